@@ -1,0 +1,81 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Modules by concern; dependencies point one way (docs/architecture.md):
+// Trace <- Runtime <- Lang, Runtime <- Posix, Trace <- UI <- Terminal, and the
+// thin `asyncviz` executable wires them together.
+let package = Package(
+  name: "asyncviz",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "asyncviz", targets: ["asyncviz"]),
+    .library(name: "AsyncVizRuntime", targets: ["AsyncVizRuntime"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+  ],
+  targets: [
+    .target(name: "AsyncVizTrace"),
+    .target(
+      name: "AsyncVizRuntime",
+      dependencies: [
+        "AsyncVizTrace",
+        .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]
+    ),
+    .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
+    .target(
+      name: "AsyncVizExamples",
+      path: "Examples",
+      exclude: ["README.md"],
+      resources: [
+        .embedInCode("db-then-service.av"),
+        .embedInCode("lazy-future.av"),
+        .embedInCode("join-concurrent.av"),
+        .embedInCode("many-requests.av"),
+        .embedInCode("timers.av"),
+        .embedInCode("select-timeout.av"),
+        .embedInCode("channel-pipeline.av"),
+        .embedInCode("spawn-vs-await.av"),
+        .embedInCode("blocking-the-executor.av"),
+        .embedInCode("lost-waker.av"),
+        .embedInCode("self-wake.av"),
+      ]
+    ),
+    .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
+    .target(name: "AsyncVizPosix", dependencies: ["AsyncVizRuntime", "AsyncVizTrace", "CEpoll"]),
+    .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace"]),
+    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    .target(name: "AsyncVizTerminal", dependencies: ["AsyncVizUI", "CNcursesw"]),
+    .target(
+      name: "AsyncVizCLI",
+      dependencies: [
+        "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
+        "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "asyncviz", dependencies: ["AsyncVizCLI"]),
+    .executableTarget(
+      name: "asyncviz-bench",
+      dependencies: [
+        "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
+        "AsyncVizPosix", "AsyncVizUI",
+      ],
+      path: "Sources/AsyncVizBench"
+    ),
+    .testTarget(name: "AsyncVizTraceTests", dependencies: ["AsyncVizTrace"]),
+    .testTarget(name: "AsyncVizRuntimeTests", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
+    .testTarget(
+      name: "AsyncVizLangTests",
+      dependencies: ["AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples"],
+      exclude: ["Goldens"]
+    ),
+    .testTarget(name: "AsyncVizPosixTests", dependencies: ["AsyncVizPosix", "AsyncVizLang", "AsyncVizExamples"]),
+    .testTarget(name: "AsyncVizUITests", dependencies: ["AsyncVizUI", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples"], exclude: ["Goldens"]),
+    .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,82 @@
+import AsyncVizTrace
+
+/// What a future may use while it is polled, as in Rust's `std::task::Context`:
+/// the task's waker, plus (asyncviz-specific) the runtime services a leaf
+/// future needs: the reactor, timers, spawning, and a place to say where the
+/// task is suspended so the trace can show it.
+///
+/// A context exists only during one poll and must not be stored.
+public struct Context {
+  /// The runtime's state. Valid for the duration of the poll: the `Runtime`
+  /// that owns it is inside `step()` and outlives this value.
+  let core: UnsafeMutablePointer<RuntimeCore>
+  /// The task being polled.
+  public let task: TaskID
+  /// Source line where the task is suspended, set by the future that returns
+  /// Pending (0: no source, e.g. a native future).
+  public var suspendLine: Int32 = 0
+  /// What the task waits on ("db.query", "sleep", "join #2"), set likewise.
+  public var awaiting: StringID = .empty
+
+
+  init(core: UnsafeMutablePointer<RuntimeCore>, task: TaskID) {
+    self.core = core
+    self.task = task
+  }
+
+  /// Current time in microseconds (virtual on sim, elapsed real on epoll).
+  public var now: Int64 { core.pointee.now }
+
+  /// Says what the task is waiting on and where. The innermost pending future
+  /// calls this first, so the first value set wins; a combinator that wants to
+  /// describe itself ("join") assigns `awaiting` directly.
+  public mutating func suspend(on awaiting: StringID, line: Int32 = 0) {
+    if self.awaiting == .empty { self.awaiting = awaiting }
+    if suspendLine == 0 { suspendLine = line }
+  }
+
+  /// Interns a string in the trace (resource names, ops, output).
+  public func intern(_ text: String) -> StringID { core.pointee.recorder.intern(text) }
+
+  // MARK: wakers
+
+  /// Stores a copy of this task's waker with someone who will wake it later.
+  /// Every stored waker must be consumed by `wake(_:by:)` or `dropWaker`.
+  public func storeWaker() -> Waker { core.pointee.storeWaker(for: task) }
+
+  /// Wakes this task from inside its own poll: it goes to the back of the run queue.
+  @inline(__always)
+  public func wakeSelf() { core.pointee.wakeSelf(task) }
+
+  /// Wakes another task whose waker this future's callee stored (a channel peer).
+  public func wake(_ waker: Waker) { core.pointee.wake(waker, by: .task, from: task) }
+
+  /// Drops a stored waker without waking it.
+  public func dropWaker(_ waker: Waker) { core.pointee.dropWaker(waker) }
+
+  // MARK: work inside a poll
+
+  /// CPU work inside the poll: time passes, nothing else can run.
+  public func work(_ us: Int64) { core.pointee.reactor.backend.pass(us, blocking: false) }
+
+  /// A blocking call (a sleep that is not async): the whole executor stops for `us`.
+  public func block(_ us: Int64) {
+    core.pointee.record(.block(task: task, durUs: us))
+    core.pointee.reactor.backend.pass(us, blocking: true)
+  }
+
+  /// Records a line the program printed.
+  public func output(_ text: String) {
+    let id = core.pointee.recorder.intern(text)
+    core.pointee.record(.output(task: task, text: id))
+  }
+
+  // MARK: tasks
+
+  /// Spawns a new task running `future`; it is queued at once and runs when
+  /// it reaches the front of the run queue, whether or not anyone awaits it.
+  public func spawn<F: Future>(_ name: String, _ future: F) -> JoinHandle<F.Output> {
+    let id = core.pointee.spawn(name: name, parent: task, cell: FutureCell(future))
+    return JoinHandle(task: id)
+  }
+}

@@ -1,0 +1,110 @@
+import AsyncVizTrace
+import DequeModule
+
+/// A bounded multi-producer multi-consumer channel (tokio's `mpsc::channel`
+/// with several receivers allowed). `send` waits while the buffer is full
+/// (backpressure); `recv` waits while it is empty. Waiters are woken in FIFO
+/// order, one per item moved.
+public final class Channel<T> {
+  /// The name used in programs and traces.
+  public let name: String
+  /// Maximum buffered items; at least 1.
+  public let capacity: Int
+  /// Buffered items, oldest first; never more than `capacity`.
+  var buffer = Deque<T>()
+  /// Wakers of tasks waiting to send, oldest first.
+  var sendWaiters = Deque<Waker>()
+  /// Wakers of tasks waiting to receive, oldest first.
+  var recvWaiters = Deque<Waker>()
+
+  /// Makes an empty channel.
+  public init(name: String, capacity: Int) {
+    self.name = name
+    self.capacity = max(1, capacity)
+  }
+
+  /// Items in the buffer.
+  public var count: Int { buffer.count }
+
+  /// A future that sends `value`.
+  public func send(_ value: T) -> ChannelSend<T> { ChannelSend(channel: self, value: value) }
+
+  /// A future that receives the next value.
+  public func recv() -> ChannelRecv<T> { ChannelRecv(channel: self) }
+
+  func removeWaiter(_ w: Waker, from list: inout Deque<Waker>) -> Bool {
+    guard let k = list.firstIndex(of: w) else { return false }
+    list.remove(at: k)
+    return true
+  }
+}
+
+/// Sends one value; Pending while the channel is full.
+public struct ChannelSend<T>: Future {
+  let channel: Channel<T>
+  private var value: T?
+  /// The waker stored in `sendWaiters` while waiting.
+  private var waiting: Waker?
+
+  init(channel: Channel<T>, value: T) {
+    self.channel = channel
+    self.value = value
+  }
+
+  public mutating func poll(_ cx: inout Context) -> Poll<Void> {
+    if channel.buffer.count < channel.capacity, let v = value {
+      value = nil
+      if let w = waiting {
+        waiting = nil
+        if channel.removeWaiter(w, from: &channel.sendWaiters) { cx.dropWaker(w) }
+      }
+      channel.buffer.append(v)
+      if let r = channel.recvWaiters.popFirst() { cx.wake(r) }
+      return .ready(())
+    }
+    if waiting == nil || !channel.sendWaiters.contains(where: { $0 == waiting }) {
+      let w = cx.storeWaker()
+      waiting = w
+      channel.sendWaiters.append(w)
+    }
+    cx.suspend(on: cx.intern("\(channel.name).send"))
+    return .pending
+  }
+
+  public mutating func cancel(_ cx: inout Context) {
+    if let w = waiting, channel.removeWaiter(w, from: &channel.sendWaiters) { cx.dropWaker(w) }
+    waiting = nil
+  }
+}
+
+/// Receives one value; Pending while the channel is empty.
+public struct ChannelRecv<T>: Future {
+  let channel: Channel<T>
+  /// The waker stored in `recvWaiters` while waiting.
+  private var waiting: Waker?
+
+  init(channel: Channel<T>) { self.channel = channel }
+
+  public mutating func poll(_ cx: inout Context) -> Poll<T> {
+    if let v = channel.buffer.popFirst() {
+      if let w = waiting {
+        waiting = nil
+        if channel.removeWaiter(w, from: &channel.recvWaiters) { cx.dropWaker(w) }
+      }
+      if let s = channel.sendWaiters.popFirst() { cx.wake(s) }
+      return .ready(v)
+    }
+    if waiting == nil || !channel.recvWaiters.contains(where: { $0 == waiting }) {
+      let w = cx.storeWaker()
+      waiting = w
+      channel.recvWaiters.append(w)
+    }
+    cx.suspend(on: cx.intern("\(channel.name).recv"))
+    return .pending
+  }
+
+  public mutating func cancel(_ cx: inout Context) {
+    if let w = waiting, channel.removeWaiter(w, from: &channel.recvWaiters) { cx.dropWaker(w) }
+    waiting = nil
+  }
+}

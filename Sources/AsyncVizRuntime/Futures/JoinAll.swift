@@ -1,0 +1,106 @@
+import AsyncVizTrace
+
+/// Runs several futures concurrently inside one task and gives all their
+/// outputs, in argument order (Rust's `join!`). Every poll of the task polls
+/// each unfinished child, so they all make progress on their own wakes.
+public struct JoinAll<T>: Future {
+  /// The children; a finished child is never polled again.
+  private var children: [any Future<T>]
+  /// Outputs so far, by child index.
+  private var results: [T?]
+  /// Children not yet finished.
+  private var remaining: Int
+
+  /// Joins `children`.
+  public init(_ children: [any Future<T>]) {
+    self.children = children
+    self.results = Array(repeating: nil, count: children.count)
+    self.remaining = children.count
+  }
+
+  public mutating func poll(_ cx: inout Context) -> Poll<[T]> {
+    for i in children.indices where results[i] == nil {
+      if case .ready(let value) = children[i].poll(&cx) {
+        results[i] = value
+        remaining -= 1
+      }
+    }
+    if remaining == 0 { return .ready(results.compactMap { $0 }) }
+    cx.awaiting = .join
+    return .pending
+  }
+
+  public mutating func cancel(_ cx: inout Context) {
+    for i in children.indices where results[i] == nil { children[i].cancel(&cx) }
+  }
+}
+
+/// Polls several futures and finishes with the first one ready, giving its
+/// index and value; the others are cancelled (dropped, in Rust's terms).
+/// Children are polled in argument order, so ties go to the earlier one.
+public struct SelectFirst<T>: Future {
+  /// The children; all are cancelled except the winner once one finishes.
+  private var children: [any Future<T>]
+  /// `selecting -> finished`.
+  private var finished = false
+
+  /// Selects among `children`.
+  public init(_ children: [any Future<T>]) { self.children = children }
+
+  public mutating func poll(_ cx: inout Context) -> Poll<(index: Int, value: T)> {
+    for i in children.indices {
+      if case .ready(let value) = children[i].poll(&cx) {
+        for j in children.indices where j != i { children[j].cancel(&cx) }
+        finished = true
+        return .ready((i, value))
+      }
+    }
+    cx.awaiting = .select
+    return .pending
+  }
+
+  public mutating func cancel(_ cx: inout Context) {
+    guard !finished else { return }
+    finished = true
+    for i in children.indices { children[i].cancel(&cx) }
+  }
+}
+
+/// Runs a future with a deadline: its value, or nil if `durationUs` passes
+/// first (the future is then cancelled), like `tokio::time::timeout`.
+public struct Timeout<F: Future>: Future {
+  /// The guarded future.
+  private var inner: F
+  /// The deadline's timer.
+  private var timer: Sleep
+  /// `running -> finished`.
+  private var finished = false
+
+  /// Guards `inner` with a deadline of `durationUs` after the first poll.
+  public init(durationUs: Int64, _ inner: F) {
+    self.inner = inner
+    self.timer = Sleep(durationUs: durationUs)
+  }
+
+  public mutating func poll(_ cx: inout Context) -> Poll<F.Output?> {
+    if case .ready(let value) = inner.poll(&cx) {
+      timer.cancel(&cx)
+      finished = true
+      return .ready(value)
+    }
+    if case .ready = timer.poll(&cx) {
+      inner.cancel(&cx)
+      finished = true
+      return .ready(nil)
+    }
+    cx.awaiting = .timeout
+    return .pending
+  }
+
+  public mutating func cancel(_ cx: inout Context) {
+    guard !finished else { return }
+    finished = true
+    inner.cancel(&cx)
+    timer.cancel(&cx)
+  }
+}

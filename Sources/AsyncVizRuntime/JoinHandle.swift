@@ -1,0 +1,45 @@
+import AsyncVizTrace
+
+/// Awaits another task's output, as in tokio's `JoinHandle`: awaiting it does
+/// not run the task (it already runs on its own), it only waits for the end.
+public struct JoinHandle<T>: Future {
+  public typealias Output = T
+  /// The awaited task.
+  public let task: TaskID
+  /// The stored waker while waiting: `idle -> waiting -> idle` (woken or done).
+  private var waiting: Waker?
+
+  init(task: TaskID) { self.task = task }
+
+  public mutating func poll(_ cx: inout Context) -> Poll<T> {
+    let i = task.index
+    if cx.core.pointee.slots[i].state == .done {
+      // Our stored waker (if any) was consumed by the completion wake.
+      waiting = nil
+      // The output stays in the cell: a .av program may await a handle twice
+      // (Rust would reject that at compile time; we give the same value again).
+      guard let cell = cx.core.pointee.cells[i] as? OutputCell<T>, let value = cell.output else {
+        // Only native code can get here: a handle is typed by the spawned future's output.
+        preconditionFailure("join handle of \(task) does not match its task's output type")
+      }
+      return .ready(value)
+    }
+    if waiting == nil {
+      let w = cx.storeWaker()
+      waiting = w
+      cx.core.pointee.joinWaiters[task, default: []].append(w)
+    }
+    cx.suspend(on: cx.intern("join #\(task.rawValue)"), line: 0)
+    return .pending
+  }
+
+  public mutating func cancel(_ cx: inout Context) {
+    guard let w = waiting else { return }
+    waiting = nil
+    if var list = cx.core.pointee.joinWaiters[task], let k = list.firstIndex(of: w) {
+      list.remove(at: k)
+      cx.core.pointee.joinWaiters[task] = list.isEmpty ? nil : list
+      cx.dropWaker(w)
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import AsyncVizTrace
+
+/// A resource of a program: a server answering each request after `latencyUs`.
+public struct ResourceSpec: Sendable, Hashable {
+  /// The name used in programs and traces, e.g. "db".
+  public var name: String
+  /// How long the server takes to answer one request, in microseconds (>= 0).
+  public var latencyUs: Int64
+
+  /// Describes a resource.
+  public init(name: String, latencyUs: Int64) {
+    self.name = name
+    self.latencyUs = latencyUs
+  }
+
+  /// The answer the server gives to `op(argument)`, the same on every backend:
+  /// it echoes the request (shortened) so the data flow between calls shows.
+  public func reply(op: String, argument: String) -> String {
+    let limit = 24
+    let arg = argument.count > limit ? String(argument.prefix(limit - 1)) + "…" : argument
+    return "\(name).\(op)(\(arg))"
+  }
+}
+
+/// What reading a connection gave.
+public enum ReceiveResult: Sendable, Equatable {
+  /// The whole answer.
+  case data(String)
+  /// Nothing yet (EAGAIN): wait for readiness again.
+  case wouldBlock
+  /// The peer closed early or the read failed; the text says which.
+  case failed(String)
+}
+
+/// One entry of a wait's ready list.
+public struct ReadyFd: Sendable, Equatable {
+  /// The file descriptor.
+  public var fd: Int32
+  /// What it is ready for.
+  public var readiness: Interest
+
+  /// Makes an entry.
+  public init(fd: Int32, readiness: Interest) {
+    self.fd = fd
+    self.readiness = readiness
+  }
+}
+
+/// The kernel side of the reactor: a simulated one or Linux's epoll.
+///
+/// The reactor (interest list, timer queue, wakes) is the same code for both;
+/// a backend only opens connections, watches fds, reads them, waits for
+/// readiness and tells the time. Every method is called on the executor's
+/// thread.
+public protocol ReactorBackend: AnyObject {
+  /// Which backend this is, for the trace header.
+  var kind: BackendKind { get }
+  /// Microseconds since the run began: virtual (sim) or elapsed real (epoll).
+  var now: Int64 { get }
+  /// Lets `us` microseconds pass inside a poll: CPU work, or a blocking call.
+  func pass(_ us: Int64, blocking: Bool)
+  /// Opens a connection to `resource` and sends `op(argument)`; returns the fd.
+  func connect(resource: ResourceSpec, op: String, argument: String) -> Result<Int32, BackendError>
+  /// Adds `fd` to the kernel's interest list (epoll_ctl ADD).
+  func watch(fd: Int32, interest: Interest) -> Result<Void, BackendError>
+  /// Removes `fd` from the interest list and closes it.
+  func close(fd: Int32)
+  /// Reads the answer waiting on `fd`, if any.
+  func receive(fd: Int32) -> ReceiveResult
+  /// Blocks until a watched fd is ready or `timeoutUs` passes (nil: no limit)
+  /// and returns the ready list, in the order the kernel reported it.
+  func wait(timeoutUs: Int64?) -> [ReadyFd]
+  /// Releases every kernel object (fds, threads); the run is over.
+  func shutdown()
+}
+
+/// A failed system call, named with its errno so the message is actionable.
+public struct BackendError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// e.g. "socketpair: Too many open files (errno 24)".
+  public var message: String
+
+  /// Wraps a message.
+  public init(_ message: String) { self.message = message }
+
+  public var description: String { message }
+}

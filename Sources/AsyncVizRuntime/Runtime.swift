@@ -1,0 +1,180 @@
+import AsyncVizTrace
+
+/// What one call of `Runtime.step()` did.
+public enum StepOutcome: Sendable, Equatable {
+  /// The executor polled `task`, which returned `result`.
+  case polled(TaskID, PollResult)
+  /// The reactor waited and woke `woken` tasks.
+  case reactorTurn(woken: Int)
+  /// The run is over (this step did nothing).
+  case finished(RunEnd)
+}
+
+/// The executor: a single thread, a FIFO run queue, one scheduling action per
+/// `step()`. The front end, the tests, the demos and the benchmarks all drive
+/// it through `step()`; `run()` just calls it until the end.
+///
+/// Not thread-safe: create, step and read it on one thread.
+public final class Runtime {
+  /// The state the hot path touches, owned by this object (allocated in init,
+  /// freed in deinit); futures reach it through their `Context`.
+  let core: UnsafeMutablePointer<RuntimeCore>
+
+  /// A runtime over `backend` (a fresh `SimBackend` by default).
+  public init(
+    program: ProgramInfo, backend: any ReactorBackend = SimBackend(), options: RuntimeOptions = .init()
+  ) {
+    var info = program
+    info.backend = backend.kind
+    core = .allocate(capacity: 1)
+    core.initialize(to: RuntimeCore(program: info, backend: backend, options: options))
+  }
+
+  deinit {
+    core.pointee.reactor.backend.shutdown()
+    core.deinitialize(count: 1)
+    core.deallocate()
+  }
+
+  /// Spawns the root task (or another top-level task) at step 0.
+  @discardableResult
+  public func spawn<F: Future>(_ name: String, _ future: F) -> JoinHandle<F.Output> {
+    let id = core.pointee.spawn(name: name, parent: nil, cell: FutureCell(future))
+    return JoinHandle(task: id)
+  }
+
+  /// The trace so far (complete once `end` is set).
+  public var trace: Trace { core.pointee.recorder.trace }
+
+  /// Copies what was recorded since `trace` was last brought up to date
+  /// (tasks, strings, events, end) without copying the whole trace: a live
+  /// front end calls this after each step.
+  public func appendNew(into trace: inout Trace) {
+    let source = core.pointee.recorder.trace
+    if trace.tasks.count < source.tasks.count { trace.tasks.append(contentsOf: source.tasks[trace.tasks.count...]) }
+    if trace.strings.count < source.strings.count {
+      trace.strings.append(contentsOf: source.strings[trace.strings.count...])
+    }
+    if trace.events.count < source.events.count {
+      trace.events.append(contentsOf: source.events[trace.events.count...])
+    }
+    trace.program = source.program
+    trace.end = source.end
+  }
+
+  /// Reserves event storage ahead of a run of known size.
+  public func reserve(events: Int) { core.pointee.recorder.reserve(events: events) }
+
+  /// The end of the run, once reached.
+  public var end: RunEnd? { core.pointee.end }
+
+  /// The backend's clock.
+  public var now: Int64 { core.pointee.now }
+
+  /// State of a task (nil for an unknown id).
+  public func state(of task: TaskID) -> TaskState? {
+    let i = task.index
+    return i >= 0 && i < core.pointee.slots.count ? core.pointee.slots[i].state : nil
+  }
+
+  /// The finished output of a task, if it is done and its output has type `T`.
+  public func output<T>(of task: TaskID, as type: T.Type = T.self) -> T? {
+    let i = task.index
+    guard i >= 0 && i < core.pointee.cells.count else { return nil }
+    return (core.pointee.cells[i] as? OutputCell<T>)?.output
+  }
+
+  /// Runs steps until the run ends and returns how it ended.
+  @discardableResult
+  public func run() -> RunEnd {
+    while true {
+      if case .finished(let end) = step() { return end }
+    }
+  }
+
+  /// Performs one scheduling action: polls the task at the front of the run
+  /// queue, or, when the queue is empty, runs one reactor turn. Ends the run
+  /// when every task is done, when nothing can wake a pending task, or at the
+  /// step limit.
+  public func step() -> StepOutcome {
+    if let end = core.pointee.end { return .finished(end) }
+    if core.pointee.recorder.step >= core.pointee.options.maxSteps {
+      return .finished(finish(.maxSteps))
+    }
+    while let id = core.pointee.runQueue.pop() {
+      core.pointee.slots[id.index].queued = false
+      // A task that finished after waking itself leaves a stale entry: skip it.
+      guard core.pointee.slots[id.index].state == .ready else { continue }
+      core.pointee.recorder.step += 1
+      return .polled(id, poll(id))
+    }
+    if core.pointee.reactor.isIdle {
+      return .finished(finish(core.pointee.liveTasks == 0 ? .completed : .stuck))
+    }
+    core.pointee.recorder.step += 1
+    return .reactorTurn(woken: reactorTurn())
+  }
+
+  private func poll(_ id: TaskID) -> PollResult {
+    let i = id.index
+    let start = core.pointee.now
+    core.pointee.slots[i].state = core.pointee.slots[i].state.startPoll()
+    core.pointee.slots[i].polls += 1
+    core.pointee.slots[i].pollStartUs = start
+    core.pointee.record(.pollStart(task: id))
+    guard let cell = core.pointee.cells[i] else { preconditionFailure("polled a task without a future") }
+    var cx = Context(core: core, task: id)
+    let finished = cell.poll(&cx)
+    let result: PollResult = finished ? .ready : .pending
+    let slot = core.pointee.slots[i]
+    core.pointee.slots[i].state = slot.state.endPoll(finished: finished, requeued: slot.queued)
+    core.pointee.record(
+      .pollEnd(task: id, result: result, line: finished ? 0 : cx.suspendLine, awaiting: finished ? .empty : cx.awaiting))
+    if finished { complete(id) }
+    core.pointee.checkLints(after: id, result: result)
+    return result
+  }
+
+  private func complete(_ id: TaskID) {
+    core.pointee.liveTasks -= 1
+    core.pointee.record(.complete(task: id))
+    if let waiters = core.pointee.joinWaiters.removeValue(forKey: id) {
+      for w in waiters { core.pointee.wake(w, by: .task, from: id) }
+    }
+  }
+
+  private func reactorTurn() -> Int {
+    let timeout = core.pointee.reactor.nextTimeout()
+    core.pointee.record(.reactorWait(timeoutUs: timeout))
+    let ready = core.pointee.reactor.backend.wait(timeoutUs: timeout)
+    var woken = 0
+    for r in ready {
+      core.pointee.record(.reactorReady(fd: r.fd, readiness: r.readiness))
+      if let w = core.pointee.reactor.interest[r.fd]?.waker {
+        core.pointee.reactor.interest[r.fd]?.waker = nil
+        core.pointee.wake(w, by: .reactor, fd: r.fd)
+        woken += 1
+      }
+    }
+    let now = core.pointee.now
+    while let entry = core.pointee.reactor.timers.popDue(nowUs: now) {
+      core.pointee.record(.timerFire(task: entry.waker.task))
+      core.pointee.wake(entry.waker, by: .timer)
+      woken += 1
+    }
+    return woken
+  }
+
+  private func finish(_ reason: EndReason) -> RunEnd {
+    var stuck: [TaskID] = []
+    if reason == .stuck {
+      for (i, slot) in core.pointee.slots.enumerated() where slot.state != .done {
+        stuck.append(TaskID(UInt32(i + 1)))
+      }
+    }
+    let end = RunEnd(reason: reason, steps: core.pointee.recorder.step, tUs: core.pointee.now, stuckTasks: stuck)
+    core.pointee.end = end
+    core.pointee.recorder.trace.end = end
+    return end
+  }
+}

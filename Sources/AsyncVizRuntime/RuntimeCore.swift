@@ -1,0 +1,132 @@
+import AsyncVizTrace
+
+/// Everything the executor's hot path touches, in one struct reached through
+/// one pointer (`Runtime.core`): no class properties, so no exclusivity checks
+/// or reference counting per resumption (platform-notes.md, performance).
+struct RuntimeCore {
+  /// Limits and thresholds.
+  let options: RuntimeOptions
+  /// Ready tasks, in the order they will be polled.
+  var runQueue = RunQueue()
+  /// Bookkeeping per task, indexed by `TaskID.index`.
+  var slots: [TaskSlot] = []
+  /// The futures, indexed like `slots`; nil once a finished task's output is taken.
+  var cells: [TaskCell?] = []
+  /// Wakers of tasks waiting for a task to finish, by the awaited task.
+  var joinWaiters: [TaskID: [Waker]] = [:]
+  /// The trace being recorded.
+  var recorder: TraceRecorder
+  /// Interest list, timers and the backend.
+  var reactor: Reactor
+  /// Tasks not yet done.
+  var liveTasks = 0
+  /// Set once the run has ended; no step happens after.
+  var end: RunEnd?
+
+  init(program: ProgramInfo, backend: any ReactorBackend, options: RuntimeOptions) {
+    self.options = options
+    self.recorder = TraceRecorder(program: program, enabled: options.tracing)
+    self.reactor = Reactor(backend: backend)
+  }
+
+  /// The current time of the backend's clock.
+  @inline(__always) var now: Int64 { reactor.backend.now }
+
+  @inline(__always)
+  mutating func record(_ payload: EventPayload) {
+    if recorder.enabled { recorder.record(payload, at: reactor.backend.now) }
+  }
+
+  // MARK: tasks
+
+  mutating func spawn(name: String, parent: TaskID?, cell: TaskCell) -> TaskID {
+    let id = recorder.addTask(name: name, parent: parent)
+    slots.append(TaskSlot())
+    cells.append(cell)
+    liveTasks += 1
+    record(.spawn(task: id, parent: parent))
+    schedule(id, cause: .spawn)
+    return id
+  }
+
+  @inline(__always)
+  mutating func schedule(_ id: TaskID, cause: ScheduleCause) {
+    slots[id.index].queued = true
+    let position = runQueue.push(id)
+    record(.schedule(task: id, cause: cause, position: Int32(position)))
+  }
+
+  // MARK: wakers
+
+  /// Hands out a copy of `task`'s waker to be stored by a leaf future's callee.
+  mutating func storeWaker(for task: TaskID) -> Waker {
+    slots[task.index].wakersHeld += 1
+    record(.wakerClone(task: task))
+    return Waker(task: task)
+  }
+
+  /// Drops a stored waker without waking it (its future was cancelled).
+  mutating func dropWaker(_ waker: Waker) {
+    slots[waker.task.index].wakersHeld -= 1
+    record(.wakerDrop(task: waker.task))
+  }
+
+  /// Consumes a stored waker: records the wake and queues the task if it can be.
+  mutating func wake(_ waker: Waker, by source: WakeSource, fd: Int32? = nil, from: TaskID? = nil) {
+    slots[waker.task.index].wakersHeld -= 1
+    wakeTask(waker.task, by: source, fd: fd, from: from)
+  }
+
+  /// A task wakes itself by reference during its own poll (no stored waker involved).
+  @inline(__always)
+  mutating func wakeSelf(_ task: TaskID) {
+    slots[task.index].selfWakes += 1
+    wakeTask(task, by: .own, fd: nil, from: nil)
+  }
+
+  @inline(__always)
+  private mutating func wakeTask(_ task: TaskID, by source: WakeSource, fd: Int32?, from: TaskID?) {
+    let i = task.index
+    slots[i].wakes += 1
+    record(.wake(task: task, by: source, fd: fd, fromTask: from))
+    if let next = slots[i].state.woken(alreadyQueued: slots[i].queued) {
+      slots[i].state = next
+      schedule(task, cause: .wake)
+    }
+  }
+
+  // MARK: lints
+
+  mutating func lint(_ task: TaskID, _ code: LintCode, _ detail: String) {
+    let bit = UInt8(1) << code.rawValue
+    guard slots[task.index].lintsFired & bit == 0 else { return }
+    slots[task.index].lintsFired |= bit
+    let id = recorder.intern(detail)
+    record(.lint(task: task, code: code, detail: id))
+  }
+
+  /// The lints judged when a poll ends.
+  mutating func checkLints(after task: TaskID, result: PollResult) {
+    let slot = slots[task.index]
+    let ran = now - slot.pollStartUs
+    if ran > options.longPollThresholdUs {
+      lint(task, .longPoll, "one poll ran \(formatMicros(ran)) without yielding (threshold \(formatMicros(options.longPollThresholdUs)))")
+    }
+    if result == .pending && !slot.queued && slot.wakersHeld <= 0 {
+      lint(task, .lostWaker, "returned Pending but no waker of it is held by anyone: nothing can wake it")
+    }
+    if slot.wakes >= options.selfWakeMinimumWakes && slot.selfWakes * 2 > slot.wakes {
+      lint(task, .selfWake, "\(slot.selfWakes) of its \(slot.wakes) wakes were by itself")
+    }
+  }
+}
+
+/// "40 ms", "1.500 ms", "200 us": durations as notes print them.
+public func formatMicros(_ us: Int64) -> String {
+  if us % 1000 == 0 { return "\(us / 1000) ms" }
+  if us < 1000 { return "\(us) us" }
+  let ms = us / 1000
+  let frac = us % 1000
+  let pad = frac < 10 ? "00" : frac < 100 ? "0" : ""
+  return "\(ms).\(pad)\(frac) ms"
+}

@@ -1,0 +1,22 @@
+/// Limits and thresholds of one run; the command line sets them.
+public struct RuntimeOptions: Sendable {
+  /// Whether events are recorded (benchmarks turn it off).
+  public var tracing: Bool
+  /// The run ends with reason `max-steps` after this many user steps.
+  public var maxSteps: UInt32
+  /// A poll longer than this (virtual or real microseconds) fires the long-poll lint.
+  public var longPollThresholdUs: Int64
+  /// A wake count from which the self-wake lint may fire (avoids judging a task on one wake).
+  public var selfWakeMinimumWakes: UInt32
+
+  /// The defaults of design section 3.
+  public init(
+    tracing: Bool = true, maxSteps: UInt32 = 100_000, longPollThresholdUs: Int64 = 10_000,
+    selfWakeMinimumWakes: UInt32 = 2
+  ) {
+    self.tracing = tracing
+    self.maxSteps = maxSteps
+    self.longPollThresholdUs = longPollThresholdUs
+    self.selfWakeMinimumWakes = selfWakeMinimumWakes
+  }
+}

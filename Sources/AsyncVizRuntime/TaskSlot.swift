@@ -1,0 +1,23 @@
+import AsyncVizTrace
+
+/// The executor's bookkeeping for one task: plain values only, so the task
+/// table is a flat array the hot path updates in place.
+struct TaskSlot {
+  /// Where the task is in its life (see `TaskState` for the transitions).
+  var state: TaskState = .ready
+  /// True exactly while the task's id is in the run queue.
+  var queued = false
+  /// Number of polls started.
+  var polls: UInt32 = 0
+  /// Number of wakes that queued or targeted the task (all sources).
+  var wakes: UInt32 = 0
+  /// Wakes the task gave itself during its own poll.
+  var selfWakes: UInt32 = 0
+  /// Wakers of this task stored by someone (reactor, timer, channel, joiner);
+  /// never negative. Pending with zero held and not queued means lost waker.
+  var wakersHeld: Int32 = 0
+  /// Lints already reported for this task (one bit per `LintCode`), so each fires once.
+  var lintsFired: UInt8 = 0
+  /// Time the current poll started, for the long-poll lint.
+  var pollStartUs: Int64 = 0
+}

@@ -1,0 +1,81 @@
+/// What happened, with the fields of each event kind (docs/trace-format.md).
+///
+/// Strings are interned (`StringID`) so that an event is a small plain value:
+/// the runtime appends millions of them per second when tracing is on.
+/// `fd` values are the kernel's (epoll) or the simulated kernel's (sim).
+public enum EventPayload: Sendable, Equatable {
+  /// A task was created; `parent` is nil for the root task.
+  case spawn(task: TaskID, parent: TaskID?)
+  /// A task was pushed on the run queue; `position` is 1-based from the front.
+  case schedule(task: TaskID, cause: ScheduleCause, position: Int32)
+  /// The executor started polling a task.
+  case pollStart(task: TaskID)
+  /// The poll returned; `line` is where the task is suspended (0: no source),
+  /// `awaiting` names the operation it waits on (empty when ready).
+  case pollEnd(task: TaskID, result: PollResult, line: Int32, awaiting: StringID)
+  /// The task's future returned Ready: the task is done.
+  case complete(task: TaskID)
+  /// The reactor stored the task's waker for readiness of `fd`.
+  case register(task: TaskID, fd: Int32, interest: Interest)
+  /// The fd left the interest list (and was closed).
+  case deregister(fd: Int32)
+  /// The reactor blocked in epoll_wait (or its simulation); nil timeout is infinite.
+  case reactorWait(timeoutUs: Int64?)
+  /// The wait reported `fd` ready.
+  case reactorReady(fd: Int32, readiness: Interest)
+  /// A timer for `task` was queued for `deadlineUs`.
+  case timerSet(task: TaskID, deadlineUs: Int64)
+  /// The timer of `task` came due.
+  case timerFire(task: TaskID)
+  /// A waker of `task` was woken. `fd` is set for reactor wakes, `fromTask` for task wakes.
+  case wake(task: TaskID, by: WakeSource, fd: Int32?, fromTask: TaskID?)
+  /// A copy of the task's waker was stored by a leaf future's callee.
+  case wakerClone(task: TaskID)
+  /// A stored waker of the task was dropped without being woken.
+  case wakerDrop(task: TaskID)
+  /// A request was written to a resource's connection.
+  case ioSend(task: TaskID, fd: Int32, resource: StringID, op: StringID)
+  /// The program printed a line.
+  case output(task: TaskID, text: StringID)
+  /// A blocking call stopped the whole executor.
+  case block(task: TaskID, durUs: Int64)
+  /// A lint fired for the task; `detail` completes the message.
+  case lint(task: TaskID, code: LintCode, detail: StringID)
+
+  /// The task the event is about, if any.
+  public var task: TaskID? {
+    switch self {
+    case .spawn(let t, _), .schedule(let t, _, _), .pollStart(let t), .pollEnd(let t, _, _, _),
+      .complete(let t), .register(let t, _, _), .timerSet(let t, _), .timerFire(let t),
+      .wake(let t, _, _, _), .wakerClone(let t), .wakerDrop(let t), .ioSend(let t, _, _, _),
+      .output(let t, _), .block(let t, _), .lint(let t, _, _):
+      return t
+    case .deregister, .reactorWait, .reactorReady:
+      return nil
+    }
+  }
+
+  /// The kind's name in traces.
+  public var kindName: String {
+    switch self {
+    case .spawn: "spawn"
+    case .schedule: "schedule"
+    case .pollStart: "poll_start"
+    case .pollEnd: "poll_end"
+    case .complete: "complete"
+    case .register: "register"
+    case .deregister: "deregister"
+    case .reactorWait: "reactor_wait"
+    case .reactorReady: "reactor_ready"
+    case .timerSet: "timer_set"
+    case .timerFire: "timer_fire"
+    case .wake: "wake"
+    case .wakerClone: "waker_clone"
+    case .wakerDrop: "waker_drop"
+    case .ioSend: "io_send"
+    case .output: "output"
+    case .block: "block"
+    case .lint: "lint"
+    }
+  }
+}

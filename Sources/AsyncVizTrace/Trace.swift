@@ -1,0 +1,105 @@
+/// A task as listed in a trace's `tasks` table.
+public struct TaskRecord: Sendable, Equatable {
+  /// The task's id; equals its position in the table plus one.
+  public var id: TaskID
+  /// The async fn (or native future) the task runs, e.g. "handler".
+  public var name: String
+  /// The task that spawned it; nil for the root task.
+  public var parent: TaskID?
+
+  /// Makes a record.
+  public init(id: TaskID, name: String, parent: TaskID?) {
+    self.id = id
+    self.name = name
+    self.parent = parent
+  }
+}
+
+/// The program a trace was recorded from.
+public struct ProgramInfo: Sendable, Equatable {
+  /// Demo name or file name, e.g. "db-then-service".
+  public var name: String
+  /// The full .av source; empty for native workloads.
+  public var source: String
+  /// The reactor that ran it.
+  public var backend: BackendKind
+
+  /// Makes the description.
+  public init(name: String, source: String, backend: BackendKind) {
+    self.name = name
+    self.source = source
+    self.backend = backend
+  }
+}
+
+/// How and when a run ended.
+public struct RunEnd: Sendable, Equatable {
+  /// Why it ended.
+  public var reason: EndReason
+  /// The number of user steps taken (the last event's step).
+  public var steps: UInt32
+  /// The time of the end, in the trace's clock.
+  public var tUs: Int64
+  /// The tasks that can never be woken (reason `stuck`), in id order.
+  public var stuckTasks: [TaskID]
+
+  /// Describes an end.
+  public init(reason: EndReason, steps: UInt32, tUs: Int64, stuckTasks: [TaskID] = []) {
+    self.reason = reason
+    self.steps = steps
+    self.tUs = tUs
+    self.stuckTasks = stuckTasks
+  }
+}
+
+/// A complete (or, while a run is live, growing) trace: what the JSON file holds.
+public struct Trace: Sendable, Equatable {
+  /// The format version written and accepted.
+  public static let version = 1
+
+  /// The program that was run.
+  public var program: ProgramInfo
+  /// Every task, indexed by `TaskID.index`.
+  public var tasks: [TaskRecord]
+  /// Every event; an event's index is its `seq`. Steps and times never decrease.
+  public var events: [TraceEvent]
+  /// Interned strings; index 0 is "".
+  public var strings: [String]
+  /// nil while the run is still going.
+  public var end: RunEnd?
+
+  /// Makes a trace.
+  public init(
+    program: ProgramInfo, tasks: [TaskRecord] = [], events: [TraceEvent] = [],
+    strings: [String] = [""], end: RunEnd? = nil
+  ) {
+    self.program = program
+    self.tasks = tasks
+    self.events = events
+    self.strings = strings
+    self.end = end
+  }
+
+  /// The string behind an interned id ("" for an id outside the table).
+  @inlinable
+  public func string(_ id: StringID) -> String {
+    let i = Int(id.rawValue)
+    return i >= 0 && i < strings.count ? strings[i] : ""
+  }
+
+  /// The record of a task, if the id is in the table.
+  @inlinable
+  public func task(_ id: TaskID) -> TaskRecord? {
+    let i = id.index
+    return i >= 0 && i < tasks.count ? tasks[i] : nil
+  }
+
+  /// "#2 handler", the way notes and panels name a task.
+  public func label(_ id: TaskID) -> String {
+    guard let record = task(id) else { return "#\(id.rawValue)" }
+    return "#\(id.rawValue) \(record.name)"
+  }
+
+  /// The number of user steps recorded so far.
+  public var stepCount: UInt32 { end?.steps ?? events.last?.step ?? 0 }
+}
