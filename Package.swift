@@ -28,6 +28,7 @@ let package = Package(
     .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
     .target(
       name: "AsyncVizExamples",
+      dependencies: ["AsyncVizLang"],
       path: "Examples",
       exclude: ["README.md"],
       resources: [

@@ -1,0 +1,25 @@
+import AsyncVizRuntime
+
+/// What every frame of one run shares: the code, the resources, and the
+/// run's own channels (fresh for each run, so two runs never share state).
+final class ProgramRun {
+  let functions: [FunctionCode]
+  let resources: [ResourceSpec]
+  let channels: [Channel<Value>]
+  let limits: Limits
+  /// Task names `spawn` gives, by recipe (computed once at compile time).
+  let functionNames: [String]
+
+  init(functions: [FunctionCode], resources: [ResourceSpec], channels: [Channel<Value>], limits: Limits) {
+    self.functions = functions
+    self.resources = resources
+    self.channels = channels
+    self.limits = limits
+    self.functionNames = functions.map(\.name)
+  }
+
+  /// A future running async fn `index` with `args`, `depth` calls deep.
+  func call(_ index: Int, _ args: [Value], depth: Int) -> AsyncFnFuture {
+    AsyncFnFuture(code: functions[index], run: self, args: args, depth: depth)
+  }
+}
