@@ -25,10 +25,10 @@ public enum EditDistance {
   }
 
   /// The candidate closest to `name`, if it is close enough to be a likely
-  /// typo: at most a third of the name's length (and at least one edit).
-  /// Ties go to the earlier candidate.
-  public static func closest(to name: String, among candidates: [String]) -> String? {
-    let limit = max(1, name.unicodeScalars.count / 3)
+  /// typo: by default at most a third of the name's length (and at least
+  /// one edit). Ties go to the earlier candidate.
+  public static func closest(to name: String, among candidates: [String], limit: Int? = nil) -> String? {
+    let limit = limit ?? max(1, name.unicodeScalars.count / 3)
     var best: (name: String, distance: Int)?
     for candidate in candidates where candidate != name {
       let d = distance(name, candidate)
@@ -38,7 +38,7 @@ public enum EditDistance {
   }
 
   /// "; did you mean `x`?" or "".
-  static func suggestion(for name: String, among candidates: [String]) -> String {
-    closest(to: name, among: candidates).map { "; did you mean `\($0)`?" } ?? ""
+  static func suggestion(for name: String, among candidates: [String], limit: Int? = nil) -> String {
+    closest(to: name, among: candidates, limit: limit).map { "; did you mean `\($0)`?" } ?? ""
   }
 }

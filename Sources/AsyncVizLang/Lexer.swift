@@ -87,7 +87,9 @@ struct Lexer {
         try lexPunctuation(c, start: start, from: startIndex)
       }
     }
-    if let last = tokens.last, last.kind != .newline {
+    // Inside an unclosed `(` the file ends mid-expression: no statement end,
+    // so the parser reports the bracket that is never closed.
+    if depth == 0, let last = tokens.last, last.kind != .newline {
       tokens.append(Token(kind: .newline, location: here, text: "\\n"))
     }
     tokens.append(Token(kind: .end, location: source.endLocation, text: ""))

@@ -129,7 +129,9 @@ extension Resolver {
       return .make(.resource(index, op: method), try resolveArguments(args))
     case .channel(let index):
       guard let op = ChannelOp(rawValue: method) else {
-        let hint = EditDistance.suggestion(for: method, among: ChannelOp.allCases.map(\.rawValue))
+        // Only two candidates, so a looser limit: "recieve" still means recv.
+        let hint = EditDistance.suggestion(
+          for: method, among: ChannelOp.allCases.map(\.rawValue), limit: method.unicodeScalars.count / 2)
         throw error(
           methodAt,
           "channel `\(receiver)` has no operation `\(method)`\(hint) (a channel has send(value) and recv())")
