@@ -12,12 +12,14 @@ extension AsyncFnFuture {
       let depth = spawned ? 0 : depth + 1
       guard depth <= run.limits.maxCallDepth else {
         return .failure(
-          FrameError("async fn calls nest more than \(run.limits.maxCallDepth) deep (a recursion that never ends?)"))
+          FrameError(
+            "async fn calls nest more than \(run.limits.maxCallDepth) deep (a recursion that never ends?)"))
       }
       return .success(LangFuture(.asyncFn(run.call(index, args, depth: depth))))
     case .resource(let r, let op):
       let argument = args.map(\.display).joined(separator: ", ")
-      return .success(LangFuture(.resource(ResourceCall(resource: run.resources[r], op: op, argument: argument))))
+      return .success(
+        LangFuture(.resource(ResourceCall(resource: run.resources[r], op: op, argument: argument))))
     case .channel(let c, .send):
       return .success(LangFuture(.send(run.channels[c].send(args[0]))))
     case .channel(let c, .recv):
@@ -37,7 +39,9 @@ extension AsyncFnFuture {
     case .lostWaker:
       return .success(LangFuture(.lostWaker(LostWaker())))
     case .selfWake:
-      guard case .int(let n) = args[0] else { return .failure(FrameError("`self_wake` needs a whole number")) }
+      guard case .int(let n) = args[0] else {
+        return .failure(FrameError("`self_wake` needs a whole number"))
+      }
       return .success(LangFuture(.selfWake(SelfWake(count: Int(clamping: n)))))
     case .join, .select:
       var children: [any Future<Value>] = []
@@ -47,9 +51,12 @@ extension AsyncFnFuture {
         case .failure(let e): return .failure(e)
         }
       }
-      return .success(LangFuture(builtin == .join ? .join(JoinAll(children)) : .select(SelectFirst(children))))
+      return .success(
+        LangFuture(builtin == .join ? .join(JoinAll(children)) : .select(SelectFirst(children))))
     case .timeout:
-      guard case .duration(let us) = args[0] else { return .failure(FrameError("`timeout` needs a duration first")) }
+      guard case .duration(let us) = args[0] else {
+        return .failure(FrameError("`timeout` needs a duration first"))
+      }
       switch awaitable(args[1]) {
       case .success(let inner): return .success(LangFuture(.timeout(Timeout(durationUs: us, inner))))
       case .failure(let e): return .failure(e)

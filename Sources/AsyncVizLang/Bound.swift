@@ -56,8 +56,12 @@ struct BoundStatement: Sendable {
     /// `counter` is a hidden slot holding the iterations left.
     case `repeat`(count: BoundExpression, counter: Int, body: [BoundStatement])
     /// `counter` and `end` are hidden slots; `variable` gets each value.
-    case `for`(variable: Int, counter: Int, end: Int, from: BoundExpression, to: BoundExpression, body: [BoundStatement])
-    case `if`(lhs: BoundExpression, op: Comparison, rhs: BoundExpression, then: [BoundStatement], else: [BoundStatement])
+    case `for`(
+      variable: Int, counter: Int, end: Int, from: BoundExpression, to: BoundExpression,
+      body: [BoundStatement])
+    case `if`(
+      lhs: BoundExpression, op: Comparison, rhs: BoundExpression, then: [BoundStatement],
+      else: [BoundStatement])
     case `return`(BoundExpression?)
   }
 

@@ -14,7 +14,8 @@ struct Compiler {
       compiler.emit(.constant(.unit), line: endLine)
       compiler.emit(.ret, line: endLine)
       return FunctionCode(
-        name: f.name, arity: f.arity, slotCount: f.slots.count, instructions: compiler.code, lines: compiler.lines)
+        name: f.name, arity: f.arity, slotCount: f.slots.count, instructions: compiler.code,
+        lines: compiler.lines)
     }
   }
 

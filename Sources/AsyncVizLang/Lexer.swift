@@ -99,7 +99,9 @@ struct Lexer {
     while let c = peek(), c != "\n", c != "\r" { advance() }
   }
 
-  mutating func lexPunctuation(_ c: Unicode.Scalar, start: SourceLocation, from startIndex: Int) throws(Diagnostic) {
+  mutating func lexPunctuation(_ c: Unicode.Scalar, start: SourceLocation, from startIndex: Int)
+    throws(Diagnostic)
+  {
     let kind: TokenKind
     switch (c, peek(1)) {
     case ("(", _): kind = .leftParen
@@ -115,7 +117,8 @@ struct Lexer {
     case ("=", _): kind = .assign
     case ("!", "="): kind = .notEqual
     default:
-      let shown = c.properties.generalCategory == .control ? "U+\(String(c.value, radix: 16, uppercase: true))" : "\(c)"
+      let shown =
+        c.properties.generalCategory == .control ? "U+\(String(c.value, radix: 16, uppercase: true))" : "\(c)"
       throw error(start, "unexpected character `\(shown)`")
     }
     advance()

@@ -8,6 +8,8 @@ public struct Limits: Sendable {
   public static let maxDurationUs: Int64 = 3_600_000_000
   /// How messages spell `maxDurationUs`.
   static let maxDurationText = "1 hour (3600s)"
+  /// How deeply blocks and expressions may nest in the source.
+  public static let maxNesting = 100
   /// The largest channel capacity.
   public static let maxCapacity = 1_000_000
 
@@ -19,7 +21,7 @@ public struct Limits: Sendable {
   public var maxCallDepth: Int
 
   /// The defaults (docs/language.md, "Limits").
-  public init(instructionsPerPoll: Int = 1_000_000, maxCallDepth: Int = 200) {
+  public init(instructionsPerPoll: Int = 1_000_000, maxCallDepth: Int = 100) {
     self.instructionsPerPoll = instructionsPerPoll
     self.maxCallDepth = maxCallDepth
   }

@@ -2,6 +2,8 @@
 extension Parser {
   mutating func parseExpression() throws(Diagnostic) -> Expression {
     let token = try peek()
+    try enter(at: token.location)
+    defer { nesting -= 1 }
     switch token.kind {
     case .keyword(.await):
       try advance()
@@ -17,8 +19,12 @@ extension Parser {
   /// A primary expression followed by any number of `[INDEX]`.
   mutating func parsePostfix() throws(Diagnostic) -> Expression {
     var expression = try parsePrimary()
+    var depth = 0
+    defer { nesting -= depth }
     while try peek().kind == .leftBracket {
       let open = try advance()
+      try enter(at: open.location)
+      depth += 1
       let index = try peek()
       guard case .int(let i) = index.kind else {
         throw unexpected(index, expected: "a whole number inside `[...]`, such as 0")
@@ -30,7 +36,8 @@ extension Parser {
           ? error(open.location, "this `[` is never closed") : unexpected(try peek(), expected: "`]`")
       }
       try advance()
-      expression = Expression(kind: .index(expression, i, indexAt: open.location), location: expression.location)
+      expression = Expression(
+        kind: .index(expression, i, indexAt: open.location), location: expression.location)
     }
     return expression
   }
@@ -66,10 +73,12 @@ extension Parser {
         guard try peek().kind == .leftParen else {
           throw error(
             try peek().location,
-            "expected `(` after `\(name).\(method.text)`: operations are called, as in \(name).\(method.text)()")
+            "expected `(` after `\(name).\(method.text)`: operations are called, as in \(name).\(method.text)()"
+          )
         }
         let args = try parseArguments()
-        let kind = Expression.Kind.method(receiver: name, method: method.text, methodAt: method.location, args: args)
+        let kind = Expression.Kind.method(
+          receiver: name, method: method.text, methodAt: method.location, args: args)
         return Expression(kind: kind, location: at)
       default:
         return Expression(kind: .name(name), location: at)

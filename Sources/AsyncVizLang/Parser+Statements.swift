@@ -23,7 +23,8 @@ extension Parser {
       _ = try expect(.dotDot, "`..` in the range (as in `for i in 0..10`)")
       let to = try parseExpression()
       let body = try parseBlock()
-      return Statement(kind: .for(name: name.text, nameAt: name.location, from: from, to: to, body: body), location: at)
+      return Statement(
+        kind: .for(name: name.text, nameAt: name.location, from: from, to: to, body: body), location: at)
     case .keyword(.if):
       return try parseIf()
     case .keyword(.return):

@@ -7,6 +7,10 @@ struct Parser {
   let source: SourceFile
   let tokens: [Token]
   var position = 0
+  /// Expressions and blocks currently open; bounded so that a hostile
+  /// program cannot overflow the stack of this recursive parser (or of the
+  /// checker and compiler, which recurse the same way).
+  var nesting = 0
 
   init(_ source: SourceFile) {
     self.source = source
@@ -89,7 +93,8 @@ struct Parser {
       case .keyword(.async):
         program.functions.append(try parseFunction())
       case .keyword(.fn):
-        throw error(token.location, "every function is async here: write `async fn \(try peek(1).name ?? "name")(...)`")
+        throw error(
+          token.location, "every function is async here: write `async fn \(try peek(1).name ?? "name")(...)`")
       default:
         throw unexpected(token, expected: "`async fn`, `resource` or `channel` at the top level")
       }
@@ -128,7 +133,8 @@ struct Parser {
     let word = try peek()
     guard word.name == "capacity" else {
       if word.kind == .newline || word.kind == .end {
-        throw error(name.location, "channel `\(name.text)` has no capacity: write `channel \(name.text) capacity 2`")
+        throw error(
+          name.location, "channel `\(name.text)` has no capacity: write `channel \(name.text) capacity 2`")
       }
       throw unexpected(word, expected: "`capacity` after the channel name")
     }
@@ -155,7 +161,9 @@ struct Parser {
       if try peek().kind == .end { throw error(open.location, "this `(` is never closed") }
       let p = try expectName("a parameter name")
       params.append(Parameter(name: p.text, location: p.location))
-      if try peek().kind == .comma { try advance() } else if try peek().kind != .rightParen {
+      if try peek().kind == .comma {
+        try advance()
+      } else if try peek().kind != .rightParen {
         throw unexpected(try peek(), expected: "`,` or `)` in the parameter list")
       }
     }
@@ -164,9 +172,20 @@ struct Parser {
     return FunctionDecl(name: name.text, location: name.location, params: params, body: body)
   }
 
+  /// Enters one more level of nesting at `location`, or refuses.
+  mutating func enter(at location: SourceLocation) throws(Diagnostic) {
+    nesting += 1
+    if nesting > Limits.maxNesting {
+      throw error(
+        location, "nested too deeply: at most \(Limits.maxNesting) levels of blocks and expressions")
+    }
+  }
+
   /// `{ statements }`; the statements are separated by line breaks.
   mutating func parseBlock() throws(Diagnostic) -> [Statement] {
     let open = try expect(.leftBrace, "`{` to open a block")
+    try enter(at: open.location)
+    defer { nesting -= 1 }
     var statements: [Statement] = []
     try skipNewlines()
     while true {

@@ -48,7 +48,8 @@ extension Resolver {
     if let (global, _) = globals[name] {
       switch global {
       case .resource:
-        throw error(at, "`\(name)` is a resource: call one of its operations, as in `await \(name).query(...)`")
+        throw error(
+          at, "`\(name)` is a resource: call one of its operations, as in `await \(name).query(...)`")
       case .channel:
         throw error(at, "`\(name)` is a channel: use `\(name).send(value)` or `\(name).recv()`")
       case .function:
@@ -67,7 +68,9 @@ extension Resolver {
     return out
   }
 
-  func checkArity(_ what: String, _ args: [Expression], min: Int, max: Int?, detail: String, at: SourceLocation)
+  func checkArity(
+    _ what: String, _ args: [Expression], min: Int, max: Int?, detail: String, at: SourceLocation
+  )
     throws(Diagnostic)
   {
     let n = args.count
@@ -89,7 +92,10 @@ extension Resolver {
   {
     if let (global, _) = globals[callee], lookupLocal(callee) == nil {
       guard case .function(let index) = global else {
-        throw error(at, "`\(callee)` is \(describe(global)), not a function: call one of its operations, as in `\(callee).\(global.isChannel ? "recv" : "query")()`")
+        throw error(
+          at,
+          "`\(callee)` is \(describe(global)), not a function: call one of its operations, as in `\(callee).\(global.isChannel ? "recv" : "query")()`"
+        )
       }
       let params = program.functions[index].params.map(\.name)
       let detail = params.isEmpty ? "" : " (\(params.joined(separator: ", ")))"
@@ -156,12 +162,15 @@ extension Resolver {
       case .plain(let p, _):
         throw error(
           inner.location,
-          "`\(p.rawValue)` runs at once and makes no future: spawn needs an async fn call, a resource operation or a built-in future")
+          "`\(p.rawValue)` runs at once and makes no future: spawn needs an async fn call, a resource operation or a built-in future"
+        )
       default:
         throw error(inner.location, "spawn needs a call, as in `spawn handler(1)`")
       }
     default:
-      throw error(inner.location, "spawn needs a call, as in `spawn handler(1)`: it starts a new task running that call")
+      throw error(
+        inner.location, "spawn needs a call, as in `spawn handler(1)`: it starts a new task running that call"
+      )
     }
   }
 }

@@ -50,7 +50,8 @@ struct Resolver {
     }
     var functions: [BoundFunction] = []
     for f in program.functions { functions.append(try resolveFunction(f)) }
-    return BoundProgram(resources: program.resources, channels: program.channels, functions: functions, main: main)
+    return BoundProgram(
+      resources: program.resources, channels: program.channels, functions: functions, main: main)
   }
 
   /// A declaration may not reuse a built-in's or another declaration's name.
@@ -59,7 +60,8 @@ struct Resolver {
       throw error(location, "`\(name)` is a built-in name; choose another name")
     }
     if let (global, first) = globals[name] {
-      throw error(location, "duplicate definition: `\(name)` is already \(describe(global)) (line \(first.line))")
+      throw error(
+        location, "duplicate definition: `\(name)` is already \(describe(global)) (line \(first.line))")
     }
   }
 
@@ -91,7 +93,8 @@ struct Resolver {
       throw error(location, "`\(name)` is a built-in name; choose another name")
     }
     if let (global, first) = globals[name] {
-      throw error(location, "`\(name)` is already \(describe(global)) (line \(first.line)); choose another name")
+      throw error(
+        location, "`\(name)` is already \(describe(global)) (line \(first.line)); choose another name")
     }
     let slot = hidden(at: location, name: name)
     scopes[scopes.count - 1][name] = slot

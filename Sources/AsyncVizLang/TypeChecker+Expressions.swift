@@ -36,7 +36,8 @@ extension TypeChecker {
       switch t {
       case .list(let items) where i < items.count: return items[i]
       case .list(let items):
-        try fail(at, "index \(i) is out of range: this list has \(plural(items.count, "item")) (the first is [0])")
+        try fail(
+          at, "index \(i) is out of range: this list has \(plural(items.count, "item")) (the first is [0])")
         return .any
       case .any, .unknown: return .any
       default:
@@ -50,11 +51,13 @@ extension TypeChecker {
     if case .plain(let call, _) = e.kind {
       return "\(what) `\(call.rawValue)(...)`: it runs at once and gives (), it is not a future"
     }
-    return "\(what) \(t.described): only futures (async fn calls, resource operations, sleep(...), ...) and join handles can be awaited"
+    return
+      "\(what) \(t.described): only futures (async fn calls, resource operations, sleep(...), ...) and join handles can be awaited"
   }
 
   /// The output type of the future `recipe` makes; checks its arguments.
-  mutating func output(of recipe: FutureRecipe, _ args: [BoundExpression], at: SourceLocation) throws(Diagnostic)
+  mutating func output(of recipe: FutureRecipe, _ args: [BoundExpression], at: SourceLocation)
+    throws(Diagnostic)
     -> ValueType
   {
     switch recipe {
@@ -94,14 +97,16 @@ extension TypeChecker {
   }
 
   /// The outputs of futures given to join/select/timeout, which take them over.
-  mutating func awaitedOutputs(_ args: [BoundExpression], of name: String, firstIndex: Int = 1) throws(Diagnostic)
+  mutating func awaitedOutputs(_ args: [BoundExpression], of name: String, firstIndex: Int = 1)
+    throws(Diagnostic)
     -> [ValueType]
   {
     var outputs: [ValueType] = []
     for (k, a) in args.enumerated() {
       let t = try type(of: a, consume: true)
       guard let output = t.awaitedOutput else {
-        try fail(a.location, notAwaitable(a, t, what: "`\(name)` needs futures, but argument \(k + firstIndex) is"))
+        try fail(
+          a.location, notAwaitable(a, t, what: "`\(name)` needs futures, but argument \(k + firstIndex) is"))
         outputs.append(.any)
         continue
       }
@@ -117,12 +122,14 @@ extension TypeChecker {
     if let first = moves[slot] {
       try fail(
         at,
-        "future `\(info.name)` was already awaited or passed on at line \(first.line): a future runs once (in Rust, a use of a moved value)")
+        "future `\(info.name)` was already awaited or passed on at line \(first.line): a future runs once (in Rust, a use of a moved value)"
+      )
     }
     if loopDepth > info.loopDepth {
       try fail(
         at,
-        "future `\(info.name)` is made outside this loop but used inside it: the second time round it would be used again; make it inside the loop")
+        "future `\(info.name)` is made outside this loop but used inside it: the second time round it would be used again; make it inside the loop"
+      )
     }
     if moves[slot] == nil { moves[slot] = at }
   }

@@ -94,7 +94,9 @@ struct TypeChecker {
       let t = try type(of: e, consume: false)
       if reporting && t.isFuture {
         warnings.append(
-          warn(e.location, "this future is never awaited: futures are lazy, so nothing happens (add `await` or `spawn`)"))
+          warn(
+            e.location,
+            "this future is never awaited: futures are lazy, so nothing happens (add `await` or `spawn`)"))
       }
     case .repeat(let count, _, let body):
       try expect(.int, count, what: "`repeat` needs a whole number of times")
@@ -131,7 +133,9 @@ struct TypeChecker {
     let l = try type(of: lhs, consume: false)
     let r = try type(of: rhs, consume: false)
     for (t, e) in [(l, lhs), (r, rhs)] {
-      if case .future = t { try fail(e.location, "futures cannot be compared: await it first, then compare the value") }
+      if case .future = t {
+        try fail(e.location, "futures cannot be compared: await it first, then compare the value")
+      }
       if case .handle = t { try fail(e.location, "join handles cannot be compared: await it first") }
     }
     if l.isConcreteData && r.isConcreteData && ValueType.join(l, r) == .any {

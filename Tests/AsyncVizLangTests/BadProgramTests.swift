@@ -89,33 +89,39 @@ let syntaxErrors: [BadProgram] = [
 /// Errors found after parsing: names, arity, await/spawn misuse, duplicates, types.
 let semanticErrors: [BadProgram] = [
   BadProgram(
-    label: "unknown name with suggestion", source: "async fn main() {\n    let rows = 1\n    print(rowz)\n}\n",
+    label: "unknown name with suggestion",
+    source: "async fn main() {\n    let rows = 1\n    print(rowz)\n}\n",
     line: 3, column: 11, message: "unknown name `rowz`; did you mean `rows`?"),
   BadProgram(
-    label: "unknown name in a string", source: "async fn main(){\n    let id = 1\n    print(\"id {idd}\")\n}\n",
+    label: "unknown name in a string",
+    source: "async fn main(){\n    let id = 1\n    print(\"id {idd}\")\n}\n",
     line: 3, column: 16, message: "unknown name `idd`; did you mean `id`?"),
   BadProgram(
     label: "unknown function with suggestion",
     source: "async fn handler(id) {\n}\nasync fn main() {\n    await handlr(1)\n}\n",
     line: 4, column: 11, message: "unknown function `handlr`; did you mean `handler`?"),
   BadProgram(
-    label: "unknown resource with suggestion", source: header + "async fn main() {\n    await dv.query(1)\n}\n",
+    label: "unknown resource with suggestion",
+    source: header + "async fn main() {\n    await dv.query(1)\n}\n",
     line: 4, column: 11, message: "unknown name `dv`; did you mean `db`?"),
   BadProgram(
-    label: "wrong number of arguments to a built-in", source: "async fn main() {\n    await sleep(5ms, 6ms)\n}\n",
+    label: "wrong number of arguments to a built-in",
+    source: "async fn main() {\n    await sleep(5ms, 6ms)\n}\n",
     line: 2, column: 11, message: "`sleep` takes 1 argument (as in sleep(5ms)), but 2 were given"),
   BadProgram(
     label: "wrong number of arguments to an async fn",
     source: "async fn handler(id) {\n}\nasync fn main() {\n    spawn handler()\n}\n",
     line: 4, column: 11, message: "`handler` takes 1 argument (id), but 0 were given"),
   BadProgram(
-    label: "wrong number of arguments to send", source: header + "async fn main() {\n    await jobs.send()\n}\n",
+    label: "wrong number of arguments to send",
+    source: header + "async fn main() {\n    await jobs.send()\n}\n",
     line: 4, column: 16, message: "`jobs.send` takes 1 argument (the value to send), but 0 were given"),
   BadProgram(
     label: "await of an integer", source: "async fn main() {\n    await 5\n}\n",
     line: 2, column: 11, message: "cannot await an integer"),
   BadProgram(
-    label: "await of a variable holding a string", source: "async fn main() {\n    let s = \"x\"\n    await s\n}\n",
+    label: "await of a variable holding a string",
+    source: "async fn main() {\n    let s = \"x\"\n    await s\n}\n",
     line: 3, column: 11, message: "cannot await a string"),
   BadProgram(
     label: "await of a plain call", source: "async fn main() {\n    await print(\"x\")\n}\n",
@@ -134,7 +140,8 @@ let semanticErrors: [BadProgram] = [
     label: "unknown channel operation", source: header + "async fn main() {\n    await jobs.push(1)\n}\n",
     line: 4, column: 16, message: "channel `jobs` has no operation `push`"),
   BadProgram(
-    label: "unknown channel operation with suggestion", source: header + "async fn main() {\n    await jobs.recieve()\n}\n",
+    label: "unknown channel operation with suggestion",
+    source: header + "async fn main() {\n    await jobs.recieve()\n}\n",
     line: 4, column: 16, message: "channel `jobs` has no operation `recieve`; did you mean `recv`?"),
   BadProgram(
     label: "duplicate async fn", source: "async fn main() {\n}\nasync fn main() {\n}\n",
@@ -178,7 +185,8 @@ let semanticErrors: [BadProgram] = [
     source: "async fn main() {\n    let f = sleep(1ms)\n    repeat 2 {\n        await f\n    }\n}\n",
     line: 4, column: 15, message: "future `f` is made outside this loop but used inside it"),
   BadProgram(
-    label: "comparing a future", source: "async fn main() {\n    let f = sleep(1ms)\n    if f == 1 {\n    }\n}\n",
+    label: "comparing a future",
+    source: "async fn main() {\n    let f = sleep(1ms)\n    if f == 1 {\n    }\n}\n",
     line: 3, column: 8, message: "futures cannot be compared"),
   BadProgram(
     label: "comparing different types", source: "async fn main() {\n    if 1 == \"1\" {\n    }\n}\n",
