@@ -26,10 +26,6 @@ struct Compiler {
     return code.count - 1
   }
 
-  mutating func emit(_ instruction: Instruction, at location: SourceLocation) {
-    emit(instruction, line: Int32(clamping: location.line))
-  }
-
   /// Fills in the jump target of the placeholder at `index` with the next address.
   mutating func patch(_ index: Int) {
     let here = code.count
