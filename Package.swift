@@ -63,6 +63,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
         "AsyncVizPosix", "AsyncVizUI",
+        .product(name: "DequeModule", package: "swift-collections"),
       ],
       path: "Sources/AsyncVizBench"
     ),

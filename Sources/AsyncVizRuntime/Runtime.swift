@@ -37,10 +37,14 @@ public final class Runtime {
   }
 
   /// Spawns the root task (or another top-level task) at step 0.
-  @discardableResult
+  @discardableResult @inlinable
   public func spawn<F: Future>(_ name: String, _ future: F) -> JoinHandle<F.Output> {
-    let id = core.pointee.spawn(name: name, parent: nil, cell: FutureCell(future))
-    return JoinHandle(task: id)
+    JoinHandle(task: spawnCell(name: name, cell: TaskCell.make(future)))
+  }
+
+  @usableFromInline
+  func spawnCell(name: String, cell: TaskCell) -> TaskID {
+    core.pointee.spawn(name: name, parent: nil, cell: cell)
   }
 
   /// The trace so far (complete once `end` is set).
@@ -81,7 +85,7 @@ public final class Runtime {
   public func output<T>(of task: TaskID, as type: T.Type = T.self) -> T? {
     let i = task.index
     guard i >= 0 && i < core.pointee.cells.count else { return nil }
-    return (core.pointee.cells[i] as? OutputCell<T>)?.output
+    return (core.pointee.cells[i]?.output as? OutputBox<T>)?.value
   }
 
   /// Runs steps until the run ends and returns how it ended.
@@ -117,6 +121,7 @@ public final class Runtime {
 
   private func poll(_ id: TaskID) -> PollResult {
     let i = id.index
+    if core.pointee.liveClock { core.pointee.refreshClock() }
     let start = core.pointee.now
     core.pointee.slots[i].state = core.pointee.slots[i].state.startPoll()
     core.pointee.slots[i].polls += 1
@@ -124,7 +129,8 @@ public final class Runtime {
     core.pointee.record(.pollStart(task: id))
     guard let cell = core.pointee.cells[i] else { preconditionFailure("polled a task without a future") }
     var cx = Context(core: core, task: id)
-    let finished = cell.poll(&cx)
+    let finished = cell.pollFuture(&cx)
+    if core.pointee.liveClock { core.pointee.refreshClock() }
     let result: PollResult = finished ? .ready : .pending
     let slot = core.pointee.slots[i]
     core.pointee.slots[i].state = slot.state.endPoll(finished: finished, requeued: slot.queued)
@@ -144,9 +150,11 @@ public final class Runtime {
   }
 
   private func reactorTurn() -> Int {
-    let timeout = core.pointee.reactor.nextTimeout()
+    if core.pointee.liveClock { core.pointee.refreshClock() }
+    let timeout = core.pointee.reactor.nextTimeout(now: core.pointee.now)
     core.pointee.record(.reactorWait(timeoutUs: timeout))
     let ready = core.pointee.reactor.backend.wait(timeoutUs: timeout)
+    core.pointee.refreshClock()
     var woken = 0
     for r in ready {
       core.pointee.record(.reactorReady(fd: r.fd, readiness: r.readiness))
