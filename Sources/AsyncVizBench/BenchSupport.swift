@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Foundation
 
 /// Nanoseconds from the monotonic clock.
 func monotonicNanos() -> UInt64 {

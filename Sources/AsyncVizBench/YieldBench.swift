@@ -76,9 +76,12 @@ func runYieldBenchmarks() {
     events = on.events
   }
   print("  native futures, tracing off: \(millions(best.off)) M resumptions/s  (goal >= 10 M)")
-  print("  native futures, tracing on:  \(millions(best.on)) M resumptions/s  (goal >= 4 M; \(events) events)")
+  print(
+    "  native futures, tracing on:  \(millions(best.on)) M resumptions/s  (goal >= 4 M; \(events) events)")
   print("  ratio on/off: \(String(format: "%.2f", best.on / best.off))")
   let q = queueComparison()
   print("== run queue: push+pop pairs per second")
-  print("  ring buffer \(millions(q.ring)) M/s, Deque \(millions(q.deque)) M/s, ratio \(String(format: "%.2f", q.ring / q.deque))")
+  print(
+    "  ring buffer \(millions(q.ring)) M/s, Deque \(millions(q.deque)) M/s, ratio \(String(format: "%.2f", q.ring / q.deque))"
+  )
 }

@@ -18,7 +18,6 @@ public struct Context {
   /// What the task waits on ("db.query", "sleep", "join #2"), set likewise.
   public var awaiting: StringID = .empty
 
-
   init(core: UnsafeMutablePointer<RuntimeCore>, task: TaskID) {
     self.core = core
     self.task = task

@@ -55,7 +55,9 @@ public final class Runtime {
   /// front end calls this after each step.
   public func appendNew(into trace: inout Trace) {
     let source = core.pointee.recorder.trace
-    if trace.tasks.count < source.tasks.count { trace.tasks.append(contentsOf: source.tasks[trace.tasks.count...]) }
+    if trace.tasks.count < source.tasks.count {
+      trace.tasks.append(contentsOf: source.tasks[trace.tasks.count...])
+    }
     if trace.strings.count < source.strings.count {
       trace.strings.append(contentsOf: source.strings[trace.strings.count...])
     }
@@ -135,7 +137,9 @@ public final class Runtime {
     let slot = core.pointee.slots[i]
     core.pointee.slots[i].state = slot.state.endPoll(finished: finished, requeued: slot.queued)
     core.pointee.record(
-      .pollEnd(task: id, result: result, line: finished ? 0 : cx.suspendLine, awaiting: finished ? .empty : cx.awaiting))
+      .pollEnd(
+        task: id, result: result, line: finished ? 0 : cx.suspendLine,
+        awaiting: finished ? .empty : cx.awaiting))
     if finished { complete(id) }
     core.pointee.checkLints(after: id, result: result)
     return result
@@ -180,7 +184,8 @@ public final class Runtime {
         stuck.append(TaskID(UInt32(i + 1)))
       }
     }
-    let end = RunEnd(reason: reason, steps: core.pointee.recorder.step, tUs: core.pointee.now, stuckTasks: stuck)
+    let end = RunEnd(
+      reason: reason, steps: core.pointee.recorder.step, tUs: core.pointee.now, stuckTasks: stuck)
     core.pointee.end = end
     core.pointee.recorder.trace.end = end
     return end
