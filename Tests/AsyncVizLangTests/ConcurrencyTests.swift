@@ -135,3 +135,61 @@ import Testing
   #expect(trace.printedText == ["a 1", "b 1", "a 2", "b 2"])
   #expect(trace.events.contains { if case .wake(_, .own, _, _) = $0.payload { true } else { false } })
 }
+
+@Test func valuesOnTheStackSurviveAnAwaitInsideAnExpression() throws {
+  let (trace, _) = try runText(
+    """
+    resource db latency 5ms
+    async fn pair(a, b) {
+        return "{a}+{b}"
+    }
+    async fn main() {
+        let r = await pair("left", await db.query(1))
+        if await pair(1, 2) == "1+2" {
+            print(r)
+        }
+    }
+    """)
+  #expect(trace.printedText == ["left+db.query(1)"])
+}
+
+@Test func timeoutCancelsASuspendedAsyncFnAndItsRequest() throws {
+  let (trace, end) = try runText(
+    """
+    resource db latency 40ms
+    async fn slow() {
+        let r = await db.query("x")
+        print("not reached")
+        return r
+    }
+    async fn main() {
+        let r = await timeout(10ms, slow())
+        print("{r}")
+    }
+    """)
+  #expect(trace.printedText == ["none"])
+  // The suspended fn was dropped with its request: fd closed at 10 ms, nothing left to wait for.
+  #expect(end.tUs == 10_000)
+  #expect(trace.events("deregister").map(\.tUs) == [10_000])
+  #expect(end.reason == .completed)
+}
+
+@Test func joinAndSelectAcceptJoinHandles() throws {
+  let (trace, end) = try runText(
+    """
+    async fn wait(d) {
+        await sleep(d)
+        return d
+    }
+    async fn main() {
+        let a = spawn wait(30ms)
+        let b = spawn wait(10ms)
+        let first = await select(a, b)
+        print("{first}")
+        let both = await join(a, b)
+        print("{both}")
+    }
+    """)
+  #expect(trace.printedText == ["[1, 10ms]", "[30ms, 10ms]"])
+  #expect(end.tUs == 30_000)
+}
