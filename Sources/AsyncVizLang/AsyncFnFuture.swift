@@ -25,32 +25,43 @@ final class AsyncFnFuture: Future {
     case done
   }
 
+  /// What the instructions work on. Moved into a local while the frame runs,
+  /// so the interpreter loop touches no class property (each access to one
+  /// would cost a dynamic exclusivity check).
+  struct Registers {
+    /// Parameters first, then every `let` and hidden loop counter.
+    var locals: [Value]
+    /// Operands of the instruction being executed; kept across an await.
+    var stack: [Value] = []
+  }
+
   let code: FunctionCode
   let run: ProgramRun
   /// Nesting of async fn calls that made this frame (0: a task's root).
   let depth: Int
-  /// Parameters first, then every `let` and hidden loop counter.
-  var locals: [Value]
-  /// Operands of the instruction being executed; kept across an await.
-  var stack: [Value] = []
-  /// The next instruction while running; the await's address while suspended.
-  var pc = 0
+  /// The registers while the frame is not running; emptied while it runs.
+  var registers: Registers
   var state = State.fresh
 
   init(code: FunctionCode, run: ProgramRun, args: [Value], depth: Int) {
     self.code = code
     self.run = run
     self.depth = depth
-    locals = args
+    var locals = args
     if code.slotCount > args.count {
       locals.append(contentsOf: repeatElement(Value.unit, count: code.slotCount - args.count))
     }
+    registers = Registers(locals: locals)
   }
 
   func poll(_ cx: inout Context) -> Poll<Value> {
+    var r = Registers(locals: [])
+    swap(&r, &registers)
+    defer { swap(&r, &registers) }
     switch state {
     case .fresh:
       state = .running
+      return execute(from: 0, &r, &cx)
     case .suspended(let at, let line, var future):
       state = .running
       switch future.poll(&cx) {
@@ -59,17 +70,16 @@ final class AsyncFnFuture: Future {
         cx.suspend(on: .empty, line: line)
         return .pending
       case .ready(let value):
-        stack.append(value)
-        pc = at + 1
+        r.stack.append(value)
+        return execute(from: at + 1, &r, &cx)
       }
     case .running:
       // A frame cannot await itself (a name is not visible in its own `let`),
       // so only a runtime bug gets here; stop the frame rather than loop.
-      return fail("this async fn was polled while it was already running", &cx)
+      return fail("this async fn was polled while it was already running", at: 0, &r, &cx)
     case .done:
       return .ready(.none)
     }
-    return execute(&cx)
   }
 
   func cancel(_ cx: inout Context) {
@@ -81,28 +91,24 @@ final class AsyncFnFuture: Future {
   }
 
   /// Awaits `future` at once, as `.await` does in Rust: polls it now and
-  /// either continues with its value or suspends the frame at `pc`.
-  func awaitNow(_ future: LangFuture, line: Int32, _ cx: inout Context) -> Poll<Value>? {
+  /// either gives its value or suspends the frame at `pc`.
+  func awaitNow(_ future: LangFuture, pc: Int, line: Int32, _ cx: inout Context) -> Poll<Value> {
     var future = future
-    switch future.poll(&cx) {
-    case .ready(let value):
-      stack.append(value)
-      pc += 1
-      return nil
-    case .pending:
+    let result = future.poll(&cx)
+    if case .pending = result {
       state = .suspended(pc: pc, line: line, future: future)
       cx.suspend(on: .empty, line: line)
-      return .pending
     }
+    return result
   }
 
   /// Stops this frame with a message in the trace: a run-time error (or a
   /// limit) the checker could not rule out. The frame gives `none`.
-  func fail(_ message: String, _ cx: inout Context) -> Poll<Value> {
+  func fail(_ message: String, at pc: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
     let line = pc < code.lines.count ? code.lines[pc] : 0
     cx.output("error: line \(line): \(message); \(code.name) stops here")
     state = .done
-    stack = []
+    r = Registers(locals: [])
     return .ready(.none)
   }
 
