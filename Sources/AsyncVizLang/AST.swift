@@ -3,36 +3,51 @@
 
 /// A whole program: declarations in source order.
 struct Program: Sendable {
+  /// Resource declarations, in source order.
   var resources: [ResourceDecl] = []
+  /// Channel declarations, in source order.
   var channels: [ChannelDecl] = []
+  /// Async fns, in source order.
   var functions: [FunctionDecl] = []
 }
 
 /// `resource db latency 40ms`.
 struct ResourceDecl: Sendable {
+  /// The name as written.
   var name: String
+  /// Where the name (or the node) starts.
   var location: SourceLocation
+  /// Microseconds to answer each request; 0 to 1 hour (checked by the parser).
   var latencyUs: Int64
 }
 
 /// `channel jobs capacity 2`.
 struct ChannelDecl: Sendable {
+  /// The name as written.
   var name: String
+  /// Where the name (or the node) starts.
   var location: SourceLocation
+  /// Items the channel buffers; 1 to `Limits.maxCapacity` (checked by the parser).
   var capacity: Int
 }
 
 /// `async fn name(params) { body }`.
 struct FunctionDecl: Sendable {
+  /// The name as written.
   var name: String
+  /// Where the name (or the node) starts.
   var location: SourceLocation
+  /// Parameters in order.
   var params: [Parameter]
+  /// The statements of the fn's block.
   var body: [Statement]
 }
 
 /// A parameter name and where it is written.
 struct Parameter: Sendable {
+  /// The name as written.
   var name: String
+  /// Where the name (or the node) starts.
   var location: SourceLocation
 }
 
@@ -53,7 +68,9 @@ struct Statement: Sendable {
     case `return`(Expression?)
   }
 
+  /// What the node is.
   var kind: Kind
+  /// Where the name (or the node) starts.
   var location: SourceLocation
 }
 
@@ -74,6 +91,8 @@ struct Expression: Sendable {
     case index(Expression, Int64, indexAt: SourceLocation)
   }
 
+  /// What the node is.
   var kind: Kind
+  /// Where the name (or the node) starts.
   var location: SourceLocation
 }

@@ -35,12 +35,15 @@ final class AsyncFnFuture: Future {
     var stack: [Value] = []
   }
 
+  /// The fn's compiled body, shared by every call.
   let code: FunctionCode
+  /// The run this frame belongs to: resources, channels, limits.
   let run: ProgramRun
   /// Nesting of async fn calls that made this frame (0: a task's root).
   let depth: Int
   /// The registers while the frame is not running; emptied while it runs.
   var registers: Registers
+  /// Where the state machine is; see `State`.
   var state = State.fresh
 
   init(code: FunctionCode, run: ProgramRun, args: [Value], depth: Int) {
@@ -130,6 +133,7 @@ final class AsyncFnFuture: Future {
 
 /// A run-time error inside a frame.
 struct FrameError: Error {
+  /// What went wrong, for the error line in the trace.
   let message: String
   init(_ message: String) { self.message = message }
 }

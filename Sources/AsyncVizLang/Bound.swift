@@ -44,7 +44,9 @@ struct BoundExpression: Sendable {
     case index(BoundExpression, Int, at: SourceLocation)
   }
 
+  /// What the node is.
   var kind: Kind
+  /// Where the name (or the node) starts.
   var location: SourceLocation
 }
 
@@ -65,7 +67,9 @@ struct BoundStatement: Sendable {
     case `return`(BoundExpression?)
   }
 
+  /// What the node is.
   var kind: Kind
+  /// Where the name (or the node) starts.
   var location: SourceLocation
 }
 
@@ -82,18 +86,25 @@ struct Slot: Sendable {
 
 /// A resolved async fn.
 struct BoundFunction: Sendable {
+  /// The name as written.
   var name: String
+  /// Where the name (or the node) starts.
   var location: SourceLocation
   /// Parameters are slots 0..<arity.
   var arity: Int
+  /// Every local slot; parameters first.
   var slots: [Slot]
+  /// The resolved statements.
   var body: [BoundStatement]
 }
 
 /// A resolved program.
 struct BoundProgram: Sendable {
+  /// Resources, by index (`FutureRecipe.resource`).
   var resources: [ResourceDecl]
+  /// Channels, by index (`FutureRecipe.channel`).
   var channels: [ChannelDecl]
+  /// Async fns, by index (`FutureRecipe.asyncFn`), in source order.
   var functions: [BoundFunction]
   /// Index of `main` in `functions`.
   var main: Int

@@ -11,9 +11,13 @@ public struct CompiledProgram: Sendable {
   public let source: SourceFile
   /// Problems that do not stop the program (futures never awaited), in source order.
   public let warnings: [Diagnostic]
+  /// The program's resources, by index.
   let resources: [ResourceSpec]
+  /// The program's channels, by index; each run makes fresh ones.
   let channels: [ChannelDecl]
+  /// Every async fn's code, by index.
   let functions: [FunctionCode]
+  /// Index of `main` in `functions`.
   let main: Int
 
   /// Parses, checks and compiles `file`. Throws the first error found;

@@ -1,7 +1,10 @@
 /// Compiles each checked async fn into a flat list of instructions.
 struct Compiler {
+  /// The checked program (for task names of spawned recipes).
   let program: BoundProgram
+  /// The instructions of the fn being compiled.
   var code: [Instruction] = []
+  /// The source line of each instruction; as long as `code`.
   var lines: [Int32] = []
 
   init(_ program: BoundProgram) { self.program = program }

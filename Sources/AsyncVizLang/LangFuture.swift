@@ -26,6 +26,7 @@ struct LangFuture: Future {
     case taken
   }
 
+  /// The wrapped runtime future; `.taken` only while it is being polled.
   var kind: Kind
 
   init(_ kind: Kind) { self.kind = kind }

@@ -4,13 +4,19 @@
 /// statements, except inside `(...)` and `[...]`, so long argument lists may
 /// span lines. A lexical error ends the token list with an `.invalid` token.
 struct Lexer {
+  /// The file being read.
   let source: SourceFile
+  /// Its text as Unicode scalars: columns count these.
   let scalars: [Unicode.Scalar]
+  /// The next scalar to read.
   var index = 0
+  /// The line of `index`, from 1.
   var line = 1
+  /// The column of `index`, from 1.
   var column = 1
   /// Open `(` and `[`: line breaks inside them are not statement ends.
   var depth = 0
+  /// Tokens so far.
   var tokens: [Token] = []
 
   init(_ source: SourceFile) {

@@ -4,8 +4,11 @@
 /// Errors say what was expected and what was found, at the found token, or
 /// at the opening bracket for a bracket that is never closed.
 struct Parser {
+  /// The file being parsed.
   let source: SourceFile
+  /// All its tokens; the last is `.end` or `.invalid`.
   let tokens: [Token]
+  /// Index of the next token; never past the last one.
   var position = 0
   /// Expressions and blocks currently open; bounded so that a hostile
   /// program cannot overflow the stack of this recursive parser (or of the

@@ -3,9 +3,13 @@ import AsyncVizRuntime
 /// What every frame of one run shares: the code, the resources, and the
 /// run's own channels (fresh for each run, so two runs never share state).
 final class ProgramRun {
+  /// Every async fn's code, by index.
   let functions: [FunctionCode]
+  /// Resources, by index.
   let resources: [ResourceSpec]
+  /// This run's channels, by index; empty at the start of the run.
   let channels: [Channel<Value>]
+  /// Per-poll and nesting limits.
   let limits: Limits
   /// Task names `spawn` gives, by recipe (computed once at compile time).
   let functionNames: [String]

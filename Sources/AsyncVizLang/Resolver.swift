@@ -10,14 +10,19 @@ struct Resolver {
     case function(Int)
   }
 
+  /// The file, for diagnostics.
   let source: SourceFile
+  /// The syntax tree being resolved.
   let program: Program
+  /// Every declaration by name, with where it is declared.
   var globals: [String: (Global, SourceLocation)] = [:]
 
-  // Per-function state.
+  // Per-function state, reset by `resolveFunction`.
+  /// Slots of the fn being resolved; a slot's index is its place in the frame's locals.
   var slots: [Slot] = []
   /// Visible locals, innermost scope last.
   var scopes: [[String: Int]] = []
+  /// Loops enclosing the statement being resolved.
   var loopDepth = 0
 
   init(_ source: SourceFile, _ program: Program) {

@@ -30,7 +30,9 @@ enum TokenKind: Sendable, Equatable {
 
 /// One token with where it starts and how it was spelled.
 struct Token: Sendable {
+  /// What the token is.
   var kind: TokenKind
+  /// Where it starts.
   var location: SourceLocation
   /// The source text, for messages ("found `)`").
   var text: String

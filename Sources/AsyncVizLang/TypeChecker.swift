@@ -4,7 +4,9 @@
 /// future used twice (in Rust, a use of a moved value). Also warns about
 /// futures that are never awaited, since a lazy future then does nothing.
 struct TypeChecker {
+  /// The file, for diagnostics.
   let source: SourceFile
+  /// The resolved program being checked.
   let program: BoundProgram
   /// Parameter types per function, joined over every call site.
   var params: [[ValueType]]
@@ -14,14 +16,19 @@ struct TypeChecker {
   var channels: [ValueType]
   /// Whether this pass reports problems (the last one, after the fixed point).
   var reporting = false
+  /// Whether this pass widened any parameter, return or channel type.
   var changed = false
+  /// Warnings of the reporting pass.
   var warnings: [Diagnostic] = []
 
-  // Per-function state.
+  // Per-function state, reset by `walk(function:)`.
+  /// Index of the fn being walked.
   var function = 0
+  /// The type of each local slot of the fn being walked, as last assigned.
   var slotTypes: [ValueType] = []
   /// Where each future-holding slot was awaited or moved.
   var moves: [Int: SourceLocation] = [:]
+  /// Loops enclosing the statement being walked.
   var loopDepth = 0
 
   init(_ source: SourceFile, _ program: BoundProgram) {
