@@ -24,10 +24,10 @@ extension Lexer {
         case "\\": text.append("\\")
         case "n": text.append("\n")
         case "t": text.append("\t")
+        case nil, "\n", "\r":
+          throw error(open, "unterminated string: add a closing `\"` on the same line")
         case let other?:
           throw error(at, "unknown escape `\\\(other)`: use \\\" \\\\ \\n \\t, or {{ and }} for braces")
-        case nil:
-          throw error(open, "unterminated string: add a closing `\"` on the same line")
         }
         advance()
       case "{" where peek(1) == "{", "}" where peek(1) == "}":

@@ -24,6 +24,12 @@ let syntaxErrors: [BadProgram] = [
     label: "unterminated string", source: "async fn main() {\n    print(\"hello)\n}\n",
     line: 2, column: 11, message: "unterminated string"),
   BadProgram(
+    label: "backslash at the end of the line", source: "async fn main() {\n    print(\"a\\\n}\n",
+    line: 2, column: 11, message: "unterminated string"),
+  BadProgram(
+    label: "unknown escape", source: "async fn main() {\n    print(\"a\\q\")\n}\n",
+    line: 2, column: 13, message: "unknown escape `\\q`"),
+  BadProgram(
     label: "unterminated interpolation", source: "async fn main() {\n    print(\"a {b\")\n}\n",
     line: 2, column: 14, message: "unterminated `{` in a string"),
   BadProgram(
