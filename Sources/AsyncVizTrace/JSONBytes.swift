@@ -43,6 +43,13 @@ struct JSONBytes {
     capacity = size
   }
 
+  /// `n` bytes from `p`, as they are.
+  mutating func append(_ p: UnsafePointer<UInt8>, count n: Int) {
+    reserve(n)
+    (base + count).update(from: p, count: n)
+    count += n
+  }
+
   /// One byte.
   @inline(__always)
   mutating func byte(_ b: UInt8) {
