@@ -68,7 +68,8 @@ let package = Package(
       ],
       path: "Sources/AsyncVizBench"
     ),
-    .testTarget(name: "AsyncVizTraceTests", dependencies: ["AsyncVizTrace"]),
+    .testTarget(
+      name: "AsyncVizTraceTests", dependencies: ["AsyncVizTrace", "AsyncVizRuntime"], exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizRuntimeTests", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
     .testTarget(
       name: "AsyncVizLangTests",
