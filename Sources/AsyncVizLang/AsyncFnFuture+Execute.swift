@@ -5,28 +5,27 @@ import AsyncVizRuntime
 extension AsyncFnFuture {
   func execute(from start: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
     var pc = start
-    var budget = run.limits.instructionsPerPoll
+    let perPoll = run.limits.instructionsPerPoll
+    // The smaller of the per-poll and the run's remaining budgets; what this
+    // call used is taken from the run's budget whichever way it returns.
+    let allowance = min(perPoll, run.budget.instructionsLeft)
+    var budget = allowance
+    defer { run.budget.instructionsLeft -= allowance - max(0, budget) }
     let instructions = code.instructions
     while true {
       budget -= 1
       if budget < 0 {
-        return fail(
-          "this poll ran \(run.limits.instructionsPerPoll) instructions without reaching an await that waits; "
-            + "a real executor would never get its thread back", at: pc, &r, &cx)
+        return outOfInstructions(perPollLimitHit: allowance == perPoll, at: pc, &r, &cx)
       }
       switch instructions[pc] {
       case .constant(let c):
         r.stack.append(Value(c))
         pc += 1
       case .interpolate(let pieces):
-        var text = ""
-        for piece in pieces {
-          switch piece {
-          case .text(let t): text += t
-          case .local(let slot): text += r.locals[slot].display
-          }
+        switch interpolate(pieces, r.locals) {
+        case .success(let text): r.stack.append(.string(text))
+        case .failure(let error): return fail(error.message, at: pc, &r, &cx)
         }
-        r.stack.append(.string(text))
         pc += 1
       case .load(let slot):
         r.stack.append(r.locals[slot])
@@ -50,12 +49,18 @@ extension AsyncFnFuture {
           r.stack.append(.future(FutureBox(future, label: label(of: recipe))))
           pc += 1
         case .spawn(let name):
+          guard cx.canSpawn else {
+            return fail(
+              "spawn refused: \(cx.liveTasks) tasks are alive, the limit (change it with --max-tasks)",
+              at: pc, &r, &cx)
+          }
           r.stack.append(.handle(cx.spawn(name, future)))
           pc += 1
         case .await(let line):
           switch awaitNow(future, pc: pc, line: line, &cx) {
           case .pending: return .pending
           case .ready(let value):
+            if let error = admit(value) { return fail(error.message, at: pc, &r, &cx) }
             r.stack.append(value)
             pc += 1
           }
@@ -66,6 +71,7 @@ extension AsyncFnFuture {
           switch awaitNow(future, pc: pc, line: line, &cx) {
           case .pending: return .pending
           case .ready(let value):
+            if let error = admit(value) { return fail(error.message, at: pc, &r, &cx) }
             r.stack.append(value)
             pc += 1
           }
@@ -139,7 +145,10 @@ extension AsyncFnFuture {
   /// `print`, `block` and `work`: they run inside this poll.
   func runPlain(_ call: PlainCall, _ argument: Value, _ cx: inout Context) -> FrameError? {
     switch (call, argument) {
-    case (.print, _): cx.output(argument.display)
+    case (.print, _):
+      let text = argument.display
+      if let error = run.budget.spendText(text.utf8.count, limits: run.limits) { return error }
+      cx.output(text)
     case (.block, .duration(let us)): cx.block(us)
     case (.work, .duration(let us)): cx.work(us)
     default: return FrameError("`\(call.rawValue)` needs a duration, not \(argument.display)")

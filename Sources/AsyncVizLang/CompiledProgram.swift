@@ -23,6 +23,7 @@ public struct CompiledProgram: Sendable {
   /// Parses, checks and compiles `file`. Throws the first error found;
   /// nothing about the program has run.
   public static func compile(_ file: SourceFile) throws(Diagnostic) -> CompiledProgram {
+    if let tooLong = file.sizeDiagnostic() { throw tooLong }
     let syntax = try Parser.parse(file)
     let bound = try Resolver.resolve(file, syntax)
     let warnings = try TypeChecker.check(file, bound)
