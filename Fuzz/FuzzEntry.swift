@@ -8,9 +8,9 @@ import AsyncVizTrace
 /// Small limits, so one input runs in milliseconds and the fuzzer explores
 /// breadth; the code paths are the same as with the defaults.
 let fuzzOptions = RuntimeOptions(maxSteps: 400, maxTasks: 64)
+/// Tests/AsyncVizLangTests/FuzzCorpusTests.swift uses the same values.
 let fuzzLimits = Limits(
-  instructionsPerPoll: 2_000, maxCallDepth: Limits().maxCallDepth, instructionsPerRun: 20_000,
-  textBytesPerRun: 64 * 1024)
+  instructionsPerPoll: 2_000, instructionsPerRun: 20_000, textBytesPerRun: 64 * 1024, outputLinesPerRun: 200)
 
 /// Arbitrary bytes as a program: either a diagnostic whose position lies
 /// inside the file, or a run that ends, twice, with byte-identical traces.

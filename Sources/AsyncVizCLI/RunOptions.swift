@@ -53,6 +53,9 @@ struct LimitOptions: ParsableArguments {
   @Option(name: .customLong("max-text"), help: "Stop after the program has made this many bytes of text.")
   var maxText: Int = Limits().textBytesPerRun
 
+  @Option(name: .customLong("max-output"), help: "Stop after the program has printed this many lines.")
+  var maxOutput: Int = Limits().outputLinesPerRun
+
   /// The largest `--max-depth`: each level of async fn call nests a poll on
   /// the thread's stack (about 1 KiB a level), and the main thread has 8 MiB.
   static let depthCeiling = 1_000
@@ -60,7 +63,7 @@ struct LimitOptions: ParsableArguments {
   mutating func validate() throws {
     for (flag, value) in [
       ("--max-tasks", maxTasks), ("--poll-budget", pollBudget), ("--max-instructions", maxInstructions),
-      ("--max-text", maxText),
+      ("--max-text", maxText), ("--max-output", maxOutput),
     ] where value < 1 {
       throw ValidationError("\(flag) must be at least 1")
     }
@@ -73,7 +76,7 @@ struct LimitOptions: ParsableArguments {
   var languageLimits: Limits {
     Limits(
       instructionsPerPoll: pollBudget, maxCallDepth: maxDepth, instructionsPerRun: maxInstructions,
-      textBytesPerRun: maxText)
+      textBytesPerRun: maxText, outputLinesPerRun: maxOutput)
   }
 }
 

@@ -5,17 +5,17 @@ import AsyncVizRuntime
 extension AsyncFnFuture {
   func execute(from start: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
     var pc = start
-    let perPoll = run.limits.instructionsPerPoll
-    // The smaller of the per-poll and the run's remaining budgets; what this
-    // call used is taken from the run's budget whichever way it returns.
-    let allowance = min(perPoll, run.budget.instructionsLeft)
+    // Counted in a local (no class access per instruction) and given back to
+    // the shared budget before a nested poll, which draws on it too, and on
+    // return whichever way this call ends.
+    var allowance = run.budget.allowance
     var budget = allowance
-    defer { run.budget.instructionsLeft -= allowance - max(0, budget) }
+    defer { run.budget.spend(allowance - max(0, budget)) }
     let instructions = code.instructions
     while true {
       budget -= 1
       if budget < 0 {
-        return outOfInstructions(perPollLimitHit: allowance == perPoll, at: pc, &r, &cx)
+        return outOfInstructions(at: pc, &r, &cx)
       }
       switch instructions[pc] {
       case .constant(let c):
@@ -54,9 +54,14 @@ extension AsyncFnFuture {
               "spawn refused: \(cx.liveTasks) tasks are alive, the limit (change it with --max-tasks)",
               at: pc, &r, &cx)
           }
-          r.stack.append(.handle(cx.spawn(name, future)))
+          r.stack.append(.handle(cx.spawn(name, TaskRootFuture(inner: future, run: run))))
           pc += 1
         case .await(let line):
+          run.budget.spend(allowance - budget)
+          defer {
+            allowance = run.budget.allowance
+            budget = allowance
+          }
           switch awaitNow(future, pc: pc, line: line, &cx) {
           case .pending: return .pending
           case .ready(let value):
@@ -68,6 +73,11 @@ extension AsyncFnFuture {
       case .await(let line):
         switch awaitable(r.stack.removeLast()) {
         case .success(let future):
+          run.budget.spend(allowance - budget)
+          defer {
+            allowance = run.budget.allowance
+            budget = allowance
+          }
           switch awaitNow(future, pc: pc, line: line, &cx) {
           case .pending: return .pending
           case .ready(let value):
@@ -147,7 +157,7 @@ extension AsyncFnFuture {
     switch (call, argument) {
     case (.print, _):
       let text = argument.display
-      if let error = run.budget.spendText(text.utf8.count, limits: run.limits) { return error }
+      if let error = run.budget.spendLine(text.utf8.count, limits: run.limits) { return error }
       cx.output(text)
     case (.block, .duration(let us)): cx.block(us)
     case (.work, .duration(let us)): cx.work(us)

@@ -3,21 +3,20 @@ import AsyncVizRuntime
 /// The run-time limits a frame enforces (`Limits`): each stops the fn with
 /// an `error:` line instead of letting a hostile program run on.
 extension AsyncFnFuture {
-  /// The instruction budget ran out: this poll's (a loop with no await that
-  /// waits) or the whole run's (many polls or tasks each spinning).
-  func outOfInstructions(perPollLimitHit: Bool, at pc: Int, _ r: inout Registers, _ cx: inout Context)
-    -> Poll<Value>
-  {
-    if perPollLimitHit {
+  /// The instruction budget ran out: this task's poll's (a loop with no
+  /// await that waits) or the whole run's (many polls or tasks each spinning).
+  /// Each is reported once; the frames stopped after it stop silently.
+  func outOfInstructions(at pc: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
+    if run.budget.pollBound {
+      if run.budget.reportedPollLimit { return fail(nil, at: pc, &r, &cx) }
+      run.budget.reportedPollLimit = true
       return fail(
         "this poll ran \(run.limits.instructionsPerPoll) instructions without reaching an await that waits; "
           + "a real executor would never get its thread back (change the limit with --poll-budget)",
         at: pc, &r, &cx)
     }
-    // Reported once per run; every frame that runs after it stops at its
-    // first instruction, so the remaining tasks finish within a few steps.
-    if run.budget.reportedInstructions { return fail(nil, at: pc, &r, &cx) }
-    run.budget.reportedInstructions = true
+    if run.budget.reportedRunLimit { return fail(nil, at: pc, &r, &cx) }
+    run.budget.reportedRunLimit = true
     return fail(
       "the run has executed \(run.limits.instructionsPerRun) instructions, its limit "
         + "(change it with --max-instructions); every async fn stops from here on", at: pc, &r, &cx)

@@ -110,7 +110,11 @@ final class AsyncFnFuture: Future {
   /// limit) the checker could not rule out. The frame gives `none`.
   func fail(_ message: String?, at pc: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
     let line = pc < code.lines.count ? code.lines[pc] : 0
-    if let message { cx.output("error: line \(line): \(message); \(code.name) stops here") }
+    if let message,
+      let text = run.budget.errorLine("error: line \(line): \(message); \(code.name) stops here")
+    {
+      cx.output(text)
+    }
     state = .done
     r = Registers(locals: [])
     return .ready(.none)

@@ -39,15 +39,20 @@ public struct Limits: Sendable {
   /// Bytes of text the whole run may make: interpolated strings, printed
   /// lines and request arguments. Bounds the trace's memory.
   public var textBytesPerRun: Int
+  /// Lines the whole run may print. A trace is read by people: a run that
+  /// prints more is almost certainly a loop gone wrong, and each line costs
+  /// an event in memory and in the transcript.
+  public var outputLinesPerRun: Int
 
   /// The defaults (docs/language.md, "Limits").
   public init(
     instructionsPerPoll: Int = 1_000_000, maxCallDepth: Int = 100, instructionsPerRun: Int = 5_000_000,
-    textBytesPerRun: Int = 32 << 20
+    textBytesPerRun: Int = 32 << 20, outputLinesPerRun: Int = 100_000
   ) {
     self.instructionsPerPoll = instructionsPerPoll
     self.maxCallDepth = maxCallDepth
     self.instructionsPerRun = instructionsPerRun
     self.textBytesPerRun = textBytesPerRun
+    self.outputLinesPerRun = outputLinesPerRun
   }
 }
