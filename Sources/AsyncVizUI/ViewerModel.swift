@@ -122,6 +122,12 @@ public struct ViewerModel: Sendable {
     }
   }
 
+  /// Shows `step` (clamped to the recorded steps) without running anything:
+  /// what g and G do, and what a benchmark or a test uses to reach a step.
+  public mutating func jump(to step: UInt32) {
+    go(to: step)
+  }
+
   /// Whether the last recorded step is shown.
   public var isAtEnd: Bool { step >= history.lastStep }
 
