@@ -31,6 +31,12 @@ enum SignalGuard {
   static func install() {
     _ = receivedSignal.load(ordering: .relaxed)  // initialise the global before any handler can read it
     receivedSignal.store(0, ordering: .relaxed)
+    // A parent may have started us with these blocked (the mask is inherited):
+    // then a resize or a kill would never reach the loop.
+    var wanted = sigset_t()
+    sigemptyset(&wanted)
+    for sig in terminationSignals + [SIGWINCH] { sigaddset(&wanted, sig) }
+    pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
     for sig in terminationSignals {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { sig in receivedSignal.store(sig, ordering: .relaxed) }
