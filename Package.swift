@@ -45,7 +45,13 @@ let package = Package(
       ]
     ),
     .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
-    .target(name: "AsyncVizPosix", dependencies: ["AsyncVizRuntime", "AsyncVizTrace", "CEpoll"]),
+    .target(
+      name: "AsyncVizPosix",
+      dependencies: [
+        "AsyncVizRuntime", "AsyncVizTrace", "CEpoll",
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]
+    ),
     .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .target(name: "AsyncVizTerminal", dependencies: ["AsyncVizUI", "CNcursesw"]),
