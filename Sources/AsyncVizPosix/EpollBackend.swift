@@ -138,7 +138,7 @@ public final class EpollBackend: ReactorBackend {
       ? EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue : EPOLLOUT.rawValue | EPOLLET.rawValue
     do {
       try Syscall.epollCtl(
-        epfd, EPOLL_CTL_ADD, fd: fd, events: flags, data: Self.tag(fd: fd, interest: interest))
+        epfd, .add, fd: fd, events: flags, data: Self.tag(fd: fd, interest: interest))
     } catch {
       return .failure(error)
     }
@@ -157,7 +157,7 @@ public final class EpollBackend: ReactorBackend {
     let isOwned = ownedFds.remove(fd) != nil
     // An fd never watched (watch failed) is not in the epoll set: no DEL.
     if isOwned || isConnection {
-      try? Syscall.epollCtl(epfd, EPOLL_CTL_DEL, fd: fd, events: 0, data: 0)
+      try? Syscall.epollCtl(epfd, .delete, fd: fd, events: 0, data: 0)
       Syscall.close(fd)
     }
   }

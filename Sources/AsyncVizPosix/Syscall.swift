@@ -64,14 +64,22 @@ public enum Syscall {
 
   // MARK: epoll
 
+  /// An `epoll_ctl` operation.
+  public enum EpollOperation: Sendable {
+    case add
+    case modify
+    case delete
+
+    var name: String { self == .add ? "ADD" : self == .modify ? "MOD" : "DEL" }
+    var code: Int32 { self == .add ? EPOLL_CTL_ADD : self == .modify ? EPOLL_CTL_MOD : EPOLL_CTL_DEL }
+  }
+
   /// `epoll_ctl(epfd, op, fd, {events, data})`.
   public static func epollCtl(
-    _ epfd: Int32, _ op: Int32, fd: Int32, events: UInt32, data: UInt64
+    _ epfd: Int32, _ op: EpollOperation, fd: Int32, events: UInt32, data: UInt64
   ) throws(BackendError) {
     var event = epoll_event(events: events, data: epoll_data_t(u64: data))
-    _ = try blocking(
-      "epoll_ctl(\(op == EPOLL_CTL_ADD ? "ADD" : op == EPOLL_CTL_DEL ? "DEL" : "MOD"), \(fd))",
-      { Int(epoll_ctl(epfd, op, fd, &event)) })
+    _ = try blocking("epoll_ctl(\(op.name), \(fd))", { Int(epoll_ctl(epfd, op.code, fd, &event)) })
   }
 
   // MARK: reading and writing
