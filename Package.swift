@@ -69,6 +69,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
         "AsyncVizPosix", "AsyncVizUI",
+        .product(name: "DequeModule", package: "swift-collections"),
       ],
       path: "Sources/AsyncVizBench"
     ),
@@ -79,8 +80,11 @@ let package = Package(
       dependencies: ["AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples"],
       exclude: ["Goldens"]
     ),
-    .testTarget(name: "AsyncVizPosixTests", dependencies: ["AsyncVizPosix", "AsyncVizLang", "AsyncVizExamples"]),
-    .testTarget(name: "AsyncVizUITests", dependencies: ["AsyncVizUI", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples"], exclude: ["Goldens"]),
+    .testTarget(
+      name: "AsyncVizPosixTests", dependencies: ["AsyncVizPosix", "AsyncVizLang", "AsyncVizExamples"]),
+    .testTarget(
+      name: "AsyncVizUITests",
+      dependencies: ["AsyncVizUI", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples"], exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
   ],
   swiftLanguageModes: [.v6]

@@ -18,7 +18,6 @@ public struct Context {
   /// What the task waits on ("db.query", "sleep", "join #2"), set likewise.
   public var awaiting: StringID = .empty
 
-
   init(core: UnsafeMutablePointer<RuntimeCore>, task: TaskID) {
     self.core = core
     self.task = task
@@ -57,12 +56,16 @@ public struct Context {
   // MARK: work inside a poll
 
   /// CPU work inside the poll: time passes, nothing else can run.
-  public func work(_ us: Int64) { core.pointee.reactor.backend.pass(us, blocking: false) }
+  public func work(_ us: Int64) {
+    core.pointee.reactor.backend.pass(us, blocking: false)
+    core.pointee.refreshClock()
+  }
 
   /// A blocking call (a sleep that is not async): the whole executor stops for `us`.
   public func block(_ us: Int64) {
     core.pointee.record(.block(task: task, durUs: us))
     core.pointee.reactor.backend.pass(us, blocking: true)
+    core.pointee.refreshClock()
   }
 
   /// Records a line the program printed.
@@ -75,8 +78,13 @@ public struct Context {
 
   /// Spawns a new task running `future`; it is queued at once and runs when
   /// it reaches the front of the run queue, whether or not anyone awaits it.
+  @inlinable
   public func spawn<F: Future>(_ name: String, _ future: F) -> JoinHandle<F.Output> {
-    let id = core.pointee.spawn(name: name, parent: task, cell: FutureCell(future))
-    return JoinHandle(task: id)
+    JoinHandle(task: spawnCell(name: name, cell: TaskCell.make(future)))
+  }
+
+  @usableFromInline
+  func spawnCell(name: String, cell: TaskCell) -> TaskID {
+    core.pointee.spawn(name: name, parent: task, cell: cell)
   }
 }

@@ -9,7 +9,7 @@ public struct JoinHandle<T>: Future {
   /// The stored waker while waiting: `idle -> waiting -> idle` (woken or done).
   private var waiting: Waker?
 
-  init(task: TaskID) { self.task = task }
+  @usableFromInline init(task: TaskID) { self.task = task }
 
   public mutating func poll(_ cx: inout Context) -> Poll<T> {
     let i = task.index
@@ -18,7 +18,7 @@ public struct JoinHandle<T>: Future {
       waiting = nil
       // The output stays in the cell: a .av program may await a handle twice
       // (Rust would reject that at compile time; we give the same value again).
-      guard let cell = cx.core.pointee.cells[i] as? OutputCell<T>, let value = cell.output else {
+      guard let box = cx.core.pointee.cells[i]?.output as? OutputBox<T>, let value = box.value else {
         // Only native code can get here: a handle is typed by the spawned future's output.
         preconditionFailure("join handle of \(task) does not match its task's output type")
       }

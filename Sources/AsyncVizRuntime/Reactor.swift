@@ -29,7 +29,7 @@ struct Reactor {
   var isIdle: Bool { interest.isEmpty && timers.armedCount == 0 }
 
   /// The wait timeout the next turn will use: time to the next timer, or nil.
-  mutating func nextTimeout() -> Int64? {
-    timers.nextDeadline().map { max(0, $0 - backend.now) }
+  mutating func nextTimeout(now: Int64) -> Int64? {
+    timers.nextDeadline().map { max(0, $0 - now) }
   }
 }

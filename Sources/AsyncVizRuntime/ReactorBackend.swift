@@ -57,6 +57,9 @@ public protocol ReactorBackend: AnyObject {
   var kind: BackendKind { get }
   /// Microseconds since the run began: virtual (sim) or elapsed real (epoll).
   var now: Int64 { get }
+  /// True for a real clock (read at poll boundaries); false for a virtual one
+  /// that only `pass` and `wait` move.
+  var clockMovesByItself: Bool { get }
   /// Lets `us` microseconds pass inside a poll: CPU work, or a blocking call.
   func pass(_ us: Int64, blocking: Bool)
   /// Opens a connection to `resource` and sends `op(argument)`; returns the fd.

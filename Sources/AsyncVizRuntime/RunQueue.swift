@@ -5,25 +5,27 @@ import AsyncVizTrace
 /// Measured against `Deque` in `asyncviz-bench` (see docs/decisions.md): the
 /// ring does a push+pop pair with fewer instructions, and this queue is on the
 /// hot path of every resumption.
-struct RunQueue {
+public struct RunQueue {
   /// Slots; `count` of them starting at `head` (wrapping) are live.
   private var storage: [TaskID]
   /// Index of the front element.
   private var head = 0
   /// Number of live elements; never more than `storage.count`.
-  private(set) var count = 0
+  public private(set) var count = 0
 
-  init(capacity: Int = 64) {
+  /// An empty queue with room for `capacity` ids before it grows.
+  public init(capacity: Int = 64) {
     var size = 16
     while size < capacity { size <<= 1 }
     storage = Array(repeating: TaskID(0), count: size)
   }
 
-  var isEmpty: Bool { count == 0 }
+  /// Whether no task is queued.
+  public var isEmpty: Bool { count == 0 }
 
   /// Appends at the back and returns the 1-based position.
   @inline(__always)
-  mutating func push(_ id: TaskID) -> Int {
+  public mutating func push(_ id: TaskID) -> Int {
     if count == storage.count { grow() }
     storage[(head + count) & (storage.count - 1)] = id
     count += 1
@@ -32,7 +34,7 @@ struct RunQueue {
 
   /// Removes the front element.
   @inline(__always)
-  mutating func pop() -> TaskID? {
+  public mutating func pop() -> TaskID? {
     guard count > 0 else { return nil }
     let id = storage[head]
     head = (head + 1) & (storage.count - 1)
@@ -41,7 +43,7 @@ struct RunQueue {
   }
 
   /// The queued ids, front first.
-  var elements: [TaskID] {
+  public var elements: [TaskID] {
     (0..<count).map { storage[(head + $0) & (storage.count - 1)] }
   }
 

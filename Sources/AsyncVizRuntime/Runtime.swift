@@ -37,10 +37,14 @@ public final class Runtime {
   }
 
   /// Spawns the root task (or another top-level task) at step 0.
-  @discardableResult
+  @discardableResult @inlinable
   public func spawn<F: Future>(_ name: String, _ future: F) -> JoinHandle<F.Output> {
-    let id = core.pointee.spawn(name: name, parent: nil, cell: FutureCell(future))
-    return JoinHandle(task: id)
+    JoinHandle(task: spawnCell(name: name, cell: TaskCell.make(future)))
+  }
+
+  @usableFromInline
+  func spawnCell(name: String, cell: TaskCell) -> TaskID {
+    core.pointee.spawn(name: name, parent: nil, cell: cell)
   }
 
   /// The trace so far (complete once `end` is set).
@@ -51,7 +55,9 @@ public final class Runtime {
   /// front end calls this after each step.
   public func appendNew(into trace: inout Trace) {
     let source = core.pointee.recorder.trace
-    if trace.tasks.count < source.tasks.count { trace.tasks.append(contentsOf: source.tasks[trace.tasks.count...]) }
+    if trace.tasks.count < source.tasks.count {
+      trace.tasks.append(contentsOf: source.tasks[trace.tasks.count...])
+    }
     if trace.strings.count < source.strings.count {
       trace.strings.append(contentsOf: source.strings[trace.strings.count...])
     }
@@ -81,7 +87,7 @@ public final class Runtime {
   public func output<T>(of task: TaskID, as type: T.Type = T.self) -> T? {
     let i = task.index
     guard i >= 0 && i < core.pointee.cells.count else { return nil }
-    return (core.pointee.cells[i] as? OutputCell<T>)?.output
+    return (core.pointee.cells[i]?.output as? OutputBox<T>)?.value
   }
 
   /// Runs steps until the run ends and returns how it ended.
@@ -117,6 +123,7 @@ public final class Runtime {
 
   private func poll(_ id: TaskID) -> PollResult {
     let i = id.index
+    if core.pointee.liveClock { core.pointee.refreshClock() }
     let start = core.pointee.now
     core.pointee.slots[i].state = core.pointee.slots[i].state.startPoll()
     core.pointee.slots[i].polls += 1
@@ -124,12 +131,15 @@ public final class Runtime {
     core.pointee.record(.pollStart(task: id))
     guard let cell = core.pointee.cells[i] else { preconditionFailure("polled a task without a future") }
     var cx = Context(core: core, task: id)
-    let finished = cell.poll(&cx)
+    let finished = cell.pollFuture(&cx)
+    if core.pointee.liveClock { core.pointee.refreshClock() }
     let result: PollResult = finished ? .ready : .pending
     let slot = core.pointee.slots[i]
     core.pointee.slots[i].state = slot.state.endPoll(finished: finished, requeued: slot.queued)
     core.pointee.record(
-      .pollEnd(task: id, result: result, line: finished ? 0 : cx.suspendLine, awaiting: finished ? .empty : cx.awaiting))
+      .pollEnd(
+        task: id, result: result, line: finished ? 0 : cx.suspendLine,
+        awaiting: finished ? .empty : cx.awaiting))
     if finished { complete(id) }
     core.pointee.checkLints(after: id, result: result)
     return result
@@ -144,9 +154,11 @@ public final class Runtime {
   }
 
   private func reactorTurn() -> Int {
-    let timeout = core.pointee.reactor.nextTimeout()
+    if core.pointee.liveClock { core.pointee.refreshClock() }
+    let timeout = core.pointee.reactor.nextTimeout(now: core.pointee.now)
     core.pointee.record(.reactorWait(timeoutUs: timeout))
     let ready = core.pointee.reactor.backend.wait(timeoutUs: timeout)
+    core.pointee.refreshClock()
     var woken = 0
     for r in ready {
       core.pointee.record(.reactorReady(fd: r.fd, readiness: r.readiness))
@@ -172,7 +184,8 @@ public final class Runtime {
         stuck.append(TaskID(UInt32(i + 1)))
       }
     }
-    let end = RunEnd(reason: reason, steps: core.pointee.recorder.step, tUs: core.pointee.now, stuckTasks: stuck)
+    let end = RunEnd(
+      reason: reason, steps: core.pointee.recorder.step, tUs: core.pointee.now, stuckTasks: stuck)
     core.pointee.end = end
     core.pointee.recorder.trace.end = end
     return end

@@ -22,19 +22,29 @@ struct RuntimeCore {
   var liveTasks = 0
   /// Set once the run has ended; no step happens after.
   var end: RunEnd?
+  /// The backend's clock as last read (see `refreshClock`); never decreases.
+  var now: Int64 = 0
+  /// Whether the backend's clock moves by itself (real time) and must be
+  /// re-read at poll boundaries; a virtual clock moves only in `pass`/`wait`.
+  let liveClock: Bool
 
   init(program: ProgramInfo, backend: any ReactorBackend, options: RuntimeOptions) {
     self.options = options
     self.recorder = TraceRecorder(program: program, enabled: options.tracing)
     self.reactor = Reactor(backend: backend)
+    self.liveClock = backend.clockMovesByItself
+    self.now = backend.now
   }
 
-  /// The current time of the backend's clock.
-  @inline(__always) var now: Int64 { reactor.backend.now }
+  /// Re-reads the backend's clock. Called after the clock may have moved:
+  /// `pass`, `wait`, and (for a real clock) at poll boundaries, so events
+  /// inside one poll carry the time the poll started unless work was done.
+  @inline(__always)
+  mutating func refreshClock() { now = reactor.backend.now }
 
   @inline(__always)
   mutating func record(_ payload: EventPayload) {
-    if recorder.enabled { recorder.record(payload, at: reactor.backend.now) }
+    if recorder.enabled { recorder.record(payload, at: now) }
   }
 
   // MARK: tasks
@@ -97,11 +107,12 @@ struct RuntimeCore {
 
   // MARK: lints
 
-  mutating func lint(_ task: TaskID, _ code: LintCode, _ detail: String) {
+  /// Fires a lint once per task; `detail` is only built when it fires.
+  mutating func lint(_ task: TaskID, _ code: LintCode, _ detail: () -> String) {
     let bit = UInt8(1) << code.rawValue
     guard slots[task.index].lintsFired & bit == 0 else { return }
     slots[task.index].lintsFired |= bit
-    let id = recorder.intern(detail)
+    let id = recorder.intern(detail())
     record(.lint(task: task, code: code, detail: id))
   }
 
@@ -109,14 +120,17 @@ struct RuntimeCore {
   mutating func checkLints(after task: TaskID, result: PollResult) {
     let slot = slots[task.index]
     let ran = now - slot.pollStartUs
-    if ran > options.longPollThresholdUs {
-      lint(task, .longPoll, "one poll ran \(formatMicros(ran)) without yielding (threshold \(formatMicros(options.longPollThresholdUs)))")
+    let threshold = options.longPollThresholdUs
+    if ran > threshold {
+      lint(task, .longPoll) {
+        "one poll ran \(formatMicros(ran)) without yielding (threshold \(formatMicros(threshold)))"
+      }
     }
     if result == .pending && !slot.queued && slot.wakersHeld <= 0 {
-      lint(task, .lostWaker, "returned Pending but no waker of it is held by anyone: nothing can wake it")
+      lint(task, .lostWaker) { "returned Pending but no waker of it is held by anyone: nothing can wake it" }
     }
     if slot.wakes >= options.selfWakeMinimumWakes && slot.selfWakes * 2 > slot.wakes {
-      lint(task, .selfWake, "\(slot.selfWakes) of its \(slot.wakes) wakes were by itself")
+      lint(task, .selfWake) { "\(slot.selfWakes) of its \(slot.wakes) wakes were by itself" }
     }
   }
 }

@@ -37,6 +37,7 @@ public final class SimBackend: ReactorBackend {
   public static let firstFd: Int32 = 5
 
   public let kind = BackendKind.sim
+  public var clockMovesByItself: Bool { false }
   /// Virtual microseconds; only `pass` and `wait` move it, never backwards.
   public private(set) var now: Int64 = 0
   /// Open connections by fd.

@@ -30,7 +30,9 @@ public struct StringID: Hashable, Sendable {
   /// The empty string, present in every table.
   public static let empty = StringID(0)
   /// Pre-interned at ids 1... in every recorded trace, so hot futures never hash.
-  public static let wellKnown = ["yield_now", "sleep", "lost_waker", "self_wake", "join", "select", "timeout"]
+  public static let wellKnown = [
+    "yield_now", "sleep", "lost_waker", "self_wake", "join", "select", "timeout",
+  ]
   /// "yield_now".
   public static let yieldNow = StringID(1)
   /// "sleep".

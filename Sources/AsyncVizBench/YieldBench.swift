@@ -1,0 +1,87 @@
+import AsyncVizRuntime
+import AsyncVizTrace
+import DequeModule
+
+/// A task that yields `remaining` times, written as a native future.
+private struct Yielder: Future {
+  /// Yields still to do; the current one is `step`.
+  var remaining: Int
+  var step = YieldNow()
+
+  mutating func poll(_ cx: inout Context) -> Poll<Void> {
+    while remaining > 0 {
+      guard case .ready = step.poll(&cx) else { return .pending }
+      remaining -= 1
+      step = YieldNow()
+    }
+    return .ready(())
+  }
+}
+
+/// The yield workload of issue 2: `tasks` tasks each yielding `yields` times.
+/// Returns resumptions (polls) per second.
+private func nativeYield(tasks: Int, yields: Int, tracing: Bool) -> (rate: Double, events: Int) {
+  let rt = Runtime(
+    program: ProgramInfo(name: "yield", source: "", backend: .sim),
+    options: RuntimeOptions(tracing: tracing, maxSteps: UInt32.max))
+  if tracing { rt.reserve(events: tasks * (yields + 1) * 4 + tasks * 4) }
+  for _ in 0..<tasks { rt.spawn("yielder", Yielder(remaining: yields)) }
+  let start = monotonicNanos()
+  let end = rt.run()
+  let seconds = Double(monotonicNanos() - start) / 1e9
+  return (Double(end.steps) / seconds, rt.trace.events.count)
+}
+
+/// Push+pop pairs per second through the executor's ring buffer and through
+/// swift-collections' Deque, to justify the choice in docs/decisions.md.
+private func queueComparison() -> (ring: Double, deque: Double) {
+  let n = 20_000_000
+  var ring = RunQueue(capacity: 16_384)
+  var deque = Deque<TaskID>(minimumCapacity: 16_384)
+  for i in 0..<10_000 {
+    _ = ring.push(TaskID(UInt32(i + 1)))
+    deque.append(TaskID(UInt32(i + 1)))
+  }
+  var sink: UInt32 = 0
+  var t = monotonicNanos()
+  for _ in 0..<n {
+    if let id = ring.pop() {
+      sink &+= id.rawValue
+      _ = ring.push(id)
+    }
+  }
+  let ringRate = Double(n) / (Double(monotonicNanos() - t) / 1e9)
+  t = monotonicNanos()
+  for _ in 0..<n {
+    if let id = deque.popFirst() {
+      sink &+= id.rawValue
+      deque.append(id)
+    }
+  }
+  let dequeRate = Double(n) / (Double(monotonicNanos() - t) / 1e9)
+  if sink == 42 { print("") }  // keeps the loops from being optimised away
+  return (ringRate, dequeRate)
+}
+
+/// Runs the executor benchmarks of issue 2 and prints resumptions per second.
+func runYieldBenchmarks() {
+  print("== executor: yield workload (10,000 tasks x 100 yield_now = 1,000,000 resumptions)")
+  _ = nativeYield(tasks: 1_000, yields: 100, tracing: false)  // warm-up
+  var best = (off: 0.0, on: 0.0)
+  var events = 0
+  for _ in 0..<3 {
+    best.off = max(best.off, nativeYield(tasks: 10_000, yields: 100, tracing: false).rate)
+    let on = nativeYield(tasks: 10_000, yields: 100, tracing: true)
+    best.on = max(best.on, on.rate)
+    events = on.events
+  }
+  print("  native futures, tracing off: \(millions(best.off)) M resumptions/s  (goal >= 10 M)")
+  print(
+    "  native futures, tracing on:  \(millions(best.on)) M resumptions/s  (goal >= 4 M; \(events) events)")
+  print("  ratio on/off: \(String(format: "%.2f", best.on / best.off))")
+  let q = queueComparison()
+  print("== run queue: push+pop pairs per second")
+  print(
+    "  ring buffer \(millions(q.ring)) M/s, Deque \(millions(q.deque)) M/s, ratio \(String(format: "%.2f", q.ring / q.deque))"
+  )
+}
