@@ -91,6 +91,9 @@ public final class EpollBackend: ReactorBackend {
   /// Elapsed real microseconds since the backend was created.
   public var now: Int64 { (Monotonic.nanoseconds() - startNs) / 1000 }
 
+  /// Real time passes during polls too: the runtime re-reads `now` at poll boundaries.
+  public var clockMovesByItself: Bool { true }
+
   /// Work spins on the clock (the thread stays busy, as CPU work would);
   /// a blocking call really sleeps the thread.
   public func pass(_ us: Int64, blocking: Bool) {
