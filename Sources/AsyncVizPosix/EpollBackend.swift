@@ -65,8 +65,10 @@ public final class EpollBackend: ReactorBackend {
 
   /// Opens an epoll instance and the peer's eventfd (no thread yet).
   /// `hangUpResources` names resources whose server drops every connection
-  /// after reading the request, to show what a task sees then.
-  public init(hangUpResources: Set<String> = []) throws(BackendError) {
+  /// after reading the request, to show what a task sees then. `precision`
+  /// forces a wait call (tests of the millisecond fallback); by default the
+  /// kernel is probed for epoll_pwait2.
+  public init(hangUpResources: Set<String> = [], precision: WaitPrecision? = nil) throws(BackendError) {
     Self.raiseOpenFileLimit()
     epfd = try Syscall.epollCreate()
     do {
@@ -75,7 +77,7 @@ public final class EpollBackend: ReactorBackend {
       Syscall.close(epfd)
       throw error
     }
-    precision = Syscall.probeWaitPrecision(epfd)
+    self.precision = precision ?? Syscall.probeWaitPrecision(epfd)
     self.hangUpResources = hangUpResources
     events = .allocate(capacity: Self.eventCapacity)
     events.initialize(repeating: epoll_event())

@@ -45,11 +45,25 @@ extension EpollTests {
     }
   }
 
-  @Test func aTimedWaitNeverReturnsEarlyAndReportsNothing() throws {
-    let backend = try EpollBackend()
-    let start = backend.now
-    #expect(backend.wait(timeoutUs: 3_000).isEmpty)
-    #expect(backend.now - start >= 3_000)
+  @Test(arguments: [WaitPrecision.nanoseconds, .milliseconds])
+  func aTimedWaitNeverReturnsEarlyAndReportsNothing(_ precision: WaitPrecision) throws {
+    let backend = try EpollBackend(precision: precision)
+    #expect(backend.precision == precision)
+    for timeout: Int64 in [0, 1, 1_500, 3_000] {
+      let start = backend.now
+      #expect(backend.wait(timeoutUs: timeout).isEmpty)
+      #expect(backend.now - start >= timeout)
+    }
+  }
+
+  @Test func theMillisecondFallbackGivesTheSameLogicalTrace() throws {
+    let name = "timers-and-yields"
+    let sim = LogicalEvents(Scenarios.run(name, Scenarios.steps(of: name), on: SimBackend()))
+    let epoll = try RealTime.agreeing(with: sim) { () throws(BackendError) in
+      LogicalEvents(
+        Scenarios.run(name, Scenarios.steps(of: name), on: try EpollBackend(precision: .milliseconds)))
+    }
+    #expect(sim == epoll)
   }
 
   @Test func watchReportsEachEdgeOnceAndCloseRemovesTheFd() throws {
