@@ -1,13 +1,15 @@
 /// The task side of one resource request, as the executor thread sees it.
 struct Connection {
-  /// Where the connection is in its life. `sent -> watched -> reported`;
-  /// it leaves the table when closed, from any phase.
+  /// Where the connection is in its life. `sent -> watched -> reported`,
+  /// and `reported -> watched` when a read finds the answer incomplete (the
+  /// task waits for the next edge); it leaves the table when closed.
   enum Phase {
     /// The request is written; the fd is not in the interest list yet.
     case sent
-    /// In the interest list; no wait has reported it yet.
+    /// In the interest list, waiting for a wait to report it.
     case watched
-    /// A wait has reported it readable (edge-triggered: once per edge).
+    /// A wait has reported it readable; further edges (the peer's close
+    /// right after its answer) are not reported again.
     case reported
   }
 
@@ -17,14 +19,27 @@ struct Connection {
   let serial: Int
   /// When the peer will answer (CLOCK_MONOTONIC ns): send time plus latency.
   let answerAtNs: Int64
-  /// The phase; only moves forward.
+  /// The answers the sim would deliver at the same virtual moment.
+  let group: AnswerGroup
+  /// The phase; see `Phase` for the transitions.
   var phase = Phase.sent
   /// Answer bytes read so far (a frame may arrive in pieces).
   var received: [UInt8] = []
 }
 
+/// Requests the sim answers at one virtual moment: those sent in the same
+/// burst of polls (between two waits, with no `work` or `block` between them,
+/// so the sim's clock stood still) to resources of equal latency.
+struct AnswerGroup: Hashable {
+  /// The burst: the backend counts waits and passes of time.
+  var burst: Int
+  /// The resource's latency; a hang-up counts as its own latency (-1), since
+  /// the peer closes at once.
+  var latencyUs: Int64
+}
+
 /// A watched connection's expected answer time, for the wait's coalescing
-/// (see `EpollBackend.wait`). Ordered by time, then fd.
+/// window (see `EpollBackend.wait`). Ordered by time, then fd.
 struct ExpectedAnswer: Comparable {
   /// When the peer answers (CLOCK_MONOTONIC ns).
   var atNs: Int64

@@ -2,7 +2,6 @@ import AsyncVizRuntime
 import AsyncVizTrace
 import CEpoll
 import Glibc
-import HeapModule
 
 /// The real Linux kernel behind the reactor: one epoll instance, a real
 /// non-blocking AF_UNIX socketpair per resource request, and one peer thread
@@ -47,13 +46,12 @@ public final class EpollBackend: ReactorBackend {
   /// The peer thread, started by the first `connect`.
   var peer = PeerThread()
   /// Resource connections by task-side fd; an fd is here from `connect` to `close`.
-  var connections: [Int32: Connection] = [:]
+  var connections = ConnectionTable()
+  /// Counts the bursts of polls: +1 after each wait and each pass of time,
+  /// the moments the sim's clock moves (see `AnswerGroup`).
+  var burst = 0
   /// Watched fds that are not connections (the program's own); closed by `close` or `shutdown`.
   var ownedFds: Set<Int32> = []
-  /// Expected answers of watched connections, earliest first (lazily pruned).
-  var expected = Heap<ExpectedAnswer>()
-  /// Serial of the next connection.
-  var nextSerial = 0
   /// The kernel's output buffer for `epoll_wait`, allocated once.
   let events: UnsafeMutableBufferPointer<epoll_event>
   /// The ready list being built, reused from wait to wait.
@@ -70,6 +68,7 @@ public final class EpollBackend: ReactorBackend {
   /// kernel is probed for epoll_pwait2.
   public init(hangUpResources: Set<String> = [], precision: WaitPrecision? = nil) throws(BackendError) {
     Self.raiseOpenFileLimit()
+    Self.growFdTable()
     epfd = try Syscall.epollCreate()
     do {
       feed = try Syscall.eventFD()
@@ -100,6 +99,7 @@ public final class EpollBackend: ReactorBackend {
   /// a blocking call really sleeps the thread.
   public func pass(_ us: Int64, blocking: Bool) {
     guard us > 0 else { return }
+    burst += 1
     if blocking {
       Syscall.sleep(nanoseconds: us * 1000)
     } else {
@@ -119,13 +119,16 @@ public final class EpollBackend: ReactorBackend {
     do {
       try Syscall.sendAll(pair.task, WireFormat.request(op: op, argument: argument))
       let sentAt = Monotonic.nanoseconds()
-      let answerAt = sentAt + max(0, resource.latencyUs) * 1000
+      let hangUp = hangUpResources.contains(resource.name)
+      let latency = hangUp ? 0 : max(0, resource.latencyUs)
+      let answerAt = sentAt + latency * 1000
       let server = try peer.server(feed: feed)
-      let behaviour: PeerJob.Behaviour = hangUpResources.contains(resource.name) ? .hangUp : .answer
       try server.submit(
-        PeerJob(fd: pair.peer, resource: resource, answerAtNs: answerAt, behaviour: behaviour))
-      connections[pair.task] = Connection(resource: resource.name, serial: nextSerial, answerAtNs: answerAt)
-      nextSerial += 1
+        PeerJob(
+          fd: pair.peer, resource: resource, answerAtNs: answerAt, behaviour: hangUp ? .hangUp : .answer))
+      connections.open(
+        fd: pair.task, resource: resource.name, answerAtNs: answerAt,
+        group: AnswerGroup(burst: burst, latencyUs: hangUp ? -1 : latency))
       return .success(pair.task)
     } catch {
       Syscall.close(pair.task)
@@ -147,9 +150,8 @@ public final class EpollBackend: ReactorBackend {
     } catch {
       return .failure(error)
     }
-    if let c = connections[fd] {
-      connections[fd]?.phase = .watched
-      expected.insert(ExpectedAnswer(atNs: c.answerAtNs, fd: fd, serial: c.serial))
+    if connections[fd] != nil {
+      connections.watched(fd)
     } else {
       ownedFds.insert(fd)
     }
@@ -158,7 +160,7 @@ public final class EpollBackend: ReactorBackend {
 
   public func close(fd: Int32) {
     guard lifecycle == .open else { return }
-    let isConnection = connections.removeValue(forKey: fd) != nil
+    let isConnection = connections.remove(fd)
     let isOwned = ownedFds.remove(fd) != nil
     // An fd never watched (watch failed) is not in the epoll set: no DEL.
     if isOwned || isConnection {
@@ -168,13 +170,14 @@ public final class EpollBackend: ReactorBackend {
   }
 
   public func receive(fd: Int32) -> ReceiveResult {
-    guard var c = connections[fd] else { return .failed("read(\(fd)): not an open resource connection") }
-    defer { connections[fd] = c }
+    guard let resource = connections[fd]?.resource else {
+      return .failed("read(\(fd)): not an open resource connection")
+    }
     var chunk = (
       0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64
     )
     while true {
-      if let payload = WireFormat.decode(c.received) {
+      if let payload = WireFormat.decode(connections[fd]?.received ?? []) {
         return .data(String(decoding: payload, as: UTF8.self))
       }
       let r = withUnsafeMutableBytes(of: &chunk) { p in
@@ -182,11 +185,14 @@ public final class EpollBackend: ReactorBackend {
       }
       switch r {
       case .success(.wouldBlock):
+        connections.rearmed(fd)
         return .wouldBlock
       case .success(.done(0)):
-        return .failed("read(\(fd)): the \(c.resource) server closed the connection without answering")
+        return .failed("read(\(fd)): the \(resource) server closed the connection without answering")
       case .success(.done(let n)):
-        withUnsafeBytes(of: &chunk) { c.received.append(contentsOf: $0[0..<n]) }
+        withUnsafeBytes(of: &chunk) {
+          connections.append(UnsafeRawBufferPointer(rebasing: $0[0..<n]), to: fd)
+        }
       case .failure(let error):
         return .failed(error.message)
       }
@@ -199,11 +205,9 @@ public final class EpollBackend: ReactorBackend {
     guard lifecycle == .open else { return }
     lifecycle = .shutDown
     peer.stop()
-    for fd in connections.keys { Syscall.close(fd) }
+    for fd in connections.removeAll() { Syscall.close(fd) }
     for fd in ownedFds { Syscall.close(fd) }
-    connections.removeAll()
     ownedFds.removeAll()
-    expected = Heap()
     Syscall.close(feed)
     Syscall.close(epfd)
   }
@@ -212,6 +216,19 @@ public final class EpollBackend: ReactorBackend {
   @inline(__always)
   static func tag(fd: Int32, interest: Interest) -> UInt64 {
     UInt64(UInt32(bitPattern: fd)) | (interest == .write ? 1 << 32 : 0)
+  }
+
+  /// Makes the kernel's fd table of this process cover 4,096 fds now, once.
+  /// Growing it later, in a process with several threads, waits for an RCU
+  /// grace period (often over 10 ms) inside whichever poll opened the fd
+  /// that crossed 256, 512, 1,024...: a spurious long-poll lint. Tables
+  /// never shrink, so this costs one stall at most, here and not in a poll.
+  private static func growFdTable() {
+    var limit = rlimit()
+    guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
+    let top = Int32(clamping: min(limit.rlim_cur, 4_096)) - 1
+    let probe = fcntl(0, F_DUPFD_CLOEXEC, top)
+    if probe >= 0 { Syscall.close(probe) }
   }
 
   /// Raises the soft open-file limit to the hard one (at most 65,536), as the
