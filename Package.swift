@@ -28,6 +28,7 @@ let package = Package(
     .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
     .target(
       name: "AsyncVizExamples",
+      dependencies: ["AsyncVizLang"],
       path: "Examples",
       exclude: ["README.md"],
       resources: [
@@ -75,7 +76,8 @@ let package = Package(
       ],
       path: "Sources/AsyncVizBench"
     ),
-    .testTarget(name: "AsyncVizTraceTests", dependencies: ["AsyncVizTrace"]),
+    .testTarget(
+      name: "AsyncVizTraceTests", dependencies: ["AsyncVizTrace", "AsyncVizRuntime"], exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizRuntimeTests", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
     .testTarget(
       name: "AsyncVizLangTests",
