@@ -24,7 +24,9 @@ struct PingPong: Future {
 
   /// The socket end this task owns; the backend closes it at deregister.
   let fd: Int32
+  /// Pinger or ponger, fixed for the future's life.
   let role: Role
+  /// Only moves forward.
   private var state = State.idle
   /// Round trips completed (pinger) or bytes echoed (ponger).
   private var count = 0

@@ -42,6 +42,7 @@ public final class EpollBackend: ReactorBackend {
   public let precision: WaitPrecision
   /// Resources whose peer closes each connection without answering.
   let hangUpResources: Set<String>
+  /// Open until `shutdown`; never reopens.
   var lifecycle = Lifecycle.open
   /// The peer thread, started by the first `connect`.
   var peer = PeerThread()
