@@ -7,3 +7,4 @@ func wants(_ name: String) -> Bool { selected.isEmpty || selected.contains(name)
 
 if wants("executor") { runYieldBenchmarks() }
 if wants("queue") { runQueueBenchmarks() }
+if wants("epoll") { runEpollBenchmarks() }

@@ -1,4 +1,5 @@
 import AsyncVizLang
+import AsyncVizPosix
 import AsyncVizRuntime
 import AsyncVizTrace
 import AsyncVizUI
@@ -18,7 +19,11 @@ struct Session {
     case .sim:
       return program.makeRuntime(backend: SimBackend(), options: runtimeOptions)
     case .epoll:
-      throw CLIError("error: the epoll backend is not built yet; use --backend sim")
+      do {
+        return program.makeRuntime(backend: try EpollBackend(), options: runtimeOptions)
+      } catch {
+        throw CLIError("error: cannot start the epoll backend: \(error.message)")
+      }
     }
   }
 
