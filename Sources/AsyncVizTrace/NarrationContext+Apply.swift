@@ -1,0 +1,127 @@
+extension NarrationContext {
+  /// Brings the context past `event`: call it after `note(for:in:)` of the
+  /// same event. Tolerates events that a sound runtime never emits (unknown
+  /// tasks, a pop of a task not queued) without trapping.
+  public mutating func apply(_ event: TraceEvent, in trace: Trace) {
+    nowUs = event.tUs
+    defer { lastPayload = event.payload }
+    switch event.payload {
+    case .spawn(let task, _):
+      grow(to: task)
+      liveCount += 1
+    case .schedule(let task, _, _):
+      grow(to: task)
+      if info(task).phase == .pending { pendingCount -= 1 }
+      update(task) { t in
+        t.queued = true
+        t.phase = t.phase.scheduled()
+      }
+      queue.append(task)
+    case .pollStart(let task):
+      grow(to: task)
+      removeFromQueue(task)
+      polling = task
+      update(task) { t in
+        t.queued = false
+        t.phase = t.phase.pollStarted()
+        t.polls += 1
+        t.pollStartUs = event.tUs
+      }
+    case .pollEnd(let task, let result, let line, let awaiting):
+      polling = nil
+      if result == .pending {
+        update(task) { t in
+          t.phase = t.phase.pollEndedPending(requeued: t.queued)
+          t.awaiting = awaiting
+          t.line = line
+        }
+        if info(task).phase == .pending { pendingCount += 1 }
+      }
+    case .complete(let task):
+      update(task) { t in t.phase = t.phase.completed() }
+      if info(task).queued {
+        // A task that woke itself and then finished leaves a stale entry that
+        // the executor skips; it is not waiting any more.
+        removeFromQueue(task)
+        update(task) { t in t.queued = false }
+      }
+      liveCount -= 1
+    case .register(let task, let fd, let interest):
+      if fds[fd] == nil { addFd(fd, FdInfo(task: task, resource: .empty, op: .empty)) }
+      fds[fd]?.interest = interest
+    case .deregister(let fd):
+      if let entry = fds.removeValue(forKey: fd) {
+        update(entry.task) { t in t.fds.removeAll { $0 == fd } }
+      }
+    case .reactorWait(let timeout):
+      readyInTurn = 0
+      pruneCancelledTimers(waitTimeout: timeout, at: event.tUs)
+    case .reactorReady(let fd, _):
+      readyInTurn += 1
+      fds[fd]?.answered = true
+    case .timerSet(let task, let deadline):
+      update(task) { t in t.timers.append(deadline) }
+    case .timerFire(let task):
+      update(task) { t in
+        if let k = t.timers.firstIndex(where: { $0 <= event.tUs }) { t.timers.remove(at: k) }
+      }
+    case .wake(let task, let by, _, _):
+      update(task) { t in
+        t.wakes += 1
+        if by == .own { t.selfWakes += 1 } else { t.wakers -= 1 }
+      }
+    case .wakerClone(let task):
+      update(task) { t in t.wakers += 1 }
+    case .wakerDrop(let task):
+      update(task) { t in t.wakers -= 1 }
+    case .ioSend(let task, let fd, let resource, let op):
+      addFd(fd, FdInfo(task: task, resource: resource, op: op))
+    case .output, .block, .lint:
+      break
+    }
+  }
+
+  /// A reactor wait's timeout is the time to the earliest *armed* timer, so
+  /// any timer of the model due before then was cancelled (a sleep dropped by
+  /// select or timeout, which the trace shows only as a waker drop).
+  private mutating func pruneCancelledTimers(waitTimeout: Int64?, at now: Int64) {
+    let earliest = waitTimeout.map { now + $0 } ?? Int64.max
+    for i in tasks.indices where !tasks[i].timers.isEmpty {
+      tasks[i].timers.removeAll { $0 < earliest || waitTimeout == nil }
+    }
+  }
+
+  /// Registers a new fd (replacing a stale entry of a reused number).
+  private mutating func addFd(_ fd: Int32, _ entry: FdInfo) {
+    if let old = fds[fd] { update(old.task) { t in t.fds.removeAll { $0 == fd } } }
+    fds[fd] = entry
+    update(entry.task) { t in t.fds.append(fd) }
+  }
+
+  /// Makes room for `task` in the table.
+  private mutating func grow(to task: TaskID) {
+    let i = task.index
+    guard i >= 0 else { return }
+    while tasks.count <= i { tasks.append(TaskInfo()) }
+  }
+
+  /// Changes a known task's info in place; ignores unknown ids.
+  private mutating func update(_ task: TaskID, _ change: (inout TaskInfo) -> Void) {
+    let i = task.index
+    guard i >= 0 && i < tasks.count else { return }
+    change(&tasks[i])
+  }
+
+  /// Removes the first entry of `task` (normally the front one) from the run queue.
+  private mutating func removeFromQueue(_ task: TaskID) {
+    if queueHead < queue.count && queue[queueHead] == task {
+      queueHead += 1
+    } else if let k = queue[queueHead...].firstIndex(of: task) {
+      queue.remove(at: k)
+    }
+    if queueHead >= 1024 && queueHead * 2 >= queue.count {
+      queue.removeFirst(queueHead)
+      queueHead = 0
+    }
+  }
+}

@@ -1,0 +1,156 @@
+/// Notes about waiting: Pending polls, the reactor, fds.
+extension NarrationContext {
+  func notePending<S: NoteSink>(
+    _ task: TaskID, line: Int32, awaiting: StringID, at now: Int64, in trace: Trace, into s: inout S
+  ) {
+    let t = info(task)
+    let what = trace.string(awaiting)
+    s.label(task, in: trace)
+    s.text(" returned Pending")
+    if line != 0 {
+      s.text(" at line ")
+      s.number(Int64(line))
+    }
+    s.text(": ")
+    if what.isEmpty {
+      s.text("it cannot finish yet")
+    } else {
+      s.string(what)
+      s.text(" is not ready")
+      switch what {
+      case "join": s.text(" (it needs all of its futures)")
+      case "select": s.text(" (it needs any one of its futures)")
+      case "timeout": s.text(" (neither its future nor its deadline is)")
+      default: break
+      }
+    }
+    if t.queued {
+      s.text(", but it was woken during the poll, so it is already back in the run queue.")
+      return
+    }
+    if let fd = t.fds.first(where: { fds[$0].map { labelMatches($0, what, in: trace) } ?? false }) {
+      s.text(", so its waker stays with the reactor for fd ")
+      s.number(Int64(fd))
+      s.text(fds[fd]?.interest == .write ? " (write)." : " (read).")
+      return
+    }
+    if what == "sleep", let deadline = t.timers.last(where: { $0 > now }) {
+      s.text(", so its waker waits in the reactor's timer queue until ")
+      s.instant(deadline)
+      s.text(".")
+      return
+    }
+    if what.hasPrefix("join #"), let n = UInt32(what.dropFirst(6)) {
+      s.text(", so it waits until ")
+      s.label(TaskID(n), in: trace)
+      s.text(" finishes and wakes it.")
+      return
+    }
+    if t.wakers <= 0 {
+      s.text(", and no one holds its waker: nothing can ever wake it.")
+      return
+    }
+    if what.hasSuffix(".recv") {
+      s.text(" (the channel is empty), so its waker waits in the channel until a value is sent.")
+    } else if what.hasSuffix(".send") {
+      s.text(" (the channel is full), so its waker waits in the channel until a value is taken.")
+    } else {
+      noteHolders(t, at: now, into: &s)
+    }
+  }
+
+  /// ", so it waits for fd 5 (db.query), a timer at 65.000 ms: 3 stored wakers."
+  private func noteHolders<S: NoteSink>(_ t: TaskInfo, at now: Int64, into s: inout S) {
+    s.text(", so it waits: ")
+    count(Int(t.wakers), "stored waker", "stored wakers", into: &s)
+    s.text(" can wake it")
+    var first = true
+    for fd in t.fds where fds[fd]?.interest != nil {
+      s.text(first ? " (fd " : ", fd ")
+      s.number(Int64(fd))
+      first = false
+    }
+    for deadline in t.timers where deadline > now {
+      s.text(first ? " (a timer at " : ", a timer at ")
+      s.instant(deadline)
+      first = false
+    }
+    s.text(first ? "." : ").")
+  }
+
+  /// Whether `awaiting` is "resource.op" of the fd's request.
+  private func labelMatches(_ entry: FdInfo, _ awaiting: String, in trace: Trace) -> Bool {
+    let resource = trace.string(entry.resource)
+    let op = trace.string(entry.op)
+    let a = awaiting.utf8
+    guard a.count == resource.utf8.count + 1 + op.utf8.count, !resource.isEmpty else { return false }
+    return a.starts(with: resource.utf8) && a.dropFirst(resource.utf8.count + 1).elementsEqual(op.utf8)
+      && a.dropFirst(resource.utf8.count).first == UInt8(ascii: ".")
+  }
+
+  func noteDeregister<S: NoteSink>(_ fd: Int32, in trace: Trace, into s: inout S) {
+    guard let entry = fds[fd] else {
+      s.text("fd ")
+      s.number(Int64(fd))
+      s.text(" leaves the interest list and is closed.")
+      return
+    }
+    let resource = trace.string(entry.resource)
+    s.label(entry.task, in: trace)
+    if entry.answered {
+      s.text(" has read the answer")
+      if !resource.isEmpty {
+        s.text(" of ")
+        s.string(resource)
+      }
+      s.text(", so fd ")
+      s.number(Int64(fd))
+      s.text(" leaves the interest list and is closed.")
+    } else {
+      s.text(" gave up on fd ")
+      s.number(Int64(fd))
+      s.text(
+        " before the answer came (its call was cancelled): the fd leaves the interest list and is closed.")
+    }
+  }
+
+  func noteReactorWait<S: NoteSink>(_ timeout: Int64?, in trace: Trace, into s: inout S) {
+    let watched = fds.values.reduce(0) { $0 + ($1.interest == nil ? 0 : 1) }
+    s.text("The run queue is empty, so the reactor calls ")
+    waitName(trace, capitalized: false, into: &s)
+    s.text(" with ")
+    count(watched, "fd", "fds", into: &s)
+    s.text(" in the interest list")
+    guard let timeout else {
+      s.text(" and no timeout (no timer is armed): it blocks until an fd is ready.")
+      return
+    }
+    if timeout == 0 {
+      s.text(" and timeout 0: a timer is already due, so it only collects what is ready.")
+    } else {
+      s.text(" and timeout ")
+      s.duration(timeout)
+      s.text(" (the next timer): it blocks until an fd is ready or the timer is due.")
+    }
+  }
+
+  func noteReactorReady<S: NoteSink>(_ fd: Int32, readiness: Interest, in trace: Trace, into s: inout S) {
+    if readyInTurn == 0 {
+      waitName(trace, capitalized: true, into: &s)
+      s.text(" returned: fd ")
+    } else {
+      s.text("It also reports fd ")
+    }
+    s.number(Int64(fd))
+    s.text(readiness == .read ? " is readable" : " is writable")
+    if let entry = fds[fd], !trace.string(entry.resource).isEmpty {
+      s.text(" (")
+      s.string(trace.string(entry.resource))
+      s.text(" answered ")
+      s.label(entry.task, in: trace)
+      s.text(").")
+    } else {
+      s.text(".")
+    }
+  }
+}

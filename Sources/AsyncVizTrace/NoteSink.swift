@@ -1,0 +1,76 @@
+/// Where narration text goes: a `String` for `note(for:in:)`, or straight into
+/// the JSON writer's byte buffer (escaped), so that writing a million notes
+/// allocates no intermediate strings.
+protocol NoteSink {
+  /// Fixed wording of the narration (UTF-8, written as is by text sinks).
+  mutating func text(_ s: StaticString)
+  /// Text that comes from the program or the trace (names, output, messages).
+  mutating func string(_ s: String)
+  /// A decimal integer.
+  mutating func number(_ n: Int64)
+}
+
+extension NoteSink {
+  /// "#2 handler": a task as notes name it (see `Trace.label`).
+  mutating func label(_ id: TaskID, in trace: Trace) {
+    text("#")
+    number(Int64(id.rawValue))
+    if let record = trace.task(id) {
+      text(" ")
+      string(record.name)
+    }
+  }
+
+  /// "40 ms", "1.500 ms", "200 us" (see `DurationText.duration`).
+  mutating func duration(_ us: Int64) {
+    if us < 0 {
+      text("-")
+      duration(us == Int64.min ? Int64.max : -us)
+      return
+    }
+    if us % 1000 == 0 {
+      number(us / 1000)
+      text(" ms")
+    } else if us < 1000 {
+      number(us)
+      text(" us")
+    } else {
+      millis(us)
+    }
+  }
+
+  /// "40.000 ms" (see `DurationText.instant`).
+  mutating func instant(_ us: Int64) {
+    if us < 0 {
+      text("-")
+      instant(us == Int64.min ? Int64.max : -us)
+      return
+    }
+    millis(us)
+  }
+
+  /// Milliseconds with exactly three decimals.
+  private mutating func millis(_ us: Int64) {
+    number(us / 1000)
+    text(".")
+    let frac = us % 1000
+    if frac < 100 { text("0") }
+    if frac < 10 { text("0") }
+    number(frac)
+    text(" ms")
+  }
+}
+
+/// Collects narration into a `String`.
+struct StringNoteSink: NoteSink {
+  /// The text so far.
+  var result = ""
+
+  mutating func text(_ s: StaticString) {
+    s.withUTF8Buffer { result += String(decoding: $0, as: UTF8.self) }
+  }
+
+  mutating func string(_ s: String) { result += s }
+
+  mutating func number(_ n: Int64) { result += String(n) }
+}

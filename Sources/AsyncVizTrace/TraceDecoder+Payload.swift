@@ -1,0 +1,71 @@
+extension TraceDecoder {
+  /// The payload of a checked event.
+  func makePayload(_ v: EventValues) throws(TraceReadError) -> EventPayload {
+    let task = TaskID(UInt32(truncatingIfNeeded: v.task))
+    let fd = Int32(truncatingIfNeeded: v.fd)
+    switch v.kind {
+    case .spawn:
+      return .spawn(task: task, parent: v.parent.map { TaskID(UInt32(truncatingIfNeeded: $0)) })
+    case .schedule:
+      return .schedule(
+        task: task, cause: v.word == 0 ? .spawn : .wake, position: Int32(truncatingIfNeeded: v.position))
+    case .pollStart:
+      return .pollStart(task: task)
+    case .pollEnd:
+      return .pollEnd(
+        task: task, result: v.word == 0 ? .pending : .ready, line: Int32(truncatingIfNeeded: v.line ?? 0),
+        awaiting: v.awaiting)
+    case .complete:
+      return .complete(task: task)
+    case .register:
+      return .register(task: task, fd: fd, interest: v.word == 0 ? .read : .write)
+    case .deregister:
+      return .deregister(fd: fd)
+    case .reactorWait:
+      return .reactorWait(timeoutUs: v.timeoutUs)
+    case .reactorReady:
+      return .reactorReady(fd: fd, readiness: v.word == 0 ? .read : .write)
+    case .timerSet:
+      return .timerSet(task: task, deadlineUs: v.deadlineUs)
+    case .timerFire:
+      return .timerFire(task: task)
+    case .wake:
+      let by = WakeSource(rawValue: v.word) ?? .own
+      return .wake(
+        task: task, by: by, fd: by == .reactor ? fd : nil,
+        fromTask: by == .task ? TaskID(UInt32(truncatingIfNeeded: v.fromTask)) : nil)
+    case .wakerClone:
+      return .wakerClone(task: task)
+    case .wakerDrop:
+      return .wakerDrop(task: task)
+    case .ioSend:
+      return .ioSend(task: task, fd: fd, resource: v.resource, op: v.op)
+    case .output:
+      return .output(task: task, text: v.text)
+    case .block:
+      return .block(task: task, durUs: v.durUs)
+    case .lint:
+      return .lint(task: task, code: LintCode(rawValue: v.word) ?? .lostWaker, detail: v.message)
+    }
+  }
+
+  /// Checks the event's place in the sequence and appends it.
+  mutating func appendEvent(_ v: EventValues, _ payload: EventPayload, at start: Int64) throws(TraceReadError)
+  {
+    let index = events.count
+    guard v.seq == Int64(index) else {
+      throw fail(
+        "\"seq\" is \(v.seq) but this is event \(index): events are out of order or missing", at: start)
+    }
+    if let previous = events.last {
+      if v.step < Int64(previous.step) {
+        throw fail("\"step\" goes back from \(previous.step) to \(v.step)", at: start)
+      }
+      if v.tUs < previous.tUs {
+        throw fail("\"t_us\" goes back from \(previous.tUs) to \(v.tUs)", at: start)
+      }
+    }
+    if v.kind == .spawn { spawnNames.append((index, v.name)) }
+    events.append(TraceEvent(step: UInt32(truncatingIfNeeded: v.step), tUs: v.tUs, payload: payload))
+  }
+}

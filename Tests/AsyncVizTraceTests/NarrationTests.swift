@@ -1,0 +1,115 @@
+import AsyncVizRuntime
+import AsyncVizTrace
+import Testing
+
+/// The note of the first event of `kind` for which `match` holds.
+private func note(
+  _ trace: Trace, _ notes: [String], where match: (EventPayload) -> Bool
+) -> String? {
+  trace.events.indices.first { match(trace.events[$0].payload) }.map { notes[$0] }
+}
+
+@Test func everyEventHasOneOrTwoSentences() {
+  for (name, trace) in Workloads.all() {
+    let notes = trace.notes()
+    #expect(notes.count == trace.events.count)
+    for (event, text) in zip(trace.events, notes) {
+      #expect(!text.isEmpty, "\(name): empty note for \(event.payload.kindName)")
+      #expect(!text.contains("\n"), "\(name): \(text)")
+      if case .output = event.payload { continue }
+      #expect(text.hasSuffix("."), "\(name): \(text)")
+      if case .lint = event.payload { continue }
+      let sentences = text.split(separator: ". ").count
+      #expect(sentences <= 2, "\(name) \(event.payload.kindName): \(text)")
+    }
+  }
+}
+
+@Test func dbThenServiceNotesTeachTheArticle() {
+  let trace = Workloads.trace("db-then-service")
+  let notes = trace.notes()
+  #expect(
+    note(trace, notes) { if case .spawn(_, .some) = $0 { true } else { false } }
+      == "#1 main spawns #2 handler: a new task, queued but not yet run (futures are lazy until polled).")
+  #expect(
+    note(trace, notes) { if case .pollEnd(TaskID(2), .pending, _, _) = $0 { true } else { false } }
+      == "#2 handler returned Pending at line 1: db.query is not ready, so its waker stays with the reactor"
+      + " for fd 5 (read).")
+  #expect(
+    note(trace, notes) { if case .reactorReady = $0 { true } else { false } }
+      == "The simulated epoll_wait returned: fd 5 is readable (db answered #2 handler).")
+  #expect(
+    note(trace, notes) { if case .wake(_, .reactor, _, _) = $0 { true } else { false } }
+      == "The reactor wakes #2 handler, whose waker it held for fd 5.")
+  #expect(
+    note(trace, notes) { if case .schedule(_, .wake, _) = $0 { true } else { false } }
+      == "#2 handler is ready again: it goes into the empty run queue (position 1) and is next to be polled.")
+  #expect(
+    note(trace, notes) { if case .wake(_, .task, _, _) = $0 { true } else { false } }
+      == "#2 handler has finished, so it wakes #1 main, which was waiting for it.")
+  #expect(
+    note(trace, notes) { if case .reactorWait = $0 { true } else { false } }
+      == "The run queue is empty, so the reactor calls the simulated epoll_wait with 1 fd in the interest"
+      + " list and no timeout (no timer is armed): it blocks until an fd is ready.")
+}
+
+@Test func epollBackendSaysEpollWait() {
+  var trace = Workloads.trace("db-then-service")
+  trace.program.backend = .epoll
+  let notes = trace.notes()
+  #expect(
+    note(trace, notes) { if case .reactorReady = $0 { true } else { false } }
+      == "epoll_wait returned: fd 5 is readable (db answered #2 handler).")
+}
+
+@Test func timersAndCancellationAreExplained() {
+  let trace = Workloads.trace("select-timeout")
+  let notes = trace.notes()
+  #expect(
+    note(trace, notes) { if case .deregister = $0 { true } else { false } }
+      == "#1 main gave up on fd 5 before the answer came (its call was cancelled): the fd leaves the"
+      + " interest list and is closed.")
+  #expect(
+    note(trace, notes) { if case .timerFire = $0 { true } else { false } }
+      == "The timer of #1 main is due (deadline 10.000 ms): the reactor takes its waker out of the timer queue."
+  )
+  let sleeps = Workloads.trace("timers")
+  let sleepNotes = sleeps.notes()
+  #expect(
+    note(sleeps, sleepNotes) { if case .pollEnd(TaskID(4), .pending, _, _) = $0 { true } else { false } }
+      == "#4 sleeper returned Pending at line 1: sleep is not ready, so its waker waits in the reactor's"
+      + " timer queue until 1.500 ms.")
+}
+
+@Test func lintsExplainTheBugAndTheFix() {
+  let trace = Workloads.trace("lost-waker")
+  let notes = trace.notes()
+  let lint = note(trace, notes) { if case .lint = $0 { true } else { false } }
+  #expect(lint?.hasPrefix("Lint lost-waker on #2 lost: returned Pending but no waker") == true)
+  #expect(lint?.contains("The fix: store a clone of the waker") == true)
+  #expect(
+    note(trace, notes) { if case .pollEnd(TaskID(2), .pending, _, _) = $0 { true } else { false } }
+      == "#2 lost returned Pending at line 1: lost_waker is not ready, and no one holds its waker: nothing"
+      + " can ever wake it.")
+}
+
+@Test func yieldingTasksRequeueWhileBeingPolled() {
+  let trace = Workloads.trace("yields")
+  let notes = trace.notes()
+  #expect(
+    note(trace, notes) { if case .schedule(_, .wake, _) = $0 { true } else { false } }
+      == "#2 yielder goes to the back of the run queue (position 3) while it is still being polled: it will"
+      + " run again after the tasks ahead of it.")
+  #expect(
+    note(trace, notes) { if case .pollEnd(TaskID(2), .pending, _, _) = $0 { true } else { false } }
+      == "#2 yielder returned Pending at line 1: yield_now is not ready, but it was woken during the poll,"
+      + " so it is already back in the run queue.")
+}
+
+@Test func durationsReadLikeTheRuntimes() {
+  for us: Int64 in [0, 1, 999, 1_000, 1_500, 1_050, 1_005, 40_000, 65_432, 3_600_000_000] {
+    #expect(DurationText.duration(us) == formatMicros(us))
+  }
+  #expect(DurationText.instant(40_000) == "40.000 ms")
+  #expect(DurationText.instant(5) == "0.005 ms")
+}

@@ -1,0 +1,59 @@
+import AsyncVizTrace
+import Foundation
+import Testing
+
+/// docs/trace.schema.json, found from this file.
+private let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("docs/trace.schema.json").path
+
+@Test func everyWorkloadTraceFollowsTheSchema() throws {
+  let folder = makeTemporaryFolder()
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  var files: [String] = []
+  for (name, trace) in Workloads.all() {
+    for backend in BackendKind.allCases {
+      var t = trace
+      t.program.backend = backend
+      let path = "\(folder)/\(name)-\(backend).json"
+      try TraceJSONWriter.write(t, to: path)
+      files.append(path)
+    }
+  }
+  // A live trace (no end yet) is valid too.
+  var live = Workloads.trace("timers")
+  live.events.removeLast(5)
+  live.end = nil
+  try TraceJSONWriter.write(live, to: folder + "/live.json")
+  files.append(folder + "/live.json")
+  guard let result = Python.validate(schema: schemaPath, files: files) else { return }
+  #expect(result.valid, "\(result.report)")
+}
+
+/// Each edit breaks one rule of the format; the schema must reject every one.
+@Test(arguments: [
+  ("a missing note", ##""note":"#1 main is spawned"##, ##""nope":"#1 main is spawned"##),
+  ("an unknown key", ##","name":"main","note""##, ##","name":"main","extra":1,"note""##),
+  ("an unknown kind", ##""kind":"complete""##, ##""kind":"finish""##),
+  ("a reactor wake without fd", ##""by":"reactor","fd":5,"##, ##""by":"reactor","##),
+  ("a task wake with an fd", ##""by":"task","from_task":2,"##, ##""by":"task","fd":3,"from_task":2,"##),
+  ("a string task id", ##""kind":"poll_start","task":2"##, ##""kind":"poll_start","task":"2""##),
+  ("task id 0", ##""kind":"poll_start","task":2"##, ##""kind":"poll_start","task":0"##),
+  ("a fractional time", ##""t_us":40000,"##, ##""t_us":40000.5,"##),
+  ("a bad end reason", ##""reason":"completed""##, ##""reason":"done""##),
+  ("a wrong version", ##""version":1"##, ##""version":2"##),
+  ("a bad backend", ##""backend":"sim""##, ##""backend":"kqueue""##),
+  ("a poll_end without awaiting", ##","awaiting":"db.query""##, ""),
+  ("line 0 instead of null", ##""line":null"##, ##""line":0"##),
+])
+func theSchemaIsStrict(_ rule: String, _ original: String, _ replacement: String) throws {
+  let folder = makeTemporaryFolder()
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  let text = String(decoding: TraceJSONWriter.encode(Workloads.trace("db-then-service")), as: UTF8.self)
+  let range = try #require(text.range(of: original), "\(rule): pattern not in the trace")
+  let broken = text.replacingCharacters(in: range, with: replacement)
+  let path = folder + "/broken.json"
+  try Data(broken.utf8).write(to: URL(fileURLWithPath: path))
+  guard let result = Python.validate(schema: schemaPath, files: [path]) else { return }
+  #expect(!result.valid, "the schema accepted \(rule)")
+}
