@@ -23,7 +23,7 @@ struct Session {
       return program.makeRuntime(backend: SimBackend(), options: runtimeOptions, limits: limits)
     case .epoll:
       do {
-        return program.makeRuntime(backend: try EpollBackend(), options: runtimeOptions)
+        return program.makeRuntime(backend: try EpollBackend(), options: runtimeOptions, limits: limits)
       } catch {
         throw CLIError("error: cannot start the epoll backend: \(error.message)")
       }
