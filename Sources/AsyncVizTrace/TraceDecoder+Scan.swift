@@ -55,6 +55,25 @@ extension TraceDecoder {
     b >= 0x21 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : String(format16: b)
   }
 
+  /// Text from the file, shown in a message: in quotes, with control
+  /// characters escaped (a message must not drive the terminal) and cut to
+  /// 40 characters.
+  static func quote(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    var text = ""
+    for (n, scalar) in String(decoding: bytes, as: UTF8.self).unicodeScalars.enumerated() {
+      if n == 40 {
+        text += "..."
+        break
+      }
+      if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
+        text += scalar.escaped(asASCII: true)
+      } else {
+        text.unicodeScalars.append(scalar)
+      }
+    }
+    return "\"\(text)\""
+  }
+
   /// What kind of JSON value starts with `b`, for "must be X, found Y".
   static func describe(valueStart b: UInt8) -> String {
     switch b {

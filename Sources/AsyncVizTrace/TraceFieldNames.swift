@@ -112,6 +112,9 @@ enum EventKind: UInt8, CaseIterable {
     }
   }
 
+  /// "a" or "an", for messages.
+  var article: String { [.ioSend, .output].contains(self) ? "an" : "a" }
+
   /// The kind's own fields (besides seq, step, t_us, kind, note); for
   /// `wake`, `fd` and `from_task` are checked separately.
   var fields: [EventField] {

@@ -99,7 +99,10 @@ private func error(of bytes: [UInt8]) -> String {
     "raw control character", ("handled 1", "handled\u{1}1"),
     "t.json: error: a control character (byte 0x01) inside a string must be escaped (event "
   ),
-  ("bad escape", ("handled 1", "handled\\q1"), "t.json: error: invalid escape \\q in a string (event "),
+  (
+    "bad escape", ("handled 1", "handled\\q1"),
+    "t.json: error: invalid escape: a backslash followed by 'q' (event "
+  ),
   (
     "lone surrogate", ("handled 1", "handled\\udc001"),
     "t.json: error: invalid \\u escape: a lone low surrogate (event "
@@ -179,4 +182,14 @@ func malformedFilesGetAClearMessage(_ what: String, _ change: (String, String), 
   let trace = try TraceJSONReader.read(path: "/dev/fd/\(fds[0])", chunkSize: 4096)
   close(fds[0])
   #expect(trace == Workloads.trace("many-requests").withCanonicalStrings())
+}
+
+@Test func textFromTheFileCannotDriveTheTerminal() {
+  // A key that would turn the terminal red and clear it, if printed raw.
+  let hostile = Array(#"{"format":"asyncviz-trace","\u001b[31m\u001b[2J":1}"#.utf8)
+  let message = error(of: hostile)
+  #expect(!message.unicodeScalars.contains { $0.value < 0x20 })
+  #expect(message.hasPrefix(#"t.json: error: unknown key "\u{1B}[31m\u{1B}[2J" at the top level"#))
+  let long = Array(("{\"" + String(repeating: "k", count: 500) + "\":1}").utf8)
+  #expect(error(of: long).count < 150)
 }
