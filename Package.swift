@@ -28,6 +28,7 @@ let package = Package(
     .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
     .target(
       name: "AsyncVizExamples",
+      dependencies: ["AsyncVizLang"],
       path: "Examples",
       exclude: ["README.md"],
       resources: [
@@ -45,7 +46,15 @@ let package = Package(
       ]
     ),
     .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
-    .target(name: "AsyncVizPosix", dependencies: ["AsyncVizRuntime", "AsyncVizTrace", "CEpoll"]),
+    .target(
+      name: "AsyncVizPosix",
+      dependencies: [
+        "AsyncVizRuntime", "AsyncVizTrace", "CEpoll",
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]
+    ),
+    // The C baseline of the epoll ping-pong benchmark, called by asyncviz-bench.
+    .target(name: "CEpollBench", path: "Sources/CEpollBench"),
     .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .target(name: "AsyncVizTerminal", dependencies: ["AsyncVizUI", "CNcursesw"]),
@@ -62,7 +71,7 @@ let package = Package(
       name: "asyncviz-bench",
       dependencies: [
         "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
-        "AsyncVizPosix", "AsyncVizUI",
+        "AsyncVizPosix", "AsyncVizUI", "CEpollBench",
         .product(name: "DequeModule", package: "swift-collections"),
       ],
       path: "Sources/AsyncVizBench"

@@ -32,35 +32,47 @@ private func nativeYield(tasks: Int, yields: Int, tracing: Bool) -> (rate: Doubl
   return (Double(end.steps) / seconds, rt.trace.events.count)
 }
 
-/// Push+pop pairs per second through the executor's ring buffer and through
-/// swift-collections' Deque, to justify the choice in docs/decisions.md.
+/// Push+pop pairs per second through a hand-written power-of-two ring buffer
+/// and through swift-collections' Deque, to justify the choice in docs/decisions.md.
+/// Each loop is its own non-inlined function so callgrind can count them apart.
 private func queueComparison() -> (ring: Double, deque: Double) {
   let n = 20_000_000
-  var ring = RunQueue(capacity: 16_384)
-  var deque = Deque<TaskID>(minimumCapacity: 16_384)
-  for i in 0..<10_000 {
-    _ = ring.push(TaskID(UInt32(i + 1)))
-    deque.append(TaskID(UInt32(i + 1)))
-  }
-  var sink: UInt32 = 0
   var t = monotonicNanos()
+  let a = ringLoop(n)
+  let ringRate = Double(n) / (Double(monotonicNanos() - t) / 1e9)
+  t = monotonicNanos()
+  let b = dequeLoop(n)
+  let dequeRate = Double(n) / (Double(monotonicNanos() - t) / 1e9)
+  if a &+ b == 42 { print("") }  // keeps the loops from being optimised away
+  return (ringRate, dequeRate)
+}
+
+@inline(never)
+private func ringLoop(_ n: Int) -> UInt32 {
+  var ring = RingBuffer(capacity: 16_384)
+  for i in 0..<10_000 { ring.push(TaskID(UInt32(i + 1))) }
+  var sink: UInt32 = 0
   for _ in 0..<n {
     if let id = ring.pop() {
       sink &+= id.rawValue
-      _ = ring.push(id)
+      ring.push(id)
     }
   }
-  let ringRate = Double(n) / (Double(monotonicNanos() - t) / 1e9)
-  t = monotonicNanos()
+  return sink
+}
+
+@inline(never)
+private func dequeLoop(_ n: Int) -> UInt32 {
+  var deque = Deque<TaskID>(minimumCapacity: 16_384)
+  for i in 0..<10_000 { deque.append(TaskID(UInt32(i + 1))) }
+  var sink: UInt32 = 0
   for _ in 0..<n {
     if let id = deque.popFirst() {
       sink &+= id.rawValue
       deque.append(id)
     }
   }
-  let dequeRate = Double(n) / (Double(monotonicNanos() - t) / 1e9)
-  if sink == 42 { print("") }  // keeps the loops from being optimised away
-  return (ringRate, dequeRate)
+  return sink
 }
 
 /// Runs the executor benchmarks of issue 2 and prints resumptions per second.
@@ -79,9 +91,18 @@ func runYieldBenchmarks() {
   print(
     "  native futures, tracing on:  \(millions(best.on)) M resumptions/s  (goal >= 4 M; \(events) events)")
   print("  ratio on/off: \(String(format: "%.2f", best.on / best.off))")
+  if let off = languageYieldRate(tracing: false), let on = languageYieldRate(tracing: true) {
+    print(
+      "  .av program, tracing off:    \(millions(off)) M resumptions/s (\(String(format: "%.2f", off / best.off)) of native)"
+    )
+    print("  .av program, tracing on:     \(millions(on)) M resumptions/s")
+  }
+}
+
+/// The run queue's own benchmark: the ring buffer against swift-collections' Deque.
+func runQueueBenchmarks() {
   let q = queueComparison()
-  print("== run queue: push+pop pairs per second")
-  print(
-    "  ring buffer \(millions(q.ring)) M/s, Deque \(millions(q.deque)) M/s, ratio \(String(format: "%.2f", q.ring / q.deque))"
-  )
+  print("== run queue: push+pop pairs per second (same run)")
+  let ratio = String(format: "%.2f", q.ring / q.deque)
+  print("  ring buffer \(millions(q.ring)) M/s, Deque \(millions(q.deque)) M/s, ratio \(ratio)")
 }

@@ -6,3 +6,5 @@ let selected = Set(CommandLine.arguments.dropFirst())
 func wants(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
 
 if wants("executor") { runYieldBenchmarks() }
+if wants("queue") { runQueueBenchmarks() }
+if wants("epoll") { runEpollBenchmarks() }

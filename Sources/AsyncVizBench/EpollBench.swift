@@ -1,0 +1,91 @@
+import AsyncVizPosix
+import AsyncVizRuntime
+import AsyncVizTrace
+import CEpollBench
+import Foundation
+
+/// Round trips per second of the ping-pong through the runtime on the epoll
+/// backend, tracing off: two tasks, one socketpair, `rounds` 1-byte echoes.
+private func swiftPingPong(rounds: Int) throws -> Double {
+  let backend = try EpollBackend()
+  let rt = Runtime(
+    program: ProgramInfo(name: "ping-pong", source: "", backend: .epoll), backend: backend,
+    options: RuntimeOptions(tracing: false, maxSteps: UInt32.max))
+  let (a, b) = try Syscall.socketPair()
+  let pinger = rt.spawn("pinger", PingPong(fd: a, role: .pinger(rounds: rounds)))
+  rt.spawn("ponger", PingPong(fd: b, role: .ponger))
+  let start = monotonicNanos()
+  let end = rt.run()
+  let seconds = Double(monotonicNanos() - start) / 1e9
+  guard end.reason == .completed, rt.output(of: pinger.task, as: Int.self) == rounds else {
+    throw BackendError("ping-pong ended \(end.reason.name) before \(rounds) round trips")
+  }
+  return Double(rounds) / seconds
+}
+
+/// Round trips per second of the C program doing the same with epoll directly.
+private func cPingPong(rounds: Int) throws -> Double {
+  let seconds = cepoll_bench_ping_pong(rounds)
+  guard seconds > 0 else { throw BackendError(Syscall.describe("C ping-pong", errno: errno)) }
+  return Double(rounds) / seconds
+}
+
+/// `count` tasks each sleeping a distinct duration up to `longestUs` (the
+/// i-th sleeps (i+1)/count of it), through the runtime's timer queue and
+/// the epoll backend's timed waits. Returns the wall time of the whole run
+/// (spawning included) in seconds, and the reactor turns it took.
+private func timers(count: Int, longestUs: Int64) throws -> (seconds: Double, turns: Int) {
+  let backend = try EpollBackend()
+  let rt = Runtime(
+    program: ProgramInfo(name: "timers", source: "", backend: .epoll), backend: backend,
+    options: RuntimeOptions(tracing: false, maxSteps: UInt32.max))
+  let start = monotonicNanos()
+  for i in 0..<count {
+    rt.spawn("sleeper", Sleep(durationUs: longestUs * Int64(i + 1) / Int64(count)))
+  }
+  var turns = 0
+  while true {
+    switch rt.step() {
+    case .reactorTurn: turns += 1
+    case .polled: continue
+    case .finished(let end):
+      guard end.reason == .completed else { throw BackendError("timers ended \(end.reason.name)") }
+      return (Double(monotonicNanos() - start) / 1e9, turns)
+    }
+  }
+}
+
+/// The epoll benchmarks of issue 4: ping-pong against C, and 100,000 timers.
+func runEpollBenchmarks() {
+  let rounds = 100_000
+  print("== epoll: ping-pong, \(rounds) round trips of 1 byte over a socketpair (tracing off)")
+  do {
+    _ = try swiftPingPong(rounds: 10_000)  // warm-up
+    _ = try cPingPong(rounds: 10_000)
+    var best = (swift: 0.0, c: 0.0)
+    for _ in 0..<3 {
+      best.c = max(best.c, try cPingPong(rounds: rounds))
+      best.swift = max(best.swift, try swiftPingPong(rounds: rounds))
+    }
+    print("  C program, epoll directly:     \(Int(best.c)) round trips/s")
+    print("  asyncviz runtime, epoll:       \(Int(best.swift)) round trips/s")
+    print("  ratio runtime/C: \(String(format: "%.2f", best.swift / best.c))  (goal >= 0.60)")
+  } catch {
+    print("  failed: \(error)")
+  }
+  print("== epoll: 100,000 timers with distinct deadlines up to 200 ms")
+  do {
+    _ = try timers(count: 10_000, longestUs: 20_000)  // warm-up
+    var best = (seconds: Double.infinity, turns: 0)
+    for _ in 0..<3 {
+      let run = try timers(count: 100_000, longestUs: 200_000)
+      if run.seconds < best.seconds { best = run }
+    }
+    let overhead = best.seconds - 0.2
+    print(
+      "  total \(String(format: "%.3f", best.seconds)) s in \(best.turns) reactor turns: "
+        + "overhead beyond 200 ms \(String(format: "%.3f", overhead)) s  (goal < 0.1 s)")
+  } catch {
+    print("  failed: \(error)")
+  }
+}

@@ -1,0 +1,59 @@
+import AsyncVizExamples
+import AsyncVizLang
+import Foundation
+
+/// Turns what the user named (a demo, or a .av file) into a compiled program,
+/// with the error messages of design section 2 (exit code 2).
+enum ProgramLoader {
+  /// A demo by name; an unknown name gets the closest known one suggested.
+  static func demo(named name: String) throws(CLIError) -> (SourceFile, displayName: String) {
+    guard let demo = DemoCatalog.named(name) else {
+      var message = "error: unknown demo '\(name)'."
+      if let close = DemoCatalog.closest(to: name) { message += " Did you mean '\(close)'?" }
+      message += "\nRun 'asyncviz list' to see every demo."
+      throw CLIError(message)
+    }
+    return (SourceFile(name: "\(demo.name).av", text: demo.source), demo.name)
+  }
+
+  /// A program file; missing, unreadable, a folder, or not UTF-8 is exit 2.
+  static func file(at path: String) throws(CLIError) -> (SourceFile, displayName: String) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw CLIError("\(path): error: no such file")
+    }
+    if isDirectory.boolValue { throw CLIError("\(path): error: is a directory, not a .av program") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CLIError("\(path): error: cannot read the file (permission denied?)")
+    }
+    let file: SourceFile
+    do {
+      file = try SourceFile(name: path, bytes: [UInt8](data))
+    } catch {
+      throw CLIError(error.rendered)
+    }
+    let base = (path as NSString).lastPathComponent
+    let name = base.hasSuffix(".av") ? String(base.dropLast(3)) : base
+    return (file, name)
+  }
+
+  /// A demo name or a file path, as `export` takes: paths end in .av or contain a slash.
+  static func demoOrFile(_ argument: String) throws(CLIError) -> (SourceFile, displayName: String) {
+    if argument.hasSuffix(".av") || argument.contains("/")
+      || DemoCatalog.named(argument) == nil
+        && FileManager.default.fileExists(atPath: argument)
+    {
+      return try file(at: argument)
+    }
+    return try demo(named: argument)
+  }
+
+  /// Compiles, turning a diagnostic into its rendered message.
+  static func compile(_ file: SourceFile) throws(CLIError) -> CompiledProgram {
+    do {
+      return try CompiledProgram.compile(file)
+    } catch {
+      throw CLIError(error.rendered)
+    }
+  }
+}

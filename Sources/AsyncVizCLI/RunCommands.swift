@@ -1,0 +1,97 @@
+import ArgumentParser
+import AsyncVizTrace
+import AsyncVizUI
+
+/// `asyncviz demo NAME`: run a canned demo.
+struct DemoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "demo", abstract: "Run a canned demo (see 'asyncviz list').")
+
+  @Argument(help: "The demo's name, e.g. db-then-service.")
+  var name: String
+
+  @OptionGroup var options: RunOptions
+
+  func run() throws {
+    let (file, _) = try ProgramLoader.demo(named: name)
+    let code = try Session(program: ProgramLoader.compile(file), options: options).run()
+    if code != 0 { throw ExitCode(code) }
+  }
+}
+
+/// `asyncviz run FILE.av`: run your own program.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run", abstract: "Run your own .av program.")
+
+  @Argument(help: "The program file (see 'asyncviz show NAME' for examples).")
+  var file: String
+
+  @OptionGroup var options: RunOptions
+
+  func run() throws {
+    let (source, _) = try ProgramLoader.file(at: file)
+    let code = try Session(program: ProgramLoader.compile(source), options: options).run()
+    if code != 0 { throw ExitCode(code) }
+  }
+}
+
+/// `asyncviz replay TRACE.json`: open a saved trace.
+struct ReplayCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "replay", abstract: "Open a saved trace in the front end (or print it with --plain).")
+
+  @Argument(help: "A trace written by 'asyncviz export' or --export.")
+  var trace: String
+
+  @OptionGroup var options: RunOptions
+
+  func run() throws {
+    let loaded: Trace
+    do {
+      loaded = try TraceJSONReader.read(path: trace)
+    } catch {
+      throw CLIError("\(error)")
+    }
+    if options.plain || !isInteractiveTerminal() {
+      print(Transcript.render(loaded), terminator: "")
+    } else {
+      throw CLIError("error: the full-screen front end is not built yet; add --plain for the transcript")
+    }
+    if let path = options.exportPath { try TraceExporter.write(loaded, to: path, format: .asyncviz) }
+  }
+}
+
+/// `asyncviz export (NAME|FILE.av) -o OUT.json`: run without a UI and write the trace.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export", abstract: "Run a demo or program to its end and write the trace.")
+
+  @Argument(help: "A demo name or a .av file.")
+  var program: String
+
+  @Option(name: .shortAndLong, help: "The file to write.")
+  var output: String
+
+  @Option(help: "asyncviz (the trace format) or chrome (for ui.perfetto.dev).")
+  var format: TraceFormat = .asyncviz
+
+  @Option(help: "The reactor backend: sim or epoll.")
+  var backend: BackendChoice = .sim
+
+  @Option(name: .customLong("max-steps"), help: "Stop a runaway program after this many steps.")
+  var maxSteps: UInt32 = 100_000
+
+  func run() throws {
+    let (file, _) = try ProgramLoader.demoOrFile(program)
+    var options = try RunOptions.parse([])
+    options.backend = backend
+    options.maxSteps = maxSteps
+    let runtime = try Session(program: ProgramLoader.compile(file), options: options).makeRuntime()
+    let end = runtime.run()
+    try TraceExporter.write(runtime.trace, to: output, format: format)
+    print(
+      "wrote \(output): \(runtime.trace.events.count) events, \(end.steps) steps, ended \(end.reason.name)")
+    if end.reason != .completed { throw ExitCode(1) }
+  }
+}

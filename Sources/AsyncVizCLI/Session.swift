@@ -1,0 +1,47 @@
+import AsyncVizLang
+import AsyncVizPosix
+import AsyncVizRuntime
+import AsyncVizTrace
+import AsyncVizUI
+
+/// Runs one program the way `demo` and `run` do: the full-screen UI on a
+/// terminal, the plain transcript otherwise, and the optional `--export`.
+struct Session {
+  /// The program to run.
+  let program: CompiledProgram
+  /// The options given on the command line.
+  let options: RunOptions
+
+  /// A runtime over the chosen backend; a backend that cannot start is exit 2.
+  func makeRuntime(tracing: Bool = true) throws(CLIError) -> Runtime {
+    let runtimeOptions = RuntimeOptions(tracing: tracing, maxSteps: options.maxSteps)
+    switch options.backend {
+    case .sim:
+      return program.makeRuntime(backend: SimBackend(), options: runtimeOptions)
+    case .epoll:
+      do {
+        return program.makeRuntime(backend: try EpollBackend(), options: runtimeOptions)
+      } catch {
+        throw CLIError("error: cannot start the epoll backend: \(error.message)")
+      }
+    }
+  }
+
+  /// Runs and returns the exit code.
+  func run() throws(CLIError) -> Int32 {
+    let runtime = try makeRuntime()
+    if options.plain || !isInteractiveTerminal() {
+      let end = runtime.run()
+      let trace = runtime.trace
+      print(Transcript.render(trace), terminator: "")
+      try exportIfAsked(trace)
+      return end.reason == .completed ? 0 : 1
+    }
+    throw CLIError("error: the full-screen front end is not built yet; add --plain for the transcript")
+  }
+
+  private func exportIfAsked(_ trace: Trace) throws(CLIError) {
+    guard let path = options.exportPath else { return }
+    try TraceExporter.write(trace, to: path, format: .asyncviz)
+  }
+}

@@ -1,0 +1,98 @@
+/// The syntax tree of a program, as the parser reads it. Every node keeps the
+/// location of its first token so that later checks can point at it.
+
+/// A whole program: declarations in source order.
+struct Program: Sendable {
+  /// Resource declarations, in source order.
+  var resources: [ResourceDecl] = []
+  /// Channel declarations, in source order.
+  var channels: [ChannelDecl] = []
+  /// Async fns, in source order.
+  var functions: [FunctionDecl] = []
+}
+
+/// `resource db latency 40ms`.
+struct ResourceDecl: Sendable {
+  /// The name as written.
+  var name: String
+  /// Where the name (or the node) starts.
+  var location: SourceLocation
+  /// Microseconds to answer each request; 0 to 1 hour (checked by the parser).
+  var latencyUs: Int64
+}
+
+/// `channel jobs capacity 2`.
+struct ChannelDecl: Sendable {
+  /// The name as written.
+  var name: String
+  /// Where the name (or the node) starts.
+  var location: SourceLocation
+  /// Items the channel buffers; 1 to `Limits.maxCapacity` (checked by the parser).
+  var capacity: Int
+}
+
+/// `async fn name(params) { body }`.
+struct FunctionDecl: Sendable {
+  /// The name as written.
+  var name: String
+  /// Where the name (or the node) starts.
+  var location: SourceLocation
+  /// Parameters in order.
+  var params: [Parameter]
+  /// The statements of the fn's block.
+  var body: [Statement]
+}
+
+/// A parameter name and where it is written.
+struct Parameter: Sendable {
+  /// The name as written.
+  var name: String
+  /// Where the name (or the node) starts.
+  var location: SourceLocation
+}
+
+/// `==` or `!=` in an `if`.
+enum Comparison: String, Sendable {
+  case equal = "=="
+  case notEqual = "!="
+}
+
+/// One statement and where it starts.
+struct Statement: Sendable {
+  enum Kind: Sendable {
+    case `let`(name: String, nameAt: SourceLocation, value: Expression)
+    case expression(Expression)
+    case `repeat`(count: Expression, body: [Statement])
+    case `for`(name: String, nameAt: SourceLocation, from: Expression, to: Expression, body: [Statement])
+    case `if`(lhs: Expression, op: Comparison, rhs: Expression, then: [Statement], else: [Statement]?)
+    case `return`(Expression?)
+  }
+
+  /// What the node is.
+  var kind: Kind
+  /// Where the name (or the node) starts.
+  var location: SourceLocation
+}
+
+/// One expression and where it starts.
+struct Expression: Sendable {
+  indirect enum Kind: Sendable {
+    case int(Int64)
+    case duration(Int64)
+    case string([StringPart])
+    case name(String)
+    /// `f(args)`; the node's location is the name's.
+    case call(callee: String, args: [Expression])
+    /// `receiver.method(args)`; the node's location is the receiver's.
+    case method(receiver: String, method: String, methodAt: SourceLocation, args: [Expression])
+    case await(Expression)
+    case spawn(Expression)
+    /// `list[index]`; `indexAt` is the `[`.
+    case index(Expression, Int64, indexAt: SourceLocation)
+  }
+
+  /// What the node is.
+  var kind: Kind
+  /// Where the name (or the node) starts.
+  var location: SourceLocation
+}

@@ -1,0 +1,149 @@
+import AsyncVizRuntime
+
+/// The interpreter loop: runs instructions from `pc` until the fn returns
+/// (Ready) or an await cannot finish (Pending, with the frame suspended).
+extension AsyncFnFuture {
+  func execute(from start: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
+    var pc = start
+    var budget = run.limits.instructionsPerPoll
+    let instructions = code.instructions
+    while true {
+      budget -= 1
+      if budget < 0 {
+        return fail(
+          "this poll ran \(run.limits.instructionsPerPoll) instructions without reaching an await that waits; "
+            + "a real executor would never get its thread back", at: pc, &r, &cx)
+      }
+      switch instructions[pc] {
+      case .constant(let c):
+        r.stack.append(Value(c))
+        pc += 1
+      case .interpolate(let pieces):
+        var text = ""
+        for piece in pieces {
+          switch piece {
+          case .text(let t): text += t
+          case .local(let slot): text += r.locals[slot].display
+          }
+        }
+        r.stack.append(.string(text))
+        pc += 1
+      case .load(let slot):
+        r.stack.append(r.locals[slot])
+        pc += 1
+      case .store(let slot):
+        r.locals[slot] = r.stack.removeLast()
+        pc += 1
+      case .pop:
+        r.stack.removeLast()
+        pc += 1
+      case .make(let recipe, let argc, let use):
+        let args = Array(r.stack.suffix(argc))
+        r.stack.removeLast(argc)
+        let future: LangFuture
+        switch makeFuture(recipe, args, spawned: isSpawn(use)) {
+        case .success(let made): future = made
+        case .failure(let error): return fail(error.message, at: pc, &r, &cx)
+        }
+        switch use {
+        case .push:
+          r.stack.append(.future(FutureBox(future, label: label(of: recipe))))
+          pc += 1
+        case .spawn(let name):
+          r.stack.append(.handle(cx.spawn(name, future)))
+          pc += 1
+        case .await(let line):
+          switch awaitNow(future, pc: pc, line: line, &cx) {
+          case .pending: return .pending
+          case .ready(let value):
+            r.stack.append(value)
+            pc += 1
+          }
+        }
+      case .await(let line):
+        switch awaitable(r.stack.removeLast()) {
+        case .success(let future):
+          switch awaitNow(future, pc: pc, line: line, &cx) {
+          case .pending: return .pending
+          case .ready(let value):
+            r.stack.append(value)
+            pc += 1
+          }
+        case .failure(let error):
+          return fail(error.message, at: pc, &r, &cx)
+        }
+      case .plain(let call):
+        if let error = runPlain(call, r.stack.removeLast(), &cx) {
+          return fail(error.message, at: pc, &r, &cx)
+        }
+        r.stack.append(.unit)
+        pc += 1
+      case .index(let i):
+        guard case .list(let items) = r.stack.removeLast(), i < items.count else {
+          return fail("index \(i) is out of range", at: pc, &r, &cx)
+        }
+        r.stack.append(items[i])
+        pc += 1
+      case .branchUnless(let op, let target):
+        let rhs = r.stack.removeLast()
+        let lhs = r.stack.removeLast()
+        let holds = Value.equal(lhs, rhs) == (op == .equal)
+        pc = holds ? pc + 1 : target
+      case .jump(let target):
+        pc = target
+      case .countdown(let counter, let exit):
+        guard case .int(let left) = r.locals[counter] else {
+          return fail("`repeat` needs a whole number", at: pc, &r, &cx)
+        }
+        if left <= 0 {
+          pc = exit
+        } else {
+          r.locals[counter] = .int(left - 1)
+          pc += 1
+        }
+      case .forNext(let counter, let end, let variable, let exit):
+        guard case .int(let i) = r.locals[counter], case .int(let last) = r.locals[end] else {
+          return fail("a `for` range needs whole numbers", at: pc, &r, &cx)
+        }
+        if i >= last {
+          pc = exit
+        } else {
+          r.locals[variable] = .int(i)
+          r.locals[counter] = .int(i + 1)
+          pc += 1
+        }
+      case .ret:
+        let value = r.stack.removeLast()
+        state = .done
+        r = Registers(locals: [])
+        return .ready(value)
+      }
+    }
+  }
+
+  private func isSpawn(_ use: FutureUse) -> Bool {
+    if case .spawn = use { return true }
+    return false
+  }
+
+  /// What a future made by `recipe` is called in messages and `<future ...>`.
+  func label(of recipe: FutureRecipe) -> String {
+    switch recipe {
+    case .asyncFn(let i): run.functionNames[i]
+    case .builtin(let b): b.rawValue
+    case .resource(let r, let op): "\(run.resources[r].name).\(op)"
+    case .channel(let c, let op): "\(run.channels[c].name).\(op.rawValue)"
+    }
+  }
+
+  /// `print`, `block` and `work`: they run inside this poll.
+  func runPlain(_ call: PlainCall, _ argument: Value, _ cx: inout Context) -> FrameError? {
+    switch (call, argument) {
+    case (.print, _): cx.output(argument.display)
+    case (.block, .duration(let us)): cx.block(us)
+    case (.work, .duration(let us)): cx.work(us)
+    default: return FrameError("`\(call.rawValue)` needs a duration, not \(argument.display)")
+    }
+    return nil
+  }
+}

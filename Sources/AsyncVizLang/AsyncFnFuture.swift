@@ -1,0 +1,139 @@
+import AsyncVizRuntime
+
+/// The state machine of one call of an async fn: Rust compiles an `async fn`
+/// into such a machine, with one state per `.await` point.
+///
+/// Here the fn's body is a flat instruction list, and the state is the
+/// program counter of the await the frame is suspended at, together with the
+/// future it awaits; locals and the value stack live in the frame. Calling
+/// the fn only creates the frame (`fresh`): nothing runs until it is polled.
+///
+/// A class because frames nest (an await on another call holds that call's
+/// frame); a `FutureBox` guarantees each frame has one owner.
+final class AsyncFnFuture: Future {
+  typealias Output = Value
+
+  /// `fresh -> running -> (suspended -> running)* -> done`.
+  enum State {
+    /// Made by a call; not polled yet.
+    case fresh
+    /// Inside `poll`, executing instructions.
+    case running
+    /// Returned Pending at the await at `pc` (source `line`), waiting on `future`.
+    case suspended(pc: Int, line: Int32, future: LangFuture)
+    /// Returned Ready (or stopped by a run-time error).
+    case done
+  }
+
+  /// What the instructions work on. Moved into a local while the frame runs,
+  /// so the interpreter loop touches no class property (each access to one
+  /// would cost a dynamic exclusivity check).
+  struct Registers {
+    /// Parameters first, then every `let` and hidden loop counter.
+    var locals: [Value]
+    /// Operands of the instruction being executed; kept across an await.
+    var stack: [Value] = []
+  }
+
+  /// The fn's compiled body, shared by every call.
+  let code: FunctionCode
+  /// The run this frame belongs to: resources, channels, limits.
+  let run: ProgramRun
+  /// Nesting of async fn calls that made this frame (0: a task's root).
+  let depth: Int
+  /// The registers while the frame is not running; emptied while it runs.
+  var registers: Registers
+  /// Where the state machine is; see `State`.
+  var state = State.fresh
+
+  init(code: FunctionCode, run: ProgramRun, args: [Value], depth: Int) {
+    self.code = code
+    self.run = run
+    self.depth = depth
+    var locals = args
+    if code.slotCount > args.count {
+      locals.append(contentsOf: repeatElement(Value.unit, count: code.slotCount - args.count))
+    }
+    registers = Registers(locals: locals)
+  }
+
+  func poll(_ cx: inout Context) -> Poll<Value> {
+    var r = Registers(locals: [])
+    swap(&r, &registers)
+    defer { swap(&r, &registers) }
+    switch state {
+    case .fresh:
+      state = .running
+      return execute(from: 0, &r, &cx)
+    case .suspended(let at, let line, var future):
+      state = .running
+      switch future.poll(&cx) {
+      case .pending:
+        state = .suspended(pc: at, line: line, future: future)
+        cx.suspend(on: .empty, line: line)
+        return .pending
+      case .ready(let value):
+        r.stack.append(value)
+        return execute(from: at + 1, &r, &cx)
+      }
+    case .running:
+      // A frame cannot await itself (a name is not visible in its own `let`),
+      // so only a runtime bug gets here; stop the frame rather than loop.
+      return fail("this async fn was polled while it was already running", at: 0, &r, &cx)
+    case .done:
+      return .ready(.none)
+    }
+  }
+
+  func cancel(_ cx: inout Context) {
+    if case .suspended(_, _, var future) = state {
+      state = .done
+      future.cancel(&cx)
+    }
+    state = .done
+  }
+
+  /// Awaits `future` at once, as `.await` does in Rust: polls it now and
+  /// either gives its value or suspends the frame at `pc`.
+  func awaitNow(_ future: LangFuture, pc: Int, line: Int32, _ cx: inout Context) -> Poll<Value> {
+    var future = future
+    let result = future.poll(&cx)
+    if case .pending = result {
+      state = .suspended(pc: pc, line: line, future: future)
+      cx.suspend(on: .empty, line: line)
+    }
+    return result
+  }
+
+  /// Stops this frame with a message in the trace: a run-time error (or a
+  /// limit) the checker could not rule out. The frame gives `none`.
+  func fail(_ message: String, at pc: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
+    let line = pc < code.lines.count ? code.lines[pc] : 0
+    cx.output("error: line \(line): \(message); \(code.name) stops here")
+    state = .done
+    r = Registers(locals: [])
+    return .ready(.none)
+  }
+
+  /// Takes the future out of a value being awaited or joined.
+  func awaitable(_ value: Value) -> Result<LangFuture, FrameError> {
+    switch value {
+    case .future(let box):
+      guard let future = box.take() else {
+        return .failure(FrameError("the future \(box.label) was already awaited: a future runs once"))
+      }
+      return .success(future)
+    case .handle(let h):
+      return .success(LangFuture(.handle(h)))
+    default:
+      return .failure(FrameError("cannot await \(value.display): it is not a future"))
+    }
+  }
+}
+
+/// A run-time error inside a frame.
+struct FrameError: Error {
+  /// What went wrong, for the error line in the trace.
+  let message: String
+  init(_ message: String) { self.message = message }
+}

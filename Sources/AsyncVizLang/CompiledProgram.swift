@@ -1,0 +1,53 @@
+import AsyncVizRuntime
+import AsyncVizTrace
+
+/// A checked and compiled .av program, ready to run any number of times.
+///
+///     let program = try CompiledProgram.compile(SourceFile(name: "demo.av", text: text))
+///     let runtime = program.makeRuntime(backend: SimBackend(), options: RuntimeOptions())
+///     runtime.run()
+public struct CompiledProgram: Sendable {
+  /// The program's source.
+  public let source: SourceFile
+  /// Problems that do not stop the program (futures never awaited), in source order.
+  public let warnings: [Diagnostic]
+  /// The program's resources, by index.
+  let resources: [ResourceSpec]
+  /// The program's channels, by index; each run makes fresh ones.
+  let channels: [ChannelDecl]
+  /// Every async fn's code, by index.
+  let functions: [FunctionCode]
+  /// Index of `main` in `functions`.
+  let main: Int
+
+  /// Parses, checks and compiles `file`. Throws the first error found;
+  /// nothing about the program has run.
+  public static func compile(_ file: SourceFile) throws(Diagnostic) -> CompiledProgram {
+    let syntax = try Parser.parse(file)
+    let bound = try Resolver.resolve(file, syntax)
+    let warnings = try TypeChecker.check(file, bound)
+    return CompiledProgram(
+      source: file,
+      warnings: warnings.sorted { $0.location < $1.location },
+      resources: bound.resources.map { ResourceSpec(name: $0.name, latencyUs: $0.latencyUs) },
+      channels: bound.channels,
+      functions: Compiler.compile(bound),
+      main: bound.main)
+  }
+
+  /// A runtime over `backend` with `main` spawned as task 1 (nothing has run yet).
+  public func makeRuntime(
+    backend: any ReactorBackend, options: RuntimeOptions, limits: Limits = Limits()
+  ) -> Runtime {
+    let info = ProgramInfo(name: source.programName, source: source.text, backend: backend.kind)
+    let runtime = Runtime(program: info, backend: backend, options: options)
+    let run = ProgramRun(
+      functions: functions, resources: resources,
+      channels: channels.map { Channel<Value>(name: $0.name, capacity: $0.capacity) }, limits: limits)
+    runtime.spawn("main", LangFuture(.asyncFn(run.call(main, [], depth: 0))))
+    return runtime
+  }
+
+  /// The names of the program's resources and their latencies.
+  public var resourceSpecs: [ResourceSpec] { resources }
+}

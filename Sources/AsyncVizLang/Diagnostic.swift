@@ -1,0 +1,61 @@
+/// A problem found in a program before it runs, reported like a compiler:
+///
+///     demo.av:7:22: error: unknown name `rowz`; did you mean `rows`?
+///         let reply = await svc.call(rowz)
+///                                    ^
+///
+/// Errors stop compilation; warnings (a future that is never awaited) do not.
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+  /// How serious the problem is.
+  public enum Severity: String, Sendable {
+    /// The program is rejected; nothing runs.
+    case error
+    /// The program runs, but probably not as its author meant.
+    case warning
+  }
+
+  /// The file name as given to `SourceFile`.
+  public let file: String
+  /// 1-based line of the problem.
+  public let line: Int
+  /// 1-based column of the problem, in Unicode scalars (a tab counts one).
+  public let column: Int
+  /// What is wrong, in one sentence, without the position.
+  public let message: String
+  /// The offending line's text, without its line terminator.
+  public let sourceLine: String
+  /// Error or warning.
+  public let severity: Severity
+
+  /// A diagnostic at `location` in `source`.
+  init(_ source: SourceFile, at location: SourceLocation, _ message: String, severity: Severity = .error) {
+    self.file = source.name
+    self.line = location.line
+    self.column = location.column
+    self.message = message
+    self.sourceLine = source.lineText(location.line)
+    self.severity = severity
+  }
+
+  /// The position as `SourceLocation`.
+  public var location: SourceLocation { SourceLocation(line: line, column: column) }
+
+  /// The whitespace before the caret: tabs where the source line has tabs,
+  /// so the caret lines up whatever the terminal's tab width.
+  public var caretLine: String {
+    var prefix = ""
+    for (i, scalar) in sourceLine.unicodeScalars.enumerated() where i < column - 1 {
+      prefix.append(scalar == "\t" ? "\t" : " ")
+    }
+    let missing = column - 1 - sourceLine.unicodeScalars.count
+    if missing > 0 { prefix += String(repeating: " ", count: missing) }
+    return prefix + "^"
+  }
+
+  /// `FILE:LINE:COL: error: MESSAGE`, the source line and a caret under the column.
+  public var rendered: String {
+    "\(file):\(line):\(column): \(severity.rawValue): \(message)\n\(sourceLine)\n\(caretLine)"
+  }
+
+  public var description: String { rendered }
+}

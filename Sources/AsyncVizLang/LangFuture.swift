@@ -1,0 +1,101 @@
+import AsyncVizRuntime
+
+/// Any future a .av program can hold, wrapping the runtime's own futures
+/// (nothing is reimplemented here) and giving their outputs as `Value`s.
+///
+/// An enum rather than `any Future` so that polling is one switch; the
+/// payload is moved out (`kind = .taken`) while polled so that arrays inside
+/// it are not copied.
+struct LangFuture: Future {
+  typealias Output = Value
+
+  enum Kind {
+    case asyncFn(AsyncFnFuture)
+    case resource(ResourceCall)
+    case sleep(Sleep)
+    case yieldNow(YieldNow)
+    case join(JoinAll<Value>)
+    case select(SelectFirst<Value>)
+    indirect case timeout(Timeout<LangFuture>)
+    case send(ChannelSend<Value>)
+    case recv(ChannelRecv<Value>)
+    case handle(JoinHandle<Value>)
+    case lostWaker(LostWaker)
+    case selfWake(SelfWake)
+    /// Transient, while the real payload is being polled.
+    case taken
+  }
+
+  /// The wrapped runtime future; `.taken` only while it is being polled.
+  var kind: Kind
+
+  init(_ kind: Kind) { self.kind = kind }
+
+  mutating func poll(_ cx: inout Context) -> Poll<Value> {
+    switch kind {
+    case .asyncFn(let f):
+      return f.poll(&cx)
+    case .resource(var f):
+      kind = .taken
+      defer { kind = .resource(f) }
+      return f.poll(&cx).map { result in
+        switch result {
+        case .success(let reply): .string(reply)
+        case .failure(let error): .string("error: \(error.message)")
+        }
+      }
+    case .sleep(var f):
+      defer { kind = .sleep(f) }
+      return f.poll(&cx).map { .unit }
+    case .yieldNow(var f):
+      defer { kind = .yieldNow(f) }
+      return f.poll(&cx).map { .unit }
+    case .join(var f):
+      kind = .taken
+      defer { kind = .join(f) }
+      return f.poll(&cx).map { .list($0) }
+    case .select(var f):
+      kind = .taken
+      defer { kind = .select(f) }
+      return f.poll(&cx).map { .list([.int(Int64($0.index)), $0.value]) }
+    case .timeout(var f):
+      kind = .taken
+      defer { kind = .timeout(f) }
+      return f.poll(&cx).map { $0 ?? .none }
+    case .send(var f):
+      kind = .taken
+      defer { kind = .send(f) }
+      return f.poll(&cx).map { .unit }
+    case .recv(var f):
+      kind = .taken
+      defer { kind = .recv(f) }
+      return f.poll(&cx)
+    case .handle(var f):
+      defer { kind = .handle(f) }
+      return f.poll(&cx)
+    case .lostWaker(var f):
+      defer { kind = .lostWaker(f) }
+      return f.poll(&cx).map { .unit }
+    case .selfWake(var f):
+      defer { kind = .selfWake(f) }
+      return f.poll(&cx).map { .unit }
+    case .taken:
+      return .ready(.none)
+    }
+  }
+
+  mutating func cancel(_ cx: inout Context) {
+    switch kind {
+    case .asyncFn(let f): f.cancel(&cx)
+    case .resource(var f): f.cancel(&cx); kind = .resource(f)
+    case .sleep(var f): f.cancel(&cx); kind = .sleep(f)
+    case .join(var f): f.cancel(&cx); kind = .join(f)
+    case .select(var f): f.cancel(&cx); kind = .select(f)
+    case .timeout(var f): f.cancel(&cx); kind = .timeout(f)
+    case .send(var f): f.cancel(&cx); kind = .send(f)
+    case .recv(var f): f.cancel(&cx); kind = .recv(f)
+    case .handle(var f): f.cancel(&cx); kind = .handle(f)
+    case .yieldNow, .lostWaker, .selfWake, .taken: break
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import AsyncVizRuntime
+
+/// A value of a running .av program.
+///
+/// Futures are values too, and lazy: holding one does nothing. A future can
+/// be used once (awaited, joined, passed on), as in Rust where awaiting moves
+/// it; `FutureBox` enforces that at run time, the type checker before.
+enum Value {
+  case unit
+  case none
+  case int(Int64)
+  case string(String)
+  case duration(Int64)
+  /// What `join` gives (outputs in argument order) and `select` gives ([index, value]).
+  case list([Value])
+  case future(FutureBox)
+  /// A spawned task's join handle; awaiting it waits for the task's output.
+  case handle(JoinHandle<Value>)
+
+  /// How `print` and `{name}` show the value.
+  var display: String {
+    switch self {
+    case .unit: "()"
+    case .none: "none"
+    case .int(let n): "\(n)"
+    case .string(let s): s
+    case .duration(let us): Value.durationText(us)
+    case .list(let items): "[" + items.map(\.display).joined(separator: ", ") + "]"
+    case .future(let box): "<future \(box.label)>"
+    case .handle(let h): "<task #\(h.task.rawValue)>"
+    }
+  }
+
+  /// "40ms", "1s", "250us": durations as programs write them.
+  static func durationText(_ us: Int64) -> String {
+    if us != 0 && us % 1_000_000 == 0 { return "\(us / 1_000_000)s" }
+    if us % 1_000 == 0 { return "\(us / 1_000)ms" }
+    return "\(us)us"
+  }
+
+  /// `==` in an `if`: equal data of the same kind. Futures and handles are
+  /// never equal (the type checker rejects comparing them).
+  static func equal(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.unit, .unit), (.none, .none): true
+    case (.int(let x), .int(let y)): x == y
+    case (.string(let x), .string(let y)): x == y
+    case (.duration(let x), .duration(let y)): x == y
+    case (.list(let xs), .list(let ys)): xs.count == ys.count && zip(xs, ys).allSatisfy { equal($0, $1) }
+    default: false
+    }
+  }
+
+  /// The value of a literal.
+  init(_ constant: Constant) {
+    switch constant {
+    case .int(let n): self = .int(n)
+    case .string(let s): self = .string(s)
+    case .duration(let us): self = .duration(us)
+    case .none: self = .none
+    case .unit: self = .unit
+    }
+  }
+}
+
+/// A future held as a value. Using it takes it out, so a second use finds
+/// the box empty instead of polling a future twice.
+final class FutureBox {
+  /// What made it ("handler", "db.query"), for messages.
+  let label: String
+  /// The future; nil once taken.
+  private var future: LangFuture?
+
+  init(_ future: LangFuture, label: String) {
+    self.future = future
+    self.label = label
+  }
+
+  /// The future, the first time only.
+  func take() -> LangFuture? {
+    defer { future = nil }
+    return future
+  }
+}

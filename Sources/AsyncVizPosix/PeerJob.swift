@@ -1,0 +1,38 @@
+import AsyncVizRuntime
+
+/// A connection handed to the peer thread: the remote end of one request.
+struct PeerJob: Sendable {
+  /// What the remote end does with the request.
+  enum Behaviour: Sendable {
+    /// Answer after the resource's latency, then close.
+    case answer
+    /// Close without answering, as soon as the request is read (a server
+    /// that crashed or dropped the connection).
+    case hangUp
+  }
+
+  /// The peer-side fd of the socketpair; the peer thread owns and closes it.
+  let fd: Int32
+  /// The server this connection reaches.
+  let resource: ResourceSpec
+  /// When to answer (CLOCK_MONOTONIC ns): the request's send time plus latency.
+  let answerAtNs: Int64
+  /// Answer or hang up.
+  let behaviour: Behaviour
+}
+
+/// An answer the peer thread has computed and will write at `atNs`.
+/// Ordered by (time, arrival order), like the runtime's timer queue.
+struct ScheduledAnswer: Comparable {
+  /// When to write it (CLOCK_MONOTONIC ns).
+  var atNs: Int64
+  /// Order the job reached the peer; breaks ties.
+  var order: Int
+  /// The peer-side fd to write to and then close.
+  var fd: Int32
+  /// The answer frame.
+  var bytes: [UInt8]
+
+  static func < (a: ScheduledAnswer, b: ScheduledAnswer) -> Bool { (a.atNs, a.order) < (b.atNs, b.order) }
+  static func == (a: ScheduledAnswer, b: ScheduledAnswer) -> Bool { a.order == b.order }
+}

@@ -1,0 +1,55 @@
+import AsyncVizRuntime
+import Glibc
+
+/// The peer server's thread, started on the first request and joined at
+/// shutdown. `idle -> running -> stopped`, or `idle -> stopped`; stopped is final.
+struct PeerThread {
+  /// The thread's life.
+  enum State {
+    /// Not started: no request has been made yet.
+    case idle
+    /// Serving `server` on thread `handle`.
+    case running(handle: pthread_t, server: PeerServer)
+    /// Joined (or never started); no request can be served any more.
+    case stopped
+  }
+
+  /// The current state.
+  private(set) var state = State.idle
+
+  /// The running server, starting its thread first if needed.
+  mutating func server(feed: Int32) throws(BackendError) -> PeerServer {
+    switch state {
+    case .running(_, let server):
+      return server
+    case .stopped:
+      throw BackendError("connect: the backend has been shut down")
+    case .idle:
+      let server = PeerServer(feed: feed)
+      let context = Unmanaged.passRetained(server).toOpaque()
+      var handle = pthread_t()
+      let rc = pthread_create(
+        &handle, nil,
+        { raw in
+          guard let raw else { return nil }
+          Unmanaged<PeerServer>.fromOpaque(raw).takeRetainedValue().run()
+          return nil
+        }, context)
+      guard rc == 0 else {
+        Unmanaged<PeerServer>.fromOpaque(context).release()
+        throw BackendError(Syscall.describe("pthread_create", errno: rc))
+      }
+      state = .running(handle: handle, server: server)
+      return server
+    }
+  }
+
+  /// Stops and joins the thread; the peer closes every connection it holds.
+  mutating func stop() {
+    if case .running(let handle, let server) = state {
+      server.requestStop()
+      pthread_join(handle, nil)
+    }
+    state = .stopped
+  }
+}

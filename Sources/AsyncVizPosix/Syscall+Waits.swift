@@ -1,0 +1,84 @@
+import AsyncVizRuntime
+import CEpoll
+import Glibc
+
+/// How precisely the kernel's wait call takes its timeout.
+public enum WaitPrecision: Sendable {
+  /// `epoll_pwait2` with a timespec (Linux 5.11+).
+  case nanoseconds
+  /// `epoll_wait` with whole milliseconds, rounded up so a timer is never
+  /// woken early (kernels without epoll_pwait2, or seccomp filters refusing it).
+  case milliseconds
+}
+
+/// The blocking calls. A signal interrupts them with EINTR; they wait again
+/// for the time left until their deadline, so an interruption neither ends a
+/// wait early nor stretches it.
+extension Syscall {
+  /// Which wait call this kernel accepts, tried on `epfd` with a zero timeout.
+  public static func probeWaitPrecision(_ epfd: Int32) -> WaitPrecision {
+    var ts = Glibc.timespec(tv_sec: 0, tv_nsec: 0)
+    var event = epoll_event()
+    let r = epoll_pwait2(epfd, &event, 1, &ts, nil)
+    return r < 0 && errno == ENOSYS ? .milliseconds : .nanoseconds
+  }
+
+  /// Waits on `epfd` until an event or `deadlineNs` (CLOCK_MONOTONIC; nil:
+  /// no limit) and returns how many events were written to `events`. Adds
+  /// the number of EINTR interruptions to `interrupted`.
+  public static func epollWait(
+    _ epfd: Int32, into events: UnsafeMutableBufferPointer<epoll_event>, deadlineNs: Int64?,
+    precision: WaitPrecision, interrupted: inout Int
+  ) throws(BackendError) -> Int {
+    let capacity = Int32(events.count)
+    while true {
+      let r: Int32
+      switch (precision, deadlineNs) {
+      case (.nanoseconds, let deadline?):
+        var ts = Monotonic.relative(nanoseconds: deadline - Monotonic.nanoseconds())
+        r = epoll_pwait2(epfd, events.baseAddress, capacity, &ts, nil)
+      case (.nanoseconds, nil):
+        r = epoll_pwait2(epfd, events.baseAddress, capacity, nil, nil)
+      case (.milliseconds, let deadline?):
+        let left = max(0, deadline - Monotonic.nanoseconds())
+        let ms = (left + 999_999) / 1_000_000
+        r = epoll_wait(epfd, events.baseAddress, capacity, Int32(clamping: ms))
+      case (.milliseconds, nil):
+        r = epoll_wait(epfd, events.baseAddress, capacity, -1)
+      }
+      if r >= 0 { return Int(r) }
+      let code = errno
+      guard code == EINTR else {
+        throw BackendError(describe(precision == .nanoseconds ? "epoll_pwait2" : "epoll_wait", errno: code))
+      }
+      interrupted += 1
+    }
+  }
+
+  /// Waits until `fd` is readable or `deadlineNs` passes (nil: no limit);
+  /// true when it is readable.
+  public static func pollReadable(_ fd: Int32, deadlineNs: Int64?) throws(BackendError) -> Bool {
+    var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    while true {
+      let r: Int32
+      if let deadline = deadlineNs {
+        var ts = Monotonic.relative(nanoseconds: deadline - Monotonic.nanoseconds())
+        r = ppoll(&entry, 1, &ts, nil)
+      } else {
+        r = ppoll(&entry, 1, nil, nil)
+      }
+      if r >= 0 { return r > 0 }
+      let code = errno
+      guard code == EINTR else { throw BackendError(describe("ppoll(\(fd))", errno: code)) }
+    }
+  }
+
+  /// Sleeps the whole thread for `ns` nanoseconds, however many signals arrive.
+  public static func sleep(nanoseconds ns: Int64) {
+    var request = Monotonic.relative(nanoseconds: ns)
+    var remaining = Glibc.timespec()
+    while nanosleep(&request, &remaining) != 0 && errno == EINTR {
+      request = remaining
+    }
+  }
+}

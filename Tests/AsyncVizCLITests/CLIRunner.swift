@@ -1,0 +1,65 @@
+import Foundation
+
+/// Runs the built `asyncviz` binary, as a user would from a shell.
+///
+/// The binary sits next to the test bundle in SwiftPM's build folder (`swift
+/// test` builds every product first), so it is found from /proc/self/exe.
+struct CLIRunner {
+  /// What one run produced.
+  struct Result {
+    var code: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The folder holding the `asyncviz` executable.
+  static let binary: URL = {
+    let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    var dir = exe.deletingLastPathComponent()
+    // On Linux the test bundle is a plain executable in the products folder;
+    // be lenient if it is ever nested one level deeper.
+    for _ in 0..<3 {
+      let candidate = dir.appendingPathComponent("asyncviz")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      dir = dir.deletingLastPathComponent()
+    }
+    return exe.deletingLastPathComponent().appendingPathComponent("asyncviz")
+  }()
+
+  /// Runs `asyncviz ARGS` in `directory` with stdin from /dev/null and both
+  /// outputs captured (so the binary sees no terminal).
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    // Read both pipes to the end before waiting, so a large transcript cannot block the child.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var errData = Data()  // written by one queue, read after group.wait()
+    group.enter()
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return Result(
+      code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// A fresh empty folder for files a test writes.
+  static func temporaryDirectory() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asyncviz-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+  }
+}

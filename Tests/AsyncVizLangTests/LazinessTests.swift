@@ -1,0 +1,127 @@
+import AsyncVizLang
+import AsyncVizRuntime
+import AsyncVizTrace
+import Testing
+
+@Test func aFutureThatIsNeverAwaitedSendsNothing() throws {
+  let program = try compile(
+    """
+    resource db latency 40ms
+    async fn main() {
+        let ignored = db.query("never sent")
+        print("made it")
+    }
+    """)
+  let (runtime, end) = runSim(program)
+  #expect(end.reason == .completed)
+  #expect(end.tUs == 0)
+  #expect(runtime.trace.events("io_send").isEmpty)
+  #expect(runtime.trace.events("register").isEmpty)
+  #expect(program.warnings.map(\.line) == [3])
+}
+
+@Test func aResourceCallStartsWhenAwaitedNotWhenMade() throws {
+  let (trace, end) = try runText(
+    """
+    resource db latency 40ms
+    async fn main() {
+        let f = db.query("x")
+        await sleep(10ms)
+        let rows = await f
+        print(rows)
+    }
+    """)
+  #expect(end.reason == .completed)
+  #expect(trace.events("io_send").map(\.tUs) == [10_000])
+  #expect(end.tUs == 10_000 + 40_000)
+}
+
+@Test func anAsyncFnBodyRunsOnlyWhenItsFutureIsAwaited() throws {
+  let (trace, _) = try runText(
+    """
+    async fn greet(name) {
+        print("hello {name}")
+        return "greeted {name}"
+    }
+    async fn main() {
+        let f = greet("ada")
+        print("made")
+        await sleep(5ms)
+        print("awaiting")
+        let r = await f
+        print(r)
+    }
+    """)
+  #expect(trace.printedText == ["made", "awaiting", "hello ada", "greeted ada"])
+  #expect(trace.printed.map(\.tUs) == [0, 5_000, 5_000, 5_000])
+}
+
+@Test func aSleepArmsItsTimerOnFirstPollNotWhenMade() throws {
+  let (trace, end) = try runText(
+    """
+    async fn main() {
+        let s = sleep(20ms)
+        await sleep(30ms)
+        await s
+    }
+    """)
+  // tokio's sleep fixes its deadline at the first poll: 30 + 20, not max(30, 20).
+  #expect(end.tUs == 50_000)
+  let deadlines = trace.events.compactMap { e -> Int64? in
+    if case .timerSet(_, let deadline) = e.payload { return deadline }
+    return nil
+  }
+  #expect(deadlines == [30_000, 50_000])
+}
+
+@Test func spawnStartsATaskWithoutAwaitAndNamesItAfterTheFn() throws {
+  let (trace, end) = try runText(
+    """
+    async fn handler(id) {
+        print("handler {id} ran")
+    }
+    async fn main() {
+        spawn handler(1)
+        print("main is done")
+    }
+    """)
+  #expect(end.reason == .completed)
+  #expect(trace.tasks.map(\.name) == ["main", "handler"])
+  #expect(trace.tasks[1].parent == TaskID(1))
+  // The spawned task still runs after main returns (tokio would drop it).
+  #expect(trace.printedText == ["main is done", "handler 1 ran"])
+}
+
+@Test func spawnOfABuiltinOrResourceCallNamesTheTaskAfterIt() throws {
+  let (trace, _) = try runText(
+    """
+    resource db latency 1ms
+    async fn main() {
+        let a = spawn db.query("x")
+        let b = spawn sleep(2ms)
+        let r = await a
+        await b
+        print(r)
+    }
+    """)
+  #expect(trace.tasks.map(\.name) == ["main", "db.query", "sleep"])
+  #expect(trace.printedText == ["db.query(x)"])
+}
+
+@Test func aJoinHandleCanBeAwaitedTwiceAndGivesTheSameValue() throws {
+  let (trace, end) = try runText(
+    """
+    async fn answer() {
+        await sleep(1ms)
+        return 42
+    }
+    async fn main() {
+        let h = spawn answer()
+        let a = await h
+        let b = await h
+        print("{a} {b}")
+    }
+    """)
+  #expect(end.reason == .completed)
+  #expect(trace.printedText == ["42 42"])
+}

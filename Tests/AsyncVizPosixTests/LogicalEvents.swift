@@ -1,0 +1,49 @@
+import AsyncVizRuntime
+import AsyncVizTrace
+
+/// A trace reduced to what both backends must agree on: for each task, the
+/// sequence of its events' kinds with their causes, results, source lines
+/// and texts; fd numbers, times and queue positions are left out, and so are
+/// the reactor's own events (their interleaving with tasks may differ).
+struct LogicalEvents: Equatable, CustomStringConvertible {
+  /// Per task, one line per event: "kind detail".
+  let perTask: [UInt32: [String]]
+  /// How the run ended.
+  let end: EndReason?
+
+  init(_ trace: Trace) {
+    var perTask: [UInt32: [String]] = [:]
+    for event in trace.events {
+      guard let task = event.payload.task else { continue }
+      perTask[task.rawValue, default: []].append(Self.describe(event.payload, in: trace))
+    }
+    self.perTask = perTask
+    self.end = trace.end?.reason
+  }
+
+  static func describe(_ p: EventPayload, in trace: Trace) -> String {
+    let detail: String
+    switch p {
+    case .spawn(_, let parent): detail = parent.map { "parent \($0)" } ?? "root"
+    case .schedule(_, let cause, _): detail = cause.name
+    case .pollEnd(_, let result, let line, let awaiting):
+      detail = "\(result.name) L\(line) \(trace.string(awaiting))"
+    case .register(_, _, let interest): detail = interest.name
+    case .wake(_, let by, let fd, let from):
+      detail = "\(by.name)\(fd == nil ? "" : " fd")\(from.map { " \($0)" } ?? "")"
+    case .ioSend(_, _, let r, let op): detail = "\(trace.string(r)).\(trace.string(op))"
+    case .output(_, let text): detail = trace.string(text)
+    case .block(_, let us): detail = "\(us)"
+    case .lint(_, let code, _): detail = code.name
+    case .pollStart, .complete, .timerSet, .timerFire, .wakerClone, .wakerDrop, .deregister, .reactorWait,
+      .reactorReady:
+      detail = ""
+    }
+    return detail.isEmpty ? p.kindName : "\(p.kindName) \(detail)"
+  }
+
+  var description: String {
+    perTask.keys.sorted().map { "#\($0): " + (perTask[$0] ?? []).joined(separator: ", ") }.joined(
+      separator: "\n")
+  }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The process's open fds of the kinds the epoll backend creates (sockets,
+/// epoll instances, eventfds), read from /proc/self/fd.
+///
+/// Only those kinds are counted: tests of other targets run in the same
+/// process at the same time and open files and pipes of their own.
+enum OpenFds {
+  /// fd -> what it is ("socket:[123]", "anon_inode:[eventpoll]", ...).
+  static func snapshot() -> [Int32: String] {
+    var result: [Int32: String] = [:]
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+    for name in names {
+      guard let fd = Int32(name),
+        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(name)")
+      else { continue }
+      if target.hasPrefix("socket:") || target.hasSuffix("[eventpoll]") || target.hasSuffix("[eventfd]") {
+        result[fd] = target
+      }
+    }
+    return result
+  }
+
+  /// Entries of `after` that were not open in `before`, re-read a few times
+  /// to let a test of another target close what it had open for a moment.
+  static func leaked(since before: [Int32: String]) -> [Int32: String] {
+    var extra: [Int32: String] = [:]
+    for attempt in 0..<5 {
+      if attempt > 0 { usleep(50_000) }
+      extra = snapshot().filter { before[$0.key] != $0.value }
+      if extra.isEmpty { break }
+    }
+    return extra
+  }
+
+  /// Number of entries in /proc/self/fd, of every kind.
+  static func count() -> Int {
+    ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).count
+  }
+}
