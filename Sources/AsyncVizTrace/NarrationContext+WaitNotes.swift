@@ -138,11 +138,13 @@ extension NarrationContext {
     if readyInTurn == 0 {
       waitName(trace, capitalized: true, into: &s)
       s.text(" returned: fd ")
+      s.number(Int64(fd))
+      s.text(readiness == .read ? " is readable" : " is writable")
     } else {
       s.text("It also reports fd ")
+      s.number(Int64(fd))
+      s.text(readiness == .read ? " readable" : " writable")
     }
-    s.number(Int64(fd))
-    s.text(readiness == .read ? " is readable" : " is writable")
     if let entry = fds[fd], !trace.string(entry.resource).isEmpty {
       s.text(" (")
       s.string(trace.string(entry.resource))

@@ -72,3 +72,14 @@ import Testing
     cut += cut < 200 ? 1 : 37
   }
 }
+
+@Test func everyDemoTraceReadsAndWritesBackByteForByte() throws {
+  let paths = DemoTraces.paths()
+  #expect(paths.count >= 11)
+  for path in paths {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let trace = try TraceJSONReader.read(path: path)
+    let same = TraceJSONWriter.encode(trace) == bytes
+    #expect(same, "\(path) differs once read and written again")
+  }
+}

@@ -30,6 +30,13 @@ private let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathCompone
   #expect(result.valid, "\(result.report)")
 }
 
+@Test func everyDemoTraceFollowsTheSchema() throws {
+  let paths = DemoTraces.paths()
+  #expect(paths.count >= 11, "the demos' golden traces are missing from \(DemoTraces.folder.path)")
+  guard let result = Python.validate(schema: schemaPath, files: paths) else { return }
+  #expect(result.valid, "\(result.report)")
+}
+
 /// Each edit breaks one rule of the format; the schema must reject every one.
 @Test(arguments: [
   ("a missing note", ##""note":"#1 main is spawned"##, ##""nope":"#1 main is spawned"##),
