@@ -1,0 +1,122 @@
+import AsyncVizRuntime
+import AsyncVizTrace
+import AsyncVizUI
+
+/// The front end's speed figures (issue 3): one full frame of a busy run
+/// rendered into the cell buffer and diffed against the previous frame, and
+/// a jump to a random step of a 1,000,000-event trace. Goals on a release
+/// build: under 2 ms per frame, under 20 ms per jump.
+func runUIBenchmarks() {
+  print("== UI (release build for real figures)")
+  frameBenchmark(handlers: 1_000)
+  jumpBenchmark(targetEvents: 1_000_000)
+}
+
+/// Renders the busiest step of a 1,000-handler run, frame after frame.
+private func frameBenchmark(handlers: Int) {
+  let trace = UIBenchPrograms.requests(handlers: handlers)
+  let feed = SavedTraceFeed(trace: trace)
+  var model = ViewerModel(feed: feed)
+  let history = model.history
+  var busiest: UInt32 = 0
+  var most = -1
+  for step in 0...history.lastStep {
+    let s = history.state(atStep: step)
+    let load = s.runQueue.count + s.reactor.interest.count + s.reactor.timers.count
+    if load > most {
+      most = load
+      busiest = step
+    }
+  }
+  for (width, height) in [(100, 30), (160, 50)] {
+    model.jump(to: busiest > 0 ? busiest - 1 : 0)
+    var previous = ScreenRenderer.render(model, width: width, height: height, options: ViewOptions())
+    model.jump(to: busiest)
+    let rounds = 300
+    var changed = 0
+    let start = monotonicNanos()
+    for _ in 0..<rounds {
+      let frame = ScreenRenderer.render(model, width: width, height: height, options: ViewOptions())
+      changed += BufferDiff.runs(from: previous, to: frame).count
+      previous = frame  // after the first round the diff is empty: a repaint while paused
+    }
+    let perFrame = Double(monotonicNanos() - start) / Double(rounds) / 1e6
+    print(
+      "frame \(width)x\(height), \(handlers) handlers, step \(busiest) (\(most) queued/registered): "
+        + "\(format(perFrame)) ms per render+diff (goal < 2 ms; \(changed) runs redrawn)")
+  }
+  // A step change: render the next step and diff against the previous frame.
+  var previous = ScreenRenderer.render(model, width: 100, height: 30, options: ViewOptions())
+  let start = monotonicNanos()
+  var steps = 0
+  for step in busiest..<min(busiest + 200, history.lastStep) {
+    model.jump(to: step + 1)
+    let frame = ScreenRenderer.render(model, width: 100, height: 30, options: ViewOptions())
+    _ = BufferDiff.runs(from: previous, to: frame)
+    previous = frame
+    steps += 1
+  }
+  let perStep = Double(monotonicNanos() - start) / Double(max(1, steps)) / 1e6
+  print("step forward + frame 100x30 from the busiest step: \(format(perStep)) ms per step (\(steps) steps)")
+}
+
+/// Jumps to random steps of a trace of about `targetEvents` events.
+private func jumpBenchmark(targetEvents: Int) {
+  let buildStart = monotonicNanos()
+  let trace = UIBenchPrograms.sleepers(tasks: 1_000, rounds: max(1, targetEvents / 10_500))
+  let recorded = Double(monotonicNanos() - buildStart) / 1e6
+  let historyStart = monotonicNanos()
+  let feed = SavedTraceFeed(trace: trace)
+  var model = ViewerModel(feed: feed)
+  let built = Double(monotonicNanos() - historyStart) / 1e6
+  print(
+    "trace: \(trace.events.count) events, \(trace.stepCount) steps, \(trace.tasks.count) tasks "
+      + "(recorded in \(format(recorded)) ms; history and notes built in \(format(built)) ms)")
+  var rng = UIBenchRandom(state: 1)
+  let jumps = 1_000
+  var stateTimes: [Double] = []
+  var modelTimes: [Double] = []
+  var checksum = 0
+  for _ in 0..<jumps {
+    let step = UInt32(rng.next() % UInt64(trace.stepCount + 1))
+    let t0 = monotonicNanos()
+    let state = model.history.state(atStep: step)
+    let t1 = monotonicNanos()
+    model.jump(to: step)
+    let frame = ScreenRenderer.render(model, width: 100, height: 30, options: ViewOptions())
+    let t2 = monotonicNanos()
+    checksum &+= state.runQueue.count &+ frame.cells.count
+    stateTimes.append(Double(t1 - t0) / 1e6)
+    modelTimes.append(Double(t2 - t1) / 1e6)
+  }
+  print("jump to a random step, reducer state only: \(summary(stateTimes)) (goal < 20 ms)")
+  print(
+    "jump to a random step, state + notes + frame (a key press): \(summary(modelTimes)) (checksum \(checksum % 997))"
+  )
+}
+
+/// "mean 0.20 ms, p99 1.10 ms, worst 3.00 ms".
+private func summary(_ times: [Double]) -> String {
+  let sorted = times.sorted()
+  let mean = times.reduce(0, +) / Double(max(1, times.count))
+  let p99 = sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
+  return "mean \(format(mean)) ms, p99 \(format(p99)) ms, worst \(format(sorted.last ?? 0)) ms"
+}
+
+private func format(_ ms: Double) -> String {
+  let hundredths = Int((ms * 100).rounded())
+  let frac = hundredths % 100
+  return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+}
+
+/// SplitMix64: random steps that are the same on every run.
+private struct UIBenchRandom {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

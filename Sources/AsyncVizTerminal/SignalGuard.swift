@@ -1,0 +1,78 @@
+import CNcursesw
+import Glibc
+import Synchronization
+
+/// The last termination signal received (0: none). A signal handler may only
+/// touch lock-free state; the main loop polls this after each wait.
+private let receivedSignal = Atomic<Int32>(0)
+
+/// The handlers that were installed before ours for the crash signals,
+/// indexed by signal number. Written only by `SignalGuard.install` before
+/// any of our handlers is in place, read only by the crash handler: no race.
+nonisolated(unsafe) private let previousCrashActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+
+/// Signals that end the viewer cleanly: the loop restores the terminal and returns.
+private let terminationSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP, SIGQUIT]
+/// Signals of a crash: the terminal is restored, then the previous handler
+/// (Swift's backtracer) runs as if we had not been there.
+private let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
+/// Installs and removes the process's signal handlers for the full-screen view.
+///
+/// Termination signals only set a flag, without SA_RESTART, so a blocking
+/// `wget_wch` returns ERR/EINTR and the loop can `endwin()` and return.
+/// Crash signals call `endwin()`, put the previous handler back and return:
+/// the faulting instruction runs again (or the signal is raised again) and
+/// the backtrace prints on a restored terminal.
+enum SignalGuard {
+  /// The termination handlers before ours, to restore on exit.
+  nonisolated(unsafe) private static var savedTermination: [Int32: sigaction] = [:]
+
+  static func install() {
+    _ = receivedSignal.load(ordering: .relaxed)  // initialise the global before any handler can read it
+    receivedSignal.store(0, ordering: .relaxed)
+    // A parent may have started us with these blocked (the mask is inherited):
+    // then a resize or a kill would never reach the loop.
+    var wanted = sigset_t()
+    sigemptyset(&wanted)
+    for sig in terminationSignals + [SIGWINCH] { sigaddset(&wanted, sig) }
+    pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
+    for sig in terminationSignals {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { sig in receivedSignal.store(sig, ordering: .relaxed) }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0  // no SA_RESTART: the blocking read must return
+      var old = sigaction()
+      sigaction(sig, &action, &old)
+      savedTermination[sig] = old
+    }
+    for sig in crashSignals {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { sig in
+        endwin()
+        sigaction(sig, previousCrashActions + Int(sig), nil)
+        // A trap or an abort is not re-executed on return: raise it again for the old handler.
+        if sig == SIGABRT || sig == SIGTRAP { raise(sig) }
+      }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0
+      sigaction(sig, &action, previousCrashActions + Int(sig))
+    }
+  }
+
+  /// Puts back the handlers that were there before `install`.
+  static func uninstall() {
+    for sig in crashSignals { sigaction(sig, previousCrashActions + Int(sig), nil) }
+    for (sig, old) in savedTermination {
+      var action = old
+      sigaction(sig, &action, nil)
+    }
+    savedTermination = [:]
+  }
+
+  /// The termination signal received since `install`, if any.
+  static var pending: Int32? {
+    let sig = receivedSignal.load(ordering: .relaxed)
+    return sig == 0 ? nil : sig
+  }
+}

@@ -1,0 +1,103 @@
+import AsyncVizTrace
+import AsyncVizUI
+import Glibc
+
+/// The full-screen viewer on a terminal: keys in, frames out.
+///
+/// The loop: draw the model's frame (only the cells that changed since the
+/// previous one), wait for a key (with a timeout up to the next play tick),
+/// turn it into an action, let the model apply it, repeat. The terminal is
+/// restored on every way out: q, Ctrl-C, SIGTERM/SIGINT/SIGHUP (flag handlers
+/// that interrupt the wait), and crashes (a handler that calls `endwin`
+/// before the backtrace prints).
+public enum TerminalApp {
+  /// Runs the viewer over `feed` until the user quits. `export` writes the
+  /// trace and returns the path written, or the reason it failed.
+  ///
+  /// Returns the process exit code: 0 after q or Ctrl-C, 2 when the terminal
+  /// cannot be used (the message is on stderr), 128 + N after signal N.
+  public static func run(
+    feed: any TraceFeed, options: TerminalOptions, export: (Trace) -> Result<String, ExportFailure>
+  ) -> Int32 {
+    let screen: CursesScreen
+    switch CursesScreen.open(color: options.color) {
+    case .failure(let unusable):
+      printError("asyncviz: \(unusable.message)")
+      return 2
+    case .success(let opened):
+      screen = opened
+    }
+    SignalGuard.install()
+    defer {
+      screen.close()
+      SignalGuard.uninstall()
+    }
+    var view = options.view
+    if !screen.unicode { view.ascii = true }
+    var model = ViewerModel(feed: feed)
+    return loop(model: &model, feed: feed, screen: screen, view: view, export: export)
+  }
+
+  private static func loop(
+    model: inout ViewerModel, feed: any TraceFeed, screen: CursesScreen, view: ViewOptions,
+    export: (Trace) -> Result<String, ExportFailure>
+  ) -> Int32 {
+    var previous: CellBuffer?
+    var nextTick: ContinuousClock.Instant?
+    let clock = ContinuousClock()
+    while true {
+      if let sig = SignalGuard.pending { return 128 + sig }
+      let size = screen.size
+      let frame = ScreenRenderer.render(model, width: size.width, height: size.height, options: view)
+      screen.draw(BufferDiff.runs(from: previous, to: frame))
+      previous = frame
+
+      // Playing: wake up at the next tick; otherwise block until a key or a signal.
+      var timeout = -1
+      if model.mode == .playing {
+        let due = nextTick ?? clock.now.advanced(by: .milliseconds(model.tickIntervalMs))
+        nextTick = due
+        timeout = max(0, millisecondsUntil(due, clock: clock))
+      } else {
+        nextTick = nil
+      }
+      let action: ViewerAction
+      if let key = screen.readKey(timeoutMs: timeout) {
+        guard let mapped = KeyMap.action(for: key, in: model.mode) else { continue }
+        action = mapped
+      } else if model.mode == .playing, let due = nextTick, clock.now >= due {
+        action = .tick
+        nextTick = clock.now.advanced(by: .milliseconds(model.tickIntervalMs))
+      } else {
+        continue  // interrupted by a signal (checked at the top) or woken early
+      }
+      if action == .resize {
+        screen.invalidate()
+        previous = nil
+      }
+      if action == .faster || action == .slower { nextTick = nil }
+      switch model.handle(action, feed: feed) {
+      case .quit:
+        return 0
+      case .export:
+        model.exportFinished(export(model.history.trace))
+      case .none:
+        break
+      }
+    }
+  }
+
+  /// Milliseconds from now to `due`, rounded up (so the wait never ends early).
+  private static func millisecondsUntil(_ due: ContinuousClock.Instant, clock: ContinuousClock) -> Int {
+    let left = clock.now.duration(to: due)
+    let (seconds, attoseconds) = left.components
+    if seconds < 0 { return 0 }
+    let ms = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+    return Int(clamping: ms)
+  }
+
+  private static func printError(_ message: String) {
+    var line = message + "\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+  }
+}

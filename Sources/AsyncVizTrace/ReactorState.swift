@@ -1,0 +1,118 @@
+/// The reactor as the reducer rebuilds it: the interest list, the timer
+/// queue and the result of the last wait.
+public struct ReactorState: Sendable, Equatable {
+  /// One entry of the interest list.
+  public struct Registration: Sendable, Equatable {
+    /// The file descriptor.
+    public var fd: Int32
+    /// The readiness waited for.
+    public var interest: Interest
+    /// The task whose waker is (or was) stored for it.
+    public var task: TaskID
+    /// The resource the connection goes to (empty if unknown).
+    public var resource: StringID
+    /// The operation sent on it (empty if unknown).
+    public var op: StringID
+    /// Whether a waker is stored now (false between the wake and the re-arm).
+    public var wakerStored: Bool
+  }
+
+  /// One armed timer.
+  public struct Timer: Sendable, Equatable {
+    /// When it is due.
+    public var deadlineUs: Int64
+    /// The task it wakes.
+    public var task: TaskID
+    /// Order of arming; breaks ties between equal deadlines, as the runtime does.
+    public var order: Int
+  }
+
+  /// What the last wait (epoll_wait or its simulation) was asked and gave.
+  public struct Wait: Sendable, Equatable {
+    /// The step of the wait.
+    public var step: UInt32
+    /// The time the wait started.
+    public var startUs: Int64
+    /// The timeout passed; nil is infinite.
+    public var timeoutUs: Int64?
+    /// The fds reported ready, in the kernel's order.
+    public var ready: [ReadyFd]
+  }
+
+  /// Registrations, ordered by fd.
+  public internal(set) var interest: [Registration] = []
+  /// Armed timers, ordered by (deadline, order).
+  public internal(set) var timers: [Timer] = []
+  /// The last wait, if any happened yet.
+  public internal(set) var lastWait: Wait?
+  /// The next timer's `order`.
+  var nextTimerOrder = 0
+
+  /// An empty reactor.
+  public init() {}
+
+  /// The registration of `fd`, if it is in the interest list.
+  public func registration(fd: Int32) -> Registration? {
+    interest.first { $0.fd == fd }
+  }
+
+  /// Position of `fd` in the interest list.
+  func index(fd: Int32) -> Int? { interest.firstIndex { $0.fd == fd } }
+
+  mutating func register(_ entry: Registration) {
+    if let i = index(fd: entry.fd) {
+      interest[i] = entry
+    } else {
+      let at = interest.firstIndex { $0.fd > entry.fd } ?? interest.count
+      interest.insert(entry, at: at)
+    }
+  }
+
+  mutating func deregister(fd: Int32) {
+    if let i = index(fd: fd) { interest.remove(at: i) }
+  }
+
+  mutating func setWakerStored(fd: Int32, _ stored: Bool) {
+    if let i = index(fd: fd) { interest[i].wakerStored = stored }
+  }
+
+  mutating func armTimer(task: TaskID, deadlineUs: Int64) {
+    let timer = Timer(deadlineUs: deadlineUs, task: task, order: nextTimerOrder)
+    nextTimerOrder += 1
+    let at = timers.firstIndex { $0.deadlineUs > deadlineUs } ?? timers.count
+    timers.insert(timer, at: at)
+  }
+
+  /// Removes the earliest timer of `task` (the one that fired).
+  mutating func fireTimer(task: TaskID) {
+    if let i = timers.firstIndex(where: { $0.task == task }) { timers.remove(at: i) }
+  }
+
+  /// Removes the most recently armed timer of `task` (one that was cancelled);
+  /// false if the task has none.
+  mutating func cancelTimer(task: TaskID) -> Bool {
+    var best: Int?
+    for (i, t) in timers.enumerated() where t.task == task {
+      if let b = best, timers[b].order > t.order { continue }
+      best = i
+    }
+    guard let best else { return false }
+    timers.remove(at: best)
+    return true
+  }
+
+  /// Whether a registration of `task` has no waker stored (it awaits a re-arm).
+  func unarmedFd(of task: TaskID) -> Int32? {
+    interest.first { $0.task == task && !$0.wakerStored }?.fd
+  }
+}
+
+extension ReactorState {
+  /// One entry of a wait's ready list.
+  public struct ReadyFd: Sendable, Equatable {
+    /// The file descriptor.
+    public var fd: Int32
+    /// What it is ready for.
+    public var readiness: Interest
+  }
+}

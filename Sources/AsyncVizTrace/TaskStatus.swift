@@ -1,0 +1,48 @@
+/// The life of a task as the reducer sees it, with the words of design section 3.
+///
+/// Transitions the reducer makes (others would mean a malformed trace; the
+/// reducer follows the events anyway, it never traps on input):
+/// `ready -> polling` (poll_start), `polling -> pending | ready` (poll_end;
+/// ready when it was re-queued during its own poll), `polling -> done`
+/// (complete), `pending -> ready` (schedule after a wake), and at the end of a
+/// stuck run `pending | ready -> stuck`. `done` and `stuck` are final.
+public enum TaskStatus: UInt8, Sendable, CaseIterable {
+  /// In the run queue.
+  case ready
+  /// Being polled right now.
+  case polling
+  /// Returned Pending; waiting for a wake.
+  case pending
+  /// Its future returned Ready.
+  case done
+  /// Pending at the end of a stuck run: nothing can ever wake it.
+  case stuck
+
+  /// The word used in panels and notes.
+  public var name: String {
+    switch self {
+    case .ready: "ready"
+    case .polling: "polling"
+    case .pending: "pending"
+    case .done: "done"
+    case .stuck: "stuck"
+    }
+  }
+
+  /// The status after the task is put on the run queue; nil when the
+  /// schedule does not change it (a task being polled stays `polling` and
+  /// becomes `ready` when its poll ends).
+  @inlinable
+  func scheduled() -> TaskStatus? {
+    switch self {
+    case .pending, .ready: .ready
+    case .polling, .done, .stuck: nil
+    }
+  }
+
+  /// The status after a poll that returned Pending.
+  @inlinable
+  func pollReturnedPending(requeued: Bool) -> TaskStatus {
+    requeued ? .ready : .pending
+  }
+}

@@ -1,0 +1,55 @@
+import AsyncVizTrace
+
+/// The bottom two lines: the status line (why the run ended, or the latest
+/// message) and the keys.
+enum FooterPanel {
+  static func drawKeys(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
+    var x = rect.x + 1
+    for (key, word) in KeyMap.footer(glyphs: cx.glyphs) {
+      x = buffer.write(key, x: x, y: rect.y, style: CellStyle(.key, bold: true), limit: rect.maxX)
+      x = buffer.write(" \(word)  ", x: x, y: rect.y, style: CellStyle(.dim), limit: rect.maxX)
+    }
+  }
+
+  static func drawStatus(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
+    let (text, role) = status(cx)
+    buffer.write(
+      " " + text.fitted(rect.width - 2, ellipsis: cx.glyphs.ellipsis), x: rect.x, y: rect.y,
+      style: CellStyle(role, bold: role == .warning), limit: rect.maxX)
+  }
+
+  /// The status text and its role.
+  static func status(_ cx: PanelContext) -> (String, StyleRole) {
+    if let message = cx.model.message { return (message, .status) }
+    let history = cx.model.history
+    guard let end = history.trace.end else {
+      if cx.model.isLive && cx.model.isAtEnd {
+        return ("Live run: the next step runs the program one scheduling action further.", .status)
+      }
+      return ("", .status)
+    }
+    let at = cx.model.isAtEnd ? "" : " (you are at step \(cx.model.step))"
+    switch end.reason {
+    case .completed:
+      return (
+        "Run completed at step \(end.steps), t = \(TimeText.instant(end.tUs)): every task is done.\(at)",
+        .status
+      )
+    case .maxSteps:
+      return (
+        "Run stopped at the step limit (max-steps, \(end.steps) steps): it had not finished.\(at)", .warning
+      )
+    case .stuck:
+      let final = cx.model.isAtEnd ? cx.state : history.state(atStep: history.lastStep)
+      let why = end.stuckTasks.map { stuckReason($0, in: final, cx) }.joined(separator: "; ")
+      return ("Run stuck at step \(end.steps): nothing can wake \(why).\(at)", .warning)
+    }
+  }
+
+  /// "#2 lost (lost waker)" or "#1 main (awaits join #2 L14)".
+  static func stuckReason(_ id: TaskID, in state: TraceState, _ cx: PanelContext) -> String {
+    guard let task = state.task(id) else { return cx.label(id) }
+    if task.hasLint(.lostWaker) { return "\(cx.label(id)) (its waker was lost: no one holds it)" }
+    return "\(cx.label(id)) (awaits \(cx.awaitingText(task)))"
+  }
+}

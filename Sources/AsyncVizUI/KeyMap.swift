@@ -1,0 +1,54 @@
+/// Which key does what (design section 6), and the words the footer and the
+/// help use for them.
+public enum KeyMap {
+  /// The action of `key` in `mode`, or nil for a key that does nothing.
+  /// While the help shows, any key closes it, except the quit keys.
+  public static func action(for key: InputKey, in mode: ViewerMode) -> ViewerAction? {
+    if case .interrupt = key { return .quit }
+    if case .resize = key { return .resize }
+    if case .help = mode {
+      if case .character("q") = key { return .quit }
+      return .closeHelp
+    }
+    switch key {
+    case .character(" "): return .togglePlay
+    case .character("n"), .character("l"), .right: return .stepForward
+    case .character("b"), .character("h"), .left: return .stepBack
+    case .character("g"), .home: return .first
+    case .character("G"), .end: return .last
+    case .character("+"), .character("="): return .faster
+    case .character("-"), .character("_"): return .slower
+    case .tab, .down: return .nextTask
+    case .backTab, .up: return .previousTask
+    case .character("e"): return .export
+    case .character("?"): return .toggleHelp
+    case .character("q"): return .quit
+    default: return nil
+    }
+  }
+
+  /// Every key with a one-line explanation, as the help overlay lists them.
+  public static func helpLines(glyphs: Glyphs) -> [(keys: String, meaning: String)] {
+    [
+      ("space", "play / pause: one step at a time at the chosen speed"),
+      ("n  \(glyphs.arrow)  l", "step forward (at the end of a live run: run one more step)"),
+      ("b  \(glyphs.leftArrow)  h", "step back (instant, from the recorded history)"),
+      ("g  Home", "go to the first step"),
+      ("G  End", "go to the last step (a live run is run to its end)"),
+      ("+  -", "play faster / slower (1 to 50 steps per second)"),
+      ("tab  shift-tab", "select the next / previous task (also the down and up arrows)"),
+      ("e", "export the trace to JSON (the path is shown below)"),
+      ("?", "show / hide this help"),
+      ("q  Ctrl-C", "quit"),
+    ]
+  }
+
+  /// The footer line.
+  public static func footer(glyphs: Glyphs) -> [(key: String, word: String)] {
+    [
+      ("space", "play"), ("n/\(glyphs.arrow)", "step"), ("b/\(glyphs.leftArrow)", "back"),
+      ("g/G", "first/last"),
+      ("+/-", "speed"), ("tab", "task"), ("e", "export"), ("?", "help"), ("q", "quit"),
+    ]
+  }
+}

@@ -1,0 +1,90 @@
+import AsyncVizTrace
+
+/// The reactor: the interest list (fd, interest, task, resource), the last
+/// wait's timeout and ready list, and the timer queue.
+enum ReactorPanel {
+  static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
+    buffer.box(rect, title: "Reactor", glyphs: cx.glyphs)
+    let inner = rect.interior
+    guard inner.height >= 3, inner.width > 14 else { return }
+    let reactor = cx.state.reactor
+    let labelX = inner.x + 1
+    let textX = labelX + 10
+    let limit = inner.maxX - 1
+    let width = limit - textX
+    // Rows: the wait takes one, timers at least one, the interest list the rest
+    // it needs; what is left goes back to the timers.
+    let timerNeed = max(1, reactor.timers.count)
+    let waitRows = inner.height >= 6 ? 2 : 1
+    let interestRows = max(1, min(max(1, reactor.interest.count), inner.height - 1 - waitRows))
+    let timerRows = max(1, min(timerNeed, inner.height - waitRows - interestRows))
+    var y = inner.y
+    buffer.write("interest", x: labelX, y: y, style: CellStyle(.dim), limit: limit)
+    let entries = reactor.interest.map { interestText($0, cx) }
+    for line in clipped(entries, rows: interestRows, empty: "(empty)") {
+      // "woken" is dropped rather than cut when it does not fit; the dim style still says it.
+      let woken = line.hasSuffix(Self.wokenSuffix)
+      let text = woken && CharWidth.of(line) > width ? String(line.dropLast(Self.wokenSuffix.count)) : line
+      let style = woken ? CellStyle(.dim) : lineStyle(line)
+      buffer.write(
+        text.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: style, limit: limit)
+      y += 1
+    }
+    y = max(y, inner.y + interestRows)
+    buffer.write("last wait", x: labelX, y: y, style: CellStyle(.dim), limit: limit)
+    let isNow = reactor.lastWait?.step == cx.model.step && cx.state.action == .reactorTurn
+    let waitStyle = CellStyle(reactor.lastWait == nil ? .dim : .text, bold: isNow)
+    let wait = waitText(reactor.lastWait, cx)
+    let waitLines = waitRows == 2 ? [wait.call, wait.result] : [wait.call + " " + wait.result]
+    for line in waitLines where !line.isEmpty {
+      buffer.write(
+        line.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: waitStyle, limit: limit)
+      y += 1
+    }
+    buffer.write("timers", x: labelX, y: y, style: CellStyle(.dim), limit: limit)
+    let timers = reactor.timers.map {
+      "\(TimeText.instant($0.deadlineUs).leftPadded(11))  \(cx.label($0.task))"
+    }
+    for line in clipped(timers, rows: min(timerRows, inner.maxY - y), empty: "(none)") {
+      buffer.write(
+        line.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: lineStyle(line), limit: limit
+      )
+      y += 1
+    }
+  }
+
+  private static func lineStyle(_ line: String) -> CellStyle {
+    line.hasPrefix("(") || line.hasPrefix("+") ? CellStyle(.dim) : .plain
+  }
+
+  /// Marks a registration whose waker was woken and not yet stored again.
+  static let wokenSuffix = " woken"
+
+  /// "fd 5  read  #2 handler (db)", and "woken" while no waker is stored.
+  static func interestText(_ r: ReactorState.Registration, _ cx: PanelContext) -> String {
+    var text = "fd \(r.fd)".padded(5) + " " + r.interest.name.padded(5) + " " + cx.label(r.task)
+    let resource = cx.string(r.resource)
+    if !resource.isEmpty { text += " (\(resource))" }
+    if !r.wakerStored { text += wokenSuffix }
+    return text
+  }
+
+  /// "epoll_wait(timeout 25 ms)" and "→ fd 5, fd 6 ready", with the wait's
+  /// step when it is an older one.
+  static func waitText(_ wait: ReactorState.Wait?, _ cx: PanelContext) -> (call: String, result: String) {
+    guard let wait else { return ("(no wait yet)", "") }
+    let timeout = wait.timeoutUs.map { TimeText.duration($0) } ?? cx.glyphs.infinity
+    let ready =
+      wait.ready.isEmpty ? "no fd ready" : wait.ready.map { "fd \($0.fd)" }.joined(separator: ", ") + " ready"
+    let when = wait.step == cx.model.step ? "" : " (step \(wait.step))"
+    return ("epoll_wait(timeout \(timeout))", "\(cx.glyphs.arrow) \(ready)\(when)")
+  }
+
+  /// At most `rows` lines, the last one saying how many more there are.
+  static func clipped(_ lines: [String], rows: Int, empty: String) -> [String] {
+    guard rows > 0 else { return [] }
+    if lines.isEmpty { return [empty] }
+    if lines.count <= rows { return lines }
+    return Array(lines.prefix(rows - 1)) + ["+\(lines.count - rows + 1) more"]
+  }
+}

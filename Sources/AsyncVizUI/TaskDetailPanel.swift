@@ -1,0 +1,62 @@
+import AsyncVizTrace
+
+/// The selected task in detail: state and for how long, what it awaits,
+/// polls and wakes, busy / scheduled / idle time as tokio-console defines
+/// them (polled / in the run queue / waiting for a wake), lints, parent.
+enum TaskDetailPanel {
+  static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
+    let id = cx.model.selected
+    buffer.box(rect, title: "Task \(cx.label(id))", glyphs: cx.glyphs)
+    let inner = rect.interior
+    guard inner.height > 0, inner.width > 12 else { return }
+    let lines = self.lines(id, cx)
+    for (i, line) in lines.prefix(inner.height).enumerated() {
+      let x = buffer.write(
+        line.label.padded(10), x: inner.x + 1, y: inner.y + i, style: CellStyle(.dim), limit: inner.maxX - 1)
+      let text = line.text.fitted(inner.maxX - 1 - x, ellipsis: cx.glyphs.ellipsis)
+      buffer.write(
+        text, x: x, y: inner.y + i,
+        style: CellStyle(line.role, bold: line.role != .text && line.role != .dim), limit: inner.maxX - 1)
+    }
+  }
+
+  /// The labelled lines of the panel.
+  static func lines(_ id: TaskID, _ cx: PanelContext) -> [(label: String, text: String, role: StyleRole)] {
+    guard let task = cx.state.task(id) else {
+      return [("", "not spawned yet at step \(cx.model.step)", .dim)]
+    }
+    let now = cx.state.nowUs
+    let since = TimeText.duration(max(0, now - task.sinceUs))
+    func pair(_ a: String, _ b: String, _ c: String) -> String { a.padded(9) + " " + b.padded(10) + c }
+    var lines: [(String, String, StyleRole)] = [
+      ("state", "\(task.status.name) for \(since)", .of(task.status)),
+      ("awaits", awaits(task, cx), .text),
+      ("polls", pair("\(task.polls)", "wakes", "\(task.wakes) (\(task.selfWakes) self)"), .text),
+      (
+        "busy",
+        pair(
+          TimeText.duration(task.busyUs(at: now)), "scheduled", TimeText.duration(task.scheduledUs(at: now))),
+        .text
+      ),
+      (
+        "idle", pair(TimeText.duration(task.idleUs(at: now)), "wakers", "\(max(0, task.wakersHeld)) held"),
+        .text
+      ),
+    ]
+    let lints = cx.state.lints.filter { $0.task == id }
+    if lints.isEmpty {
+      let parent = cx.trace.task(id)?.parent.map { " by \(cx.label($0))" } ?? " (root task)"
+      lines.append(("spawned", "at \(TimeText.instant(task.spawnedUs))\(parent)", .text))
+    } else {
+      for lint in lints { lines.append(("lint", "\(lint.code.name): \(cx.string(lint.detail))", .lint)) }
+    }
+    return lines
+  }
+
+  private static func awaits(_ task: TaskInfo, _ cx: PanelContext) -> String {
+    if task.status == .done { return "nothing: done" }
+    let what = cx.string(task.awaiting)
+    if what.isEmpty { return task.polls == 0 ? "not polled yet" : "-" }
+    return task.line > 0 ? "\(what) at line \(task.line)" : what
+  }
+}

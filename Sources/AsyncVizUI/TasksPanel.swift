@@ -1,0 +1,85 @@
+import AsyncVizTrace
+
+/// The task table: id, name, state, what it awaits (op and source line),
+/// polls, wakes, and a lint flag. The selected task's row is highlighted;
+/// when the tasks do not fit, the window follows the selection.
+enum TasksPanel {
+  static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
+    let tasks = cx.state.tasks
+    let inner = rect.interior
+    let rows = max(0, inner.height - 1)
+    let first = window(count: tasks.count, rows: rows, selected: cx.model.selected.index)
+    let shown = first..<min(tasks.count, first + rows)
+    let title =
+      tasks.count > rows && rows > 0
+      ? "Tasks \(shown.lowerBound + 1)-\(shown.upperBound) of \(tasks.count)" : "Tasks (\(tasks.count))"
+    buffer.box(rect, title: title, glyphs: cx.glyphs)
+    guard inner.height > 0, inner.width > 0 else { return }
+    let names = tasks.map { cx.trace.task($0.id)?.name ?? "" }
+    let nameWidth = min(14, max(4, names.map { CharWidth.of($0) }.max() ?? 4))
+    let columns = Columns(width: inner.width, nameWidth: nameWidth)
+    let head =
+      "  " + "id".leftPadded(3) + " " + "name".padded(nameWidth) + " " + "state".padded(8)
+      + "awaiting".padded(columns.awaiting) + "polls".leftPadded(6) + "wakes".leftPadded(6)
+    buffer.write(head, x: inner.x, y: inner.y, style: CellStyle(.dim), limit: inner.maxX)
+    for (row, i) in shown.enumerated() {
+      let y = inner.y + 1 + row
+      drawRow(tasks[i], name: names[i], cx, columns, into: &buffer, x: inner.x, y: y, limit: inner.maxX)
+    }
+  }
+
+  /// Column widths for an interior `width` wide.
+  struct Columns {
+    let nameWidth: Int
+    let awaiting: Int
+
+    init(width: Int, nameWidth: Int) {
+      self.nameWidth = nameWidth
+      // marker 2, id 3, space, name, space, state 8, polls 6, wakes 6, lint 2
+      awaiting = max(6, width - (2 + 3 + 1 + nameWidth + 1 + 8 + 6 + 6 + 2))
+    }
+  }
+
+  private static func drawRow(
+    _ task: TaskInfo, name: String, _ cx: PanelContext, _ columns: Columns, into buffer: inout CellBuffer,
+    x: Int, y: Int, limit: Int
+  ) {
+    let isSelected = task.id == cx.model.selected
+    let polledNow: Bool
+    if case .poll(let id, _) = cx.state.action, id == task.id { polledNow = true } else { polledNow = false }
+    var col = x
+    let pointer = isSelected ? cx.glyphs.pointer : " "
+    col = buffer.write(pointer.padded(2), x: col, y: y, style: CellStyle(.marker, bold: true), limit: limit)
+    col = buffer.write(
+      "\(task.id.rawValue)".leftPadded(3) + " ", x: col, y: y, style: CellStyle(.text, bold: polledNow),
+      limit: limit)
+    col = buffer.write(
+      name.fitted(columns.nameWidth, ellipsis: cx.glyphs.ellipsis).padded(columns.nameWidth) + " ", x: col,
+      y: y,
+      style: CellStyle(.text, bold: polledNow), limit: limit)
+    col = buffer.write(
+      task.status.name.padded(8), x: col, y: y, style: CellStyle(.of(task.status), bold: true), limit: limit)
+    let waiting = task.status == .done ? "-" : cx.awaitingText(task)
+    col = buffer.write(
+      waiting.fitted(columns.awaiting - 1, ellipsis: cx.glyphs.ellipsis).padded(columns.awaiting), x: col,
+      y: y,
+      style: CellStyle(waiting == "-" ? .dim : .text), limit: limit)
+    col = buffer.write("\(task.polls)".leftPadded(6), x: col, y: y, limit: limit)
+    col = buffer.write("\(task.wakes)".leftPadded(6), x: col, y: y, limit: limit)
+    if task.lintMask != 0 {
+      buffer.write(" !", x: col, y: y, style: CellStyle(.lint, bold: true), limit: limit)
+    }
+    if isSelected {
+      buffer.restyle(Rect(x: x, y: y, width: limit - x, height: 1)) {
+        CellStyle($0.role, bold: $0.bold, reverse: true)
+      }
+    }
+  }
+
+  /// The first row shown so that `selected` is visible, roughly centred.
+  static func window(count: Int, rows: Int, selected: Int) -> Int {
+    guard count > rows, rows > 0 else { return 0 }
+    let wanted = selected - rows / 2
+    return min(max(0, wanted), count - rows)
+  }
+}

@@ -1,0 +1,18 @@
+/// How the screen is drawn, from the command line's flags.
+public struct ViewOptions: Sendable, Equatable {
+  /// `--ascii`: no Unicode box drawing or arrows.
+  public var ascii: Bool
+  /// Colours (false for `--no-color`; the terminal backend also turns them
+  /// off on a terminal without colours). Panels mark state with words and
+  /// arrows as well, so nothing depends on colour alone.
+  public var color: Bool
+
+  /// Options; the defaults are Unicode and colour.
+  public init(ascii: Bool = false, color: Bool = true) {
+    self.ascii = ascii
+    self.color = color
+  }
+
+  /// The glyph set for these options.
+  public var glyphs: Glyphs { ascii ? .ascii : .unicode }
+}

@@ -1,0 +1,34 @@
+/// What the user asked for; key handlers return these and the model applies
+/// them. Only the main loop draws.
+public enum ViewerAction: Equatable, Sendable {
+  /// Space: play or pause.
+  case togglePlay
+  /// One step forward (past the recorded end: the runtime runs one more step).
+  case stepForward
+  /// One step back.
+  case stepBack
+  /// The first step.
+  case first
+  /// The last step (a live run is run to its end).
+  case last
+  /// Play faster.
+  case faster
+  /// Play slower.
+  case slower
+  /// Select the next task.
+  case nextTask
+  /// Select the previous task.
+  case previousTask
+  /// Export the trace to JSON.
+  case export
+  /// Show or hide the help.
+  case toggleHelp
+  /// Hide the help (Esc, or any key while it shows).
+  case closeHelp
+  /// Quit.
+  case quit
+  /// A play tick: the next step while playing.
+  case tick
+  /// The terminal was resized (redraw at the new size, same step).
+  case resize
+}

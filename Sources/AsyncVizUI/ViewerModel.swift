@@ -1,0 +1,200 @@
+import AsyncVizTrace
+
+/// The narrator the viewer uses (the trace module's narration once it is available).
+public typealias ViewerNarrator = EventKindNarrator
+
+/// What the main loop must do after an action, beyond redrawing.
+public enum ViewerEffect: Equatable, Sendable {
+  /// Nothing but a redraw.
+  case none
+  /// Export `history.trace`, then report with `exportFinished`.
+  case export
+  /// Leave the viewer.
+  case quit
+}
+
+/// The viewer's state: which step is shown, the play state, the selected
+/// task, the speed. It consumes actions and a `TraceFeed`; stepping forward
+/// past the recorded end asks the feed to run one more step, stepping back
+/// and jumping read the history. No terminal here: the main loop draws
+/// `ScreenRenderer.render(self, ...)` after each action.
+public struct ViewerModel: Sendable {
+  /// Play speeds offered by + and -, in steps per second.
+  public static let speeds = [1, 2, 3, 5, 8, 12, 20, 30, 50]
+  /// How many steps back the narration looks.
+  public static let narrationDepth = 8
+  /// Notes kept per step.
+  public static let notesPerStep = 8
+  /// Steps `last` may run a live program for (the runtime's own step limit is lower by default).
+  public static let runToEndLimit = 5_000_000
+
+  /// Every state, at once.
+  public private(set) var history: TraceHistory
+  /// Notes per step.
+  private var narration: NarrationCache<ViewerNarrator>
+  /// Play state.
+  public private(set) var mode = ViewerMode.paused
+  /// The step shown; never above `history.lastStep`.
+  public private(set) var step: UInt32 = 0
+  /// The state after `step` (kept in sync with it).
+  public private(set) var state: TraceState
+  /// The selected task (its line highlighted, its details shown).
+  public private(set) var selected = TaskID(1)
+  /// Index in `speeds`.
+  public private(set) var speedIndex = 2
+  /// The latest message for the status line (cleared by the next key).
+  public private(set) var message: String?
+  /// The notes of `step` and the steps before it, newest first.
+  public private(set) var recentNotes: [StepNarration] = []
+  /// Whether the feed can still record steps.
+  public private(set) var isLive: Bool
+
+  /// A viewer at the first step of what `feed` has recorded.
+  public init(feed: any TraceFeed, snapshotInterval: Int = 4096) {
+    let trace = feed.trace
+    history = TraceHistory(trace: trace, interval: snapshotInterval)
+    narration = NarrationCache(interval: snapshotInterval)
+    narration.extend(with: history.trace)
+    isLive = feed.isLive
+    state = history.state(atStep: 0)
+    refresh()
+  }
+
+  /// Steps per second while playing.
+  public var speed: Int { Self.speeds[speedIndex] }
+
+  /// Milliseconds between two play ticks.
+  public var tickIntervalMs: Int { (1000 + speed - 1) / speed }
+
+  /// Applies one action and tells the main loop what else to do.
+  public mutating func handle(_ action: ViewerAction, feed: any TraceFeed) -> ViewerEffect {
+    if action != .tick && action != .resize { message = nil }
+    switch action {
+    case .togglePlay:
+      if mode == .paused && isAtEnd && !canGrow(feed) {
+        message = "At the last step: press g to go back to the first step, then space."
+      } else {
+        mode = mode.togglePlay()
+      }
+    case .stepForward:
+      mode = mode.stop()
+      if !forward(feed) { message = endMessage }
+    case .tick:
+      if mode == .playing && !forward(feed) {
+        mode = mode.stop()
+        message = endMessage
+      }
+    case .stepBack:
+      mode = mode.stop()
+      if step == 0 { message = "Already at the first step." } else { go(to: step - 1) }
+    case .first:
+      go(to: 0)
+    case .last:
+      runToEnd(feed)
+      go(to: history.lastStep)
+    case .faster:
+      speedIndex = min(speedIndex + 1, Self.speeds.count - 1)
+    case .slower:
+      speedIndex = max(speedIndex - 1, 0)
+    case .nextTask:
+      cycleSelection(by: 1)
+    case .previousTask:
+      cycleSelection(by: -1)
+    case .export:
+      return .export
+    case .toggleHelp:
+      mode = mode == .paused || mode == .playing ? mode.openHelp() : mode.closeHelp()
+    case .closeHelp:
+      mode = mode.closeHelp()
+    case .quit:
+      return .quit
+    case .resize:
+      break
+    }
+    return .none
+  }
+
+  /// Reports the export's outcome in the status line.
+  public mutating func exportFinished(_ result: Result<String, ExportFailure>) {
+    switch result {
+    case .success(let path): message = "Trace exported to \(path)"
+    case .failure(let why): message = "Export failed: \(why.message)"
+    }
+  }
+
+  /// Shows `step` (clamped to the recorded steps) without running anything:
+  /// what g and G do, and what a benchmark or a test uses to reach a step.
+  public mutating func jump(to step: UInt32) {
+    go(to: step)
+  }
+
+  /// Whether the last recorded step is shown.
+  public var isAtEnd: Bool { step >= history.lastStep }
+
+  /// One step forward, recording one more with the feed at the end; false
+  /// when there is no next step.
+  private mutating func forward(_ feed: any TraceFeed) -> Bool {
+    if step < history.lastStep {
+      go(to: step + 1)
+      return true
+    }
+    guard canGrow(feed) else { return false }
+    let before = history.lastStep
+    // One advance records one step; a second try covers a feed that first
+    // records only the run's end.
+    for _ in 0..<2 where history.lastStep == before && feed.isLive {
+      let recorded = feed.advance()
+      sync(feed)
+      if !recorded { break }
+    }
+    guard history.lastStep > before else {
+      refresh()
+      return false
+    }
+    go(to: step + 1)
+    return true
+  }
+
+  private func canGrow(_ feed: any TraceFeed) -> Bool { isLive && feed.isLive }
+
+  /// Runs a live feed to its end.
+  private mutating func runToEnd(_ feed: any TraceFeed) {
+    var n = 0
+    while feed.isLive && n < Self.runToEndLimit {
+      if !feed.advance() { break }
+      n += 1
+    }
+    sync(feed)
+  }
+
+  private mutating func sync(_ feed: any TraceFeed) {
+    history.sync(with: feed.trace)
+    narration.extend(with: history.trace)
+    isLive = feed.isLive
+  }
+
+  private mutating func go(to target: UInt32) {
+    step = min(target, history.lastStep)
+    refresh()
+  }
+
+  private mutating func cycleSelection(by delta: Int) {
+    let count = state.tasks.count
+    guard count > 0 else { return }
+    let current = min(max(selected.index, 0), count - 1)
+    selected = TaskID(UInt32((current + delta + count) % count + 1))
+  }
+
+  /// Recomputes the state and the notes shown for `step`.
+  private mutating func refresh() {
+    state = history.state(atStep: step)
+    let oldest = step >= UInt32(Self.narrationDepth) ? step - UInt32(Self.narrationDepth - 1) : 0
+    let steps = (oldest...step).map { (step: $0, events: history.events(ofStep: $0)) }
+    recentNotes = narration.notes(for: steps, in: history.trace, limit: Self.notesPerStep).reversed()
+  }
+
+  /// What the status line says when there is no next step.
+  private var endMessage: String {
+    history.isComplete ? "This is the last step of the run." : "No more steps recorded."
+  }
+}

@@ -1,0 +1,135 @@
+import AsyncVizRuntime
+import AsyncVizTrace
+import AsyncVizUI
+import Testing
+
+@Test func modeTransitionsAreExplicit() {
+  let feed = SavedTraceFeed(trace: NativePrograms.dbThenService(handlers: 2))
+  var m = ViewerModel(feed: feed)
+  #expect(m.mode == .paused)
+  _ = m.handle(.togglePlay, feed: feed)
+  #expect(m.mode == .playing)
+  _ = m.handle(.toggleHelp, feed: feed)
+  #expect(m.mode == .help(resumePlaying: true))
+  _ = m.handle(.tick, feed: feed)  // no step while the help shows
+  #expect(m.step == 0)
+  _ = m.handle(.closeHelp, feed: feed)
+  #expect(m.mode == .playing)
+  _ = m.handle(.tick, feed: feed)
+  #expect(m.step == 1)
+  _ = m.handle(.stepForward, feed: feed)  // a manual step pauses
+  #expect(m.mode == .paused && m.step == 2)
+  _ = m.handle(.toggleHelp, feed: feed)
+  #expect(m.mode == .help(resumePlaying: false))
+  _ = m.handle(.toggleHelp, feed: feed)
+  #expect(m.mode == .paused)
+}
+
+@Test func playingStopsAtTheEndOfARecordedTrace() {
+  let trace = NativePrograms.dbThenService(handlers: 2)
+  let feed = SavedTraceFeed(trace: trace)
+  var m = ViewerModel(feed: feed)
+  _ = m.handle(.togglePlay, feed: feed)
+  for _ in 0..<(trace.stepCount + 3) { _ = m.handle(.tick, feed: feed) }
+  #expect(m.step == trace.stepCount)
+  #expect(m.mode == .paused)
+  #expect(m.message == "This is the last step of the run.")
+  // Space at the end does not start a play that cannot move.
+  _ = m.handle(.togglePlay, feed: feed)
+  #expect(m.mode == .paused && m.message?.contains("last step") == true)
+}
+
+@Test func steppingBackAndJumpingUseTheHistory() {
+  let trace = NativePrograms.dbThenService(handlers: 3)
+  let feed = SavedTraceFeed(trace: trace)
+  var m = ViewerModel(feed: feed)
+  _ = m.handle(.stepBack, feed: feed)
+  #expect(m.step == 0 && m.message == "Already at the first step.")
+  _ = m.handle(.last, feed: feed)
+  #expect(m.step == trace.stepCount && m.isAtEnd)
+  #expect(m.state.end?.reason == .completed)
+  _ = m.handle(.stepBack, feed: feed)
+  #expect(m.step == trace.stepCount - 1 && m.state.end == nil)
+  _ = m.handle(.first, feed: feed)
+  #expect(m.step == 0 && m.state == m.history.state(atStep: 0))
+}
+
+@Test func speedStaysBetweenOneAndFiftyStepsPerSecond() {
+  let feed = SavedTraceFeed(trace: NativePrograms.dbThenService(handlers: 1))
+  var m = ViewerModel(feed: feed)
+  for _ in 0..<20 { _ = m.handle(.faster, feed: feed) }
+  #expect(m.speed == 50 && m.tickIntervalMs == 20)
+  for _ in 0..<20 { _ = m.handle(.slower, feed: feed) }
+  #expect(m.speed == 1 && m.tickIntervalMs == 1000)
+}
+
+@Test func tabCyclesThroughTheTasksOfTheStep() {
+  let feed = SavedTraceFeed(trace: NativePrograms.dbThenService(handlers: 2))
+  var m = ViewerModel(feed: feed)
+  #expect(m.selected == TaskID(1))
+  _ = m.handle(.nextTask, feed: feed)
+  #expect(m.selected == TaskID(1))  // only the root task exists at step 0
+  _ = m.handle(.stepForward, feed: feed)
+  m.apply([.nextTask, .nextTask], feed: feed)
+  #expect(m.selected == TaskID(3))
+  _ = m.handle(.nextTask, feed: feed)
+  #expect(m.selected == TaskID(1))
+  _ = m.handle(.previousTask, feed: feed)
+  #expect(m.selected == TaskID(3))
+}
+
+@Test func exportAndQuitAreEffectsForTheMainLoop() {
+  let feed = SavedTraceFeed(trace: NativePrograms.dbThenService(handlers: 1))
+  var m = ViewerModel(feed: feed)
+  #expect(m.handle(.export, feed: feed) == .export)
+  m.exportFinished(.success("/tmp/t.json"))
+  #expect(m.message == "Trace exported to /tmp/t.json")
+  m.exportFinished(.failure(ExportFailure("cannot write /x: Permission denied")))
+  #expect(m.message == "Export failed: cannot write /x: Permission denied")
+  _ = m.handle(.stepForward, feed: feed)
+  #expect(m.message == nil)  // the next key clears it
+  #expect(m.handle(.quit, feed: feed) == .quit)
+}
+
+@Test func steppingPastTheRecordedEndRunsTheProgramLive() {
+  let feed = RuntimeFeed(NativePrograms.makeDbThenService(handlers: 2))
+  var m = ViewerModel(feed: feed)
+  #expect(m.isLive && m.history.lastStep == 0)
+  m.forward(3, feed: feed)
+  #expect(m.step == 3 && m.history.lastStep == 3)
+  #expect(feed.advances == 3)
+  // Back and forth again replays the history, without running anything.
+  m.apply([.stepBack, .stepBack, .stepForward, .stepForward], feed: feed)
+  #expect(m.step == 3 && feed.advances == 3)
+  _ = m.handle(.last, feed: feed)
+  #expect(!m.isLive && m.history.isComplete)
+  let reference = NativePrograms.dbThenService(handlers: 2)
+  #expect(m.step == reference.stepCount)
+  #expect(m.history.trace.events == reference.events)
+  #expect(m.state.end?.reason == .completed)
+}
+
+@Test func playingALiveRunReachesItsEnd() {
+  let feed = RuntimeFeed(NativePrograms.makeDbThenService(handlers: 2))
+  var m = ViewerModel(feed: feed)
+  _ = m.handle(.togglePlay, feed: feed)
+  var ticks = 0
+  while m.mode == .playing && ticks < 100 {
+    _ = m.handle(.tick, feed: feed)
+    ticks += 1
+  }
+  #expect(m.mode == .paused)
+  #expect(m.history.isComplete && m.isAtEnd)
+  #expect(m.step == NativePrograms.dbThenService(handlers: 2).stepCount)
+}
+
+@Test func narrationShowsTheCurrentStepFirst() {
+  let feed = SavedTraceFeed(trace: NativePrograms.dbThenService(handlers: 2))
+  var m = ViewerModel(feed: feed)
+  m.forward(4, feed: feed)
+  #expect(m.recentNotes.map(\.step) == [4, 3, 2, 1, 0])
+  #expect(m.recentNotes.first?.notes.isEmpty == false)
+  m.forward(6, feed: feed)
+  #expect(m.recentNotes.count == ViewerModel.narrationDepth)
+  #expect(m.recentNotes.first?.step == 10)
+}
