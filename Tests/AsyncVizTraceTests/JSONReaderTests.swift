@@ -83,3 +83,16 @@ import Testing
     #expect(same, "\(path) differs once read and written again")
   }
 }
+
+@Test func theEightByteScanStopsAtEverySpecialByte() {
+  // Every position and every byte value: the word test must agree with a byte-by-byte test.
+  for position in 0..<8 {
+    for value in 0...255 {
+      var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+      bytes[position] = UInt8(value)
+      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      let special = value < 0x20 || value >= 0x80 || value == 0x22 || value == 0x5C
+      #expect(TraceDecoder.hasSpecialByte(word) == special, "byte \(value) at \(position)")
+    }
+  }
+}
