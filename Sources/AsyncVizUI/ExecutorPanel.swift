@@ -49,7 +49,7 @@ enum ExecutorPanel {
         if case .wake = e.payload { return n + 1 }
         return n
       }
-      return ("reactor", "turn: the queue was empty; woke \(woken) task\(woken == 1 ? "" : "s")")
+      return ("reactor turn:", "woke \(woken) task\(woken == 1 ? "" : "s") (the queue was empty)")
     }
   }
 

@@ -20,6 +20,7 @@ public enum KeyMap {
     case .character("-"), .character("_"): return .slower
     case .tab, .down: return .nextTask
     case .backTab, .up: return .previousTask
+    case .escape: return .follow
     case .character("e"): return .export
     case .character("?"): return .toggleHelp
     case .character("q"): return .quit
@@ -37,6 +38,7 @@ public enum KeyMap {
       ("G  End", "go to the last step (a live run is run to its end)"),
       ("+  -", "play faster / slower (1 to 50 steps per second)"),
       ("tab  shift-tab", "select the next / previous task (also the down and up arrows)"),
+      ("Esc", "select the task of each step again (the default)"),
       ("e", "export the trace to JSON (the path is shown below)"),
       ("?", "show / hide this help"),
       ("q  Ctrl-C", "quit"),

@@ -8,7 +8,7 @@ import Testing
     (.character("b"), .stepBack), (.left, .stepBack), (.character("h"), .stepBack),
     (.character("g"), .first), (.home, .first), (.character("G"), .last), (.end, .last),
     (.character("+"), .faster), (.character("-"), .slower),
-    (.tab, .nextTask), (.backTab, .previousTask),
+    (.tab, .nextTask), (.backTab, .previousTask), (.escape, .follow),
     (.character("e"), .export), (.character("?"), .toggleHelp),
     (.character("q"), .quit), (.interrupt, .quit), (.resize, .resize),
   ]
