@@ -37,7 +37,11 @@ struct Session {
       try exportIfAsked(trace)
       return end.reason == .completed ? 0 : 1
     }
-    throw CLIError("error: the full-screen front end is not built yet; add --plain for the transcript")
+    let feed = RuntimeFeed(runtime: runtime)
+    let code = FullScreen.show(feed, options: options)
+    // The viewer may close before the end: --export gets the whole run.
+    if code == 0 { try exportIfAsked(feed.finish()) }
+    return code
   }
 
   private func exportIfAsked(_ trace: Trace) throws(CLIError) {
