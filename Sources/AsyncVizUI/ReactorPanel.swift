@@ -84,8 +84,11 @@ enum ReactorPanel {
       : fds.count <= 3
         ? fds.joined(separator: ", ") + " ready"
         : "\(fds.count) ready: " + summary(fds, limit: 3)
-    let when = wait.step == cx.model.step ? "" : " (step \(wait.step))"
-    return ("epoll_wait(timeout \(timeout))", "epoll_wait(\(timeout))", "\(cx.glyphs.arrow) \(ready)\(when)")
+    // An older wait says its step: first on the one-line form, where the end may be cut.
+    let old = wait.step != cx.model.step
+    let call = "epoll_wait(timeout \(timeout))" + (old ? " at step \(wait.step)" : "")
+    let short = (old ? "step \(wait.step): " : "") + "epoll_wait(\(timeout))"
+    return (call, short, "\(cx.glyphs.arrow) \(ready)")
   }
 
   /// "fd 5, fd 6, fd 7 +997": the first `limit` items and how many more.
