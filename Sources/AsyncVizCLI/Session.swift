@@ -37,11 +37,7 @@ struct Session {
       try exportIfAsked(trace)
       return end.reason == .completed ? 0 : 1
     }
-    let feed = RuntimeFeed(runtime: runtime)
-    let code = FullScreen.show(feed, options: options)
-    // The viewer may close before the end: --export gets the whole run.
-    if code == 0 { try exportIfAsked(feed.finish()) }
-    return code
+    throw CLIError("error: the full-screen front end is not built yet; add --plain for the transcript")
   }
 
   private func exportIfAsked(_ trace: Trace) throws(CLIError) {
