@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncVizTerminal
 import AsyncVizTrace
 import AsyncVizUI
 
@@ -54,9 +55,13 @@ struct ReplayCommand: ParsableCommand {
       throw CLIError("\(error)")
     }
     if options.plain || !isInteractiveTerminal() {
-      print(Transcript.render(loaded), terminator: "")
+      Transcript.render(loaded) { print($0, terminator: "") }
     } else {
-      throw CLIError("error: the full-screen front end is not built yet; add --plain for the transcript")
+      let name = loaded.program.name
+      let code = TerminalApp.run(
+        feed: SavedTraceFeed(trace: loaded), options: TerminalOptions(options, name: name),
+        export: { t in TraceExporter.exportForUI(t, name: name) })
+      if code != 0 { throw ExitCode(code) }
     }
     if let path = options.exportPath { try TraceExporter.write(loaded, to: path, format: .asyncviz) }
   }

@@ -1,6 +1,7 @@
 import AsyncVizLang
 import AsyncVizPosix
 import AsyncVizRuntime
+import AsyncVizTerminal
 import AsyncVizTrace
 import AsyncVizUI
 
@@ -33,11 +34,17 @@ struct Session {
     if options.plain || !isInteractiveTerminal() {
       let end = runtime.run()
       let trace = runtime.trace
-      print(Transcript.render(trace), terminator: "")
+      Transcript.render(trace) { print($0, terminator: "") }
       try exportIfAsked(trace)
       return end.reason == .completed ? 0 : 1
     }
-    throw CLIError("error: the full-screen front end is not built yet; add --plain for the transcript")
+    let feed = RuntimeFeed(runtime: runtime)
+    let name = feed.trace.program.name
+    let code = TerminalApp.run(
+      feed: feed, options: TerminalOptions(options, name: name),
+      export: { trace in TraceExporter.exportForUI(trace, name: name) })
+    if code == 0 { try exportIfAsked(feed.finish()) }
+    return code
   }
 
   private func exportIfAsked(_ trace: Trace) throws(CLIError) {

@@ -1,4 +1,6 @@
+import AsyncVizTerminal
 import AsyncVizTrace
+import AsyncVizUI
 
 /// Writes traces for `export`, `--export` and the UI's `e` key.
 enum TraceExporter {
@@ -12,5 +14,24 @@ enum TraceExporter {
     } catch {
       throw CLIError("\(error)")
     }
+  }
+
+  /// The UI's `e`: writes NAME.trace.json in the current folder, returning the
+  /// path written or the reason it failed (the UI shows either).
+  static func exportForUI(_ trace: Trace, name: String) -> Result<String, ExportFailure> {
+    let path = "\(name).trace.json"
+    do {
+      try write(trace, to: path, format: .asyncviz)
+      return .success(path)
+    } catch {
+      return .failure(ExportFailure(error.message))
+    }
+  }
+}
+
+extension TerminalOptions {
+  /// The front end's options from the command line's.
+  init(_ options: RunOptions, name: String) {
+    self.init(ascii: options.ascii, color: !options.noColor, exportPath: "\(name).trace.json")
   }
 }
