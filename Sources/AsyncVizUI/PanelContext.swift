@@ -9,8 +9,11 @@ struct PanelContext {
   let state: TraceState
   /// The viewer (step, mode, selection, notes).
   let model: ViewerModel
+  /// How the screen is drawn.
+  let options: ViewOptions
+
   /// Glyphs for the options.
-  let glyphs: Glyphs
+  var glyphs: Glyphs { options.glyphs }
 
   /// "#2 handler".
   func label(_ id: TaskID) -> String { trace.label(id) }
