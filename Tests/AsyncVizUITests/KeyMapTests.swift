@@ -39,7 +39,8 @@ import Testing
 
 @Test func theHelpSaysWhereExportWritesWhenItIsKnown() {
   let known = KeyMap.helpLines(glyphs: .unicode, exportPath: "db-then-service.trace.json")
-  #expect(known.first { $0.keys == "e" }?.meaning == "export the trace to JSON, in db-then-service.trace.json")
+  #expect(
+    known.first { $0.keys == "e" }?.meaning == "export the trace to JSON, in db-then-service.trace.json")
   let unknown = KeyMap.helpLines(glyphs: .unicode)
   #expect(unknown.first { $0.keys == "e" }?.meaning.contains("the path is shown below") == true)
 }
