@@ -3,24 +3,6 @@ import AsyncVizTrace
 /// The narrator the viewer uses: the same notes as the transcript and the JSON trace.
 public typealias ViewerNarrator = NarrationContext
 
-/// How the viewer picks the task it details.
-public enum TaskSelection: Equatable, Sendable {
-  /// The task of each step (the one polled), so the details follow the action.
-  case follow
-  /// The task the user chose with tab, until Esc.
-  case fixed(TaskID)
-}
-
-/// What the main loop must do after an action, beyond redrawing.
-public enum ViewerEffect: Equatable, Sendable {
-  /// Nothing but a redraw.
-  case none
-  /// Export `history.trace`, then report with `exportFinished`.
-  case export
-  /// Leave the viewer.
-  case quit
-}
-
 /// The viewer's state: which step is shown, the play state, the selected
 /// task, the speed. It consumes actions and a `TraceFeed`; stepping forward
 /// past the recorded end asks the feed to run one more step, stepping back
