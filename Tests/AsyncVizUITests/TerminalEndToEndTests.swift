@@ -49,10 +49,12 @@ private let panelTitles = ["Tasks", "Executor", "Reactor", "Source", "Narration"
 
 /// The built viewer in tmux (issue 3, point 5). One at a time: each starts a
 /// tmux server and a viewer on a shared 2-core machine.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable), .timeLimit(.minutes(2)))
+// No `.enabled(if:)`: a missing tmux must fail the run, not skip it silently.
+@Suite(.serialized, .timeLimit(.minutes(2)))
 struct TerminalEndToEndTests {
   @Test
   func fullScreenSessionStepsResizesExportsAndQuits() throws {
+    try #require(TmuxSession.isAvailable, "these tests need tmux: apt-get install -y tmux")
     let subject = EndToEndSubject.current()
     let history = TraceHistory(trace: subject.trace)
     let session = try TmuxSession(width: 100, height: 30)
@@ -109,6 +111,7 @@ struct TerminalEndToEndTests {
 
   @Test
   func sigtermWhilePlayingRestoresTheTerminal() throws {
+    try #require(TmuxSession.isAvailable, "these tests need tmux: apt-get install -y tmux")
     let subject = EndToEndSubject.current()
     let session = try TmuxSession(width: 100, height: 30)
     try launch(subject, in: session)
