@@ -8,16 +8,17 @@ public enum TraceReducer {
   /// Applies `events[state.applied..<end]` to `state`, in order.
   ///
   /// `events` must be the same array the state was built from: an event is
-  /// read together with its neighbours (a `waker_drop` is explained by the
-  /// event after it), so the state after n events depends on `events[n]`
-  /// only through that look-ahead, which never crosses a step.
+  /// read together with its neighbours (a `waker_clone` is explained by the
+  /// event before it, a `waker_drop` by the event after it), so the state
+  /// after n events depends on `events[n]` only through that look-ahead,
+  /// which never crosses a step.
   public static func apply(_ events: [TraceEvent], upTo end: Int, to state: inout TraceState) {
     let stop = min(end, events.count)
     var i = state.applied
     while i < stop {
-      let event = events[i]
+      let previous = i > 0 ? events[i - 1].payload : nil
       let next = i + 1 < events.count ? events[i + 1].payload : nil
-      state.apply(event, next: next)
+      state.apply(events[i], previous: previous, next: next)
       i += 1
     }
     state.applied = max(state.applied, stop)
@@ -33,8 +34,8 @@ public enum TraceReducer {
 }
 
 extension TraceState {
-  /// Applies one event; `next` is the payload of the event after it, if any.
-  mutating func apply(_ event: TraceEvent, next: EventPayload?) {
+  /// Applies one event; `previous` and `next` are the payloads around it, if any.
+  mutating func apply(_ event: TraceEvent, previous: EventPayload?, next: EventPayload?) {
     if event.step != step {
       step = event.step
       action = .reactorTurn
@@ -86,12 +87,14 @@ extension TraceState {
       tasks[id.index].line = 0
       tasks[id.index].transition(to: .done, at: t)
     default:
-      applyReactorOrWaker(event.payload, next: next, at: t)
+      applyReactorOrWaker(event.payload, previous: previous, next: next, at: t)
     }
   }
 
   /// The reactor, waker, output and lint events.
-  private mutating func applyReactorOrWaker(_ payload: EventPayload, next: EventPayload?, at t: Int64) {
+  private mutating func applyReactorOrWaker(
+    _ payload: EventPayload, previous: EventPayload?, next: EventPayload?, at t: Int64
+  ) {
     switch payload {
     case .register(let id, let fd, let interest):
       ensureTask(id, at: t)
@@ -117,7 +120,7 @@ extension TraceState {
       applyWake(id, by: by, fd: fd)
     case .wakerClone(let id):
       ensureTask(id, at: t)
-      applyWakerClone(id, next: next)
+      applyWakerClone(id, previous: previous, next: next)
     case .wakerDrop(let id):
       ensureTask(id, at: t)
       applyWakerDrop(id, next: next)
@@ -157,10 +160,12 @@ extension TraceState {
   /// records `register` then the clone for an fd, the clone then `timer_set`
   /// for a timer; a lone clone re-arms an fd whose waker was woken, or else is
   /// held by a join handle or a channel.
-  private mutating func applyWakerClone(_ id: TaskID, next: EventPayload?) {
+  private mutating func applyWakerClone(_ id: TaskID, previous: EventPayload?, next: EventPayload?) {
     tasks[id.index].wakersHeld += 1
     if case .timerSet(let other, _) = next, other == id { return }
-    if let fd = reactor.unarmedFd(of: id) {
+    if case .register(let other, let fd, _) = previous, other == id {
+      reactor.setWakerStored(fd: fd, true)
+    } else if let fd = reactor.unarmedFd(of: id) {
       reactor.setWakerStored(fd: fd, true)
     } else {
       tasks[id.index].otherWakers += 1
