@@ -9,3 +9,4 @@ if wants("executor") { runYieldBenchmarks() }
 if wants("queue") { runQueueBenchmarks() }
 if wants("epoll") { runEpollBenchmarks() }
 if wants("ui") { runUIBenchmarks() }
+if wants("traceio") { runTraceIOBenchmarks() }
