@@ -155,4 +155,19 @@ extension NarrationContext {
       s.text(".")
     }
   }
+
+  /// Why the sleep went away comes from what the task was awaiting: during
+  /// the poll that drops it, that is the combinator it resumed in.
+  func noteTimerCancel<S: NoteSink>(_ task: TaskID, deadline: Int64, in trace: Trace, into s: inout S) {
+    s.label(task, in: trace)
+    s.text("'s sleep was dropped before it fired (")
+    switch trace.string(info(task).awaiting) {
+    case "select": s.text("select chose another branch")
+    case "timeout": s.text("the timeout it belongs to has finished")
+    default: s.text("the future that awaited it was cancelled")
+    }
+    s.text("): the reactor removes its timer for ")
+    s.instant(deadline)
+    s.text(" and drops the waker it held.")
+  }
 }

@@ -110,17 +110,12 @@ public struct ReactorState: Sendable, Equatable {
     if let i = timers.firstIndex(where: { $0.task == task }) { timers.remove(at: i) }
   }
 
-  /// Removes the most recently armed timer of `task` (one that was cancelled);
-  /// false if the task has none.
-  mutating func cancelTimer(task: TaskID) -> Bool {
-    var best: Int?
-    for (i, t) in timers.enumerated() where t.task == task {
-      if let b = best, timers[b].order > t.order { continue }
-      best = i
+  /// Removes the timer of `task` due at `deadlineUs` (one that was
+  /// cancelled); of several equal ones, the first armed (they are alike).
+  mutating func cancelTimer(task: TaskID, deadlineUs: Int64) {
+    if let i = timers.firstIndex(where: { $0.task == task && $0.deadlineUs == deadlineUs }) {
+      timers.remove(at: i)
     }
-    guard let best else { return false }
-    timers.remove(at: best)
-    return true
   }
 
   /// Whether a registration of `task` has no waker stored (it awaits a re-arm).

@@ -29,6 +29,8 @@ extension TraceDecoder {
       return .timerSet(task: task, deadlineUs: v.deadlineUs)
     case .timerFire:
       return .timerFire(task: task)
+    case .timerCancel:
+      return .timerCancel(task: task, deadlineUs: v.deadlineUs)
     case .wake:
       let by = WakeSource(rawValue: v.word) ?? .own
       return .wake(

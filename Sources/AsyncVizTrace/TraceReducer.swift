@@ -8,8 +8,8 @@ public enum TraceReducer {
   /// Applies `events[state.applied..<end]` to `state`, in order.
   ///
   /// `events` must be the same array the state was built from: an event is
-  /// read together with its neighbours (a `waker_clone` is explained by the
-  /// event before it, a `waker_drop` by the event after it), so the state
+  /// read together with its neighbours (a `waker_clone` or `waker_drop` is
+  /// explained by the event before or after it), so the state
   /// after n events depends on `events[n]` only through that look-ahead,
   /// which never crosses a step.
   public static func apply(_ events: [TraceEvent], upTo end: Int, to state: inout TraceState) {
@@ -115,6 +115,9 @@ extension TraceState {
       reactor.armTimer(task: id, deadlineUs: deadline)
     case .timerFire(let id):
       reactor.fireTimer(task: id)
+    case .timerCancel(let id, let deadline):
+      ensureTask(id, at: t)
+      reactor.cancelTimer(task: id, deadlineUs: deadline)
     case .wake(let id, let by, let fd, _):
       ensureTask(id, at: t)
       applyWake(id, by: by, fd: fd)
@@ -123,7 +126,7 @@ extension TraceState {
       applyWakerClone(id, previous: previous, next: next)
     case .wakerDrop(let id):
       ensureTask(id, at: t)
-      applyWakerDrop(id, next: next)
+      applyWakerDrop(id, previous: previous, next: next)
     case .ioSend(_, let fd, let resource, let op):
       lastSend = SentRequest(fd: fd, resource: resource, op: op)
     case .output(let id, let text):
@@ -172,16 +175,14 @@ extension TraceState {
     }
   }
 
-  /// A stored waker was dropped unwoken. The trace has no timer-cancel event,
-  /// so a cancel is inferred (a simplification, said in docs/decisions.md): a
-  /// drop followed by `deregister` of the task's fd is that fd's waker;
-  /// otherwise, if the task has a timer armed, it is the cancel of its most
-  /// recently armed timer; else a join handle's or a channel's waker. Only a
-  /// task holding a timer and a join/channel waker at once can be misread.
-  private mutating func applyWakerDrop(_ id: TaskID, next: EventPayload?) {
+  /// A stored waker was dropped unwoken. The runtime records `timer_cancel`
+  /// right before the drop of the timer's waker, and the drop right before
+  /// `deregister` for an fd's waker; any other drop is a join handle's or a
+  /// channel's waker.
+  private mutating func applyWakerDrop(_ id: TaskID, previous: EventPayload?, next: EventPayload?) {
     tasks[id.index].wakersHeld -= 1
+    if case .timerCancel(let other, _) = previous, other == id { return }
     if case .deregister(let fd) = next, reactor.registration(fd: fd)?.task == id { return }
-    if reactor.cancelTimer(task: id) { return }
     tasks[id.index].otherWakers = max(0, tasks[id.index].otherWakers - 1)
   }
 

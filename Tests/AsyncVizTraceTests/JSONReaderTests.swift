@@ -96,3 +96,23 @@ import Testing
     }
   }
 }
+
+@Test func aTimerCancelReadsBackWithItsDeadlineAndNeedsIt() throws {
+  // In select-timeout the svc call beats a 50 ms sleep armed at 10 ms: its timer is cancelled.
+  let trace = Workloads.trace("select-timeout")
+  let bytes = TraceJSONWriter.encode(trace)
+  let decoded = try TraceJSONReader.decode(bytes, name: "t.json")
+  let cancels = decoded.events.filter { if case .timerCancel = $0.payload { true } else { false } }
+  #expect(cancels.map(\.payload) == [.timerCancel(task: TaskID(1), deadlineUs: 60_000)])
+  let text = String(decoding: bytes, as: UTF8.self)
+  let line = try #require(text.split(separator: "\n").first { $0.contains("\"kind\":\"timer_cancel\"") })
+  #expect(line.contains("\"kind\":\"timer_cancel\",\"task\":1,\"deadline_us\":60000,\"note\":"))
+  let broken = text.replacingOccurrences(
+    of: "\"timer_cancel\",\"task\":1,\"deadline_us\":60000,", with: "\"timer_cancel\",\"task\":1,")
+  #expect(throws: TraceReadError.self) { try TraceJSONReader.decode(Array(broken.utf8), name: "t.json") }
+  do {
+    _ = try TraceJSONReader.decode(Array(broken.utf8), name: "t.json")
+  } catch {
+    #expect(error.message.contains("a timer_cancel event needs \"deadline_us\""), "\(error.description)")
+  }
+}

@@ -30,6 +30,17 @@ private let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathCompone
   #expect(result.valid, "\(result.report)")
 }
 
+@Test func theSchemaAcceptsTimerCancel() throws {
+  let folder = makeTemporaryFolder()
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  let text = String(decoding: TraceJSONWriter.encode(Workloads.trace("select-timeout")), as: UTF8.self)
+  #expect(text.contains("\"kind\":\"timer_cancel\",\"task\":1,\"deadline_us\":60000,"))
+  let path = folder + "/cancel.json"
+  try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+  guard let result = Python.validate(schema: schemaPath, files: [path]) else { return }
+  #expect(result.valid, "\(result.report)")
+}
+
 @Test func everyDemoTraceFollowsTheSchema() throws {
   let paths = DemoTraces.paths()
   #expect(paths.count >= 11, "the demos' golden traces are missing from \(DemoTraces.folder.path)")
@@ -52,6 +63,10 @@ private let brokenRules: [(rule: String, original: String, replacement: String)]
   ("a bad backend", ##""backend":"sim""##, ##""backend":"kqueue""##),
   ("a poll_end without awaiting", ##","awaiting":"db.query""##, ""),
   ("line 0 instead of null", ##""line":null"##, ##""line":0"##),
+  (
+    "a timer_cancel without its deadline", ##""kind":"complete","task":2,"##,
+    ##""kind":"timer_cancel","task":2,"##
+  ),
 ]
 
 @Test func theSchemaIsStrict() throws {
