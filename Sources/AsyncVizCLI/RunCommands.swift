@@ -87,11 +87,15 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .customLong("max-steps"), help: "Stop a runaway program after this many steps.")
   var maxSteps: UInt32 = 100_000
 
+  @OptionGroup(title: "Limits for runaway programs")
+  var limits: LimitOptions
+
   func run() throws {
     let (file, _) = try ProgramLoader.demoOrFile(program)
     var options = try RunOptions.parse([])
     options.backend = backend
     options.maxSteps = maxSteps
+    options.limits = limits
     let runtime = try Session(program: ProgramLoader.compile(file), options: options).makeRuntime()
     let end = runtime.run()
     try TraceExporter.write(runtime.trace, to: output, format: format)

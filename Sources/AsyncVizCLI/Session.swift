@@ -15,13 +15,15 @@ struct Session {
 
   /// A runtime over the chosen backend; a backend that cannot start is exit 2.
   func makeRuntime(tracing: Bool = true) throws(CLIError) -> Runtime {
-    let runtimeOptions = RuntimeOptions(tracing: tracing, maxSteps: options.maxSteps)
+    let runtimeOptions = RuntimeOptions(
+      tracing: tracing, maxSteps: options.maxSteps, maxTasks: options.limits.maxTasks)
+    let limits = options.limits.languageLimits
     switch options.backend {
     case .sim:
-      return program.makeRuntime(backend: SimBackend(), options: runtimeOptions)
+      return program.makeRuntime(backend: SimBackend(), options: runtimeOptions, limits: limits)
     case .epoll:
       do {
-        return program.makeRuntime(backend: try EpollBackend(), options: runtimeOptions)
+        return program.makeRuntime(backend: try EpollBackend(), options: runtimeOptions, limits: limits)
       } catch {
         throw CLIError("error: cannot start the epoll backend: \(error.message)")
       }
