@@ -77,7 +77,8 @@ let package = Package(
       path: "Sources/AsyncVizBench"
     ),
     .testTarget(
-      name: "AsyncVizTraceTests", dependencies: ["AsyncVizTrace", "AsyncVizRuntime"], exclude: ["Goldens"]),
+      name: "AsyncVizTraceTests", dependencies: ["AsyncVizTrace", "AsyncVizRuntime"],
+      exclude: ["Goldens", "Fuzz"]),
     .testTarget(name: "AsyncVizRuntimeTests", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
     .testTarget(
       name: "AsyncVizLangTests",

@@ -1,17 +1,21 @@
+import AsyncVizExamples
+import AsyncVizLang
 import AsyncVizRuntime
 import AsyncVizTrace
 
-/// Native workloads for the UI benchmarks (the .av demos are measured the
-/// same way once compiled; these need no compiler).
+/// The workloads of the UI benchmarks: a demo, and a native trace of a million events.
 enum UIBenchPrograms {
-  /// `handlers` concurrent db-then-service requests under one root task.
-  static func requests(handlers: Int) -> Trace {
-    let rt = Runtime(
-      program: ProgramInfo(name: "many-requests (native)", source: "", backend: .sim),
-      options: RuntimeOptions(maxSteps: 10_000_000))
-    rt.spawn("main", SpawnAll(count: handlers, name: "handler") { Request(id: $0) })
-    rt.run()
-    return rt.trace
+  /// The complete sim trace of a canned demo.
+  static func demo(named name: String) -> Trace {
+    guard let demo = DemoCatalog.named(name) else { fatalError("no demo named \(name)") }
+    do {
+      let program = try CompiledProgram.compile(SourceFile(name: "\(name).av", text: demo.source))
+      let runtime = program.makeRuntime(backend: SimBackend(), options: RuntimeOptions())
+      runtime.run()
+      return runtime.trace
+    } catch {
+      fatalError("demo \(name) does not compile: \(error)")
+    }
   }
 
   /// `tasks` tasks that each sleep then yield, `rounds` times (about 12 events a round).
@@ -28,29 +32,6 @@ enum UIBenchPrograms {
       })
     rt.run()
     return rt.trace
-  }
-
-  /// A db query then a service call.
-  struct Request: Future {
-    let id: Int
-    var calls = 0
-    var call: ResourceCall?
-
-    mutating func poll(_ cx: inout Context) -> Poll<Void> {
-      while calls < 2 {
-        var c =
-          call
-          ?? ResourceCall(
-            resource: ResourceSpec(name: calls == 0 ? "db" : "svc", latencyUs: calls == 0 ? 40_000 : 25_000),
-            op: calls == 0 ? "query" : "call", argument: "id = \(id)")
-        let r = c.poll(&cx)
-        call = c
-        guard case .ready = r else { return .pending }
-        call = nil
-        calls += 1
-      }
-      return .ready(())
-    }
   }
 
   /// Sleeps, then yields, `rounds` times.

@@ -8,3 +8,6 @@ func wants(_ name: String) -> Bool { selected.isEmpty || selected.contains(name)
 if wants("executor") { runYieldBenchmarks() }
 if wants("queue") { runQueueBenchmarks() }
 if wants("epoll") { runEpollBenchmarks() }
+if wants("ui") { runUIBenchmarks() }
+if wants("traceio") { runTraceIOBenchmarks() }
+if wants("scale") { runScaleBenchmarks() }

@@ -33,24 +33,19 @@ struct Session {
   /// Runs and returns the exit code.
   func run() throws(CLIError) -> Int32 {
     let runtime = try makeRuntime()
-    if options.plain || !isInteractiveTerminal() {
+    if options.display.wantsTranscript {
       let end = runtime.run()
       let trace = runtime.trace
-      Transcript.render(trace) { print($0, terminator: "") }
-      try exportIfAsked(trace)
+      try TranscriptPrinter.print(trace)
+      try options.display.exportIfAsked(trace)
       return end.reason == .completed ? 0 : 1
     }
     let feed = RuntimeFeed(runtime: runtime)
     let name = feed.trace.program.name
     let code = TerminalApp.run(
-      feed: feed, options: TerminalOptions(options, name: name),
+      feed: feed, options: TerminalOptions(options.display, name: name),
       export: { trace in TraceExporter.exportForUI(trace, name: name) })
-    if code == 0 { try exportIfAsked(feed.finish()) }
+    if code == 0 { try options.display.exportIfAsked(feed.finish()) }
     return code
-  }
-
-  private func exportIfAsked(_ trace: Trace) throws(CLIError) {
-    guard let path = options.exportPath else { return }
-    try TraceExporter.write(trace, to: path, format: .asyncviz)
   }
 }

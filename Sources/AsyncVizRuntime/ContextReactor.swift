@@ -52,9 +52,12 @@ extension Context {
   /// Whether the timer has fired.
   public func timerFired(_ id: TimerID) -> Bool { core.pointee.reactor.timers.status(id) == .fired }
 
-  /// Cancels an armed timer and drops its waker (a `sleep` dropped by select).
+  /// Cancels an armed timer and drops its waker (a `sleep` dropped by select);
+  /// records `timer_cancel` first, so that readers of the trace know exactly
+  /// which timer left the queue.
   public func cancelTimer(_ id: TimerID) {
-    if core.pointee.reactor.timers.cancel(id) {
+    if let deadline = core.pointee.reactor.timers.cancel(id) {
+      core.pointee.record(.timerCancel(task: task, deadlineUs: deadline))
       core.pointee.dropWaker(Waker(task: task))
     }
   }

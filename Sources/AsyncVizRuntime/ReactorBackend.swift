@@ -14,11 +14,16 @@ public struct ResourceSpec: Sendable, Hashable {
   }
 
   /// The answer the server gives to `op(argument)`, the same on every backend:
-  /// it echoes the request (shortened) so the data flow between calls shows.
+  /// it echoes the request so the data flow between calls shows. A long
+  /// argument is shortened with ASCII "..." and its parentheses are closed, so
+  /// nested replies stay balanced: `svc.call(db.query(SELECT * FROM use...))`.
   public func reply(op: String, argument: String) -> String {
-    let limit = 24
-    let arg = argument.count > limit ? String(argument.prefix(limit - 1)) + "…" : argument
-    return "\(name).\(op)(\(arg))"
+    let limit = 20
+    guard argument.count > limit else { return "\(name).\(op)(\(argument))" }
+    let kept = argument.prefix(limit)
+    let open = kept.filter { $0 == "(" }.count - kept.filter { $0 == ")" }.count
+    let closing = String(repeating: ")", count: max(0, open))
+    return "\(name).\(op)(\(kept)...\(closing))"
   }
 }
 

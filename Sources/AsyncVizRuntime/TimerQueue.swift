@@ -35,23 +35,29 @@ struct TimerQueue {
   private var heap = Heap<Entry>()
   /// Status of every timer ever armed, indexed by `TimerID.rawValue`.
   private var statuses: [Status] = []
+  /// Deadline of every timer ever armed, indexed like `statuses`: a cancel
+  /// reports it (the `timer_cancel` event) without searching the heap.
+  private var deadlines: [Int64] = []
   /// Number of timers in state `armed`.
   private(set) var armedCount = 0
 
   mutating func arm(deadlineUs: Int64, waker: Waker) -> TimerID {
     let id = TimerID(rawValue: statuses.count)
     statuses.append(.armed)
+    deadlines.append(deadlineUs)
     heap.insert(Entry(deadlineUs: deadlineUs, id: id, waker: waker))
     armedCount += 1
     return id
   }
 
-  /// Cancels an armed timer; returns its waker (to be dropped) if it was armed.
-  mutating func cancel(_ id: TimerID) -> Bool {
-    guard statuses[id.rawValue] == .armed else { return false }
+  /// Cancels an armed timer; returns its deadline if it was armed (nil if
+  /// it had already fired or been cancelled). The entry stays in the heap
+  /// until it reaches the top (lazy deletion).
+  mutating func cancel(_ id: TimerID) -> Int64? {
+    guard statuses[id.rawValue] == .armed else { return nil }
     statuses[id.rawValue] = .cancelled
     armedCount -= 1
-    return true
+    return deadlines[id.rawValue]
   }
 
   func status(_ id: TimerID) -> Status { statuses[id.rawValue] }

@@ -25,7 +25,8 @@ private let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, 
 /// the faulting instruction runs again (or the signal is raised again) and
 /// the backtrace prints on a restored terminal.
 enum SignalGuard {
-  /// The termination handlers before ours, to restore on exit.
+  /// The termination handlers before ours, to restore on exit. Touched only
+  /// by `install` and `uninstall`, on the viewer's one thread, never by a handler.
   nonisolated(unsafe) private static var savedTermination: [Int32: sigaction] = [:]
 
   static func install() {

@@ -6,7 +6,7 @@ public struct TerminalOptions: Sendable, Equatable {
   public var ascii: Bool
   /// false for `--no-color`; a terminal without colours is monochrome anyway.
   public var color: Bool
-  /// Where `e` writes the trace, if the command line chose a path (shown in the help).
+  /// Where `e` writes the trace, if known in advance (the help says it).
   public var exportPath: String?
 
   /// Options; the defaults are Unicode, colour, no fixed export path.
@@ -17,5 +17,5 @@ public struct TerminalOptions: Sendable, Equatable {
   }
 
   /// The view's options.
-  var view: ViewOptions { ViewOptions(ascii: ascii, color: color) }
+  var view: ViewOptions { ViewOptions(ascii: ascii, color: color, exportPath: exportPath) }
 }

@@ -30,6 +30,9 @@ extension ChromeEventEmitter {
     case .timerFire(let task):
       let name = "timer fires for \(trace.label(task))"
       instant(name, cat: "timer", lane: ChromeTraceWriter.reactorLane, event: i, note: note, into: &out)
+    case .timerCancel(let task, let deadline):
+      let name = "timer for \(DurationText.instant(deadline)) cancelled for \(trace.label(task))"
+      instant(name, cat: "timer", lane: ChromeTraceWriter.reactorLane, event: i, note: note, into: &out)
     case .wake(let task, let by, _, let from):
       flow(i, to: task, by: by, from: from, note: note, into: &out)
     case .ioSend(let task, let fd, let resource, let op):

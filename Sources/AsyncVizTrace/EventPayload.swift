@@ -27,6 +27,9 @@ public enum EventPayload: Sendable, Equatable {
   case timerSet(task: TaskID, deadlineUs: Int64)
   /// The timer of `task` came due.
   case timerFire(task: TaskID)
+  /// The armed timer of `task` due at `deadlineUs` was cancelled before it
+  /// fired (its sleep was dropped); a `waker_drop` of its waker follows.
+  case timerCancel(task: TaskID, deadlineUs: Int64)
   /// A waker of `task` was woken. `fd` is set for reactor wakes, `fromTask` for task wakes.
   case wake(task: TaskID, by: WakeSource, fd: Int32?, fromTask: TaskID?)
   /// A copy of the task's waker was stored by a leaf future's callee.
@@ -47,7 +50,8 @@ public enum EventPayload: Sendable, Equatable {
     switch self {
     case .spawn(let t, _), .schedule(let t, _, _), .pollStart(let t), .pollEnd(let t, _, _, _),
       .complete(let t), .register(let t, _, _), .timerSet(let t, _), .timerFire(let t),
-      .wake(let t, _, _, _), .wakerClone(let t), .wakerDrop(let t), .ioSend(let t, _, _, _),
+      .timerCancel(let t, _), .wake(let t, _, _, _), .wakerClone(let t), .wakerDrop(let t),
+      .ioSend(let t, _, _, _),
       .output(let t, _), .block(let t, _), .lint(let t, _, _):
       return t
     case .deregister, .reactorWait, .reactorReady:
@@ -69,6 +73,7 @@ public enum EventPayload: Sendable, Equatable {
     case .reactorReady: "reactor_ready"
     case .timerSet: "timer_set"
     case .timerFire: "timer_fire"
+    case .timerCancel: "timer_cancel"
     case .wake: "wake"
     case .wakerClone: "waker_clone"
     case .wakerDrop: "waker_drop"

@@ -63,6 +63,9 @@ struct JSONBytes {
   @inline(__always)
   mutating func raw(_ s: StaticString) {
     let n = s.utf8CodeUnitCount
+    assert(
+      UnsafeBufferPointer(start: s.utf8Start, count: n).allSatisfy { $0 >= 0x20 || $0 == 0x0A },
+      "fixed text must not contain control characters")
     reserve(n)
     (base + count).update(from: s.utf8Start, count: n)
     count += n
@@ -158,7 +161,14 @@ struct JSONBytes {
 
 /// Narration goes straight into the JSON string being written.
 extension JSONBytes: NoteSink {
-  mutating func text(_ s: StaticString) { raw(s) }
+  mutating func text(_ s: StaticString) {
+    assert(
+      UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount).allSatisfy {
+        $0 != 0x22 && $0 != 0x5C
+      },
+      "narration wording is written unescaped: no quotes or backslashes")
+    raw(s)
+  }
   mutating func string(_ s: String) { escaped(s) }
   mutating func number(_ n: Int64) { int(n) }
 }

@@ -29,6 +29,8 @@ struct JSONReadWindow {
   var mark = 0
   /// The most bytes the file may have.
   let limit: Int64
+  /// The file's size when known up front (a regular file), for estimates.
+  var fileSize: Int64?
 
   /// A window that reads `fd` in chunks of `chunk` bytes.
   init(fd: Int32, chunk: Int, limit: Int64) {
@@ -48,6 +50,7 @@ struct JSONReadWindow {
     end = bytes.count
     atEOF = true
     limit = Int64(bytes.count)
+    fileSize = Int64(bytes.count)
   }
 
   /// Frees the memory.

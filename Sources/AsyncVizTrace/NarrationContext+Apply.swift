@@ -53,9 +53,8 @@ extension NarrationContext {
       if let entry = fds.removeValue(forKey: fd) {
         update(entry.task) { t in t.fds.removeAll { $0 == fd } }
       }
-    case .reactorWait(let timeout):
+    case .reactorWait:
       readyInTurn = 0
-      pruneCancelledTimers(waitTimeout: timeout, at: event.tUs)
     case .reactorReady(let fd, _):
       readyInTurn += 1
       fds[fd]?.answered = true
@@ -64,6 +63,10 @@ extension NarrationContext {
     case .timerFire(let task):
       update(task) { t in
         if let k = t.timers.firstIndex(where: { $0 <= event.tUs }) { t.timers.remove(at: k) }
+      }
+    case .timerCancel(let task, let deadline):
+      update(task) { t in
+        if let k = t.timers.firstIndex(of: deadline) { t.timers.remove(at: k) }
       }
     case .wake(let task, let by, _, _):
       update(task) { t in
@@ -78,16 +81,6 @@ extension NarrationContext {
       addFd(fd, FdInfo(task: task, resource: resource, op: op))
     case .output, .block, .lint:
       break
-    }
-  }
-
-  /// A reactor wait's timeout is the time to the earliest *armed* timer, so
-  /// any timer of the model due before then was cancelled (a sleep dropped by
-  /// select or timeout, which the trace shows only as a waker drop).
-  private mutating func pruneCancelledTimers(waitTimeout: Int64?, at now: Int64) {
-    let earliest = waitTimeout.map { now + $0 } ?? Int64.max
-    for i in tasks.indices where !tasks[i].timers.isEmpty {
-      tasks[i].timers.removeAll { $0 < earliest || waitTimeout == nil }
     }
   }
 

@@ -65,6 +65,8 @@ extension NarrationContext {
         s.text(" is due")
       }
       s.text(": the reactor takes its waker out of the timer queue.")
+    case .timerCancel(let task, let deadline):
+      noteTimerCancel(task, deadline: deadline, in: trace, into: &s)
     case .wake(let task, let by, let fd, let from):
       noteWake(task, by: by, fd: fd, from: from, in: trace, into: &s)
     case .wakerClone(let task):

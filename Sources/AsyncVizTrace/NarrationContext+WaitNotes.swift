@@ -138,11 +138,13 @@ extension NarrationContext {
     if readyInTurn == 0 {
       waitName(trace, capitalized: true, into: &s)
       s.text(" returned: fd ")
+      s.number(Int64(fd))
+      s.text(readiness == .read ? " is readable" : " is writable")
     } else {
       s.text("It also reports fd ")
+      s.number(Int64(fd))
+      s.text(readiness == .read ? " readable" : " writable")
     }
-    s.number(Int64(fd))
-    s.text(readiness == .read ? " is readable" : " is writable")
     if let entry = fds[fd], !trace.string(entry.resource).isEmpty {
       s.text(" (")
       s.string(trace.string(entry.resource))
@@ -152,5 +154,20 @@ extension NarrationContext {
     } else {
       s.text(".")
     }
+  }
+
+  /// Why the sleep went away comes from what the task was awaiting: during
+  /// the poll that drops it, that is the combinator it resumed in.
+  func noteTimerCancel<S: NoteSink>(_ task: TaskID, deadline: Int64, in trace: Trace, into s: inout S) {
+    s.label(task, in: trace)
+    s.text("'s sleep was dropped before it fired (")
+    switch trace.string(info(task).awaiting) {
+    case "select": s.text("select chose another branch")
+    case "timeout": s.text("the timeout it belongs to has finished")
+    default: s.text("the future that awaited it was cancelled")
+    }
+    s.text("): the reactor removes its timer for ")
+    s.instant(deadline)
+    s.text(" and drops the waker it held.")
   }
 }

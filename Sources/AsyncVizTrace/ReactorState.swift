@@ -57,14 +57,29 @@ public struct ReactorState: Sendable, Equatable {
   }
 
   /// Position of `fd` in the interest list.
-  func index(fd: Int32) -> Int? { interest.firstIndex { $0.fd == fd } }
+  func index(fd: Int32) -> Int? {
+    let i = insertionPoint(fd: fd)
+    return i < interest.count && interest[i].fd == fd ? i : nil
+  }
+
+  /// The first position whose fd is not below `fd` (binary search: a
+  /// thousand concurrent requests keep a thousand fds in the list).
+  private func insertionPoint(fd: Int32) -> Int {
+    var lo = 0
+    var hi = interest.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if interest[mid].fd < fd { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
 
   mutating func register(_ entry: Registration) {
-    if let i = index(fd: entry.fd) {
+    let i = insertionPoint(fd: entry.fd)
+    if i < interest.count && interest[i].fd == entry.fd {
       interest[i] = entry
     } else {
-      let at = interest.firstIndex { $0.fd > entry.fd } ?? interest.count
-      interest.insert(entry, at: at)
+      interest.insert(entry, at: i)
     }
   }
 
@@ -79,8 +94,15 @@ public struct ReactorState: Sendable, Equatable {
   mutating func armTimer(task: TaskID, deadlineUs: Int64) {
     let timer = Timer(deadlineUs: deadlineUs, task: task, order: nextTimerOrder)
     nextTimerOrder += 1
-    let at = timers.firstIndex { $0.deadlineUs > deadlineUs } ?? timers.count
-    timers.insert(timer, at: at)
+    // After every timer due at or before it (binary search), so equal
+    // deadlines keep their arming order.
+    var lo = 0
+    var hi = timers.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if timers[mid].deadlineUs <= deadlineUs { lo = mid + 1 } else { hi = mid }
+    }
+    timers.insert(timer, at: lo)
   }
 
   /// Removes the earliest timer of `task` (the one that fired).
@@ -88,17 +110,12 @@ public struct ReactorState: Sendable, Equatable {
     if let i = timers.firstIndex(where: { $0.task == task }) { timers.remove(at: i) }
   }
 
-  /// Removes the most recently armed timer of `task` (one that was cancelled);
-  /// false if the task has none.
-  mutating func cancelTimer(task: TaskID) -> Bool {
-    var best: Int?
-    for (i, t) in timers.enumerated() where t.task == task {
-      if let b = best, timers[b].order > t.order { continue }
-      best = i
+  /// Removes the timer of `task` due at `deadlineUs` (one that was
+  /// cancelled); of several equal ones, the first armed (they are alike).
+  mutating func cancelTimer(task: TaskID, deadlineUs: Int64) {
+    if let i = timers.firstIndex(where: { $0.task == task && $0.deadlineUs == deadlineUs }) {
+      timers.remove(at: i)
     }
-    guard let best else { return false }
-    timers.remove(at: best)
-    return true
   }
 
   /// Whether a registration of `task` has no waker stored (it awaits a re-arm).

@@ -97,7 +97,7 @@ extension TraceDecoder {
       } else if bytesEqual(key, "traceEvents") {
         throw fail("this is a Chrome trace (for Perfetto), not an asyncviz trace")
       } else {
-        throw fail("unknown key \"\(String(decoding: key, as: UTF8.self))\" at the top level")
+        throw fail("unknown key \(TraceDecoder.quote(key)) at the top level")
       }
     }
     if let extra = try peekOrEnd() {
@@ -125,8 +125,8 @@ extension TraceDecoder {
     let at = window.offset
     let format = try string("format")
     guard bytesEqual(format, "asyncviz-trace") else {
-      let found = String(decoding: format, as: UTF8.self)
-      throw fail("not an asyncviz trace: \"format\" is \"\(found)\", not \"asyncviz-trace\"", at: at)
+      throw fail(
+        "not an asyncviz trace: \"format\" is \(TraceDecoder.quote(format)), not \"asyncviz-trace\"", at: at)
     }
   }
 
@@ -147,12 +147,12 @@ extension TraceDecoder {
         let word = try string("backend")
         guard let kind = BackendKind(rawValue: String(decoding: word, as: UTF8.self)) else {
           throw fail(
-            "\"backend\" must be \"sim\" or \"epoll\", found \"\(String(decoding: word, as: UTF8.self))\"",
+            "\"backend\" must be \"sim\" or \"epoll\", found \(TraceDecoder.quote(word))",
             at: at)
         }
         backend = kind
       } else {
-        throw fail("unexpected key \"\(String(decoding: key, as: UTF8.self))\" in \"program\"")
+        throw fail("unexpected key \(TraceDecoder.quote(key)) in \"program\"")
       }
     }
     guard let name, let source, let backend else {
@@ -180,7 +180,7 @@ extension TraceDecoder {
         } else if bytesEqual(key, "parent") && parent == nil {
           parent = .some(try null() ? nil : try integer("parent", in: 1...Int64(UInt32.max)))
         } else {
-          throw fail("unexpected key \"\(String(decoding: key, as: UTF8.self))\" in a task")
+          throw fail("unexpected key \(TraceDecoder.quote(key)) in a task")
         }
       }
       guard let id, let name, let parent else {
@@ -222,9 +222,9 @@ extension TraceDecoder {
         let at = window.offset
         let word = try string("reason")
         guard let r = EndReason.allCases.first(where: { bytesEqual(word, $0.staticName) }) else {
-          let found = String(decoding: word, as: UTF8.self)
           throw fail(
-            "\"reason\" must be \"completed\", \"stuck\" or \"max-steps\", found \"\(found)\"", at: at)
+            "\"reason\" must be \"completed\", \"stuck\" or \"max-steps\", found \(TraceDecoder.quote(word))",
+            at: at)
         }
         reason = r
       } else if bytesEqual(key, "steps") && steps == nil {
@@ -240,7 +240,7 @@ extension TraceDecoder {
         }
         stuck = ids
       } else {
-        throw fail("unexpected key \"\(String(decoding: key, as: UTF8.self))\" in \"end\"")
+        throw fail("unexpected key \(TraceDecoder.quote(key)) in \"end\"")
       }
     }
     guard let reason, let steps, let tUs, let stuck else {

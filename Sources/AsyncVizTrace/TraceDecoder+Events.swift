@@ -35,7 +35,7 @@ extension TraceDecoder {
     var first = true
     while let key = try nextKey(&first) {
       guard let field = EventField.named(key) else {
-        throw fail("unknown key \"\(String(decoding: key, as: UTF8.self))\" in an event")
+        throw fail("unknown key \(TraceDecoder.quote(key)) in an event")
       }
       if v.seen & field.bit != 0 { throw fail("the key \"\(field.key)\" appears twice") }
       v.seen |= field.bit
@@ -56,7 +56,7 @@ extension TraceDecoder {
       let at = window.offset
       let bytes = try string("kind")
       guard let kind = EventKind.named(bytes) else {
-        throw fail("unknown event kind \"\(String(decoding: bytes, as: UTF8.self))\"", at: at)
+        throw fail("unknown event kind \(TraceDecoder.quote(bytes))", at: at)
       }
       v.kind = kind
     case .task: v.task = try taskID("task")
@@ -98,7 +98,7 @@ extension TraceDecoder {
     for (i, w) in words.enumerated() where bytesEqual(bytes, w) { return UInt8(i) }
     let allowed = words.map { "\"\($0)\"" }.joined(separator: ", ")
     throw fail(
-      "\"\(field)\" must be one of \(allowed), found \"\(String(decoding: bytes, as: UTF8.self))\"", at: at)
+      "\"\(field)\" must be one of \(allowed), found \(TraceDecoder.quote(bytes))", at: at)
   }
 
   /// Every required key present, no key of another kind.
@@ -112,11 +112,11 @@ extension TraceDecoder {
     }
     let missing = required & ~v.seen
     if missing != 0, let field = EventField.allCases.first(where: { missing & $0.bit != 0 }) {
-      throw fail("a \(v.kind.name) event needs \"\(field.key)\"", at: start)
+      throw fail("\(v.kind.article) \(v.kind.name) event needs \"\(field.key)\"", at: start)
     }
     let extra = v.seen & ~required
     if extra != 0, let field = EventField.allCases.first(where: { extra & $0.bit != 0 }) {
-      let what = v.kind == .wake ? "this wake event" : "a \(v.kind.name) event"
+      let what = v.kind == .wake ? "this wake event" : "\(v.kind.article) \(v.kind.name) event"
       throw fail("\"\(field.key)\" does not belong in \(what)", at: start)
     }
   }

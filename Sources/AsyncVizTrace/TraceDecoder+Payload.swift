@@ -29,6 +29,8 @@ extension TraceDecoder {
       return .timerSet(task: task, deadlineUs: v.deadlineUs)
     case .timerFire:
       return .timerFire(task: task)
+    case .timerCancel:
+      return .timerCancel(task: task, deadlineUs: v.deadlineUs)
     case .wake:
       let by = WakeSource(rawValue: v.word) ?? .own
       return .wake(
@@ -66,6 +68,24 @@ extension TraceDecoder {
       }
     }
     if v.kind == .spawn { spawnNames.append((index, v.name)) }
+    if events.count == events.capacity { growEvents() }
     events.append(TraceEvent(step: UInt32(truncatingIfNeeded: v.step), tUs: v.tUs, payload: payload))
+  }
+
+  /// Makes room for more events. With the file's size known, the room is
+  /// projected from the bytes per event so far (plus 2%), so that the array
+  /// is reallocated about once and ends near its final size: memory stays
+  /// near the size of the decoded events instead of doubling past it.
+  @inline(never)
+  mutating func growEvents() {
+    let count = events.count
+    var target = max(1024, count * 2)
+    if let size = window.fileSize, count >= 256, window.offset > 0 {
+      let projected = Double(count) * Double(size) / Double(window.offset) * 1.02
+      if projected > Double(count) && projected < Double(Int32.max) {
+        target = max(count + 1024, Int(projected))
+      }
+    }
+    events.reserveCapacity(target)
   }
 }

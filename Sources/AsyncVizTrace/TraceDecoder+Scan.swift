@@ -55,6 +55,25 @@ extension TraceDecoder {
     b >= 0x21 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : String(format16: b)
   }
 
+  /// Text from the file, shown in a message: in quotes, with control
+  /// characters escaped (a message must not drive the terminal) and cut to
+  /// 40 characters.
+  static func quote(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    var text = ""
+    for (n, scalar) in String(decoding: bytes, as: UTF8.self).unicodeScalars.enumerated() {
+      if n == 40 {
+        text += "..."
+        break
+      }
+      if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
+        text += scalar.escaped(asASCII: true)
+      } else {
+        text.unicodeScalars.append(scalar)
+      }
+    }
+    return "\"\(text)\""
+  }
+
   /// What kind of JSON value starts with `b`, for "must be X, found Y".
   static func describe(valueStart b: UInt8) -> String {
     switch b {
@@ -164,6 +183,12 @@ extension TraceDecoder {
     window.mark = window.pos
     var i = window.pos + 1
     while true {
+      // Eight bytes at a time while they hold nothing to look at.
+      while window.end - i >= 8
+        && !TraceDecoder.hasSpecialByte(UnsafeRawPointer(window.base + i).loadUnaligned(as: UInt64.self))
+      {
+        i += 8
+      }
       if i == window.end {
         let before = window.mark
         guard try refill() else { throw truncated() }
@@ -179,6 +204,26 @@ extension TraceDecoder {
       if b < 0x20 || b >= 0x80 || b == UInt8(ascii: "\\") { return try slowString(from: i) }
       i += 1
     }
+  }
+}
+
+extension TraceDecoder {
+  /// Whether any of the 8 bytes of `word` is a quote, a backslash, a control
+  /// character or not ASCII (the bytes a string scan must stop at). Bit
+  /// tricks on the whole word: a byte equal to c is a zero byte of word ^ c..c,
+  /// and (v - 0x01..01) & ~v & 0x80..80 is non-zero when v has a zero byte
+  /// (likewise with 0x20..20 for a byte below 0x20, given no byte has its
+  /// high bit set, which is tested on its own).
+  @inline(__always)
+  static func hasSpecialByte(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let zeroInQuote = (quote &- ones) & ~quote
+    let zeroInBackslash = (backslash &- ones) & ~backslash
+    let control = (word &- ones &* 0x20) & ~word
+    return (zeroInQuote | zeroInBackslash | control | word) & highs != 0
   }
 }
 

@@ -64,7 +64,7 @@ extension TraceDecoder {
     }
     guard e == UInt8(ascii: "u") else {
       window.pos = i
-      throw fail("invalid escape \\\(Character(Unicode.Scalar(e))) in a string")
+      throw fail("invalid escape: a backslash followed by \(TraceDecoder.describe(byte: e))")
     }
     var scalar = try hex4(at: i + 2, &i)
     i += 6

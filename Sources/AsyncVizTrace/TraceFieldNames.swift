@@ -86,7 +86,7 @@ enum EventField: UInt8, CaseIterable {
 /// The event kinds, in the order of `EventPayload`'s cases.
 enum EventKind: UInt8, CaseIterable {
   case spawn, schedule, pollStart, pollEnd, complete, register, deregister, reactorWait, reactorReady
-  case timerSet, timerFire, wake, wakerClone, wakerDrop, ioSend, output, block, lint
+  case timerSet, timerFire, timerCancel, wake, wakerClone, wakerDrop, ioSend, output, block, lint
 
   /// The kind's name in traces.
   var name: StaticString {
@@ -102,6 +102,7 @@ enum EventKind: UInt8, CaseIterable {
     case .reactorReady: "reactor_ready"
     case .timerSet: "timer_set"
     case .timerFire: "timer_fire"
+    case .timerCancel: "timer_cancel"
     case .wake: "wake"
     case .wakerClone: "waker_clone"
     case .wakerDrop: "waker_drop"
@@ -111,6 +112,9 @@ enum EventKind: UInt8, CaseIterable {
     case .lint: "lint"
     }
   }
+
+  /// "a" or "an", for messages.
+  var article: String { [.ioSend, .output].contains(self) ? "an" : "a" }
 
   /// The kind's own fields (besides seq, step, t_us, kind, note); for
   /// `wake`, `fd` and `from_task` are checked separately.
@@ -124,7 +128,7 @@ enum EventKind: UInt8, CaseIterable {
     case .deregister: [.fd]
     case .reactorWait: [.timeoutUs]
     case .reactorReady: [.fd, .readiness]
-    case .timerSet: [.task, .deadlineUs]
+    case .timerSet, .timerCancel: [.task, .deadlineUs]
     case .wake: [.task, .by]
     case .ioSend: [.task, .fd, .resource, .op]
     case .output: [.task, .text]

@@ -47,7 +47,8 @@ public enum TraceJSONReader {
       )
     }
     if type == S_IFREG { posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL)) }
-    let window = JSONReadWindow(fd: fd, chunk: chunkSize, limit: sizeLimit)
+    var window = JSONReadWindow(fd: fd, chunk: chunkSize, limit: sizeLimit)
+    if type == S_IFREG { window.fileSize = Int64(info.st_size) }
     var decoder = TraceDecoder(window: window, path: path)
     defer { decoder.deallocate() }
     return try decoder.decodeTrace()

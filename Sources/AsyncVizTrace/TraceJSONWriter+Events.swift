@@ -51,6 +51,10 @@ extension TraceJSONWriter {
       out.int(deadline)
     case .timerFire(let task):
       head(",\"kind\":\"timer_fire\",\"task\":", task, &out)
+    case .timerCancel(let task, let deadline):
+      head(",\"kind\":\"timer_cancel\",\"task\":", task, &out)
+      out.raw(",\"deadline_us\":")
+      out.int(deadline)
     case .wake(let task, let by, let fd, let from):
       writeWake(task, by: by, fd: fd, from: from, into: &out)
     case .wakerClone(let task):

@@ -8,16 +8,17 @@ public enum TraceReducer {
   /// Applies `events[state.applied..<end]` to `state`, in order.
   ///
   /// `events` must be the same array the state was built from: an event is
-  /// read together with its neighbours (a `waker_drop` is explained by the
-  /// event after it), so the state after n events depends on `events[n]`
-  /// only through that look-ahead, which never crosses a step.
+  /// read together with its neighbours (a `waker_clone` or `waker_drop` is
+  /// explained by the event before or after it), so the state
+  /// after n events depends on `events[n]` only through that look-ahead,
+  /// which never crosses a step.
   public static func apply(_ events: [TraceEvent], upTo end: Int, to state: inout TraceState) {
     let stop = min(end, events.count)
     var i = state.applied
     while i < stop {
-      let event = events[i]
+      let previous = i > 0 ? events[i - 1].payload : nil
       let next = i + 1 < events.count ? events[i + 1].payload : nil
-      state.apply(event, next: next)
+      state.apply(events[i], previous: previous, next: next)
       i += 1
     }
     state.applied = max(state.applied, stop)
@@ -33,8 +34,8 @@ public enum TraceReducer {
 }
 
 extension TraceState {
-  /// Applies one event; `next` is the payload of the event after it, if any.
-  mutating func apply(_ event: TraceEvent, next: EventPayload?) {
+  /// Applies one event; `previous` and `next` are the payloads around it, if any.
+  mutating func apply(_ event: TraceEvent, previous: EventPayload?, next: EventPayload?) {
     if event.step != step {
       step = event.step
       action = .reactorTurn
@@ -86,12 +87,14 @@ extension TraceState {
       tasks[id.index].line = 0
       tasks[id.index].transition(to: .done, at: t)
     default:
-      applyReactorOrWaker(event.payload, next: next, at: t)
+      applyReactorOrWaker(event.payload, previous: previous, next: next, at: t)
     }
   }
 
   /// The reactor, waker, output and lint events.
-  private mutating func applyReactorOrWaker(_ payload: EventPayload, next: EventPayload?, at t: Int64) {
+  private mutating func applyReactorOrWaker(
+    _ payload: EventPayload, previous: EventPayload?, next: EventPayload?, at t: Int64
+  ) {
     switch payload {
     case .register(let id, let fd, let interest):
       ensureTask(id, at: t)
@@ -112,15 +115,18 @@ extension TraceState {
       reactor.armTimer(task: id, deadlineUs: deadline)
     case .timerFire(let id):
       reactor.fireTimer(task: id)
+    case .timerCancel(let id, let deadline):
+      ensureTask(id, at: t)
+      reactor.cancelTimer(task: id, deadlineUs: deadline)
     case .wake(let id, let by, let fd, _):
       ensureTask(id, at: t)
       applyWake(id, by: by, fd: fd)
     case .wakerClone(let id):
       ensureTask(id, at: t)
-      applyWakerClone(id, next: next)
+      applyWakerClone(id, previous: previous, next: next)
     case .wakerDrop(let id):
       ensureTask(id, at: t)
-      applyWakerDrop(id, next: next)
+      applyWakerDrop(id, previous: previous, next: next)
     case .ioSend(_, let fd, let resource, let op):
       lastSend = SentRequest(fd: fd, resource: resource, op: op)
     case .output(let id, let text):
@@ -157,26 +163,26 @@ extension TraceState {
   /// records `register` then the clone for an fd, the clone then `timer_set`
   /// for a timer; a lone clone re-arms an fd whose waker was woken, or else is
   /// held by a join handle or a channel.
-  private mutating func applyWakerClone(_ id: TaskID, next: EventPayload?) {
+  private mutating func applyWakerClone(_ id: TaskID, previous: EventPayload?, next: EventPayload?) {
     tasks[id.index].wakersHeld += 1
     if case .timerSet(let other, _) = next, other == id { return }
-    if let fd = reactor.unarmedFd(of: id) {
+    if case .register(let other, let fd, _) = previous, other == id {
+      reactor.setWakerStored(fd: fd, true)
+    } else if let fd = reactor.unarmedFd(of: id) {
       reactor.setWakerStored(fd: fd, true)
     } else {
       tasks[id.index].otherWakers += 1
     }
   }
 
-  /// A stored waker was dropped unwoken. The trace has no timer-cancel event,
-  /// so a cancel is inferred (a simplification, said in docs/decisions.md): a
-  /// drop followed by `deregister` of the task's fd is that fd's waker;
-  /// otherwise, if the task has a timer armed, it is the cancel of its most
-  /// recently armed timer; else a join handle's or a channel's waker. Only a
-  /// task holding a timer and a join/channel waker at once can be misread.
-  private mutating func applyWakerDrop(_ id: TaskID, next: EventPayload?) {
+  /// A stored waker was dropped unwoken. The runtime records `timer_cancel`
+  /// right before the drop of the timer's waker, and the drop right before
+  /// `deregister` for an fd's waker; any other drop is a join handle's or a
+  /// channel's waker.
+  private mutating func applyWakerDrop(_ id: TaskID, previous: EventPayload?, next: EventPayload?) {
     tasks[id.index].wakersHeld -= 1
+    if case .timerCancel(let other, _) = previous, other == id { return }
     if case .deregister(let fd) = next, reactor.registration(fd: fd)?.task == id { return }
-    if reactor.cancelTimer(task: id) { return }
     tasks[id.index].otherWakers = max(0, tasks[id.index].otherWakers - 1)
   }
 

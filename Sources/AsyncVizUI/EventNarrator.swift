@@ -11,14 +11,5 @@ public protocol EventNarrator: Sendable {
   mutating func apply(_ event: TraceEvent, in trace: Trace)
 }
 
-/// The fallback narrator: names each event's kind and task, nothing more.
-public struct EventKindNarrator: EventNarrator {
-  public init() {}
-
-  public func note(for event: TraceEvent, in trace: Trace) -> String {
-    guard let task = event.payload.task else { return "\(event.payload.kindName)." }
-    return "\(event.payload.kindName) \(trace.label(task))."
-  }
-
-  public mutating func apply(_ event: TraceEvent, in trace: Trace) {}
-}
+/// The trace module's narration is what the viewer shows.
+extension NarrationContext: EventNarrator {}

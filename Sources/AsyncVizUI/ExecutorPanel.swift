@@ -49,38 +49,47 @@ enum ExecutorPanel {
         if case .wake = e.payload { return n + 1 }
         return n
       }
-      return ("reactor", "turn: the queue was empty; woke \(woken) task\(woken == 1 ? "" : "s")")
+      return ("reactor turn:", "woke \(woken) task\(woken == 1 ? "" : "s")")
     }
   }
 
-  /// The queue as "#3 handler → #4 handler → …" over `rows` lines of `width`.
+  /// The queue as "#3 handler → #4 handler" over `rows` lines of `width`;
+  /// when the names do not all fit, ids alone ("#3 → #4 → #5 +97 more"),
+  /// so that the order shows for as many tasks as possible.
   static func queueLines(_ queue: [TaskID], _ cx: PanelContext, width: Int, rows: Int) -> [String] {
-    guard rows > 0, width > 0 else { return [] }
+    let named = layout(queue, width: width, rows: rows, arrow: cx.glyphs.arrow) { cx.label($0) }
+    if named.shown == queue.count { return named.lines }
+    let ids = layout(queue, width: width, rows: rows, arrow: cx.glyphs.arrow) { $0.description }
+    return ids.shown > named.shown ? ids.lines : named.lines
+  }
+
+  /// The lines, and how many tasks they name.
+  private static func layout(
+    _ queue: [TaskID], width: Int, rows: Int, arrow: String, name: (TaskID) -> String
+  ) -> (lines: [String], shown: Int) {
+    guard rows > 0, width > 0 else { return ([], 0) }
     var lines: [String] = []
     var current = ""
-    let separator = " \(cx.glyphs.arrow) "
+    let separator = " \(arrow) "
     for (i, id) in queue.enumerated() {
-      let item = (i == 0 ? "" : separator) + cx.label(id)
+      let item = (i == 0 || current.isEmpty ? "" : separator) + name(id)
       let remaining = queue.count - i
       let more = " +\(remaining) more"
       let isLastLine = lines.count == rows - 1
-      let fits = CharWidth.of(current) + CharWidth.of(item) <= width
+      let used = CharWidth.of(current) + CharWidth.of(item)
       // On the last line keep room to say how many did not fit.
-      let roomForMore =
-        !isLastLine || remaining == 1
-        || CharWidth.of(current) + CharWidth.of(item) + CharWidth.of(more) <= width
-      if fits && roomForMore {
+      if used <= width && (!isLastLine || remaining == 1 || used + CharWidth.of(more) <= width) {
         current += item
         continue
       }
       if isLastLine {
         lines.append(current + more)
-        return lines
+        return (lines, i)
       }
-      lines.append(current + (i == 0 ? "" : " \(cx.glyphs.arrow)"))
-      current = cx.label(id)
+      lines.append(current + " \(arrow)")
+      current = name(id)
     }
     lines.append(current)
-    return lines
+    return (lines, queue.count)
   }
 }

@@ -32,7 +32,7 @@ enum FooterPanel {
     switch end.reason {
     case .completed:
       return (
-        "Run completed at step \(end.steps), t = \(TimeText.instant(end.tUs)): every task is done.\(at)",
+        "Run completed at step \(end.steps), t = \(DurationText.instant(end.tUs)): every task is done.\(at)",
         .status
       )
     case .maxSteps:
@@ -41,7 +41,7 @@ enum FooterPanel {
       )
     case .stuck:
       let final = cx.model.isAtEnd ? cx.state : history.state(atStep: history.lastStep)
-      let why = end.stuckTasks.map { stuckReason($0, in: final, cx) }.joined(separator: "; ")
+      let why = end.stuckTasks.map { stuckReason($0, in: final, cx) }.joined(separator: ", ")
       return ("Run stuck at step \(end.steps): nothing can wake \(why).\(at)", .warning)
     }
   }
@@ -49,7 +49,7 @@ enum FooterPanel {
   /// "#2 lost (lost waker)" or "#1 main (awaits join #2 L14)".
   static func stuckReason(_ id: TaskID, in state: TraceState, _ cx: PanelContext) -> String {
     guard let task = state.task(id) else { return cx.label(id) }
-    if task.hasLint(.lostWaker) { return "\(cx.label(id)) (its waker was lost: no one holds it)" }
+    if task.hasLint(.lostWaker) { return "\(cx.label(id)) (waker lost)" }
     return "\(cx.label(id)) (awaits \(cx.awaitingText(task)))"
   }
 }

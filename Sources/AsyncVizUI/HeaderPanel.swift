@@ -1,3 +1,5 @@
+import AsyncVizTrace
+
 /// The top line: program, step k / n, virtual time, backend, play state and speed.
 enum HeaderPanel {
   static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
@@ -11,7 +13,7 @@ enum HeaderPanel {
     let real = cx.trace.program.backend == .sim ? "" : " real"
     let parts = [
       "asyncviz", cx.trace.program.name, "backend \(cx.trace.program.backend.rawValue)", steps,
-      "t = \(TimeText.instant(cx.state.nowUs))\(real)", "\(model.mode.name)  \(model.speed) steps/s",
+      "t = \(DurationText.instant(cx.state.nowUs))\(real)", "\(model.mode.name)  \(model.speed) steps/s",
     ]
     var x = rect.x + 1
     for (i, part) in parts.enumerated() {

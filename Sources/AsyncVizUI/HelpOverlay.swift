@@ -1,7 +1,7 @@
 /// The help: every key with a one-line explanation, in a box over the screen.
 enum HelpOverlay {
   static func draw(_ cx: PanelContext, into buffer: inout CellBuffer) {
-    let entries = KeyMap.helpLines(glyphs: cx.glyphs)
+    let entries = KeyMap.helpLines(glyphs: cx.glyphs, exportPath: cx.options.exportPath)
     let keyWidth = (entries.map { CharWidth.of($0.keys) }.max() ?? 8) + 3
     let textWidth = entries.map { CharWidth.of($0.meaning) }.max() ?? 40
     let width = min(buffer.width - 4, keyWidth + textWidth + 6)

@@ -20,6 +20,7 @@ public enum KeyMap {
     case .character("-"), .character("_"): return .slower
     case .tab, .down: return .nextTask
     case .backTab, .up: return .previousTask
+    case .escape: return .follow
     case .character("e"): return .export
     case .character("?"): return .toggleHelp
     case .character("q"): return .quit
@@ -28,8 +29,12 @@ public enum KeyMap {
   }
 
   /// Every key with a one-line explanation, as the help overlay lists them.
-  public static func helpLines(glyphs: Glyphs) -> [(keys: String, meaning: String)] {
-    [
+  public static func helpLines(glyphs: Glyphs, exportPath: String? = nil) -> [(keys: String, meaning: String)]
+  {
+    let export =
+      exportPath.map { "export the trace to JSON, in \($0)" }
+      ?? "export the trace to JSON (the path is shown below)"
+    return [
       ("space", "play / pause: one step at a time at the chosen speed"),
       ("n  \(glyphs.arrow)  l", "step forward (at the end of a live run: run one more step)"),
       ("b  \(glyphs.leftArrow)  h", "step back (instant, from the recorded history)"),
@@ -37,7 +42,8 @@ public enum KeyMap {
       ("G  End", "go to the last step (a live run is run to its end)"),
       ("+  -", "play faster / slower (1 to 50 steps per second)"),
       ("tab  shift-tab", "select the next / previous task (also the down and up arrows)"),
-      ("e", "export the trace to JSON (the path is shown below)"),
+      ("Esc", "select the task of each step again (the default)"),
+      ("e", export),
       ("?", "show / hide this help"),
       ("q  Ctrl-C", "quit"),
     ]

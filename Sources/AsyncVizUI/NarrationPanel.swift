@@ -10,7 +10,8 @@ enum NarrationPanel {
     var y = inner.y
     for entry in cx.model.recentNotes {
       guard y < inner.maxY else { break }
-      var paragraph = entry.notes.joined(separator: " ")
+      // Two spaces between notes: a note quoting program output has no full stop.
+      var paragraph = entry.notes.joined(separator: "  ")
       if entry.omitted > 0 { paragraph += " (and \(entry.omitted) more events)" }
       if paragraph.isEmpty { paragraph = "(nothing recorded)" }
       let current = entry.step == cx.model.step

@@ -20,8 +20,8 @@ enum ReactorPanel {
     let timerRows = max(1, min(timerNeed, inner.height - waitRows - interestRows))
     var y = inner.y
     buffer.write("interest", x: labelX, y: y, style: CellStyle(.dim), limit: limit)
-    let entries = reactor.interest.map { interestText($0, cx) }
-    for line in clipped(entries, rows: interestRows, empty: "(empty)") {
+    let entries = clipped(reactor.interest, rows: interestRows, empty: "(empty)") { interestText($0, cx) }
+    for line in entries {
       // "woken" is dropped rather than cut when it does not fit; the dim style still says it.
       let woken = line.hasSuffix(Self.wokenSuffix)
       let text = woken && CharWidth.of(line) > width ? String(line.dropLast(Self.wokenSuffix.count)) : line
@@ -35,17 +35,17 @@ enum ReactorPanel {
     let isNow = reactor.lastWait?.step == cx.model.step && cx.state.action == .reactorTurn
     let waitStyle = CellStyle(reactor.lastWait == nil ? .dim : .text, bold: isNow)
     let wait = waitText(reactor.lastWait, cx)
-    let waitLines = waitRows == 2 ? [wait.call, wait.result] : [wait.call + " " + wait.result]
+    let waitLines = waitRows == 2 ? [wait.call, wait.result] : [wait.short + " " + wait.result]
     for line in waitLines where !line.isEmpty {
       buffer.write(
         line.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: waitStyle, limit: limit)
       y += 1
     }
     buffer.write("timers", x: labelX, y: y, style: CellStyle(.dim), limit: limit)
-    let timers = reactor.timers.map {
-      "\(TimeText.instant($0.deadlineUs).leftPadded(11))  \(cx.label($0.task))"
+    let timers = clipped(reactor.timers, rows: min(timerRows, inner.maxY - y), empty: "(none)") {
+      "\(DurationText.instant($0.deadlineUs).leftPadded(11))  \(cx.label($0.task))"
     }
-    for line in clipped(timers, rows: min(timerRows, inner.maxY - y), empty: "(none)") {
+    for line in timers {
       buffer.write(
         line.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: lineStyle(line), limit: limit
       )
@@ -71,20 +71,38 @@ enum ReactorPanel {
 
   /// "epoll_wait(timeout 25 ms)" and "→ fd 5, fd 6 ready", with the wait's
   /// step when it is an older one.
-  static func waitText(_ wait: ReactorState.Wait?, _ cx: PanelContext) -> (call: String, result: String) {
-    guard let wait else { return ("(no wait yet)", "") }
-    let timeout = wait.timeoutUs.map { TimeText.duration($0) } ?? cx.glyphs.infinity
+  static func waitText(_ wait: ReactorState.Wait?, _ cx: PanelContext) -> (
+    call: String, short: String, result: String
+  ) {
+    guard let wait else { return ("(no wait yet)", "(no wait yet)", "") }
+    let timeout = wait.timeoutUs.map { DurationText.duration($0) } ?? cx.glyphs.infinity
+    let fds = wait.ready.map { "fd \($0.fd)" }
+    // Many ready fds: the count first, so that it survives when the line is cut.
     let ready =
-      wait.ready.isEmpty ? "no fd ready" : wait.ready.map { "fd \($0.fd)" }.joined(separator: ", ") + " ready"
-    let when = wait.step == cx.model.step ? "" : " (step \(wait.step))"
-    return ("epoll_wait(timeout \(timeout))", "\(cx.glyphs.arrow) \(ready)\(when)")
+      fds.isEmpty
+      ? "no fd ready"
+      : fds.count <= 3
+        ? fds.joined(separator: ", ") + " ready"
+        : "\(fds.count) ready: " + summary(fds, limit: 3)
+    // An older wait says its step: first on the one-line form, where the end may be cut.
+    let old = wait.step != cx.model.step
+    let call = "epoll_wait(timeout \(timeout))" + (old ? " at step \(wait.step)" : "")
+    let short = (old ? "step \(wait.step): " : "") + "epoll_wait(\(timeout))"
+    return (call, short, "\(cx.glyphs.arrow) \(ready)")
   }
 
-  /// At most `rows` lines, the last one saying how many more there are.
-  static func clipped(_ lines: [String], rows: Int, empty: String) -> [String] {
+  /// "fd 5, fd 6, fd 7 +997": the first `limit` items and how many more.
+  static func summary(_ items: [String], limit: Int) -> String {
+    let shown = items.prefix(limit).joined(separator: ", ")
+    return items.count > limit ? "\(shown) +\(items.count - limit)" : shown
+  }
+
+  /// At most `rows` lines, the last one saying how many more there are;
+  /// only the items shown are formatted (a list may hold a thousand).
+  static func clipped<T>(_ items: [T], rows: Int, empty: String, _ format: (T) -> String) -> [String] {
     guard rows > 0 else { return [] }
-    if lines.isEmpty { return [empty] }
-    if lines.count <= rows { return lines }
-    return Array(lines.prefix(rows - 1)) + ["+\(lines.count - rows + 1) more"]
+    if items.isEmpty { return [empty] }
+    if items.count <= rows { return items.map(format) }
+    return items.prefix(rows - 1).map(format) + ["+\(items.count - rows + 1) more"]
   }
 }

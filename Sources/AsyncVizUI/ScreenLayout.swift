@@ -3,9 +3,9 @@
 /// At the minimum, 100x30:
 /// ```
 /// row 0        header
-/// rows 1-9     Tasks (56 wide)        | Executor (rows 1-5)
-/// rows 10-21   Source                 | Reactor (rows 6-13), Task detail (14-21)
-/// rows 22-27   Narration (full width)
+/// rows 1-8     Tasks (56 wide)        | Executor (rows 1-4)
+/// rows 9-19    Source                 | Reactor (rows 5-11), Task detail (12-19)
+/// rows 20-27   Narration (full width)
 /// row 28       status line
 /// row 29       footer keys
 /// ```
@@ -42,14 +42,15 @@ public struct ScreenLayout: Equatable, Sendable {
   public static func make(width: Int, height: Int) -> ScreenLayout? {
     guard width >= minimumWidth, height >= minimumHeight else { return nil }
     let extraRows = height - minimumHeight
-    let narrationHeight = 6 + extraRows / 4
+    // Narration first: a step's explanation often takes five or six lines.
+    let narrationHeight = 8 + extraRows / 4
     let top = 1
     let upper = height - 3 - narrationHeight  // rows between header and narration
-    let upperExtra = upper - 21
-    let tasksHeight = 9 + upperExtra / 2
+    let upperExtra = upper - 19
+    let tasksHeight = 8 + upperExtra / 2
     let leftWidth = width * 56 / 100
     let rightWidth = width - leftWidth
-    let executorHeight = 5 + upperExtra / 4
+    let executorHeight = 4 + upperExtra / 4
     let detailHeight = 8
     let reactorHeight = upper - executorHeight - detailHeight
     return ScreenLayout(

@@ -11,7 +11,7 @@ public enum ScreenRenderer {
       return buffer
     }
     let cx = PanelContext(
-      trace: model.history.trace, state: model.state, model: model, glyphs: options.glyphs)
+      trace: model.history.trace, state: model.state, model: model, options: options)
     HeaderPanel.draw(cx, into: &buffer, rect: layout.header)
     TasksPanel.draw(cx, into: &buffer, rect: layout.tasks)
     ExecutorPanel.draw(cx, into: &buffer, rect: layout.executor)

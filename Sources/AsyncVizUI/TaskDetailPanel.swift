@@ -26,7 +26,7 @@ enum TaskDetailPanel {
       return [("", "not spawned yet at step \(cx.model.step)", .dim)]
     }
     let now = cx.state.nowUs
-    let since = TimeText.duration(max(0, now - task.sinceUs))
+    let since = DurationText.duration(max(0, now - task.sinceUs))
     func pair(_ a: String, _ b: String, _ c: String) -> String { a.padded(9) + " " + b.padded(10) + c }
     var lines: [(String, String, StyleRole)] = [
       ("state", "\(task.status.name) for \(since)", .of(task.status)),
@@ -35,18 +35,20 @@ enum TaskDetailPanel {
       (
         "busy",
         pair(
-          TimeText.duration(task.busyUs(at: now)), "scheduled", TimeText.duration(task.scheduledUs(at: now))),
+          DurationText.duration(task.busyUs(at: now)), "scheduled",
+          DurationText.duration(task.scheduledUs(at: now))),
         .text
       ),
       (
-        "idle", pair(TimeText.duration(task.idleUs(at: now)), "wakers", "\(max(0, task.wakersHeld)) held"),
+        "idle",
+        pair(DurationText.duration(task.idleUs(at: now)), "wakers", "\(max(0, task.wakersHeld)) held"),
         .text
       ),
     ]
     let lints = cx.state.lints.filter { $0.task == id }
     if lints.isEmpty {
       let parent = cx.trace.task(id)?.parent.map { " by \(cx.label($0))" } ?? " (root task)"
-      lines.append(("spawned", "at \(TimeText.instant(task.spawnedUs))\(parent)", .text))
+      lines.append(("spawned", "at \(DurationText.instant(task.spawnedUs))\(parent)", .text))
     } else {
       for lint in lints { lines.append(("lint", "\(lint.code.name): \(cx.string(lint.detail))", .lint)) }
     }

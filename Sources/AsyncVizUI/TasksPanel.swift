@@ -15,7 +15,8 @@ enum TasksPanel {
       ? "Tasks \(shown.lowerBound + 1)-\(shown.upperBound) of \(tasks.count)" : "Tasks (\(tasks.count))"
     buffer.box(rect, title: title, glyphs: cx.glyphs)
     guard inner.height > 0, inner.width > 0 else { return }
-    let names = tasks.map { cx.trace.task($0.id)?.name ?? "" }
+    // Only the rows shown are measured and drawn: a run may have a thousand tasks.
+    let names = shown.map { cx.trace.task(tasks[$0].id)?.name ?? "" }
     let nameWidth = min(14, max(4, names.map { CharWidth.of($0) }.max() ?? 4))
     let columns = Columns(width: inner.width, nameWidth: nameWidth)
     let head =
@@ -24,7 +25,7 @@ enum TasksPanel {
     buffer.write(head, x: inner.x, y: inner.y, style: CellStyle(.dim), limit: inner.maxX)
     for (row, i) in shown.enumerated() {
       let y = inner.y + 1 + row
-      drawRow(tasks[i], name: names[i], cx, columns, into: &buffer, x: inner.x, y: y, limit: inner.maxX)
+      drawRow(tasks[i], name: names[row], cx, columns, into: &buffer, x: inner.x, y: y, limit: inner.maxX)
     }
   }
 

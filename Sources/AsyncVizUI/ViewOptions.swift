@@ -7,10 +7,14 @@ public struct ViewOptions: Sendable, Equatable {
   /// arrows as well, so nothing depends on colour alone.
   public var color: Bool
 
+  /// Where `e` writes the trace, for the help to say (nil: not known in advance).
+  public var exportPath: String?
+
   /// Options; the defaults are Unicode and colour.
-  public init(ascii: Bool = false, color: Bool = true) {
+  public init(ascii: Bool = false, color: Bool = true, exportPath: String? = nil) {
     self.ascii = ascii
     self.color = color
+    self.exportPath = exportPath
   }
 
   /// The glyph set for these options.

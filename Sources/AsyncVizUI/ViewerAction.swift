@@ -19,6 +19,8 @@ public enum ViewerAction: Equatable, Sendable {
   case nextTask
   /// Select the previous task.
   case previousTask
+  /// Let the selection follow each step's task again (Esc).
+  case follow
   /// Export the trace to JSON.
   case export
   /// Show or hide the help.

@@ -1,17 +1,7 @@
 import AsyncVizTrace
 
-/// The narrator the viewer uses (the trace module's narration once it is available).
-public typealias ViewerNarrator = EventKindNarrator
-
-/// What the main loop must do after an action, beyond redrawing.
-public enum ViewerEffect: Equatable, Sendable {
-  /// Nothing but a redraw.
-  case none
-  /// Export `history.trace`, then report with `exportFinished`.
-  case export
-  /// Leave the viewer.
-  case quit
-}
+/// The narrator the viewer uses: the same notes as the transcript and the JSON trace.
+public typealias ViewerNarrator = NarrationContext
 
 /// The viewer's state: which step is shown, the play state, the selected
 /// task, the speed. It consumes actions and a `TraceFeed`; stepping forward
@@ -38,8 +28,8 @@ public struct ViewerModel: Sendable {
   public private(set) var step: UInt32 = 0
   /// The state after `step` (kept in sync with it).
   public private(set) var state: TraceState
-  /// The selected task (its line highlighted, its details shown).
-  public private(set) var selected = TaskID(1)
+  /// How the selected task is chosen: following each step's task until tab picks one.
+  public private(set) var selection = TaskSelection.follow
   /// Index in `speeds`.
   public private(set) var speedIndex = 2
   /// The latest message for the status line (cleared by the next key).
@@ -58,6 +48,18 @@ public struct ViewerModel: Sendable {
     isLive = feed.isLive
     state = history.state(atStep: 0)
     refresh()
+  }
+
+  /// The selected task (its line highlighted, its details shown): the one
+  /// tab chose, or else the task this step polled (after a reactor turn, the
+  /// first task it queued).
+  public var selected: TaskID {
+    if case .fixed(let id) = selection { return id }
+    switch state.action {
+    case .poll(let id, _): return id
+    case .reactorTurn: return state.runQueue.elements.first ?? TaskID(1)
+    case .setup: return TaskID(1)
+    }
   }
 
   /// Steps per second while playing.
@@ -100,6 +102,8 @@ public struct ViewerModel: Sendable {
       cycleSelection(by: 1)
     case .previousTask:
       cycleSelection(by: -1)
+    case .follow:
+      selection = .follow
     case .export:
       return .export
     case .toggleHelp:
@@ -182,7 +186,7 @@ public struct ViewerModel: Sendable {
     let count = state.tasks.count
     guard count > 0 else { return }
     let current = min(max(selected.index, 0), count - 1)
-    selected = TaskID(UInt32((current + delta + count) % count + 1))
+    selection = .fixed(TaskID(UInt32((current + delta + count) % count + 1)))
   }
 
   /// Recomputes the state and the notes shown for `step`.

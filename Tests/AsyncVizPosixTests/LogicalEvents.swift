@@ -35,8 +35,8 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
     case .output(_, let text): detail = trace.string(text)
     case .block(_, let us): detail = "\(us)"
     case .lint(_, let code, _): detail = code.name
-    case .pollStart, .complete, .timerSet, .timerFire, .wakerClone, .wakerDrop, .deregister, .reactorWait,
-      .reactorReady:
+    case .pollStart, .complete, .timerSet, .timerFire, .timerCancel, .wakerClone, .wakerDrop, .deregister,
+      .reactorWait, .reactorReady:
       detail = ""
     }
     return detail.isEmpty ? p.kindName : "\(p.kindName) \(detail)"

@@ -73,6 +73,17 @@ private struct WakesTwice: Future {
   #expect(rt.output(of: h.task, as: Int.self) == 1)
   #expect(count(rt.trace) { if case .timerFire = $0 { true } else { false } } == 1)
   #expect(count(rt.trace) { if case .wakerDrop = $0 { true } else { false } } == 1)
+  // The loser's timer (due at 10 ms) leaves the queue by a timer_cancel that
+  // names it, recorded right before the drop of its waker.
+  let cancels = rt.trace.events.indices.filter {
+    if case .timerCancel = rt.trace.events[$0].payload { true } else { false }
+  }
+  #expect(cancels.count == 1)
+  if let i = cancels.first {
+    #expect(rt.trace.events[i].payload == .timerCancel(task: h.task, deadlineUs: 10_000))
+    #expect(rt.trace.events[i].tUs == 2_000)
+    #expect(rt.trace.events[i + 1].payload == .wakerDrop(task: h.task))
+  }
 }
 
 @Test func timeoutGivesNilWhenTheDeadlineWins() {

@@ -48,7 +48,17 @@ private func export(_ trace: Trace) throws -> [ChromeEvent] {
 
 @Test(arguments: Workloads.names)
 func chromeExportsFollowTheRules(_ name: String) throws {
-  let trace = Workloads.trace(name)
+  try checkChromeRules(Workloads.trace(name))
+}
+
+@Test func everyDemoExportFollowsTheChromeRules() throws {
+  let paths = DemoTraces.paths()
+  #expect(paths.count >= 11, "the demos' golden traces are missing from \(DemoTraces.folder.path)")
+  for path in paths { try checkChromeRules(TraceJSONReader.read(path: path)) }
+}
+
+/// Every rule of issue 5, point 2.
+private func checkChromeRules(_ trace: Trace) throws {
   let events = try export(trace)
   #expect(Set(events.map(\.pid)) == [1], "one process")
   // One named lane per task, plus the executor and the reactor.
@@ -74,15 +84,14 @@ func chromeExportsFollowTheRules(_ name: String) throws {
     #expect(pollBySeq[i]?.tid == Int(task.rawValue) + 2, "poll at seq \(i)")
   }
   // Slices of one lane never overlap, except a blocking call inside its poll.
-  for lane in Set(events.map(\.tid)) {
-    let slices = events.filter { $0.ph == "X" && $0.tid == lane && !$0.name.hasPrefix("blocking") }.sorted {
-      $0.ts < $1.ts
-    }
+  let slicesByLane = Dictionary(grouping: events.filter { $0.ph == "X" }, by: \.tid)
+  for (lane, all) in slicesByLane {
+    let slices = all.filter { !$0.name.hasPrefix("blocking") }.sorted { $0.ts < $1.ts }
     for (a, b) in zip(slices, slices.dropFirst()) {
       #expect(a.ts + (a.dur ?? 0) < b.ts, "lane \(lane) overlaps")
     }
   }
-  try checkFlows(trace, events, polls: pollBySeq)
+  try checkFlows(trace, events, polls: pollBySeq, slices: slicesByLane)
   // Reactor turns as slices on the reactor's lane; registrations and timer fires as instants.
   let waits = trace.events.filter { if case .reactorWait = $0.payload { true } else { false } }
   #expect(events.filter { $0.ph == "X" && $0.tid == 2 }.count == waits.count)
@@ -96,18 +105,28 @@ func chromeExportsFollowTheRules(_ name: String) throws {
 /// Every wake that has a later poll of its task is one s/f pair with a
 /// numeric id; s inside a slice of the waker's lane, f (bp e) strictly inside
 /// the woken task's next poll.
-private func checkFlows(_ trace: Trace, _ events: [ChromeEvent], polls: [Int: ChromeEvent]) throws {
+private func checkFlows(
+  _ trace: Trace, _ events: [ChromeEvent], polls: [Int: ChromeEvent], slices: [Int: [ChromeEvent]]
+) throws {
   let starts = events.filter { $0.ph == "s" }
+  let startBySeq = Dictionary(
+    starts.compactMap { s in s.seq.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
   let finishes = Dictionary(
     events.filter { $0.ph == "f" }.compactMap { f in f.id.map { ($0, f) } }, uniquingKeysWith: { a, _ in a })
   #expect(Set(starts.compactMap(\.id)).count == starts.count, "flow ids are unique")
-  var expected = 0
-  for (i, e) in trace.events.enumerated() {
-    guard case .wake(let task, let by, _, let from) = e.payload else { continue }
-    let next = trace.events.indices.first { $0 > i && trace.events[$0].payload == .pollStart(task: task) }
-    guard let next else { continue }
-    expected += 1
-    let s = try #require(starts.first { $0.seq == i }, "no flow for the wake at seq \(i)")
+  // The next poll_start of each task after each event, found back to front.
+  var nextPoll: [TaskID: Int] = [:]
+  var wakes: [(seq: Int, next: Int)] = []
+  for i in trace.events.indices.reversed() {
+    switch trace.events[i].payload {
+    case .pollStart(let task): nextPoll[task] = i
+    case .wake(let task, _, _, _): if let next = nextPoll[task] { wakes.append((i, next)) }
+    default: break
+    }
+  }
+  for (i, next) in wakes {
+    guard case .wake(let task, let by, _, let from) = trace.events[i].payload else { continue }
+    let s = try #require(startBySeq[i], "no flow for the wake at seq \(i)")
     let f = try #require(s.id.flatMap { finishes[$0] }, "no finish for the flow of seq \(i)")
     #expect(f.bp == "e")
     #expect(f.tid == Int(task.rawValue) + 2)
@@ -120,10 +139,10 @@ private func checkFlows(_ trace: Trace, _ events: [ChromeEvent], polls: [Int: Ch
       case .own: Int(task.rawValue) + 2
       }
     #expect(s.tid == wakerLane)
-    let holder = events.first { $0.ph == "X" && $0.tid == s.tid && $0.strictlyContains(s.ts) }
+    let holder = slices[s.tid]?.first { $0.strictlyContains(s.ts) }
     #expect(holder != nil, "the flow of seq \(i) starts outside any slice of its lane")
   }
-  #expect(starts.count == expected)
+  #expect(starts.count == wakes.count)
 }
 
 /// The counters follow the narration's run queue and pending count.

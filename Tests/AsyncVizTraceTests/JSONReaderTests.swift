@@ -72,3 +72,47 @@ import Testing
     cut += cut < 200 ? 1 : 37
   }
 }
+
+@Test func everyDemoTraceReadsAndWritesBackByteForByte() throws {
+  let paths = DemoTraces.paths()
+  #expect(paths.count >= 11)
+  for path in paths {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let trace = try TraceJSONReader.read(path: path)
+    let same = TraceJSONWriter.encode(trace) == bytes
+    #expect(same, "\(path) differs once read and written again")
+  }
+}
+
+@Test func theEightByteScanStopsAtEverySpecialByte() {
+  // Every position and every byte value: the word test must agree with a byte-by-byte test.
+  for position in 0..<8 {
+    for value in 0...255 {
+      var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+      bytes[position] = UInt8(value)
+      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      let special = value < 0x20 || value >= 0x80 || value == 0x22 || value == 0x5C
+      #expect(TraceDecoder.hasSpecialByte(word) == special, "byte \(value) at \(position)")
+    }
+  }
+}
+
+@Test func aTimerCancelReadsBackWithItsDeadlineAndNeedsIt() throws {
+  // In select-timeout the svc call beats a 50 ms sleep armed at 10 ms: its timer is cancelled.
+  let trace = Workloads.trace("select-timeout")
+  let bytes = TraceJSONWriter.encode(trace)
+  let decoded = try TraceJSONReader.decode(bytes, name: "t.json")
+  let cancels = decoded.events.filter { if case .timerCancel = $0.payload { true } else { false } }
+  #expect(cancels.map(\.payload) == [.timerCancel(task: TaskID(1), deadlineUs: 60_000)])
+  let text = String(decoding: bytes, as: UTF8.self)
+  let line = try #require(text.split(separator: "\n").first { $0.contains("\"kind\":\"timer_cancel\"") })
+  #expect(line.contains("\"kind\":\"timer_cancel\",\"task\":1,\"deadline_us\":60000,\"note\":"))
+  let broken = text.replacingOccurrences(
+    of: "\"timer_cancel\",\"task\":1,\"deadline_us\":60000,", with: "\"timer_cancel\",\"task\":1,")
+  #expect(throws: TraceReadError.self) { try TraceJSONReader.decode(Array(broken.utf8), name: "t.json") }
+  do {
+    _ = try TraceJSONReader.decode(Array(broken.utf8), name: "t.json")
+  } catch {
+    #expect(error.message.contains("a timer_cancel event needs \"deadline_us\""), "\(error.description)")
+  }
+}

@@ -49,6 +49,7 @@ import Testing
     "poll_end": ["task", "result", "line", "awaiting"], "complete": ["task"],
     "register": ["task", "fd", "interest"], "deregister": ["fd"], "reactor_wait": ["timeout_us"],
     "reactor_ready": ["fd", "readiness"], "timer_set": ["task", "deadline_us"], "timer_fire": ["task"],
+    "timer_cancel": ["task", "deadline_us"],
     "waker_clone": ["task"], "waker_drop": ["task"], "io_send": ["task", "fd", "resource", "op"],
     "output": ["task", "text"],
   ]

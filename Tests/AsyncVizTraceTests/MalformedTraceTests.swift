@@ -14,6 +14,17 @@ private func edit(_ original: String, _ replacement: String) -> [UInt8] {
   return Array(good.replacingCharacters(in: range, with: replacement).utf8)
 }
 
+/// An edit of `good` (or, with an empty `original`, a whole file), shown by its name only.
+struct Change: Sendable, CustomTestStringConvertible {
+  let original: String
+  let replacement: String
+  init(_ original: String, _ replacement: String) {
+    self.original = original
+    self.replacement = replacement
+  }
+  var testDescription: String { "an edit" }
+}
+
 /// The message a broken file gets.
 private func error(of bytes: [UInt8]) -> String {
   do {
@@ -26,92 +37,99 @@ private func error(of bytes: [UInt8]) -> String {
 
 @Test(arguments: [
   (
-    "wrong format", (#""format":"asyncviz-trace""#, #""format":"other""#),
+    "wrong format", Change(#""format":"asyncviz-trace""#, #""format":"other""#),
     #"t.json: error: not an asyncviz trace: "format" is "other", not "asyncviz-trace" (byte offset 10)"#
   ),
   (
-    "wrong version", (#""version":1"#, #""version":7"#),
+    "wrong version", Change(#""version":1"#, #""version":7"#),
     "t.json: error: unsupported trace version 7 (this asyncviz reads version 1) (byte offset 37)"
   ),
   (
-    "missing field", (#""cause":"spawn","position":1,"#, #""cause":"spawn","#),
+    "missing field", Change(#""cause":"spawn","position":1,"#, #""cause":"spawn","#),
     #"t.json: error: a schedule event needs "position" (event 1, byte offset "#
   ),
   (
-    "mistyped field", (#""kind":"poll_start","task":1"#, #""kind":"poll_start","task":"1""#),
+    "mistyped field", Change(#""kind":"poll_start","task":1"#, #""kind":"poll_start","task":"1""#),
     #"t.json: error: "task" must be an integer, found a string (event 2, byte offset "#
   ),
   (
-    "fraction", (#""t_us":40000,"#, #""t_us":40000.0,"#),
+    "fraction", Change(#""t_us":40000,"#, #""t_us":40000.0,"#),
     #"t.json: error: "t_us" must be an integer, found a number with a fraction or exponent (event 13, "#
   ),
   (
-    "negative fd", (#""fd":5,"#, #""fd":-5,"#),
+    "negative fd", Change(#""fd":5,"#, #""fd":-5,"#),
     #"t.json: error: "fd" must be 0 to 2147483647, found -5 (event 8, byte offset "#
   ),
   (
-    "unknown kind", (#""kind":"complete""#, #""kind":"finished""#),
+    "unknown kind", Change(#""kind":"complete""#, #""kind":"finished""#),
     #"t.json: error: unknown event kind "finished" (event 30, byte offset "#
   ),
   (
-    "unknown key", (#""kind":"complete","task":2,"#, #""kind":"complete","task":2,"colour":1,"#),
+    "unknown key", Change(#""kind":"complete","task":2,"#, #""kind":"complete","task":2,"colour":1,"#),
     #"t.json: error: unknown key "colour" in an event (event 30, byte offset "#
   ),
   (
-    "key of another kind", (#""kind":"complete","task":2,"#, #""kind":"complete","task":2,"fd":1,"#),
+    "key of another kind", Change(#""kind":"complete","task":2,"#, #""kind":"complete","task":2,"fd":1,"#),
     #"t.json: error: "fd" does not belong in a complete event (event 30, byte offset "#
   ),
   (
-    "unknown task", (#""kind":"poll_start","task":1"#, #""kind":"poll_start","task":9"#),
+    "unknown task", Change(#""kind":"poll_start","task":1"#, #""kind":"poll_start","task":9"#),
     "t.json: error: the event names task 9, which is not in the task table (event 2)"
   ),
   (
-    "seq out of order", (#"{"seq":2,"#, #"{"seq":3,"#),
+    "seq out of order", Change(#"{"seq":2,"#, #"{"seq":3,"#),
     #"t.json: error: "seq" is 3 but this is event 2: events are out of order or missing (event 2, byte offset "#
   ),
   (
-    "time going back", (#""seq":14,"step":3,"t_us":40000"#, #""seq":14,"step":3,"t_us":39999"#),
+    "time going back", Change(#""seq":14,"step":3,"t_us":40000"#, #""seq":14,"step":3,"t_us":39999"#),
     #"t.json: error: "t_us" goes back from 40000 to 39999 (event 14, byte offset "#
   ),
   (
-    "spawn not matching the table", (#""parent":1,"name":"handler""#, #""parent":1,"name":"worker""#),
+    "spawn not matching the table", Change(#""parent":1,"name":"handler""#, #""parent":1,"name":"worker""#),
     "t.json: error: this spawn of task 2 does not match the task table (event 3)"
   ),
   (
-    "chrome trace", ("", #"{"traceEvents":[]}"#),
+    "chrome trace", Change("", #"{"traceEvents":[]}"#),
     "t.json: error: this is a Chrome trace (for Perfetto), not an asyncviz trace (byte offset 15)"
   ),
   (
-    "not JSON", ("", "hello\n"),
+    "not JSON", Change("", "hello\n"),
     "t.json: error: not an asyncviz trace: it does not start with a JSON object (found 'h') (byte offset 0)"
   ),
-  ("empty", ("", ""), "t.json: error: the file is empty"),
-  ("blank", ("", "  \n\n"), "t.json: error: the file holds only blank space"),
+  ("empty", Change("", ""), "t.json: error: the file is empty"),
+  ("blank", Change("", "  \n\n"), "t.json: error: the file holds only blank space"),
   (
-    "trailing data", ("\n}\n", "\n}\n{}"),
+    "trailing data", Change("\n}\n", "\n}\n{}"),
     "t.json: error: unexpected '{' after the end of the trace (byte offset "
   ),
   (
-    "duplicate key", (#""kind":"complete","task":2,"#, #""kind":"complete","task":2,"task":2,"#),
+    "duplicate key", Change(#""kind":"complete","task":2,"#, #""kind":"complete","task":2,"task":2,"#),
     #"t.json: error: the key "task" appears twice (event 30, byte offset "#
   ),
   (
-    "raw control character", ("handled 1", "handled\u{1}1"),
+    "raw control character", Change("handled 1", "handled\u{1}1"),
     "t.json: error: a control character (byte 0x01) inside a string must be escaped (event "
   ),
-  ("bad escape", ("handled 1", "handled\\q1"), "t.json: error: invalid escape \\q in a string (event "),
   (
-    "lone surrogate", ("handled 1", "handled\\udc001"),
+    "bad escape", Change("handled 1", "handled\\q1"),
+    "t.json: error: invalid escape: a backslash followed by 'q' (event "
+  ),
+  (
+    "lone surrogate", Change("handled 1", "handled\\udc001"),
     "t.json: error: invalid \\u escape: a lone low surrogate (event "
   ),
-  ("no end", (#""end":{"#, #""fin":{"#), #"t.json: error: unknown key "fin" at the top level (byte offset "#),
   (
-    "task table out of order", (#"{"id":2,"#, #"{"id":3,"#),
+    "no end", Change(#""end":{"#, #""fin":{"#),
+    #"t.json: error: unknown key "fin" at the top level (byte offset "#
+  ),
+  (
+    "task table out of order", Change(#"{"id":2,"#, #"{"id":3,"#),
     "t.json: error: task ids must be 1, 2, 3... in order; found 3 at position 2 (byte offset "
   ),
 ])
-func malformedFilesGetAClearMessage(_ what: String, _ change: (String, String), _ expected: String) {
-  let bytes = change.0.isEmpty ? Array(change.1.utf8) : edit(change.0, change.1)
+func malformedFilesGetAClearMessage(_ what: String, _ change: Change, _ expected: String) {
+  let bytes =
+    change.original.isEmpty ? Array(change.replacement.utf8) : edit(change.original, change.replacement)
   #expect(!bytes.isEmpty || what == "empty", "\(what): the edit did not apply")
   #expect(error(of: bytes).hasPrefix(expected), "\(what)")
 }
@@ -179,4 +197,14 @@ func malformedFilesGetAClearMessage(_ what: String, _ change: (String, String), 
   let trace = try TraceJSONReader.read(path: "/dev/fd/\(fds[0])", chunkSize: 4096)
   close(fds[0])
   #expect(trace == Workloads.trace("many-requests").withCanonicalStrings())
+}
+
+@Test func textFromTheFileCannotDriveTheTerminal() {
+  // A key that would turn the terminal red and clear it, if printed raw.
+  let hostile = Array(#"{"format":"asyncviz-trace","\u001b[31m\u001b[2J":1}"#.utf8)
+  let message = error(of: hostile)
+  #expect(!message.unicodeScalars.contains { $0.value < 0x20 })
+  #expect(message.hasPrefix(#"t.json: error: unknown key "\u{1B}[31m\u{1B}[2J" at the top level"#))
+  let long = Array(("{\"" + String(repeating: "k", count: 500) + "\":1}").utf8)
+  #expect(error(of: long).count < 150)
 }

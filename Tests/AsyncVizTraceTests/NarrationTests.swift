@@ -73,12 +73,29 @@ private func note(
     note(trace, notes) { if case .timerFire = $0 { true } else { false } }
       == "The timer of #1 main is due (deadline 10.000 ms): the reactor takes its waker out of the timer queue."
   )
+  #expect(
+    note(trace, notes) { if case .timerCancel = $0 { true } else { false } }
+      == "#1 main's sleep was dropped before it fired (select chose another branch): the reactor removes its"
+      + " timer for 60.000 ms and drops the waker it held.")
   let sleeps = Workloads.trace("timers")
   let sleepNotes = sleeps.notes()
   #expect(
     note(sleeps, sleepNotes) { if case .pollEnd(TaskID(4), .pending, _, _) = $0 { true } else { false } }
       == "#4 sleeper returned Pending at line 1: sleep is not ready, so its waker waits in the reactor's"
       + " timer queue until 1.500 ms.")
+}
+
+@Test func aTimeoutWhoseFutureWonCancelsItsTimer() {
+  let fast = ResourceSpec(name: "fast", latencyUs: 5_000)
+  let rt = Runtime(program: ProgramInfo(name: "t", source: "", backend: .sim))
+  rt.spawn("guarded", Timeout(durationUs: 30_000, ResourceCall(resource: fast, op: "get", argument: "")))
+  rt.run()
+  let trace = rt.trace
+  let notes = trace.notes()
+  #expect(
+    note(trace, notes) { if case .timerCancel = $0 { true } else { false } }
+      == "#1 guarded's sleep was dropped before it fired (the timeout it belongs to has finished): the reactor"
+      + " removes its timer for 30.000 ms and drops the waker it held.")
 }
 
 @Test func lintsExplainTheBugAndTheFix() {

@@ -30,8 +30,26 @@ private let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathCompone
   #expect(result.valid, "\(result.report)")
 }
 
+@Test func theSchemaAcceptsTimerCancel() throws {
+  let folder = makeTemporaryFolder()
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  let text = String(decoding: TraceJSONWriter.encode(Workloads.trace("select-timeout")), as: UTF8.self)
+  #expect(text.contains("\"kind\":\"timer_cancel\",\"task\":1,\"deadline_us\":60000,"))
+  let path = folder + "/cancel.json"
+  try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+  guard let result = Python.validate(schema: schemaPath, files: [path]) else { return }
+  #expect(result.valid, "\(result.report)")
+}
+
+@Test func everyDemoTraceFollowsTheSchema() throws {
+  let paths = DemoTraces.paths()
+  #expect(paths.count >= 11, "the demos' golden traces are missing from \(DemoTraces.folder.path)")
+  guard let result = Python.validate(schema: schemaPath, files: paths) else { return }
+  #expect(result.valid, "\(result.report)")
+}
+
 /// Each edit breaks one rule of the format; the schema must reject every one.
-@Test(arguments: [
+private let brokenRules: [(rule: String, original: String, replacement: String)] = [
   ("a missing note", ##""note":"#1 main is spawned"##, ##""nope":"#1 main is spawned"##),
   ("an unknown key", ##","name":"main","note""##, ##","name":"main","extra":1,"note""##),
   ("an unknown kind", ##""kind":"complete""##, ##""kind":"finish""##),
@@ -45,15 +63,27 @@ private let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathCompone
   ("a bad backend", ##""backend":"sim""##, ##""backend":"kqueue""##),
   ("a poll_end without awaiting", ##","awaiting":"db.query""##, ""),
   ("line 0 instead of null", ##""line":null"##, ##""line":0"##),
-])
-func theSchemaIsStrict(_ rule: String, _ original: String, _ replacement: String) throws {
+  (
+    "a timer_cancel without its deadline", ##""kind":"complete","task":2,"##,
+    ##""kind":"timer_cancel","task":2,"##
+  ),
+]
+
+@Test func theSchemaIsStrict() throws {
   let folder = makeTemporaryFolder()
   defer { try? FileManager.default.removeItem(atPath: folder) }
   let text = String(decoding: TraceJSONWriter.encode(Workloads.trace("db-then-service")), as: UTF8.self)
-  let range = try #require(text.range(of: original), "\(rule): pattern not in the trace")
-  let broken = text.replacingCharacters(in: range, with: replacement)
-  let path = folder + "/broken.json"
-  try Data(broken.utf8).write(to: URL(fileURLWithPath: path))
-  guard let result = Python.validate(schema: schemaPath, files: [path]) else { return }
-  #expect(!result.valid, "the schema accepted \(rule)")
+  var files: [String] = []
+  for (k, broken) in brokenRules.enumerated() {
+    let range = try #require(text.range(of: broken.original), "\(broken.rule): pattern not in the trace")
+    let path = "\(folder)/broken-\(k).json"
+    try Data(text.replacingCharacters(in: range, with: broken.replacement).utf8).write(
+      to: URL(fileURLWithPath: path))
+    files.append(path)
+  }
+  guard let result = Python.validate(schema: schemaPath, files: files) else { return }
+  for (k, broken) in brokenRules.enumerated() {
+    #expect(!result.report.contains("\(files[k]): valid"), "the schema accepted \(broken.rule)")
+    #expect(result.report.contains("\(files[k]): "), "no verdict on \(broken.rule): \(result.report)")
+  }
 }

@@ -8,7 +8,7 @@ import Testing
     (.character("b"), .stepBack), (.left, .stepBack), (.character("h"), .stepBack),
     (.character("g"), .first), (.home, .first), (.character("G"), .last), (.end, .last),
     (.character("+"), .faster), (.character("-"), .slower),
-    (.tab, .nextTask), (.backTab, .previousTask),
+    (.tab, .nextTask), (.backTab, .previousTask), (.escape, .follow),
     (.character("e"), .export), (.character("?"), .toggleHelp),
     (.character("q"), .quit), (.interrupt, .quit), (.resize, .resize),
   ]
@@ -35,4 +35,12 @@ import Testing
   for word in ["space", "n", "b", "g", "G", "+", "tab", "e", "?", "q"] {
     #expect(help.contains(word))
   }
+}
+
+@Test func theHelpSaysWhereExportWritesWhenItIsKnown() {
+  let known = KeyMap.helpLines(glyphs: .unicode, exportPath: "db-then-service.trace.json")
+  #expect(
+    known.first { $0.keys == "e" }?.meaning == "export the trace to JSON, in db-then-service.trace.json")
+  let unknown = KeyMap.helpLines(glyphs: .unicode)
+  #expect(unknown.first { $0.keys == "e" }?.meaning.contains("the path is shown below") == true)
 }

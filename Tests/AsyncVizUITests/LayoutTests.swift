@@ -21,11 +21,11 @@ private func tilesTheScreen(_ layout: ScreenLayout, _ width: Int, _ height: Int)
   #expect(layout.header == Rect(x: 0, y: 0, width: 100, height: 1))
   #expect(layout.footer == Rect(x: 0, y: 29, width: 100, height: 1))
   #expect(layout.status.y == 28)
-  #expect(layout.tasks.height == 9)  // a header row and six tasks
-  #expect(layout.narration.height == 6)  // four rows of notes
-  #expect(layout.source.interior.height == 10)
-  #expect(layout.executor.interior.height >= 3)
-  #expect(layout.reactor.interior.height >= 6)
+  #expect(layout.tasks.height == 8)  // a header row and five tasks
+  #expect(layout.narration.height == 8)  // six rows of notes
+  #expect(layout.source.interior.height == 9)
+  #expect(layout.executor.interior.height == 2)  // the step's action and the run queue
+  #expect(layout.reactor.interior.height == 5)
   #expect(layout.detail.interior.height == 6)
 }
 

@@ -2,15 +2,13 @@ import AsyncVizTrace
 import AsyncVizUI
 import Testing
 
-/// A model of `trace` shown at `step`.
-private func model(_ trace: Trace, at step: UInt32, actions: [ViewerAction] = []) -> (
-  ViewerModel, SavedTraceFeed
-) {
+/// A viewer of `trace` at `step`, after `actions`.
+private func model(_ trace: Trace, at step: UInt32, actions: [ViewerAction] = []) -> ViewerModel {
   let feed = SavedTraceFeed(trace: trace)
   var model = ViewerModel(feed: feed)
-  model.forward(Int(step), feed: feed)
+  model.jump(to: step)
   model.apply(actions, feed: feed)
-  return (model, feed)
+  return model
 }
 
 private func screen(_ model: ViewerModel, _ width: Int = 100, _ height: Int = 30, ascii: Bool = false)
@@ -19,61 +17,89 @@ private func screen(_ model: ViewerModel, _ width: Int = 100, _ height: Int = 30
   ScreenRenderer.render(model, width: width, height: height, options: ViewOptions(ascii: ascii)).text
 }
 
-@Test(arguments: [0, 4, 7, 13] as [UInt32])
-func nativeDbThenServiceScreens(step: UInt32) {
-  let (m, _) = model(NativePrograms.dbThenService(handlers: 3), at: step)
-  #expect(m.step == step)
-  GoldenFile.check(screen(m), named: "native-db-then-service-step\(step).txt")
+/// The first step after which `predicate` holds.
+private func firstStep(_ trace: Trace, where predicate: (TraceState) -> Bool) -> UInt32 {
+  let history = TraceHistory(trace: trace)
+  return (0...history.lastStep).first { predicate(history.state(atStep: $0)) } ?? 0
 }
 
-@Test func nativeDbThenServiceWithASelectedTaskAt160x50() {
-  let (m, _) = model(NativePrograms.dbThenService(handlers: 3), at: 7, actions: [.nextTask, .nextTask])
-  #expect(m.selected == TaskID(3))
-  GoldenFile.check(screen(m, 160, 50), named: "native-db-then-service-step7-160x50.txt")
+/// Steps 0 (setup), 1 (main spawns), 4 (the last handler's first poll),
+/// 5 (the reactor turn at 40 ms), 7 and the end.
+@Test(arguments: [0, 1, 4, 5, 7, 99] as [UInt32])
+func dbThenServiceScreens(step: UInt32) {
+  let trace = DemoTraces.trace(named: "db-then-service")
+  let m = model(trace, at: step)
+  GoldenFile.check(screen(m), named: "db-then-service-step\(min(step, trace.stepCount)).txt")
+}
+
+@Test func dbThenServiceAt160x50WithATaskSelected() {
+  let m = model(DemoTraces.trace(named: "db-then-service"), at: 7, actions: [.nextTask, .nextTask])
+  #expect(m.selected == TaskID(1))  // step 7 polls #3; tab picks #4, then #1
+  GoldenFile.check(screen(m, 160, 50), named: "db-then-service-step7-160x50.txt")
 }
 
 @Test func asciiModeUsesNoUnicode() {
-  let (m, _) = model(NativePrograms.dbThenService(handlers: 3), at: 7)
-  let text = screen(m, ascii: true)
+  let text = screen(model(DemoTraces.trace(named: "db-then-service"), at: 7), ascii: true)
   #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
-  GoldenFile.check(text, named: "native-db-then-service-step7-ascii.txt")
+  GoldenFile.check(text, named: "db-then-service-step7-ascii.txt")
 }
 
-@Test func stuckRunNamesTheStuckTasks() {
-  let trace = NativePrograms.lostWaker()
-  let (m, _) = model(trace, at: trace.stepCount)
+@Test func joinConcurrentScreens() {
+  let trace = DemoTraces.trace(named: "join-concurrent")
+  let bothWaiting = firstStep(trace) { $0.reactor.interest.count == 2 }
+  #expect(bothWaiting == 1)  // join sends both requests in the first poll
+  for step in [bothWaiting, bothWaiting + 1, trace.stepCount] {
+    GoldenFile.check(screen(model(trace, at: step)), named: "join-concurrent-step\(step).txt")
+  }
+}
+
+@Test func manyRequestsAtItsBusiestStep() {
+  let trace = DemoTraces.trace(named: "many-requests")
+  // One pass over the events, measuring the load at the end of each step.
+  var state = TraceState()
+  var busiest: UInt32 = 0
+  var most = -1
+  var end = 0
+  while end < trace.events.count {
+    let step = trace.events[end].step
+    while end < trace.events.count && trace.events[end].step == step { end += 1 }
+    TraceReducer.apply(trace.events, upTo: end, to: &state)
+    let load = state.runQueue.count + state.reactor.interest.count
+    if load > most { (busiest, most) = (step, load) }
+  }
+  let m = model(trace, at: busiest)
+  #expect(m.state.runQueue.count + m.state.reactor.interest.count >= 1_000)
   let text = screen(m)
-  #expect(text.contains("stuck"))
-  #expect(text.contains("#2 lost (its waker was lost"))
-  GoldenFile.check(text, named: "native-lost-waker-end.txt")
+  #expect(text.contains("more"))  // the queue or the interest list is summarised
+  GoldenFile.check(text, named: "many-requests-busiest.txt")
+  GoldenFile.check(screen(model(trace, at: trace.stepCount)), named: "many-requests-end.txt")
+}
+
+@Test func lostWakerScreens() {
+  let trace = DemoTraces.trace(named: "lost-waker")
+  #expect(trace.end?.reason == .stuck)
+  let end = screen(model(trace, at: trace.stepCount))
+  #expect(end.contains("Run stuck at step \(trace.stepCount): nothing can wake #1 main"))
+  #expect(end.contains("#2 forgetful (waker lost)."))
+  GoldenFile.check(end, named: "lost-waker-end.txt")
+  // The last step polled the forgetful task: its details show the lint.
+  let selected = screen(model(trace, at: trace.stepCount), 160, 50)
+  #expect(selected.contains("lost-waker: returned Pending but no waker"))
+  GoldenFile.check(selected, named: "lost-waker-end-160x50.txt")
 }
 
 @Test func helpOverlayListsEveryKey() {
-  let (m, _) = model(NativePrograms.dbThenService(handlers: 3), at: 2, actions: [.toggleHelp])
-  let text = screen(m)
-  for keys in ["space", "n  →  l", "b  ←  h", "g  Home", "G  End", "+  -", "tab", "e", "?", "q  Ctrl-C"] {
+  let text = screen(model(DemoTraces.trace(named: "db-then-service"), at: 2, actions: [.toggleHelp]))
+  for keys in [
+    "space", "n  →  l", "b  ←  h", "g  Home", "G  End", "+  -", "tab", "Esc", "e", "?", "q  Ctrl-C",
+  ] {
     #expect(text.contains(keys), "help lacks \(keys)")
   }
-  GoldenFile.check(text, named: "native-help.txt")
-}
-
-@Test func manyHandlersAtTheBusiestStep() {
-  let trace = NativePrograms.dbThenService(handlers: 100, name: "many-handlers")
-  let history = TraceHistory(trace: trace)
-  let busiest =
-    (0...history.lastStep).max {
-      history.state(atStep: $0).runQueue.count < history.state(atStep: $1).runQueue.count
-    } ?? 0
-  let (m, _) = model(trace, at: busiest)
-  #expect(m.state.runQueue.count == 100)
-  let text = screen(m)
-  #expect(text.contains("more"))
-  GoldenFile.check(text, named: "native-many-handlers-busiest.txt")
+  GoldenFile.check(text, named: "help.txt")
 }
 
 @Test func tooSmallTerminalShowsTheResizeScreen() {
-  let (m, _) = model(NativePrograms.dbThenService(handlers: 3), at: 3)
-  let text = screen(m, 60, 20)
+  let text = screen(model(DemoTraces.trace(named: "db-then-service"), at: 3), 60, 20)
   #expect(text.contains("Resize to at least 100x30 (now 60x20)."))
   GoldenFile.check(text, named: "resize-60x20.txt")
 }

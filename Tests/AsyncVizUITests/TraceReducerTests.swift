@@ -112,6 +112,35 @@ private func firstStep(_ history: TraceHistory, where predicate: (TraceState) ->
   #expect(last.tasks[0].wakersHeld == 0)
 }
 
+@Test func aTimerLeavesTheQueueExactlyAtItsCancelEvenWithAJoinWakerHeld() throws {
+  // main holds a join waker (on slow), the select's 20 ms timer and the
+  // timeout's 100 ms timer. At 20 ms the select drops its join waker first
+  // (a plain waker_drop), then the timeout cancels its 100 ms timer.
+  let rt = Runtime(program: ProgramInfo(name: "t", source: "", backend: .sim))
+  let slow = rt.spawn("slow", Sleep(durationUs: 50_000))
+  let main = rt.spawn(
+    "main", Timeout(durationUs: 100_000, SelectFirst<Void>([slow, Sleep(durationUs: 20_000)])))
+  rt.run()
+  let events = rt.trace.events
+  let cancel = try #require(
+    events.firstIndex { $0.payload == .timerCancel(task: main.task, deadlineUs: 100_000) })
+  let joinDrop = try #require(events.firstIndex { $0.payload == .wakerDrop(task: main.task) })
+  #expect(joinDrop < cancel)
+  #expect(events[cancel + 1].payload == .wakerDrop(task: main.task))
+  func timers(after n: Int) -> [Int64] {
+    var state = TraceState()
+    TraceReducer.apply(events, upTo: n, to: &state)
+    return state.reactor.timers.filter { $0.task == main.task }.map(\.deadlineUs)
+  }
+  let armed = try #require(
+    events.firstIndex { $0.payload == .timerSet(task: main.task, deadlineUs: 100_000) })
+  for n in (armed + 1)...cancel { #expect(timers(after: n).contains(100_000), "after \(n) events") }
+  #expect(timers(after: cancel + 1).isEmpty)
+  var last = TraceState()
+  TraceReducer.apply(events, upTo: events.count, to: &last)
+  #expect(last.tasks[main.task.index].wakersHeld == 0)
+}
+
 @Test func aTimeoutDropsTheCallAndItsRegistration() {
   let slow = ResourceSpec(name: "slow", latencyUs: 50_000)
   let rt = Runtime(program: ProgramInfo(name: "t", source: "", backend: .sim))

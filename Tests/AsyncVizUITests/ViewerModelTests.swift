@@ -63,6 +63,21 @@ import Testing
   #expect(m.speed == 1 && m.tickIntervalMs == 1000)
 }
 
+@Test func theSelectionFollowsEachStepUntilTabPicksATask() {
+  let feed = SavedTraceFeed(trace: NativePrograms.dbThenService(handlers: 2))
+  var m = ViewerModel(feed: feed)
+  m.forward(2, feed: feed)
+  #expect(m.selection == .follow && m.selected == TaskID(2))  // step 2 polls #2
+  _ = m.handle(.stepForward, feed: feed)
+  #expect(m.selected == TaskID(3))
+  _ = m.handle(.nextTask, feed: feed)
+  #expect(m.selection == .fixed(TaskID(1)))  // after #3 comes #1 again
+  _ = m.handle(.stepBack, feed: feed)
+  #expect(m.selected == TaskID(1))
+  _ = m.handle(.follow, feed: feed)
+  #expect(m.selected == TaskID(2))
+}
+
 @Test func tabCyclesThroughTheTasksOfTheStep() {
   let feed = SavedTraceFeed(trace: NativePrograms.dbThenService(handlers: 2))
   var m = ViewerModel(feed: feed)

@@ -45,8 +45,9 @@ enum Python {
     return (status == 0, output)
   }
 
-  /// Exit 0: all valid; 1: some invalid (one line per error, at most 3 per
-  /// file: "FILE: PATH: MESSAGE"); 3: jsonschema missing; 2: a bad schema.
+  /// Exit 0: all valid; 1: some invalid. One line "FILE: valid" per valid
+  /// file, and per invalid one up to 3 lines "FILE: PATH: MESSAGE";
+  /// exit 3: jsonschema missing; 2: a bad schema.
   static let validatorScript = """
     import json, sys
     try:
@@ -68,6 +69,8 @@ enum Python {
         errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
         for e in errors[:3]:
             print(path + ":", "/".join(str(p) for p in e.absolute_path) + ":", e.message)
+        if not errors:
+            print(path + ": valid")
         bad = bad or bool(errors)
     sys.exit(1 if bad else 0)
     """
