@@ -37,6 +37,13 @@ extension AsyncFnFuture {
         r.stack.removeLast()
         pc += 1
       case .make(let recipe, let argc, let use):
+        if case .asyncFn = recipe, !isSpawn(use) {
+          // A call run inline makes a frame, and awaiting it nests a poll:
+          // it costs as much as dozens of simple instructions, so it counts
+          // for `Limits.callCost` and the budget keeps bounding time.
+          budget -= Limits.callCost
+          if budget < 0 { return outOfInstructions(at: pc, &r, &cx) }
+        }
         let args = Array(r.stack.suffix(argc))
         r.stack.removeLast(argc)
         let future: LangFuture
