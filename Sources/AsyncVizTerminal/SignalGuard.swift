@@ -74,7 +74,8 @@ enum SignalGuard {
       {
         handler(sig, info, context)
       }
-    } else if let handler = previous.__sigaction_handler.sa_handler, unsafeBitCast(handler, to: Int.self) > 1 {
+    } else if let handler = previous.__sigaction_handler.sa_handler, unsafeBitCast(handler, to: Int.self) > 1
+    {
       handler(sig)
     }
   }

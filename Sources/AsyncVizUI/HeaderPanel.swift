@@ -35,7 +35,9 @@ enum HeaderPanel {
     }
     var x = rect.x + 1
     for field in left {
-      x = buffer.write(field.text, x: x, y: rect.y, style: CellStyle(.header, bold: field.bold), limit: rect.maxX) + 2
+      x =
+        buffer.write(
+          field.text, x: x, y: rect.y, style: CellStyle(.header, bold: field.bold), limit: rect.maxX) + 2
     }
     if let help {
       buffer.writeRight(help.text + " ", end: rect.maxX, y: rect.y, style: CellStyle(.header, bold: true))

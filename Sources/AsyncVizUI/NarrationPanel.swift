@@ -26,7 +26,8 @@ enum NarrationPanel {
           ? "(\(hidden) more line\(hidden == 1 ? "" : "s"): press ] to scroll)"
           : "(end of this step's notes: press [ to scroll back)"
         buffer.write(
-          marker, x: inner.x + 1 + geometry.prefixWidth, y: inner.maxY - 1, style: CellStyle(.key, bold: true),
+          marker, x: inner.x + 1 + geometry.prefixWidth, y: inner.maxY - 1,
+          style: CellStyle(.key, bold: true),
           limit: inner.maxX - 1)
       }
       buffer.write(

@@ -58,7 +58,8 @@ enum TasksPanel {
     let pointer = isSelected ? cx.glyphs.pointer : " "
     col = buffer.write(pointer.padded(2), x: col, y: y, style: CellStyle(.marker, bold: true), limit: limit)
     col = buffer.write(
-      "\(task.id.rawValue)".leftPadded(columns.idWidth) + " ", x: col, y: y, style: CellStyle(.text, bold: polledNow),
+      "\(task.id.rawValue)".leftPadded(columns.idWidth) + " ", x: col, y: y,
+      style: CellStyle(.text, bold: polledNow),
       limit: limit)
     col = buffer.write(
       name.fitted(columns.nameWidth, ellipsis: cx.glyphs.ellipsis).padded(columns.nameWidth) + " ", x: col,

@@ -193,6 +193,8 @@ public struct ViewerModel: Sendable {
     guard step == history.lastStep, canGrow(feed) else { return }
     _ = feed.advance()
     sync(feed)
+    // Only the end was recorded: the state shown is now the final one.
+    if step == history.lastStep && history.isComplete { refresh() }
   }
 
   private func canGrow(_ feed: any TraceFeed) -> Bool { isLive && feed.isLive }
