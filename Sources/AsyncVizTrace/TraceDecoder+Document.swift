@@ -70,6 +70,7 @@ extension TraceDecoder {
     var first = true
     var sawFormat = false
     var sawVersion = false
+    var unknownKey: TraceReadError?
     while let key = try nextKey(&first) {
       if bytesEqual(key, "format") {
         try once(&sawFormat, "format")
@@ -94,12 +95,17 @@ extension TraceDecoder {
       } else if bytesEqual(key, "end") {
         guard end == nil else { throw fail("the key \"end\" appears twice") }
         end = .some(try null() ? nil : try decodeEnd())
-      } else if bytesEqual(key, "traceEvents") {
+      } else if bytesEqual(key, "traceEvents") || bytesEqual(key, "displayTimeUnit") {
         throw fail("this is a Chrome trace (for Perfetto), not an asyncviz trace")
       } else {
-        throw fail("unknown key \(TraceDecoder.quote(key)) at the top level")
+        // Reported after the object, unless a Chrome key turns up first; a
+        // broken value after it is a later problem, so the key is named.
+        let problem = unknownKey ?? fail("unknown key \(TraceDecoder.quote(key)) at the top level")
+        unknownKey = problem
+        do { try skipValue() } catch { throw problem }
       }
     }
+    if let unknownKey { throw unknownKey }
     if let extra = try peekOrEnd() {
       throw fail("unexpected \(TraceDecoder.describe(byte: extra)) after the end of the trace")
     }

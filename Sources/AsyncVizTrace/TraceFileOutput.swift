@@ -135,7 +135,8 @@ struct TraceFileOutput {
       if rename(temporaryPath, target) != 0 {
         let code = errno
         unlink(temporaryPath)
-        throw TraceWriteError(path: path, errno: code, doing: "rename", folder: TraceFileOutput.folder(of: target))
+        throw TraceWriteError(
+          path: path, errno: code, doing: "rename", folder: TraceFileOutput.folder(of: target))
       }
     }
   }

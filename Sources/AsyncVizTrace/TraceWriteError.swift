@@ -41,7 +41,8 @@ public struct TraceWriteError: Error, Sendable, Equatable, CustomStringConvertib
       return access(folder, W_OK) != 0
         ? "permission denied (the folder \(folder) is not writable)"
         : "permission denied (the folder \(folder) refuses new files)"
-    case EROFS: return folder.map { "the folder \($0) is on a read-only file system" } ?? "read-only file system"
+    case EROFS:
+      return folder.map { "the folder \($0) is on a read-only file system" } ?? "read-only file system"
     case ENOSPC: return "no space left on the device"
     case EDQUOT: return "the disk quota is exhausted"
     case EISDIR: return "it is a directory"

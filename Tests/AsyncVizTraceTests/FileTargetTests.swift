@@ -27,7 +27,8 @@ import Testing
       == TraceJSONWriter.encode(trace))
   // No temporary file is left in either folder.
   #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/real") == ["real.json"])
-  #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["hop.json", "link.json", "real"])
+  #expect(
+    try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["hop.json", "link.json", "real"])
 }
 
 /// A dangling link gets its target created; the link stays.
@@ -39,7 +40,8 @@ import Testing
   try ChromeTraceWriter.write(trace, to: folder + "/link.json")
   #expect(fileType(folder + "/link.json") == S_IFLNK)
   #expect(
-    try Array(Data(contentsOf: URL(fileURLWithPath: folder + "/new.json"))) == ChromeTraceWriter.encode(trace))
+    try Array(Data(contentsOf: URL(fileURLWithPath: folder + "/new.json"))) == ChromeTraceWriter.encode(trace)
+  )
   // A link loop is an error, not a hang.
   #expect(symlink("b", folder + "/a") == 0)
   #expect(symlink("a", folder + "/b") == 0)
