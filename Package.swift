@@ -83,7 +83,7 @@ let package = Package(
     .testTarget(
       name: "AsyncVizLangTests",
       dependencies: ["AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples"],
-      exclude: ["Goldens"]
+      exclude: ["Goldens", "FuzzCorpus"]
     ),
     .testTarget(
       name: "AsyncVizPosixTests", dependencies: ["AsyncVizPosix", "AsyncVizLang", "AsyncVizExamples"]),

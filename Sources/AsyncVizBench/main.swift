@@ -10,3 +10,4 @@ if wants("queue") { runQueueBenchmarks() }
 if wants("epoll") { runEpollBenchmarks() }
 if wants("ui") { runUIBenchmarks() }
 if wants("traceio") { runTraceIOBenchmarks() }
+if wants("scale") { runScaleBenchmarks() }

@@ -45,7 +45,7 @@ struct ReplayCommand: ParsableCommand {
   @Argument(help: "A trace written by 'asyncviz export' or --export.")
   var trace: String
 
-  @OptionGroup var options: RunOptions
+  @OptionGroup var options: DisplayOptions
 
   func run() throws {
     let loaded: Trace
@@ -54,16 +54,19 @@ struct ReplayCommand: ParsableCommand {
     } catch {
       throw CLIError("\(error)")
     }
-    if options.plain || !isInteractiveTerminal() {
-      Transcript.render(loaded) { print($0, terminator: "") }
+    if options.wantsTranscript {
+      try TranscriptPrinter.print(loaded)
+      try options.exportIfAsked(loaded)
+      // As for `demo --plain`: a run that ended stuck or at the step limit is exit 1.
+      if loaded.end?.reason != .completed { throw ExitCode(1) }
     } else {
       let name = loaded.program.name
       let code = TerminalApp.run(
         feed: SavedTraceFeed(trace: loaded), options: TerminalOptions(options, name: name),
         export: { t in TraceExporter.exportForUI(t, name: name) })
       if code != 0 { throw ExitCode(code) }
+      try options.exportIfAsked(loaded)
     }
-    if let path = options.exportPath { try TraceExporter.write(loaded, to: path, format: .asyncviz) }
   }
 }
 
@@ -87,11 +90,15 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .customLong("max-steps"), help: "Stop a runaway program after this many steps.")
   var maxSteps: UInt32 = 100_000
 
+  @OptionGroup(title: "Limits for runaway programs")
+  var limits: LimitOptions
+
   func run() throws {
     let (file, _) = try ProgramLoader.demoOrFile(program)
     var options = try RunOptions.parse([])
     options.backend = backend
     options.maxSteps = maxSteps
+    options.limits = limits
     let runtime = try Session(program: ProgramLoader.compile(file), options: options).makeRuntime()
     let end = runtime.run()
     try TraceExporter.write(runtime.trace, to: output, format: format)

@@ -1,28 +1,73 @@
 import ArgumentParser
+import AsyncVizLang
+import AsyncVizRuntime
 import AsyncVizTrace
 
-/// The options shared by `demo`, `run` and `replay` (design section 2).
+/// The options of `demo` and `run` (design section 2): how to show the run,
+/// and how to run the program.
 struct RunOptions: ParsableArguments {
-  @Flag(help: "Print the narrated transcript instead of the full-screen UI (automatic without a terminal).")
-  var plain = false
+  @OptionGroup var display: DisplayOptions
 
   @Option(help: "The reactor backend: sim (virtual time, deterministic) or epoll (the real kernel).")
   var backend: BackendChoice = .sim
 
-  @Option(name: .customLong("export"), help: "Also write the trace to this JSON file.")
-  var exportPath: String?
-
   @Option(name: .customLong("max-steps"), help: "Stop a runaway program after this many steps.")
   var maxSteps: UInt32 = 100_000
 
-  @Flag(help: "Draw with ASCII only (no Unicode box drawing).")
-  var ascii = false
-
-  @Flag(name: .customLong("no-color"), help: "Do not use colours.")
-  var noColor = false
+  @OptionGroup(title: "Limits for runaway programs")
+  var limits: LimitOptions
 
   mutating func validate() throws {
     if maxSteps == 0 { throw ValidationError("--max-steps must be at least 1") }
+  }
+}
+
+/// The limits that stop hostile or runaway programs (docs/language.md,
+/// "Limits"), shared by `demo`, `run` and `export`; `--max-steps` sits with
+/// the design's own options.
+struct LimitOptions: ParsableArguments {
+  @Option(name: .customLong("max-tasks"), help: "Refuse a spawn while this many tasks are alive.")
+  var maxTasks: Int = RuntimeOptions().maxTasks
+
+  @Option(
+    name: .customLong("poll-budget"), help: "Stop an async fn after this many instructions in one poll.")
+  var pollBudget: Int = Limits().instructionsPerPoll
+
+  @Option(name: .customLong("max-depth"), help: "Stop async fn calls nested deeper than this.")
+  var maxDepth: Int = Limits().maxCallDepth
+
+  @Option(
+    name: .customLong("max-instructions"),
+    help: "Stop every async fn after this many instructions in the run.")
+  var maxInstructions: Int = Limits().instructionsPerRun
+
+  @Option(name: .customLong("max-text"), help: "Stop after the program has made this many bytes of text.")
+  var maxText: Int = Limits().textBytesPerRun
+
+  @Option(name: .customLong("max-output"), help: "Stop after the program has printed this many lines.")
+  var maxOutput: Int = Limits().outputLinesPerRun
+
+  /// The largest `--max-depth`: each level of async fn call nests a poll on
+  /// the thread's stack (about 1 KiB a level), and the main thread has 8 MiB.
+  static let depthCeiling = 1_000
+
+  mutating func validate() throws {
+    for (flag, value) in [
+      ("--max-tasks", maxTasks), ("--poll-budget", pollBudget), ("--max-instructions", maxInstructions),
+      ("--max-text", maxText), ("--max-output", maxOutput),
+    ] where value < 1 {
+      throw ValidationError("\(flag) must be at least 1")
+    }
+    if maxDepth < 1 || maxDepth > LimitOptions.depthCeiling {
+      throw ValidationError("--max-depth must be between 1 and \(LimitOptions.depthCeiling)")
+    }
+  }
+
+  /// The language's limits with these values.
+  var languageLimits: Limits {
+    Limits(
+      instructionsPerPoll: pollBudget, maxCallDepth: maxDepth, instructionsPerRun: maxInstructions,
+      textBytesPerRun: maxText, outputLinesPerRun: maxOutput)
   }
 }
 

@@ -15,13 +15,15 @@ struct Session {
 
   /// A runtime over the chosen backend; a backend that cannot start is exit 2.
   func makeRuntime(tracing: Bool = true) throws(CLIError) -> Runtime {
-    let runtimeOptions = RuntimeOptions(tracing: tracing, maxSteps: options.maxSteps)
+    let runtimeOptions = RuntimeOptions(
+      tracing: tracing, maxSteps: options.maxSteps, maxTasks: options.limits.maxTasks)
+    let limits = options.limits.languageLimits
     switch options.backend {
     case .sim:
-      return program.makeRuntime(backend: SimBackend(), options: runtimeOptions)
+      return program.makeRuntime(backend: SimBackend(), options: runtimeOptions, limits: limits)
     case .epoll:
       do {
-        return program.makeRuntime(backend: try EpollBackend(), options: runtimeOptions)
+        return program.makeRuntime(backend: try EpollBackend(), options: runtimeOptions, limits: limits)
       } catch {
         throw CLIError("error: cannot start the epoll backend: \(error.message)")
       }
@@ -31,24 +33,19 @@ struct Session {
   /// Runs and returns the exit code.
   func run() throws(CLIError) -> Int32 {
     let runtime = try makeRuntime()
-    if options.plain || !isInteractiveTerminal() {
+    if options.display.wantsTranscript {
       let end = runtime.run()
       let trace = runtime.trace
-      Transcript.render(trace) { print($0, terminator: "") }
-      try exportIfAsked(trace)
+      try TranscriptPrinter.print(trace)
+      try options.display.exportIfAsked(trace)
       return end.reason == .completed ? 0 : 1
     }
     let feed = RuntimeFeed(runtime: runtime)
     let name = feed.trace.program.name
     let code = TerminalApp.run(
-      feed: feed, options: TerminalOptions(options, name: name),
+      feed: feed, options: TerminalOptions(options.display, name: name),
       export: { trace in TraceExporter.exportForUI(trace, name: name) })
-    if code == 0 { try exportIfAsked(feed.finish()) }
+    if code == 0 { try options.display.exportIfAsked(feed.finish()) }
     return code
-  }
-
-  private func exportIfAsked(_ trace: Trace) throws(CLIError) {
-    guard let path = options.exportPath else { return }
-    try TraceExporter.write(trace, to: path, format: .asyncviz)
   }
 }

@@ -16,10 +16,20 @@ enum TraceExporter {
     }
   }
 
+  /// A file name made from a program name that may come from a replayed file:
+  /// letters, digits, '-', '_' and '.' only, never a path, never hidden.
+  static func safeFileName(_ name: String) -> String {
+    let base = name.split(separator: "/").last.map(String.init) ?? ""
+    var clean = String(
+      base.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
+    while clean.hasPrefix(".") { clean.removeFirst() }
+    return clean.isEmpty ? "trace" : clean
+  }
+
   /// The UI's `e`: writes NAME.trace.json in the current folder, returning the
   /// path written or the reason it failed (the UI shows either).
   static func exportForUI(_ trace: Trace, name: String) -> Result<String, ExportFailure> {
-    let path = "\(name).trace.json"
+    let path = "\(safeFileName(name)).trace.json"
     do {
       try write(trace, to: path, format: .asyncviz)
       return .success(path)
@@ -31,7 +41,9 @@ enum TraceExporter {
 
 extension TerminalOptions {
   /// The front end's options from the command line's.
-  init(_ options: RunOptions, name: String) {
-    self.init(ascii: options.ascii, color: !options.noColor, exportPath: "\(name).trace.json")
+  init(_ options: DisplayOptions, name: String) {
+    self.init(
+      ascii: options.ascii, color: !options.noColor,
+      exportPath: "\(TraceExporter.safeFileName(name)).trace.json")
   }
 }

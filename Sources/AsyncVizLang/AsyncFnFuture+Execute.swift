@@ -5,28 +5,27 @@ import AsyncVizRuntime
 extension AsyncFnFuture {
   func execute(from start: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
     var pc = start
-    var budget = run.limits.instructionsPerPoll
+    // Counted in a local (no class access per instruction) and given back to
+    // the shared budget before a nested poll, which draws on it too, and on
+    // return whichever way this call ends.
+    var allowance = run.budget.allowance
+    var budget = allowance
+    defer { run.budget.spend(allowance - max(0, budget)) }
     let instructions = code.instructions
     while true {
       budget -= 1
       if budget < 0 {
-        return fail(
-          "this poll ran \(run.limits.instructionsPerPoll) instructions without reaching an await that waits; "
-            + "a real executor would never get its thread back", at: pc, &r, &cx)
+        return outOfInstructions(at: pc, &r, &cx)
       }
       switch instructions[pc] {
       case .constant(let c):
         r.stack.append(Value(c))
         pc += 1
       case .interpolate(let pieces):
-        var text = ""
-        for piece in pieces {
-          switch piece {
-          case .text(let t): text += t
-          case .local(let slot): text += r.locals[slot].display
-          }
+        switch interpolate(pieces, r.locals) {
+        case .success(let text): r.stack.append(.string(text))
+        case .failure(let error): return fail(error.message, at: pc, &r, &cx)
         }
-        r.stack.append(.string(text))
         pc += 1
       case .load(let slot):
         r.stack.append(r.locals[slot])
@@ -50,12 +49,23 @@ extension AsyncFnFuture {
           r.stack.append(.future(FutureBox(future, label: label(of: recipe))))
           pc += 1
         case .spawn(let name):
-          r.stack.append(.handle(cx.spawn(name, future)))
+          guard cx.canSpawn else {
+            return fail(
+              "spawn refused: \(cx.liveTasks) tasks are alive, the limit (change it with --max-tasks)",
+              at: pc, &r, &cx)
+          }
+          r.stack.append(.handle(cx.spawn(name, TaskRootFuture(inner: future, run: run))))
           pc += 1
         case .await(let line):
+          run.budget.spend(allowance - budget)
+          defer {
+            allowance = run.budget.allowance
+            budget = allowance
+          }
           switch awaitNow(future, pc: pc, line: line, &cx) {
           case .pending: return .pending
           case .ready(let value):
+            if let error = admit(value) { return fail(error.message, at: pc, &r, &cx) }
             r.stack.append(value)
             pc += 1
           }
@@ -63,9 +73,15 @@ extension AsyncFnFuture {
       case .await(let line):
         switch awaitable(r.stack.removeLast()) {
         case .success(let future):
+          run.budget.spend(allowance - budget)
+          defer {
+            allowance = run.budget.allowance
+            budget = allowance
+          }
           switch awaitNow(future, pc: pc, line: line, &cx) {
           case .pending: return .pending
           case .ready(let value):
+            if let error = admit(value) { return fail(error.message, at: pc, &r, &cx) }
             r.stack.append(value)
             pc += 1
           }
@@ -139,7 +155,10 @@ extension AsyncFnFuture {
   /// `print`, `block` and `work`: they run inside this poll.
   func runPlain(_ call: PlainCall, _ argument: Value, _ cx: inout Context) -> FrameError? {
     switch (call, argument) {
-    case (.print, _): cx.output(argument.display)
+    case (.print, _):
+      let text = argument.display
+      if let error = run.budget.spendLine(text.utf8.count, limits: run.limits) { return error }
+      cx.output(text)
     case (.block, .duration(let us)): cx.block(us)
     case (.work, .duration(let us)): cx.work(us)
     default: return FrameError("`\(call.rawValue)` needs a duration, not \(argument.display)")

@@ -73,6 +73,7 @@ final class AsyncFnFuture: Future {
         cx.suspend(on: .empty, line: line)
         return .pending
       case .ready(let value):
+        if let error = admit(value) { return fail(error.message, at: at, &r, &cx) }
         r.stack.append(value)
         return execute(from: at + 1, &r, &cx)
       }
@@ -107,9 +108,13 @@ final class AsyncFnFuture: Future {
 
   /// Stops this frame with a message in the trace: a run-time error (or a
   /// limit) the checker could not rule out. The frame gives `none`.
-  func fail(_ message: String, at pc: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
+  func fail(_ message: String?, at pc: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
     let line = pc < code.lines.count ? code.lines[pc] : 0
-    cx.output("error: line \(line): \(message); \(code.name) stops here")
+    if let message,
+      let text = run.budget.errorLine("error: line \(line): \(message); \(code.name) stops here")
+    {
+      cx.output(text)
+    }
     state = .done
     r = Registers(locals: [])
     return .ready(.none)

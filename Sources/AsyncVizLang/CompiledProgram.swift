@@ -23,6 +23,7 @@ public struct CompiledProgram: Sendable {
   /// Parses, checks and compiles `file`. Throws the first error found;
   /// nothing about the program has run.
   public static func compile(_ file: SourceFile) throws(Diagnostic) -> CompiledProgram {
+    if let tooLong = file.sizeDiagnostic() { throw tooLong }
     let syntax = try Parser.parse(file)
     let bound = try Resolver.resolve(file, syntax)
     let warnings = try TypeChecker.check(file, bound)
@@ -44,7 +45,7 @@ public struct CompiledProgram: Sendable {
     let run = ProgramRun(
       functions: functions, resources: resources,
       channels: channels.map { Channel<Value>(name: $0.name, capacity: $0.capacity) }, limits: limits)
-    runtime.spawn("main", LangFuture(.asyncFn(run.call(main, [], depth: 0))))
+    runtime.spawn("main", TaskRootFuture(inner: LangFuture(.asyncFn(run.call(main, [], depth: 0))), run: run))
     return runtime
   }
 

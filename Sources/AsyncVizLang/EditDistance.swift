@@ -28,14 +28,24 @@ public enum EditDistance {
   /// typo: by default at most a third of the name's length (and at least
   /// one edit). Ties go to the earlier candidate.
   public static func closest(to name: String, among candidates: [String], limit: Int? = nil) -> String? {
-    let limit = limit ?? max(1, name.unicodeScalars.count / 3)
+    let length = name.unicodeScalars.count
+    // The distance takes time proportional to the product of the lengths: a
+    // hostile program's thousand-character names get no suggestion.
+    guard length <= maxNameLength else { return nil }
+    let limit = limit ?? max(1, length / 3)
     var best: (name: String, distance: Int)?
     for candidate in candidates where candidate != name {
+      let other = candidate.unicodeScalars.count
+      // Lengths further apart than the limit cannot be within it.
+      guard other <= maxNameLength, abs(other - length) <= limit else { continue }
       let d = distance(name, candidate)
       if d <= limit, d < (best?.distance ?? Int.max) { best = (candidate, d) }
     }
     return best?.name
   }
+
+  /// Names longer than this get no suggestion (nor suggest themselves).
+  static let maxNameLength = 64
 
   /// "; did you mean `x`?" or "".
   static func suggestion(for name: String, among candidates: [String], limit: Int? = nil) -> String {

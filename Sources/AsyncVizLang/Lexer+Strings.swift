@@ -15,6 +15,12 @@ extension Lexer {
       case "\"":
         advance()
         if !text.isEmpty || parts.isEmpty { parts.append(.text(text)) }
+        var bytes = 0
+        for case .text(let t) in parts { bytes += t.utf8.count }
+        if bytes > Limits.maxStringBytes {
+          throw error(
+            open, "this string is \(bytes) bytes long: a string may be at most \(Limits.maxStringBytes)")
+        }
         return parts
       case "\\":
         let at = here

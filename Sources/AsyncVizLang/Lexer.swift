@@ -125,7 +125,8 @@ struct Lexer {
     default:
       let shown =
         c.properties.generalCategory == .control ? "U+\(String(c.value, radix: 16, uppercase: true))" : "\(c)"
-      throw error(start, "unexpected character `\(shown)`")
+      // A backtick inside backticks would read as an empty code span.
+      throw error(start, c == "`" ? "unexpected character: a backtick" : "unexpected character `\(shown)`")
     }
     advance()
     if kind == .dotDot || kind == .equalEqual || kind == .notEqual { advance() }

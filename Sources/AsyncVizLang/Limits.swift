@@ -1,7 +1,11 @@
-/// Bounds that keep hostile or mistaken programs from hanging or crashing a run.
+/// Bounds that keep hostile or mistaken programs from hanging, crashing or
+/// eating the machine (docs/language.md, "Limits"; docs/decisions.md).
 ///
 /// The compile-time ones are checked before anything runs; the run-time
-/// ones end the offending task with a clear message in the trace.
+/// ones stop the offending async fn with an `error:` line in the trace (an
+/// `output` event, so the transcript and the UI show it) and the fn gives
+/// `none`. Together with the runtime's `maxSteps` and `maxTasks` they bound
+/// a run's time and memory whatever the program says.
 public struct Limits: Sendable {
   /// The longest duration a program may write: one hour. A longer one is
   /// almost certainly a typo, and on the epoll backend it would be waited for.
@@ -12,17 +16,43 @@ public struct Limits: Sendable {
   public static let maxNesting = 100
   /// The largest channel capacity.
   public static let maxCapacity = 1_000_000
+  /// The largest program, in bytes of UTF-8: far beyond any hand-written
+  /// program, small enough that checking it takes well under a second.
+  public static let maxSourceBytes = 1 << 20
+  /// The longest string a program may make (by `{}` interpolation) or print, in bytes.
+  public static let maxStringBytes = 10_000
+  /// The most values one list may hold, counting the items of nested lists:
+  /// `join` of joins can otherwise double a list's size at every await, and
+  /// printing or comparing it would take exponential time.
+  public static let maxListValues = 10_000
 
-  /// Instructions one poll of one async fn may run before the task is
+  /// Instructions one poll of one async fn may run before the fn is
   /// stopped: a loop without an await would otherwise never give the thread back.
   public var instructionsPerPoll: Int
   /// How deeply async fn calls may nest (a recursion that never ends would
   /// otherwise overflow the stack, since each level polls the next).
   public var maxCallDepth: Int
+  /// Instructions the whole run may execute, over every task and poll. With
+  /// `instructionsPerPoll` alone, `maxSteps` polls of a busy loop (or many
+  /// tasks each spinning once) could take hours and record billions of events.
+  public var instructionsPerRun: Int
+  /// Bytes of text the whole run may make: interpolated strings, printed
+  /// lines and request arguments. Bounds the trace's memory.
+  public var textBytesPerRun: Int
+  /// Lines the whole run may print. A trace is read by people: a run that
+  /// prints more is almost certainly a loop gone wrong, and each line costs
+  /// an event in memory and in the transcript.
+  public var outputLinesPerRun: Int
 
   /// The defaults (docs/language.md, "Limits").
-  public init(instructionsPerPoll: Int = 1_000_000, maxCallDepth: Int = 100) {
+  public init(
+    instructionsPerPoll: Int = 1_000_000, maxCallDepth: Int = 100, instructionsPerRun: Int = 5_000_000,
+    textBytesPerRun: Int = 32 << 20, outputLinesPerRun: Int = 100_000
+  ) {
     self.instructionsPerPoll = instructionsPerPoll
     self.maxCallDepth = maxCallDepth
+    self.instructionsPerRun = instructionsPerRun
+    self.textBytesPerRun = textBytesPerRun
+    self.outputLinesPerRun = outputLinesPerRun
   }
 }

@@ -13,6 +13,10 @@ final class ProgramRun {
   let limits: Limits
   /// Task names `spawn` gives, by recipe (computed once at compile time).
   let functionNames: [String]
+  /// What is left of the run-wide limits. A class property, so each access
+  /// costs an exclusivity check: touched once per poll and per text made,
+  /// never per instruction.
+  var budget: RunBudget
 
   init(functions: [FunctionCode], resources: [ResourceSpec], channels: [Channel<Value>], limits: Limits) {
     self.functions = functions
@@ -20,6 +24,7 @@ final class ProgramRun {
     self.channels = channels
     self.limits = limits
     self.functionNames = functions.map(\.name)
+    self.budget = RunBudget(limits)
   }
 
   /// A future running async fn `index` with `args`, `depth` calls deep.

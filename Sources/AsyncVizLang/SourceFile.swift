@@ -43,6 +43,25 @@ public struct SourceFile: Sendable {
     line >= 1 && line <= lines.count ? lines[line - 1] : ""
   }
 
+  /// An error at the line where the file passes `Limits.maxSourceBytes`, if it does.
+  func sizeDiagnostic() -> Diagnostic? {
+    let total = text.utf8.count
+    guard total > Limits.maxSourceBytes else { return nil }
+    var bytes = 0
+    var line = lines.count
+    for (i, l) in lines.enumerated() {
+      bytes += l.utf8.count + 1
+      if bytes > Limits.maxSourceBytes {
+        line = i + 1
+        break
+      }
+    }
+    return Diagnostic(
+      self, at: SourceLocation(line: line, column: 1),
+      "the program is \(total) bytes long, more than the \(Limits.maxSourceBytes) a program may have; "
+        + "it goes past that on this line")
+  }
+
   /// The location just after the last character of the file.
   var endLocation: SourceLocation {
     let last = lines.count

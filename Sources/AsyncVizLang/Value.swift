@@ -17,18 +17,48 @@ enum Value {
   /// A spawned task's join handle; awaiting it waits for the task's output.
   case handle(JoinHandle<Value>)
 
-  /// How `print` and `{name}` show the value.
+  /// How `print` and `{name}` show the value. A list's text stops soon
+  /// after `Limits.maxStringBytes`, which callers then refuse as too long:
+  /// a big nested list would otherwise take long to show.
   var display: String {
+    if case .string(let s) = self { return s }
+    var text = ""
+    write(into: &text, limit: Limits.maxStringBytes + 1)
+    return text
+  }
+
+  /// Appends the value's text to `text` unless `text` already has `limit` bytes.
+  private func write(into text: inout String, limit: Int) {
+    guard text.utf8.count < limit else { return }
     switch self {
-    case .unit: "()"
-    case .none: "none"
-    case .int(let n): "\(n)"
-    case .string(let s): s
-    case .duration(let us): Value.durationText(us)
-    case .list(let items): "[" + items.map(\.display).joined(separator: ", ") + "]"
-    case .future(let box): "<future \(box.label)>"
-    case .handle(let h): "<task #\(h.task.rawValue)>"
+    case .unit: text += "()"
+    case .none: text += "none"
+    case .int(let n): text += "\(n)"
+    case .string(let s): text += s
+    case .duration(let us): text += Value.durationText(us)
+    case .list(let items):
+      text += "["
+      for (i, item) in items.enumerated() {
+        if i > 0 { text += ", " }
+        item.write(into: &text, limit: limit)
+        if text.utf8.count >= limit { return }
+      }
+      text += "]"
+    case .future(let box): text += "<future \(box.label)>"
+    case .handle(let h): text += "<task #\(h.task.rawValue)>"
     }
+  }
+
+  /// Adds the number of values in this one (itself and, for a list, its
+  /// items, recursively) to `count`; false as soon as it passes `limit`, so
+  /// the walk is short even over a list that shares its items many times.
+  func countValues(_ count: inout Int, limit: Int) -> Bool {
+    count += 1
+    guard count <= limit else { return false }
+    if case .list(let items) = self {
+      for item in items where !item.countValues(&count, limit: limit) { return false }
+    }
+    return true
   }
 
   /// "40ms", "1s", "250us": durations as programs write them.

@@ -76,6 +76,14 @@ public struct Context {
 
   // MARK: tasks
 
+  /// Whether one more task stays within `RuntimeOptions.maxTasks` live tasks.
+  /// `spawn` does not check it (native code decides for itself); the .av
+  /// interpreter does, and stops the spawning fn with a message at the limit.
+  public var canSpawn: Bool { core.pointee.liveTasks < core.pointee.options.maxTasks }
+
+  /// Tasks spawned and not yet done.
+  public var liveTasks: Int { core.pointee.liveTasks }
+
   /// Spawns a new task running `future`; it is queued at once and runs when
   /// it reaches the front of the run queue, whether or not anyone awaits it.
   @inlinable

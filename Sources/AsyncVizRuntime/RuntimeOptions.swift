@@ -8,15 +8,23 @@ public struct RuntimeOptions: Sendable {
   public var longPollThresholdUs: Int64
   /// A wake count from which the self-wake lint may fire (avoids judging a task on one wake).
   public var selfWakeMinimumWakes: UInt32
+  /// How many tasks may be alive (spawned and not done) at once. The runtime
+  /// itself never refuses a spawn (native code may exceed it); spawners that
+  /// run untrusted programs check `Context.canSpawn` and stop with a message
+  /// instead, so a program that spawns without bound cannot eat the machine.
+  /// 250,000 by default: a program of 100,000 tasks (docs/lessons/many-requests.md)
+  /// runs, and the worst case stays near 300 MB (about 1.2 KB a traced .av task).
+  public var maxTasks: Int
 
   /// The defaults of design section 3.
   public init(
     tracing: Bool = true, maxSteps: UInt32 = 100_000, longPollThresholdUs: Int64 = 10_000,
-    selfWakeMinimumWakes: UInt32 = 2
+    selfWakeMinimumWakes: UInt32 = 2, maxTasks: Int = 250_000
   ) {
     self.tracing = tracing
     self.maxSteps = maxSteps
     self.longPollThresholdUs = longPollThresholdUs
     self.selfWakeMinimumWakes = selfWakeMinimumWakes
+    self.maxTasks = maxTasks
   }
 }

@@ -1,0 +1,30 @@
+import ArgumentParser
+import AsyncVizTrace
+
+/// How a trace is shown and saved: the options `demo`, `run` and `replay`
+/// share. `replay` takes only these, since it runs nothing.
+struct DisplayOptions: ParsableArguments {
+  @Flag(help: "Print the narrated transcript instead of the full-screen UI (automatic without a terminal).")
+  var plain = false
+
+  @Option(name: .customLong("export"), help: "Also write the trace to this file.")
+  var exportPath: String?
+
+  @Option(help: "The format of --export: asyncviz (the trace format) or chrome (for ui.perfetto.dev).")
+  var format: TraceFormat = .asyncviz
+
+  @Flag(help: "Draw with ASCII only (no Unicode box drawing).")
+  var ascii = false
+
+  @Flag(name: .customLong("no-color"), help: "Do not use colours.")
+  var noColor = false
+
+  /// Whether to print the transcript: asked for, or no terminal to draw on.
+  var wantsTranscript: Bool { plain || !isInteractiveTerminal() }
+
+  /// Writes `trace` to `--export`'s path, if one was given.
+  func exportIfAsked(_ trace: Trace) throws(CLIError) {
+    guard let path = exportPath else { return }
+    try TraceExporter.write(trace, to: path, format: format)
+  }
+}
