@@ -2,22 +2,6 @@ import AsyncVizRuntime
 import AsyncVizTrace
 import Foundation
 
-/// A task that yields `remaining` times (the workload that makes the trace).
-private struct TraceYielder: Future {
-  /// Yields still to do; the current one is `step`.
-  var remaining: Int
-  var step = YieldNow()
-
-  mutating func poll(_ cx: inout Context) -> Poll<Void> {
-    while remaining > 0 {
-      guard case .ready = step.poll(&cx) else { return .pending }
-      remaining -= 1
-      step = YieldNow()
-    }
-    return .ready(())
-  }
-}
-
 /// Foundation's side of the comparison: Codable mirrors of the format.
 private struct CodableTrace: Codable {
   var format: String
@@ -83,7 +67,7 @@ private func yieldTrace(tasks: Int, yields: Int) -> Trace {
     program: ProgramInfo(name: "trace-io-bench", source: "", backend: .sim),
     options: RuntimeOptions(tracing: true, maxSteps: UInt32.max))
   rt.reserve(events: tasks * (yields + 1) * 4 + tasks * 4)
-  for _ in 0..<tasks { rt.spawn("yielder", TraceYielder(remaining: yields)) }
+  for _ in 0..<tasks { rt.spawn("yielder", Yielder(remaining: yields)) }
   rt.run()
   return rt.trace
 }

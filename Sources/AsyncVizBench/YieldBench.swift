@@ -2,8 +2,9 @@ import AsyncVizRuntime
 import AsyncVizTrace
 import DequeModule
 
-/// A task that yields `remaining` times, written as a native future.
-private struct Yielder: Future {
+/// A task that yields `remaining` times, written as a native future (the
+/// executor and trace I/O benchmarks share it).
+struct Yielder: Future {
   /// Yields still to do; the current one is `step`.
   var remaining: Int
   var step = YieldNow()

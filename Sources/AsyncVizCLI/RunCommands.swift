@@ -102,7 +102,8 @@ struct ExportCommand: ParsableCommand {
     let runtime = try Session(program: ProgramLoader.compile(file), options: options).makeRuntime()
     let end = runtime.run()
     try TraceExporter.write(runtime.trace, to: output, format: format)
-    print(
+    // On stderr, so `-o /dev/stdout | jq` sees only the trace.
+    printError(
       "wrote \(output): \(runtime.trace.events.count) events, \(end.steps) steps, ended \(end.reason.name)")
     if end.reason != .completed { throw ExitCode(1) }
   }

@@ -25,9 +25,6 @@ public final class EpollBackend: ReactorBackend {
     case shutDown
   }
 
-  /// Answers due within this many nanoseconds of a reported one are
-  /// collected into the same ready list (see `wait`).
-  static let coalesceWindowNs: Int64 = 250_000
   /// Ready fds one `epoll_wait` call can return; more come in the next call.
   static let eventCapacity = 256
 
@@ -38,8 +35,11 @@ public final class EpollBackend: ReactorBackend {
   let feed: Int32
   /// CLOCK_MONOTONIC at creation: `now` counts from here.
   let startNs: Int64
-  /// Which wait call the kernel accepts.
-  public let precision: WaitPrecision
+  /// Which wait call the kernel accepts: `.nanoseconds` until the first
+  /// `epoll_pwait2` fails with ENOSYS (then `.milliseconds` for good), or
+  /// what the creator forced. Found by the first wait, not by a probe call,
+  /// so that every wait call the kernel sees is one the trace shows.
+  public internal(set) var precision: WaitPrecision
   /// Resources whose peer closes each connection without answering.
   let hangUpResources: Set<String>
   /// Open until `shutdown`; never reopens.
@@ -48,17 +48,17 @@ public final class EpollBackend: ReactorBackend {
   var peer = PeerThread()
   /// Resource connections by task-side fd; an fd is here from `connect` to `close`.
   var connections = ConnectionTable()
-  /// Counts the bursts of polls: +1 after each wait and each pass of time,
-  /// the moments the sim's clock moves (see `AnswerGroup`).
-  var burst = 0
   /// Watched fds that are not connections (the program's own); closed by `close` or `shutdown`.
   var ownedFds: Set<Int32> = []
   /// The kernel's output buffer for `epoll_wait`, allocated once.
   let events: UnsafeMutableBufferPointer<epoll_event>
   /// The ready list being built, reused from wait to wait.
   var ready: [ReadyFd] = []
+  /// The wait system calls made so far; `calls - interrupted` equals the
+  /// number of `wait`s (one call per reactor turn, plus one per EINTR retry).
+  public internal(set) var waitCounts = WaitCounts()
   /// How many times a signal interrupted a wait (EINTR); the wait resumed each time.
-  public internal(set) var interruptedWaits = 0
+  public var interruptedWaits: Int { waitCounts.interrupted }
   /// The first failure of a call that cannot report one (the wait); nil if none.
   public internal(set) var failure: BackendError?
 
@@ -66,7 +66,7 @@ public final class EpollBackend: ReactorBackend {
   /// `hangUpResources` names resources whose server drops every connection
   /// after reading the request, to show what a task sees then. `precision`
   /// forces a wait call (tests of the millisecond fallback); by default the
-  /// kernel is probed for epoll_pwait2.
+  /// first wait tries epoll_pwait2 and falls back if the kernel lacks it.
   public init(hangUpResources: Set<String> = [], precision: WaitPrecision? = nil) throws(BackendError) {
     Self.raiseOpenFileLimit()
     Self.growFdTable()
@@ -77,7 +77,7 @@ public final class EpollBackend: ReactorBackend {
       Syscall.close(epfd)
       throw error
     }
-    self.precision = precision ?? Syscall.probeWaitPrecision(epfd)
+    self.precision = precision ?? .nanoseconds
     self.hangUpResources = hangUpResources
     events = .allocate(capacity: Self.eventCapacity)
     events.initialize(repeating: epoll_event())
@@ -100,7 +100,6 @@ public final class EpollBackend: ReactorBackend {
   /// a blocking call really sleeps the thread.
   public func pass(_ us: Int64, blocking: Bool) {
     guard us > 0 else { return }
-    burst += 1
     if blocking {
       Syscall.sleep(nanoseconds: us * 1000)
     } else {
@@ -127,9 +126,7 @@ public final class EpollBackend: ReactorBackend {
       try server.submit(
         PeerJob(
           fd: pair.peer, resource: resource, answerAtNs: answerAt, behaviour: hangUp ? .hangUp : .answer))
-      connections.open(
-        fd: pair.task, resource: resource.name, answerAtNs: answerAt,
-        group: AnswerGroup(burst: burst, latencyUs: hangUp ? -1 : latency))
+      connections.open(fd: pair.task, resource: resource.name)
       return .success(pair.task)
     } catch {
       Syscall.close(pair.task)
@@ -151,11 +148,7 @@ public final class EpollBackend: ReactorBackend {
     } catch {
       return .failure(error)
     }
-    if connections[fd] != nil {
-      connections.watched(fd)
-    } else {
-      ownedFds.insert(fd)
-    }
+    if connections[fd] == nil { ownedFds.insert(fd) }
     return .success(())
   }
 
@@ -186,7 +179,6 @@ public final class EpollBackend: ReactorBackend {
       }
       switch r {
       case .success(.wouldBlock):
-        connections.rearmed(fd)
         return .wouldBlock
       case .success(.done(0)):
         return .failed("read(\(fd)): the \(resource) server closed the connection without answering")

@@ -11,24 +11,32 @@ public enum WaitPrecision: Sendable {
   case milliseconds
 }
 
+/// The wait system calls a backend has made, counted by `Syscall.epollWait`.
+public struct WaitCounts: Sendable, Equatable {
+  /// Every epoll_pwait2 / epoll_wait call, failed ones included.
+  public var calls = 0
+  /// Calls that a signal interrupted (EINTR); each was made again.
+  public var interrupted = 0
+  /// epoll_pwait2 calls refused with ENOSYS (at most one), made again as epoll_wait.
+  public var unsupported = 0
+
+  /// The calls that returned a ready list: one per `wait`, so one per reactor turn.
+  public var completed: Int { calls - interrupted - unsupported }
+}
+
 /// The blocking calls. A signal interrupts them with EINTR; they wait again
 /// for the time left until their deadline, so an interruption neither ends a
 /// wait early nor stretches it.
 extension Syscall {
-  /// Which wait call this kernel accepts, tried on `epfd` with a zero timeout.
-  public static func probeWaitPrecision(_ epfd: Int32) -> WaitPrecision {
-    var ts = Glibc.timespec(tv_sec: 0, tv_nsec: 0)
-    var event = epoll_event()
-    let r = epoll_pwait2(epfd, &event, 1, &ts, nil)
-    return r < 0 && errno == ENOSYS ? .milliseconds : .nanoseconds
-  }
-
   /// Waits on `epfd` until an event or `deadlineNs` (CLOCK_MONOTONIC; nil:
-  /// no limit) and returns how many events were written to `events`. Adds
-  /// the number of EINTR interruptions to `interrupted`.
+  /// no limit) and returns how many events were written to `events`. One
+  /// call, repeated only after EINTR (for the time left) or, once per
+  /// backend, after ENOSYS from epoll_pwait2 (then `precision` becomes
+  /// `.milliseconds` and the call is made as epoll_wait). `counts` records
+  /// every call made, so a test can check the trace shows them all.
   public static func epollWait(
     _ epfd: Int32, into events: UnsafeMutableBufferPointer<epoll_event>, deadlineNs: Int64?,
-    precision: WaitPrecision, interrupted: inout Int
+    precision: inout WaitPrecision, counts: inout WaitCounts
   ) throws(BackendError) -> Int {
     let capacity = Int32(events.count)
     while true {
@@ -46,12 +54,18 @@ extension Syscall {
       case (.milliseconds, nil):
         r = epoll_wait(epfd, events.baseAddress, capacity, -1)
       }
+      counts.calls += 1
       if r >= 0 { return Int(r) }
       let code = errno
-      guard code == EINTR else {
+      switch code {
+      case EINTR:
+        counts.interrupted += 1
+      case ENOSYS where precision == .nanoseconds:
+        counts.unsupported += 1
+        precision = .milliseconds
+      default:
         throw BackendError(describe(precision == .nanoseconds ? "epoll_pwait2" : "epoll_wait", errno: code))
       }
-      interrupted += 1
     }
   }
 

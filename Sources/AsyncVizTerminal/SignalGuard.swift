@@ -13,17 +13,19 @@ nonisolated(unsafe) private let previousCrashActions = UnsafeMutablePointer<siga
 
 /// Signals that end the viewer cleanly: the loop restores the terminal and returns.
 private let terminationSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP, SIGQUIT]
-/// Signals of a crash: the terminal is restored, then the previous handler
-/// (Swift's backtracer) runs as if we had not been there.
+/// Signals of a crash: the terminal is restored, the previous handler
+/// (Swift's backtracer) runs, then the process dies of the signal.
 private let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
 /// Installs and removes the process's signal handlers for the full-screen view.
 ///
 /// Termination signals only set a flag, without SA_RESTART, so a blocking
 /// `wget_wch` returns ERR/EINTR and the loop can `endwin()` and return.
-/// Crash signals call `endwin()`, put the previous handler back and return:
-/// the faulting instruction runs again (or the signal is raised again) and
-/// the backtrace prints on a restored terminal.
+/// Crash signals call `endwin()`, then the previous handler with the same
+/// signal info and context (so a real fault's backtrace prints, on a restored
+/// terminal), then re-raise the signal with the default disposition: a
+/// handler that returns (a `kill -SEGV` from outside does not fault again)
+/// must not let the viewer carry on reading keys.
 enum SignalGuard {
   /// The termination handlers before ours, to restore on exit. Touched only
   /// by `install` and `uninstall`, on the viewer's one thread, never by a handler.
@@ -49,16 +51,49 @@ enum SignalGuard {
     }
     for sig in crashSignals {
       var action = sigaction()
-      action.__sigaction_handler.sa_handler = { sig in
+      action.__sigaction_handler.sa_sigaction = { sig, info, context in
         endwin()
-        sigaction(sig, previousCrashActions + Int(sig), nil)
-        // A trap or an abort is not re-executed on return: raise it again for the old handler.
-        if sig == SIGABRT || sig == SIGTRAP { raise(sig) }
+        SignalGuard.callPrevious(sig, info, context)
+        SignalGuard.dieOf(sig)
       }
       sigemptyset(&action.sa_mask)
-      action.sa_flags = 0
+      action.sa_flags = SA_SIGINFO
       sigaction(sig, &action, previousCrashActions + Int(sig))
     }
+  }
+
+  /// Runs the crash handler that was installed before ours, if any (not
+  /// SIG_DFL or SIG_IGN, which are the values 0 and 1).
+  private static func callPrevious(
+    _ sig: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
+  ) {
+    let previous = previousCrashActions[Int(sig)]
+    if previous.sa_flags & SA_SIGINFO != 0 {
+      if let handler = previous.__sigaction_handler.sa_sigaction,
+        unsafeBitCast(handler, to: Int.self) > 1
+      {
+        handler(sig, info, context)
+      }
+    } else if let handler = previous.__sigaction_handler.sa_handler, unsafeBitCast(handler, to: Int.self) > 1
+    {
+      handler(sig)
+    }
+  }
+
+  /// Re-raises `sig` with the default disposition, so the process ends the
+  /// way the signal says (exit status 128 + sig, a core dump if enabled).
+  private static func dieOf(_ sig: Int32) -> Never {
+    var fallback = sigaction()
+    sigemptyset(&fallback.sa_mask)
+    sigaction(sig, &fallback, nil)  // a zeroed handler is SIG_DFL
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    sigaddset(&mask, sig)
+    // The signal is blocked while its handler runs: unblocking delivers it now.
+    raise(sig)
+    pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+    // Unreachable unless the default action is to ignore or stop, which no crash signal has.
+    _exit(128 + sig)
   }
 
   /// Puts back the handlers that were there before `install`.

@@ -52,9 +52,12 @@ public enum TerminalApp {
       screen.draw(BufferDiff.runs(from: previous, to: frame))
       previous = frame
 
-      // Playing: wake up at the next tick; otherwise block until a key or a signal.
+      // Playing: wake up at the next tick; otherwise block until a key or a
+      // signal. On the resize screen nothing plays: the view comes back at
+      // the step it left.
+      let fits = ScreenLayout.make(width: size.width, height: size.height) != nil
       var timeout = -1
-      if model.mode == .playing {
+      if model.mode == .playing && fits {
         let due = nextTick ?? clock.now.advanced(by: .milliseconds(model.tickIntervalMs))
         nextTick = due
         timeout = max(0, millisecondsUntil(due, clock: clock))
@@ -63,7 +66,7 @@ public enum TerminalApp {
       }
       let action: ViewerAction
       if let key = screen.readKey(timeoutMs: timeout) {
-        guard let mapped = KeyMap.action(for: key, in: model.mode) else { continue }
+        guard let mapped = KeyMap.action(for: key, in: model.mode, fits: fits) else { continue }
         action = mapped
       } else if model.mode == .playing, let due = nextTick, clock.now >= due {
         action = .tick
@@ -76,7 +79,10 @@ public enum TerminalApp {
         previous = nil
       }
       if action == .faster || action == .slower { nextTick = nil }
-      switch model.handle(action, feed: feed) {
+      let effect = model.handle(action, feed: feed)
+      let now = screen.size
+      model.fitNotesScroll(width: now.width, height: now.height)
+      switch effect {
       case .quit:
         return 0
       case .export:

@@ -70,8 +70,15 @@ extension TraceDecoder {
     var first = true
     var sawFormat = false
     var sawVersion = false
-    while let key = try nextKey(&first) {
-      if bytesEqual(key, "format") {
+    var unknownKey: TraceReadError?
+    while let key = try nextKey(&first, after: unknownKey) {
+      if bytesEqual(key, "traceEvents") || bytesEqual(key, "displayTimeUnit") {
+        throw fail("this is a Chrome trace (for Perfetto), not an asyncviz trace")
+      }
+      if let problem = unknownKey {
+        // The file is already refused: only look for a Chrome key.
+        do { try skipValue() } catch { throw problem }
+      } else if bytesEqual(key, "format") {
         try once(&sawFormat, "format")
         try decodeFormat()
       } else if bytesEqual(key, "version") {
@@ -94,12 +101,15 @@ extension TraceDecoder {
       } else if bytesEqual(key, "end") {
         guard end == nil else { throw fail("the key \"end\" appears twice") }
         end = .some(try null() ? nil : try decodeEnd())
-      } else if bytesEqual(key, "traceEvents") {
-        throw fail("this is a Chrome trace (for Perfetto), not an asyncviz trace")
       } else {
-        throw fail("unknown key \(TraceDecoder.quote(key)) at the top level")
+        // Reported after the object, unless a Chrome key turns up first; a
+        // broken file after it is a later problem, so the key is named.
+        let problem = fail("unknown key \(TraceDecoder.quote(key)) at the top level")
+        unknownKey = problem
+        do { try skipValue() } catch { throw problem }
       }
     }
+    if let unknownKey { throw unknownKey }
     if let extra = try peekOrEnd() {
       throw fail("unexpected \(TraceDecoder.describe(byte: extra)) after the end of the trace")
     }
@@ -113,6 +123,14 @@ extension TraceDecoder {
       throw TraceReadError(path: path, message: "the trace has no \"\(key)\"")
     }
     return try finish()
+  }
+
+  /// `nextKey`, but once `problem` is known any later syntax error reports it instead.
+  private mutating func nextKey(_ first: inout Bool, after problem: TraceReadError?) throws(TraceReadError)
+    -> UnsafeBufferPointer<UInt8>?
+  {
+    guard let problem else { return try nextKey(&first) }
+    do { return try nextKey(&first) } catch { throw problem }
   }
 
   /// Fails on a second occurrence of a top-level key.

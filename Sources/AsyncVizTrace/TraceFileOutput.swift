@@ -4,37 +4,72 @@
   import Darwin
 #endif
 
-/// Writes a file safely: bytes go to a hidden temporary file in the target's
-/// folder, which is renamed over the target only once it is complete, so an
-/// interrupted or failed export never leaves a half-written file under the
-/// target's name (rename(2) within one file system is atomic).
+/// Writes an export without ever damaging what its path names
+/// (`TraceFileTarget` decides how).
+///
+/// A regular file or a new name: bytes go to a hidden temporary file in the
+/// (link-resolved) target's folder, renamed over the target only once it is
+/// complete, so an interrupted or failed export never leaves a half-written
+/// file under the target's name (rename(2) within one file system is atomic).
+/// A device, a FIFO or an inherited descriptor (`/dev/stdout`) is written
+/// directly: it cannot be replaced, and a temporary file would destroy it.
 ///
 /// Not fsync'd: the point is protection against interruption and errors, not
 /// against power loss, and an fsync would dominate the time of an export.
 struct TraceFileOutput {
-  /// The target path.
-  let path: String
-  /// The temporary file's path, next to the target.
-  let temporaryPath: String
-  /// Open descriptor of the temporary file; -1 once closed.
-  private var fd: Int32
+  /// The open file and what finishing it means.
+  enum Sink {
+    /// A temporary file, renamed to `target` by `commit`.
+    case temporary(fd: Int32, temporaryPath: String, target: String)
+    /// The target itself (a device, a FIFO, a duplicated descriptor).
+    case direct(fd: Int32)
+    /// Committed or abandoned; nothing is open.
+    case closed
+  }
 
-  /// Creates the temporary file (mode 0666 minus the umask, like a normal file).
+  /// The path as the user gave it, for messages.
+  let path: String
+  /// The open file; `.closed` after `commit` or `abandon`.
+  private(set) var sink: Sink
+
+  /// Opens the target, or a temporary file next to it (mode 0666 minus the
+  /// umask, like a normal file).
   init(path: String) throws(TraceWriteError) {
     self.path = path
+    switch try TraceFileTarget.resolve(path) {
+    case .inherited(let fd):
+      let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
+      if copy < 0 { throw TraceWriteError(path: path, errno: errno, doing: "dup", folder: nil) }
+      sink = .direct(fd: copy)
+    case .special(let target):
+      sink = .direct(fd: try TraceFileOutput.openExisting(target, path: path))
+    case .replace(let target):
+      sink = try TraceFileOutput.createTemporary(for: target, path: path)
+    }
+  }
+
+  /// Opens a device or FIFO for writing as it is (a FIFO waits for a reader).
+  static func openExisting(_ target: String, path: String) throws(TraceWriteError) -> Int32 {
+    while true {
+      let fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+      if fd >= 0 { return fd }
+      let code = errno
+      if code != EINTR { throw TraceWriteError(path: path, errno: code, doing: "open", folder: nil) }
+    }
+  }
+
+  /// Creates ".NAME.PID.N.tmp" next to `target`.
+  static func createTemporary(for target: String, path: String) throws(TraceWriteError) -> Sink {
     var attempt = 0
     while true {
-      let candidate = TraceFileOutput.temporaryName(for: path, attempt: attempt)
+      let candidate = temporaryName(for: target, attempt: attempt)
       let opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-      if opened >= 0 {
-        temporaryPath = candidate
-        fd = opened
-        return
-      }
+      if opened >= 0 { return .temporary(fd: opened, temporaryPath: candidate, target: target) }
       let code = errno
       if code == EINTR { continue }
       if code != EEXIST || attempt >= 100 {
-        throw TraceWriteError(path: path, errno: code, doing: "creating a temporary file")
+        throw TraceWriteError(
+          path: path, errno: code, doing: "creating a temporary file", folder: folder(of: target))
       }
       attempt += 1
     }
@@ -56,7 +91,12 @@ struct TraceFileOutput {
 
   /// Writes all of `bytes` (retrying short writes and interruptions).
   func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(TraceWriteError) {
-    try TraceFileOutput.writeAll(bytes, to: fd, path: path)
+    switch sink {
+    case .temporary(let fd, _, _), .direct(let fd):
+      try TraceFileOutput.writeAll(bytes, to: fd, path: path)
+    case .closed:
+      throw TraceWriteError(path: path, errno: EBADF, doing: "write", folder: nil)
+    }
   }
 
   /// Writes all of `bytes` to `fd`; a failure names `path`.
@@ -70,35 +110,47 @@ struct TraceFileOutput {
       if n < 0 {
         let code = errno
         if code == EINTR || code == EAGAIN { continue }
-        throw TraceWriteError(path: path, errno: code, doing: "write")
+        throw TraceWriteError(path: path, errno: code, doing: "write", folder: nil)
       }
-      if n == 0 { throw TraceWriteError(path: path, errno: ENOSPC, doing: "write") }
+      if n == 0 { throw TraceWriteError(path: path, errno: ENOSPC, doing: "write", folder: nil) }
       p += n
       left -= n
     }
   }
 
-  /// Closes the temporary file and renames it over the target.
+  /// Finishes: closes the file and, for a temporary file, renames it over the target.
   mutating func commit() throws(TraceWriteError) {
-    let closed = close(fd)
-    fd = -1
-    if closed != 0 {
-      let code = errno
-      unlink(temporaryPath)
-      throw TraceWriteError(path: path, errno: code, doing: "close")
-    }
-    if rename(temporaryPath, path) != 0 {
-      let code = errno
-      unlink(temporaryPath)
-      throw TraceWriteError(path: path, errno: code, doing: "rename")
+    let current = sink
+    sink = .closed
+    switch current {
+    case .closed: return
+    case .direct(let fd):
+      if close(fd) != 0 { throw TraceWriteError(path: path, errno: errno, doing: "close", folder: nil) }
+    case .temporary(let fd, let temporaryPath, let target):
+      if close(fd) != 0 {
+        let code = errno
+        unlink(temporaryPath)
+        throw TraceWriteError(path: path, errno: code, doing: "close", folder: nil)
+      }
+      if rename(temporaryPath, target) != 0 {
+        let code = errno
+        unlink(temporaryPath)
+        throw TraceWriteError(
+          path: path, errno: code, doing: "rename", folder: TraceFileOutput.folder(of: target))
+      }
     }
   }
 
-  /// Closes and removes the temporary file after a failure.
+  /// Closes (and removes a temporary file) after a failure.
   mutating func abandon() {
-    if fd >= 0 { close(fd) }
-    fd = -1
-    unlink(temporaryPath)
+    switch sink {
+    case .closed: break
+    case .direct(let fd): close(fd)
+    case .temporary(let fd, let temporaryPath, _):
+      close(fd)
+      unlink(temporaryPath)
+    }
+    sink = .closed
   }
 }
 

@@ -15,7 +15,10 @@ public enum Transcript {
 
   /// Streams the transcript in pieces of whole lines (each ends with "\n"),
   /// so that a million-event trace prints without building one huge string.
-  public static func render(_ trace: Trace, into write: (String) -> Void) {
+  /// Every piece goes through `TerminalText`: names and output come from
+  /// the program or the file, and must not drive the terminal.
+  public static func render(_ trace: Trace, into rawWrite: (String) -> Void) {
+    func write(_ piece: String) { rawWrite(TerminalText.visibleLines(piece)) }
     write(header(trace))
     var context = NarrationContext()
     var step: UInt32? = nil
@@ -34,9 +37,9 @@ public enum Transcript {
       }
       let note = context.note(for: event, in: trace)
       if case .output(let task, let text) = event.payload {
-        lines += "  >>> \(trace.label(task)) prints: \(trace.string(text))\n"
+        lines += "  >>> \(trace.label(task)) prints: \(TerminalText.visible(trace.string(text)))\n"
       } else {
-        lines += "  \(note)\n"
+        lines += "  \(TerminalText.visible(note))\n"
       }
       context.apply(event, in: trace)
     }

@@ -6,20 +6,31 @@ enum FooterPanel {
   static func drawKeys(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
     var x = rect.x + 1
     for (key, word) in KeyMap.footer(glyphs: cx.glyphs) {
+      // A key whose word does not fit is left out whole, never cut.
+      guard x + CharWidth.of(key) + 1 + CharWidth.of(word) <= rect.maxX else { break }
       x = buffer.write(key, x: x, y: rect.y, style: CellStyle(.key, bold: true), limit: rect.maxX)
       x = buffer.write(" \(word)  ", x: x, y: rect.y, style: CellStyle(.dim), limit: rect.maxX)
     }
   }
 
   static func drawStatus(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    let (text, role) = status(cx)
+    let (text, role) = status(cx, width: rect.width - 2)
     buffer.write(
       " " + text.fitted(rect.width - 2, ellipsis: cx.glyphs.ellipsis), x: rect.x, y: rect.y,
       style: CellStyle(role, bold: role == .warning), limit: rect.maxX)
   }
 
-  /// The status text and its role.
-  static func status(_ cx: PanelContext) -> (String, StyleRole) {
+  /// The status text and its role, for a line `width` columns wide: a hint
+  /// after the end reason is only added when the whole reason still fits.
+  static func status(_ cx: PanelContext, width: Int = .max) -> (String, StyleRole) {
+    let (text, role) = endStatus(cx)
+    guard cx.model.message == nil, cx.model.isAtEnd, let hint = cx.model.endHint else { return (text, role) }
+    let hinted = "\(text) (\(hint))"
+    return (CharWidth.of(hinted) <= width ? hinted : text, role)
+  }
+
+  /// The latest message, or why the run ended, and its role.
+  static func endStatus(_ cx: PanelContext) -> (String, StyleRole) {
     if let message = cx.model.message { return (message, .status) }
     let history = cx.model.history
     guard let end = history.trace.end else {
@@ -28,6 +39,8 @@ enum FooterPanel {
       }
       return ("", .status)
     }
+    // At the last step the reason always shows; a key that tried to go
+    // further adds its hint (in `status`) rather than replacing the reason.
     let at = cx.model.isAtEnd ? "" : " (you are at step \(cx.model.step))"
     switch end.reason {
     case .completed:

@@ -1,25 +1,70 @@
 import AsyncVizTrace
 
 /// The top line: program, step k / n, virtual time, backend, play state and speed.
+///
+/// When the line is too narrow (a long program name, a real backend's
+/// "real" time) whole fields are dropped, least important first, so no word
+/// is ever cut: the step and the play state stay longest.
 enum HeaderPanel {
+  /// One field of the header and when it goes: fields with a lower `drop`
+  /// are removed first.
+  struct Field {
+    var text: String
+    var drop: Int
+    var bold = false
+  }
+
   static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    let style = CellStyle(.header)
-    buffer.fill(rect, style: style)
-    let model = cx.model
-    let total = model.history.lastStep
-    // While a live run can still grow, "+" says that more steps may come.
-    let more = model.isLive && !model.history.isComplete ? "+" : ""
-    let steps = "step \(model.step)/\(total)\(more)"
-    let real = cx.trace.program.backend == .sim ? "" : " real"
-    let parts = [
-      "asyncviz", cx.trace.program.name, "backend \(cx.trace.program.backend.rawValue)", steps,
-      "t = \(DurationText.instant(cx.state.nowUs))\(real)", "\(model.mode.name)  \(model.speed) steps/s",
-    ]
-    var x = rect.x + 1
-    for (i, part) in parts.enumerated() {
-      let bold = i == 0 || i == 3
-      x = buffer.write(part, x: x, y: rect.y, style: CellStyle(.header, bold: bold), limit: rect.maxX - 8) + 2
+    buffer.fill(rect, style: CellStyle(.header))
+    var (left, help) = fields(cx)
+    // Drop fields until the line fits: one space before, two between, and
+    // "? help" right-aligned with two spaces before it.
+    func width() -> Int {
+      let fieldsWidth = left.map { CharWidth.of($0.text) }.reduce(0, +) + 2 * max(0, left.count - 1)
+      return 1 + fieldsWidth + (help.map { 2 + CharWidth.of($0.text) + 1 } ?? 1)
     }
-    buffer.writeRight("? help ", end: rect.maxX, y: rect.y, style: CellStyle(.header, bold: true))
+    while width() > rect.width {
+      let leftLowest = left.indices.min { left[$0].drop < left[$1].drop }
+      if let h = help, leftLowest.map({ h.drop < left[$0].drop }) ?? true {
+        help = nil
+      } else if let i = leftLowest, left.count > 1 {
+        left.remove(at: i)
+      } else {
+        break
+      }
+    }
+    var x = rect.x + 1
+    for field in left {
+      x =
+        buffer.write(
+          field.text, x: x, y: rect.y, style: CellStyle(.header, bold: field.bold), limit: rect.maxX) + 2
+    }
+    if let help {
+      buffer.writeRight(help.text + " ", end: rect.maxX, y: rect.y, style: CellStyle(.header, bold: true))
+    }
+  }
+
+  /// The fields left to right, and the right-aligned help hint.
+  static func fields(_ cx: PanelContext) -> (left: [Field], help: Field?) {
+    let model = cx.model
+    let steps: String
+    if model.history.isComplete || !model.isLive {
+      steps = "step \(model.step)/\(model.history.lastStep)"
+    } else {
+      // A live run's length is not known until it ends.
+      steps = "step \(model.step) (live)"
+    }
+    let real = cx.trace.program.backend == .sim ? "" : " real"
+    let speed = model.speed == 1 ? "1 step/s" : "\(model.speed) steps/s"
+    let left = [
+      Field(text: "asyncviz", drop: 1, bold: true),
+      Field(text: cx.trace.program.name, drop: 5),
+      Field(text: "backend \(cx.trace.program.backend.rawValue)", drop: 2),
+      Field(text: steps, drop: 9, bold: true),
+      Field(text: "t = \(DurationText.instant(cx.state.nowUs))\(real)", drop: 6),
+      Field(text: model.mode.name, drop: 7),
+      Field(text: speed, drop: 3),
+    ]
+    return (left, Field(text: "? help", drop: 4))
   }
 }

@@ -2,10 +2,13 @@
 /// help use for them.
 public enum KeyMap {
   /// The action of `key` in `mode`, or nil for a key that does nothing.
-  /// While the help shows, any key closes it, except the quit keys.
-  public static func action(for key: InputKey, in mode: ViewerMode) -> ViewerAction? {
+  /// While the help shows, any key closes it, except the quit keys. When the
+  /// terminal is too small for the view (`fits` false) only q, Ctrl-C and a
+  /// resize act: the view must come back at the step it left.
+  public static func action(for key: InputKey, in mode: ViewerMode, fits: Bool = true) -> ViewerAction? {
     if case .interrupt = key { return .quit }
     if case .resize = key { return .resize }
+    if !fits { return key == .character("q") ? .quit : nil }
     if case .help = mode {
       if case .character("q") = key { return .quit }
       return .closeHelp
@@ -21,6 +24,8 @@ public enum KeyMap {
     case .tab, .down: return .nextTask
     case .backTab, .up: return .previousTask
     case .escape: return .follow
+    case .character("]"), .pageDown: return .scrollNotesDown
+    case .character("["), .pageUp: return .scrollNotesUp
     case .character("e"): return .export
     case .character("?"): return .toggleHelp
     case .character("q"): return .quit
@@ -43,6 +48,7 @@ public enum KeyMap {
       ("+  -", "play faster / slower (1 to 50 steps per second)"),
       ("tab  shift-tab", "select the next / previous task (also the down and up arrows)"),
       ("Esc", "select the task of each step again (the default)"),
+      ("]  [", "scroll the narration down / up when a step's notes do not fit (PgDn PgUp)"),
       ("e", export),
       ("?", "show / hide this help"),
       ("q  Ctrl-C", "quit"),
@@ -53,8 +59,8 @@ public enum KeyMap {
   public static func footer(glyphs: Glyphs) -> [(key: String, word: String)] {
     [
       ("space", "play"), ("n/\(glyphs.arrow)", "step"), ("b/\(glyphs.leftArrow)", "back"),
-      ("g/G", "first/last"),
-      ("+/-", "speed"), ("tab", "task"), ("e", "export"), ("?", "help"), ("q", "quit"),
+      ("g/G", "ends"),
+      ("+/-", "speed"), ("tab", "task"), ("[/]", "notes"), ("e", "export"), ("?", "help"), ("q", "quit"),
     ]
   }
 }

@@ -18,9 +18,12 @@ enum TasksPanel {
     // Only the rows shown are measured and drawn: a run may have a thousand tasks.
     let names = shown.map { cx.trace.task(tasks[$0].id)?.name ?? "" }
     let nameWidth = min(14, max(4, names.map { CharWidth.of($0) }.max() ?? 4))
-    let columns = Columns(width: inner.width, nameWidth: nameWidth)
+    // Ids are positions in the trace's task table: the largest is its count.
+    // Sized for the whole trace, so the columns never shift as rows scroll.
+    let idWidth = max(3, String(max(cx.trace.tasks.count, tasks.count)).count)
+    let columns = Columns(width: inner.width, nameWidth: nameWidth, idWidth: idWidth)
     let head =
-      "  " + "id".leftPadded(3) + " " + "name".padded(nameWidth) + " " + "state".padded(8)
+      "  " + "id".leftPadded(idWidth) + " " + "name".padded(nameWidth) + " " + "state".padded(8)
       + "awaiting".padded(columns.awaiting) + "polls".leftPadded(6) + "wakes".leftPadded(6)
     buffer.write(head, x: inner.x, y: inner.y, style: CellStyle(.dim), limit: inner.maxX)
     for (row, i) in shown.enumerated() {
@@ -32,12 +35,15 @@ enum TasksPanel {
   /// Column widths for an interior `width` wide.
   struct Columns {
     let nameWidth: Int
+    /// Digits of the largest task id (at least 3).
+    let idWidth: Int
     let awaiting: Int
 
-    init(width: Int, nameWidth: Int) {
+    init(width: Int, nameWidth: Int, idWidth: Int) {
       self.nameWidth = nameWidth
-      // marker 2, id 3, space, name, space, state 8, polls 6, wakes 6, lint 2
-      awaiting = max(6, width - (2 + 3 + 1 + nameWidth + 1 + 8 + 6 + 6 + 2))
+      self.idWidth = idWidth
+      // marker 2, id, space, name, space, state 8, polls 6, wakes 6, lint 2
+      awaiting = max(6, width - (2 + idWidth + 1 + nameWidth + 1 + 8 + 6 + 6 + 2))
     }
   }
 
@@ -52,7 +58,8 @@ enum TasksPanel {
     let pointer = isSelected ? cx.glyphs.pointer : " "
     col = buffer.write(pointer.padded(2), x: col, y: y, style: CellStyle(.marker, bold: true), limit: limit)
     col = buffer.write(
-      "\(task.id.rawValue)".leftPadded(3) + " ", x: col, y: y, style: CellStyle(.text, bold: polledNow),
+      "\(task.id.rawValue)".leftPadded(columns.idWidth) + " ", x: col, y: y,
+      style: CellStyle(.text, bold: polledNow),
       limit: limit)
     col = buffer.write(
       name.fitted(columns.nameWidth, ellipsis: cx.glyphs.ellipsis).padded(columns.nameWidth) + " ", x: col,

@@ -21,6 +21,11 @@ public enum ViewerAction: Equatable, Sendable {
   case previousTask
   /// Let the selection follow each step's task again (Esc).
   case follow
+  /// Scroll the narration down (`]`, Page Down): the current step's notes
+  /// may need more rows than the pane has.
+  case scrollNotesDown
+  /// Scroll the narration back up (`[`, Page Up).
+  case scrollNotesUp
   /// Export the trace to JSON.
   case export
   /// Show or hide the help.

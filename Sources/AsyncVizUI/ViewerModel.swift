@@ -38,6 +38,14 @@ public struct ViewerModel: Sendable {
   public private(set) var recentNotes: [StepNarration] = []
   /// Whether the feed can still record steps.
   public private(set) var isLive: Bool
+  /// Set when a key asked to go past the last step of a finished run; the
+  /// status line adds it to the run's end reason instead of replacing the
+  /// reason (cleared by the next key).
+  public private(set) var endHint: String?
+  /// Rows of the current step's notes scrolled off the top of the narration
+  /// pane (`]` and `[`); 0 on every step change. Kept within the notes by
+  /// `fitNotesScroll`, which knows the pane's size.
+  public private(set) var notesScroll = 0
 
   /// A viewer at the first step of what `feed` has recorded.
   public init(feed: any TraceFeed, snapshotInterval: Int = 4096) {
@@ -48,6 +56,7 @@ public struct ViewerModel: Sendable {
     isLive = feed.isLive
     state = history.state(atStep: 0)
     refresh()
+    lookAhead(feed)
   }
 
   /// The selected task (its line highlighted, its details shown): the one
@@ -70,21 +79,24 @@ public struct ViewerModel: Sendable {
 
   /// Applies one action and tells the main loop what else to do.
   public mutating func handle(_ action: ViewerAction, feed: any TraceFeed) -> ViewerEffect {
-    if action != .tick && action != .resize { message = nil }
+    if action != .tick && action != .resize {
+      message = nil
+      endHint = nil
+    }
     switch action {
     case .togglePlay:
       if mode == .paused && isAtEnd && !canGrow(feed) {
-        message = "At the last step: press g to go back to the first step, then space."
+        reportEnd(hint: "this is the last step: g goes back to the first")
       } else {
         mode = mode.togglePlay()
       }
     case .stepForward:
       mode = mode.stop()
-      if !forward(feed) { message = endMessage }
+      if !forward(feed) { reportEnd(hint: "this is the last step") }
     case .tick:
       if mode == .playing && !forward(feed) {
         mode = mode.stop()
-        message = endMessage
+        reportEnd(hint: nil)
       }
     case .stepBack:
       mode = mode.stop()
@@ -104,6 +116,10 @@ public struct ViewerModel: Sendable {
       cycleSelection(by: -1)
     case .follow:
       selection = .follow
+    case .scrollNotesDown:
+      notesScroll += 1
+    case .scrollNotesUp:
+      notesScroll = max(0, notesScroll - 1)
     case .export:
       return .export
     case .toggleHelp:
@@ -132,6 +148,14 @@ public struct ViewerModel: Sendable {
     go(to: step)
   }
 
+  /// Keeps `notesScroll` within the current step's notes as the narration
+  /// pane of a `width` x `height` screen shows them (the main loop calls it
+  /// after each action: only the frame's size says how many rows there are).
+  public mutating func fitNotesScroll(width: Int, height: Int) {
+    guard let layout = ScreenLayout.make(width: width, height: height) else { return }
+    notesScroll = min(notesScroll, NarrationPanel.maxScroll(self, rect: layout.narration))
+  }
+
   /// Whether the last recorded step is shown.
   public var isAtEnd: Bool { step >= history.lastStep }
 
@@ -140,6 +164,7 @@ public struct ViewerModel: Sendable {
   private mutating func forward(_ feed: any TraceFeed) -> Bool {
     if step < history.lastStep {
       go(to: step + 1)
+      lookAhead(feed)
       return true
     }
     guard canGrow(feed) else { return false }
@@ -156,7 +181,20 @@ public struct ViewerModel: Sendable {
       return false
     }
     go(to: step + 1)
+    lookAhead(feed)
     return true
+  }
+
+  /// Keeps a live run one step ahead of the view: the runtime only learns
+  /// that nothing can run (the run's end, and why) when asked for one more
+  /// step, and the viewer must say why the run ended as soon as it shows the
+  /// last step, not one key later.
+  private mutating func lookAhead(_ feed: any TraceFeed) {
+    guard step == history.lastStep, canGrow(feed) else { return }
+    _ = feed.advance()
+    sync(feed)
+    // Only the end was recorded: the state shown is now the final one.
+    if step == history.lastStep && history.isComplete { refresh() }
   }
 
   private func canGrow(_ feed: any TraceFeed) -> Bool { isLive && feed.isLive }
@@ -179,6 +217,7 @@ public struct ViewerModel: Sendable {
 
   private mutating func go(to target: UInt32) {
     step = min(target, history.lastStep)
+    notesScroll = 0
     refresh()
   }
 
@@ -197,8 +236,13 @@ public struct ViewerModel: Sendable {
     recentNotes = narration.notes(for: steps, in: history.trace, limit: Self.notesPerStep).reversed()
   }
 
-  /// What the status line says when there is no next step.
-  private var endMessage: String {
-    history.isComplete ? "This is the last step of the run." : "No more steps recorded."
+  /// At the last step: a finished run's status line keeps its end reason and
+  /// adds `hint`; a trace cut short says so instead.
+  private mutating func reportEnd(hint: String?) {
+    if history.isComplete {
+      endHint = hint
+    } else {
+      message = "No more steps recorded: this trace was saved before the run ended."
+    }
   }
 }

@@ -30,10 +30,13 @@ extension EpollTests {
     let sim = LogicalEvents(try Self.runProgram(name, demo.source, on: SimBackend()))
     let before = OpenFds.snapshot()
     var epollTrace: Trace?
+    var waitCalls: [(calls: Int, reactorWaits: Int)] = []
     let epoll = try RealTime.agreeing(with: sim) { () throws(BackendError) in
       do {
-        let trace = try Self.runProgram(name, demo.source, on: try EpollBackend())
+        let backend = try EpollBackend()
+        let trace = try Self.runProgram(name, demo.source, on: backend)
         epollTrace = trace
+        waitCalls.append((backend.waitCounts.calls, Self.reactorWaits(in: trace)))
         return LogicalEvents(trace)
       } catch let error as BackendError {
         throw error
@@ -43,7 +46,15 @@ extension EpollTests {
     }
     #expect(sim == epoll, "sim:\n\(sim)\nepoll:\n\(epoll)")
     #expect(epollTrace?.program.backend == .epoll)
+    // What strace would count: every epoll_pwait2 / epoll_wait the backend
+    // made is a reactor_wait of the trace, and vice versa (no signals here).
+    for run in waitCalls { #expect(run.calls == run.reactorWaits) }
     #expect(OpenFds.leaked(since: before).isEmpty)
+  }
+
+  /// The number of `reactor_wait` events of `trace`.
+  static func reactorWaits(in trace: Trace) -> Int {
+    trace.events.filter { if case .reactorWait = $0.payload { true } else { false } }.count
   }
 
   /// db-then-service as shipped, but with latencies of 0.2 and 0.1 ms so that

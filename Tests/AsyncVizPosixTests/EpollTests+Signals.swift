@@ -64,6 +64,9 @@ extension EpollTests {
       // An interrupted wait resumed instead of returning an empty list early:
       // the trace has as many reactor waits as the sim's.
       let waits = trace.events.filter { if case .reactorWait = $0.payload { true } else { false } }
+      // Each reactor turn made one kernel wait, plus one more per EINTR.
+      #expect(backend.waitCounts.completed == waits.count)
+      #expect(backend.waitCounts.calls == waits.count + backend.interruptedWaits)
       matched = LogicalEvents(trace) == sim && waits.count == 2
     }
     #expect(matched, "the epoll run never matched the sim's logical events with 2 waits")

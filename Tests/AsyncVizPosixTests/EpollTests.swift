@@ -13,7 +13,11 @@ import Testing
     let sim = LogicalEvents(Scenarios.run(name, steps, on: SimBackend()))
     #expect(sim.end == .completed)
     let epoll = try RealTime.agreeing(with: sim) { () throws(BackendError) in
-      LogicalEvents(Scenarios.run(name, Scenarios.steps(of: name), on: try EpollBackend()))
+      let backend = try EpollBackend()
+      let trace = Scenarios.run(name, Scenarios.steps(of: name), on: backend)
+      // Every kernel wait is a reactor_wait of the trace, and vice versa.
+      #expect(backend.waitCounts.calls == EpollTests.reactorWaits(in: trace))
+      return LogicalEvents(trace)
     }
     #expect(sim == epoll, "sim:\n\(sim)\nepoll:\n\(epoll)")
   }
@@ -45,7 +49,12 @@ import Testing
     let sends = trace.events.filter { if case .ioSend = $0.payload { true } else { false } }
     #expect(sends.count == 1_000)
     let waits = trace.events.filter { if case .reactorWait = $0.payload { true } else { false } }
-    #expect(waits.count < 1_000)  // answers due together come back in a few ready lists
+    // One kernel wait per reactor turn, and each answer woke its handler once.
+    #expect(backend.waitCounts.calls == waits.count)
+    let reactorWakes = trace.events.filter {
+      if case .wake(_, .reactor, _, _) = $0.payload { true } else { false }
+    }
+    #expect(reactorWakes.count == 1_000)
     #expect(backend.failure == nil)
   }
 

@@ -4,7 +4,9 @@ import AsyncVizTrace
 /// A trace reduced to what both backends must agree on: for each task, the
 /// sequence of its events' kinds with their causes, results, source lines
 /// and texts; fd numbers, times and queue positions are left out, and so are
-/// the reactor's own events (their interleaving with tasks may differ).
+/// the reactor's own events (their interleaving with tasks may differ). Each
+/// task's sequence is normalised by `SplitTurns` (answers due together may
+/// reach the epoll backend in two reactor turns).
 struct LogicalEvents: Equatable, CustomStringConvertible {
   /// Per task, one line per event: "kind detail".
   let perTask: [UInt32: [String]]
@@ -12,12 +14,15 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
   let end: EndReason?
 
   init(_ trace: Trace) {
-    var perTask: [UInt32: [String]] = [:]
+    var entries: [UInt32: [SplitTurns.Entry]] = [:]
     for event in trace.events {
       guard let task = event.payload.task else { continue }
-      perTask[task.rawValue, default: []].append(Self.describe(event.payload, in: trace))
+      var awaiting = ""
+      if case .pollEnd(_, _, _, let id) = event.payload { awaiting = trace.string(id) }
+      entries[task.rawValue, default: []].append(
+        (event.payload, Self.describe(event.payload, in: trace), awaiting))
     }
-    self.perTask = perTask
+    self.perTask = entries.mapValues(SplitTurns.normalise)
     self.end = trace.end?.reason
   }
 

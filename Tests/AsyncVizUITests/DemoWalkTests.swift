@@ -20,14 +20,22 @@ func everyDemoStepsToTheEndAndBack(demo: String) {
     let text = ScreenRenderer.render(m, width: 100, height: 30, options: ViewOptions()).text
     frames += 1
     #expect(titles.allSatisfy { text.contains($0) }, "\(demo) step \(m.step)")
-    #expect(text.contains("step \(m.step)/"), "\(demo) step \(m.step)")
+    let live = m.isLive && !m.history.isComplete
+    #expect(text.contains(live ? "step \(m.step) (live)" : "step \(m.step)/"), "\(demo) step \(m.step)")
+    // The last step of a finished run says why the run ended, however it was reached.
+    if m.isAtEnd && m.history.isComplete {
+      let status = text.split(separator: "\n").dropLast().last ?? ""
+      #expect(
+        ["Run completed", "Run stuck", "step limit"].contains { status.contains($0) },
+        "\(demo) step \(m.step): \(status)")
+    }
   }
   check(model)
   var guardSteps = 0
   while !(model.isAtEnd && model.history.isComplete) && guardSteps < 100_000 {
     let before = model.step
     _ = model.handle(.stepForward, feed: feed)
-    #expect(model.step == before + 1 || model.history.isComplete, "\(demo) did not advance at \(before)")
+    #expect(model.step == before + 1, "\(demo) did not advance at \(before)")
     check(model)
     guardSteps += 1
   }
@@ -35,6 +43,10 @@ func everyDemoStepsToTheEndAndBack(demo: String) {
   let last = model.step
   #expect(last == DemoTraces.trace(named: demo).stepCount)
   #expect(model.state.end != nil)
+  // One more n at the end keeps the reason and only adds a hint.
+  _ = model.handle(.stepForward, feed: feed)
+  #expect(model.step == last && model.endHint == "this is the last step")
+  check(model)
   while model.step > 0 {
     _ = model.handle(.stepBack, feed: feed)
     check(model)

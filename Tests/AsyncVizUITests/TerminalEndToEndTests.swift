@@ -45,6 +45,11 @@ private func expectRestored(_ session: TmuxSession, exitCode: Int) throws {
   #expect(flags.contains("icanon") && !flags.contains("-icanon"), "line mode is off after exit")
 }
 
+/// Whether the header says step `k` ("step k/n" replayed, "step k (live)" live).
+private func showsStep(_ k: Int, _ screen: String) -> Bool {
+  screen.contains("step \(k)/") || screen.contains("step \(k) (live)")
+}
+
 private let panelTitles = ["Tasks", "Executor", "Reactor", "Source", "Narration", "Task #"]
 
 /// The built viewer in tmux (issue 3, point 5). One at a time: each starts a
@@ -62,9 +67,9 @@ struct TerminalEndToEndTests {
     try session.waitFor("every panel") { screen in panelTitles.allSatisfy { screen.contains($0) } }
 
     for _ in 0..<5 { try session.keys("n") }
-    try session.waitFor("step 5") { $0.contains("step 5/") }
+    try session.waitFor("step 5") { showsStep(5, $0) }
     try session.keys("b", "Left")
-    let screen = try session.waitFor("step 3") { $0.contains("step 3/") }
+    let screen = try session.waitFor("step 3") { showsStep(3, $0) }
 
     // The run queue and the interest list are those of the state at step 3.
     let state = history.state(atStep: 3)
@@ -86,7 +91,7 @@ struct TerminalEndToEndTests {
     try session.waitFor("the resize screen") { $0.contains("Resize to at least 100x30 (now 60x20)") }
     try session.tmux(["resize-window", "-x", "100", "-y", "30"])
     try session.waitFor("the view back at step 3") { screen in
-      screen.contains("step 3/") && panelTitles.allSatisfy { screen.contains($0) }
+      showsStep(3, screen) && panelTitles.allSatisfy { screen.contains($0) }
     }
 
     try session.keys("e")
@@ -117,7 +122,7 @@ struct TerminalEndToEndTests {
     try launch(subject, in: session)
     try session.waitFor("every panel") { screen in panelTitles.allSatisfy { screen.contains($0) } }
     try session.keys("Space", "+", "+")
-    try session.waitFor("playing past step 1") { $0.contains("playing") && !$0.contains("step 0/") }
+    try session.waitFor("playing past step 1") { $0.contains("playing") && !showsStep(0, $0) }
     let shell = try session.paneValue("#{pane_pid}")
     let children = try TmuxSession.exec(["pgrep", "-P", shell])
     let pid = children.output.split(separator: "\n").first.map(String.init) ?? ""

@@ -33,10 +33,14 @@ import Testing
   for _ in 0..<(trace.stepCount + 3) { _ = m.handle(.tick, feed: feed) }
   #expect(m.step == trace.stepCount)
   #expect(m.mode == .paused)
-  #expect(m.message == "This is the last step of the run.")
-  // Space at the end does not start a play that cannot move.
+  #expect(m.message == nil && m.endHint == nil)
+  #expect(statusLine(m).hasPrefix(" Run completed at step \(trace.stepCount)"))
+  // Space at the end does not start a play that cannot move; the reason stays.
   _ = m.handle(.togglePlay, feed: feed)
-  #expect(m.mode == .paused && m.message?.contains("last step") == true)
+  #expect(m.mode == .paused && m.endHint?.contains("last step") == true)
+  #expect(statusLine(m).hasPrefix(" Run completed at step \(trace.stepCount)"))
+  _ = m.handle(.stepForward, feed: feed)
+  #expect(statusLine(m).contains("every task is done. (this is the last step)"))
 }
 
 @Test func steppingBackAndJumpingUseTheHistory() {
@@ -109,13 +113,14 @@ import Testing
 @Test func steppingPastTheRecordedEndRunsTheProgramLive() {
   let feed = RuntimeFeed(NativePrograms.makeDbThenService(handlers: 2))
   var m = ViewerModel(feed: feed)
-  #expect(m.isLive && m.history.lastStep == 0)
+  // The view keeps one step recorded ahead, so the end is known as soon as it is shown.
+  #expect(m.isLive && m.step == 0 && m.history.lastStep == 1 && feed.advances == 1)
   m.forward(3, feed: feed)
-  #expect(m.step == 3 && m.history.lastStep == 3)
-  #expect(feed.advances == 3)
+  #expect(m.step == 3 && m.history.lastStep == 4)
+  #expect(feed.advances == 4)
   // Back and forth again replays the history, without running anything.
   m.apply([.stepBack, .stepBack, .stepForward, .stepForward], feed: feed)
-  #expect(m.step == 3 && feed.advances == 3)
+  #expect(m.step == 3 && feed.advances == 4)
   _ = m.handle(.last, feed: feed)
   #expect(!m.isLive && m.history.isComplete)
   let reference = NativePrograms.dbThenService(handlers: 2)
@@ -147,4 +152,11 @@ import Testing
   m.forward(6, feed: feed)
   #expect(m.recentNotes.count == ViewerModel.narrationDepth)
   #expect(m.recentNotes.first?.step == 10)
+}
+
+/// The status line of `model`'s frame at 100x30.
+func statusLine(_ model: ViewerModel) -> String {
+  let rows = ScreenRenderer.render(model, width: 100, height: 30, options: ViewOptions()).text
+    .split(separator: "\n", omittingEmptySubsequences: false)
+  return rows.count >= 2 ? String(rows[28]) : ""
 }

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import AsyncVizTrace
+
+/// A workload's trace file as text.
+private func text(_ workload: String) -> String {
+  String(decoding: TraceJSONWriter.encode(Workloads.trace(workload)), as: UTF8.self)
+}
+
+/// The message for `file` with its `"end"` value replaced (or, with `events`, its events too).
+private func message(_ file: String, end: String? = nil, events: String? = nil) -> String {
+  var file = file
+  if let end, let start = file.range(of: "\n\"end\":") {
+    file = String(file[..<start.upperBound]) + end + "\n}\n"
+  }
+  if let events, let open = file.range(of: "\"events\":["), let close = file.range(of: "\n],\n\"end\"") {
+    file.replaceSubrange(open.upperBound..<close.lowerBound, with: events)
+  }
+  do {
+    _ = try TraceJSONReader.decode(Array(file.utf8), name: "t.json")
+    return "accepted"
+  } catch {
+    return error.description
+  }
+}
+
+@Test func theEndMustAgreeWithTheEvents() {
+  let good = text("db-then-service")
+  #expect(message(good) == "accepted")
+  #expect(
+    message(good, end: #"{"reason":"completed","steps":999,"t_us":65000,"stuck":[]}"#)
+      == #"t.json: error: "end" says 999 steps, but the last event is in step 7"#)
+  #expect(
+    message(good, end: #"{"reason":"completed","steps":6,"t_us":65000,"stuck":[]}"#)
+      == #"t.json: error: "end" says 6 steps, but the last event is in step 7"#)
+  #expect(
+    message(good, end: #"{"reason":"completed","steps":7,"t_us":64999,"stuck":[]}"#)
+      == #"t.json: error: "end" is at t_us 64999, before the last event (t_us 65000)"#)
+  // The clock may move on after the last event.
+  #expect(message(good, end: #"{"reason":"completed","steps":7,"t_us":70000,"stuck":[]}"#) == "accepted")
+  #expect(
+    message(good, end: #"{"reason":"completed","steps":7,"t_us":65000,"stuck":[9]}"#)
+      == #"t.json: error: "end" names task 9 as stuck, which is not in the task table"#)
+  #expect(
+    message(good, end: #"{"reason":"stuck","steps":7,"t_us":65000,"stuck":[]}"#)
+      == #"t.json: error: "end" says stuck, but every task completed"#)
+  #expect(
+    message(good, end: #"{"reason":"stuck","steps":7,"t_us":65000,"stuck":[2]}"#)
+      == #"t.json: error: "end" names task 2 as stuck, but it completed"#)
+  #expect(
+    message(good, end: #"{"reason":"max-steps","steps":7,"t_us":65000,"stuck":[1]}"#)
+      == #"t.json: error: "end" lists stuck tasks, but its reason is not "stuck""#)
+}
+
+@Test func aTraceWithTasksStartsWithTheRootSpawn() {
+  let good = text("db-then-service")
+  #expect(
+    message(good, end: #"{"reason":"completed","steps":0,"t_us":0,"stuck":[]}"#, events: "")
+      == "t.json: error: the first event must be the spawn of the root task 1")
+  // Dropping event 0 is caught by seq first; a spawn of another task first is caught here.
+  let swapped = good.replacingOccurrences(
+    of: #""kind":"spawn","task":1,"parent":null,"name":"main""#,
+    with: #""kind":"poll_start","task":1"#)
+  #expect(message(swapped).hasPrefix("t.json: error: the first event must be the spawn of the root task 1"))
+}
+
+@Test func aStuckEndMustListExactlyTheUnfinishedTasks() {
+  let stuck = text("lost-waker")
+  #expect(message(stuck) == "accepted")
+  #expect(stuck.contains(#""end":{"reason":"stuck","steps":2,"#))
+  let tUs = Workloads.trace("lost-waker").end?.tUs ?? -1
+  #expect(
+    message(stuck, end: #"{"reason":"completed","steps":2,"t_us":\#(tUs),"stuck":[]}"#)
+      == #"t.json: error: "end" says completed, but task 1 has no complete event"#)
+  #expect(
+    message(stuck, end: #"{"reason":"stuck","steps":2,"t_us":\#(tUs),"stuck":[2]}"#)
+      == #"t.json: error: "end" says stuck, but its list leaves out task 1, which never completed"#)
+  #expect(message(stuck, end: #"{"reason":"max-steps","steps":2,"t_us":\#(tUs),"stuck":[]}"#) == "accepted")
+}

@@ -1,0 +1,95 @@
+import AsyncVizTrace
+import AsyncVizUI
+import Testing
+
+/// The rows of `model`'s frame.
+private func rows(_ model: ViewerModel, width: Int = 100, height: Int = 30) -> [String] {
+  ScreenRenderer.render(model, width: width, height: height, options: ViewOptions()).text
+    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+}
+
+@Test func aCurrentStepTooLongForTheNarrationSaysSoAndScrolls() {
+  let feed = RuntimeFeed(DemoTraces.runtime(named: "db-then-service"))
+  var m = ViewerModel(feed: feed)
+  m.forward(8, feed: feed)
+  // Step 8 ends with "returned Pending at line 15": it must be reachable.
+  var frame = rows(m)
+  #expect(frame[26].contains("more lines: press ] to scroll"), "\(frame[26])")
+  /// The narration's words, without the box and line breaks.
+  func words(_ frame: [String]) -> String {
+    frame[21...26].flatMap { $0.split(separator: " ") }.filter { $0 != "│" }.joined(separator: " ")
+  }
+  var seen = words(frame)
+  for _ in 0..<20 {
+    _ = m.handle(.scrollNotesDown, feed: feed)
+    m.fitNotesScroll(width: 100, height: 30)
+    frame = rows(m)
+    seen += " " + words(frame)
+  }
+  #expect(frame[26].contains("press [ to scroll back"), "\(frame[26])")
+  #expect(seen.contains("#4 handler returned Pending at line 15: svc.call is not ready"))
+  // Kept within the notes: one [ moves the view back up at once.
+  let scrolled = m.notesScroll
+  _ = m.handle(.scrollNotesUp, feed: feed)
+  #expect(m.notesScroll == scrolled - 1 && scrolled > 0)
+  // A bigger terminal shows the whole step with no marker.
+  m.fitNotesScroll(width: 160, height: 50)
+  #expect(!rows(m, width: 160, height: 50).joined().contains("press ] to scroll"))
+  _ = m.handle(.stepForward, feed: feed)
+  #expect(m.notesScroll == 0)
+}
+
+@Test func theLastStepOfALiveRunShowsWhyItEndedAtOnce() {
+  let feed = RuntimeFeed(DemoTraces.runtime(named: "lost-waker"))
+  var m = ViewerModel(feed: feed)
+  m.forward(2, feed: feed)
+  #expect(m.isAtEnd && m.history.isComplete)
+  #expect(statusLine(m).hasPrefix(" Run stuck at step 2: nothing can wake"))
+  _ = m.handle(.stepForward, feed: feed)
+  #expect(m.step == 2 && statusLine(m).hasPrefix(" Run stuck at step 2: nothing can wake"))
+}
+
+@Test func theIdColumnFitsTheLargestIdOfTheTrace() {
+  let trace = DemoTraces.trace(named: "many-requests")
+  let feed = SavedTraceFeed(trace: trace)
+  var m = ViewerModel(feed: feed)
+  m.jump(to: 1001)
+  // The left column only: the executor panel names tasks too.
+  let table = rows(m)[1...8].map { String($0.prefix(56)) }.filter { $0.contains(" handler ") }
+  let columns = Set(table.compactMap { $0.range(of: " handler ")?.lowerBound.utf16Offset(in: $0) })
+  #expect(table.count > 2 && columns.count == 1, "\(table.joined(separator: "\n"))")
+}
+
+@Test func theHeaderDropsWholeFieldsWhenNarrow() {
+  let feed = SavedTraceFeed(trace: DemoTraces.trace(named: "db-then-service"))
+  var m = ViewerModel(feed: feed)
+  for _ in 0..<10 { _ = m.handle(.faster, feed: feed) }
+  m.jump(to: 13)
+  let wide = rows(m)[0]
+  #expect(wide.contains("step 13/13") && wide.contains("50 steps/s") && wide.contains("? help"))
+  // 100 columns with a long name: the least important fields go, whole.
+  var long = DemoTraces.trace(named: "db-then-service")
+  long.program.name = "a-program-with-a-rather-long-name-indeed"
+  let longFeed = SavedTraceFeed(trace: long)
+  var n = ViewerModel(feed: longFeed)
+  for _ in 0..<10 { _ = n.handle(.faster, feed: longFeed) }
+  n.jump(to: 13)
+  let header = rows(n)[0]
+  #expect(header.contains("step 13/13") && header.contains("paused") && header.contains("t = 65.000 ms"))
+  #expect(!header.contains("asyncviz") && !header.contains("backend"), "\(header)")
+  #expect(!header.contains("50") || header.contains("50 steps/s"), "\(header)")
+  #expect(!header.contains("?") || header.contains("? help"), "\(header)")
+  for _ in 0..<10 { _ = m.handle(.slower, feed: feed) }
+  #expect(rows(m)[0].contains("1 step/s"))
+}
+
+@Test func onlyQuitActsOnTheResizeScreen() {
+  for key in [InputKey.character("n"), .character(" "), .character("G"), .right, .character("e")] {
+    #expect(KeyMap.action(for: key, in: .paused, fits: false) == nil, "\(key)")
+  }
+  #expect(KeyMap.action(for: .character("q"), in: .paused, fits: false) == .quit)
+  #expect(KeyMap.action(for: .interrupt, in: .paused, fits: false) == .quit)
+  #expect(KeyMap.action(for: .resize, in: .paused, fits: false) == .resize)
+  #expect(KeyMap.action(for: .character("]"), in: .paused) == .scrollNotesDown)
+  #expect(KeyMap.action(for: .character("["), in: .paused) == .scrollNotesUp)
+}
