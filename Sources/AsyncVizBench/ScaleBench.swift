@@ -41,8 +41,11 @@ private func trimHeap() {
 
 /// One measurement: bytes per waiting task, and the whole run's time.
 private struct ScaleResult {
+  /// Resident bytes added per task once every task waits.
   var bytesPerTask: Double
+  /// Events in the trace at the end (0 with tracing off).
   var events: Int
+  /// From the runtime's creation to the run's end.
   var seconds: Double
 }
 
@@ -100,9 +103,13 @@ private func programTasks(_ tasks: Int, tracing: Bool) -> ScaleResult {
 
 /// What the threads share: a lock, a condition they all wait on, and a flag.
 private struct Gate {
+  /// Guards `parked` and `open`.
   var mutex = pthread_mutex_t()
+  /// Signalled once, when `open` becomes true.
   var condition = pthread_cond_t()
+  /// Threads that reached the wait; only grows.
   var parked = 0
+  /// False until every thread is measured; then the threads may leave.
   var open = false
 }
 

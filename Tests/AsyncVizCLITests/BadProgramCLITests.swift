@@ -8,8 +8,9 @@ struct BadProgram: CustomTestStringConvertible, Sendable {
   let name: String
   /// The file's bytes.
   let bytes: [UInt8]
-  /// The expected 1-based line and column (columns count Unicode scalars; a tab is one).
+  /// The expected 1-based line.
   let line: Int
+  /// The expected 1-based column, in Unicode scalars (a tab is one).
   let column: Int
   /// Words the message must contain.
   let message: String
