@@ -8,9 +8,9 @@ extension AsyncFnFuture {
     // Counted in a local (no class access per instruction) and given back to
     // the shared budget before a nested poll, which draws on it too, and on
     // return whichever way this call ends.
-    var allowance = run.budget.allowance
+    var allowance = run.budget.pointee.allowance
     var budget = allowance
-    defer { run.budget.spend(allowance - max(0, budget)) }
+    defer { run.budget.pointee.spend(allowance - max(0, budget)) }
     let instructions = code.instructions
     while true {
       budget -= 1
@@ -64,9 +64,9 @@ extension AsyncFnFuture {
           r.stack.append(.handle(cx.spawn(name, TaskRootFuture(inner: future, run: run))))
           pc += 1
         case .await(let line):
-          run.budget.spend(allowance - budget)
+          run.budget.pointee.spend(allowance - budget)
           defer {
-            allowance = run.budget.allowance
+            allowance = run.budget.pointee.allowance
             budget = allowance
           }
           switch awaitNow(future, pc: pc, line: line, &cx) {
@@ -80,9 +80,9 @@ extension AsyncFnFuture {
       case .await(let line):
         switch awaitable(r.stack.removeLast()) {
         case .success(let future):
-          run.budget.spend(allowance - budget)
+          run.budget.pointee.spend(allowance - budget)
           defer {
-            allowance = run.budget.allowance
+            allowance = run.budget.pointee.allowance
             budget = allowance
           }
           switch awaitNow(future, pc: pc, line: line, &cx) {
@@ -164,7 +164,7 @@ extension AsyncFnFuture {
     switch (call, argument) {
     case (.print, _):
       let text = argument.display
-      if let error = run.budget.spendLine(text.utf8.count, limits: run.limits) { return error }
+      if let error = run.budget.pointee.spendLine(text.utf8.count, limits: run.limits) { return error }
       cx.output(text)
     case (.block, .duration(let us)): cx.block(us)
     case (.work, .duration(let us)): cx.work(us)

@@ -18,7 +18,9 @@ extension AsyncFnFuture {
       return .success(LangFuture(.asyncFn(run.call(index, args, depth: depth))))
     case .resource(let r, let op):
       let argument = args.map(\.display).joined(separator: ", ")
-      if let error = run.budget.spendText(argument.utf8.count, limits: run.limits) { return .failure(error) }
+      if let error = run.budget.pointee.spendText(argument.utf8.count, limits: run.limits) {
+        return .failure(error)
+      }
       return .success(
         LangFuture(.resource(ResourceCall(resource: run.resources[r], op: op, argument: argument))))
     case .channel(let c, .send):

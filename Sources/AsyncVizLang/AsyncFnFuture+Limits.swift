@@ -7,16 +7,16 @@ extension AsyncFnFuture {
   /// await that waits) or the whole run's (many polls or tasks each spinning).
   /// Each is reported once; the frames stopped after it stop silently.
   func outOfInstructions(at pc: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
-    if run.budget.pollBound {
-      if run.budget.reportedPollLimit { return fail(nil, at: pc, &r, &cx) }
-      run.budget.reportedPollLimit = true
+    if run.budget.pointee.pollBound {
+      if run.budget.pointee.reportedPollLimit { return fail(nil, at: pc, &r, &cx) }
+      run.budget.pointee.reportedPollLimit = true
       return fail(
         "this poll ran \(run.limits.instructionsPerPoll) instructions without reaching an await that waits; "
           + "a real executor would never get its thread back (change the limit with --poll-budget)",
         at: pc, &r, &cx)
     }
-    if run.budget.reportedRunLimit { return fail(nil, at: pc, &r, &cx) }
-    run.budget.reportedRunLimit = true
+    if run.budget.pointee.reportedRunLimit { return fail(nil, at: pc, &r, &cx) }
+    run.budget.pointee.reportedRunLimit = true
     return fail(
       "the run has executed \(run.limits.instructionsPerRun) instructions, its limit "
         + "(change it with --max-instructions); every async fn stops from here on", at: pc, &r, &cx)
@@ -32,7 +32,9 @@ extension AsyncFnFuture {
       }
       if text.utf8.count > Limits.maxStringBytes { break }
     }
-    if let error = run.budget.spendText(text.utf8.count, limits: run.limits) { return .failure(error) }
+    if let error = run.budget.pointee.spendText(text.utf8.count, limits: run.limits) {
+      return .failure(error)
+    }
     return .success(text)
   }
 

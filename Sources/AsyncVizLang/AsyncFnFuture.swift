@@ -111,7 +111,7 @@ final class AsyncFnFuture: Future {
   func fail(_ message: String?, at pc: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
     let line = pc < code.lines.count ? code.lines[pc] : 0
     if let message,
-      let text = run.budget.errorLine("error: line \(line): \(message); \(code.name) stops here")
+      let text = run.budget.pointee.errorLine("error: line \(line): \(message); \(code.name) stops here")
     {
       cx.output(text)
     }

@@ -13,10 +13,12 @@ final class ProgramRun {
   let limits: Limits
   /// Task names `spawn` gives, by recipe (computed once at compile time).
   let functionNames: [String]
-  /// What is left of the run-wide limits. A class property, so each access
-  /// costs an exclusivity check: touched once per poll and per text made,
-  /// never per instruction.
-  var budget: RunBudget
+  /// What is left of the run's budgets, touched at every poll and await.
+  /// Behind a `let` pointer rather than in a stored `var`: a class's stored
+  /// property costs a dynamic exclusivity check per access (platform-notes.md).
+  /// Safe: only the executor's thread polls this run's frames, one at a
+  /// time, and the memory lives exactly as long as this object.
+  let budget: UnsafeMutablePointer<RunBudget>
 
   init(functions: [FunctionCode], resources: [ResourceSpec], channels: [Channel<Value>], limits: Limits) {
     self.functions = functions
@@ -24,7 +26,13 @@ final class ProgramRun {
     self.channels = channels
     self.limits = limits
     self.functionNames = functions.map(\.name)
-    self.budget = RunBudget(limits)
+    budget = .allocate(capacity: 1)
+    budget.initialize(to: RunBudget(limits))
+  }
+
+  deinit {
+    budget.deinitialize(count: 1)
+    budget.deallocate()
   }
 
   /// A future running async fn `index` with `args`, `depth` calls deep.

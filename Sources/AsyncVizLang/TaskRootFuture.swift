@@ -13,7 +13,7 @@ struct TaskRootFuture: Future {
   let run: ProgramRun
 
   mutating func poll(_ cx: inout Context) -> Poll<Value> {
-    run.budget.startPoll(run.limits)
+    run.budget.pointee.startPoll(run.limits)
     return inner.poll(&cx)
   }
 
