@@ -46,7 +46,7 @@ private let endlessAwaits = """
   let exported = dir.appendingPathComponent("exported.json")
   let e = try CLIRunner.run(["export", file.path, "-o", exported.path, "--max-steps", "300"])
   #expect(e.code == 1)
-  #expect(e.stdout.contains("ended max-steps"))
+  #expect(e.stderr.contains("ended max-steps"))
   #expect(try Data(contentsOf: exported) == Data(contentsOf: kept))
 }
 
