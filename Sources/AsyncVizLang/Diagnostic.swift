@@ -54,7 +54,41 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 
   /// `FILE:LINE:COL: error: MESSAGE`, the source line and a caret under the column.
   public var rendered: String {
-    "\(file):\(line):\(column): \(severity.rawValue): \(message)\n\(sourceLine)\n\(caretLine)"
+    let (shown, caret) = window
+    return "\(file):\(line):\(column): \(severity.rawValue): \(message)\n\(shown)\n\(caret)"
+  }
+
+  /// The longest source line shown whole; a longer one (a minified or hostile
+  /// file) is cut to a window around the column, marked with "...".
+  static let longLine = 240
+
+  /// The source line and caret line as printed.
+  private var window: (String, String) {
+    let scalars = Array(sourceLine.unicodeScalars)
+    guard scalars.count > Diagnostic.longLine else { return (sourceLine, caretLine) }
+    let start = max(0, min(column - 1 - 80, scalars.count - 160))
+    let end = min(scalars.count, start + 160)
+    var shown = String(String.UnicodeScalarView(scalars[start..<end]))
+    var caretColumn = column - start
+    if start > 0 {
+      shown = "..." + shown
+      caretColumn += 3
+    }
+    if end < scalars.count { shown += "..." }
+    let cut = Diagnostic(
+      file: file, line: line, column: caretColumn, message: message, sourceLine: shown, severity: severity)
+    return (shown, cut.caretLine)
+  }
+
+  private init(
+    file: String, line: Int, column: Int, message: String, sourceLine: String, severity: Severity
+  ) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+    self.sourceLine = sourceLine
+    self.severity = severity
   }
 
   public var description: String { rendered }

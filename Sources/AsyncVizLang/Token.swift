@@ -43,7 +43,7 @@ struct Token: Sendable {
     case .newline: "the end of the line"
     case .end: "the end of the file"
     case .string: "a string"
-    default: "`\(text)`"
+    default: text.count > 40 ? "`\(text.prefix(37))...`" : "`\(text)`"
     }
   }
 

@@ -109,3 +109,34 @@ import Testing
   #expect(w.severity == .warning)
   #expect(w.rendered.hasPrefix("test.av:3:9: warning: future `unused` is never awaited"))
 }
+
+@Test func aVeryLongLineIsShownAsAWindowAroundTheColumn() throws {
+  let pad = String(repeating: " ", count: 3_000)
+  let text = "async fn main() {" + pad + "@" + pad + "}\n"
+  do {
+    _ = try CompiledProgram.compile(SourceFile(name: "long.av", text: text))
+    Issue.record("a stray @ must be rejected")
+  } catch {
+    let lines = error.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines.count == 3)
+    #expect(lines[0].hasPrefix("long.av:1:3018: error:"), "\(lines[0].prefix(80))")
+    #expect(lines[1].hasPrefix("...") && lines[1].hasSuffix("..."))
+    #expect(lines[1].count < 200)
+    let caret = try #require(lines[2].firstIndex(of: "^"))
+    let at = try #require(lines[1].firstIndex(of: "@"))
+    #expect(
+      lines[2].distance(from: lines[2].startIndex, to: caret)
+        == lines[1].distance(from: lines[1].startIndex, to: at))
+  }
+}
+
+@Test func aLongTokenIsShortenedInTheMessage() throws {
+  let name = String(repeating: "x", count: 3_000)
+  do {
+    _ = try CompiledProgram.compile(SourceFile(name: "t.av", text: "async fn main() {}\n\(name)\n"))
+    Issue.record("a stray name at the top level must be rejected")
+  } catch {
+    #expect(error.message.count < 200)
+    #expect(error.message.contains("xxx...`"))
+  }
+}
