@@ -15,6 +15,10 @@ public struct Demo: Sendable {
     self.summary = Demo.firstComment(of: source)
   }
 
+  /// The program as a file named `NAME.av`, the way diagnostics, traces and
+  /// the source panel name it.
+  public var sourceFile: SourceFile { SourceFile(name: "\(name).av", text: source) }
+
   /// The text of the first line starting with `#` or `//`, without the marker.
   static func firstComment(of source: String) -> String {
     for line in source.split(whereSeparator: \.isNewline) {
@@ -56,12 +60,6 @@ public enum DemoCatalog {
     let lowered = name.lowercased()
     if names.contains(lowered) { return lowered }
     if lowered.count >= 3, let prefixed = names.first(where: { $0.hasPrefix(lowered) }) { return prefixed }
-    var best: (name: String, distance: Int)?
-    for candidate in names {
-      let d = EditDistance.distance(lowered, candidate)
-      if d < (best?.distance ?? Int.max) { best = (candidate, d) }
-    }
-    guard let best, best.distance <= max(2, lowered.count / 3) else { return nil }
-    return best.name
+    return EditDistance.closest(to: lowered, among: names, limit: max(2, lowered.count / 3))
   }
 }

@@ -14,9 +14,9 @@ private func swiftPingPong(rounds: Int) throws -> Double {
   let (a, b) = try Syscall.socketPair()
   let pinger = rt.spawn("pinger", PingPong(fd: a, role: .pinger(rounds: rounds)))
   rt.spawn("ponger", PingPong(fd: b, role: .ponger))
-  let start = monotonicNanos()
+  let start = Monotonic.nanoseconds()
   let end = rt.run()
-  let seconds = Double(monotonicNanos() - start) / 1e9
+  let seconds = Double(Monotonic.nanoseconds() - start) / 1e9
   guard end.reason == .completed, rt.output(of: pinger.task, as: Int.self) == rounds else {
     throw BackendError("ping-pong ended \(end.reason.name) before \(rounds) round trips")
   }
@@ -39,7 +39,7 @@ private func timers(count: Int, longestUs: Int64) throws -> (seconds: Double, tu
   let rt = Runtime(
     program: ProgramInfo(name: "timers", source: "", backend: .epoll), backend: backend,
     options: RuntimeOptions(tracing: false, maxSteps: UInt32.max))
-  let start = monotonicNanos()
+  let start = Monotonic.nanoseconds()
   for i in 0..<count {
     rt.spawn("sleeper", Sleep(durationUs: longestUs * Int64(i + 1) / Int64(count)))
   }
@@ -50,7 +50,7 @@ private func timers(count: Int, longestUs: Int64) throws -> (seconds: Double, tu
     case .polled: continue
     case .finished(let end):
       guard end.reason == .completed else { throw BackendError("timers ended \(end.reason.name)") }
-      return (Double(monotonicNanos() - start) / 1e9, turns)
+      return (Double(Monotonic.nanoseconds() - start) / 1e9, turns)
     }
   }
 }

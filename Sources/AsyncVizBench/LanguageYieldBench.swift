@@ -1,4 +1,5 @@
 import AsyncVizLang
+import AsyncVizPosix
 import AsyncVizRuntime
 
 /// The yield workload of issue 2 written in the .av language, so the cost of
@@ -28,8 +29,8 @@ func languageYieldRate(tracing: Bool) -> Double? {
   }
   let rt = program.makeRuntime(
     backend: SimBackend(), options: RuntimeOptions(tracing: tracing, maxSteps: UInt32.max))
-  let start = monotonicNanos()
+  let start = Monotonic.nanoseconds()
   let end = rt.run()
-  let seconds = Double(monotonicNanos() - start) / 1e9
+  let seconds = Double(Monotonic.nanoseconds() - start) / 1e9
   return Double(end.steps) / seconds
 }

@@ -1,4 +1,5 @@
 import AsyncVizLang
+import AsyncVizPosix
 import AsyncVizRuntime
 import AsyncVizTrace
 import Foundation
@@ -54,7 +55,7 @@ private struct ScaleResult {
 private func nativeTasks(_ tasks: Int, tracing: Bool) -> ScaleResult {
   trimHeap()
   let before = memory().resident
-  let start = monotonicNanos()
+  let start = Monotonic.nanoseconds()
   let rt = Runtime(
     program: ProgramInfo(name: "scale", source: "", backend: .sim),
     options: RuntimeOptions(tracing: tracing, maxSteps: UInt32.max, maxTasks: Int.max))
@@ -62,7 +63,7 @@ private func nativeTasks(_ tasks: Int, tracing: Bool) -> ScaleResult {
   for _ in 0..<tasks { _ = rt.step() }  // every task polled once: all waiting
   let waiting = memory().resident - before
   let end = rt.run()
-  let seconds = Double(monotonicNanos() - start) / 1e9
+  let seconds = Double(Monotonic.nanoseconds() - start) / 1e9
   precondition(end.reason == .completed, "the scale run did not complete")
   return ScaleResult(
     bytesPerTask: Double(waiting) / Double(tasks), events: rt.trace.events.count, seconds: seconds)
@@ -86,14 +87,14 @@ private func programTasks(_ tasks: Int, tracing: Bool) -> ScaleResult {
   }
   trimHeap()
   let before = memory().resident
-  let start = monotonicNanos()
+  let start = Monotonic.nanoseconds()
   let rt = program.makeRuntime(
     backend: SimBackend(),
     options: RuntimeOptions(tracing: tracing, maxSteps: UInt32.max, maxTasks: tasks + 1))
   for _ in 0...tasks { _ = rt.step() }  // main, then every handler once: all waiting
   let waiting = memory().resident - before
   let end = rt.run()
-  let seconds = Double(monotonicNanos() - start) / 1e9
+  let seconds = Double(Monotonic.nanoseconds() - start) / 1e9
   precondition(end.reason == .completed, "the scale program did not complete")
   let errors = rt.trace.events.filter { $0.payload.kindName == "output" }.count
   precondition(errors == 0, "the scale program hit a limit")

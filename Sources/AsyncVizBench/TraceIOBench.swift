@@ -1,3 +1,4 @@
+import AsyncVizPosix
 import AsyncVizRuntime
 import AsyncVizTrace
 import Foundation
@@ -130,9 +131,9 @@ private func resetPeakMemory() {
 private func best(_ runs: Int, _ body: () -> Void) -> Double {
   var result = Double.infinity
   for _ in 0..<runs {
-    let start = monotonicNanos()
+    let start = Monotonic.nanoseconds()
     body()
-    result = min(result, Double(monotonicNanos() - start) / 1e9)
+    result = min(result, Double(Monotonic.nanoseconds() - start) / 1e9)
   }
   return result
 }

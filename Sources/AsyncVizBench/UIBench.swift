@@ -1,3 +1,4 @@
+import AsyncVizPosix
 import AsyncVizRuntime
 import AsyncVizTrace
 import AsyncVizUI
@@ -34,20 +35,20 @@ private func frameBenchmark(demo: String) {
     model.jump(to: busiest)
     let rounds = 300
     var changed = 0
-    let start = monotonicNanos()
+    let start = Monotonic.nanoseconds()
     for _ in 0..<rounds {
       let frame = ScreenRenderer.render(model, width: width, height: height, options: ViewOptions())
       changed += BufferDiff.runs(from: previous, to: frame).count
       previous = frame  // after the first round the diff is empty: a repaint while paused
     }
-    let perFrame = Double(monotonicNanos() - start) / Double(rounds) / 1e6
+    let perFrame = Double(Monotonic.nanoseconds() - start) / Double(rounds) / 1e6
     print(
       "frame \(width)x\(height), \(demo), step \(busiest) (\(most) queued/registered): "
         + "\(format(perFrame)) ms per render+diff (goal < 2 ms; \(changed) runs redrawn)")
   }
   // A step change: render the next step and diff against the previous frame.
   var previous = ScreenRenderer.render(model, width: 100, height: 30, options: ViewOptions())
-  let start = monotonicNanos()
+  let start = Monotonic.nanoseconds()
   var steps = 0
   for step in busiest..<min(busiest + 200, history.lastStep) {
     model.jump(to: step + 1)
@@ -56,19 +57,19 @@ private func frameBenchmark(demo: String) {
     previous = frame
     steps += 1
   }
-  let perStep = Double(monotonicNanos() - start) / Double(max(1, steps)) / 1e6
+  let perStep = Double(Monotonic.nanoseconds() - start) / Double(max(1, steps)) / 1e6
   print("step forward + frame 100x30 from the busiest step: \(format(perStep)) ms per step (\(steps) steps)")
 }
 
 /// Jumps to random steps of a trace of about `targetEvents` events.
 private func jumpBenchmark(targetEvents: Int) {
-  let buildStart = monotonicNanos()
+  let buildStart = Monotonic.nanoseconds()
   let trace = UIBenchPrograms.sleepers(tasks: 1_000, rounds: max(1, targetEvents / 10_500))
-  let recorded = Double(monotonicNanos() - buildStart) / 1e6
-  let historyStart = monotonicNanos()
+  let recorded = Double(Monotonic.nanoseconds() - buildStart) / 1e6
+  let historyStart = Monotonic.nanoseconds()
   let feed = SavedTraceFeed(trace: trace)
   var model = ViewerModel(feed: feed)
-  let built = Double(monotonicNanos() - historyStart) / 1e6
+  let built = Double(Monotonic.nanoseconds() - historyStart) / 1e6
   print(
     "trace: \(trace.events.count) events, \(trace.stepCount) steps, \(trace.tasks.count) tasks "
       + "(recorded in \(format(recorded)) ms; history and notes built in \(format(built)) ms)")
@@ -83,15 +84,15 @@ private func jumpBenchmark(targetEvents: Int) {
     // machine preempts often, and a preempted jump measures the machine.
     var state = TraceState()
     var frame = CellBuffer(width: 0, height: 0)
-    var bestState = UInt64.max
-    var bestModel = UInt64.max
+    var bestState = Int64.max
+    var bestModel = Int64.max
     for _ in 0..<3 {
-      let a = monotonicNanos()
+      let a = Monotonic.nanoseconds()
       state = model.history.state(atStep: step)
-      let b = monotonicNanos()
+      let b = Monotonic.nanoseconds()
       model.jump(to: step)
       frame = ScreenRenderer.render(model, width: 100, height: 30, options: ViewOptions())
-      let c = monotonicNanos()
+      let c = Monotonic.nanoseconds()
       bestState = min(bestState, b - a)
       bestModel = min(bestModel, c - b)
       model.jump(to: 0)

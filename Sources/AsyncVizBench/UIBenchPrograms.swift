@@ -9,7 +9,7 @@ enum UIBenchPrograms {
   static func demo(named name: String) -> Trace {
     guard let demo = DemoCatalog.named(name) else { fatalError("no demo named \(name)") }
     do {
-      let program = try CompiledProgram.compile(SourceFile(name: "\(name).av", text: demo.source))
+      let program = try CompiledProgram.compile(demo.sourceFile)
       let runtime = program.makeRuntime(backend: SimBackend(), options: RuntimeOptions())
       runtime.run()
       return runtime.trace

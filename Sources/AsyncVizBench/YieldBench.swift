@@ -1,3 +1,4 @@
+import AsyncVizPosix
 import AsyncVizRuntime
 import AsyncVizTrace
 import DequeModule
@@ -27,9 +28,9 @@ private func nativeYield(tasks: Int, yields: Int, tracing: Bool) -> (rate: Doubl
     options: RuntimeOptions(tracing: tracing, maxSteps: UInt32.max))
   if tracing { rt.reserve(events: tasks * (yields + 1) * 4 + tasks * 4) }
   for _ in 0..<tasks { rt.spawn("yielder", Yielder(remaining: yields)) }
-  let start = monotonicNanos()
+  let start = Monotonic.nanoseconds()
   let end = rt.run()
-  let seconds = Double(monotonicNanos() - start) / 1e9
+  let seconds = Double(Monotonic.nanoseconds() - start) / 1e9
   return (Double(end.steps) / seconds, rt.trace.events.count)
 }
 
@@ -38,12 +39,12 @@ private func nativeYield(tasks: Int, yields: Int, tracing: Bool) -> (rate: Doubl
 /// Each loop is its own non-inlined function so callgrind can count them apart.
 private func queueComparison() -> (ring: Double, deque: Double) {
   let n = 20_000_000
-  var t = monotonicNanos()
+  var t = Monotonic.nanoseconds()
   let a = ringLoop(n)
-  let ringRate = Double(n) / (Double(monotonicNanos() - t) / 1e9)
-  t = monotonicNanos()
+  let ringRate = Double(n) / (Double(Monotonic.nanoseconds() - t) / 1e9)
+  t = Monotonic.nanoseconds()
   let b = dequeLoop(n)
-  let dequeRate = Double(n) / (Double(monotonicNanos() - t) / 1e9)
+  let dequeRate = Double(n) / (Double(Monotonic.nanoseconds() - t) / 1e9)
   if a &+ b == 42 { print("") }  // keeps the loops from being optimised away
   return (ringRate, dequeRate)
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import AsyncVizTerminal
 import AsyncVizTrace
+import AsyncVizUI
 
 /// How a trace is shown and saved: the options `demo`, `run` and `replay`
 /// share. `replay` takes only these, since it runs nothing.
@@ -21,6 +23,14 @@ struct DisplayOptions: ParsableArguments {
 
   /// Whether to print the transcript: asked for, or no terminal to draw on.
   var wantsTranscript: Bool { plain || !isInteractiveTerminal() }
+
+  /// Opens the full-screen viewer over `feed` until the user quits; returns its exit code.
+  func view(_ feed: any TraceFeed) -> Int32 {
+    let name = feed.trace.program.name
+    return TerminalApp.run(
+      feed: feed, options: ViewOptions(self, name: name),
+      export: { trace in TraceExporter.exportForUI(trace, name: name) })
+  }
 
   /// Writes `trace` to `--export`'s path, if one was given.
   func exportIfAsked(_ trace: Trace) throws(CLIError) {

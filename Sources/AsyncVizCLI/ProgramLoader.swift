@@ -13,7 +13,7 @@ enum ProgramLoader {
       message += "\nRun 'asyncviz list' to see every demo."
       throw CLIError(message)
     }
-    return (SourceFile(name: "\(demo.name).av", text: demo.source), demo.name)
+    return (demo.sourceFile, demo.name)
   }
 
   /// A program file; missing, unreadable, a folder, or not UTF-8 is exit 2.

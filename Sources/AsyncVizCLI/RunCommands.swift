@@ -1,5 +1,5 @@
 import ArgumentParser
-import AsyncVizTerminal
+import AsyncVizLang
 import AsyncVizTrace
 import AsyncVizUI
 
@@ -11,12 +11,12 @@ struct DemoCommand: ParsableCommand {
   @Argument(help: "The demo's name, e.g. db-then-service.")
   var name: String
 
+  @OptionGroup var display: DisplayOptions
   @OptionGroup var options: RunOptions
 
   func run() throws {
     let (file, _) = try ProgramLoader.demo(named: name)
-    let code = try Session(program: ProgramLoader.compile(file), options: options).run()
-    if code != 0 { throw ExitCode(code) }
+    try runSession(file, options, display)
   }
 }
 
@@ -28,12 +28,12 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "The program file (see 'asyncviz show NAME' for examples).")
   var file: String
 
+  @OptionGroup var display: DisplayOptions
   @OptionGroup var options: RunOptions
 
   func run() throws {
     let (source, _) = try ProgramLoader.file(at: file)
-    let code = try Session(program: ProgramLoader.compile(source), options: options).run()
-    if code != 0 { throw ExitCode(code) }
+    try runSession(source, options, display)
   }
 }
 
@@ -60,10 +60,7 @@ struct ReplayCommand: ParsableCommand {
       // As for `demo --plain`: a run that ended stuck or at the step limit is exit 1.
       if loaded.end?.reason != .completed { throw ExitCode(1) }
     } else {
-      let name = loaded.program.name
-      let code = TerminalApp.run(
-        feed: SavedTraceFeed(trace: loaded), options: TerminalOptions(options, name: name),
-        export: { t in TraceExporter.exportForUI(t, name: name) })
+      let code = options.view(SavedTraceFeed(trace: loaded))
       if code != 0 { throw ExitCode(code) }
       try options.exportIfAsked(loaded)
     }
@@ -84,22 +81,11 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "asyncviz (the trace format) or chrome (for ui.perfetto.dev).")
   var format: TraceFormat = .asyncviz
 
-  @Option(help: "The reactor backend: sim or epoll.")
-  var backend: BackendChoice = .sim
-
-  @Option(name: .customLong("max-steps"), help: "Stop a runaway program after this many steps.")
-  var maxSteps: UInt32 = 100_000
-
-  @OptionGroup(title: "Limits for runaway programs")
-  var limits: LimitOptions
+  @OptionGroup var options: RunOptions
 
   func run() throws {
     let (file, _) = try ProgramLoader.demoOrFile(program)
-    var options = try RunOptions.parse([])
-    options.backend = backend
-    options.maxSteps = maxSteps
-    options.limits = limits
-    let runtime = try Session(program: ProgramLoader.compile(file), options: options).makeRuntime()
+    let runtime = try options.makeRuntime(for: ProgramLoader.compile(file))
     let end = runtime.run()
     try TraceExporter.write(runtime.trace, to: output, format: format)
     // On stderr, so `-o /dev/stdout | jq` sees only the trace.
@@ -107,4 +93,11 @@ struct ExportCommand: ParsableCommand {
       "wrote \(output): \(runtime.trace.events.count) events, \(end.steps) steps, ended \(end.reason.name)")
     if end.reason != .completed { throw ExitCode(1) }
   }
+}
+
+/// What `demo` and `run` share once they have the source: compile, run, and
+/// turn an abnormal end into its exit code.
+private func runSession(_ file: SourceFile, _ options: RunOptions, _ display: DisplayOptions) throws {
+  let code = try Session(program: ProgramLoader.compile(file), options: options, display: display).run()
+  if code != 0 { throw ExitCode(code) }
 }

@@ -1,13 +1,11 @@
 import ArgumentParser
 import AsyncVizLang
+import AsyncVizPosix
 import AsyncVizRuntime
-import AsyncVizTrace
 
-/// The options of `demo` and `run` (design section 2): how to show the run,
-/// and how to run the program.
+/// How to run a program (design section 2): the options `demo`, `run` and
+/// `export` share; `demo` and `run` add the `DisplayOptions`.
 struct RunOptions: ParsableArguments {
-  @OptionGroup var display: DisplayOptions
-
   @Option(help: "The reactor backend: sim (virtual time, deterministic) or epoll (the real kernel).")
   var backend: BackendChoice = .sim
 
@@ -19,6 +17,23 @@ struct RunOptions: ParsableArguments {
 
   mutating func validate() throws {
     if maxSteps == 0 { throw ValidationError("--max-steps must be at least 1") }
+  }
+
+  /// A runtime for `program` over the chosen backend; a backend that cannot start is exit 2.
+  func makeRuntime(for program: CompiledProgram) throws(CLIError) -> Runtime {
+    let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
+    let languageLimits = limits.languageLimits
+    switch backend {
+    case .sim:
+      return program.makeRuntime(backend: SimBackend(), options: runtimeOptions, limits: languageLimits)
+    case .epoll:
+      do {
+        return program.makeRuntime(
+          backend: try EpollBackend(), options: runtimeOptions, limits: languageLimits)
+      } catch {
+        throw CLIError("error: cannot start the epoll backend: \(error.message)")
+      }
+    }
   }
 }
 
@@ -75,8 +90,6 @@ struct LimitOptions: ParsableArguments {
 enum BackendChoice: String, ExpressibleByArgument, CaseIterable {
   case sim
   case epoll
-
-  var kind: BackendKind { self == .sim ? .sim : .epoll }
 }
 
 /// `--format` values of `export`.

@@ -39,7 +39,7 @@ enum TraceExporter {
   }
 }
 
-extension TerminalOptions {
+extension ViewOptions {
   /// The front end's options from the command line's.
   init(_ options: DisplayOptions, name: String) {
     self.init(

@@ -52,8 +52,8 @@ extension AsyncFnFuture {
         case .failure(let error): return fail(error.message, at: pc, &r, &cx)
         }
         switch use {
-        case .push:
-          r.stack.append(.future(FutureBox(future, label: label(of: recipe))))
+        case .push(let label):
+          r.stack.append(.future(FutureBox(future, label: label)))
           pc += 1
         case .spawn(let name):
           guard cx.canSpawn else {
@@ -63,35 +63,13 @@ extension AsyncFnFuture {
           }
           r.stack.append(.handle(cx.spawn(name, TaskRootFuture(inner: future, run: run))))
           pc += 1
-        case .await(let line):
-          run.budget.pointee.spend(allowance - budget)
-          defer {
-            allowance = run.budget.pointee.allowance
-            budget = allowance
-          }
-          switch awaitNow(future, pc: pc, line: line, &cx) {
-          case .pending: return .pending
-          case .ready(let value):
-            if let error = admit(value) { return fail(error.message, at: pc, &r, &cx) }
-            r.stack.append(value)
-            pc += 1
-          }
+        case .await:
+          if let end = awaitInline(future, &pc, &allowance, &budget, &r, &cx) { return end }
         }
-      case .await(let line):
+      case .await:
         switch awaitable(r.stack.removeLast()) {
         case .success(let future):
-          run.budget.pointee.spend(allowance - budget)
-          defer {
-            allowance = run.budget.pointee.allowance
-            budget = allowance
-          }
-          switch awaitNow(future, pc: pc, line: line, &cx) {
-          case .pending: return .pending
-          case .ready(let value):
-            if let error = admit(value) { return fail(error.message, at: pc, &r, &cx) }
-            r.stack.append(value)
-            pc += 1
-          }
+          if let end = awaitInline(future, &pc, &allowance, &budget, &r, &cx) { return end }
         case .failure(let error):
           return fail(error.message, at: pc, &r, &cx)
         }
@@ -149,13 +127,27 @@ extension AsyncFnFuture {
     return false
   }
 
-  /// What a future made by `recipe` is called in messages and `<future ...>`.
-  func label(of recipe: FutureRecipe) -> String {
-    switch recipe {
-    case .asyncFn(let i): run.functionNames[i]
-    case .builtin(let b): b.rawValue
-    case .resource(let r, let op): "\(run.resources[r].name).\(op)"
-    case .channel(let c, let op): "\(run.channels[c].name).\(op.rawValue)"
+  /// The await at `pc` of `future`, inside `execute`: gives the instructions
+  /// counted so far back to the shared budget (the awaited future draws on
+  /// it too), awaits, and on Ready admits and pushes the value and moves
+  /// `pc` on. Returns what `execute` must return, or nil to go on.
+  @inline(__always)
+  private func awaitInline(
+    _ future: LangFuture, _ pc: inout Int, _ allowance: inout Int, _ budget: inout Int,
+    _ r: inout Registers, _ cx: inout Context
+  ) -> Poll<Value>? {
+    run.budget.pointee.spend(allowance - budget)
+    defer {
+      allowance = run.budget.pointee.allowance
+      budget = allowance
+    }
+    switch awaitNow(future, pc: pc, &cx) {
+    case .pending: return .pending
+    case .ready(let value):
+      if let error = admit(value) { return fail(error.message, at: pc, &r, &cx) }
+      r.stack.append(value)
+      pc += 1
+      return nil
     }
   }
 

@@ -19,8 +19,8 @@ final class AsyncFnFuture: Future {
     case fresh
     /// Inside `poll`, executing instructions.
     case running
-    /// Returned Pending at the await at `pc` (source `line`), waiting on `future`.
-    case suspended(pc: Int, line: Int32, future: LangFuture)
+    /// Returned Pending at the await at `pc`, waiting on `future`.
+    case suspended(pc: Int, future: LangFuture)
     /// Returned Ready (or stopped by a run-time error).
     case done
   }
@@ -65,12 +65,14 @@ final class AsyncFnFuture: Future {
     case .fresh:
       state = .running
       return execute(from: 0, &r, &cx)
-    case .suspended(let at, let line, var future):
+    case .suspended(let at, var future):
       state = .running
+      // Polls the bound copy in place (not through `awaitNow`, which would
+      // copy the future once more on every resume).
       switch future.poll(&cx) {
       case .pending:
-        state = .suspended(pc: at, line: line, future: future)
-        cx.suspend(on: .empty, line: line)
+        state = .suspended(pc: at, future: future)
+        cx.suspend(on: .empty, line: code.lines[at])
         return .pending
       case .ready(let value):
         if let error = admit(value) { return fail(error.message, at: at, &r, &cx) }
@@ -87,7 +89,7 @@ final class AsyncFnFuture: Future {
   }
 
   func cancel(_ cx: inout Context) {
-    if case .suspended(_, _, var future) = state {
+    if case .suspended(_, var future) = state {
       state = .done
       future.cancel(&cx)
     }
@@ -96,12 +98,12 @@ final class AsyncFnFuture: Future {
 
   /// Awaits `future` at once, as `.await` does in Rust: polls it now and
   /// either gives its value or suspends the frame at `pc`.
-  func awaitNow(_ future: LangFuture, pc: Int, line: Int32, _ cx: inout Context) -> Poll<Value> {
+  func awaitNow(_ future: LangFuture, pc: Int, _ cx: inout Context) -> Poll<Value> {
     var future = future
     let result = future.poll(&cx)
     if case .pending = result {
-      state = .suspended(pc: pc, line: line, future: future)
-      cx.suspend(on: .empty, line: line)
+      state = .suspended(pc: pc, future: future)
+      cx.suspend(on: .empty, line: code.lines[pc])
     }
     return result
   }

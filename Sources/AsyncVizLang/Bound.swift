@@ -109,7 +109,8 @@ struct BoundProgram: Sendable {
   /// Index of `main` in `functions`.
   var main: Int
 
-  /// The task name `spawn` gives to a future made by `recipe`.
+  /// The task name `spawn` gives to a future made by `recipe`, and the
+  /// label of such a future kept as a value (in messages and `<future ...>`).
   func name(of recipe: FutureRecipe) -> String {
     switch recipe {
     case .asyncFn(let i): functions[i].name

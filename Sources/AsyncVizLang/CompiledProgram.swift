@@ -11,8 +11,8 @@ public struct CompiledProgram: Sendable {
   public let source: SourceFile
   /// Problems that do not stop the program (futures never awaited), in source order.
   public let warnings: [Diagnostic]
-  /// The program's resources, by index.
-  let resources: [ResourceSpec]
+  /// The program's resources (names and latencies), by index, in source order.
+  public let resources: [ResourceSpec]
   /// The program's channels, by index; each run makes fresh ones.
   let channels: [ChannelDecl]
   /// Every async fn's code, by index.
@@ -48,7 +48,4 @@ public struct CompiledProgram: Sendable {
     runtime.spawn("main", TaskRootFuture(inner: LangFuture(.asyncFn(run.call(main, [], depth: 0))), run: run))
     return runtime
   }
-
-  /// The names of the program's resources and their latencies.
-  public var resourceSpecs: [ResourceSpec] { resources }
 }

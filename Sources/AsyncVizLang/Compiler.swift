@@ -1,6 +1,6 @@
 /// Compiles each checked async fn into a flat list of instructions.
 struct Compiler {
-  /// The checked program (for task names of spawned recipes).
+  /// The checked program (for the names of spawned tasks and pushed futures).
   let program: BoundProgram
   /// The instructions of the fn being compiled.
   var code: [Instruction] = []
@@ -17,7 +17,7 @@ struct Compiler {
       compiler.emit(.constant(.unit), line: endLine)
       compiler.emit(.ret, line: endLine)
       return FunctionCode(
-        name: f.name, arity: f.arity, slotCount: f.slots.count, instructions: compiler.code,
+        name: f.name, slotCount: f.slots.count, instructions: compiler.code,
         lines: compiler.lines)
     }
   }
@@ -98,7 +98,7 @@ struct Compiler {
     case .local(let slot): emit(.load(slot), line: line)
     case .make(let recipe, let args):
       for a in args { expression(a) }
-      emit(.make(recipe, argc: args.count, then: .push), line: line)
+      emit(.make(recipe, argc: args.count, then: .push(label: program.name(of: recipe))), line: line)
     case .spawn(let recipe, let args):
       for a in args { expression(a) }
       emit(.make(recipe, argc: args.count, then: .spawn(name: program.name(of: recipe))), line: line)
@@ -108,10 +108,10 @@ struct Compiler {
     case .await(let inner):
       if case .make(let recipe, let args) = inner.kind {
         for a in args { expression(a) }
-        emit(.make(recipe, argc: args.count, then: .await(line: line)), line: line)
+        emit(.make(recipe, argc: args.count, then: .await), line: line)
       } else {
         expression(inner)
-        emit(.await(line: line), line: line)
+        emit(.await, line: line)
       }
     case .index(let list, let i, _):
       expression(list)

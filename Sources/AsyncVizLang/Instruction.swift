@@ -1,9 +1,10 @@
 /// What to do with a future an instruction has just made.
 enum FutureUse: Sendable, Equatable {
-  /// Keep it as a value (lazy: nothing happens yet).
-  case push
+  /// Keep it as a value (lazy: nothing happens yet), called `label` in
+  /// messages and `<future ...>` (computed once at compile time).
+  case push(label: String)
   /// Await it at once (`await db.query(x)`): the commonest case, without boxing.
-  case await(line: Int32)
+  case await
   /// Spawn it as a new task with this name and push its join handle.
   case spawn(name: String)
 }
@@ -30,7 +31,7 @@ enum Instruction: Sendable, Equatable {
   /// Pops one argument, runs the plain call inside this poll, pushes `()`.
   case plain(PlainCall)
   /// Pops a future or join handle and awaits it.
-  case await(line: Int32)
+  case await
   /// Pops a list, pushes its item.
   case index(Int)
   /// Pops two values; jumps to `target` unless `lhs op rhs` holds.
@@ -49,8 +50,6 @@ enum Instruction: Sendable, Equatable {
 final class FunctionCode: Sendable {
   /// The fn's name.
   let name: String
-  /// How many parameters; they are slots 0..<arity.
-  let arity: Int
   /// Locals, parameters included.
   let slotCount: Int
   /// The body; always ends with `.ret`.
@@ -58,9 +57,8 @@ final class FunctionCode: Sendable {
   /// Source line of each instruction, for `poll_end` and runtime errors.
   let lines: [Int32]
 
-  init(name: String, arity: Int, slotCount: Int, instructions: [Instruction], lines: [Int32]) {
+  init(name: String, slotCount: Int, instructions: [Instruction], lines: [Int32]) {
     self.name = name
-    self.arity = arity
     self.slotCount = slotCount
     self.instructions = instructions
     self.lines = lines

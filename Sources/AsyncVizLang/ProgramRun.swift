@@ -11,8 +11,6 @@ final class ProgramRun {
   let channels: [Channel<Value>]
   /// Per-poll and nesting limits.
   let limits: Limits
-  /// Task names `spawn` gives, by recipe (computed once at compile time).
-  let functionNames: [String]
   /// What is left of the run's budgets, touched at every poll and await.
   /// Behind a `let` pointer rather than in a stored `var`: a class's stored
   /// property costs a dynamic exclusivity check per access (platform-notes.md).
@@ -25,7 +23,6 @@ final class ProgramRun {
     self.resources = resources
     self.channels = channels
     self.limits = limits
-    self.functionNames = functions.map(\.name)
     budget = .allocate(capacity: 1)
     budget.initialize(to: RunBudget(limits))
   }

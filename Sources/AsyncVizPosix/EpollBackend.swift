@@ -46,8 +46,10 @@ public final class EpollBackend: ReactorBackend {
   var lifecycle = Lifecycle.open
   /// The peer thread, started by the first `connect`.
   var peer = PeerThread()
-  /// Resource connections by task-side fd; an fd is here from `connect` to `close`.
-  var connections = ConnectionTable()
+  /// Resource connections by task-side fd; an fd is here from `connect` to
+  /// `close` (or `shutdown`), so `receive` knows which fds carry answers to
+  /// decode and which the program owns.
+  var connections: [Int32: Connection] = [:]
   /// Watched fds that are not connections (the program's own); closed by `close` or `shutdown`.
   var ownedFds: Set<Int32> = []
   /// The kernel's output buffer for `epoll_wait`, allocated once.
@@ -126,7 +128,7 @@ public final class EpollBackend: ReactorBackend {
       try server.submit(
         PeerJob(
           fd: pair.peer, resource: resource, answerAtNs: answerAt, behaviour: hangUp ? .hangUp : .answer))
-      connections.open(fd: pair.task, resource: resource.name)
+      connections[pair.task] = Connection(resource: resource.name)
       return .success(pair.task)
     } catch {
       Syscall.close(pair.task)
@@ -154,7 +156,7 @@ public final class EpollBackend: ReactorBackend {
 
   public func close(fd: Int32) {
     guard lifecycle == .open else { return }
-    let isConnection = connections.remove(fd)
+    let isConnection = connections.removeValue(forKey: fd) != nil
     let isOwned = ownedFds.remove(fd) != nil
     // An fd never watched (watch failed) is not in the epoll set: no DEL.
     if isOwned || isConnection {
@@ -184,7 +186,7 @@ public final class EpollBackend: ReactorBackend {
         return .failed("read(\(fd)): the \(resource) server closed the connection without answering")
       case .success(.done(let n)):
         withUnsafeBytes(of: &chunk) {
-          connections.append(UnsafeRawBufferPointer(rebasing: $0[0..<n]), to: fd)
+          connections[fd]?.received.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<n]))
         }
       case .failure(let error):
         return .failed(error.message)
@@ -198,7 +200,8 @@ public final class EpollBackend: ReactorBackend {
     guard lifecycle == .open else { return }
     lifecycle = .shutDown
     peer.stop()
-    for fd in connections.removeAll() { Syscall.close(fd) }
+    for fd in connections.keys { Syscall.close(fd) }
+    connections.removeAll()
     for fd in ownedFds { Syscall.close(fd) }
     ownedFds.removeAll()
     Syscall.close(feed)

@@ -73,18 +73,14 @@ extension Syscall {
   /// true when it is readable.
   public static func pollReadable(_ fd: Int32, deadlineNs: Int64?) throws(BackendError) -> Bool {
     var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-    while true {
-      let r: Int32
-      if let deadline = deadlineNs {
-        var ts = Monotonic.relative(nanoseconds: deadline - Monotonic.nanoseconds())
-        r = ppoll(&entry, 1, &ts, nil)
-      } else {
-        r = ppoll(&entry, 1, nil, nil)
-      }
-      if r >= 0 { return r > 0 }
-      let code = errno
-      guard code == EINTR else { throw BackendError(describe("ppoll(\(fd))", errno: code)) }
+    // The timeout is recomputed on each try, so a retry after EINTR still
+    // ends at the deadline.
+    let r = try blocking("ppoll(\(fd))") {
+      guard let deadline = deadlineNs else { return Int(ppoll(&entry, 1, nil, nil)) }
+      var ts = Monotonic.relative(nanoseconds: deadline - Monotonic.nanoseconds())
+      return Int(ppoll(&entry, 1, &ts, nil))
     }
+    return r > 0
   }
 
   /// Sleeps the whole thread for `ns` nanoseconds, however many signals arrive.

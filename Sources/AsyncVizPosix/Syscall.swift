@@ -67,11 +67,10 @@ public enum Syscall {
   /// An `epoll_ctl` operation.
   public enum EpollOperation: Sendable {
     case add
-    case modify
     case delete
 
-    var name: String { self == .add ? "ADD" : self == .modify ? "MOD" : "DEL" }
-    var code: Int32 { self == .add ? EPOLL_CTL_ADD : self == .modify ? EPOLL_CTL_MOD : EPOLL_CTL_DEL }
+    var name: String { self == .add ? "ADD" : "DEL" }
+    var code: Int32 { self == .add ? EPOLL_CTL_ADD : EPOLL_CTL_DEL }
   }
 
   /// `epoll_ctl(epfd, op, fd, {events, data})`.

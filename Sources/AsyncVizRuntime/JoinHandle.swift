@@ -8,6 +8,9 @@ public struct JoinHandle<T>: Future {
   public let task: TaskID
   /// The stored waker while waiting: `idle -> waiting -> idle` (woken or done).
   private var waiting: Waker?
+  /// Interned "join #N", set on the first Pending poll (interning hashes the
+  /// text, so it is done once, not on every poll).
+  private var label: StringID = .empty
 
   @usableFromInline init(task: TaskID) { self.task = task }
 
@@ -29,7 +32,8 @@ public struct JoinHandle<T>: Future {
       waiting = w
       cx.core.pointee.joinWaiters[task, default: []].append(w)
     }
-    cx.suspend(on: cx.intern("join #\(task.rawValue)"), line: 0)
+    if label == .empty { label = cx.intern("join #\(task.rawValue)") }
+    cx.suspend(on: label, line: 0)
     return .pending
   }
 

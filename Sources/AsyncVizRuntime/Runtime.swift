@@ -54,18 +54,7 @@ public final class Runtime {
   /// (tasks, strings, events, end) without copying the whole trace: a live
   /// front end calls this after each step.
   public func appendNew(into trace: inout Trace) {
-    let source = core.pointee.recorder.trace
-    if trace.tasks.count < source.tasks.count {
-      trace.tasks.append(contentsOf: source.tasks[trace.tasks.count...])
-    }
-    if trace.strings.count < source.strings.count {
-      trace.strings.append(contentsOf: source.strings[trace.strings.count...])
-    }
-    if trace.events.count < source.events.count {
-      trace.events.append(contentsOf: source.events[trace.events.count...])
-    }
-    trace.program = source.program
-    trace.end = source.end
+    trace.catchUp(with: core.pointee.recorder.trace)
   }
 
   /// Reserves event storage ahead of a run of known size.

@@ -123,7 +123,7 @@ struct RuntimeCore {
     let threshold = options.longPollThresholdUs
     if ran > threshold {
       lint(task, .longPoll) {
-        "one poll ran \(formatMicros(ran)) without yielding (threshold \(formatMicros(threshold)))"
+        "one poll ran \(DurationText.duration(ran)) without yielding (threshold \(DurationText.duration(threshold)))"
       }
     }
     if result == .pending && !slot.queued && slot.wakersHeld <= 0 {
@@ -133,14 +133,4 @@ struct RuntimeCore {
       lint(task, .selfWake) { "\(slot.selfWakes) of its \(slot.wakes) wakes were by itself" }
     }
   }
-}
-
-/// "40 ms", "1.500 ms", "200 us": durations as notes print them.
-public func formatMicros(_ us: Int64) -> String {
-  if us % 1000 == 0 { return "\(us / 1000) ms" }
-  if us < 1000 { return "\(us) us" }
-  let ms = us / 1000
-  let frac = us % 1000
-  let pad = frac < 10 ? "00" : frac < 100 ? "0" : ""
-  return "\(ms).\(pad)\(frac) ms"
 }

@@ -6,8 +6,6 @@ import CNcursesw
 /// (`--no-color`, or a terminal that has none) roles are told apart by
 /// bold, dim, underline and reverse alone.
 struct CursesPalette {
-  /// Whether colour pairs are in use.
-  let color: Bool
   /// Attributes per role (index: `StyleRole.rawValue`), colour pair included.
   private var attributes: [attr_t]
   /// Colour pair per role (0: the terminal's default).
@@ -18,7 +16,7 @@ struct CursesPalette {
     let count = StyleRole.allCases.count
     attributes = Array(repeating: av_a_normal(), count: count)
     pairs = Array(repeating: 0, count: count)
-    color = wanted && has_colors() && start_color() != ERR
+    let color = wanted && has_colors() && start_color() != ERR
     if color { _ = use_default_colors() }
     for role in StyleRole.allCases {
       let i = Int(role.rawValue)

@@ -17,7 +17,7 @@ public enum TerminalApp {
   /// Returns the process exit code: 0 after q or Ctrl-C, 2 when the terminal
   /// cannot be used (the message is on stderr), 128 + N after signal N.
   public static func run(
-    feed: any TraceFeed, options: TerminalOptions, export: (Trace) -> Result<String, ExportFailure>
+    feed: any TraceFeed, options: ViewOptions, export: (Trace) -> Result<String, ExportFailure>
   ) -> Int32 {
     let screen: CursesScreen
     switch CursesScreen.open(color: options.color) {
@@ -32,7 +32,7 @@ public enum TerminalApp {
       screen.close()
       SignalGuard.uninstall()
     }
-    var view = options.view
+    var view = options
     if !screen.unicode { view.ascii = true }
     var model = ViewerModel(feed: feed)
     return loop(model: &model, feed: feed, screen: screen, view: view, export: export)
@@ -45,12 +45,18 @@ public enum TerminalApp {
     var previous: CellBuffer?
     var nextTick: ContinuousClock.Instant?
     let clock = ContinuousClock()
+    // A frame is drawn only after an action: an unmapped key or an early
+    // wake changes nothing on screen.
+    var needsFrame = true
     while true {
       if let sig = SignalGuard.pending { return 128 + sig }
       let size = screen.size
-      let frame = ScreenRenderer.render(model, width: size.width, height: size.height, options: view)
-      screen.draw(BufferDiff.runs(from: previous, to: frame))
-      previous = frame
+      if needsFrame {
+        let frame = ScreenRenderer.render(model, width: size.width, height: size.height, options: view)
+        screen.draw(BufferDiff.runs(from: previous, to: frame))
+        previous = frame
+        needsFrame = false
+      }
 
       // Playing: wake up at the next tick; otherwise block until a key or a
       // signal. On the resize screen nothing plays: the view comes back at
@@ -80,8 +86,13 @@ public enum TerminalApp {
       }
       if action == .faster || action == .slower { nextTick = nil }
       let effect = model.handle(action, feed: feed)
-      let now = screen.size
-      model.fitNotesScroll(width: now.width, height: now.height)
+      needsFrame = true
+      // Only scrolling down or a new size can leave the notes' scroll past
+      // their end; a step change resets it to the top.
+      if action == .scrollNotesDown || action == .resize {
+        let now = screen.size
+        model.fitNotesScroll(width: now.width, height: now.height)
+      }
       switch effect {
       case .quit:
         return 0

@@ -94,16 +94,22 @@ struct ChromeEventEmitter {
 
   /// An instant on a lane, with the event's note and clock in args.
   func instant(
-    _ name: String, cat: StaticString, lane: Int64, event i: Int, note: String, into out: inout JSONBytes
+    _ name: String, cat: StaticString, lane: Int64, event i: Int, context: NarrationContext,
+    into out: inout JSONBytes
   ) {
     ChromeEventEmitter.begin("i", name: name, cat: cat, lane: lane, at: timeline.times[i], into: &out)
     out.raw(",\"s\":\"t\"")
-    args(event: i, note: note, into: &out)
+    args(event: i, context: context, into: &out)
     out.raw("},\n")
   }
 
-  /// `,"args":{"seq":..,"t_us":..,"note":..}`.
-  func args(event i: Int, note: String, extra: String? = nil, into out: inout JSONBytes) {
+  /// `,"args":{"seq":..,"t_us":..,"note":..}`: the clock of event `i` and
+  /// the note of event `noteOf` (by default `i`), which `context` (not yet
+  /// past that event) writes straight into `out`, escaped.
+  func args(
+    event i: Int, noteOf n: Int? = nil, context: NarrationContext, extra: String? = nil,
+    into out: inout JSONBytes
+  ) {
     out.raw(",\"args\":{\"seq\":")
     out.int(Int64(i))
     out.raw(",\"t_us\":")
@@ -113,8 +119,8 @@ struct ChromeEventEmitter {
       out.raw("\"detail\":")
       out.quoted(extra)
     }
-    out.raw(",\"note\":")
-    out.quoted(note)
-    out.byte(UInt8(ascii: "}"))
+    out.raw(",\"note\":\"")
+    context.writeNote(for: trace.events[n ?? i], in: trace, into: &out)
+    out.raw("\"}")
   }
 }

@@ -20,29 +20,15 @@ public enum ChromeTraceWriter {
 
   /// The whole file, in memory.
   public static func encode(_ trace: Trace) -> [UInt8] {
-    var out = JSONBytes(capacity: 4096 + trace.events.count * 160)
-    defer { out.deallocate() }
-    encode(trace, into: &out) { (_: inout JSONBytes) throws(Never) in }
-    return Array(out.bytes)
+    JSONBytes.collect(capacity: 4096 + trace.events.count * 160) { out in
+      encode(trace, into: &out) { (_: inout JSONBytes) throws(Never) in }
+    }
   }
 
   /// Writes the file at `path` safely (a temporary file renamed into place).
   public static func write(_ trace: Trace, to path: String) throws(TraceWriteError) {
-    var file = try TraceFileOutput(path: path)
-    var out = JSONBytes(capacity: TraceJSONWriter.chunkSize + 64 * 1024)
-    defer { out.deallocate() }
-    do {
-      try encode(trace, into: &out) { (buffer: inout JSONBytes) throws(TraceWriteError) in
-        if buffer.count >= TraceJSONWriter.chunkSize {
-          try file.write(buffer.bytes)
-          buffer.removeAll()
-        }
-      }
-      try file.write(out.bytes)
-      try file.commit()
-    } catch {
-      file.abandon()
-      throw error
+    try TraceFileOutput.write(to: path) { (out, flush) throws(TraceWriteError) in
+      try encode(trace, into: &out, flush: flush)
     }
   }
 

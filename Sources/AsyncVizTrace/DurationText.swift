@@ -1,8 +1,5 @@
-/// Durations and clock readings in the words notes and transcripts use.
-///
-/// The runtime has its own `formatMicros` for lint messages; the trace module
-/// cannot depend on the runtime, and a replayed file must read exactly like a
-/// live run, so the trace keeps its own copy of the rule (the same output).
+/// Durations and clock readings in the words notes, transcripts and the
+/// runtime's lint messages use.
 public enum DurationText {
   /// "40 ms", "1.500 ms", "200 us": a length of time, exact, in its shortest form.
   public static func duration(_ us: Int64) -> String {

@@ -60,27 +60,30 @@ public enum EventPayload: Sendable, Equatable {
   }
 
   /// The kind's name in traces.
-  public var kindName: String {
+  public var kindName: String { kind.name.description }
+
+  /// The event's kind, whose `name` is the word used in traces.
+  var kind: EventKind {
     switch self {
-    case .spawn: "spawn"
-    case .schedule: "schedule"
-    case .pollStart: "poll_start"
-    case .pollEnd: "poll_end"
-    case .complete: "complete"
-    case .register: "register"
-    case .deregister: "deregister"
-    case .reactorWait: "reactor_wait"
-    case .reactorReady: "reactor_ready"
-    case .timerSet: "timer_set"
-    case .timerFire: "timer_fire"
-    case .timerCancel: "timer_cancel"
-    case .wake: "wake"
-    case .wakerClone: "waker_clone"
-    case .wakerDrop: "waker_drop"
-    case .ioSend: "io_send"
-    case .output: "output"
-    case .block: "block"
-    case .lint: "lint"
+    case .spawn: .spawn
+    case .schedule: .schedule
+    case .pollStart: .pollStart
+    case .pollEnd: .pollEnd
+    case .complete: .complete
+    case .register: .register
+    case .deregister: .deregister
+    case .reactorWait: .reactorWait
+    case .reactorReady: .reactorReady
+    case .timerSet: .timerSet
+    case .timerFire: .timerFire
+    case .timerCancel: .timerCancel
+    case .wake: .wake
+    case .wakerClone: .wakerClone
+    case .wakerDrop: .wakerDrop
+    case .ioSend: .ioSend
+    case .output: .output
+    case .block: .block
+    case .lint: .lint
     }
   }
 }

@@ -21,6 +21,15 @@ struct JSONBytes {
   /// Frees the storage; the buffer must not be used afterwards.
   func deallocate() { base.deallocate() }
 
+  /// What `fill` appends to a new buffer of `capacity` bytes, as an array
+  /// (a whole document in memory); the buffer is freed.
+  static func collect(capacity: Int, _ fill: (inout JSONBytes) -> Void) -> [UInt8] {
+    var out = JSONBytes(capacity: capacity)
+    defer { out.deallocate() }
+    fill(&out)
+    return Array(out.bytes)
+  }
+
   /// The written bytes, valid until the next append.
   var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 

@@ -3,7 +3,6 @@ extension NarrationContext {
   /// same event. Tolerates events that a sound runtime never emits (unknown
   /// tasks, a pop of a task not queued) without trapping.
   public mutating func apply(_ event: TraceEvent, in trace: Trace) {
-    nowUs = event.tUs
     defer { lastPayload = event.payload }
     switch event.payload {
     case .spawn(let task, _):
@@ -20,7 +19,6 @@ extension NarrationContext {
     case .pollStart(let task):
       grow(to: task)
       removeFromQueue(task)
-      polling = task
       update(task) { t in
         t.queued = false
         t.phase = t.phase.pollStarted()
@@ -28,7 +26,6 @@ extension NarrationContext {
         t.pollStartUs = event.tUs
       }
     case .pollEnd(let task, let result, let line, let awaiting):
-      polling = nil
       if result == .pending {
         update(task) { t in
           t.phase = t.phase.pollEndedPending(requeued: t.queued)
@@ -69,10 +66,8 @@ extension NarrationContext {
         if let k = t.timers.firstIndex(of: deadline) { t.timers.remove(at: k) }
       }
     case .wake(let task, let by, _, _):
-      update(task) { t in
-        t.wakes += 1
-        if by == .own { t.selfWakes += 1 } else { t.wakers -= 1 }
-      }
+      // A self-wake goes through the task's own reference, no stored waker.
+      if by != .own { update(task) { t in t.wakers -= 1 } }
     case .wakerClone(let task):
       update(task) { t in t.wakers += 1 }
     case .wakerDrop(let task):

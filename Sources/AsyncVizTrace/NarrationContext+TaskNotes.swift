@@ -154,7 +154,7 @@ extension NarrationContext {
     _ task: TaskID, code: LintCode, detail: String, in trace: Trace, into s: inout S
   ) {
     s.text("Lint ")
-    s.text(code.staticName)
+    s.text(code.word)
     s.text(" on ")
     s.label(task, in: trace)
     s.text(": ")
@@ -180,17 +180,6 @@ extension NarrationContext {
          While one poll runs, no other task on this executor can run. The fix: move blocking or heavy \
         work off the executor (tokio's spawn_blocking), or yield inside long loops.
         """)
-    }
-  }
-}
-
-extension LintCode {
-  /// `name` as a static string, for sinks that take fixed wording.
-  var staticName: StaticString {
-    switch self {
-    case .lostWaker: "lost-waker"
-    case .selfWake: "self-wake"
-    case .longPoll: "long-poll"
     }
   }
 }

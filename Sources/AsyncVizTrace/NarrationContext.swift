@@ -58,10 +58,6 @@ public struct NarrationContext: Sendable {
     var polls: UInt32 = 0
     /// Stored wakers (clones minus wakes by others minus drops); never below 0 in a sound trace.
     var wakers: Int32 = 0
-    /// Wakes so far, and how many the task did itself.
-    var wakes: UInt32 = 0
-    /// Self-wakes so far.
-    var selfWakes: UInt32 = 0
     /// Deadlines of the timers armed for the task and not yet fired, oldest first.
     var timers: [Int64] = []
     /// What the last Pending poll was waiting on, and where.
@@ -83,14 +79,10 @@ public struct NarrationContext: Sendable {
   var queue: [TaskID] = []
   /// Index of the front of the run queue in `queue`.
   var queueHead = 0
-  /// The task being polled, if any.
-  public internal(set) var polling: TaskID?
   /// Number of tasks in phase `pending`.
   public internal(set) var pendingCount = 0
   /// Number of tasks not done.
   public internal(set) var liveCount = 0
-  /// The time of the last event applied.
-  public internal(set) var nowUs: Int64 = 0
   /// Fds the current reactor turn has reported ready so far.
   var readyInTurn = 0
   /// The previous event's payload (a waker clone right after a register is the reactor's).
@@ -106,12 +98,6 @@ public struct NarrationContext: Sendable {
   public func phase(of id: TaskID) -> Phase? {
     let i = id.index
     return i >= 0 && i < tasks.count ? tasks[i].phase : nil
-  }
-
-  /// Stored wakers of a task as the trace accounts for them.
-  public func storedWakers(of id: TaskID) -> Int {
-    let i = id.index
-    return i >= 0 && i < tasks.count ? Int(tasks[i].wakers) : 0
   }
 
   /// Info of a task; a default value for an id never seen (malformed traces

@@ -23,16 +23,12 @@ public struct ReactorState: Sendable, Equatable {
     public var deadlineUs: Int64
     /// The task it wakes.
     public var task: TaskID
-    /// Order of arming; breaks ties between equal deadlines, as the runtime does.
-    public var order: Int
   }
 
   /// What the last wait (epoll_wait or its simulation) was asked and gave.
   public struct Wait: Sendable, Equatable {
     /// The step of the wait.
     public var step: UInt32
-    /// The time the wait started.
-    public var startUs: Int64
     /// The timeout passed; nil is infinite.
     public var timeoutUs: Int64?
     /// The fds reported ready, in the kernel's order.
@@ -41,19 +37,17 @@ public struct ReactorState: Sendable, Equatable {
 
   /// Registrations, ordered by fd.
   public internal(set) var interest: [Registration] = []
-  /// Armed timers, ordered by (deadline, order).
+  /// Armed timers, ordered by deadline, equal deadlines in arming order.
   public internal(set) var timers: [Timer] = []
   /// The last wait, if any happened yet.
   public internal(set) var lastWait: Wait?
-  /// The next timer's `order`.
-  var nextTimerOrder = 0
 
   /// An empty reactor.
   public init() {}
 
   /// The registration of `fd`, if it is in the interest list.
   public func registration(fd: Int32) -> Registration? {
-    interest.first { $0.fd == fd }
+    index(fd: fd).map { interest[$0] }
   }
 
   /// Position of `fd` in the interest list.
@@ -92,8 +86,7 @@ public struct ReactorState: Sendable, Equatable {
   }
 
   mutating func armTimer(task: TaskID, deadlineUs: Int64) {
-    let timer = Timer(deadlineUs: deadlineUs, task: task, order: nextTimerOrder)
-    nextTimerOrder += 1
+    let timer = Timer(deadlineUs: deadlineUs, task: task)
     // After every timer due at or before it (binary search), so equal
     // deadlines keep their arming order.
     var lo = 0

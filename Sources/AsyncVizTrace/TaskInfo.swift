@@ -20,9 +20,6 @@ public struct TaskInfo: Sendable, Equatable {
   public internal(set) var selfWakes: UInt32 = 0
   /// Copies of its waker stored by others (cloned minus woken or dropped).
   public internal(set) var wakersHeld: Int32 = 0
-  /// Stored wakers not held by the reactor's interest list or timers: join
-  /// handles and channels. Inferred (see `TraceState.applyWakerDrop`).
-  var otherWakers: Int32 = 0
   /// Whether the task is in the run queue (at most once).
   public internal(set) var queued = false
   /// Lints fired for it, one bit per `LintCode.rawValue`.

@@ -100,6 +100,17 @@ public struct Trace: Sendable, Equatable {
     return "#\(id.rawValue) \(record.name)"
   }
 
+  /// Brings this copy up to date with `source`, a later version of the same
+  /// trace (a live run's): appends only the tasks, strings and events added
+  /// since, so a growing trace is never copied whole.
+  public mutating func catchUp(with source: Trace) {
+    program = source.program
+    if tasks.count < source.tasks.count { tasks.append(contentsOf: source.tasks[tasks.count...]) }
+    if strings.count < source.strings.count { strings.append(contentsOf: source.strings[strings.count...]) }
+    if events.count < source.events.count { events.append(contentsOf: source.events[events.count...]) }
+    end = source.end
+  }
+
   /// The number of user steps recorded so far.
   public var stepCount: UInt32 { end?.steps ?? events.last?.step ?? 0 }
 }

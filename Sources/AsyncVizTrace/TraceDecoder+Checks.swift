@@ -6,15 +6,17 @@ extension TraceDecoder {
     let tasks = self.tasks ?? []
     let count = UInt32(tasks.count)
     func known(_ id: TaskID) -> Bool { id.rawValue >= 1 && id.rawValue <= count }
-    for (i, event) in events.enumerated() {
-      var named: [TaskID] = []
-      if let t = event.payload.task { named.append(t) }
-      switch event.payload {
-      case .spawn(_, let parent?): named.append(parent)
-      case .wake(_, _, _, let from?): named.append(from)
-      default: break
+    // The event's task first, then the spawn's parent or the waking task.
+    func unknownTask(in payload: EventPayload) -> TaskID? {
+      if let t = payload.task, !known(t) { return t }
+      switch payload {
+      case .spawn(_, let parent?) where !known(parent): return parent
+      case .wake(_, _, _, let from?) where !known(from): return from
+      default: return nil
       }
-      for id in named where !known(id) {
+    }
+    for (i, event) in events.enumerated() {
+      if let id = unknownTask(in: event.payload) {
         throw TraceReadError(
           path: path, message: "the event names task \(id.rawValue), which is not in the task table", event: i
         )

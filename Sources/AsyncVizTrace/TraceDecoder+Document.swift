@@ -239,7 +239,7 @@ extension TraceDecoder {
       if bytesEqual(key, "reason") && reason == nil {
         let at = window.offset
         let word = try string("reason")
-        guard let r = EndReason.allCases.first(where: { bytesEqual(word, $0.staticName) }) else {
+        guard let r = EndReason.allCases.first(where: { bytesEqual(word, $0.word) }) else {
           throw fail(
             "\"reason\" must be \"completed\", \"stuck\" or \"max-steps\", found \(TraceDecoder.quote(word))",
             at: at)
@@ -265,16 +265,5 @@ extension TraceDecoder {
       throw fail("\"end\" needs \"reason\", \"steps\", \"t_us\" and \"stuck\"", at: start)
     }
     return RunEnd(reason: reason, steps: UInt32(steps), tUs: tUs, stuckTasks: stuck)
-  }
-}
-
-extension EndReason {
-  /// `name` as a static string.
-  var staticName: StaticString {
-    switch self {
-    case .completed: "completed"
-    case .stuck: "stuck"
-    case .maxSteps: "max-steps"
-    }
   }
 }

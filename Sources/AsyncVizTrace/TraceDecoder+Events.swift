@@ -16,7 +16,7 @@ struct EventValues {
   var deadlineUs: Int64 = 0
   var fromTask: Int64 = 0
   var durUs: Int64 = 0
-  /// Index into the kind's word list (cause, result, interest/readiness, by, code).
+  /// Raw value of the case a word field named (cause, result, interest/readiness, by, code).
   var word: UInt8 = 0
   var awaiting = StringID.empty
   var resource = StringID.empty
@@ -69,12 +69,12 @@ extension TraceDecoder {
     case .timeoutUs: v.timeoutUs = try null() ? nil : try integer("timeout_us", in: 0...Int64.max)
     case .deadlineUs: v.deadlineUs = try integer("deadline_us", in: 0...Int64.max)
     case .durUs: v.durUs = try integer("dur_us", in: 0...Int64.max)
-    case .cause: v.word = try word("cause", ["spawn", "wake"])
-    case .result: v.word = try word("result", ["pending", "ready"])
-    case .interest: v.word = try word("interest", ["read", "write"])
-    case .readiness: v.word = try word("readiness", ["read", "write"])
-    case .by: v.word = try word("by", ["reactor", "timer", "task", "self"])
-    case .code: v.word = try word("code", ["lost-waker", "self-wake", "long-poll"])
+    case .cause: v.word = try word("cause", ScheduleCause.self)
+    case .result: v.word = try word("result", PollResult.self)
+    case .interest: v.word = try word("interest", Interest.self)
+    case .readiness: v.word = try word("readiness", Interest.self)
+    case .by: v.word = try word("by", WakeSource.self)
+    case .code: v.word = try word("code", LintCode.self)
     case .awaiting:
       if !(try null()) { v.awaiting = interner.intern(try string("awaiting")) }
     case .resource: v.resource = interner.intern(try string("resource"))
@@ -91,12 +91,14 @@ extension TraceDecoder {
     try integer(field, in: 1...Int64(UInt32.max))
   }
 
-  /// A string that must be one of `words`; returns its index.
-  private mutating func word(_ field: StaticString, _ words: [StaticString]) throws(TraceReadError) -> UInt8 {
+  /// A string that must be the word of a case of `vocabulary`; returns the case's raw value.
+  private mutating func word<W: TraceWord>(_ field: StaticString, _ vocabulary: W.Type) throws(TraceReadError)
+    -> UInt8
+  {
     let at = window.offset
     let bytes = try string(field)
-    for (i, w) in words.enumerated() where bytesEqual(bytes, w) { return UInt8(i) }
-    let allowed = words.map { "\"\($0)\"" }.joined(separator: ", ")
+    for w in W.allCases where bytesEqual(bytes, w.word) { return w.rawValue }
+    let allowed = W.allCases.map { "\"\($0.word)\"" }.joined(separator: ", ")
     throw fail(
       "\"\(field)\" must be one of \(allowed), found \(TraceDecoder.quote(bytes))", at: at)
   }
@@ -106,9 +108,10 @@ extension TraceDecoder {
     guard v.seen & EventField.kind.bit != 0 else { throw fail("an event without \"kind\"", at: start) }
     var required = EventKind.requiredMasks[Int(v.kind.rawValue)]
     if v.kind == .wake {
-      // The wake's source decides its extra key (word: reactor 0, timer 1, task 2, self 3).
-      if v.seen & EventField.by.bit != 0 && v.word == 0 { required |= EventField.fd.bit }
-      if v.seen & EventField.by.bit != 0 && v.word == 2 { required |= EventField.fromTask.bit }
+      // The wake's source decides its extra key.
+      let by = v.seen & EventField.by.bit != 0 ? WakeSource(rawValue: v.word) : nil
+      if by == .reactor { required |= EventField.fd.bit }
+      if by == .task { required |= EventField.fromTask.bit }
     }
     let missing = required & ~v.seen
     if missing != 0, let field = EventField.allCases.first(where: { missing & $0.bit != 0 }) {

@@ -8,23 +8,25 @@ extension TraceDecoder {
       return .spawn(task: task, parent: v.parent.map { TaskID(UInt32(truncatingIfNeeded: $0)) })
     case .schedule:
       return .schedule(
-        task: task, cause: v.word == 0 ? .spawn : .wake, position: Int32(truncatingIfNeeded: v.position))
+        task: task, cause: ScheduleCause(rawValue: v.word) ?? .spawn,
+        position: Int32(truncatingIfNeeded: v.position))
     case .pollStart:
       return .pollStart(task: task)
     case .pollEnd:
       return .pollEnd(
-        task: task, result: v.word == 0 ? .pending : .ready, line: Int32(truncatingIfNeeded: v.line ?? 0),
+        task: task, result: PollResult(rawValue: v.word) ?? .pending,
+        line: Int32(truncatingIfNeeded: v.line ?? 0),
         awaiting: v.awaiting)
     case .complete:
       return .complete(task: task)
     case .register:
-      return .register(task: task, fd: fd, interest: v.word == 0 ? .read : .write)
+      return .register(task: task, fd: fd, interest: Interest(rawValue: v.word) ?? .read)
     case .deregister:
       return .deregister(fd: fd)
     case .reactorWait:
       return .reactorWait(timeoutUs: v.timeoutUs)
     case .reactorReady:
-      return .reactorReady(fd: fd, readiness: v.word == 0 ? .read : .write)
+      return .reactorReady(fd: fd, readiness: Interest(rawValue: v.word) ?? .read)
     case .timerSet:
       return .timerSet(task: task, deadlineUs: v.deadlineUs)
     case .timerFire:

@@ -154,5 +154,41 @@ struct TraceFileOutput {
   }
 }
 
+extension TraceFileOutput {
+  /// Bytes buffered before a flush to the file.
+  static let chunkSize = 1 << 20
+
+  /// What an encoder calls between lines: writes the buffer out once it is full.
+  typealias Flush = (inout JSONBytes) throws(TraceWriteError) -> Void
+
+  /// Writes the document `encode` appends to one buffer, which its `flush`
+  /// (called between lines) writes out whenever it holds `chunkSize` bytes,
+  /// so memory stays flat whatever the size. Commits at the end; on any
+  /// failure abandons, leaving the target as it was. Inlined so that each
+  /// writer's encoder is specialized with the flush it calls per event.
+  @inline(__always)
+  static func write(
+    to path: String,
+    _ encode: (inout JSONBytes, _ flush: Flush) throws(TraceWriteError) -> Void
+  ) throws(TraceWriteError) {
+    var file = try TraceFileOutput(path: path)
+    var out = JSONBytes(capacity: chunkSize + 64 * 1024)
+    defer { out.deallocate() }
+    do {
+      try encode(&out) { (buffer: inout JSONBytes) throws(TraceWriteError) in
+        if buffer.count >= chunkSize {
+          try file.write(buffer.bytes)
+          buffer.removeAll()
+        }
+      }
+      try file.write(out.bytes)
+      try file.commit()
+    } catch {
+      file.abandon()
+      throw error
+    }
+  }
+}
+
 /// write(2), named apart from `TraceFileOutput.write` which hides it inside the type.
 private func systemWrite(_ fd: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int { write(fd, p, n) }

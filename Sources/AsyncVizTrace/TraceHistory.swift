@@ -34,17 +34,7 @@ public struct TraceHistory: Sendable {
   /// Brings the history up to date with `source`, a later version of the same
   /// trace: copies what was added since the last sync and extends the snapshots.
   public mutating func sync(with source: Trace) {
-    trace.program = source.program
-    if trace.tasks.count < source.tasks.count {
-      trace.tasks.append(contentsOf: source.tasks[trace.tasks.count...])
-    }
-    if trace.strings.count < source.strings.count {
-      trace.strings.append(contentsOf: source.strings[trace.strings.count...])
-    }
-    if trace.events.count < source.events.count {
-      trace.events.append(contentsOf: source.events[trace.events.count...])
-    }
-    trace.end = source.end
+    trace.catchUp(with: source)
     extendSnapshots()
   }
 

@@ -80,7 +80,7 @@ extension TraceJSONWriter {
     case .lint(let task, let code, let detail):
       head(",\"kind\":\"lint\",\"task\":", task, &out)
       out.raw(",\"code\":\"")
-      out.raw(code.staticName)
+      out.raw(code.word)
       out.raw("\",\"message\":")
       out.quoted(trace.string(detail))
     }

@@ -9,36 +9,19 @@
 public enum TraceJSONWriter {
   /// The value of the `format` key.
   public static let formatName = "asyncviz-trace"
-  /// Bytes buffered before a flush to the file.
-  static let chunkSize = 1 << 20
-
   /// The whole file, in memory (for tests and small traces).
   public static func encode(_ trace: Trace) -> [UInt8] {
-    var out = JSONBytes(capacity: 4096 + trace.events.count * 200)
-    defer { out.deallocate() }
-    encode(trace, into: &out) { (_: inout JSONBytes) throws(Never) in }
-    return Array(out.bytes)
+    JSONBytes.collect(capacity: 4096 + trace.events.count * 200) { out in
+      encode(trace, into: &out) { (_: inout JSONBytes) throws(Never) in }
+    }
   }
 
   /// Writes the file at `path` through a temporary file renamed into place:
   /// on failure the target is left as it was and the error names the path
   /// and the reason.
   public static func write(_ trace: Trace, to path: String) throws(TraceWriteError) {
-    var file = try TraceFileOutput(path: path)
-    var out = JSONBytes(capacity: chunkSize + 64 * 1024)
-    defer { out.deallocate() }
-    do {
-      try encode(trace, into: &out) { (buffer: inout JSONBytes) throws(TraceWriteError) in
-        if buffer.count >= chunkSize {
-          try file.write(buffer.bytes)
-          buffer.removeAll()
-        }
-      }
-      try file.write(out.bytes)
-      try file.commit()
-    } catch {
-      file.abandon()
-      throw error
+    try TraceFileOutput.write(to: path) { (out, flush) throws(TraceWriteError) in
+      try encode(trace, into: &out, flush: flush)
     }
   }
 
@@ -84,11 +67,7 @@ public enum TraceJSONWriter {
       return
     }
     out.raw("{\"reason\":\"")
-    switch end.reason {
-    case .completed: out.raw("completed")
-    case .stuck: out.raw("stuck")
-    case .maxSteps: out.raw("max-steps")
-    }
+    out.raw(end.reason.word)
     out.raw("\",\"steps\":")
     out.int(Int64(end.steps))
     out.raw(",\"t_us\":")

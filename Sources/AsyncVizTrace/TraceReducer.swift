@@ -8,7 +8,7 @@ public enum TraceReducer {
   /// Applies `events[state.applied..<end]` to `state`, in order.
   ///
   /// `events` must be the same array the state was built from: an event is
-  /// read together with its neighbours (a `waker_clone` or `waker_drop` is
+  /// read together with its neighbours (a `waker_clone` is
   /// explained by the event before or after it), so the state
   /// after n events depends on `events[n]` only through that look-ahead,
   /// which never crosses a step.
@@ -107,7 +107,7 @@ extension TraceState {
       reactor.deregister(fd: fd)
     case .reactorWait(let timeout):
       action = .reactorTurn
-      reactor.lastWait = .init(step: step, startUs: t, timeoutUs: timeout, ready: [])
+      reactor.lastWait = .init(step: step, timeoutUs: timeout, ready: [])
     case .reactorReady(let fd, let readiness):
       reactor.lastWait?.ready.append(.init(fd: fd, readiness: readiness))
     case .timerSet(let id, let deadline):
@@ -126,18 +126,16 @@ extension TraceState {
       applyWakerClone(id, previous: previous, next: next)
     case .wakerDrop(let id):
       ensureTask(id, at: t)
-      applyWakerDrop(id, previous: previous, next: next)
+      // A stored waker dropped unwoken (a cancelled timer's, a deregistered
+      // fd's, a join handle's or a channel's): one copy fewer.
+      tasks[id.index].wakersHeld -= 1
     case .ioSend(_, let fd, let resource, let op):
       lastSend = SentRequest(fd: fd, resource: resource, op: op)
-    case .output(let id, let text):
-      output.append(OutputLine(task: id, text: text, step: step))
-      if output.count > Self.outputLimit { output.removeFirst(output.count - Self.outputLimit) }
-      outputCount += 1
     case .lint(let id, let code, let detail):
       ensureTask(id, at: t)
       tasks[id.index].lintMask |= 1 << code.rawValue
       lints.append(LintRecord(task: id, code: code, detail: detail, step: step))
-    case .block, .spawn, .schedule, .pollStart, .pollEnd, .complete:
+    case .output, .block, .spawn, .schedule, .pollStart, .pollEnd, .complete:
       break
     }
   }
@@ -155,7 +153,6 @@ extension TraceState {
       tasks[id.index].wakersHeld -= 1
     case .task:
       tasks[id.index].wakersHeld -= 1
-      tasks[id.index].otherWakers = max(0, tasks[id.index].otherWakers - 1)
     }
   }
 
@@ -170,20 +167,7 @@ extension TraceState {
       reactor.setWakerStored(fd: fd, true)
     } else if let fd = reactor.unarmedFd(of: id) {
       reactor.setWakerStored(fd: fd, true)
-    } else {
-      tasks[id.index].otherWakers += 1
     }
-  }
-
-  /// A stored waker was dropped unwoken. The runtime records `timer_cancel`
-  /// right before the drop of the timer's waker, and the drop right before
-  /// `deregister` for an fd's waker; any other drop is a join handle's or a
-  /// channel's waker.
-  private mutating func applyWakerDrop(_ id: TaskID, previous: EventPayload?, next: EventPayload?) {
-    tasks[id.index].wakersHeld -= 1
-    if case .timerCancel(let other, _) = previous, other == id { return }
-    if case .deregister(let fd) = next, reactor.registration(fd: fd)?.task == id { return }
-    tasks[id.index].otherWakers = max(0, tasks[id.index].otherWakers - 1)
   }
 
   /// Creates the entries up to `id` if the trace names a task before its spawn.

@@ -1,5 +1,5 @@
 /// The state of a run after step k: what the front end draws. Built by
-/// applying a trace's events in order (`TraceState+Reducer.swift`); any step
+/// applying a trace's events in order (`TraceReducer.swift`); any step
 /// is reached quickly through `TraceHistory`.
 ///
 /// Holds ids and interned strings only; names and texts are looked up in the
@@ -13,16 +13,6 @@ public struct TraceState: Sendable, Equatable {
     case poll(TaskID, result: PollResult?)
     /// One reactor turn: the wait and the wakes it caused.
     case reactorTurn
-  }
-
-  /// A line the program printed.
-  public struct OutputLine: Sendable, Equatable {
-    /// The printing task.
-    public var task: TaskID
-    /// The text (interned).
-    public var text: StringID
-    /// The step it was printed in.
-    public var step: UInt32
   }
 
   /// A lint that fired.
@@ -44,9 +34,6 @@ public struct TraceState: Sendable, Equatable {
     var op: StringID
   }
 
-  /// How many of the latest output lines are kept (older ones are counted only).
-  public static let outputLimit = 64
-
   /// Every task spawned so far, indexed by `TaskID.index`.
   public internal(set) var tasks: [TaskInfo] = []
   /// The run queue, front first.
@@ -63,10 +50,6 @@ public struct TraceState: Sendable, Equatable {
   public internal(set) var step: UInt32 = 0
   /// Number of events applied: the state is that after `events[0..<applied]`.
   public internal(set) var applied = 0
-  /// The latest output lines, oldest first, at most `outputLimit`.
-  public internal(set) var output: [OutputLine] = []
-  /// Number of output lines printed so far.
-  public internal(set) var outputCount = 0
   /// Every lint fired so far, in order.
   public internal(set) var lints: [LintRecord] = []
   /// Set by `finish` once the state is that of the end of the run.

@@ -1,32 +1,49 @@
+/// A vocabulary enum spelled in traces by one fixed word per case. The words
+/// are written once, in `word`; `allCases` lists them in raw-value order
+/// (the decoder stores a word as its raw value).
+protocol TraceWord: CaseIterable, RawRepresentable where RawValue == UInt8 {
+  /// The word used in traces.
+  var word: StaticString { get }
+}
+
 /// Why a task was put on the run queue.
-public enum ScheduleCause: UInt8, Sendable, CaseIterable {
+public enum ScheduleCause: UInt8, Sendable, CaseIterable, TraceWord {
   case spawn
   case wake
 
   /// The word used in traces.
-  public var name: String { self == .spawn ? "spawn" : "wake" }
+  public var name: String { word.description }
+
+  /// `name` as a static string, for the byte writers and the decoder.
+  var word: StaticString { self == .spawn ? "spawn" : "wake" }
 }
 
 /// What a poll returned.
-public enum PollResult: UInt8, Sendable, CaseIterable {
+public enum PollResult: UInt8, Sendable, CaseIterable, TraceWord {
   case pending
   case ready
 
   /// The word used in traces.
-  public var name: String { self == .pending ? "pending" : "ready" }
+  public var name: String { word.description }
+
+  /// `name` as a static string, for the byte writers and the decoder.
+  var word: StaticString { self == .pending ? "pending" : "ready" }
 }
 
 /// Readiness a task registers interest in, or that the kernel reports.
-public enum Interest: UInt8, Sendable, CaseIterable {
+public enum Interest: UInt8, Sendable, CaseIterable, TraceWord {
   case read
   case write
 
   /// The word used in traces.
-  public var name: String { self == .read ? "read" : "write" }
+  public var name: String { word.description }
+
+  /// `name` as a static string, for the byte writers and the decoder.
+  var word: StaticString { self == .read ? "read" : "write" }
 }
 
 /// Who called `wake` on a task's waker.
-public enum WakeSource: UInt8, Sendable, CaseIterable {
+public enum WakeSource: UInt8, Sendable, CaseIterable, TraceWord {
   /// The reactor, because a registered fd became ready.
   case reactor
   /// The reactor's timer queue, because a deadline passed.
@@ -37,7 +54,10 @@ public enum WakeSource: UInt8, Sendable, CaseIterable {
   case own
 
   /// The word used in traces.
-  public var name: String {
+  public var name: String { word.description }
+
+  /// `name` as a static string, for the byte writers and the decoder.
+  var word: StaticString {
     switch self {
     case .reactor: "reactor"
     case .timer: "timer"
@@ -48,7 +68,7 @@ public enum WakeSource: UInt8, Sendable, CaseIterable {
 }
 
 /// The tokio-console lints asyncviz reproduces.
-public enum LintCode: UInt8, Sendable, CaseIterable {
+public enum LintCode: UInt8, Sendable, CaseIterable, TraceWord {
   /// Pending with no waker held by anyone: nothing can ever wake the task.
   case lostWaker
   /// More than half of a task's wakes came from the task itself.
@@ -57,7 +77,10 @@ public enum LintCode: UInt8, Sendable, CaseIterable {
   case longPoll
 
   /// The code used in traces.
-  public var name: String {
+  public var name: String { word.description }
+
+  /// `name` as a static string, for the byte writers and the decoder.
+  var word: StaticString {
     switch self {
     case .lostWaker: "lost-waker"
     case .selfWake: "self-wake"
@@ -67,7 +90,7 @@ public enum LintCode: UInt8, Sendable, CaseIterable {
 }
 
 /// Why a run ended.
-public enum EndReason: UInt8, Sendable, CaseIterable {
+public enum EndReason: UInt8, Sendable, CaseIterable, TraceWord {
   /// Every task is done.
   case completed
   /// No task is ready and nothing can ever wake one.
@@ -76,7 +99,10 @@ public enum EndReason: UInt8, Sendable, CaseIterable {
   case maxSteps
 
   /// The word used in traces.
-  public var name: String {
+  public var name: String { word.description }
+
+  /// `name` as a static string, for the byte writers and the decoder.
+  var word: StaticString {
     switch self {
     case .completed: "completed"
     case .stuck: "stuck"

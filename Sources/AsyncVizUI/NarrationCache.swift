@@ -1,15 +1,16 @@
 import AsyncVizTrace
 
-/// Gives the notes of any step at once: the narrator's state is kept every
+/// Gives the notes of any step at once (the same notes as the transcript and
+/// the JSON trace): the narrator's state is kept every
 /// `interval` events, as `TraceHistory` keeps the reducer's, so a note never
 /// needs a replay from the start of a long trace.
-public struct NarrationCache<Narrator: EventNarrator>: Sendable {
+public struct NarrationCache: Sendable {
   /// Events between two kept narrator states.
   public let interval: Int
   /// `snapshots[i]` has applied `events[0..<i * interval]`.
-  private var snapshots: [Narrator] = [Narrator()]
+  private var snapshots: [NarrationContext] = [NarrationContext()]
   /// The narrator after every event seen so far.
-  private var tip = Narrator()
+  private var tip = NarrationContext()
   /// Events the tip has applied.
   private var tipApplied = 0
 

@@ -13,7 +13,7 @@ enum SourcePanel {
     buffer.box(rect, title: "Source  \(name)", glyphs: cx.glyphs)
     let inner = rect.interior
     guard inner.height > 0, inner.width > 10 else { return }
-    let lines = sourceLines(program.source)
+    let lines = cx.model.sourceLines
     guard !lines.isEmpty else {
       buffer.write(
         "(no source: a native workload)", x: inner.x + 1, y: inner.y, style: CellStyle(.dim),

@@ -1,8 +1,5 @@
 import AsyncVizTrace
 
-/// The narrator the viewer uses: the same notes as the transcript and the JSON trace.
-public typealias ViewerNarrator = NarrationContext
-
 /// The viewer's state: which step is shown, the play state, the selected
 /// task, the speed. It consumes actions and a `TraceFeed`; stepping forward
 /// past the recorded end asks the feed to run one more step, stepping back
@@ -21,7 +18,10 @@ public struct ViewerModel: Sendable {
   /// Every state, at once.
   public private(set) var history: TraceHistory
   /// Notes per step.
-  private var narration: NarrationCache<ViewerNarrator>
+  private var narration: NarrationCache
+  /// The program's source split in lines (tabs expanded), once: the source
+  /// panel draws from it every frame.
+  public let sourceLines: [String]
   /// Play state.
   public private(set) var mode = ViewerMode.paused
   /// The step shown; never above `history.lastStep`.
@@ -51,6 +51,7 @@ public struct ViewerModel: Sendable {
   public init(feed: any TraceFeed, snapshotInterval: Int = 4096) {
     let trace = feed.trace
     history = TraceHistory(trace: trace, interval: snapshotInterval)
+    sourceLines = SourcePanel.sourceLines(trace.program.source)
     narration = NarrationCache(interval: snapshotInterval)
     narration.extend(with: history.trace)
     isLive = feed.isLive

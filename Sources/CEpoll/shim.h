@@ -1,5 +1,5 @@
 // Header-only access to the Linux calls Glibc's Swift module does not expose
-// (platform-notes.md): epoll, eventfd, timerfd, ppoll, and prctl (variadic in
+// (platform-notes.md): epoll, eventfd, ppoll, and prctl (variadic in
 // C, so not importable: wrapped below).
 //
 // No _GNU_SOURCE here: it changes the field names of fd_set, and a clean build
@@ -11,7 +11,6 @@
 #define ASYNCVIZ_CEPOLL_SHIM_H
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/timerfd.h>
 #include <sys/socket.h>
 #include <sys/prctl.h>
 #include <fcntl.h>

@@ -37,6 +37,5 @@ static inline attr_t av_a_dim(void) { return A_DIM; }
 static inline attr_t av_a_underline(void) { return A_UNDERLINE; }
 
 /// Number of colours the terminal has (0 before start_color).
-static inline int av_colors(void) { return COLORS; }
 
 #endif

@@ -8,7 +8,7 @@ import Testing
   let sequential = try compile(
     decls + "async fn main() {\n    let a = await db.query(1)\n    let b = await svc.call(a)\n}\n")
   let joined = try compile(decls + "async fn main() {\n    await join(db.query(1), svc.call(2))\n}\n")
-  let latencies = sequential.resourceSpecs.map(\.latencyUs)
+  let latencies = sequential.resources.map(\.latencyUs)
   #expect(runSim(sequential).1.tUs == latencies.reduce(0, +))
   #expect(runSim(joined).1.tUs == latencies.max())
 }

@@ -59,7 +59,7 @@ func twoRunsOfADemoGiveIdenticalTraces(_ name: String) throws {
 @Test func dbThenServiceTakesTheSumOfItsLatencies() throws {
   let program = try demoProgram("db-then-service")
   let (runtime, end) = runSim(program)
-  #expect(end.tUs == program.resourceSpecs.map(\.latencyUs).reduce(0, +))
+  #expect(end.tUs == program.resources.map(\.latencyUs).reduce(0, +))
   #expect(end.tUs == 65_000)
   let trace = runtime.trace
   let handler = try #require(trace.tasks.first { $0.name == "handler" }).id
@@ -85,13 +85,13 @@ func twoRunsOfADemoGiveIdenticalTraces(_ name: String) throws {
 @Test func joinConcurrentTakesTheLongerLatency() throws {
   let program = try demoProgram("join-concurrent")
   let (_, end) = runSim(program)
-  #expect(end.tUs == program.resourceSpecs.map(\.latencyUs).max())
+  #expect(end.tUs == program.resources.map(\.latencyUs).max())
 }
 
 @Test func manyRequestsServesAThousandTasksInOneLatency() throws {
   let program = try demoProgram("many-requests")
   let (runtime, end) = runSim(program)
-  #expect(end.tUs == program.resourceSpecs[0].latencyUs)
+  #expect(end.tUs == program.resources[0].latencyUs)
   #expect(runtime.trace.tasks.filter { $0.name == "handler" }.count == 1000)
   #expect(runtime.trace.events("register").count == 1000)
   // One reactor wait reports all thousand fds ready.

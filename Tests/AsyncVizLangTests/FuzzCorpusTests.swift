@@ -30,14 +30,6 @@ func corpusBytes(_ name: String) throws -> [UInt8] {
   [UInt8](try Data(contentsOf: corpusFolder.appendingPathComponent(name)))
 }
 
-/// Runs `program` on the simulated backend and encodes its trace.
-func encodedRun(_ program: CompiledProgram, _ options: RuntimeOptions, _ limits: Limits) -> (RunEnd, [UInt8])
-{
-  let runtime = program.makeRuntime(backend: SimBackend(), options: options, limits: limits)
-  let end = runtime.run()
-  return (end, TraceJSONWriter.encode(runtime.trace))
-}
-
 @Test func theCorpusIsThere() {
   #expect(corpusNames.count >= 30, "\(corpusFolder.path)")
   #expect(corpusNames.filter { $0.hasPrefix("hostile-") }.count >= 8)

@@ -1,7 +1,6 @@
 import AsyncVizExamples
 import AsyncVizLang
 import AsyncVizRuntime
-import AsyncVizTrace
 import Foundation
 import Testing
 
@@ -12,18 +11,11 @@ import Testing
 private let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .appendingPathComponent("Goldens")
 
-private func trace(of demo: Demo) throws -> [UInt8] {
-  let program = try CompiledProgram.compile(SourceFile(name: "\(demo.name).av", text: demo.source))
-  let runtime = program.makeRuntime(backend: SimBackend(), options: RuntimeOptions())
-  runtime.run()
-  return TraceJSONWriter.encode(runtime.trace)
-}
-
 @Test(arguments: DemoCatalog.all.map(\.name))
 func demoTraceMatchesItsGolden(name: String) throws {
-  let demo = try #require(DemoCatalog.named(name))
-  let bytes = try trace(of: demo)
-  #expect(try trace(of: demo) == bytes, "two runs of \(name) differ")
+  let program = try demoProgram(name)
+  let (_, bytes) = encodedRun(program, RuntimeOptions(), Limits())
+  #expect(encodedRun(program, RuntimeOptions(), Limits()).1 == bytes, "two runs of \(name) differ")
   let url = goldenFolder.appendingPathComponent("\(name).trace.json")
   if ProcessInfo.processInfo.environment["ASYNCVIZ_RECORD"] == "1" {
     try Data(bytes).write(to: url)

@@ -31,6 +31,14 @@ func runSim(_ program: CompiledProgram, maxSteps: UInt32 = 100_000) -> (Runtime,
   return (runtime, end)
 }
 
+/// Runs `program` on the simulated backend and encodes its trace.
+func encodedRun(_ program: CompiledProgram, _ options: RuntimeOptions, _ limits: Limits) -> (RunEnd, [UInt8])
+{
+  let runtime = program.makeRuntime(backend: SimBackend(), options: options, limits: limits)
+  let end = runtime.run()
+  return (end, TraceJSONWriter.encode(runtime.trace))
+}
+
 /// Compiles and runs `text`.
 func runText(_ text: String) throws -> (Trace, RunEnd) {
   let (runtime, end) = runSim(try compile(text))

@@ -102,7 +102,7 @@ import Testing
   defer { try? FileManager.default.removeItem(atPath: folder) }
   let trace = Workloads.trace("many-requests")
   var big = trace
-  while big.events.count * 150 < 3 * TraceJSONWriter.chunkSize { big.events += trace.events }
+  while big.events.count * 150 < 3 * TraceFileOutput.chunkSize { big.events += trace.events }
   try TraceJSONWriter.write(big, to: folder + "/big.json")
   #expect(
     try Array(Data(contentsOf: URL(fileURLWithPath: folder + "/big.json"))) == TraceJSONWriter.encode(big))

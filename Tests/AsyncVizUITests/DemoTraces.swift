@@ -15,9 +15,9 @@ enum DemoTraces {
   /// The demo `name` compiled, ready to step (nothing has run yet).
   static func runtime(named name: String) -> Runtime {
     guard let demo = DemoCatalog.named(name) else { preconditionFailure("no demo named \(name)") }
-    let file = SourceFile(name: "\(demo.name).av", text: demo.source)
     do {
-      return try CompiledProgram.compile(file).makeRuntime(backend: SimBackend(), options: RuntimeOptions())
+      return try CompiledProgram.compile(demo.sourceFile).makeRuntime(
+        backend: SimBackend(), options: RuntimeOptions())
     } catch {
       preconditionFailure("demo \(name) does not compile: \(error)")
     }

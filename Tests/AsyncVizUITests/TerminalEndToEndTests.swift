@@ -10,22 +10,13 @@ struct EndToEndSubject {
   let command: String
   /// The run the viewer shows.
   let trace: Trace
-  /// Whether `e` writes the JSON trace format.
-  let exportsJSON: Bool
 
-  /// The built `asyncviz demo db-then-service`, next to this test bundle;
-  /// ASYNCVIZ_E2E_HARNESS=PATH runs a native stand-in instead (PATH 3 shows
-  /// `NativePrograms.dbThenService(handlers: 3)`).
+  /// The built `asyncviz demo db-then-service`, next to this test bundle.
   static func current() -> EndToEndSubject {
-    if let harness = ProcessInfo.processInfo.environment["ASYNCVIZ_E2E_HARNESS"] {
-      return EndToEndSubject(
-        command: "\(harness) 3", trace: NativePrograms.dbThenService(handlers: 3), exportsJSON: false)
-    }
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
       .appendingPathComponent("asyncviz").path
     return EndToEndSubject(
-      command: "\(binary) demo db-then-service", trace: DemoTraces.trace(named: "db-then-service"),
-      exportsJSON: true)
+      command: "\(binary) demo db-then-service", trace: DemoTraces.trace(named: "db-then-service"))
   }
 }
 
@@ -105,10 +96,8 @@ struct TerminalEndToEndTests {
     let path = shown.hasPrefix("/") ? shown : session.directory.appendingPathComponent(shown).path
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     #expect(!data.isEmpty)
-    if subject.exportsJSON {
-      let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-      #expect(object?["format"] as? String == "asyncviz-trace")
-    }
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    #expect(object?["format"] as? String == "asyncviz-trace")
 
     try session.keys("q")
     try expectRestored(session, exitCode: 0)

@@ -59,7 +59,6 @@ private func firstStep(_ history: TraceHistory, where predicate: (TraceState) ->
   #expect(last.end?.reason == .completed)
   #expect(last.tasks.allSatisfy { $0.status == .done })
   #expect(last.runQueue.isEmpty && last.reactor.interest.isEmpty && last.reactor.timers.isEmpty)
-  #expect(last.output.map { trace.string($0.text) }.count == 2)
   // A handler waits 40 ms on db and 25 ms on svc: 65 ms idle; polls take no virtual time.
   let h = last.tasks[1]
   #expect(h.idleUs(at: last.nowUs) == 65_000)

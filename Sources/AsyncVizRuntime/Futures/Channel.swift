@@ -45,6 +45,8 @@ public struct ChannelSend<T>: Future {
   private var value: T?
   /// The waker stored in `sendWaiters` while waiting.
   private var waiting: Waker?
+  /// Interned "CHANNEL.op", set on the first Pending poll (interned once, not per poll).
+  private var label: StringID = .empty
 
   init(channel: Channel<T>, value: T) {
     self.channel = channel
@@ -67,7 +69,8 @@ public struct ChannelSend<T>: Future {
       waiting = w
       channel.sendWaiters.append(w)
     }
-    cx.suspend(on: cx.intern("\(channel.name).send"))
+    if label == .empty { label = cx.intern("\(channel.name).send") }
+    cx.suspend(on: label)
     return .pending
   }
 
@@ -82,6 +85,8 @@ public struct ChannelRecv<T>: Future {
   let channel: Channel<T>
   /// The waker stored in `recvWaiters` while waiting.
   private var waiting: Waker?
+  /// Interned "CHANNEL.op", set on the first Pending poll (interned once, not per poll).
+  private var label: StringID = .empty
 
   init(channel: Channel<T>) { self.channel = channel }
 
@@ -99,7 +104,8 @@ public struct ChannelRecv<T>: Future {
       waiting = w
       channel.recvWaiters.append(w)
     }
-    cx.suspend(on: cx.intern("\(channel.name).recv"))
+    if label == .empty { label = cx.intern("\(channel.name).recv") }
+    cx.suspend(on: label)
     return .pending
   }
 
