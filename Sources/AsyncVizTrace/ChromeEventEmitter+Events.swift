@@ -1,62 +1,62 @@
 extension ChromeEventEmitter {
   /// The Chrome events of trace event `i`.
-  mutating func event(_ i: Int, context: inout NarrationContext, into out: inout JSONBytes) {
+  mutating func event(_ i: Int, state: inout TraceState, into out: inout JSONBytes) {
     let e = trace.events[i]
     switch e.payload {
     case .spawn(let task, let parent):
       let lane = parent.map(ChromeTraceWriter.lane) ?? ChromeTraceWriter.executorLane
-      instant("spawn \(trace.label(task))", cat: "task", lane: lane, event: i, context: context, into: &out)
+      instant("spawn \(trace.label(task))", cat: "task", lane: lane, event: i, state: state, into: &out)
     case .pollStart:
       pollStart = i
     case .pollEnd(let task, let result, let line, let awaiting):
       pollSlices(
-        task, result: result, line: line, awaiting: trace.string(awaiting), end: i, context: context,
+        task, result: result, line: line, awaiting: trace.string(awaiting), end: i, state: state,
         into: &out)
     case .complete(let task):
-      instant("done", cat: "task", lane: ChromeTraceWriter.lane(task), event: i, context: context, into: &out)
+      instant("done", cat: "task", lane: ChromeTraceWriter.lane(task), event: i, state: state, into: &out)
     case .register(let task, let fd, let interest):
       let name = "register fd \(fd) (\(interest.name)) for \(trace.label(task))"
       instant(
-        name, cat: "reactor", lane: ChromeTraceWriter.reactorLane, event: i, context: context, into: &out)
+        name, cat: "reactor", lane: ChromeTraceWriter.reactorLane, event: i, state: state, into: &out)
     case .deregister(let fd):
       let name = "deregister fd \(fd)"
       instant(
-        name, cat: "reactor", lane: ChromeTraceWriter.reactorLane, event: i, context: context, into: &out)
+        name, cat: "reactor", lane: ChromeTraceWriter.reactorLane, event: i, state: state, into: &out)
     case .reactorWait(let timeout):
       reactorTurn = (i, timeout, [])
     case .reactorReady(let fd, _):
       reactorTurn?.ready.append(fd)
     case .timerSet(let task, let deadline):
       let name = "timer set for \(DurationText.instant(deadline))"
-      instant(name, cat: "timer", lane: ChromeTraceWriter.lane(task), event: i, context: context, into: &out)
+      instant(name, cat: "timer", lane: ChromeTraceWriter.lane(task), event: i, state: state, into: &out)
     case .timerFire(let task):
       let name = "timer fires for \(trace.label(task))"
-      instant(name, cat: "timer", lane: ChromeTraceWriter.reactorLane, event: i, context: context, into: &out)
+      instant(name, cat: "timer", lane: ChromeTraceWriter.reactorLane, event: i, state: state, into: &out)
     case .timerCancel(let task, let deadline):
       let name = "timer for \(DurationText.instant(deadline)) cancelled for \(trace.label(task))"
-      instant(name, cat: "timer", lane: ChromeTraceWriter.reactorLane, event: i, context: context, into: &out)
+      instant(name, cat: "timer", lane: ChromeTraceWriter.reactorLane, event: i, state: state, into: &out)
     case .wake(let task, let by, _, let from):
-      flow(i, to: task, by: by, from: from, context: context, into: &out)
+      flow(i, to: task, by: by, from: from, state: state, into: &out)
     case .ioSend(let task, let fd, let resource, let op):
       let name = "send \(trace.string(resource)).\(trace.string(op)) on fd \(fd)"
-      instant(name, cat: "io", lane: ChromeTraceWriter.lane(task), event: i, context: context, into: &out)
+      instant(name, cat: "io", lane: ChromeTraceWriter.lane(task), event: i, state: state, into: &out)
     case .output(let task, let text):
       let name = "print: \(trace.string(text))"
-      instant(name, cat: "output", lane: ChromeTraceWriter.lane(task), event: i, context: context, into: &out)
+      instant(name, cat: "output", lane: ChromeTraceWriter.lane(task), event: i, state: state, into: &out)
     case .block(let task, let dur):
-      blockSlice(i, task: task, durUs: dur, context: context, into: &out)
+      blockSlice(i, task: task, durUs: dur, state: state, into: &out)
     case .lint(let task, let code, let detail):
       let name = "lint \(code.name)"
       let lane = ChromeTraceWriter.lane(task)
       ChromeEventEmitter.begin("i", name: name, cat: "lint", lane: lane, at: timeline.times[i], into: &out)
       out.raw(",\"s\":\"t\"")
-      args(event: i, context: context, extra: trace.string(detail), into: &out)
+      args(event: i, state: state, extra: trace.string(detail), into: &out)
       out.raw("},\n")
     case .schedule, .wakerClone, .wakerDrop:
       break
     }
-    context.apply(e, in: trace)
-    counters(i, context: context, into: &out)
+    TraceReducer.apply(trace.events, upTo: i + 1, to: &state)
+    counters(i, state: state, into: &out)
     if let turn = reactorTurn, i + 1 == trace.events.count || trace.events[i + 1].step != e.step {
       reactorSlice(turn, into: &out)
       reactorTurn = nil
@@ -66,7 +66,7 @@ extension ChromeEventEmitter {
   /// The poll as a slice on its task's lane and on the executor's lane,
   /// from its poll_start to the end of its step; its note is that of the poll_end `end`.
   private func pollSlices(
-    _ task: TaskID, result: PollResult, line: Int32, awaiting: String, end: Int, context: NarrationContext,
+    _ task: TaskID, result: PollResult, line: Int32, awaiting: String, end: Int, state: TraceState,
     into out: inout JSONBytes
   ) {
     let start = timeline.times[pollStart]
@@ -81,7 +81,7 @@ extension ChromeEventEmitter {
     ChromeEventEmitter.begin(
       "X", name: name, cat: "poll", lane: ChromeTraceWriter.lane(task), at: start, into: &out)
     ChromeEventEmitter.ts(",\"dur\":", dur, into: &out)
-    args(event: pollStart, noteOf: end, context: context, into: &out)
+    args(event: pollStart, noteOf: end, state: state, into: &out)
     out.raw("},\n")
     let executor = ChromeTraceWriter.executorLane
     ChromeEventEmitter.begin(
@@ -111,7 +111,7 @@ extension ChromeEventEmitter {
 
   /// A blocking call, nested in its poll's slice.
   private func blockSlice(
-    _ i: Int, task: TaskID, durUs: Int64, context: NarrationContext, into out: inout JSONBytes
+    _ i: Int, task: TaskID, durUs: Int64, state: TraceState, into out: inout JSONBytes
   ) {
     let start = timeline.times[i]
     let end = min(start + durUs * 1000, timeline.stepEnds[i] - 1)
@@ -119,14 +119,14 @@ extension ChromeEventEmitter {
     ChromeEventEmitter.begin(
       "X", name: name, cat: "block", lane: ChromeTraceWriter.lane(task), at: start, into: &out)
     ChromeEventEmitter.ts(",\"dur\":", max(1, end - start), into: &out)
-    args(event: i, context: context, into: &out)
+    args(event: i, state: state, into: &out)
     out.raw("},\n")
   }
 
   /// The arrow of a wake: from the waker's lane (the reactor, or the waking
   /// task's poll) to a point strictly inside the woken task's next poll.
   private mutating func flow(
-    _ i: Int, to task: TaskID, by: WakeSource, from: TaskID?, context: NarrationContext,
+    _ i: Int, to task: TaskID, by: WakeSource, from: TaskID?, state: TraceState,
     into out: inout JSONBytes
   ) {
     guard let target = flowTargets[i] else { return }
@@ -142,7 +142,7 @@ extension ChromeEventEmitter {
     ChromeEventEmitter.begin("s", name: name, cat: "wake", lane: source, at: timeline.times[i], into: &out)
     out.raw(",\"id\":")
     out.int(id)
-    args(event: i, context: context, into: &out)
+    args(event: i, state: state, into: &out)
     out.raw("},\n")
     let lane = ChromeTraceWriter.lane(task)
     ChromeEventEmitter.begin(
@@ -153,8 +153,8 @@ extension ChromeEventEmitter {
   }
 
   /// Run-queue length and pending tasks, written when they change.
-  private mutating func counters(_ i: Int, context: NarrationContext, into out: inout JSONBytes) {
-    let queue = context.runQueue.count
+  private mutating func counters(_ i: Int, state: TraceState, into out: inout JSONBytes) {
+    let queue = state.runQueue.count
     if queue != lastQueue {
       lastQueue = queue
       ChromeEventEmitter.begin(
@@ -164,7 +164,7 @@ extension ChromeEventEmitter {
       out.int(Int64(queue))
       out.raw("}},\n")
     }
-    let pending = context.pendingCount
+    let pending = state.pendingCount
     if pending != lastPending {
       lastPending = pending
       ChromeEventEmitter.begin(

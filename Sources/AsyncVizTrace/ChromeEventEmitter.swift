@@ -94,20 +94,20 @@ struct ChromeEventEmitter {
 
   /// An instant on a lane, with the event's note and clock in args.
   func instant(
-    _ name: String, cat: StaticString, lane: Int64, event i: Int, context: NarrationContext,
+    _ name: String, cat: StaticString, lane: Int64, event i: Int, state: TraceState,
     into out: inout JSONBytes
   ) {
     ChromeEventEmitter.begin("i", name: name, cat: cat, lane: lane, at: timeline.times[i], into: &out)
     out.raw(",\"s\":\"t\"")
-    args(event: i, context: context, into: &out)
+    args(event: i, state: state, into: &out)
     out.raw("},\n")
   }
 
   /// `,"args":{"seq":..,"t_us":..,"note":..}`: the clock of event `i` and
-  /// the note of event `noteOf` (by default `i`), which `context` (not yet
+  /// the note of event `noteOf` (by default `i`), which `state` (not yet
   /// past that event) writes straight into `out`, escaped.
   func args(
-    event i: Int, noteOf n: Int? = nil, context: NarrationContext, extra: String? = nil,
+    event i: Int, noteOf n: Int? = nil, state: TraceState, extra: String? = nil,
     into out: inout JSONBytes
   ) {
     out.raw(",\"args\":{\"seq\":")
@@ -120,7 +120,7 @@ struct ChromeEventEmitter {
       out.quoted(extra)
     }
     out.raw(",\"note\":\"")
-    context.writeNote(for: trace.events[n ?? i], in: trace, into: &out)
+    state.writeNote(forEvent: n ?? i, in: trace, into: &out)
     out.raw("\"}")
   }
 }

@@ -47,9 +47,9 @@ public enum ChromeTraceWriter {
     var emitter = ChromeEventEmitter(trace: trace)
     emitter.metadata(into: &out)
     try flush(&out)
-    var context = NarrationContext()
+    var state = TraceState()
     for i in trace.events.indices {
-      emitter.event(i, context: &context, into: &out)
+      emitter.event(i, state: &state, into: &out)
       try flush(&out)
     }
     // Every line ends with ",\n"; close with a last, harmless metadata event.

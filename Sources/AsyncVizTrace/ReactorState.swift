@@ -15,6 +15,8 @@ public struct ReactorState: Sendable, Equatable {
     public var op: StringID
     /// Whether a waker is stored now (false between the wake and the re-arm).
     public var wakerStored: Bool
+    /// Whether a wait has reported it ready (its answer arrived).
+    public var answered = false
   }
 
   /// One armed timer.
@@ -23,6 +25,9 @@ public struct ReactorState: Sendable, Equatable {
     public var deadlineUs: Int64
     /// The task it wakes.
     public var task: TaskID
+    /// Arming order over the whole run: notes list a task's timers in the
+    /// order it armed them.
+    public var armedOrder: UInt32
   }
 
   /// What the last wait (epoll_wait or its simulation) was asked and gave.
@@ -41,6 +46,8 @@ public struct ReactorState: Sendable, Equatable {
   public internal(set) var timers: [Timer] = []
   /// The last wait, if any happened yet.
   public internal(set) var lastWait: Wait?
+  /// Timers armed so far (the next one's `armedOrder`).
+  private var timersArmed: UInt32 = 0
 
   /// An empty reactor.
   public init() {}
@@ -85,8 +92,14 @@ public struct ReactorState: Sendable, Equatable {
     if let i = index(fd: fd) { interest[i].wakerStored = stored }
   }
 
+  /// A wait reported `fd` ready: the answer of its request has arrived.
+  mutating func markAnswered(fd: Int32) {
+    if let i = index(fd: fd) { interest[i].answered = true }
+  }
+
   mutating func armTimer(task: TaskID, deadlineUs: Int64) {
-    let timer = Timer(deadlineUs: deadlineUs, task: task)
+    let timer = Timer(deadlineUs: deadlineUs, task: task, armedOrder: timersArmed)
+    timersArmed &+= 1
     // After every timer due at or before it (binary search), so equal
     // deadlines keep their arming order.
     var lo = 0
@@ -98,17 +111,51 @@ public struct ReactorState: Sendable, Equatable {
     timers.insert(timer, at: lo)
   }
 
-  /// Removes the earliest timer of `task` (the one that fired).
-  mutating func fireTimer(task: TaskID) {
-    if let i = timers.firstIndex(where: { $0.task == task }) { timers.remove(at: i) }
+  /// Removes the earliest timer of `task` (the one that fired: the runtime
+  /// fires timers in deadline order, equal deadlines in arming order);
+  /// whether one was there.
+  @discardableResult
+  mutating func fireTimer(task: TaskID) -> Bool {
+    guard let i = timers.firstIndex(where: { $0.task == task }) else { return false }
+    timers.remove(at: i)
+    return true
   }
 
   /// Removes the timer of `task` due at `deadlineUs` (one that was
-  /// cancelled); of several equal ones, the first armed (they are alike).
-  mutating func cancelTimer(task: TaskID, deadlineUs: Int64) {
-    if let i = timers.firstIndex(where: { $0.task == task && $0.deadlineUs == deadlineUs }) {
-      timers.remove(at: i)
+  /// cancelled); of several equal ones, the first armed (they are alike);
+  /// whether one was there.
+  @discardableResult
+  mutating func cancelTimer(task: TaskID, deadlineUs: Int64) -> Bool {
+    guard let i = timers.firstIndex(where: { $0.task == task && $0.deadlineUs == deadlineUs }) else {
+      return false
     }
+    timers.remove(at: i)
+    return true
+  }
+
+  /// The `count` timers of `task`, in arming order. Searched from the latest
+  /// deadline down and stopped once all are found: a task's timers are
+  /// usually its newest, at the back of a long queue.
+  func timers(of task: TaskID, count: Int) -> [Timer] {
+    guard count > 0 else { return [] }
+    var found: [Timer] = []
+    var i = timers.count
+    while i > 0 && found.count < count {
+      i -= 1
+      if timers[i].task == task { found.append(timers[i]) }
+    }
+    return found.count > 1 ? found.sorted { $0.armedOrder < $1.armedOrder } : found
+  }
+
+  /// The `count` registrations of `task`, in fd order, stopping once all are found.
+  func registrations(of task: TaskID, count: Int) -> [Registration] {
+    guard count > 0 else { return [] }
+    var found: [Registration] = []
+    for entry in interest where entry.task == task {
+      found.append(entry)
+      if found.count == count { break }
+    }
+    return found
   }
 
   /// Whether a registration of `task` has no waker stored (it awaits a re-arm).

@@ -22,11 +22,17 @@ public struct TaskInfo: Sendable, Equatable {
   public internal(set) var wakersHeld: Int32 = 0
   /// Whether the task is in the run queue (at most once).
   public internal(set) var queued = false
+  /// Its timers in the reactor's queue (armed, not yet fired or cancelled).
+  public internal(set) var timersArmed: Int32 = 0
+  /// Its fds in the interest list (registered, not yet deregistered).
+  public internal(set) var fdsWatched: Int32 = 0
   /// Lints fired for it, one bit per `LintCode.rawValue`.
   public internal(set) var lintMask: UInt8 = 0
   /// When it was spawned.
   public internal(set) var spawnedUs: Int64
-  /// When the current status began; the open interval is not yet in the totals.
+  /// When the current status began (while `polling`, when the poll started:
+  /// a schedule during the poll does not change the status); the open
+  /// interval is not yet in the totals.
   public internal(set) var sinceUs: Int64
   /// Closed time spent polling (tokio-console's "busy").
   var busyClosedUs: Int64 = 0

@@ -1,12 +1,12 @@
 extension Trace {
-  /// The note of every event, in order (one sequential pass of `NarrationContext`).
+  /// The note of every event, in order (one pass of the reducer).
   public func notes() -> [String] {
-    var context = NarrationContext()
+    var state = TraceState()
     var result: [String] = []
     result.reserveCapacity(events.count)
-    for event in events {
-      result.append(context.note(for: event, in: self))
-      context.apply(event, in: self)
+    for i in events.indices {
+      result.append(state.note(forEvent: i, in: self))
+      TraceReducer.apply(events, upTo: i + 1, to: &state)
     }
     return result
   }

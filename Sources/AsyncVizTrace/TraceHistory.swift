@@ -60,16 +60,18 @@ public struct TraceHistory: Sendable {
   /// of an ended run it is finished, so stuck tasks show as stuck.
   public func state(atStep step: UInt32) -> TraceState {
     let k = min(step, lastStep)
-    let end = eventEnd(ofStep: k)
-    var state: TraceState
-    if end == tip.applied {
-      state = tip
-    } else {
-      let s = min(end / interval, snapshots.count - 1)
-      state = snapshots[s]
-      TraceReducer.apply(trace.events, upTo: end, to: &state)
-    }
+    var state = state(afterEvents: eventEnd(ofStep: k))
     if k == lastStep, let runEnd = trace.end { state.finish(runEnd) }
+    return state
+  }
+
+  /// The state after `trace.events[0..<n]`, not finished even at the end: the
+  /// state the narration explains event `n` from.
+  public func state(afterEvents n: Int) -> TraceState {
+    let end = min(max(n, 0), trace.events.count)
+    if end == tip.applied { return tip }
+    var state = snapshots[min(end / interval, snapshots.count - 1)]
+    TraceReducer.apply(trace.events, upTo: end, to: &state)
     return state
   }
 

@@ -1,9 +1,8 @@
 extension TraceJSONWriter {
-  /// One event's object after `{"seq":`: seq, step, t_us, kind, task, the
-  /// kind's fields, note.
-  static func writeEvent(
-    _ event: TraceEvent, seq: Int, in trace: Trace, context: NarrationContext, into out: inout JSONBytes
-  ) {
+  /// Event `seq`'s object after `{"seq":`: seq, step, t_us, kind, task, the
+  /// kind's fields, note (narrated from `state`, the state before the event).
+  static func writeEvent(_ seq: Int, in trace: Trace, before state: TraceState, into out: inout JSONBytes) {
+    let event = trace.events[seq]
     out.int(Int64(seq))
     out.raw(",\"step\":")
     out.int(Int64(event.step))
@@ -85,7 +84,7 @@ extension TraceJSONWriter {
       out.quoted(trace.string(detail))
     }
     out.raw(",\"note\":\"")
-    context.writeNote(for: event, in: trace, into: &out)
+    state.writeNote(forEvent: seq, in: trace, into: &out)
     out.raw("\"}")
   }
 

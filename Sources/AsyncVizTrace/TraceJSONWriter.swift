@@ -5,7 +5,7 @@
 /// trace's size, and no JSON tree or `Encodable` machinery is involved. The
 /// layout is fixed: keys in a stable order, one task and one event per line,
 /// so that two traces diff cleanly line by line. Each event's `note` is
-/// derived while writing (`NarrationContext`).
+/// derived while writing, from the reducer's state before each event.
 public enum TraceJSONWriter {
   /// The value of the `format` key.
   public static let formatName = "asyncviz-trace"
@@ -48,11 +48,11 @@ public enum TraceJSONWriter {
       out.byte(UInt8(ascii: "}"))
     }
     out.raw("\n],\n\"events\":[")
-    var context = NarrationContext()
-    for (seq, event) in trace.events.enumerated() {
+    var state = TraceState()
+    for seq in trace.events.indices {
       out.raw(seq == 0 ? "\n{\"seq\":" : ",\n{\"seq\":")
-      writeEvent(event, seq: seq, in: trace, context: context, into: &out)
-      context.apply(event, in: trace)
+      writeEvent(seq, in: trace, before: state, into: &out)
+      TraceReducer.apply(trace.events, upTo: seq + 1, to: &state)
       try flush(&out)
     }
     out.raw("\n],\n\"end\":")

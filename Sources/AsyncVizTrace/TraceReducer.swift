@@ -52,14 +52,14 @@ extension TraceState {
         tasks[id.index].queued = true
         runQueue.push(id)
       }
-      if let next = tasks[id.index].status.scheduled() { tasks[id.index].transition(to: next, at: t) }
+      if let next = tasks[id.index].status.scheduled() { setStatus(id, next, at: t) }
     case .pollStart(let id):
       ensureTask(id, at: t)
       if tasks[id.index].queued {
         tasks[id.index].queued = false
         runQueue.remove(id)
       }
-      tasks[id.index].transition(to: .polling, at: t)
+      setStatus(id, .polling, at: t)
       tasks[id.index].polls += 1
       polling = id
       action = .poll(id, result: nil)
@@ -71,7 +71,7 @@ extension TraceState {
         tasks[id.index].awaiting = awaiting
         tasks[id.index].line = line
         let next = tasks[id.index].status.pollReturnedPending(requeued: tasks[id.index].queued)
-        tasks[id.index].transition(to: next, at: t)
+        setStatus(id, next, at: t)
       } else {
         tasks[id.index].awaiting = .empty
         tasks[id.index].line = 0
@@ -85,7 +85,7 @@ extension TraceState {
       if polling == id { polling = nil }
       tasks[id.index].awaiting = .empty
       tasks[id.index].line = 0
-      tasks[id.index].transition(to: .done, at: t)
+      setStatus(id, .done, at: t)
     default:
       applyReactorOrWaker(event.payload, previous: previous, next: next, at: t)
     }
@@ -99,25 +99,30 @@ extension TraceState {
     case .register(let id, let fd, let interest):
       ensureTask(id, at: t)
       let sent = lastSend?.fd == fd ? lastSend : nil
+      if let old = reactor.registration(fd: fd) { tasks[old.task.index].fdsWatched -= 1 }
       reactor.register(
         .init(
           fd: fd, interest: interest, task: id, resource: sent?.resource ?? .empty, op: sent?.op ?? .empty,
           wakerStored: false))
+      tasks[id.index].fdsWatched += 1
     case .deregister(let fd):
+      if let old = reactor.registration(fd: fd) { tasks[old.task.index].fdsWatched -= 1 }
       reactor.deregister(fd: fd)
     case .reactorWait(let timeout):
       action = .reactorTurn
       reactor.lastWait = .init(step: step, timeoutUs: timeout, ready: [])
     case .reactorReady(let fd, let readiness):
       reactor.lastWait?.ready.append(.init(fd: fd, readiness: readiness))
+      reactor.markAnswered(fd: fd)
     case .timerSet(let id, let deadline):
       ensureTask(id, at: t)
       reactor.armTimer(task: id, deadlineUs: deadline)
+      tasks[id.index].timersArmed += 1
     case .timerFire(let id):
-      reactor.fireTimer(task: id)
+      if reactor.fireTimer(task: id) { tasks[id.index].timersArmed -= 1 }
     case .timerCancel(let id, let deadline):
       ensureTask(id, at: t)
-      reactor.cancelTimer(task: id, deadlineUs: deadline)
+      if reactor.cancelTimer(task: id, deadlineUs: deadline) { tasks[id.index].timersArmed -= 1 }
     case .wake(let id, let by, let fd, _):
       ensureTask(id, at: t)
       applyWake(id, by: by, fd: fd)
@@ -175,6 +180,7 @@ extension TraceState {
     guard id.index >= tasks.count else { return }
     while tasks.count <= id.index {
       tasks.append(TaskInfo(id: TaskID(UInt32(tasks.count + 1)), at: t))
+      liveCount += 1
     }
   }
 }

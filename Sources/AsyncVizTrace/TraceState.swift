@@ -50,6 +50,10 @@ public struct TraceState: Sendable, Equatable {
   public internal(set) var step: UInt32 = 0
   /// Number of events applied: the state is that after `events[0..<applied]`.
   public internal(set) var applied = 0
+  /// Tasks not done (spawned, or named by an event, and not completed).
+  public internal(set) var liveCount = 0
+  /// Tasks in status `pending` (returned Pending, not woken since).
+  public internal(set) var pendingCount = 0
   /// Every lint fired so far, in order.
   public internal(set) var lints: [LintRecord] = []
   /// Set by `finish` once the state is that of the end of the run.
@@ -72,7 +76,18 @@ public struct TraceState: Sendable, Equatable {
     self.end = end
     nowUs = max(nowUs, end.tUs)
     for id in end.stuckTasks where id.index >= 0 && id.index < tasks.count {
-      if tasks[id.index].status != .done { tasks[id.index].transition(to: .stuck, at: nowUs) }
+      if tasks[id.index].status != .done { setStatus(id, .stuck, at: nowUs) }
     }
+  }
+
+  /// Moves task `id` (known) to `status` at `tUs`, keeping the counts of live
+  /// and pending tasks.
+  mutating func setStatus(_ id: TaskID, _ status: TaskStatus, at tUs: Int64) {
+    let old = tasks[id.index].status
+    if old == .pending { pendingCount -= 1 }
+    if old == .done { liveCount += 1 }
+    tasks[id.index].transition(to: status, at: tUs)
+    if status == .pending { pendingCount += 1 }
+    if status == .done { liveCount -= 1 }
   }
 }

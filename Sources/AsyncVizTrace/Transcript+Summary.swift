@@ -1,7 +1,7 @@
 extension Transcript {
   /// How the run ended, in words: reason, steps, time, stuck tasks and why,
   /// lints, output.
-  static func summary(_ trace: Trace, context: NarrationContext) -> String {
+  static func summary(_ trace: Trace, state: TraceState) -> String {
     var text = "\n"
     guard let end = trace.end else {
       text += "end: the run had not finished when this trace was saved"
@@ -22,15 +22,15 @@ extension Transcript {
     if !end.stuckTasks.isEmpty {
       text += "  stuck tasks:\n"
       for task in end.stuckTasks {
-        text += "    \(trace.label(task)): \(whyStuck(task, in: trace, context: context))\n"
+        text += "    \(trace.label(task)): \(whyStuck(task, in: trace, state: state))\n"
       }
     }
     return text + findings(trace)
   }
 
   /// Why nothing can wake a stuck task, from what it last waited on.
-  static func whyStuck(_ task: TaskID, in trace: Trace, context: NarrationContext) -> String {
-    let info = context.info(task)
+  static func whyStuck(_ task: TaskID, in trace: Trace, state: TraceState) -> String {
+    let info = state.info(task)
     let what = trace.string(info.awaiting)
     let place = info.line != 0 ? " at line \(info.line)" : ""
     var text = what.isEmpty ? "pending\(place)" : "pending\(place) on \(what)"
@@ -38,7 +38,7 @@ extension Transcript {
       trace.end?.stuckTasks.contains(TaskID(n)) == true
     {
       text += ", waiting for \(trace.label(TaskID(n))), which is stuck too"
-    } else if info.wakers <= 0 {
+    } else if info.wakersHeld <= 0 {
       text += ", and no one holds its waker"
     } else {
       text += "; its waker is held only by tasks or channels that will never act again"

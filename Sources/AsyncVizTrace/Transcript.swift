@@ -20,11 +20,11 @@ public enum Transcript {
   public static func render(_ trace: Trace, into rawWrite: (String) -> Void) {
     func write(_ piece: String) { rawWrite(TerminalText.visibleLines(piece)) }
     write(header(trace))
-    var context = NarrationContext()
+    var state = TraceState()
     var step: UInt32? = nil
     var clock: Int64 = 0
     var lines = ""
-    for event in trace.events {
+    for (i, event) in trace.events.enumerated() {
       if event.step != step {
         if !lines.isEmpty { write(lines) }
         lines = stepLine(event.step, at: event.tUs)
@@ -35,16 +35,16 @@ public enum Transcript {
           "  [t = \(DurationText.instant(event.tUs)), \(DurationText.duration(event.tUs - clock)) later]\n"
         clock = event.tUs
       }
-      let note = context.note(for: event, in: trace)
+      let note = state.note(forEvent: i, in: trace)
       if case .output(let task, let text) = event.payload {
         lines += "  >>> \(trace.label(task)) prints: \(TerminalText.visible(trace.string(text)))\n"
       } else {
         lines += "  \(TerminalText.visible(note))\n"
       }
-      context.apply(event, in: trace)
+      TraceReducer.apply(trace.events, upTo: i + 1, to: &state)
     }
     if !lines.isEmpty { write(lines) }
-    write(summary(trace, context: context))
+    write(summary(trace, state: state))
   }
 
   /// "step 7   t = 40.000 ms".

@@ -1,16 +1,20 @@
-extension NarrationContext {
-  /// One plain-language sentence (or two short ones) that explains `event`.
-  ///
-  /// Call it *before* `apply(event, in:)`: it reads the state the event
-  /// changes (who holds which waker, what a task was waiting on).
-  public func note(for event: TraceEvent, in trace: Trace) -> String {
+/// The narration: one note per event, a pure function of the event and the
+/// reducer's state just before it (this state, after `trace.events[0..<i]`).
+/// There is no other replay of the events: what a note needs to know (who
+/// holds which waker, what a task waits on, which fds are watched) is in
+/// `TraceState`.
+extension TraceState {
+  /// One plain-language sentence (or two short ones) that explains event `i`
+  /// of `trace`; `self` must be the state after the events before it.
+  public func note(forEvent i: Int, in trace: Trace) -> String {
     var sink = StringNoteSink()
-    writeNote(for: event, in: trace, into: &sink)
+    writeNote(forEvent: i, in: trace, into: &sink)
     return sink.result
   }
 
   /// The note, written into any sink (the JSON writer writes it escaped).
-  func writeNote<S: NoteSink>(for event: TraceEvent, in trace: Trace, into s: inout S) {
+  func writeNote<S: NoteSink>(forEvent i: Int, in trace: Trace, into s: inout S) {
+    let event = trace.events[i]
     switch event.payload {
     case .spawn(let task, let parent):
       if let parent {
@@ -57,9 +61,10 @@ extension NarrationContext {
     case .timerFire(let task):
       s.text("The timer of ")
       s.label(task, in: trace)
-      if let due = info(task).timers.first(where: { $0 <= event.tUs }) {
+      // The timer that fires is the task's earliest (the one the reducer removes).
+      if let due = reactor.timers.first(where: { $0.task == task }), due.deadlineUs <= event.tUs {
         s.text(" is due (deadline ")
-        s.instant(due)
+        s.instant(due.deadlineUs)
         s.text(")")
       } else {
         s.text(" is due")
@@ -70,13 +75,13 @@ extension NarrationContext {
     case .wake(let task, let by, let fd, let from):
       noteWake(task, by: by, fd: fd, from: from, in: trace, into: &s)
     case .wakerClone(let task):
-      noteWakerClone(task, in: trace, into: &s)
+      noteWakerClone(task, after: i > 0 ? trace.events[i - 1].payload : nil, in: trace, into: &s)
     case .wakerDrop(let task):
       s.text("A stored waker of ")
       s.label(task, in: trace)
       s.text(" is dropped without being woken: the future that held it was cancelled.")
       let t = info(task)
-      if t.wakers <= 1 && t.phase == .pending && !t.queued {
+      if t.wakersHeld <= 1 && t.status == .pending && !t.queued {
         s.text(" No one else holds a waker of it now.")
       }
     case .ioSend(let task, let fd, let resource, let op):
@@ -110,6 +115,10 @@ extension NarrationContext {
       s.text("epoll_wait")
     }
   }
+
+  /// A task as notes read it; a blank one for an id never seen (a malformed
+  /// trace is rejected by the reader, but notes must never trap).
+  func info(_ id: TaskID) -> TaskInfo { task(id) ?? TaskInfo(id: id, at: 0) }
 
   /// "1 task", "3 tasks".
   func count<S: NoteSink>(_ n: Int, _ one: StaticString, _ many: StaticString, into s: inout S) {

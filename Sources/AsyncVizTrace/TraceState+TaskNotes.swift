@@ -1,10 +1,10 @@
 /// Notes about tasks: queueing, polls, wakes, lints.
-extension NarrationContext {
+extension TraceState {
   func noteSchedule<S: NoteSink>(
     _ task: TaskID, cause: ScheduleCause, position: Int32, in trace: Trace, into s: inout S
   ) {
     s.label(task, in: trace)
-    if cause == .wake && info(task).phase == .polling {
+    if cause == .wake && info(task).status == .polling {
       s.text(" goes to the back of the run queue (position ")
       s.number(Int64(position))
       if position == 1 {
@@ -50,7 +50,8 @@ extension NarrationContext {
   func notePollReady<S: NoteSink>(_ task: TaskID, at now: Int64, in trace: Trace, into s: inout S) {
     s.label(task, in: trace)
     s.text(" returned Ready: its future has finished")
-    let ran = now - info(task).pollStartUs
+    let t = info(task)
+    let ran = t.status == .polling ? now - t.sinceUs : 0
     if ran > 0 {
       s.text(" (this poll ran for ")
       s.duration(ran)
@@ -95,7 +96,7 @@ extension NarrationContext {
       s.text(" wakes its own waker during its poll (as yield_now does): it asks to be polled again.")
     }
     let t = info(task)
-    if t.phase == .done {
+    if t.status == .done {
       s.text(" It is already done, so the wake is ignored.")
     } else if t.queued {
       s.text(" It is already in the run queue, so it is not queued twice.")
@@ -111,7 +112,7 @@ extension NarrationContext {
     }
     let awaiting = trace.string(info(task).awaiting)
     s.label(from, in: trace)
-    if phase(of: from) == .done {
+    if self.task(from)?.status == .done {
       s.text(" has finished, so it wakes ")
       s.label(task, in: trace)
       s.text(", which was waiting for it.")
@@ -134,8 +135,11 @@ extension NarrationContext {
     }
   }
 
-  func noteWakerClone<S: NoteSink>(_ task: TaskID, in trace: Trace, into s: inout S) {
-    if case .register(let owner, let fd, _) = lastPayload, owner == task {
+  /// `previous` is the event before: a clone right after the task's register is the reactor's.
+  func noteWakerClone<S: NoteSink>(
+    _ task: TaskID, after previous: EventPayload?, in trace: Trace, into s: inout S
+  ) {
+    if case .register(let owner, let fd, _) = previous, owner == task {
       s.text("The reactor stores a clone of ")
       s.label(task, in: trace)
       s.text("'s waker with fd ")
@@ -146,7 +150,7 @@ extension NarrationContext {
     s.text("A clone of ")
     s.label(task, in: trace)
     s.text("'s waker is stored with what it waits on (")
-    count(Int(info(task).wakers) + 1, "stored waker", "stored wakers", into: &s)
+    count(Int(info(task).wakersHeld) + 1, "stored waker", "stored wakers", into: &s)
     s.text(" now): calling wake on it will queue the task again.")
   }
 

@@ -1,5 +1,5 @@
 /// Notes about waiting: Pending polls, the reactor, fds.
-extension NarrationContext {
+extension TraceState {
   func notePending<S: NoteSink>(
     _ task: TaskID, line: Int32, awaiting: StringID, at now: Int64, in trace: Trace, into s: inout S
   ) {
@@ -28,15 +28,17 @@ extension NarrationContext {
       s.text(", but it was woken during the poll, so it is already back in the run queue.")
       return
     }
-    if let fd = t.fds.first(where: { fds[$0].map { labelMatches($0, what, in: trace) } ?? false }) {
+    let watched = reactor.registrations(of: task, count: Int(t.fdsWatched))
+    if let entry = watched.first(where: { labelMatches($0, what, in: trace) }) {
       s.text(", so its waker stays with the reactor for fd ")
-      s.number(Int64(fd))
-      s.text(fds[fd]?.interest == .write ? " (write)." : " (read).")
+      s.number(Int64(entry.fd))
+      s.text(entry.interest == .write ? " (write)." : " (read).")
       return
     }
-    if what == "sleep", let deadline = t.timers.last(where: { $0 > now }) {
+    let timers = reactor.timers(of: task, count: Int(t.timersArmed))
+    if what == "sleep", let timer = timers.last(where: { $0.deadlineUs > now }) {
       s.text(", so its waker waits in the reactor's timer queue until ")
-      s.instant(deadline)
+      s.instant(timer.deadlineUs)
       s.text(".")
       return
     }
@@ -46,7 +48,7 @@ extension NarrationContext {
       s.text(" finishes and wakes it.")
       return
     }
-    if t.wakers <= 0 {
+    if t.wakersHeld <= 0 {
       s.text(", and no one holds its waker: nothing can ever wake it.")
       return
     }
@@ -55,31 +57,34 @@ extension NarrationContext {
     } else if what.hasSuffix(".send") {
       s.text(" (the channel is full), so its waker waits in the channel until a value is taken.")
     } else {
-      noteHolders(t, at: now, into: &s)
+      noteHolders(t, fds: watched, timers: timers, at: now, into: &s)
     }
   }
 
   /// ", so it waits for fd 5 (db.query), a timer at 65.000 ms: 3 stored wakers."
-  private func noteHolders<S: NoteSink>(_ t: TaskInfo, at now: Int64, into s: inout S) {
+  private func noteHolders<S: NoteSink>(
+    _ t: TaskInfo, fds: [ReactorState.Registration], timers: [ReactorState.Timer], at now: Int64,
+    into s: inout S
+  ) {
     s.text(", so it waits: ")
-    count(Int(t.wakers), "stored waker", "stored wakers", into: &s)
+    count(Int(t.wakersHeld), "stored waker", "stored wakers", into: &s)
     s.text(" can wake it")
     var first = true
-    for fd in t.fds where fds[fd]?.interest != nil {
+    for entry in fds {
       s.text(first ? " (fd " : ", fd ")
-      s.number(Int64(fd))
+      s.number(Int64(entry.fd))
       first = false
     }
-    for deadline in t.timers where deadline > now {
+    for timer in timers where timer.deadlineUs > now {
       s.text(first ? " (a timer at " : ", a timer at ")
-      s.instant(deadline)
+      s.instant(timer.deadlineUs)
       first = false
     }
     s.text(first ? "." : ").")
   }
 
   /// Whether `awaiting` is "resource.op" of the fd's request.
-  private func labelMatches(_ entry: FdInfo, _ awaiting: String, in trace: Trace) -> Bool {
+  private func labelMatches(_ entry: ReactorState.Registration, _ awaiting: String, in trace: Trace) -> Bool {
     let resource = trace.string(entry.resource)
     let op = trace.string(entry.op)
     let a = awaiting.utf8
@@ -89,7 +94,7 @@ extension NarrationContext {
   }
 
   func noteDeregister<S: NoteSink>(_ fd: Int32, in trace: Trace, into s: inout S) {
-    guard let entry = fds[fd] else {
+    guard let entry = reactor.registration(fd: fd) else {
       s.text("fd ")
       s.number(Int64(fd))
       s.text(" leaves the interest list and is closed.")
@@ -115,7 +120,7 @@ extension NarrationContext {
   }
 
   func noteReactorWait<S: NoteSink>(_ timeout: Int64?, in trace: Trace, into s: inout S) {
-    let watched = fds.values.reduce(0) { $0 + ($1.interest == nil ? 0 : 1) }
+    let watched = reactor.interest.count
     s.text("The run queue is empty, so the reactor calls ")
     waitName(trace, capitalized: false, into: &s)
     s.text(" with ")
@@ -135,7 +140,7 @@ extension NarrationContext {
   }
 
   func noteReactorReady<S: NoteSink>(_ fd: Int32, readiness: Interest, in trace: Trace, into s: inout S) {
-    if readyInTurn == 0 {
+    if (reactor.lastWait?.ready.count ?? 0) == 0 {
       waitName(trace, capitalized: true, into: &s)
       s.text(" returned: fd ")
       s.number(Int64(fd))
@@ -145,7 +150,7 @@ extension NarrationContext {
       s.number(Int64(fd))
       s.text(readiness == .read ? " readable" : " writable")
     }
-    if let entry = fds[fd], !trace.string(entry.resource).isEmpty {
+    if let entry = reactor.registration(fd: fd), !trace.string(entry.resource).isEmpty {
       s.text(" (")
       s.string(trace.string(entry.resource))
       s.text(" answered ")
