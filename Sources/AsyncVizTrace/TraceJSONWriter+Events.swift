@@ -82,6 +82,10 @@ extension TraceJSONWriter {
       out.raw(code.word)
       out.raw("\",\"message\":")
       out.quoted(trace.string(detail))
+    case .deferWake(let task):
+      head(",\"kind\":\"defer\",\"task\":", task, &out)
+    case .taskDrop(let task):
+      head(",\"kind\":\"task_drop\",\"task\":", task, &out)
     }
     out.raw(",\"note\":\"")
     state.writeNote(forEvent: seq, in: trace, into: &out)
@@ -111,6 +115,8 @@ extension TraceJSONWriter {
       out.int(from.map { Int64($0.rawValue) })
     case .own:
       out.raw(",\"by\":\"self\"")
+    case .deferred:
+      out.raw(",\"by\":\"defer\"")
     }
   }
 }

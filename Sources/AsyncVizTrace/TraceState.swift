@@ -50,10 +50,18 @@ public struct TraceState: Sendable, Equatable {
   public internal(set) var step: UInt32 = 0
   /// Number of events applied: the state is that after `events[0..<applied]`.
   public internal(set) var applied = 0
-  /// Tasks not done (spawned, or named by an event, and not completed).
+  /// Tasks not over (spawned, or named by an event, and neither completed nor dropped).
   public internal(set) var liveCount = 0
   /// Tasks in status `pending` (returned Pending, not woken since).
   public internal(set) var pendingCount = 0
+  /// Wakers `yield_now` left in the scheduler's defer list, woken after the next driver turn.
+  public internal(set) var deferredWakers = 0
+  /// Task polls since the driver (the reactor) last ran: tokio's event_interval counts them.
+  public internal(set) var pollsSinceDriver = 0
+  /// block_on's own future (main), once a schedule at position 0 names it.
+  public internal(set) var blockOnTask: TaskID?
+  /// Whether block_on's future was woken and not yet polled again.
+  public internal(set) var blockOnWoken = false
   /// Every lint fired so far, in order.
   public internal(set) var lints: [LintRecord] = []
   /// Set by `finish` once the state is that of the end of the run.
@@ -76,7 +84,9 @@ public struct TraceState: Sendable, Equatable {
     self.end = end
     nowUs = max(nowUs, end.tUs)
     for id in end.stuckTasks where id.index >= 0 && id.index < tasks.count {
-      if tasks[id.index].status != .done { setStatus(id, .stuck, at: nowUs) }
+      if tasks[id.index].status != .done && tasks[id.index].status != .dropped {
+        setStatus(id, .stuck, at: nowUs)
+      }
     }
   }
 
@@ -85,9 +95,9 @@ public struct TraceState: Sendable, Equatable {
   mutating func setStatus(_ id: TaskID, _ status: TaskStatus, at tUs: Int64) {
     let old = tasks[id.index].status
     if old == .pending { pendingCount -= 1 }
-    if old == .done { liveCount += 1 }
+    if old.isOver { liveCount += 1 }
     tasks[id.index].transition(to: status, at: tUs)
     if status == .pending { pendingCount += 1 }
-    if status == .done { liveCount -= 1 }
+    if status.isOver { liveCount -= 1 }
   }
 }
