@@ -57,7 +57,7 @@ let package = Package(
     .target(name: "CEpollBench", path: "Sources/CEpollBench"),
     .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-    .target(name: "AsyncVizTerminal", dependencies: ["AsyncVizUI", "CNcursesw"]),
+    .target(name: "AsyncVizTerminal", dependencies: ["AsyncVizUI", "AsyncVizTrace", "CNcursesw"]),
     .target(
       name: "AsyncVizCLI",
       dependencies: [

@@ -163,13 +163,3 @@ public struct ReactorState: Sendable, Equatable {
     interest.first { $0.task == task && !$0.wakerStored }?.fd
   }
 }
-
-extension ReactorState {
-  /// One entry of a wait's ready list.
-  public struct ReadyFd: Sendable, Equatable {
-    /// The file descriptor.
-    public var fd: Int32
-    /// What it is ready for.
-    public var readiness: Interest
-  }
-}
