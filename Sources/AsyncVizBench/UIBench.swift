@@ -3,7 +3,7 @@ import AsyncVizRuntime
 import AsyncVizTrace
 import AsyncVizUI
 
-/// The front end's speed figures (issue 3): one full frame of a busy run
+/// The front end's speed figures: one full frame of a busy run
 /// rendered into the cell buffer and diffed against the previous frame, and
 /// a jump to a random step of a 1,000,000-event trace. Goals on a release
 /// build: under 2 ms per frame, under 20 ms per jump.

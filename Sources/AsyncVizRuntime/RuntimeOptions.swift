@@ -16,7 +16,7 @@ public struct RuntimeOptions: Sendable {
   /// runs, and the worst case stays near 300 MB (about 1.2 KB a traced .av task).
   public var maxTasks: Int
 
-  /// The defaults of design section 3.
+  /// The defaults a learner sees (the demos and docs/language.md assume them).
   public init(
     tracing: Bool = true, maxSteps: UInt32 = 100_000, longPollThresholdUs: Int64 = 10_000,
     selfWakeMinimumWakes: UInt32 = 2, maxTasks: Int = 250_000

@@ -1,4 +1,4 @@
-/// The life of a task as the reducer sees it, with the words of design section 3.
+/// The life of a task as the reducer sees it, with the words the panels and notes use (tokio-console's).
 ///
 /// Transitions the reducer makes (others would mean a malformed trace; the
 /// reducer follows the events anyway, it never traps on input):

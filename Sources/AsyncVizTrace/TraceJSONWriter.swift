@@ -25,7 +25,7 @@ public enum TraceJSONWriter {
     }
   }
 
-  /// Writes the layout of design section 5, calling `flush` between lines.
+  /// Writes the layout docs/trace-format.md describes, calling `flush` between lines.
   static func encode<E: Error>(
     _ trace: Trace, into out: inout JSONBytes, flush: (inout JSONBytes) throws(E) -> Void
   ) throws(E) {

@@ -57,7 +57,7 @@ func chromeExportsFollowTheRules(_ name: String) throws {
   for path in paths { try checkChromeRules(TraceJSONReader.read(path: path)) }
 }
 
-/// Every rule of issue 5, point 2.
+/// Every rule of the Chrome export (docs/trace-format.md).
 private func checkChromeRules(_ trace: Trace) throws {
   let events = try export(trace)
   #expect(Set(events.map(\.pid)) == [1], "one process")
