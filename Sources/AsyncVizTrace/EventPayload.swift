@@ -70,7 +70,7 @@ public enum EventPayload: Sendable, Equatable {
   public var kindName: String { kind.name.description }
 
   /// The event's kind, whose `name` is the word used in traces.
-  var kind: EventKind {
+  package var kind: EventKind {
     switch self {
     case .spawn: .spawn
     case .schedule: .schedule

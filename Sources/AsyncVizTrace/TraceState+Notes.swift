@@ -13,7 +13,7 @@ extension TraceState {
   }
 
   /// The note, written into any sink (the JSON writer writes it escaped).
-  func writeNote<S: NoteSink>(forEvent i: Int, in trace: Trace, into s: inout S) {
+  package func writeNote<S: NoteSink>(forEvent i: Int, in trace: Trace, into s: inout S) {
     let event = trace.events[i]
     switch event.payload {
     case .spawn(let task, let parent):
