@@ -2,8 +2,10 @@
 import PackageDescription
 
 // Modules by concern; dependencies point one way (docs/architecture.md):
-// Trace <- Runtime <- Lang, Runtime <- Posix, Trace <- UI <- Terminal, and the
-// thin `asyncviz` executable wires them together.
+// Trace (events, recorder) <- TraceState (reducer, history, narration,
+// transcript) <- TraceCodecs (JSON, Chrome); Trace <- Runtime <- Lang,
+// Runtime <- Posix, TraceState <- UI <- Terminal, and the thin `asyncviz`
+// executable wires them together.
 let package = Package(
   name: "asyncviz",
   platforms: [.macOS(.v14)],
@@ -17,6 +19,8 @@ let package = Package(
   ],
   targets: [
     .target(name: "AsyncVizTrace"),
+    .target(name: "AsyncVizTraceState", dependencies: ["AsyncVizTrace"]),
+    .target(name: "AsyncVizTraceCodecs", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
     .target(
       name: "AsyncVizRuntime",
       dependencies: [
@@ -55,14 +59,16 @@ let package = Package(
     ),
     // The C baseline of the epoll ping-pong benchmark, called by asyncviz-bench.
     .target(name: "CEpollBench", path: "Sources/CEpollBench"),
-    .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace"]),
+    .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-    .target(name: "AsyncVizTerminal", dependencies: ["AsyncVizUI", "AsyncVizTrace", "CNcursesw"]),
+    .target(
+      name: "AsyncVizTerminal",
+      dependencies: ["AsyncVizUI", "AsyncVizTrace", "AsyncVizTraceState", "CNcursesw"]),
     .target(
       name: "AsyncVizCLI",
       dependencies: [
-        "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
-        "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal",
+        "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
+        "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -70,26 +76,32 @@ let package = Package(
     .executableTarget(
       name: "asyncviz-bench",
       dependencies: [
-        "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
-        "AsyncVizPosix", "AsyncVizUI", "CEpollBench",
+        "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
+        "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "CEpollBench",
         .product(name: "DequeModule", package: "swift-collections"),
       ],
       path: "Sources/AsyncVizBench"
     ),
     .testTarget(
-      name: "AsyncVizTraceTests", dependencies: ["AsyncVizTrace", "AsyncVizRuntime"],
+      name: "AsyncVizTraceTests",
+      dependencies: ["AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime"],
       exclude: ["Goldens", "Fuzz"]),
     .testTarget(name: "AsyncVizRuntimeTests", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
     .testTarget(
       name: "AsyncVizLangTests",
-      dependencies: ["AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples"],
+      dependencies: [
+        "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceCodecs", "AsyncVizExamples",
+      ],
       exclude: ["Goldens", "FuzzCorpus"]
     ),
     .testTarget(
       name: "AsyncVizPosixTests", dependencies: ["AsyncVizPosix", "AsyncVizLang", "AsyncVizExamples"]),
     .testTarget(
       name: "AsyncVizUITests",
-      dependencies: ["AsyncVizUI", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples"], exclude: ["Goldens"]),
+      dependencies: [
+        "AsyncVizUI", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizLang", "AsyncVizExamples",
+      ],
+      exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
   ],
   swiftLanguageModes: [.v6]

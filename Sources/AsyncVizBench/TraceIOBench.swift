@@ -1,6 +1,8 @@
 import AsyncVizPosix
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceCodecs
+import AsyncVizTraceState
 import Foundation
 
 /// Foundation's side of the comparison: Codable mirrors of the format.

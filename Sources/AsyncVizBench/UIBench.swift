@@ -1,6 +1,7 @@
 import AsyncVizPosix
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceState
 import AsyncVizUI
 
 /// The front end's speed figures: one full frame of a busy run

@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// The notes of one step, as the narration panel shows them.
 public struct StepNarration: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// The viewer's state: which step is shown, the play state, the selected
 /// task, the speed. It consumes actions and a `TraceFeed`; stepping forward

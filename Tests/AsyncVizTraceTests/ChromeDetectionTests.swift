@@ -1,6 +1,7 @@
 import Testing
 
 @testable import AsyncVizTrace
+@testable import AsyncVizTraceCodecs
 
 /// The message reading `text` gives.
 private func message(_ text: String) -> String {

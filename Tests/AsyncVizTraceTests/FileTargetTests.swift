@@ -4,6 +4,7 @@ import Synchronization
 import Testing
 
 @testable import AsyncVizTrace
+@testable import AsyncVizTraceCodecs
 
 #if canImport(Glibc)
   import Glibc

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import AsyncVizTrace
+@testable import AsyncVizTraceCodecs
+@testable import AsyncVizTraceState
 
 @Test func writingThenReadingGivesAnEqualTrace() throws {
   let folder = makeTemporaryFolder()

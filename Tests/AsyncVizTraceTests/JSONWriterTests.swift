@@ -1,8 +1,9 @@
-import AsyncVizTrace
 import Foundation
 import Testing
 
 @testable import AsyncVizTrace
+@testable import AsyncVizTraceCodecs
+@testable import AsyncVizTraceState
 
 @Test func dbThenServiceTraceMatchesItsGolden() {
   Golden.check(TraceJSONWriter.encode(Workloads.trace("db-then-service")), "db-then-service.json")

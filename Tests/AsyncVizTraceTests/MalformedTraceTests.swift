@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AsyncVizTrace
+@testable import AsyncVizTraceCodecs
 
 /// The db-then-service trace as text, the base of every broken file.
 private let good = String(decoding: TraceJSONWriter.encode(Workloads.trace("db-then-service")), as: UTF8.self)

@@ -1,5 +1,6 @@
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
 /// The note of the first event of `kind` for which `match` holds.

@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceCodecs
 import Foundation
 import Testing
 

@@ -1,4 +1,6 @@
 import AsyncVizTrace
+import AsyncVizTraceCodecs
+import AsyncVizTraceState
 import Foundation
 import Testing
 

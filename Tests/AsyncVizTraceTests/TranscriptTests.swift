@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
 @Test(arguments: ["db-then-service", "lost-waker", "select-timeout"])

@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 import AsyncVizUI
 import Testing
 

@@ -1,5 +1,6 @@
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
 /// A small deterministic generator (SplitMix64) so failures reproduce.

@@ -1,5 +1,6 @@
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
 /// Finds the first step after which `predicate` holds.

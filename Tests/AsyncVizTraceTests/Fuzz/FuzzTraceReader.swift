@@ -1,3 +1,6 @@
+import AsyncVizTraceCodecs
+import AsyncVizTraceState
+
 // libFuzzer harness for the trace reader (not part of the test target).
 //
 // Build and run from the package root (Linux):
