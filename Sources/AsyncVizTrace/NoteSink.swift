@@ -1,7 +1,7 @@
 /// Where narration text goes: a `String` for `note(for:in:)`, or straight into
 /// the JSON writer's byte buffer (escaped), so that writing a million notes
 /// allocates no intermediate strings.
-package protocol NoteSink {
+package protocol NoteSink: ~Copyable {
   /// Fixed wording of the narration (UTF-8, written as is by text sinks).
   mutating func text(_ s: StaticString)
   /// Text that comes from the program or the trace (names, output, messages).
@@ -10,7 +10,7 @@ package protocol NoteSink {
   mutating func number(_ n: Int64)
 }
 
-extension NoteSink {
+extension NoteSink where Self: ~Copyable {
   /// "#2 handler": a task as notes name it (see `Trace.label`).
   package mutating func label(_ id: TaskID, in trace: Trace) {
     text("#")

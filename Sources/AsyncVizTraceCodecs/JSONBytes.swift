@@ -5,9 +5,9 @@ import AsyncVizTraceState
 ///
 /// A plain struct over memory it allocates itself, not `[UInt8]`: appends are
 /// the writer's whole cost, and an array checks uniqueness and capacity on
-/// every byte. The owner calls `deallocate()` exactly once (the writers do it
-/// with `defer`); the struct must not be copied and then used by both copies.
-struct JSONBytes {
+/// every byte. It is `~Copyable`: two copies would free the same memory, so
+/// the compiler refuses to make one, and `deinit` frees the storage.
+struct JSONBytes: ~Copyable {
   /// Start of the storage; `capacity` bytes, the first `count` written.
   private(set) var base: UnsafeMutablePointer<UInt8>
   /// Bytes written and not yet taken by `removeAll`.
@@ -21,14 +21,12 @@ struct JSONBytes {
     base = .allocate(capacity: self.capacity)
   }
 
-  /// Frees the storage; the buffer must not be used afterwards.
-  func deallocate() { base.deallocate() }
+  deinit { base.deallocate() }
 
   /// What `fill` appends to a new buffer of `capacity` bytes, as an array
   /// (a whole document in memory); the buffer is freed.
   static func collect(capacity: Int, _ fill: (inout JSONBytes) -> Void) -> [UInt8] {
     var out = JSONBytes(capacity: capacity)
-    defer { out.deallocate() }
     fill(&out)
     return Array(out.bytes)
   }

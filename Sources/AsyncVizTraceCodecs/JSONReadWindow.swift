@@ -12,8 +12,8 @@ import AsyncVizTraceState
 /// at one chunk (or the longest single token, if longer) whatever the file's
 /// size, so a reader's memory is that of the decoded events.
 ///
-/// Like `JSONBytes`, a struct owning memory it frees in `deallocate()`.
-struct JSONReadWindow {
+/// Like `JSONBytes`, a `~Copyable` struct owning memory its `deinit` frees.
+struct JSONReadWindow: ~Copyable {
   /// The bytes in memory; `capacity` allocated.
   private(set) var base: UnsafeMutablePointer<UInt8>
   /// Allocated size; grows only for a token longer than the window.
@@ -45,19 +45,19 @@ struct JSONReadWindow {
   }
 
   /// A window over `bytes` (copied), complete from the start.
-  init(bytes: UnsafeBufferPointer<UInt8>) {
+  init(bytes: [UInt8]) {
     fd = -1
     capacity = max(bytes.count, 1)
-    base = .allocate(capacity: capacity)
-    if let src = bytes.baseAddress { base.update(from: src, count: bytes.count) }
+    let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    bytes.withUnsafeBufferPointer { if let src = $0.baseAddress { storage.update(from: src, count: $0.count) } }
+    base = storage
     end = bytes.count
     atEOF = true
     limit = Int64(bytes.count)
     fileSize = Int64(bytes.count)
   }
 
-  /// Frees the memory.
-  func deallocate() { base.deallocate() }
+  deinit { base.deallocate() }
 
   /// The file offset of `pos`.
   var offset: Int64 { origin + Int64(pos) }

@@ -82,10 +82,12 @@ extension TraceDecoder {
         // The file is already refused: only look for a Chrome key.
         do { try skipValue() } catch { throw problem }
       } else if bytesEqual(key, "format") {
-        try once(&sawFormat, "format")
+        if sawFormat { throw twice("format") }
+        sawFormat = true
         try decodeFormat()
       } else if bytesEqual(key, "version") {
-        try once(&sawVersion, "version")
+        if sawVersion { throw twice("version") }
+        sawVersion = true
         let at = window.offset
         let version = try integer("version")
         guard version == Int64(Trace.version) else {
@@ -99,7 +101,8 @@ extension TraceDecoder {
         guard tasks == nil else { throw fail("the key \"tasks\" appears twice") }
         tasks = try decodeTasks()
       } else if bytesEqual(key, "events") {
-        try once(&sawEvents, "events")
+        if sawEvents { throw twice("events") }
+        sawEvents = true
         try decodeEvents()
       } else if bytesEqual(key, "end") {
         guard end == nil else { throw fail("the key \"end\" appears twice") }
@@ -136,10 +139,9 @@ extension TraceDecoder {
     do { return try nextKey(&first) } catch { throw problem }
   }
 
-  /// Fails on a second occurrence of a top-level key.
-  private func once(_ seen: inout Bool, _ key: StaticString) throws(TraceReadError) {
-    if seen { throw fail("the key \"\(key)\" appears twice") }
-    seen = true
+  /// The error of a second occurrence of a top-level key.
+  private func twice(_ key: StaticString) -> TraceReadError {
+    fail("the key \"\(key)\" appears twice")
   }
 
   private mutating func decodeFormat() throws(TraceReadError) {

@@ -10,7 +10,7 @@ import AsyncVizTraceState
 /// Scanning primitives are in `TraceDecoder+Scan.swift`, the event object in
 /// `+Events`, the rest of the file's structure in `+Document`, and the checks
 /// that need the whole file (task ids) in `+Checks`.
-struct TraceDecoder {
+struct TraceDecoder: ~Copyable {
   /// The bytes being read.
   var window: JSONReadWindow
   /// The file's name for messages.
@@ -39,16 +39,9 @@ struct TraceDecoder {
   var spawnNames: [(event: Int, name: String)] = []
 
   /// A decoder over `window`; it takes ownership of the window's memory.
-  init(window: JSONReadWindow, path: String) {
+  init(window: consuming JSONReadWindow, path: String) {
     self.window = window
     self.path = path
-  }
-
-  /// Frees the window and scratch memory.
-  func deallocate() {
-    window.deallocate()
-    scratch.deallocate()
-    keyScratch.deallocate()
   }
 
   /// An error at the current position.

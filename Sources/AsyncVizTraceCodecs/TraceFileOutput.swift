@@ -176,7 +176,6 @@ extension TraceFileOutput {
   ) throws(TraceWriteError) {
     var file = try TraceFileOutput(path: path)
     var out = JSONBytes(capacity: chunkSize + 64 * 1024)
-    defer { out.deallocate() }
     do {
       try encode(&out) { (buffer: inout JSONBytes) throws(TraceWriteError) in
         if buffer.count >= chunkSize {

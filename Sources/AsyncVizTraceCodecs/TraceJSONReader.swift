@@ -53,15 +53,12 @@ public enum TraceJSONReader {
     var window = JSONReadWindow(fd: fd, chunk: chunkSize, limit: sizeLimit)
     if type == S_IFREG { window.fileSize = Int64(info.st_size) }
     var decoder = TraceDecoder(window: window, path: path)
-    defer { decoder.deallocate() }
     return try decoder.decodeTrace()
   }
 
   /// Decodes a whole file held in memory; `name` is used in messages.
   public static func decode(_ bytes: [UInt8], name: String) throws(TraceReadError) -> Trace {
-    let window = bytes.withUnsafeBufferPointer { JSONReadWindow(bytes: $0) }
-    var decoder = TraceDecoder(window: window, path: name)
-    defer { decoder.deallocate() }
+    var decoder = TraceDecoder(window: JSONReadWindow(bytes: bytes), path: name)
     return try decoder.decodeTrace()
   }
 

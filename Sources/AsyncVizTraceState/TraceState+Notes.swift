@@ -15,7 +15,7 @@ extension TraceState {
   }
 
   /// The note, written into any sink (the JSON writer writes it escaped).
-  package func writeNote<S: NoteSink>(forEvent i: Int, in trace: Trace, into s: inout S) {
+  package func writeNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
     let event = trace.events[i]
     switch event.payload {
     case .spawn(let task, let parent):
@@ -126,7 +126,7 @@ extension TraceState {
   }
 
   /// "epoll_wait" or "the simulated epoll_wait", at the start of a sentence or not.
-  func waitName<S: NoteSink>(_ trace: Trace, capitalized: Bool, into s: inout S) {
+  func waitName<S: NoteSink & ~Copyable>(_ trace: Trace, capitalized: Bool, into s: inout S) {
     if trace.program.backend == .sim {
       s.text(capitalized ? "The simulated epoll_wait" : "the simulated epoll_wait")
     } else {
@@ -139,7 +139,7 @@ extension TraceState {
   func info(_ id: TaskID) -> TaskInfo { task(id) ?? TaskInfo(id: id, at: 0) }
 
   /// "1 task", "3 tasks".
-  func count<S: NoteSink>(_ n: Int, _ one: StaticString, _ many: StaticString, into s: inout S) {
+  func count<S: NoteSink & ~Copyable>(_ n: Int, _ one: StaticString, _ many: StaticString, into s: inout S) {
     s.number(Int64(n))
     s.text(" ")
     s.text(n == 1 ? one : many)

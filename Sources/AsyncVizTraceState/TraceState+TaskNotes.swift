@@ -2,7 +2,7 @@ import AsyncVizTrace
 
 /// Notes about tasks: queueing, polls, wakes, lints.
 extension TraceState {
-  func noteSchedule<S: NoteSink>(
+  func noteSchedule<S: NoteSink & ~Copyable>(
     _ task: TaskID, cause: ScheduleCause, position: Int32, in trace: Trace, into s: inout S
   ) {
     s.label(task, in: trace)
@@ -40,7 +40,7 @@ extension TraceState {
     }
   }
 
-  func notePollStart<S: NoteSink>(_ task: TaskID, in trace: Trace, into s: inout S) {
+  func notePollStart<S: NoteSink & ~Copyable>(_ task: TaskID, in trace: Trace, into s: inout S) {
     let t = info(task)
     if task == blockOnTask {
       s.text("block_on polls ")
@@ -76,7 +76,7 @@ extension TraceState {
     s.text(".")
   }
 
-  func notePollReady<S: NoteSink>(_ task: TaskID, at now: Int64, in trace: Trace, into s: inout S) {
+  func notePollReady<S: NoteSink & ~Copyable>(_ task: TaskID, at now: Int64, in trace: Trace, into s: inout S) {
     s.label(task, in: trace)
     s.text(" returned Ready: its future has finished")
     let t = info(task)
@@ -89,7 +89,7 @@ extension TraceState {
     s.text(".")
   }
 
-  func noteComplete<S: NoteSink>(_ task: TaskID, in trace: Trace, into s: inout S) {
+  func noteComplete<S: NoteSink & ~Copyable>(_ task: TaskID, in trace: Trace, into s: inout S) {
     s.label(task, in: trace)
     s.text(" is done")
     let others = liveCount - 1
@@ -102,7 +102,7 @@ extension TraceState {
     }
   }
 
-  func noteWake<S: NoteSink>(
+  func noteWake<S: NoteSink & ~Copyable>(
     _ task: TaskID, by: WakeSource, fd: Int32?, from: TaskID?, in trace: Trace, into s: inout S
   ) {
     switch by {
@@ -137,7 +137,7 @@ extension TraceState {
     }
   }
 
-  private func noteTaskWake<S: NoteSink>(_ task: TaskID, from: TaskID?, in trace: Trace, into s: inout S) {
+  private func noteTaskWake<S: NoteSink & ~Copyable>(_ task: TaskID, from: TaskID?, in trace: Trace, into s: inout S) {
     guard let from else {
       s.text("Another task wakes ")
       s.label(task, in: trace)
@@ -170,7 +170,7 @@ extension TraceState {
   }
 
   /// `previous` is the event before: a clone right after the task's register is the reactor's.
-  func noteWakerClone<S: NoteSink>(
+  func noteWakerClone<S: NoteSink & ~Copyable>(
     _ task: TaskID, after previous: EventPayload?, in trace: Trace, into s: inout S
   ) {
     if case .register(let owner, let fd, _) = previous, owner == task {
@@ -188,7 +188,7 @@ extension TraceState {
     s.text(" now): calling wake on it will queue the task again.")
   }
 
-  func noteLint<S: NoteSink>(
+  func noteLint<S: NoteSink & ~Copyable>(
     _ task: TaskID, code: LintCode, detail: String, in trace: Trace, into s: inout S
   ) {
     s.text("Lint ")

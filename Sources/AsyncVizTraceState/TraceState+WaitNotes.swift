@@ -2,7 +2,7 @@ import AsyncVizTrace
 
 /// Notes about waiting: Pending polls, the reactor, fds.
 extension TraceState {
-  func notePending<S: NoteSink>(
+  func notePending<S: NoteSink & ~Copyable>(
     _ task: TaskID, line: Int32, awaiting: StringID, at now: Int64, in trace: Trace, into s: inout S
   ) {
     let t = info(task)
@@ -64,7 +64,7 @@ extension TraceState {
   }
 
   /// ", so it waits for fd 5 (db.query), a timer at 65.000 ms: 3 stored wakers."
-  private func noteHolders<S: NoteSink>(
+  private func noteHolders<S: NoteSink & ~Copyable>(
     _ t: TaskInfo, fds: [ReactorState.Registration], timers: [ReactorState.Timer], at now: Int64,
     into s: inout S
   ) {
@@ -95,7 +95,7 @@ extension TraceState {
       && a.dropFirst(resource.utf8.count).first == UInt8(ascii: ".")
   }
 
-  func noteDeregister<S: NoteSink>(_ fd: Int32, in trace: Trace, into s: inout S) {
+  func noteDeregister<S: NoteSink & ~Copyable>(_ fd: Int32, in trace: Trace, into s: inout S) {
     guard let entry = reactor.registration(fd: fd) else {
       s.text("fd ")
       s.number(Int64(fd))
@@ -121,7 +121,7 @@ extension TraceState {
     }
   }
 
-  func noteReactorWait<S: NoteSink>(_ timeout: Int64?, in trace: Trace, into s: inout S) {
+  func noteReactorWait<S: NoteSink & ~Copyable>(_ timeout: Int64?, in trace: Trace, into s: inout S) {
     let watched = reactor.interest.count
     if !runQueue.isEmpty {
       s.text("block_on has polled ")
@@ -169,7 +169,7 @@ extension TraceState {
     }
   }
 
-  func noteReactorReady<S: NoteSink>(_ fd: Int32, readiness: Interest, in trace: Trace, into s: inout S) {
+  func noteReactorReady<S: NoteSink & ~Copyable>(_ fd: Int32, readiness: Interest, in trace: Trace, into s: inout S) {
     if (reactor.lastWait?.ready.count ?? 0) == 0 {
       waitName(trace, capitalized: true, into: &s)
       s.text(" returned: fd ")
@@ -193,7 +193,7 @@ extension TraceState {
 
   /// Why the sleep went away comes from what the task was awaiting: during
   /// the poll that drops it, that is the combinator it resumed in.
-  func noteTimerCancel<S: NoteSink>(_ task: TaskID, deadline: Int64, in trace: Trace, into s: inout S) {
+  func noteTimerCancel<S: NoteSink & ~Copyable>(_ task: TaskID, deadline: Int64, in trace: Trace, into s: inout S) {
     s.label(task, in: trace)
     s.text("'s sleep was dropped before it fired (")
     switch trace.string(info(task).awaiting) {

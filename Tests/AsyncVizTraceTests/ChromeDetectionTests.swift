@@ -41,10 +41,7 @@ private let chromeMessage = "t.json: error: this is a Chrome trace (for Perfetto
   let deep = "{\"x\":" + String(repeating: "[", count: 100_000)
   #expect(message(deep).hasPrefix(#"t.json: error: unknown key "x" at the top level"#))
   let bytes = Array(deep.utf8)
-  var decoder = bytes.withUnsafeBufferPointer {
-    TraceDecoder(window: JSONReadWindow(bytes: $0), path: "t.json")
-  }
-  defer { decoder.deallocate() }
+  var decoder = TraceDecoder(window: JSONReadWindow(bytes: bytes), path: "t.json")
   decoder.window.pos = 5
   do {
     try decoder.skipValue()
