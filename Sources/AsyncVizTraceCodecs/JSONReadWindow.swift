@@ -49,7 +49,9 @@ struct JSONReadWindow: ~Copyable {
     fd = -1
     capacity = max(bytes.count, 1)
     let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-    bytes.withUnsafeBufferPointer { if let src = $0.baseAddress { storage.update(from: src, count: $0.count) } }
+    bytes.withUnsafeBufferPointer {
+      if let src = $0.baseAddress { storage.update(from: src, count: $0.count) }
+    }
     base = storage
     end = bytes.count
     atEOF = true

@@ -76,7 +76,8 @@ extension TraceState {
     s.text(".")
   }
 
-  func notePollReady<S: NoteSink & ~Copyable>(_ task: TaskID, at now: Int64, in trace: Trace, into s: inout S) {
+  func notePollReady<S: NoteSink & ~Copyable>(_ task: TaskID, at now: Int64, in trace: Trace, into s: inout S)
+  {
     s.label(task, in: trace)
     s.text(" returned Ready: its future has finished")
     let t = info(task)
@@ -137,7 +138,9 @@ extension TraceState {
     }
   }
 
-  private func noteTaskWake<S: NoteSink & ~Copyable>(_ task: TaskID, from: TaskID?, in trace: Trace, into s: inout S) {
+  private func noteTaskWake<S: NoteSink & ~Copyable>(
+    _ task: TaskID, from: TaskID?, in trace: Trace, into s: inout S
+  ) {
     guard let from else {
       s.text("Another task wakes ")
       s.label(task, in: trace)

@@ -169,7 +169,9 @@ extension TraceState {
     }
   }
 
-  func noteReactorReady<S: NoteSink & ~Copyable>(_ fd: Int32, readiness: Interest, in trace: Trace, into s: inout S) {
+  func noteReactorReady<S: NoteSink & ~Copyable>(
+    _ fd: Int32, readiness: Interest, in trace: Trace, into s: inout S
+  ) {
     if (reactor.lastWait?.ready.count ?? 0) == 0 {
       waitName(trace, capitalized: true, into: &s)
       s.text(" returned: fd ")
@@ -193,7 +195,9 @@ extension TraceState {
 
   /// Why the sleep went away comes from what the task was awaiting: during
   /// the poll that drops it, that is the combinator it resumed in.
-  func noteTimerCancel<S: NoteSink & ~Copyable>(_ task: TaskID, deadline: Int64, in trace: Trace, into s: inout S) {
+  func noteTimerCancel<S: NoteSink & ~Copyable>(
+    _ task: TaskID, deadline: Int64, in trace: Trace, into s: inout S
+  ) {
     s.label(task, in: trace)
     s.text("'s sleep was dropped before it fired (")
     switch trace.string(info(task).awaiting) {
