@@ -77,20 +77,37 @@ let package = Package(
       name: "asyncviz-bench",
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
-        "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "CEpollBench",
+        "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTestPrograms", "CEpollBench",
         .product(name: "DequeModule", package: "swift-collections"),
       ],
       path: "Sources/AsyncVizBench"
     ),
+    // Programs shared by the tests and the benchmarks (no test framework):
+    // the demos as traces, native stand-in programs, a seeded generator.
+    .target(
+      name: "AsyncVizTestPrograms",
+      dependencies: ["AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples"],
+      path: "Tests/AsyncVizTestPrograms"
+    ),
+    // What every test target shares: the one golden helper.
+    .target(name: "AsyncVizTestSupport", path: "Tests/AsyncVizTestSupport"),
+    .testTarget(
+      name: "AsyncVizTraceStateTests",
+      dependencies: ["AsyncVizTrace", "AsyncVizTraceState", "AsyncVizRuntime", "AsyncVizTestPrograms"]
+    ),
     .testTarget(
       name: "AsyncVizTraceTests",
-      dependencies: ["AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime"],
+      dependencies: [
+        "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizTestPrograms",
+        "AsyncVizTestSupport",
+      ],
       exclude: ["Goldens", "Fuzz"]),
     .testTarget(name: "AsyncVizRuntimeTests", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
     .testTarget(
       name: "AsyncVizLangTests",
       dependencies: [
         "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceCodecs", "AsyncVizExamples",
+        "AsyncVizTestSupport",
       ],
       exclude: ["Goldens", "FuzzCorpus"]
     ),
@@ -100,6 +117,7 @@ let package = Package(
       name: "AsyncVizUITests",
       dependencies: [
         "AsyncVizUI", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizLang", "AsyncVizExamples",
+        "AsyncVizTestPrograms", "AsyncVizTestSupport",
       ],
       exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),

@@ -1,3 +1,5 @@
+import AsyncVizTestPrograms
+import AsyncVizTestSupport
 import AsyncVizTrace
 import AsyncVizTraceCodecs
 import AsyncVizTraceState
@@ -54,8 +56,8 @@ func chromeExportsFollowTheRules(_ name: String) throws {
 }
 
 @Test func everyDemoExportFollowsTheChromeRules() throws {
-  let paths = DemoTraces.paths()
-  #expect(paths.count >= 11, "the demos' golden traces are missing from \(DemoTraces.folder.path)")
+  let paths = DemoTraces.goldenPaths()
+  #expect(paths.count >= 11, "the demos' golden traces are missing from \(DemoTraces.goldenFolder.path)")
   for path in paths { try checkChromeRules(TraceJSONReader.read(path: path)) }
 }
 

@@ -1,3 +1,4 @@
+import AsyncVizTestSupport
 import Dispatch
 import Foundation
 import Synchronization

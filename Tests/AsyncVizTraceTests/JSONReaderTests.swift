@@ -1,3 +1,5 @@
+import AsyncVizTestPrograms
+import AsyncVizTestSupport
 import Foundation
 import Testing
 
@@ -76,7 +78,7 @@ import Testing
 }
 
 @Test func everyDemoTraceReadsAndWritesBackByteForByte() throws {
-  let paths = DemoTraces.paths()
+  let paths = DemoTraces.goldenPaths()
   #expect(paths.count >= 11)
   for path in paths {
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))

@@ -1,3 +1,4 @@
+import AsyncVizTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 @testable import AsyncVizTraceState
 
 @Test func dbThenServiceTraceMatchesItsGolden() {
-  Golden.check(TraceJSONWriter.encode(Workloads.trace("db-then-service")), "db-then-service.json")
+  Golden.check(TraceJSONWriter.encode(Workloads.trace("db-then-service")), named: "db-then-service.json")
 }
 
 @Test func theSameRunGivesIdenticalBytes() {

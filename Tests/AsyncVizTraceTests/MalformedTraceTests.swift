@@ -1,3 +1,4 @@
+import AsyncVizTestSupport
 import Foundation
 import Testing
 

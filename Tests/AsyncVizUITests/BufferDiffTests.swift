@@ -1,3 +1,4 @@
+import AsyncVizTestPrograms
 import AsyncVizUI
 import Testing
 

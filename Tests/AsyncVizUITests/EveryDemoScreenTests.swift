@@ -1,4 +1,6 @@
 import AsyncVizExamples
+import AsyncVizTestPrograms
+import AsyncVizTestSupport
 import AsyncVizTrace
 import AsyncVizUI
 import Testing
@@ -18,5 +20,5 @@ func everyDemoScreenAtEveryTenthStep(demo: String) {
     text += ScreenRenderer.render(model, width: 100, height: 30, options: ViewOptions()).text
     text += "\n"
   }
-  GoldenFile.check(text, named: "every-demo/\(demo).txt")
+  Golden.check(text, named: "every-demo/\(demo).txt")
 }

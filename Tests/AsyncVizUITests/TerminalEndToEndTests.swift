@@ -1,3 +1,4 @@
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
 import AsyncVizUI

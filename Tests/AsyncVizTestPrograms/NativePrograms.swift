@@ -3,12 +3,12 @@ import AsyncVizTrace
 
 /// Native stand-ins for the demos, built from the runtime's own futures, so
 /// the UI can be tested on real traces without the .av compiler.
-enum NativePrograms {
-  static let db = ResourceSpec(name: "db", latencyUs: 40_000)
-  static let svc = ResourceSpec(name: "svc", latencyUs: 25_000)
+public enum NativePrograms {
+  public static let db = ResourceSpec(name: "db", latencyUs: 40_000)
+  public static let svc = ResourceSpec(name: "svc", latencyUs: 25_000)
 
   /// The article's handler: a db query, then a service call, then a print.
-  struct Handler: Future {
+  public struct Handler: Future {
     enum Step {
       case start
       case querying(ResourceCall)
@@ -17,7 +17,10 @@ enum NativePrograms {
     let id: Int
     var step = Step.start
 
-    mutating func poll(_ cx: inout Context) -> Poll<String> {
+    /// The handler of request `id`.
+    public init(id: Int) { self.id = id }
+
+    public mutating func poll(_ cx: inout Context) -> Poll<String> {
       while true {
         switch step {
         case .start:
@@ -47,14 +50,21 @@ enum NativePrograms {
   }
 
   /// The root task: spawns `count` handlers made by `make`, then awaits each in turn.
-  struct SpawnAll<F: Future>: Future {
+  public struct SpawnAll<F: Future>: Future {
     let count: Int
     let name: String
     let make: (Int) -> F
     var handles: [JoinHandle<F.Output>] = []
     var started = false
 
-    mutating func poll(_ cx: inout Context) -> Poll<Void> {
+    /// Spawns tasks named `name` made by `make(1...count)`.
+    public init(count: Int, name: String, make: @escaping (Int) -> F) {
+      self.count = count
+      self.name = name
+      self.make = make
+    }
+
+    public mutating func poll(_ cx: inout Context) -> Poll<Void> {
       if !started {
         started = true
         for i in 1...count { handles.append(cx.spawn(name, make(i))) }
@@ -73,7 +83,7 @@ enum NativePrograms {
   }
 
   /// Source text shown by the source panel for the native db-then-service.
-  static let dbThenServiceSource = """
+  public static let dbThenServiceSource = """
     # db-then-service (native stand-in)
     resource db  latency 40ms
     resource svc latency 25ms
@@ -92,31 +102,33 @@ enum NativePrograms {
     """
 
   /// Runs `count` handlers under a root task and returns the complete trace.
-  static func dbThenService(handlers count: Int = 2, name: String = "db-then-service") -> Trace {
+  public static func dbThenService(handlers count: Int = 2, name: String = "db-then-service") -> Trace {
     let runtime = makeDbThenService(handlers: count, name: name)
     runtime.run()
     return runtime.trace
   }
 
   /// The same program, not yet run (for live feeds).
-  static func makeDbThenService(handlers count: Int, name: String = "db-then-service") -> Runtime {
+  public static func makeDbThenService(handlers count: Int, name: String = "db-then-service") -> Runtime {
     let rt = Runtime(program: ProgramInfo(name: name, source: dbThenServiceSource, backend: .sim))
     rt.spawn("main", SpawnAll(count: count, name: "handler") { Handler(id: $0) })
     return rt
   }
 
   /// A task that returns Pending and drops its waker: the run ends stuck.
-  static func lostWaker() -> Trace {
+  public static func lostWaker() -> Trace {
     let rt = Runtime(program: ProgramInfo(name: "lost-waker", source: "", backend: .sim))
     rt.spawn("main", SpawnAll(count: 1, name: "lost") { _ in LostWaker() })
     rt.run()
     return rt.trace
   }
 
-  /// Many tasks that sleep and yield: a long trace with timers and self-wakes.
-  static func sleepers(tasks: Int, rounds: Int, maxSteps: UInt32 = 1_000_000) -> Trace {
+  /// Many tasks that sleep and yield: a long trace with timers and self-wakes
+  /// (about 11 events a round; the UI benchmark's million-event trace).
+  public static func sleepers(tasks: Int, rounds: Int, maxSteps: UInt32 = 1_000_000) -> Trace {
     let rt = Runtime(
       program: ProgramInfo(name: "sleepers", source: "", backend: .sim), options: .init(maxSteps: maxSteps))
+    rt.reserve(events: tasks * rounds * 13)
     rt.spawn(
       "main",
       SpawnAll(count: tasks, name: "sleeper") { i in
@@ -127,14 +139,20 @@ enum NativePrograms {
   }
 
   /// Sleeps and yields `rounds` times.
-  struct Sleeper: Future {
+  public struct Sleeper: Future {
     let rounds: Int
     let periodUs: Int64
     var done = 0
     var sleep: Sleep?
     var yield: YieldNow?
 
-    mutating func poll(_ cx: inout Context) -> Poll<Void> {
+    /// Sleeps `periodUs`, then yields, `rounds` times.
+    public init(rounds: Int, periodUs: Int64) {
+      self.rounds = rounds
+      self.periodUs = periodUs
+    }
+
+    public mutating func poll(_ cx: inout Context) -> Poll<Void> {
       while done < rounds {
         if var y = yield {
           let r = y.poll(&cx)

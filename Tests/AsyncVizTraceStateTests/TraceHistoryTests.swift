@@ -1,19 +1,8 @@
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
 import Testing
-
-/// A small deterministic generator (SplitMix64) so failures reproduce.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// The state after `step` computed the slow way: every event from the start.
 private func sequentialState(_ trace: Trace, step: UInt32) -> TraceState {
