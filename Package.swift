@@ -98,7 +98,8 @@ let package = Package(
     .testTarget(
       name: "AsyncVizTraceTests",
       dependencies: [
-        "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizTestPrograms",
+        "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime",
+        "AsyncVizTestPrograms",
         "AsyncVizTestSupport",
       ],
       exclude: ["Goldens", "Fuzz"]),

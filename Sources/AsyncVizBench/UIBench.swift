@@ -66,7 +66,8 @@ private func frameBenchmark(demo: String) {
 /// Jumps to random steps of a trace of about `targetEvents` events.
 private func jumpBenchmark(targetEvents: Int) {
   let buildStart = Monotonic.nanoseconds()
-  let trace = NativePrograms.sleepers(tasks: 1_000, rounds: max(1, targetEvents / 10_500), maxSteps: 100_000_000)
+  let trace = NativePrograms.sleepers(
+    tasks: 1_000, rounds: max(1, targetEvents / 10_500), maxSteps: 100_000_000)
   let recorded = Double(Monotonic.nanoseconds() - buildStart) / 1e6
   let historyStart = Monotonic.nanoseconds()
   let feed = SavedTraceFeed(trace: trace)

@@ -44,9 +44,11 @@ public enum Golden {
       return
     }
     guard Array(expected) != bytes else { return }
-    let want = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    let want = String(decoding: expected, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
     let got = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    let row = zip(want, got).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(want.count, got.count)
+    let row =
+      zip(want, got).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(want.count, got.count)
     let wantLine = row < want.count ? String(want[row]) : "<end>"
     let gotLine = row < got.count ? String(got[row]) : "<end>"
     // The whole actual output, for a diff of a large file.
