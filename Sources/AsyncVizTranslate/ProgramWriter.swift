@@ -148,6 +148,16 @@ struct ProgramWriter {
         }
       }
       line("}")
+    case 9 where random.chance(50):
+      // Made now, awaited later: tokio fixes a sleep's or a timeout's deadline
+      // at the call, and an async fn or a request starts only when polled.
+      let f = fresh()
+      line("let \(f) = \(random.chance(50) ? futureCall() : "timeout(\(distinctMs())ms, \(futureCall()))")")
+      print("made a future")
+      line("await \(sleepCall())")
+      let v = fresh()
+      line("let \(v) = await \(f)")
+      print("awaited later {\(v)}")
     default:
       print("note")
     }
@@ -168,7 +178,10 @@ struct ProgramWriter {
     return "\(r.name).\(random.pick(Self.operations))(\"\(argument)\")"
   }
 
-  private mutating func sleepCall() -> String { "sleep(\(distinctMs())ms)" }
+  /// A sleep; now and then `sleep(0ms)`, which tokio finds ready at its first poll.
+  private mutating func sleepCall() -> String {
+    random.chance(8) ? "sleep(0ms)" : "sleep(\(distinctMs())ms)"
+  }
 
   private mutating func helperCall() -> String {
     let h = random.pick(helpers)
