@@ -97,7 +97,9 @@ let package = Package(
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
     .testTarget(
       name: "AsyncVizTranslateTests",
-      dependencies: ["AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples"],
+      dependencies: [
+        "AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples",
+      ],
       exclude: ["Regressions", "ExpectedMismatches.txt"]),
   ],
   swiftLanguageModes: [.v6]

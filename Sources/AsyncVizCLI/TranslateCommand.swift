@@ -23,7 +23,8 @@ struct TranslateCommand: ParsableCommand {
     } catch let error as Diagnostic {
       throw CLIError(error.rendered)
     } catch let error as TranslationError {
-      throw CLIError("\(file.name):\(error.location): error: cannot translate to \(to.rawValue): \(error.message)")
+      throw CLIError(
+        "\(file.name):\(error.location): error: cannot translate to \(to.rawValue): \(error.message)")
     }
     let text: String
     switch to {

@@ -40,6 +40,7 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
     case .completed: return ProgramOutcome(lines: lines, end: .finished(us: end.tUs))
     case .stuck: return ProgramOutcome(lines: lines, end: .stuck)
     case .maxSteps: return ProgramOutcome(lines: lines, end: .failed("max-steps"))
+    case .error: return ProgramOutcome(lines: lines, end: .failed("a run-time error"))
     }
   }
 

@@ -77,11 +77,15 @@ extension RustEmitter {
   }
 
   /// `print`, `block`, `work`, without the trailing `;`.
-  func plainCall(_ call: PlainCall, _ args: [Expression], _ scope: KindScope) throws(TranslationError) -> String {
+  func plainCall(_ call: PlainCall, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
+    -> String
+  {
     switch call {
     case .print:
       if case .string(let parts) = args[0].kind { return "println!(\(formatString(parts)))" }
-      if case .name(let n) = args[0].kind, scope.kind(of: n) != nil { return "println!(\"{\(RustNames.local(n))}\")" }
+      if case .name(let n) = args[0].kind, scope.kind(of: n) != nil {
+        return "println!(\"{\(RustNames.local(n))}\")"
+      }
       return "println!(\"{}\", \(try operand(args[0], scope)))"
     case .block: return "std::thread::sleep(\(try duration(args[0], scope)))"
     case .work: return "work(\(try duration(args[0], scope)))"

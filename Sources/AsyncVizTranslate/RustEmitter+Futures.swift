@@ -44,7 +44,8 @@ extension RustEmitter {
       case .join: return try join(args, scope, awaitedNow: true)
       case .select: return try select(args, scope)
       case .timeout:
-        return "timeout(\(try duration(args[0], scope)), \(try future(args[1], scope))).await.unwrap_or(Value::None)"
+        return
+          "timeout(\(try duration(args[0], scope)), \(try future(args[1], scope))).await.unwrap_or(Value::None)"
       default: break
       }
     }
@@ -53,7 +54,9 @@ extension RustEmitter {
 
   /// A call of an async fn of the program; a call that can recurse is boxed,
   /// as Rust requires (an async fn's future cannot contain itself).
-  private func call(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError) -> String {
+  private func call(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
+    -> String
+  {
     let kinds = shape.parameterKinds[callee] ?? []
     var rustArgs: [String] = []
     for (i, a) in args.enumerated() {
@@ -64,7 +67,8 @@ extension RustEmitter {
       }
     }
     let text = "\(functionNames[callee] ?? callee)(\(rustArgs.joined(separator: ", ")))"
-    return shape.recursiveCalls.contains(CallEdge(caller: currentFunction, callee: callee)) ? "Box::pin(\(text))" : text
+    return shape.recursiveCalls.contains(CallEdge(caller: currentFunction, callee: callee))
+      ? "Box::pin(\(text))" : text
   }
 
   /// `sleep(d)` and `yield_now()` as tokio's own futures (output `()`), or nil for the others.
@@ -93,7 +97,9 @@ extension RustEmitter {
   }
 
   /// A future given to `join`/`select`: tokio's own sleep stays as it is.
-  private func branch(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> (code: String, unit: Bool) {
+  private func branch(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> (
+    code: String, unit: Bool
+  ) {
     if case .call(let callee, let args) = e.kind, let builtin = BuiltinFuture(rawValue: callee),
       let raw = try unitFuture(builtin, args, scope)
     {
@@ -104,7 +110,9 @@ extension RustEmitter {
 
   /// `join(a, b)`: `tokio::join!` polls both in this task; the outputs become a list.
   /// Not awaited at once, the futures are made now and joined when polled.
-  private func join(_ args: [Expression], _ scope: KindScope, awaitedNow: Bool) throws(TranslationError) -> String {
+  private func join(_ args: [Expression], _ scope: KindScope, awaitedNow: Bool) throws(TranslationError)
+    -> String
+  {
     var branches: [(code: String, unit: Bool)] = []
     for a in args { branches.append(try branch(a, scope)) }
     let outputs = branches.indices.map { branches[$0].unit ? "_" : "v\($0)" }

@@ -17,7 +17,9 @@ struct RustEmitter {
   init(shape: ProgramShape) {
     self.shape = shape
     var names: [String: String] = [:]
-    for fn in shape.syntax.functions { names[fn.name] = fn.name == "main" ? "av_main" : RustNames.local(fn.name) }
+    for fn in shape.syntax.functions {
+      names[fn.name] = fn.name == "main" ? "av_main" : RustNames.local(fn.name)
+    }
     functionNames = names
     var ops: [ResourceOperation: String] = [:]
     var used = Set(names.values)
@@ -47,8 +49,11 @@ struct RustEmitter {
   private mutating func resourceFunction(_ op: ResourceOperation) {
     guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
     let latency = RustEmitter.sourceDuration(resource.latencyUs)
-    line("/// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the server")
-    line("/// answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer stands in")
+    line(
+      "/// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the server")
+    line(
+      "/// answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer stands in"
+    )
     line("/// for the socket.")
     line("async fn \(name)(request: String) -> Value {")
     depth += 1
@@ -128,7 +133,9 @@ struct RustEmitter {
     }
   }
 
-  private mutating func ifStatement(_ s: Statement, _ scope: inout KindScope, prefix: String) throws(TranslationError) {
+  private mutating func ifStatement(_ s: Statement, _ scope: inout KindScope, prefix: String)
+    throws(TranslationError)
+  {
     guard case .if(let lhs, let op, let rhs, let then, let otherwise) = s.kind else { return }
     line("\(prefix)if \(try operand(lhs, scope)) \(op.rawValue) \(try operand(rhs, scope)) {")
     try nested(then, &scope)

@@ -25,7 +25,8 @@ public struct RustTranslator: ProgramTranslator {
     out += clockNote(shape).split(separator: "\n", omittingEmptySubsequences: false).map { "//! \($0)" }
       .joined(separator: "\n")
     out += "\n#![allow(unused, unreachable_code)]\n\n" + RustPrelude.imports + "\n\n" + body + "\n"
-    let flavor = shape.usesRealClock ? "flavor = \"current_thread\"" : "flavor = \"current_thread\", start_paused = true"
+    let flavor =
+      shape.usesRealClock ? "flavor = \"current_thread\"" : "flavor = \"current_thread\", start_paused = true"
     let clock = shape.usesRealClock ? "real" : "virtual"
     out += """
       /// tokio's `block_on` runs this future on the current thread: the .av `main`

@@ -32,7 +32,9 @@ struct ShapeReader {
         var failure: TranslationError?
         let walker = ProgramWalker(functions: functions, parameterKinds: parameterKinds)
         walker.walk(fn) { e, scope in
-          guard failure == nil, case .call(let callee, let args) = e.kind, var kinds = inferred[callee] else { return }
+          guard failure == nil, case .call(let callee, let args) = e.kind, var kinds = inferred[callee] else {
+            return
+          }
           for (i, arg) in args.enumerated() where i < kinds.count {
             let k = Self.kind(of: arg, in: scope, functions: functions)
             if let old = kinds[i], old != k {
@@ -79,7 +81,8 @@ struct ShapeReader {
         case .call(let callee, let args):
           if functions.contains(callee) { edges.insert(callee) }
           if callee == "block" || callee == "work" { usesRealClock = true }
-          if callee == "print", let v = args.first, Self.kind(of: v, in: scope, functions: functions) != .data {
+          if callee == "print", let v = args.first, Self.kind(of: v, in: scope, functions: functions) != .data
+          {
             failure = TranslationError(v.location, "`print` would print a future or a join handle")
           }
         case .method(let receiver, let method, _, _):

@@ -10,7 +10,9 @@ public struct TokioRunner: Sendable {
 
   /// Why the oracle cannot run on this machine, or nil if it can.
   public static func unavailableReason(registry: String = "/usr/share/cargo/registry") -> String? {
-    if findCargo() == nil { return "cargo is not installed (not on PATH, nor in ~/.cargo/bin or /root/.cargo/bin)" }
+    if findCargo() == nil {
+      return "cargo is not installed (not on PATH, nor in ~/.cargo/bin or /root/.cargo/bin)"
+    }
     let crates = (try? FileManager.default.contentsOfDirectory(atPath: registry)) ?? []
     if !crates.contains(where: { $0.hasPrefix("tokio-1.") }) {
       return "tokio is not in \(registry) (apt-get install librust-tokio-dev)"
@@ -84,7 +86,9 @@ public struct TokioRunner: Sendable {
         current = rest
         lines = []
       case "end":
-        guard let space = rest.lastIndex(of: " "), let us = Int64(rest[rest.index(after: space)...]) else { continue }
+        guard let space = rest.lastIndex(of: " "), let us = Int64(rest[rest.index(after: space)...]) else {
+          continue
+        }
         outcomes[String(rest[..<space])] = ProgramOutcome(lines: lines, end: .finished(us: us))
         current = nil
       case "stuck":
@@ -99,9 +103,11 @@ public struct TokioRunner: Sendable {
     return outcomes
   }
 
-  static func execute(_ executable: URL, _ arguments: [String], in directory: URL, extraPath: String?) throws -> (
-    status: Int32, stdout: String, stderr: String
-  ) {
+  static func execute(_ executable: URL, _ arguments: [String], in directory: URL, extraPath: String?) throws
+    -> (
+      status: Int32, stdout: String, stderr: String
+    )
+  {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

@@ -34,7 +34,8 @@ struct OracleCase {
 
   /// The .av files of the regression folder.
   static func regressions() throws -> [OracleCase] {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Regressions")
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "Regressions")
     let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return try files.filter { $0.hasSuffix(".av") }.sorted().map { file in
       let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)

@@ -37,8 +37,11 @@ import Testing
       }
       """)
     #expect(rust.contains("tokio::select! {\n        biased;"))
-    #expect(rust.contains("_ = sleep(Duration::from_millis(50)) => Value::List(vec![Value::Int(1), Value::Unit]),"))
-    #expect(rust.contains("timeout(Duration::from_millis(30), slow_fetch(\"x\".to_string())).await.unwrap_or(Value::None)"))
+    #expect(
+      rust.contains("_ = sleep(Duration::from_millis(50)) => Value::List(vec![Value::Int(1), Value::Unit]),"))
+    #expect(
+      rust.contains(
+        "timeout(Duration::from_millis(30), slow_fetch(\"x\".to_string())).await.unwrap_or(Value::None)"))
     #expect(rust.contains("println!(\"{first} {late}\");"))
   }
 

@@ -35,7 +35,9 @@ import Testing
       let agrees = model.agrees(with: tokio, slackUs: c.slackUs)
       if !agrees { disagreeing.append((c.name, MismatchSymptom.describe(model: model, tokio: tokio))) }
       let listed = expected.reasons.removeValue(forKey: c.name) != nil
-      if replaying { print(Self.report(c, model: model, tokio: tokio, verdict: agrees ? "agree" : "DISAGREE")) }
+      if replaying {
+        print(Self.report(c, model: model, tokio: tokio, verdict: agrees ? "agree" : "DISAGREE"))
+      }
       if Self.environment["ASYNCVIZ_RECORD"] == "1" || replaying { continue }
       if !agrees && !listed {
         Issue.record("\(Self.report(c, model: model, tokio: tokio, verdict: "asyncviz and tokio disagree"))")
@@ -56,7 +58,8 @@ import Testing
       return try OracleCase.generated([seed])
     }
     let count = environment["ASYNCVIZ_ORACLE_PROGRAMS"].flatMap(Int.init) ?? 500
-    return try OracleCase.demos() + OracleCase.regressions() + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 })
+    return try OracleCase.demos() + OracleCase.regressions()
+      + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 })
   }
 
   /// Writes, builds and runs the cargo project in .build/tokio-oracle (git-ignored, kept between runs so
@@ -69,7 +72,8 @@ import Testing
     let translator = RustTranslator()
     try project.write(
       cases.map { c in
-        TokioProject.Entry(name: c.name, items: try translator.items(c.shape), realClock: c.shape.usesRealClock)
+        TokioProject.Entry(
+          name: c.name, items: try translator.items(c.shape), realClock: c.shape.usesRealClock)
       })
     let cargo = try #require(TokioRunner.findCargo())
     let runner = TokioRunner(project: project, cargo: cargo)
@@ -77,11 +81,14 @@ import Testing
     try runner.build()
     let built = ContinuousClock.now
     let outcomes = try runner.run(cases.map(\.name))
-    print("TokioOracleTests: cargo build \(built - started), running \(cases.count) programs \(ContinuousClock.now - built)")
+    print(
+      "TokioOracleTests: cargo build \(built - started), running \(cases.count) programs \(ContinuousClock.now - built)"
+    )
     return outcomes
   }
 
-  static func report(_ c: OracleCase, model: ProgramOutcome, tokio: ProgramOutcome, verdict: String) -> String {
+  static func report(_ c: OracleCase, model: ProgramOutcome, tokio: ProgramOutcome, verdict: String) -> String
+  {
     """
     \(c.name) (\(c.origin)): \(verdict)
     --- source
