@@ -21,7 +21,9 @@ import Testing
       (["translate", "nosuch", "--to", "rust"], "unknown demo 'nosuch'"),
       (["translate", "db-then-service", "--to", "cobol"], "'cobol' is invalid for '--to"),
       (["translate", broken.path, "--to", "rust"], "broken.av:2:11: error: unknown name `x`"),
-      (["translate", untranslatable.path, "--to", "rust"], "handle.av:5:13: error: cannot translate to rust"),
+      (
+        ["translate", untranslatable.path, "--to", "rust"], "handle.av:5:13: error: cannot translate to rust"
+      ),
     ]
     for (arguments, message) in cases {
       let result = try CLIRunner.run(arguments)

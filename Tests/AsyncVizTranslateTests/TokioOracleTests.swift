@@ -33,7 +33,9 @@ import Testing
         continue
       }
       let agrees = model.agrees(with: tokio, slackUs: c.slackUs)
-      if !agrees { disagreeing.append((c.name, MismatchSymptom.describe(model: model, tokio: tokio))) }
+      if !agrees {
+        disagreeing.append((c.name, MismatchSymptom.describe(model: model, tokio: tokio, source: c.source)))
+      }
       let listed = expected.reasons.removeValue(forKey: c.name) != nil
       if replaying {
         print(Self.report(c, model: model, tokio: tokio, verdict: agrees ? "agree" : "DISAGREE"))
