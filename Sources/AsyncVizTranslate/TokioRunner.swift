@@ -104,48 +104,15 @@ public struct TokioRunner: Sendable {
   }
 
   static func execute(_ executable: URL, _ arguments: [String], in directory: URL, extraPath: String?) throws
-    -> (
-      status: Int32, stdout: String, stderr: String
-    )
+    -> ChildProcess.Result
   {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
     if let extraPath {
-      var env = ProcessInfo.processInfo.environment
       env["PATH"] = extraPath + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-      process.environment = env
     }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes to their ends before waiting, so a full pipe never blocks the child.
-    let errData = ReadAll(err.fileHandleForReading)
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), errData.wait())
-  }
-}
-
-/// Reads a pipe to its end on a thread of its own.
-private final class ReadAll: @unchecked Sendable {
-  // Written once by the reading thread before the semaphore is signalled, read after waiting on it.
-  private var data = Data()
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ handle: FileHandle) {
-    Thread.detachNewThread { [self] in
-      data = handle.readDataToEndOfFile()
-      done.signal()
-    }
-  }
-
-  func wait() -> String {
-    done.wait()
-    return String(decoding: data, as: UTF8.self)
+    return try ChildProcess(
+      executable: executable, arguments: arguments, directory: directory, environment: env
+    ).run()
   }
 }
 
