@@ -3,7 +3,7 @@ import PackageDescription
 
 // Modules by concern; dependencies point one way (docs/architecture.md):
 // Trace (events, recorder) <- TraceState (reducer, history, narration,
-// transcript) <- TraceCodecs (JSON, Chrome); Trace <- Runtime <- Lang,
+// transcript) <- TraceCodecs (JSON, Chrome); Trace <- Runtime <- Lang <- Translate,
 // Runtime <- Posix, TraceState <- UI <- Terminal, and the thin `asyncviz`
 // executable wires them together.
 let package = Package(
@@ -30,6 +30,10 @@ let package = Package(
       ]
     ),
     .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
+    // Prints .av programs for real runtimes (tokio first), generates programs,
+    // and runs the translations as the oracle of the differential tests.
+    .target(
+      name: "AsyncVizTranslate", dependencies: ["AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace"]),
     .target(
       name: "AsyncVizExamples",
       dependencies: ["AsyncVizLang"],
@@ -68,7 +72,7 @@ let package = Package(
       name: "AsyncVizCLI",
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
-        "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal",
+        "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -122,6 +126,12 @@ let package = Package(
       ],
       exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
+    .testTarget(
+      name: "AsyncVizTranslateTests",
+      dependencies: [
+        "AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples",
+      ],
+      exclude: ["Regressions", "ExpectedMismatches.txt"]),
   ],
   swiftLanguageModes: [.v6]
 )
