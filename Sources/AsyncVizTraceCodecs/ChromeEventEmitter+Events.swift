@@ -58,7 +58,9 @@ extension ChromeEventEmitter {
     case .taskDrop(let task):
       let lane = ChromeTraceWriter.lane(task)
       instant("dropped", cat: "task", lane: lane, event: i, state: state, into: &out)
-    case .schedule, .wakerClone, .wakerDrop, .deferWake:
+    default:
+      // Kinds without a mark of their own (schedule, waker clones and drops,
+      // defer): the counters and the flow arrows show them.
       break
     }
     TraceReducer.apply(trace.events, upTo: i + 1, to: &state)

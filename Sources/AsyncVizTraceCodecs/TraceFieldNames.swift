@@ -86,48 +86,6 @@ enum EventField: UInt8, CaseIterable {
   }
 }
 
-extension EventKind {
-  /// "a" or "an", for messages.
-  var article: String { [.ioSend, .output].contains(self) ? "an" : "a" }
-
-  /// The kind's own fields (besides seq, step, t_us, kind, note); for
-  /// `wake`, `fd` and `from_task` are checked separately.
-  var fields: [EventField] {
-    switch self {
-    case .spawn: [.task, .parent, .name]
-    case .schedule: [.task, .cause, .position]
-    case .pollStart, .complete, .timerFire, .wakerClone, .wakerDrop, .deferWake, .taskDrop: [.task]
-    case .pollEnd: [.task, .result, .line, .awaiting]
-    case .register: [.task, .fd, .interest]
-    case .deregister: [.fd]
-    case .reactorWait: [.timeoutUs]
-    case .reactorReady: [.fd, .readiness]
-    case .timerSet, .timerCancel: [.task, .deadlineUs]
-    case .wake: [.task, .by]
-    case .ioSend: [.task, .fd, .resource, .op]
-    case .output: [.task, .text]
-    case .block: [.task, .durUs]
-    case .lint: [.task, .code, .message]
-    }
-  }
-
-  /// Presence masks of the required fields, by kind.
-  static let requiredMasks: [UInt32] = allCases.map { kind in
-    kind.fields.reduce(
-      EventField.seq.bit | EventField.step.bit | EventField.tUs.bit | EventField.kind.bit
-        | EventField.note.bit
-    ) {
-      $0 | $1.bit
-    }
-  }
-
-  /// The kind named `bytes`.
-  static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> EventKind? {
-    for k in allCases where bytesEqual(bytes, k.name) { return k }
-    return nil
-  }
-}
-
 /// Whether `bytes` spell `word`.
 @inline(__always)
 func bytesEqual(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {

@@ -82,4 +82,19 @@ public enum TraceJSONWriter {
     }
     out.raw("]}")
   }
+
+  /// Event `seq`'s object after `{"seq":`: seq, step, t_us, kind, task, the
+  /// kind's fields, note (narrated from `state`, the state before the event).
+  static func writeEvent(_ seq: Int, in trace: Trace, before state: TraceState, into out: inout JSONBytes) {
+    let event = trace.events[seq]
+    out.int(Int64(seq))
+    out.raw(",\"step\":")
+    out.int(Int64(event.step))
+    out.raw(",\"t_us\":")
+    out.int(event.tUs)
+    writeFields(of: event.payload, in: trace, into: &out)
+    out.raw(",\"note\":\"")
+    state.writeNote(forEvent: seq, in: trace, into: &out)
+    out.raw("\"}")
+  }
 }

@@ -1,17 +1,56 @@
 import AsyncVizTrace
 import AsyncVizTraceState
 
+// Each event kind's JSON form in one place: its fields (checked by the
+// reader), how the writer writes them, how the reader makes the payload.
+// A new kind's codec is one case in each of the three switches below.
+
+extension EventKind {
+  /// "a" or "an", for messages.
+  var article: String { [.ioSend, .output].contains(self) ? "an" : "a" }
+
+  /// The kind's own fields (besides seq, step, t_us, kind, note); for
+  /// `wake`, `fd` and `from_task` are checked separately.
+  var fields: [EventField] {
+    switch self {
+    case .spawn: [.task, .parent, .name]
+    case .schedule: [.task, .cause, .position]
+    case .pollStart, .complete, .timerFire, .wakerClone, .wakerDrop, .deferWake, .taskDrop: [.task]
+    case .pollEnd: [.task, .result, .line, .awaiting]
+    case .register: [.task, .fd, .interest]
+    case .deregister: [.fd]
+    case .reactorWait: [.timeoutUs]
+    case .reactorReady: [.fd, .readiness]
+    case .timerSet, .timerCancel: [.task, .deadlineUs]
+    case .wake: [.task, .by]
+    case .ioSend: [.task, .fd, .resource, .op]
+    case .output: [.task, .text]
+    case .block: [.task, .durUs]
+    case .lint: [.task, .code, .message]
+    }
+  }
+
+  /// Presence masks of the required fields, by kind.
+  static let requiredMasks: [UInt32] = allCases.map { kind in
+    kind.fields.reduce(
+      EventField.seq.bit | EventField.step.bit | EventField.tUs.bit | EventField.kind.bit
+        | EventField.note.bit
+    ) {
+      $0 | $1.bit
+    }
+  }
+
+  /// The kind named `bytes`.
+  static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> EventKind? {
+    for k in allCases where bytesEqual(bytes, k.name) { return k }
+    return nil
+  }
+}
+
 extension TraceJSONWriter {
-  /// Event `seq`'s object after `{"seq":`: seq, step, t_us, kind, task, the
-  /// kind's fields, note (narrated from `state`, the state before the event).
-  static func writeEvent(_ seq: Int, in trace: Trace, before state: TraceState, into out: inout JSONBytes) {
-    let event = trace.events[seq]
-    out.int(Int64(seq))
-    out.raw(",\"step\":")
-    out.int(Int64(event.step))
-    out.raw(",\"t_us\":")
-    out.int(event.tUs)
-    switch event.payload {
+  /// The kind and its fields, after `"t_us":N` and before `"note"`.
+  static func writeFields(of payload: EventPayload, in trace: Trace, into out: inout JSONBytes) {
+    switch payload {
     case .spawn(let task, let parent):
       head(",\"kind\":\"spawn\",\"task\":", task, &out)
       out.raw(",\"parent\":")
@@ -90,9 +129,6 @@ extension TraceJSONWriter {
     case .taskDrop(let task):
       head(",\"kind\":\"task_drop\",\"task\":", task, &out)
     }
-    out.raw(",\"note\":\"")
-    state.writeNote(forEvent: seq, in: trace, into: &out)
-    out.raw("\"}")
   }
 
   /// The kind and task keys, then the task id.
@@ -120,6 +156,66 @@ extension TraceJSONWriter {
       out.raw(",\"by\":\"self\"")
     case .deferred:
       out.raw(",\"by\":\"defer\"")
+    }
+  }
+}
+
+extension TraceDecoder {
+  /// The payload of a checked event.
+  func makePayload(_ v: EventValues) throws(TraceReadError) -> EventPayload {
+    let task = TaskID(UInt32(truncatingIfNeeded: v.task))
+    let fd = Int32(truncatingIfNeeded: v.fd)
+    switch v.kind {
+    case .spawn:
+      return .spawn(task: task, parent: v.parent.map { TaskID(UInt32(truncatingIfNeeded: $0)) })
+    case .schedule:
+      return .schedule(
+        task: task, cause: ScheduleCause(rawValue: v.word) ?? .spawn,
+        position: Int32(truncatingIfNeeded: v.position))
+    case .pollStart:
+      return .pollStart(task: task)
+    case .pollEnd:
+      return .pollEnd(
+        task: task, result: PollResult(rawValue: v.word) ?? .pending,
+        line: Int32(truncatingIfNeeded: v.line ?? 0),
+        awaiting: v.awaiting)
+    case .complete:
+      return .complete(task: task)
+    case .register:
+      return .register(task: task, fd: fd, interest: Interest(rawValue: v.word) ?? .read)
+    case .deregister:
+      return .deregister(fd: fd)
+    case .reactorWait:
+      return .reactorWait(timeoutUs: v.timeoutUs)
+    case .reactorReady:
+      return .reactorReady(fd: fd, readiness: Interest(rawValue: v.word) ?? .read)
+    case .timerSet:
+      return .timerSet(task: task, deadlineUs: v.deadlineUs)
+    case .timerFire:
+      return .timerFire(task: task)
+    case .timerCancel:
+      return .timerCancel(task: task, deadlineUs: v.deadlineUs)
+    case .wake:
+      let by = WakeSource(rawValue: v.word) ?? .own
+      return .wake(
+        task: task, by: by, fd: by == .reactor ? fd : nil,
+        fromTask: by == .task ? TaskID(UInt32(truncatingIfNeeded: v.fromTask)) : nil)
+    case .wakerClone:
+      return .wakerClone(task: task)
+    case .wakerDrop:
+      return .wakerDrop(task: task)
+    case .ioSend:
+      return .ioSend(task: task, fd: fd, resource: v.resource, op: v.op)
+    case .output:
+      return .output(task: task, text: v.text)
+    case .block:
+      return .block(task: task, durUs: v.durUs)
+    case .lint:
+      return .lint(task: task, code: LintCode(rawValue: v.word) ?? .lostWaker, detail: v.message)
+    case .deferWake:
+      return .deferWake(task: task)
+    case .taskDrop:
+      return .taskDrop(task: task)
     }
   }
 }
