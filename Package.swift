@@ -81,13 +81,14 @@ let package = Package(
       name: "asyncviz-bench",
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
-        "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTestPrograms", "CEpollBench",
+        "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTestPrograms", "AsyncVizTranslate",
+        "CEpollBench",
         .product(name: "DequeModule", package: "swift-collections"),
       ],
       path: "Sources/AsyncVizBench"
     ),
     // Programs shared by the tests and the benchmarks (no test framework):
-    // the demos as traces, native stand-in programs, a seeded generator.
+    // the demos as traces, native stand-in programs.
     .target(
       name: "AsyncVizTestPrograms",
       dependencies: ["AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples"],
@@ -97,7 +98,9 @@ let package = Package(
     .target(name: "AsyncVizTestSupport", path: "Tests/AsyncVizTestSupport"),
     .testTarget(
       name: "AsyncVizTraceStateTests",
-      dependencies: ["AsyncVizTrace", "AsyncVizTraceState", "AsyncVizRuntime", "AsyncVizTestPrograms"]
+      dependencies: [
+        "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizRuntime", "AsyncVizTestPrograms", "AsyncVizTranslate",
+      ]
     ),
     .testTarget(
       name: "AsyncVizTraceTests",
@@ -122,7 +125,7 @@ let package = Package(
       name: "AsyncVizUITests",
       dependencies: [
         "AsyncVizUI", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizLang", "AsyncVizExamples",
-        "AsyncVizTestPrograms", "AsyncVizTestSupport",
+        "AsyncVizTestPrograms", "AsyncVizTestSupport", "AsyncVizTranslate",
       ],
       exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),

@@ -3,6 +3,7 @@ import AsyncVizRuntime
 import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
+import AsyncVizTranslate
 import AsyncVizUI
 
 /// The front end's speed figures: one full frame of a busy run
@@ -76,7 +77,7 @@ private func jumpBenchmark(targetEvents: Int) {
   print(
     "trace: \(trace.events.count) events, \(trace.stepCount) steps, \(trace.tasks.count) tasks "
       + "(recorded in \(format(recorded)) ms; history and notes built in \(format(built)) ms)")
-  var rng = SeededRandom(state: 1)
+  var rng = SeededRandom(seed: 1)
   let jumps = 1_000
   var stateTimes: [Double] = []
   var modelTimes: [Double] = []

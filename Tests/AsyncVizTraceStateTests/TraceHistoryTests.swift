@@ -2,6 +2,7 @@ import AsyncVizRuntime
 import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
+import AsyncVizTranslate
 import Testing
 
 /// The state after `step` computed the slow way: every event from the start.
@@ -17,7 +18,7 @@ private func sequentialState(_ trace: Trace, step: UInt32) -> TraceState {
   let trace = NativePrograms.sleepers(tasks: 40, rounds: 6)
   #expect(trace.end?.reason == .completed)
   let history = TraceHistory(trace: trace, interval: 97)
-  var rng = SeededRandom(state: 42)
+  var rng = SeededRandom(seed: 42)
   var steps: [UInt32] = [0, 1, history.lastStep]
   for _ in 0..<60 { steps.append(UInt32.random(in: 0...history.lastStep, using: &rng)) }
   for step in steps {
