@@ -103,49 +103,19 @@ public struct TokioRunner: Sendable {
     return outcomes
   }
 
+  /// Runs `executable ARGS` in the project's folder (see `Subprocess`), returning its status and outputs.
   static func execute(_ executable: URL, _ arguments: [String], in directory: URL, extraPath: String?) throws
     -> (
       status: Int32, stdout: String, stderr: String
     )
   {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    if let extraPath {
-      var env = ProcessInfo.processInfo.environment
-      env["PATH"] = extraPath + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-      process.environment = env
-    }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes to their ends before waiting, so a full pipe never blocks the child.
-    let errData = ReadAll(err.fileHandleForReading)
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), errData.wait())
-  }
-}
-
-/// Reads a pipe to its end on a thread of its own.
-private final class ReadAll: @unchecked Sendable {
-  // Written once by the reading thread before the semaphore is signalled, read after waiting on it.
-  private var data = Data()
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ handle: FileHandle) {
-    Thread.detachNewThread { [self] in
-      data = handle.readDataToEndOfFile()
-      done.signal()
-    }
-  }
-
-  func wait() -> String {
-    done.wait()
-    return String(decoding: data, as: UTF8.self)
+    let out = directory.appendingPathComponent("last-run.out")
+    let err = directory.appendingPathComponent("last-run.err")
+    let status = try Subprocess.run(
+      [executable.path] + arguments, in: directory, extraPath: extraPath, stdout: out, stderr: err)
+    let stdout = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)
+    let stderr = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
+    return (status, stdout, stderr)
   }
 }
 
