@@ -67,19 +67,17 @@ public struct TokioRunner: Sendable {
     return outcomes
   }
 
-  /// Runs `executable ARGS` in the project's folder (see `Subprocess`), returning its status and outputs.
+  /// Runs `executable ARGS` in the project's folder (see `ChildProcess`), returning its status and outputs.
   static func execute(_ executable: URL, _ arguments: [String], in directory: URL, extraPath: String?) throws
-    -> (
-      status: Int32, stdout: String, stderr: String
-    )
+    -> ChildProcess.Result
   {
-    let out = directory.appendingPathComponent("last-run.out")
-    let err = directory.appendingPathComponent("last-run.err")
-    let status = try Subprocess.run(
-      [executable.path] + arguments, in: directory, extraPath: extraPath, stdout: out, stderr: err)
-    let stdout = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)
-    let stderr = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
-    return (status, stdout, stderr)
+    var env = ProcessInfo.processInfo.environment
+    if let extraPath {
+      env["PATH"] = extraPath + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+    }
+    return try ChildProcess(
+      executable: executable, arguments: arguments, directory: directory, environment: env
+    ).run()
   }
 }
 
