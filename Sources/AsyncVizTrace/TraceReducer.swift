@@ -50,6 +50,7 @@ extension TraceState {
       ensureTask(id, at: t)
       // Position 0: block_on's own future (main), which is not in the run
       // queue: it is ready, and polled at the top of block_on's next loop.
+      if position == 0 { blockOn = id }
       if position > 0 && !tasks[id.index].queued {
         tasks[id.index].queued = true
         runQueue.push(id)

@@ -66,8 +66,10 @@ public struct SelectFirst<T>: Future {
   }
 }
 
-/// Runs a future with a deadline: its value, or nil if `durationUs` passes
-/// first (the future is then cancelled), like `tokio::time::timeout`.
+/// Runs a future with a deadline: its value, or nil if the deadline passes
+/// first (the future is then cancelled), like `tokio::time::timeout`: the
+/// deadline is fixed when the timeout is made, and each poll tries the future
+/// before the deadline.
 public struct Timeout<F: Future>: Future {
   /// The guarded future.
   private var inner: F
@@ -76,7 +78,14 @@ public struct Timeout<F: Future>: Future {
   /// `running -> finished`.
   private var finished = false
 
-  /// Guards `inner` with a deadline of `durationUs` after the first poll.
+  /// Guards `inner` with a deadline `durationUs` after `nowUs`, the time it is made.
+  public init(durationUs: Int64, from nowUs: Int64, _ inner: F) {
+    self.inner = inner
+    self.timer = Sleep(durationUs: durationUs, from: nowUs)
+  }
+
+  /// Guards `inner` with a deadline `durationUs` after the first poll (native
+  /// code that makes the timeout inside the poll that awaits it).
   public init(durationUs: Int64, _ inner: F) {
     self.inner = inner
     self.timer = Sleep(durationUs: durationUs)
