@@ -73,10 +73,11 @@ extension TraceDecoder {
       if let id = unfinished.first {
         throw fail("\"end\" says completed, but task \(id.rawValue) has no complete or task_drop event")
       }
-    case .stuck:
+    case .stuck, .error:
       if let id = end.stuckTasks.first(where: { completed[$0.index] }) {
         throw fail("\"end\" names task \(id.rawValue) as stuck, but it completed")
       }
+      guard end.reason == .stuck else { break }
       if let id = unfinished.first(where: { !end.stuckTasks.contains($0) }) {
         throw fail("\"end\" says stuck, but its list leaves out task \(id.rawValue), which never completed")
       }
@@ -84,8 +85,8 @@ extension TraceDecoder {
     case .maxSteps:
       break
     }
-    if end.reason != .stuck && !end.stuckTasks.isEmpty {
-      throw fail("\"end\" lists stuck tasks, but its reason is not \"stuck\"")
+    if end.reason != .stuck && end.reason != .error && !end.stuckTasks.isEmpty {
+      throw fail("\"end\" lists stuck tasks, but its reason is not \"stuck\" or \"error\"")
     }
   }
 }

@@ -241,7 +241,7 @@ extension TraceDecoder {
         let word = try string("reason")
         guard let r = EndReason.allCases.first(where: { bytesEqual(word, $0.word) }) else {
           throw fail(
-            "\"reason\" must be \"completed\", \"stuck\" or \"max-steps\", found \(TraceDecoder.quote(word))",
+            "\"reason\" must be \"completed\", \"stuck\", \"max-steps\" or \"error\", found \(TraceDecoder.quote(word))",
             at: at)
         }
         reason = r

@@ -112,6 +112,10 @@ public enum EndReason: UInt8, Sendable, CaseIterable, TraceWord {
   case stuck
   /// The step limit was reached first.
   case maxSteps
+  /// A run-time error (or a run-time limit) stopped part of the program: it
+  /// did not run as written, whether or not its tasks then finished.
+  /// `stuck` lists the tasks that never completed, if nothing could wake them.
+  case error
 
   /// The word used in traces.
   public var name: String { word.description }
@@ -122,6 +126,7 @@ public enum EndReason: UInt8, Sendable, CaseIterable, TraceWord {
     case .completed: "completed"
     case .stuck: "stuck"
     case .maxSteps: "max-steps"
+    case .error: "error"
     }
   }
 }

@@ -20,6 +20,9 @@ extension Transcript {
       text += "end: stuck. No task is ready, and nothing can ever wake the pending ones.\n"
     case .maxSteps:
       text += "end: max-steps. The step limit was reached before the program finished.\n"
+    case .error:
+      text += "end: error. A run-time error stopped part of the program (see its `error:` line), "
+      text += "so it did not run as written.\n"
     }
     let clock = trace.program.backend == .sim ? "virtual" : "real"
     text += "  steps: \(end.steps)\n"

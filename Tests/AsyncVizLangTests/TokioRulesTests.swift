@@ -241,3 +241,24 @@ import Testing
     """)
   #expect(branches == nil)
 }
+
+@Test func joinStartsEachPollWithTheNextFuture() throws {
+  let (trace, _) = try runText(
+    """
+    async fn a() {
+        print("a before yield")
+        await yield_now()
+        print("a after yield")
+    }
+    async fn b() {
+        print("b before yield")
+        await yield_now()
+        print("b after yield")
+    }
+    async fn main() {
+        await join(a(), b())
+    }
+    """)
+  // tokio's join! polls a first, then, on the next poll, b first.
+  #expect(trace.printedText == ["a before yield", "b before yield", "b after yield", "a after yield"])
+}

@@ -50,7 +50,22 @@ private func message(_ file: String, end: String? = nil, events: String? = nil) 
       == #"t.json: error: "end" names task 2 as stuck, but it completed"#)
   #expect(
     message(good, end: #"{"reason":"max-steps","steps":8,"t_us":65000,"stuck":[1]}"#)
-      == #"t.json: error: "end" lists stuck tasks, but its reason is not "stuck""#)
+      == #"t.json: error: "end" lists stuck tasks, but its reason is not "stuck" or "error""#)
+}
+
+@Test func anErrorEndIsAcceptedWithOrWithoutUnfinishedTasks() {
+  let good = text("db-then-service")
+  #expect(message(good, end: #"{"reason":"error","steps":8,"t_us":65000,"stuck":[]}"#) == "accepted")
+  #expect(
+    message(good, end: #"{"reason":"error","steps":8,"t_us":65000,"stuck":[2]}"#)
+      == #"t.json: error: "end" names task 2 as stuck, but it completed"#)
+  let stuck = text("lost-waker")
+  let tUs = Workloads.trace("lost-waker").end?.tUs ?? -1
+  #expect(message(stuck, end: #"{"reason":"error","steps":2,"t_us":\#(tUs),"stuck":[1]}"#) == "accepted")
+  #expect(message(stuck, end: #"{"reason":"error","steps":2,"t_us":\#(tUs),"stuck":[]}"#) == "accepted")
+  #expect(
+    message(good, end: #"{"reason":"failed","steps":8,"t_us":65000,"stuck":[]}"#).hasSuffix(
+      #""reason" must be "completed", "stuck", "max-steps" or "error", found "failed" (byte offset 7503)"#))
 }
 
 @Test func aTraceWithTasksStartsWithTheRootSpawn() {

@@ -2,7 +2,10 @@ import AsyncVizTrace
 
 /// Runs several futures concurrently inside one task and gives all their
 /// outputs, in argument order (Rust's `join!`). Every poll of the task polls
-/// each unfinished child, so they all make progress on their own wakes.
+/// each unfinished child, so they all make progress on their own wakes. As
+/// tokio's `join!` does (macros/join.rs, `skip_next_time`), each poll starts
+/// one child further than the last (0, 1, ..., n-1, 0, ...), so that no child
+/// always goes first; this decides the order of the children's effects.
 public struct JoinAll<T>: Future {
   /// The children; a finished child is never polled again.
   private var children: [any Future<T>]
@@ -10,6 +13,8 @@ public struct JoinAll<T>: Future {
   private var results: [T?]
   /// Children not yet finished.
   private var remaining: Int
+  /// The child the next poll starts with (tokio's `skip_next_time`).
+  private var start = 0
 
   /// Joins `children`.
   public init(_ children: [any Future<T>]) {
@@ -19,7 +24,12 @@ public struct JoinAll<T>: Future {
   }
 
   public mutating func poll(_ cx: inout Context) -> Poll<[T]> {
-    for i in children.indices where results[i] == nil {
+    let n = children.count
+    let first = start
+    start = first + 1 == n ? 0 : first + 1
+    for k in 0..<n {
+      let i = first + k < n ? first + k : first + k - n
+      guard results[i] == nil else { continue }
       if case .ready(let value) = children[i].poll(&cx) {
         results[i] = value
         remaining -= 1
