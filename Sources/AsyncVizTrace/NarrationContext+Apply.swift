@@ -87,7 +87,10 @@ extension NarrationContext {
       if info(task).phase == .polling { update(task) { t in t.wokenInPoll = true } }
     case .deferWake(let task):
       deferred += 1
-      update(task) { t in t.deferredInPoll = true }
+      update(task) { t in
+        t.deferredInPoll = true
+        t.wakers += 1
+      }
     case .taskDrop(let task):
       if info(task).phase == .pending { pendingCount -= 1 }
       if info(task).queued {
