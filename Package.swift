@@ -112,8 +112,8 @@ let package = Package(
     .testTarget(
       name: "AsyncVizLangTests",
       dependencies: [
-        "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceCodecs", "AsyncVizExamples",
-        "AsyncVizTestSupport",
+        "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs",
+        "AsyncVizExamples", "AsyncVizTestSupport",
       ],
       exclude: ["Goldens", "FuzzCorpus"]
     ),
