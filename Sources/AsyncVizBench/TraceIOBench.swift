@@ -92,7 +92,8 @@ private func mirror(_ trace: Trace) -> CodableTrace {
     case .pollEnd(_, let result, let line, let awaiting):
       c.result = result.name
       c.line = line == 0 ? nil : line
-      c.awaiting = awaiting == .empty ? nil : trace.string(awaiting)
+      let label = awaiting.label(in: trace)
+      c.awaiting = label.isEmpty ? nil : label
     case .wake(_, let by, let fd, let from):
       c.by = by.name
       c.fd = fd

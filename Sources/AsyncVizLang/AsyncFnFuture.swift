@@ -72,7 +72,7 @@ final class AsyncFnFuture: Future {
       switch future.poll(&cx) {
       case .pending:
         state = .suspended(pc: at, future: future)
-        cx.suspend(on: .empty, line: code.lines[at])
+        cx.suspend(on: .nothing, line: code.lines[at])
         return .pending
       case .ready(let value):
         if let error = admit(value) { return fail(error.message, at: at, &r, &cx) }
@@ -103,7 +103,7 @@ final class AsyncFnFuture: Future {
     let result = future.poll(&cx)
     if case .pending = result {
       state = .suspended(pc: pc, future: future)
-      cx.suspend(on: .empty, line: code.lines[pc])
+      cx.suspend(on: .nothing, line: code.lines[pc])
     }
     return result
   }

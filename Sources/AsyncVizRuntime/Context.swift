@@ -15,8 +15,8 @@ public struct Context {
   /// Source line where the task is suspended, set by the future that returns
   /// Pending (0: no source, e.g. a native future).
   public var suspendLine: Int32 = 0
-  /// What the task waits on ("db.query", "sleep", "join #2"), set likewise.
-  public var awaiting: StringID = .empty
+  /// What the task waits on (a resource call, a sleep, a task's handle), set likewise.
+  public var awaiting: Awaited = .nothing
 
   init(core: UnsafeMutablePointer<RuntimeCore>, task: TaskID) {
     self.core = core
@@ -29,8 +29,8 @@ public struct Context {
   /// Says what the task is waiting on and where. The innermost pending future
   /// calls this first, so the first value set wins; a combinator that wants to
   /// describe itself ("join") assigns `awaiting` directly.
-  public mutating func suspend(on awaiting: StringID, line: Int32 = 0) {
-    if self.awaiting == .empty { self.awaiting = awaiting }
+  public mutating func suspend(on awaiting: Awaited, line: Int32 = 0) {
+    if case .nothing = self.awaiting { self.awaiting = awaiting }
     if suspendLine == 0 { suspendLine = line }
   }
 

@@ -8,9 +8,6 @@ public struct JoinHandle<T>: Future {
   public let task: TaskID
   /// The stored waker while waiting: `idle -> waiting -> idle` (woken or done).
   private var waiting: Waker?
-  /// Interned "join #N", set on the first Pending poll (interning hashes the
-  /// text, so it is done once, not on every poll).
-  private var label: StringID = .empty
 
   @usableFromInline init(task: TaskID) { self.task = task }
 
@@ -33,8 +30,7 @@ public struct JoinHandle<T>: Future {
       waiting = w
       cx.core.pointee.joinWaiters[task, default: []].append(w)
     }
-    if label == .empty { label = cx.intern("join #\(task.rawValue)") }
-    cx.suspend(on: label, line: 0)
+    cx.suspend(on: .joinHandle(task), line: 0)
     return .pending
   }
 

@@ -165,7 +165,7 @@ public final class Runtime {
     core.pointee.record(
       .pollEnd(
         task: id, result: result, line: finished ? 0 : cx.suspendLine,
-        awaiting: finished ? .empty : cx.awaiting))
+        awaiting: finished ? .nothing : cx.awaiting))
     if finished { complete(id) }
     core.pointee.checkLints(after: id, result: result)
     if slot.notified {

@@ -11,8 +11,8 @@ public enum EventPayload: Sendable, Equatable {
   /// The executor started polling a task.
   case pollStart(task: TaskID)
   /// The poll returned; `line` is where the task is suspended (0: no source),
-  /// `awaiting` names the operation it waits on (empty when ready).
-  case pollEnd(task: TaskID, result: PollResult, line: Int32, awaiting: StringID)
+  /// `awaiting` is the operation it waits on (`nothing` when ready).
+  case pollEnd(task: TaskID, result: PollResult, line: Int32, awaiting: Awaited)
   /// The task's future returned Ready: the task is done.
   case complete(task: TaskID)
   /// The reactor stored the task's waker for readiness of `fd`.

@@ -13,7 +13,7 @@ extension ChromeEventEmitter {
       pollStart = i
     case .pollEnd(let task, let result, let line, let awaiting):
       pollSlices(
-        task, result: result, line: line, awaiting: trace.string(awaiting), end: i, state: state,
+        task, result: result, line: line, awaiting: awaiting.label(in: trace), end: i, state: state,
         into: &out)
     case .complete(let task):
       instant("done", cat: "task", lane: ChromeTraceWriter.lane(task), event: i, state: state, into: &out)

@@ -68,7 +68,7 @@ extension TraceJSONWriter {
       out.raw(result == .ready ? ",\"result\":\"ready\",\"line\":" : ",\"result\":\"pending\",\"line\":")
       out.int(line == 0 ? nil : Int64(line))
       out.raw(",\"awaiting\":")
-      out.quotedOrNull(trace.string(awaiting))
+      writeAwaited(awaiting, in: trace, to: &out)
     case .complete(let task):
       head(",\"kind\":\"complete\",\"task\":", task, &out)
     case .register(let task, let fd, let interest):
@@ -136,6 +136,38 @@ extension TraceJSONWriter {
   private static func head(_ keys: StaticString, _ task: TaskID, _ out: inout JSONBytes) {
     out.raw(keys)
     out.int(Int64(task.rawValue))
+  }
+
+  /// `awaiting`'s value: `Awaited.label(in:)` quoted (null for nothing),
+  /// written piece by piece so that no text is built per event.
+  private static func writeAwaited(_ awaited: Awaited, in trace: Trace, to out: inout JSONBytes) {
+    switch awaited {
+    case .nothing: out.raw("null")
+    case .resourceCall(let resource, let op): dotted(trace.string(resource), trace.string(op), &out)
+    case .joinHandle(let task):
+      out.raw("\"join #")
+      out.int(Int64(task.rawValue))
+      out.byte(UInt8(ascii: "\""))
+    case .channelSend(let channel): dotted(trace.string(channel), "send", &out)
+    case .channelRecv(let channel): dotted(trace.string(channel), "recv", &out)
+    case .sleep: out.raw("\"sleep\"")
+    case .yieldNow: out.raw("\"yield_now\"")
+    case .join: out.raw("\"join\"")
+    case .select: out.raw("\"select\"")
+    case .timeout: out.raw("\"timeout\"")
+    case .lostWaker: out.raw("\"lost_waker\"")
+    case .selfWake: out.raw("\"self_wake\"")
+    case .other(let text): out.quotedOrNull(trace.string(text))
+    }
+  }
+
+  /// `"NAME.OP"`.
+  private static func dotted(_ name: String, _ op: String, _ out: inout JSONBytes) {
+    out.byte(UInt8(ascii: "\""))
+    out.escaped(name)
+    out.byte(UInt8(ascii: "."))
+    out.escaped(op)
+    out.byte(UInt8(ascii: "\""))
   }
 
   /// `wake`: `by`, then `fd` (reactor) or `from_task` (task).

@@ -28,22 +28,31 @@ struct StringInterner {
 
   /// The id of the string with these (valid UTF-8) bytes, adding it if new.
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> StringID {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-    let mask = slots.count - 1
-    var i = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let found = slots[i]
-      if found < 0 { break }
-      if keys[Int(found)].withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return StringID(found) }
-      i = (i + 1) & mask
-    }
+    let (found, i) = lookup(bytes)
+    if let found { return found }
     let id = Int32(strings.count)
     strings.append(String(decoding: bytes, as: UTF8.self))
     keys.append(Array(bytes))
     slots[i] = id
     if strings.count * 2 > slots.count { rehash() }
     return StringID(id)
+  }
+
+  /// The id of the string with these bytes if it is in the table (nothing is added).
+  func find(_ bytes: UnsafeBufferPointer<UInt8>) -> StringID? { lookup(bytes).found }
+
+  /// The string's id if present, else the empty slot where it would go.
+  private func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> (found: StringID?, slot: Int) {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+    let mask = slots.count - 1
+    var i = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let found = slots[i]
+      if found < 0 { return (nil, i) }
+      if keys[Int(found)].withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return (StringID(found), i) }
+      i = (i + 1) & mask
+    }
   }
 
   private mutating func rehash() {

@@ -18,7 +18,7 @@ extension Trace {
       case .pollEnd(let task, let result, let line, let awaiting):
         e.payload = .pollEnd(
           task: task, result: result, line: line,
-          awaiting: awaiting == .empty ? .empty : interner.intern(string(awaiting)))
+          awaiting: canonical(awaiting, &interner))
       case .ioSend(let task, let fd, let resource, let op):
         let r = interner.intern(string(resource))
         e.payload = .ioSend(task: task, fd: fd, resource: r, op: interner.intern(string(op)))
@@ -33,5 +33,20 @@ extension Trace {
     }
     copy.strings = interner.strings
     return copy
+  }
+
+  /// The same await with its strings interned in the order the JSON reader
+  /// interns them (`TraceDecoder.awaited`).
+  private func canonical(_ awaited: Awaited, _ interner: inout StringInterner) -> Awaited {
+    switch awaited {
+    case .resourceCall(let resource, let op):
+      let r = interner.intern(string(resource))
+      return .resourceCall(resource: r, op: interner.intern(string(op)))
+    case .channelSend(let channel): return .channelSend(channel: interner.intern(string(channel)))
+    case .channelRecv(let channel): return .channelRecv(channel: interner.intern(string(channel)))
+    case .other(let text): return text == .empty ? .nothing : .other(interner.intern(string(text)))
+    case .nothing, .joinHandle, .sleep, .yieldNow, .join, .select, .timeout, .lostWaker, .selfWake:
+      return awaited
+    }
   }
 }

@@ -21,7 +21,7 @@ struct EventValues {
   var durUs: Int64 = 0
   /// Raw value of the case a word field named (cause, result, interest/readiness, by, code).
   var word: UInt8 = 0
-  var awaiting = StringID.empty
+  var awaiting = Awaited.nothing
   var resource = StringID.empty
   var op = StringID.empty
   var text = StringID.empty
@@ -46,6 +46,7 @@ extension TraceDecoder {
     }
     try checkFields(v, at: start)
     let payload = try makePayload(v)
+    if case .ioSend(_, _, let resource, let op) = payload { resourceOps.insert(Self.pairKey(resource, op)) }
     try appendEvent(v, payload, at: start)
   }
 
@@ -79,7 +80,7 @@ extension TraceDecoder {
     case .by: v.word = try word("by", WakeSource.self)
     case .code: v.word = try word("code", LintCode.self)
     case .awaiting:
-      if !(try null()) { v.awaiting = interner.intern(try string("awaiting")) }
+      if !(try null()) { v.awaiting = awaited(try string("awaiting")) }
     case .resource: v.resource = interner.intern(try string("resource"))
     case .op: v.op = interner.intern(try string("op"))
     case .text: v.text = interner.intern(try string("text"))

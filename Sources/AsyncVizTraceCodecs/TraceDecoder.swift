@@ -37,6 +37,9 @@ struct TraceDecoder: ~Copyable {
   var end: RunEnd??
   /// The `name` of each spawn event, checked against the task table at the end.
   var spawnNames: [(event: Int, name: String)] = []
+  /// The (resource, op) pairs of the `io_send` events read so far, so that an
+  /// `awaiting` "db.query" reads as that resource call (`ResourceOps.key`).
+  var resourceOps: Set<Int64> = []
 
   /// A decoder over `window`; it takes ownership of the window's memory.
   init(window: consuming JSONReadWindow, path: String) {

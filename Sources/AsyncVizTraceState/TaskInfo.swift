@@ -9,9 +9,9 @@ public struct TaskInfo: Sendable, Equatable {
   public var id: TaskID
   /// Its current status.
   public internal(set) var status: TaskStatus
-  /// What it waits on (interned, e.g. "db.query"); kept after it is woken
-  /// until its next poll ends, empty before its first Pending and once done.
-  public internal(set) var awaiting: StringID = .empty
+  /// What it waits on (a resource call, a task's handle, ...); kept after it
+  /// is woken until its next poll ends, `nothing` before its first Pending and once done.
+  public internal(set) var awaiting: Awaited = .nothing
   /// The source line it is suspended at (0: none), with the same lifetime as `awaiting`.
   public internal(set) var line: Int32 = 0
   /// Number of polls started.

@@ -87,7 +87,7 @@ extension TraceState {
         let next = tasks[id.index].status.pollReturnedPending(requeued: tasks[id.index].queued)
         setStatus(id, next, at: t)
       } else {
-        tasks[id.index].awaiting = .empty
+        tasks[id.index].awaiting = .nothing
         tasks[id.index].line = 0
       }
     case .complete(let id):
@@ -97,7 +97,7 @@ extension TraceState {
         runQueue.remove(id)
       }
       if polling == id { polling = nil }
-      tasks[id.index].awaiting = .empty
+      tasks[id.index].awaiting = .nothing
       tasks[id.index].line = 0
       setStatus(id, .done, at: t)
     case .taskDrop(let id):

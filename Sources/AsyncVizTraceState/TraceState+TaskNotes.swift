@@ -67,7 +67,7 @@ extension TraceState {
       s.text(", at line ")
       s.number(Int64(t.line))
     }
-    let awaiting = trace.string(t.awaiting)
+    let awaiting = t.awaiting.label(in: trace)
     if !awaiting.isEmpty {
       s.text(" (")
       s.string(awaiting)
@@ -147,23 +147,23 @@ extension TraceState {
       s.text(".")
       return
     }
-    let awaiting = trace.string(info(task).awaiting)
+    let awaiting = info(task).awaiting
     s.label(from, in: trace)
     if self.task(from)?.status == .done {
       s.text(" has finished, so it wakes ")
       s.label(task, in: trace)
       s.text(", which was waiting for it.")
-    } else if awaiting.hasSuffix(".recv") {
+    } else if case .channelRecv = awaiting {
       s.text(" sent a value, so it wakes ")
       s.label(task, in: trace)
       s.text(", which was waiting to receive (")
-      s.string(awaiting)
+      s.string(awaiting.label(in: trace))
       s.text(").")
-    } else if awaiting.hasSuffix(".send") {
+    } else if case .channelSend = awaiting {
       s.text(" took a value and made room, so it wakes ")
       s.label(task, in: trace)
       s.text(", which was waiting to send (")
-      s.string(awaiting)
+      s.string(awaiting.label(in: trace))
       s.text(").")
     } else {
       s.text(" wakes ")

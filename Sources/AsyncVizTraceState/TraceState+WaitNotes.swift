@@ -3,10 +3,9 @@ import AsyncVizTrace
 /// Notes about waiting: Pending polls, the reactor, fds.
 extension TraceState {
   func notePending<S: NoteSink & ~Copyable>(
-    _ task: TaskID, line: Int32, awaiting: StringID, at now: Int64, in trace: Trace, into s: inout S
+    _ task: TaskID, line: Int32, awaiting: Awaited, at now: Int64, in trace: Trace, into s: inout S
   ) {
     let t = info(task)
-    let what = trace.string(awaiting)
     s.label(task, in: trace)
     s.text(" returned Pending")
     if line != 0 {
@@ -14,17 +13,14 @@ extension TraceState {
       s.number(Int64(line))
     }
     s.text(": ")
-    if what.isEmpty {
-      s.text("it cannot finish yet")
-    } else {
-      s.string(what)
+    switch awaiting {
+    case .nothing: s.text("it cannot finish yet")
+    case .join: s.text("join is not ready (it needs all of its futures)")
+    case .select: s.text("select is not ready (it needs any one of its futures)")
+    case .timeout: s.text("timeout is not ready (neither its future nor its deadline is)")
+    default:
+      s.string(awaiting.label(in: trace))
       s.text(" is not ready")
-      switch what {
-      case "join": s.text(" (it needs all of its futures)")
-      case "select": s.text(" (it needs any one of its futures)")
-      case "timeout": s.text(" (neither its future nor its deadline is)")
-      default: break
-      }
     }
     if t.wokenInPoll {
       s.text(
@@ -36,22 +32,24 @@ extension TraceState {
       return
     }
     let watched = reactor.registrations(of: task, count: Int(t.fdsWatched))
-    if let entry = watched.first(where: { labelMatches($0, what, in: trace) }) {
+    if case .resourceCall(let resource, let op) = awaiting,
+      let entry = watched.first(where: { $0.resource == resource && $0.op == op })
+    {
       s.text(", so its waker stays with the reactor for fd ")
       s.number(Int64(entry.fd))
       s.text(entry.interest == .write ? " (write)." : " (read).")
       return
     }
     let timers = reactor.timers(of: task, count: Int(t.timersArmed))
-    if what == "sleep", let timer = timers.last(where: { $0.deadlineUs > now }) {
+    if case .sleep = awaiting, let timer = timers.last(where: { $0.deadlineUs > now }) {
       s.text(", so its waker waits in the reactor's timer queue until ")
       s.instant(timer.deadlineUs)
       s.text(".")
       return
     }
-    if what.hasPrefix("join #"), let n = UInt32(what.dropFirst(6)) {
+    if case .joinHandle(let joined) = awaiting {
       s.text(", so it waits until ")
-      s.label(TaskID(n), in: trace)
+      s.label(joined, in: trace)
       s.text(" finishes and wakes it.")
       return
     }
@@ -59,11 +57,12 @@ extension TraceState {
       s.text(", and no one holds its waker: nothing can ever wake it.")
       return
     }
-    if what.hasSuffix(".recv") {
+    switch awaiting {
+    case .channelRecv:
       s.text(" (the channel is empty), so its waker waits in the channel until a value is sent.")
-    } else if what.hasSuffix(".send") {
+    case .channelSend:
       s.text(" (the channel is full), so its waker waits in the channel until a value is taken.")
-    } else {
+    default:
       noteHolders(t, fds: watched, timers: timers, at: now, into: &s)
     }
   }
@@ -88,16 +87,6 @@ extension TraceState {
       first = false
     }
     s.text(first ? "." : ").")
-  }
-
-  /// Whether `awaiting` is "resource.op" of the fd's request.
-  private func labelMatches(_ entry: ReactorState.Registration, _ awaiting: String, in trace: Trace) -> Bool {
-    let resource = trace.string(entry.resource)
-    let op = trace.string(entry.op)
-    let a = awaiting.utf8
-    guard a.count == resource.utf8.count + 1 + op.utf8.count, !resource.isEmpty else { return false }
-    return a.starts(with: resource.utf8) && a.dropFirst(resource.utf8.count + 1).elementsEqual(op.utf8)
-      && a.dropFirst(resource.utf8.count).first == UInt8(ascii: ".")
   }
 
   func noteDeregister<S: NoteSink & ~Copyable>(_ fd: Int32, in trace: Trace, into s: inout S) {
@@ -205,9 +194,9 @@ extension TraceState {
   ) {
     s.label(task, in: trace)
     s.text("'s sleep was dropped before it fired (")
-    switch trace.string(info(task).awaiting) {
-    case "select": s.text("select chose another branch")
-    case "timeout": s.text("the timeout it belongs to has finished")
+    switch info(task).awaiting {
+    case .select: s.text("select chose another branch")
+    case .timeout: s.text("the timeout it belongs to has finished")
     default: s.text("the future that awaited it was cancelled")
     }
     s.text("): the reactor removes its timer for ")

@@ -44,13 +44,11 @@ extension Transcript {
   /// Why nothing can wake a stuck task, from what it last waited on.
   static func whyStuck(_ task: TaskID, in trace: Trace, state: TraceState) -> String {
     let info = state.info(task)
-    let what = trace.string(info.awaiting)
+    let what = info.awaiting.label(in: trace)
     let place = info.line != 0 ? " at line \(info.line)" : ""
     var text = what.isEmpty ? "pending\(place)" : "pending\(place) on \(what)"
-    if what.hasPrefix("join #"), let n = UInt32(what.dropFirst(6)),
-      trace.end?.stuckTasks.contains(TaskID(n)) == true
-    {
-      text += ", waiting for \(trace.label(TaskID(n))), which is stuck too"
+    if case .joinHandle(let joined) = info.awaiting, trace.end?.stuckTasks.contains(joined) == true {
+      text += ", waiting for \(trace.label(joined)), which is stuck too"
     } else if info.wakersHeld <= 0 {
       text += ", and no one holds its waker"
     } else {

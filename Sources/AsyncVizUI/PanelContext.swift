@@ -24,7 +24,7 @@ struct PanelContext {
 
   /// "db.query L7", "join #2 L14", "sleep", or "-" for a task that waits on nothing.
   func awaitingText(_ task: TaskInfo) -> String {
-    let what = string(task.awaiting)
+    let what = task.awaiting.label(in: trace)
     if what.isEmpty { return task.line > 0 ? "L\(task.line)" : "-" }
     return task.line > 0 ? "\(what) L\(task.line)" : what
   }

@@ -77,7 +77,7 @@ import Testing
     """)
   let pending = trace.events.compactMap { e -> (Int32, String)? in
     if case .pollEnd(_, .pending, let line, let awaiting) = e.payload {
-      return (line, trace.string(awaiting))
+      return (line, awaiting.label(in: trace))
     }
     return nil
   }

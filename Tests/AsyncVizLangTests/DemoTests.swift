@@ -67,7 +67,7 @@ func twoRunsOfADemoGiveIdenticalTraces(_ name: String) throws {
   let story = trace.events.compactMap { e -> String? in
     switch e.payload {
     case .pollEnd(handler, let result, let line, let awaiting):
-      return "poll_end \(result.name) \(line) \(trace.string(awaiting))"
+      return "poll_end \(result.name) \(line) \(awaiting.label(in: trace))"
     case .register(handler, let fd, .read): return "register \(fd)"
     case .wake(handler, let by, let fd, _): return "wake \(by.name) \(fd ?? -1)"
     case .complete(handler): return "complete"

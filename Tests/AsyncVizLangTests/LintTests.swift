@@ -70,7 +70,7 @@ private func lints(_ trace: Trace, _ code: LintCode) -> [String] {
   let producer = TaskID(2)
   let pendings = trace.events.compactMap { e -> (Int64, Int32, String)? in
     if case .pollEnd(producer, .pending, let line, let awaiting) = e.payload {
-      return (e.tUs, line, trace.string(awaiting))
+      return (e.tUs, line, awaiting.label(in: trace))
     }
     return nil
   }

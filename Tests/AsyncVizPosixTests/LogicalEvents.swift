@@ -17,8 +17,8 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
     var entries: [UInt32: [SplitTurns.Entry]] = [:]
     for event in trace.events {
       guard let task = event.payload.task else { continue }
-      var awaiting = ""
-      if case .pollEnd(_, _, _, let id) = event.payload { awaiting = trace.string(id) }
+      var awaiting = Awaited.nothing
+      if case .pollEnd(_, _, _, let a) = event.payload { awaiting = a }
       entries[task.rawValue, default: []].append(
         (event.payload, Self.describe(event.payload, in: trace), awaiting))
     }
@@ -32,7 +32,7 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
     case .spawn(_, let parent): detail = parent.map { "parent \($0)" } ?? "root"
     case .schedule(_, let cause, _): detail = cause.name
     case .pollEnd(_, let result, let line, let awaiting):
-      detail = "\(result.name) L\(line) \(trace.string(awaiting))"
+      detail = "\(result.name) L\(line) \(awaiting.label(in: trace))"
     case .register(_, _, let interest): detail = interest.name
     case .wake(_, let by, let fd, let from):
       detail = "\(by.name)\(fd == nil ? "" : " fd")\(from.map { " \($0)" } ?? "")"

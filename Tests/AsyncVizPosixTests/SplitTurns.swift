@@ -27,10 +27,10 @@ import AsyncVizTrace
 /// fds must still show two reactor wakes, in one run or two.
 enum SplitTurns {
   /// One event of a task: the payload, and its line in `LogicalEvents`.
-  typealias Entry = (payload: EventPayload, text: String, awaiting: String)
+  typealias Entry = (payload: EventPayload, text: String, awaiting: Awaited)
 
   /// Where a pending poll stopped: its source line and what it awaited.
-  typealias Await = (line: Int32, awaiting: String)
+  typealias Await = (line: Int32, awaiting: Awaited)
 
   /// `entries` with idle re-polls spliced out (rules 1-3).
   static func normalise(_ entries: [Entry]) -> [String] {
@@ -90,6 +90,9 @@ enum SplitTurns {
     return nil
   }
 
-  /// True for what a poll awaiting a `JoinHandle` records ("join #N").
-  private static func isJoin(_ awaiting: String) -> Bool { awaiting.hasPrefix("join #") }
+  /// True for what a poll awaiting a `JoinHandle` records.
+  private static func isJoin(_ awaiting: Awaited) -> Bool {
+    if case .joinHandle = awaiting { return true }
+    return false
+  }
 }

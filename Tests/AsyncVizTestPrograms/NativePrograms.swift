@@ -29,7 +29,7 @@ public enum NativePrograms {
           let r = call.poll(&cx)
           step = .querying(call)
           guard case .ready(let rows) = r else {
-            cx.suspend(on: cx.intern("db.query"), line: 7)
+            cx.suspend(on: .resourceCall(resource: cx.intern("db"), op: cx.intern("query")), line: 7)
             return .pending
           }
           step = .calling(
@@ -38,7 +38,7 @@ public enum NativePrograms {
           let r = call.poll(&cx)
           step = .calling(call)
           guard case .ready(let reply) = r else {
-            cx.suspend(on: cx.intern("svc.call"), line: 8)
+            cx.suspend(on: .resourceCall(resource: cx.intern("svc"), op: cx.intern("call")), line: 8)
             return .pending
           }
           let text = (try? reply.get()) ?? "?"
@@ -73,7 +73,7 @@ public enum NativePrograms {
         let r = first.poll(&cx)
         handles[0] = first
         guard case .ready = r else {
-          cx.suspend(on: cx.intern("join #\(first.task.rawValue)"), line: 14)
+          cx.suspend(on: .joinHandle(first.task), line: 14)
           return .pending
         }
         handles.removeFirst()

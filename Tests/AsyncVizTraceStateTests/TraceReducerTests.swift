@@ -24,7 +24,8 @@ private func firstStep(_ history: TraceHistory, where predicate: (TraceState) ->
   #expect(Array(s1.runQueue.elements) == [TaskID(2), TaskID(3), TaskID(4)])
   #expect(s1.tasks.map(\.status) == [.pending, .ready, .ready, .ready])
   #expect(s1.tasks[0].line == 14)
-  #expect(history.trace.string(s1.tasks[0].awaiting) == "join #2")
+  #expect(s1.tasks[0].awaiting == .joinHandle(TaskID(2)))
+  #expect(s1.tasks[0].awaiting.label(in: history.trace) == "join #2")
   // Each handler's first poll sends a query and registers its fd for read.
   let s3 = history.state(atStep: 3)
   #expect(Array(s3.runQueue.elements) == [TaskID(4)])
@@ -33,7 +34,7 @@ private func firstStep(_ history: TraceHistory, where predicate: (TraceState) ->
   #expect(s3.reactor.interest.allSatisfy { $0.interest == .read && $0.wakerStored })
   #expect(s3.reactor.interest.map { history.trace.string($0.resource) } == ["db", "db"])
   #expect(s3.tasks[1].status == .pending && s3.tasks[1].line == 7)
-  #expect(history.trace.string(s3.tasks[1].awaiting) == "db.query")
+  #expect(s3.tasks[1].awaiting.label(in: history.trace) == "db.query")
 }
 
 @Test func reactorTurnReportsReadyFdsAndWakesTheirTasks() throws {

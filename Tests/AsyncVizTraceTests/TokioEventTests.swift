@@ -17,11 +17,11 @@ private func blockOnTrace() -> Trace {
   r.record(.spawn(task: worker, parent: main), at: 0)
   r.record(.schedule(task: worker, cause: .spawn, position: 1), at: 0)
   r.record(.deferWake(task: main), at: 0)
-  r.record(.pollEnd(task: main, result: .pending, line: 3, awaiting: .empty), at: 0)
+  r.record(.pollEnd(task: main, result: .pending, line: 3, awaiting: .nothing), at: 0)
   r.step = 2
   r.record(.pollStart(task: worker), at: 0)
   r.record(.deferWake(task: worker), at: 0)
-  r.record(.pollEnd(task: worker, result: .pending, line: 7, awaiting: .empty), at: 0)
+  r.record(.pollEnd(task: worker, result: .pending, line: 7, awaiting: .nothing), at: 0)
   r.step = 3
   r.record(.reactorWait(timeoutUs: 0), at: 0)
   r.record(.wake(task: main, by: .deferred, fd: nil, fromTask: nil), at: 0)
@@ -30,7 +30,7 @@ private func blockOnTrace() -> Trace {
   r.record(.schedule(task: worker, cause: .wake, position: 1), at: 0)
   r.step = 4
   r.record(.pollStart(task: main), at: 0)
-  r.record(.pollEnd(task: main, result: .ready, line: 0, awaiting: .empty), at: 0)
+  r.record(.pollEnd(task: main, result: .ready, line: 0, awaiting: .nothing), at: 0)
   r.record(.complete(task: main), at: 0)
   r.record(.taskDrop(task: worker), at: 0)
   var trace = r.trace

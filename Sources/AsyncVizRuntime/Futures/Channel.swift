@@ -45,8 +45,8 @@ public struct ChannelSend<T>: Future {
   private var value: T?
   /// The waker stored in `sendWaiters` while waiting.
   private var waiting: Waker?
-  /// Interned "CHANNEL.op", set on the first Pending poll (interned once, not per poll).
-  private var label: StringID = .empty
+  /// The channel's interned name, set on the first Pending poll (interned once, not per poll).
+  private var name: StringID = .empty
 
   init(channel: Channel<T>, value: T) {
     self.channel = channel
@@ -69,8 +69,8 @@ public struct ChannelSend<T>: Future {
       waiting = w
       channel.sendWaiters.append(w)
     }
-    if label == .empty { label = cx.intern("\(channel.name).send") }
-    cx.suspend(on: label)
+    if name == .empty { name = cx.intern(channel.name) }
+    cx.suspend(on: .channelSend(channel: name))
     return .pending
   }
 
@@ -85,8 +85,8 @@ public struct ChannelRecv<T>: Future {
   let channel: Channel<T>
   /// The waker stored in `recvWaiters` while waiting.
   private var waiting: Waker?
-  /// Interned "CHANNEL.op", set on the first Pending poll (interned once, not per poll).
-  private var label: StringID = .empty
+  /// The channel's interned name, set on the first Pending poll (interned once, not per poll).
+  private var name: StringID = .empty
 
   init(channel: Channel<T>) { self.channel = channel }
 
@@ -104,8 +104,8 @@ public struct ChannelRecv<T>: Future {
       waiting = w
       channel.recvWaiters.append(w)
     }
-    if label == .empty { label = cx.intern("\(channel.name).recv") }
-    cx.suspend(on: label)
+    if name == .empty { name = cx.intern(channel.name) }
+    cx.suspend(on: .channelRecv(channel: name))
     return .pending
   }
 

@@ -20,8 +20,8 @@ public struct ResourceCall: Future {
   public let op: String
   /// The request's argument text.
   public let argument: String
-  /// Interned "resource.op", what the task is shown to await.
-  private var label: StringID = .empty
+  /// What the task is shown to await: this resource and op, interned on the first poll.
+  private var awaited = Awaited.nothing
   private var state = State.idle
 
   /// Describes a call; nothing happens until it is polled.
@@ -34,7 +34,7 @@ public struct ResourceCall: Future {
   public mutating func poll(_ cx: inout Context) -> Poll<Result<String, BackendError>> {
     switch state {
     case .idle:
-      label = cx.intern("\(resource.name).\(op)")
+      awaited = .resourceCall(resource: cx.intern(resource.name), op: cx.intern(op))
       let fd: Int32
       switch cx.send(to: resource, op: op, argument: argument) {
       case .success(let opened): fd = opened
@@ -64,7 +64,7 @@ public struct ResourceCall: Future {
     case .finished:
       preconditionFailure("ResourceCall polled after it finished")
     }
-    cx.suspend(on: label)
+    cx.suspend(on: awaited)
     return .pending
   }
 

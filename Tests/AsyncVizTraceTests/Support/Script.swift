@@ -64,7 +64,7 @@ struct Script: Future {
       let result = future.poll(&cx)
       current = future
       guard case .ready = result else {
-        cx.suspend(on: .empty, line: Int32(pc + 1))
+        cx.suspend(on: .nothing, line: Int32(pc + 1))
         return .pending
       }
       current = nil
