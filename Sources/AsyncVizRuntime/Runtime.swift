@@ -80,7 +80,7 @@ public final class Runtime {
   public var now: Int64 { core.pointee.now }
 
   /// State of a task (nil for an unknown id).
-  public func state(of task: TaskID) -> TaskState? {
+  public func state(of task: TaskID) -> TaskStatus? {
     let i = task.index
     return i >= 0 && i < core.pointee.slots.count ? core.pointee.slots[i].state : nil
   }

@@ -3,8 +3,8 @@ import AsyncVizTrace
 /// The executor's bookkeeping for one task: plain values only, so the task
 /// table is a flat array the hot path updates in place.
 struct TaskSlot {
-  /// Where the task is in its life (see `TaskState` for the transitions).
-  var state: TaskState = .ready
+  /// Where the task is in its life (see `TaskStatus` for the transitions).
+  var state: TaskStatus = .ready
   /// True exactly while the task's id is in the run queue.
   var queued = false
   /// Woken during its current poll: queued again when the poll returns.
