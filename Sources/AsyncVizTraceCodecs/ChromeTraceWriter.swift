@@ -12,7 +12,7 @@ import AsyncVizTraceState
 /// fires, prints and lints are instants; the run-queue length and the number
 /// of pending tasks are counters. Times are in microseconds, laid out by
 /// `ChromeTimeline`. docs/trace-format.md explains how to open the file.
-public enum ChromeTraceWriter {
+public enum ChromeTraceWriter: TraceDocumentFormat {
   /// The lane of the executor.
   static let executorLane: Int64 = 1
   /// The lane of the reactor.
@@ -21,18 +21,14 @@ public enum ChromeTraceWriter {
   /// The lane of a task.
   static func lane(_ task: TaskID) -> Int64 { Int64(task.rawValue) + 2 }
 
+  static let bytesPerEvent = 160
+
   /// The whole file, in memory.
-  public static func encode(_ trace: Trace) -> [UInt8] {
-    JSONBytes.collect(capacity: 4096 + trace.events.count * 160) { out in
-      encode(trace, into: &out) { (_: inout JSONBytes) throws(Never) in }
-    }
-  }
+  public static func encode(_ trace: Trace) -> [UInt8] { document(of: trace) }
 
   /// Writes the file at `path` safely (a temporary file renamed into place).
   public static func write(_ trace: Trace, to path: String) throws(TraceWriteError) {
-    try TraceFileOutput.write(to: path) { (out, flush) throws(TraceWriteError) in
-      try encode(trace, into: &out, flush: flush)
-    }
+    try writeDocument(of: trace, to: path)
   }
 
   /// Writes the document, calling `flush` between events.

@@ -9,23 +9,17 @@ import AsyncVizTraceState
 /// layout is fixed: keys in a stable order, one task and one event per line,
 /// so that two traces diff cleanly line by line. Each event's `note` is
 /// derived while writing, from the reducer's state before each event.
-public enum TraceJSONWriter {
+public enum TraceJSONWriter: TraceDocumentFormat {
   /// The value of the `format` key.
   public static let formatName = "asyncviz-trace"
-  /// The whole file, in memory (for tests and small traces).
-  public static func encode(_ trace: Trace) -> [UInt8] {
-    JSONBytes.collect(capacity: 4096 + trace.events.count * 200) { out in
-      encode(trace, into: &out) { (_: inout JSONBytes) throws(Never) in }
-    }
-  }
+  static let bytesPerEvent = 200
 
-  /// Writes the file at `path` through a temporary file renamed into place:
-  /// on failure the target is left as it was and the error names the path
-  /// and the reason.
+  /// The whole file, in memory (for tests and small traces).
+  public static func encode(_ trace: Trace) -> [UInt8] { document(of: trace) }
+
+  /// Writes the file at `path` through a temporary file renamed into place.
   public static func write(_ trace: Trace, to path: String) throws(TraceWriteError) {
-    try TraceFileOutput.write(to: path) { (out, flush) throws(TraceWriteError) in
-      try encode(trace, into: &out, flush: flush)
-    }
+    try writeDocument(of: trace, to: path)
   }
 
   /// Writes the layout docs/trace-format.md describes, calling `flush` between lines.

@@ -138,6 +138,16 @@ extension TraceState {
     }
   }
 
+  /// For a channel wait: what the peer that wakes the task did, and what the
+  /// task was waiting to do.
+  private static func channelPeer(_ awaiting: Awaited) -> (did: StaticString, waiting: StaticString)? {
+    switch awaiting {
+    case .channelRecv: (" sent a value, so it wakes ", ", which was waiting to receive (")
+    case .channelSend: (" took a value and made room, so it wakes ", ", which was waiting to send (")
+    default: nil
+    }
+  }
+
   private func noteTaskWake<S: NoteSink & ~Copyable>(
     _ task: TaskID, from: TaskID?, in trace: Trace, into s: inout S
   ) {
@@ -153,16 +163,10 @@ extension TraceState {
       s.text(" has finished, so it wakes ")
       s.label(task, in: trace)
       s.text(", which was waiting for it.")
-    } else if case .channelRecv = awaiting {
-      s.text(" sent a value, so it wakes ")
+    } else if let peer = Self.channelPeer(awaiting) {
+      s.text(peer.did)
       s.label(task, in: trace)
-      s.text(", which was waiting to receive (")
-      s.string(awaiting.label(in: trace))
-      s.text(").")
-    } else if case .channelSend = awaiting {
-      s.text(" took a value and made room, so it wakes ")
-      s.label(task, in: trace)
-      s.text(", which was waiting to send (")
+      s.text(peer.waiting)
       s.string(awaiting.label(in: trace))
       s.text(").")
     } else {

@@ -26,27 +26,29 @@ public enum NativePrograms {
         case .start:
           step = .querying(ResourceCall(resource: NativePrograms.db, op: "query", argument: "id = \(id)"))
         case .querying(var call):
-          let r = call.poll(&cx)
+          let rows = NativePrograms.reply(&call, line: 7, &cx)
           step = .querying(call)
-          guard case .ready(let rows) = r else {
-            cx.suspend(on: .resourceCall(resource: cx.intern("db"), op: cx.intern("query")), line: 7)
-            return .pending
-          }
-          step = .calling(
-            ResourceCall(resource: NativePrograms.svc, op: "call", argument: (try? rows.get()) ?? "?"))
+          guard let rows else { return .pending }
+          step = .calling(ResourceCall(resource: NativePrograms.svc, op: "call", argument: rows))
         case .calling(var call):
-          let r = call.poll(&cx)
+          let reply = NativePrograms.reply(&call, line: 8, &cx)
           step = .calling(call)
-          guard case .ready(let reply) = r else {
-            cx.suspend(on: .resourceCall(resource: cx.intern("svc"), op: cx.intern("call")), line: 8)
-            return .pending
-          }
-          let text = (try? reply.get()) ?? "?"
+          guard let text = reply else { return .pending }
           cx.output("handled \(id): \(text)")
           return .ready(text)
         }
       }
     }
+  }
+
+  /// Polls `call`: its reply ("?" for an error), or nil while it is pending
+  /// (the call says what the task awaits; this adds the handler's source line).
+  static func reply(_ call: inout ResourceCall, line: Int32, _ cx: inout Context) -> String? {
+    guard case .ready(let result) = call.poll(&cx) else {
+      cx.suspend(on: .nothing, line: line)
+      return nil
+    }
+    return (try? result.get()) ?? "?"
   }
 
   /// The root task: spawns `count` handlers made by `make`, then awaits each in turn.

@@ -31,22 +31,14 @@ public final class Channel<T> {
 
   /// A future that receives the next value.
   public func recv() -> ChannelRecv<T> { ChannelRecv(channel: self) }
-
-  func removeWaiter(_ w: Waker, from list: inout Deque<Waker>) -> Bool {
-    guard let k = list.firstIndex(of: w) else { return false }
-    list.remove(at: k)
-    return true
-  }
 }
 
 /// Sends one value; Pending while the channel is full.
 public struct ChannelSend<T>: Future {
   let channel: Channel<T>
   private var value: T?
-  /// The waker stored in `sendWaiters` while waiting.
-  private var waiting: Waker?
-  /// The channel's interned name, set on the first Pending poll (interned once, not per poll).
-  private var name: StringID = .empty
+  /// The waker in `sendWaiters` while waiting.
+  private var wait = ChannelWait()
 
   init(channel: Channel<T>, value: T) {
     self.channel = channel
@@ -56,61 +48,37 @@ public struct ChannelSend<T>: Future {
   public mutating func poll(_ cx: inout Context) -> Poll<Void> {
     if channel.buffer.count < channel.capacity, let v = value {
       value = nil
-      if let w = waiting {
-        waiting = nil
-        if channel.removeWaiter(w, from: &channel.sendWaiters) { cx.dropWaker(w) }
-      }
+      wait.leave(&channel.sendWaiters, &cx)
       channel.buffer.append(v)
       if let r = channel.recvWaiters.popFirst() { cx.wake(r) }
       return .ready(())
     }
-    if waiting == nil || !channel.sendWaiters.contains(where: { $0 == waiting }) {
-      let w = cx.storeWaker()
-      waiting = w
-      channel.sendWaiters.append(w)
-    }
-    if name == .empty { name = cx.intern(channel.name) }
-    cx.suspend(on: .channelSend(channel: name))
+    wait.park(in: &channel.sendWaiters, channel: channel.name, &cx)
+    cx.suspend(on: .channelSend(channel: wait.name))
     return .pending
   }
 
-  public mutating func cancel(_ cx: inout Context) {
-    if let w = waiting, channel.removeWaiter(w, from: &channel.sendWaiters) { cx.dropWaker(w) }
-    waiting = nil
-  }
+  public mutating func cancel(_ cx: inout Context) { wait.leave(&channel.sendWaiters, &cx) }
 }
 
 /// Receives one value; Pending while the channel is empty.
 public struct ChannelRecv<T>: Future {
   let channel: Channel<T>
-  /// The waker stored in `recvWaiters` while waiting.
-  private var waiting: Waker?
-  /// The channel's interned name, set on the first Pending poll (interned once, not per poll).
-  private var name: StringID = .empty
+  /// The waker in `recvWaiters` while waiting.
+  private var wait = ChannelWait()
 
   init(channel: Channel<T>) { self.channel = channel }
 
   public mutating func poll(_ cx: inout Context) -> Poll<T> {
     if let v = channel.buffer.popFirst() {
-      if let w = waiting {
-        waiting = nil
-        if channel.removeWaiter(w, from: &channel.recvWaiters) { cx.dropWaker(w) }
-      }
+      wait.leave(&channel.recvWaiters, &cx)
       if let s = channel.sendWaiters.popFirst() { cx.wake(s) }
       return .ready(v)
     }
-    if waiting == nil || !channel.recvWaiters.contains(where: { $0 == waiting }) {
-      let w = cx.storeWaker()
-      waiting = w
-      channel.recvWaiters.append(w)
-    }
-    if name == .empty { name = cx.intern(channel.name) }
-    cx.suspend(on: .channelRecv(channel: name))
+    wait.park(in: &channel.recvWaiters, channel: channel.name, &cx)
+    cx.suspend(on: .channelRecv(channel: wait.name))
     return .pending
   }
 
-  public mutating func cancel(_ cx: inout Context) {
-    if let w = waiting, channel.removeWaiter(w, from: &channel.recvWaiters) { cx.dropWaker(w) }
-    waiting = nil
-  }
+  public mutating func cancel(_ cx: inout Context) { wait.leave(&channel.recvWaiters, &cx) }
 }
