@@ -26,40 +26,57 @@ private func message(_ file: String, end: String? = nil, events: String? = nil) 
   }
 }
 
+/// `end` values for db-then-service (8 steps, last event at t_us 65000) and
+/// what the reader must say of each.
+private let endsOfGood: [(end: String, says: String)] = [
+  (
+    #"{"reason":"completed","steps":999,"t_us":65000,"stuck":[]}"#,
+    #"t.json: error: "end" says 999 steps, but the last event is in step 8"#
+  ),
+  (
+    #"{"reason":"completed","steps":6,"t_us":65000,"stuck":[]}"#,
+    #"t.json: error: "end" says 6 steps, but the last event is in step 8"#
+  ),
+  (
+    #"{"reason":"completed","steps":8,"t_us":64999,"stuck":[]}"#,
+    #"t.json: error: "end" is at t_us 64999, before the last event (t_us 65000)"#
+  ),
+  // The clock may move on after the last event.
+  (#"{"reason":"completed","steps":8,"t_us":70000,"stuck":[]}"#, "accepted"),
+  (
+    #"{"reason":"completed","steps":8,"t_us":65000,"stuck":[9]}"#,
+    #"t.json: error: "end" names task 9 as stuck, which is not in the task table"#
+  ),
+  (
+    #"{"reason":"stuck","steps":8,"t_us":65000,"stuck":[]}"#,
+    #"t.json: error: "end" says stuck, but every task completed"#
+  ),
+  (
+    #"{"reason":"stuck","steps":8,"t_us":65000,"stuck":[2]}"#,
+    #"t.json: error: "end" names task 2 as stuck, but it completed"#
+  ),
+  (
+    #"{"reason":"max-steps","steps":8,"t_us":65000,"stuck":[1]}"#,
+    #"t.json: error: "end" lists stuck tasks, but its reason is not "stuck" or "error""#
+  ),
+  (#"{"reason":"error","steps":8,"t_us":65000,"stuck":[]}"#, "accepted"),
+  (
+    #"{"reason":"error","steps":8,"t_us":65000,"stuck":[2]}"#,
+    #"t.json: error: "end" names task 2 as stuck, but it completed"#
+  ),
+]
+
 @Test func theEndMustAgreeWithTheEvents() {
   let good = text("db-then-service")
   #expect(message(good) == "accepted")
-  #expect(
-    message(good, end: #"{"reason":"completed","steps":999,"t_us":65000,"stuck":[]}"#)
-      == #"t.json: error: "end" says 999 steps, but the last event is in step 8"#)
-  #expect(
-    message(good, end: #"{"reason":"completed","steps":6,"t_us":65000,"stuck":[]}"#)
-      == #"t.json: error: "end" says 6 steps, but the last event is in step 8"#)
-  #expect(
-    message(good, end: #"{"reason":"completed","steps":8,"t_us":64999,"stuck":[]}"#)
-      == #"t.json: error: "end" is at t_us 64999, before the last event (t_us 65000)"#)
-  // The clock may move on after the last event.
-  #expect(message(good, end: #"{"reason":"completed","steps":8,"t_us":70000,"stuck":[]}"#) == "accepted")
-  #expect(
-    message(good, end: #"{"reason":"completed","steps":8,"t_us":65000,"stuck":[9]}"#)
-      == #"t.json: error: "end" names task 9 as stuck, which is not in the task table"#)
-  #expect(
-    message(good, end: #"{"reason":"stuck","steps":8,"t_us":65000,"stuck":[]}"#)
-      == #"t.json: error: "end" says stuck, but every task completed"#)
-  #expect(
-    message(good, end: #"{"reason":"stuck","steps":8,"t_us":65000,"stuck":[2]}"#)
-      == #"t.json: error: "end" names task 2 as stuck, but it completed"#)
-  #expect(
-    message(good, end: #"{"reason":"max-steps","steps":8,"t_us":65000,"stuck":[1]}"#)
-      == #"t.json: error: "end" lists stuck tasks, but its reason is not "stuck" or "error""#)
+  for (end, says) in endsOfGood {
+    #expect(message(good, end: end) == says, "\(end)")
+  }
 }
 
 @Test func anErrorEndIsAcceptedWithOrWithoutUnfinishedTasks() {
+  // An error end of a completed run is in `endsOfGood`.
   let good = text("db-then-service")
-  #expect(message(good, end: #"{"reason":"error","steps":8,"t_us":65000,"stuck":[]}"#) == "accepted")
-  #expect(
-    message(good, end: #"{"reason":"error","steps":8,"t_us":65000,"stuck":[2]}"#)
-      == #"t.json: error: "end" names task 2 as stuck, but it completed"#)
   let stuck = text("lost-waker")
   let tUs = Workloads.trace("lost-waker").end?.tUs ?? -1
   #expect(message(stuck, end: #"{"reason":"error","steps":2,"t_us":\#(tUs),"stuck":[1]}"#) == "accepted")
