@@ -65,11 +65,18 @@ struct NodeOracle {
     let names = cases.map(\.name)
     let count = max(1, min(processes, names.count))
     let results = Mutex<[Result<[String: NodeRunner.Run], any Error>]>([])
-    DispatchQueue.concurrentPerform(iterations: count) { slice in
+    // Threads of their own, not libdispatch's pool: a thread waiting for node would hold a
+    // pool thread, and the tests running alongside (the epoll signal test's sender) need them.
+    let finished = DispatchSemaphore(value: 0)
+    for slice in 0..<count {
       let mine = names.indices.filter { $0 % count == slice }.map { names[$0] }
-      let result = Result { try runner.run(mine) }
-      results.withLock { $0.append(result) }
+      Thread.detachNewThread {
+        let result = Result { try runner.run(mine) }
+        results.withLock { $0.append(result) }
+        finished.signal()
+      }
     }
+    for _ in 0..<count { finished.wait() }
     var outcomes: [String: NodeRunner.Run] = [:]
     for result in results.withLock({ $0 }) {
       for (name, outcome) in try result.get() { outcomes[name] = outcome }

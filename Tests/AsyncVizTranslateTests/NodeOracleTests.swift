@@ -69,10 +69,9 @@ import Testing
         continue
       }
       if case .finished(let b) = real.end, let ideal = run.idealEndUs {
-        offsets.append(
-          b - ideal
-            - (b > ideal
-              ? NodeOracle.lateUs(hops: run.hops, callbacks: run.callbacks) - NodeOracle.lateUs(hops: 0) : 0))
+        // Later than the exact end: less the allowance for its hops and callbacks (not below 0).
+        let extra = NodeOracle.lateUs(hops: run.hops, callbacks: run.callbacks) - NodeOracle.lateUs(hops: 0)
+        offsets.append(b > ideal ? max(0, b - ideal - extra) : b - ideal)
       }
       if !NodeOracle.realMatchesIdeal(run) {
         Issue.record(
