@@ -97,6 +97,7 @@ import Testing
     let compared = cases.count - ties.count - stillLate.count
     print(
       "NodeOracleTests: \(cases.count) programs, \(ties.count) with wakeups too close to order on Node, "
+        + "\(ties.filter { !$0.hasPrefix("gen-") }) among them, "
         + "\(stillLate.count) late after retries \(stillLate), \(compared) compared, "
         + "\(disagreeing.count) disagree with node")
     if !replaying && stillLate.count * 10 > cases.count {
