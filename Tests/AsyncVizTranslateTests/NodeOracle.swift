@@ -8,6 +8,9 @@ struct NodeOracle {
   /// Node processes run side by side, each taking every `processes`-th program. Node waits on
   /// timers almost all the time, so this divides the wall time without loading the CPU much.
   var processes = 4
+  /// How many times a late run is run again alone (more when recording the list, which
+  /// should hold each program's punctual outcome).
+  var retries = 4
 
   /// How far Node's real end time (when main returned) may be from its exact-clock end (the
   /// `ideal` clock its helpers keep, see NodePrelude), in microseconds. Earlier by at most
@@ -53,7 +56,7 @@ struct NodeOracle {
 
   /// Runs every case. One that ran late (a callback after one due later than it, so the
   /// order was the machine's, not Node's) or whose real end is out of the tolerance of its
-  /// exact-clock end is run again alone, up to 4 times: a busy machine delays real time, a real
+  /// exact-clock end is run again alone, up to `retries` times: a busy machine delays real time, a real
   /// difference shows every time.
   func run(_ cases: [OracleCase]) throws -> [String: NodeRunner.Run] {
     let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -82,7 +85,7 @@ struct NodeOracle {
       for (name, outcome) in try result.get() { outcomes[name] = outcome }
     }
     var again = 0
-    for _ in 0..<4 {
+    for _ in 0..<retries {
       let late = cases.filter { c in
         // A late run's exact clock followed the machine's order, so its tie flag is not
         // trusted either: run it again.

@@ -31,7 +31,9 @@ import Testing
       return
     }
     let cases = try Self.cases()
-    let outcomes = try NodeOracle(node: node).run(cases)
+    var oracle = NodeOracle(node: node)
+    if Self.environment["ASYNCVIZ_RECORD"] == "1" { oracle.retries = 12 }
+    let outcomes = try oracle.run(cases)
     var expected = ExpectedMismatches.load(from: Self.listFile)
     let replaying = Self.environment["ASYNCVIZ_NODE_SEED"] != nil
     var disagreeing: [(String, String)] = []
