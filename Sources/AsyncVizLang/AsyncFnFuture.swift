@@ -112,11 +112,8 @@ final class AsyncFnFuture: Future {
   /// limit) the checker could not rule out. The frame gives `none`.
   func fail(_ message: String?, at pc: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
     let line = pc < code.lines.count ? code.lines[pc] : 0
-    if let message,
-      let text = run.budget.pointee.errorLine("error: line \(line): \(message); \(code.name) stops here")
-    {
-      cx.output(text)
-    }
+    cx.fail(
+      message.flatMap { run.budget.pointee.errorLine("error: line \(line): \($0); \(code.name) stops here") })
     state = .done
     r = Registers(locals: [])
     return .ready(.none)

@@ -74,6 +74,14 @@ public struct Context {
     core.pointee.record(.output(task: task, text: id))
   }
 
+  /// Reports a run-time error: the program did not run as written, so the
+  /// run will end with reason `error` (exit status 1) whatever its tasks do
+  /// next. `line`, if any, is printed like `output` (nil: already reported).
+  public func fail(_ line: String?) {
+    core.pointee.failed = true
+    if let line { output(line) }
+  }
+
   // MARK: tasks
 
   /// Whether one more task stays within `RuntimeOptions.maxTasks` live tasks.

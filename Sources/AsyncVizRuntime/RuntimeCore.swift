@@ -22,6 +22,9 @@ struct RuntimeCore {
   var liveTasks = 0
   /// Set once the run has ended; no step happens after.
   var end: RunEnd?
+  /// Whether a run-time error stopped part of the program (`Context.fail`):
+  /// the run then ends with reason `error`, however its tasks ended.
+  var failed = false
   /// The backend's clock as last read (see `refreshClock`); never decreases.
   var now: Int64 = 0
   /// Whether the backend's clock moves by itself (real time) and must be
