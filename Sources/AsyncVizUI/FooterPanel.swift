@@ -53,7 +53,10 @@ enum FooterPanel {
         "Run stopped at the step limit (max-steps, \(end.steps) steps): it had not finished.\(at)", .warning
       )
     case .error:
-      return ("Run ended with a run-time error at step \(end.steps): see the `error:` line in the output.\(at)", .warning)
+      return (
+        "Run ended with a run-time error at step \(end.steps): see the `error:` line in the output.\(at)",
+        .warning
+      )
     case .stuck:
       let final = cx.model.isAtEnd ? cx.state : history.state(atStep: history.lastStep)
       let why = end.stuckTasks.map { stuckReason($0, in: final, cx) }.joined(separator: ", ")

@@ -6,15 +6,24 @@ import Testing
 
 /// One program per kind of run-time error: each stops an async fn and lets the rest go on.
 private let failingPrograms: [(name: String, source: String, printed: String)] = [
-  ("poll budget", "async fn main() {\n    repeat 2000000 { let x = 1 }\n    print(\"after\")\n}\n",
-   "this poll ran 1000000 instructions"),
-  ("depth limit", "async fn r(n) {\n    return await r(n)\n}\nasync fn main() {\n    await r(1)\n}\n",
-   "nest more than 100 deep"),
-  ("future awaited twice", "async fn make() {\n    return sleep(1ms)\n}\nasync fn main() {\n    let both = await join(make(), make())\n    await both[0]\n    await both[0]\n}\n",
-   "was already awaited"),
-  ("error in a spawned task, main finishes",
-   "async fn busy() {\n    repeat 2000000 { let x = 1 }\n}\nasync fn main() {\n    let h = spawn busy()\n    await h\n    print(\"main done\")\n}\n",
-   "this poll ran 1000000 instructions"),
+  (
+    "poll budget", "async fn main() {\n    repeat 2000000 { let x = 1 }\n    print(\"after\")\n}\n",
+    "this poll ran 1000000 instructions"
+  ),
+  (
+    "depth limit", "async fn r(n) {\n    return await r(n)\n}\nasync fn main() {\n    await r(1)\n}\n",
+    "nest more than 100 deep"
+  ),
+  (
+    "future awaited twice",
+    "async fn make() {\n    return sleep(1ms)\n}\nasync fn main() {\n    let both = await join(make(), make())\n    await both[0]\n    await both[0]\n}\n",
+    "was already awaited"
+  ),
+  (
+    "error in a spawned task, main finishes",
+    "async fn busy() {\n    repeat 2000000 { let x = 1 }\n}\nasync fn main() {\n    let h = spawn busy()\n    await h\n    print(\"main done\")\n}\n",
+    "this poll ran 1000000 instructions"
+  ),
 ]
 
 @Test(arguments: failingPrograms.map(\.name))
