@@ -72,10 +72,10 @@ struct RuntimeCore {
   // MARK: wakers
 
   /// Hands out a copy of `task`'s waker to be stored by a leaf future's callee.
-  mutating func storeWaker(for task: TaskID) -> Waker {
+  mutating func storeWaker(for task: TaskID, route: WakeRoute?) -> Waker {
     slots[task.index].wakersHeld += 1
     record(.wakerClone(task: task))
-    return Waker(task: task)
+    return Waker(task: task, route: route)
   }
 
   /// Drops a stored waker without waking it (its future was cancelled).
@@ -87,6 +87,7 @@ struct RuntimeCore {
   /// Consumes a stored waker: records the wake and queues the task if it can be.
   mutating func wake(_ waker: Waker, by source: WakeSource, fd: Int32? = nil, from: TaskID? = nil) {
     slots[waker.task.index].wakersHeld -= 1
+    waker.route?.mark()
     wakeTask(waker.task, by: source, fd: fd, from: from)
   }
 
