@@ -28,10 +28,22 @@ struct LangFuture: Future {
 
   /// The wrapped runtime future; `.taken` only while it is being polled.
   var kind: Kind
+  /// How many futures deep this one nests others (1: it holds none); kept
+  /// within the depth limit when it is made (`AsyncFnFuture.nested`).
+  var height = 1
 
   init(_ kind: Kind) { self.kind = kind }
 
+  /// Polls the wrapped future, one level deeper: the levels and the polls
+  /// are counted in the context for the depth limit and the run's budget.
   mutating func poll(_ cx: inout Context) -> Poll<Value> {
+    cx.nesting += 1
+    cx.futurePolls += 1
+    defer { cx.nesting -= 1 }
+    return pollKind(&cx)
+  }
+
+  private mutating func pollKind(_ cx: inout Context) -> Poll<Value> {
     switch kind {
     case .asyncFn(let f):
       return f.poll(&cx)

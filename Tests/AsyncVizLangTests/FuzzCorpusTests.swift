@@ -61,11 +61,11 @@ func aFuzzRegressionInputGivesADiagnosticOrADeterministicRun(name: String) throw
 /// What each hostile program must print with the default limits: the limit
 /// that stops it, each within a bounded amount of work.
 let hostileExpectations: [(name: String, printed: String, reason: EndReason)] = [
-  ("hostile-binary-recursion.av", "async fn calls nest more than 100 deep", .error),
+  ("hostile-binary-recursion.av", "futures nest more than 100 deep inside one poll", .error),
   ("hostile-list-doubling.av", "this list would hold more than 10000 values", .error),
   ("hostile-nested-busy-loops.av", "this poll ran 1000000 instructions", .error),
   ("hostile-print-storm.av", "the run has printed 100000 lines, its limit", .error),
-  ("hostile-recursive-type.av", "async fn calls nest more than 100 deep", .error),
+  ("hostile-recursive-type.av", "futures nest more than 100 deep inside one poll", .error),
   ("hostile-spawn-bomb.av", "spawn refused: 250000 tasks are alive", .error),
   ("hostile-spawned-join-root.av", "this poll ran 1000000 instructions", .error),
   ("hostile-string-doubling.av", "this text would be more than 10000 bytes long", .error),
