@@ -20,7 +20,7 @@ public struct Sleep: Future {
   public mutating func poll(_ cx: inout Context) -> Poll<Void> {
     switch state {
     case .idle:
-      state = .armed(cx.armTimer(deadlineUs: cx.now + durationUs))
+      state = .armed(cx.armTimer(deadlineUs: cx.now.saturatingAdding(max(0, durationUs))))
     case .armed(let id):
       if cx.timerFired(id) {
         state = .finished
