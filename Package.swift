@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Modules by concern; dependencies point one way (docs/architecture.md):
-// Trace <- Runtime <- Lang, Runtime <- Posix, Trace <- UI <- Terminal, and the
+// Trace <- Runtime <- Lang <- Translate, Runtime <- Posix, Trace <- UI <- Terminal, and the
 // thin `asyncviz` executable wires them together.
 let package = Package(
   name: "asyncviz",
@@ -26,6 +26,10 @@ let package = Package(
       ]
     ),
     .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
+    // Prints .av programs for real runtimes (tokio first), generates programs,
+    // and runs the translations as the oracle of the differential tests.
+    .target(
+      name: "AsyncVizTranslate", dependencies: ["AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace"]),
     .target(
       name: "AsyncVizExamples",
       dependencies: ["AsyncVizLang"],
@@ -62,7 +66,7 @@ let package = Package(
       name: "AsyncVizCLI",
       dependencies: [
         "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
-        "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal",
+        "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -91,6 +95,12 @@ let package = Package(
       name: "AsyncVizUITests",
       dependencies: ["AsyncVizUI", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples"], exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
+    .testTarget(
+      name: "AsyncVizTranslateTests",
+      dependencies: [
+        "AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples",
+      ],
+      exclude: ["Regressions", "ExpectedMismatches.txt"]),
   ],
   swiftLanguageModes: [.v6]
 )

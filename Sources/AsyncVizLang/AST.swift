@@ -2,64 +2,64 @@
 /// location of its first token so that later checks can point at it.
 
 /// A whole program: declarations in source order.
-struct Program: Sendable {
+public struct Program: Sendable {
   /// Resource declarations, in source order.
-  var resources: [ResourceDecl] = []
+  public var resources: [ResourceDecl] = []
   /// Channel declarations, in source order.
-  var channels: [ChannelDecl] = []
+  public var channels: [ChannelDecl] = []
   /// Async fns, in source order.
-  var functions: [FunctionDecl] = []
+  public var functions: [FunctionDecl] = []
 }
 
 /// `resource db latency 40ms`.
-struct ResourceDecl: Sendable {
+public struct ResourceDecl: Sendable {
   /// The name as written.
-  var name: String
+  public var name: String
   /// Where the name (or the node) starts.
-  var location: SourceLocation
+  public var location: SourceLocation
   /// Microseconds to answer each request; 0 to 1 hour (checked by the parser).
-  var latencyUs: Int64
+  public var latencyUs: Int64
 }
 
 /// `channel jobs capacity 2`.
-struct ChannelDecl: Sendable {
+public struct ChannelDecl: Sendable {
   /// The name as written.
-  var name: String
+  public var name: String
   /// Where the name (or the node) starts.
-  var location: SourceLocation
+  public var location: SourceLocation
   /// Items the channel buffers; 1 to `Limits.maxCapacity` (checked by the parser).
-  var capacity: Int
+  public var capacity: Int
 }
 
 /// `async fn name(params) { body }`.
-struct FunctionDecl: Sendable {
+public struct FunctionDecl: Sendable {
   /// The name as written.
-  var name: String
+  public var name: String
   /// Where the name (or the node) starts.
-  var location: SourceLocation
+  public var location: SourceLocation
   /// Parameters in order.
-  var params: [Parameter]
+  public var params: [Parameter]
   /// The statements of the fn's block.
-  var body: [Statement]
+  public var body: [Statement]
 }
 
 /// A parameter name and where it is written.
-struct Parameter: Sendable {
+public struct Parameter: Sendable {
   /// The name as written.
-  var name: String
+  public var name: String
   /// Where the name (or the node) starts.
-  var location: SourceLocation
+  public var location: SourceLocation
 }
 
 /// `==` or `!=` in an `if`.
-enum Comparison: String, Sendable {
+public enum Comparison: String, Sendable {
   case equal = "=="
   case notEqual = "!="
 }
 
 /// One statement and where it starts.
-struct Statement: Sendable {
-  enum Kind: Sendable {
+public struct Statement: Sendable {
+  public enum Kind: Sendable {
     case `let`(name: String, nameAt: SourceLocation, value: Expression)
     case expression(Expression)
     case `repeat`(count: Expression, body: [Statement])
@@ -69,14 +69,14 @@ struct Statement: Sendable {
   }
 
   /// What the node is.
-  var kind: Kind
+  public var kind: Kind
   /// Where the name (or the node) starts.
-  var location: SourceLocation
+  public var location: SourceLocation
 }
 
 /// One expression and where it starts.
-struct Expression: Sendable {
-  indirect enum Kind: Sendable {
+public struct Expression: Sendable {
+  public indirect enum Kind: Sendable {
     case int(Int64)
     case duration(Int64)
     case string([StringPart])
@@ -92,7 +92,7 @@ struct Expression: Sendable {
   }
 
   /// What the node is.
-  var kind: Kind
+  public var kind: Kind
   /// Where the name (or the node) starts.
-  var location: SourceLocation
+  public var location: SourceLocation
 }

@@ -1,5 +1,5 @@
 /// A built-in that makes a future (lazy: nothing happens until it is awaited).
-enum BuiltinFuture: String, Sendable, CaseIterable {
+public enum BuiltinFuture: String, Sendable, CaseIterable {
   case sleep
   case yieldNow = "yield_now"
   case join
@@ -10,7 +10,7 @@ enum BuiltinFuture: String, Sendable, CaseIterable {
 }
 
 /// A built-in that runs at once, inside the current poll, and gives `()`.
-enum PlainCall: String, Sendable, CaseIterable {
+public enum PlainCall: String, Sendable, CaseIterable {
   case print
   case block
   case work

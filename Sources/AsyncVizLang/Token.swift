@@ -4,7 +4,7 @@ enum Keyword: String, Sendable, CaseIterable {
 }
 
 /// A piece of a string literal: plain text, or a `{name}` to interpolate.
-enum StringPart: Sendable, Equatable {
+public enum StringPart: Sendable, Equatable {
   case text(String)
   case name(String, SourceLocation)
 }

@@ -52,7 +52,10 @@ extension ChromeEventEmitter {
       out.raw(",\"s\":\"t\"")
       args(event: i, context: context, extra: trace.string(detail), into: &out)
       out.raw("},\n")
-    case .schedule, .wakerClone, .wakerDrop:
+    case .taskDrop(let task):
+      let lane = ChromeTraceWriter.lane(task)
+      instant("dropped", cat: "task", lane: lane, event: i, context: context, into: &out)
+    case .schedule, .wakerClone, .wakerDrop, .deferWake:
       break
     }
     context.apply(e, in: trace)
@@ -132,7 +135,7 @@ extension ChromeEventEmitter {
     guard let target = flowTargets[i] else { return }
     let source: Int64 =
       switch by {
-      case .reactor, .timer: ChromeTraceWriter.reactorLane
+      case .reactor, .timer, .deferred: ChromeTraceWriter.reactorLane
       case .task: from.map(ChromeTraceWriter.lane) ?? ChromeTraceWriter.executorLane
       case .own: ChromeTraceWriter.lane(task)
       }

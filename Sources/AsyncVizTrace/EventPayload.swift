@@ -44,6 +44,13 @@ public enum EventPayload: Sendable, Equatable {
   case block(task: TaskID, durUs: Int64)
   /// A lint fired for the task; `detail` completes the message.
   case lint(task: TaskID, code: LintCode, detail: StringID)
+  /// The task's future (tokio's `yield_now`) put a clone of its waker in the
+  /// scheduler's defer list instead of waking it: the waker is woken (by
+  /// `defer`) only after the next driver turn, so I/O and timers go first.
+  case deferWake(task: TaskID)
+  /// `block_on`'s future (main) returned while the task was alive: the
+  /// runtime dropped it, unfinished. Its future is never polled again.
+  case taskDrop(task: TaskID)
 
   /// The task the event is about, if any.
   public var task: TaskID? {
@@ -52,7 +59,7 @@ public enum EventPayload: Sendable, Equatable {
       .complete(let t), .register(let t, _, _), .timerSet(let t, _), .timerFire(let t),
       .timerCancel(let t, _), .wake(let t, _, _, _), .wakerClone(let t), .wakerDrop(let t),
       .ioSend(let t, _, _, _),
-      .output(let t, _), .block(let t, _), .lint(let t, _, _):
+      .output(let t, _), .block(let t, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t):
       return t
     case .deregister, .reactorWait, .reactorReady:
       return nil
@@ -84,6 +91,8 @@ public enum EventPayload: Sendable, Equatable {
     case .output: .output
     case .block: .block
     case .lint: .lint
+    case .deferWake: .deferWake
+    case .taskDrop: .taskDrop
     }
   }
 }

@@ -8,9 +8,16 @@ extension NarrationContext {
     case .spawn(let task, _):
       grow(to: task)
       liveCount += 1
-    case .schedule(let task, _, _):
+    case .schedule(let task, _, let position):
       grow(to: task)
       if info(task).phase == .pending { pendingCount -= 1 }
+      guard position > 0 else {
+        // block_on's own future: marked woken, never in the run queue.
+        blockOnTask = task
+        blockOnWoken = true
+        update(task) { t in t.phase = t.phase.scheduled() }
+        return
+      }
       update(task) { t in
         t.queued = true
         t.phase = t.phase.scheduled()
@@ -18,7 +25,12 @@ extension NarrationContext {
       queue.append(task)
     case .pollStart(let task):
       grow(to: task)
-      removeFromQueue(task)
+      if task == blockOnTask {
+        blockOnWoken = false
+      } else {
+        pollsSinceDriver += 1
+        removeFromQueue(task)
+      }
       update(task) { t in
         t.queued = false
         t.phase = t.phase.pollStarted()
@@ -52,6 +64,7 @@ extension NarrationContext {
       }
     case .reactorWait:
       readyInTurn = 0
+      pollsSinceDriver = 0
     case .reactorReady(let fd, _):
       readyInTurn += 1
       fds[fd]?.answered = true
@@ -68,6 +81,17 @@ extension NarrationContext {
     case .wake(let task, let by, _, _):
       // A self-wake goes through the task's own reference, no stored waker.
       if by != .own { update(task) { t in t.wakers -= 1 } }
+      if by == .deferred { deferred -= 1 }
+    case .deferWake:
+      deferred += 1
+    case .taskDrop(let task):
+      if info(task).phase == .pending { pendingCount -= 1 }
+      if info(task).queued {
+        removeFromQueue(task)
+        update(task) { t in t.queued = false }
+      }
+      update(task) { t in t.phase = .dropped }
+      liveCount -= 1
     case .wakerClone(let task):
       update(task) { t in t.wakers += 1 }
     case .wakerDrop(let task):

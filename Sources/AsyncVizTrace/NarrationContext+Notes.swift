@@ -99,6 +99,22 @@ extension NarrationContext {
       s.text(": the whole executor thread stops, and no other task can run until it returns.")
     case .lint(let task, let code, let detail):
       noteLint(task, code: code, detail: trace.string(detail), in: trace, into: &s)
+    case .deferWake(let task):
+      s.label(task, in: trace)
+      s.text(
+        """
+         yields: yield_now puts a clone of its waker in the scheduler's defer list instead of waking it \
+        (tokio's defer), so the task comes back only after the scheduler's next driver turn, behind the \
+        tasks that turn wakes.
+        """)
+    case .taskDrop(let task):
+      s.text("block_on has returned (main is done), so the runtime drops ")
+      s.label(task, in: trace)
+      s.text(
+        """
+        : it was still alive, and its future is dropped unfinished. It never runs again (tokio shuts down \
+        every task still alive when the runtime is dropped).
+        """)
     }
   }
 

@@ -4,7 +4,22 @@ extension NarrationContext {
     _ task: TaskID, cause: ScheduleCause, position: Int32, in trace: Trace, into s: inout S
   ) {
     s.label(task, in: trace)
-    if cause == .wake && info(task).phase == .polling {
+    if position == 0 {
+      if cause == .spawn {
+        s.text(
+          """
+           is the future given to block_on, not a task in the run queue: block_on polls it first, at the \
+          top of its loop.
+          """)
+      } else {
+        s.text(
+          """
+           is ready again. It is block_on's own future, not a task in the run queue: block_on notices the \
+          wake at the top of its next loop iteration (when the run queue is empty, or after 61 task polls, \
+          tokio's event_interval) and polls it then.
+          """)
+      }
+    } else if cause == .wake && info(task).phase == .polling {
       s.text(" goes to the back of the run queue (position ")
       s.number(Int64(position))
       if position == 1 {
@@ -25,6 +40,18 @@ extension NarrationContext {
 
   func notePollStart<S: NoteSink>(_ task: TaskID, in trace: Trace, into s: inout S) {
     let t = info(task)
+    if task == blockOnTask {
+      s.text("block_on polls ")
+      s.label(task, in: trace)
+      s.text(", its own future (not taken from the run queue)")
+      if t.polls > 0 {
+        s.text(", again (poll ")
+        s.number(Int64(t.polls) + 1)
+        s.text(")")
+      }
+      s.text(".")
+      return
+    }
     s.text("The executor takes ")
     s.label(task, in: trace)
     if t.polls == 0 {
@@ -92,11 +119,16 @@ extension NarrationContext {
       noteTaskWake(task, from: from, in: trace, into: &s)
     case .own:
       s.label(task, in: trace)
-      s.text(" wakes its own waker during its poll (as yield_now does): it asks to be polled again.")
+      s.text(" wakes its own waker during its poll: it asks to be polled again.")
+    case .deferred:
+      s.text("After the driver turn, the scheduler wakes the waker that yield_now left in its defer list")
+      s.text(" for ")
+      s.label(task, in: trace)
+      s.text(".")
     }
     let t = info(task)
-    if t.phase == .done {
-      s.text(" It is already done, so the wake is ignored.")
+    if t.phase.isOver {
+      s.text(" It has already ended, so the wake is ignored.")
     } else if t.queued {
       s.text(" It is already in the run queue, so it is not queued twice.")
     }
@@ -155,6 +187,7 @@ extension NarrationContext {
   ) {
     s.text("Lint ")
     s.text(code.word)
+    if !code.isTokioConsoleLint { s.text(" (asyncviz's own lint, not one of tokio-console's)") }
     s.text(" on ")
     s.label(task, in: trace)
     s.text(": ")
@@ -174,7 +207,7 @@ extension NarrationContext {
          The task keeps waking itself, so it is polled again and again without real progress (busy \
         polling). The fix: store the waker with the event source and return Pending; yield rarely.
         """)
-    case .longPoll:
+    case .longPoll, .neverYielded:
       s.text(
         """
          While one poll runs, no other task on this executor can run. The fix: move blocking or heavy \

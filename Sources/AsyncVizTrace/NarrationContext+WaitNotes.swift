@@ -116,6 +116,34 @@ extension NarrationContext {
 
   func noteReactorWait<S: NoteSink>(_ timeout: Int64?, in trace: Trace, into s: inout S) {
     let watched = fds.values.reduce(0) { $0 + ($1.interest == nil ? 0 : 1) }
+    if !runQueue.isEmpty {
+      s.text("block_on has polled ")
+      count(pollsSinceDriver, "task", "tasks", into: &s)
+      s.text(
+        """
+         since the driver last ran (tokio's event_interval is 61), so it polls the driver without blocking \
+        (park_yield) although the run queue is not empty:
+        """)
+      s.text(" ")
+      waitName(trace, capitalized: false, into: &s)
+      s.text(" with timeout 0 collects the fds that are ready and the timers that are due.")
+      return
+    }
+    if deferred > 0 {
+      s.text("The run queue is empty but yield_now left ")
+      count(deferred, "waker", "wakers", into: &s)
+      s.text(" in the defer list, so the scheduler polls the driver without blocking (park_yield): ")
+      waitName(trace, capitalized: false, into: &s)
+      s.text(" with timeout 0 collects what is ready, then the deferred wakers are woken.")
+      return
+    }
+    if blockOnWoken && timeout == 0 {
+      s.text("The run queue is empty and main, block_on's future, was woken, so the driver is polled ")
+      s.text("without blocking before main is: ")
+      waitName(trace, capitalized: false, into: &s)
+      s.text(" with timeout 0 collects what is ready.")
+      return
+    }
     s.text("The run queue is empty, so the reactor calls ")
     waitName(trace, capitalized: false, into: &s)
     s.text(" with ")

@@ -19,6 +19,8 @@ public struct NarrationContext: Sendable {
     case pending
     /// Finished.
     case done
+    /// Dropped unfinished when block_on's future (main) returned.
+    case dropped
 
     /// The phase after the executor pops the task and polls it.
     func pollStarted() -> Phase { .polling }
@@ -29,6 +31,9 @@ public struct NarrationContext: Sendable {
 
     /// The phase after the task is pushed on the run queue.
     func scheduled() -> Phase { self == .pending ? .ready : self }
+
+    /// Whether the task has ended, finished or dropped.
+    var isOver: Bool { self == .done || self == .dropped }
 
     /// The phase after the task's future finished.
     func completed() -> Phase { .done }
@@ -85,6 +90,14 @@ public struct NarrationContext: Sendable {
   public internal(set) var liveCount = 0
   /// Fds the current reactor turn has reported ready so far.
   var readyInTurn = 0
+  /// Wakers in the scheduler's defer list (yield_now), woken after the next driver turn.
+  var deferred = 0
+  /// Task polls since the driver last ran (tokio's event_interval counts them).
+  var pollsSinceDriver = 0
+  /// block_on's own future (main), once a schedule at position 0 names it.
+  var blockOnTask: TaskID?
+  /// Whether block_on's future was woken and not yet polled again.
+  var blockOnWoken = false
   /// The previous event's payload (a waker clone right after a register is the reactor's).
   var lastPayload: EventPayload?
 

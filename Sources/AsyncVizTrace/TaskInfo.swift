@@ -68,7 +68,7 @@ public struct TaskInfo: Sendable, Equatable {
     case .ready: scheduledClosedUs += spent
     case .polling: busyClosedUs += spent
     case .pending, .stuck: idleClosedUs += spent
-    case .done: break
+    case .done, .dropped: break
     }
     status = next
     sinceUs = tUs

@@ -5,7 +5,8 @@
 /// `ready -> polling` (poll_start), `polling -> pending | ready` (poll_end;
 /// ready when it was re-queued during its own poll), `polling -> done`
 /// (complete), `pending -> ready` (schedule after a wake), and at the end of a
-/// stuck run `pending | ready -> stuck`. `done` and `stuck` are final.
+/// stuck run `pending | ready -> stuck`, and `pending | ready -> dropped`
+/// (task_drop: block_on returned first). `done`, `stuck` and `dropped` are final.
 public enum TaskStatus: UInt8, Sendable, CaseIterable {
   /// In the run queue.
   case ready
@@ -17,6 +18,8 @@ public enum TaskStatus: UInt8, Sendable, CaseIterable {
   case done
   /// Pending at the end of a stuck run: nothing can ever wake it.
   case stuck
+  /// Still alive when main (block_on's future) returned: the runtime dropped it.
+  case dropped
 
   /// The word used in panels and notes.
   public var name: String {
@@ -26,6 +29,7 @@ public enum TaskStatus: UInt8, Sendable, CaseIterable {
     case .pending: "pending"
     case .done: "done"
     case .stuck: "stuck"
+    case .dropped: "dropped"
     }
   }
 
@@ -36,7 +40,7 @@ public enum TaskStatus: UInt8, Sendable, CaseIterable {
   func scheduled() -> TaskStatus? {
     switch self {
     case .pending, .ready: .ready
-    case .polling, .done, .stuck: nil
+    case .polling, .done, .stuck, .dropped: nil
     }
   }
 

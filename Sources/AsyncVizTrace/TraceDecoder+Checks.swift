@@ -45,7 +45,8 @@ extension TraceDecoder {
 
   /// `end` must tell the truth about the events: its step and time are the
   /// last event's (its time may be later: the clock can move after the last
-  /// event), and its reason and stuck list match which tasks completed.
+  /// event), and its reason and stuck list match which tasks completed (a
+  /// task dropped when main returned counts as ended).
   private func check(_ end: RunEnd, tasks: [TaskRecord]) throws(TraceReadError) {
     func fail(_ message: String) -> TraceReadError { TraceReadError(path: path, message: message) }
     let lastStep = events.last?.step ?? 0
@@ -61,13 +62,16 @@ extension TraceDecoder {
     }
     var completed = [Bool](repeating: false, count: tasks.count)
     for event in events {
-      if case .complete(let task) = event.payload { completed[task.index] = true }
+      switch event.payload {
+      case .complete(let task), .taskDrop(let task): completed[task.index] = true
+      default: break
+      }
     }
     let unfinished = tasks.filter { !completed[$0.id.index] }.map(\.id)
     switch end.reason {
     case .completed:
       if let id = unfinished.first {
-        throw fail("\"end\" says completed, but task \(id.rawValue) has no complete event")
+        throw fail("\"end\" says completed, but task \(id.rawValue) has no complete or task_drop event")
       }
     case .stuck, .error:
       if let id = end.stuckTasks.first(where: { completed[$0.index] }) {

@@ -63,7 +63,7 @@ extension TraceDecoder {
     case .parent: v.parent = try null() ? nil : try taskID("parent")
     case .fromTask: v.fromTask = try taskID("from_task")
     case .name: v.name = String(decoding: try string("name"), as: UTF8.self)
-    case .position: v.position = try integer("position", in: 1...Int64(Int32.max))
+    case .position: v.position = try integer("position", in: 0...Int64(Int32.max))
     case .line: v.line = try null() ? nil : try integer("line", in: 1...Int64(Int32.max))
     case .fd: v.fd = try integer("fd", in: 0...Int64(Int32.max))
     case .timeoutUs: v.timeoutUs = try null() ? nil : try integer("timeout_us", in: 0...Int64.max)

@@ -50,6 +50,10 @@ extension TraceDecoder {
       return .block(task: task, durUs: v.durUs)
     case .lint:
       return .lint(task: task, code: LintCode(rawValue: v.word) ?? .lostWaker, detail: v.message)
+    case .deferWake:
+      return .deferWake(task: task)
+    case .taskDrop:
+      return .taskDrop(task: task)
     }
   }
 

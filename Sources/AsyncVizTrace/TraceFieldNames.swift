@@ -87,6 +87,7 @@ enum EventField: UInt8, CaseIterable {
 enum EventKind: UInt8, CaseIterable {
   case spawn, schedule, pollStart, pollEnd, complete, register, deregister, reactorWait, reactorReady
   case timerSet, timerFire, timerCancel, wake, wakerClone, wakerDrop, ioSend, output, block, lint
+  case deferWake, taskDrop
 
   /// The kind's name in traces.
   var name: StaticString {
@@ -110,6 +111,8 @@ enum EventKind: UInt8, CaseIterable {
     case .output: "output"
     case .block: "block"
     case .lint: "lint"
+    case .deferWake: "defer"
+    case .taskDrop: "task_drop"
     }
   }
 
@@ -122,7 +125,7 @@ enum EventKind: UInt8, CaseIterable {
     switch self {
     case .spawn: [.task, .parent, .name]
     case .schedule: [.task, .cause, .position]
-    case .pollStart, .complete, .timerFire, .wakerClone, .wakerDrop: [.task]
+    case .pollStart, .complete, .timerFire, .wakerClone, .wakerDrop, .deferWake, .taskDrop: [.task]
     case .pollEnd: [.task, .result, .line, .awaiting]
     case .register: [.task, .fd, .interest]
     case .deregister: [.fd]

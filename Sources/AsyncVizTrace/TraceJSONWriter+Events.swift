@@ -83,6 +83,10 @@ extension TraceJSONWriter {
       out.raw(code.word)
       out.raw("\",\"message\":")
       out.quoted(trace.string(detail))
+    case .deferWake(let task):
+      head(",\"kind\":\"defer\",\"task\":", task, &out)
+    case .taskDrop(let task):
+      head(",\"kind\":\"task_drop\",\"task\":", task, &out)
     }
     out.raw(",\"note\":\"")
     context.writeNote(for: event, in: trace, into: &out)
@@ -112,6 +116,8 @@ extension TraceJSONWriter {
       out.int(from.map { Int64($0.rawValue) })
     case .own:
       out.raw(",\"by\":\"self\"")
+    case .deferred:
+      out.raw(",\"by\":\"defer\"")
     }
   }
 }

@@ -46,9 +46,11 @@ extension TraceState {
     case .spawn(let id, _):
       ensureTask(id, at: t)
       if step == 0 { action = .setup }
-    case .schedule(let id, _, _):
+    case .schedule(let id, _, let position):
       ensureTask(id, at: t)
-      if !tasks[id.index].queued {
+      // Position 0: block_on's own future (main), which is not in the run
+      // queue: it is ready, and polled at the top of block_on's next loop.
+      if position > 0 && !tasks[id.index].queued {
         tasks[id.index].queued = true
         runQueue.push(id)
       }
@@ -86,6 +88,13 @@ extension TraceState {
       tasks[id.index].awaiting = .empty
       tasks[id.index].line = 0
       tasks[id.index].transition(to: .done, at: t)
+    case .taskDrop(let id):
+      ensureTask(id, at: t)
+      if tasks[id.index].queued {
+        tasks[id.index].queued = false
+        runQueue.remove(id)
+      }
+      tasks[id.index].transition(to: .dropped, at: t)
     default:
       applyReactorOrWaker(event.payload, previous: previous, next: next, at: t)
     }
@@ -135,7 +144,7 @@ extension TraceState {
       ensureTask(id, at: t)
       tasks[id.index].lintMask |= 1 << code.rawValue
       lints.append(LintRecord(task: id, code: code, detail: detail, step: step))
-    case .output, .block, .spawn, .schedule, .pollStart, .pollEnd, .complete:
+    case .output, .block, .spawn, .schedule, .pollStart, .pollEnd, .complete, .deferWake, .taskDrop:
       break
     }
   }
@@ -151,18 +160,20 @@ extension TraceState {
       if let fd { reactor.setWakerStored(fd: fd, false) }
     case .timer:
       tasks[id.index].wakersHeld -= 1
-    case .task:
+    case .task, .deferred:
       tasks[id.index].wakersHeld -= 1
     }
   }
 
   /// A waker copy was stored. Who holds it is not in the event: the runtime
   /// records `register` then the clone for an fd, the clone then `timer_set`
-  /// for a timer; a lone clone re-arms an fd whose waker was woken, or else is
-  /// held by a join handle or a channel.
+  /// for a timer, the clone then `defer` for the scheduler's defer list; a
+  /// lone clone re-arms an fd whose waker was woken, or else is held by a
+  /// join handle or a channel.
   private mutating func applyWakerClone(_ id: TaskID, previous: EventPayload?, next: EventPayload?) {
     tasks[id.index].wakersHeld += 1
     if case .timerSet(let other, _) = next, other == id { return }
+    if case .deferWake(let other) = next, other == id { return }
     if case .register(let other, let fd, _) = previous, other == id {
       reactor.setWakerStored(fd: fd, true)
     } else if let fd = reactor.unarmedFd(of: id) {

@@ -50,8 +50,11 @@ public enum WakeSource: UInt8, Sendable, CaseIterable, TraceWord {
   case timer
   /// Another task (a channel peer, a finished task that was joined).
   case task
-  /// The task itself, during its own poll (`yield_now`, `self_wake`).
+  /// The task itself, during its own poll (`self_wake`).
   case own
+  /// The scheduler, after a driver turn, waking a waker that `yield_now` put
+  /// in its defer list (tokio's `Defer::wake`).
+  case deferred
 
   /// The word used in traces.
   public var name: String { word.description }
@@ -63,18 +66,29 @@ public enum WakeSource: UInt8, Sendable, CaseIterable, TraceWord {
     case .timer: "timer"
     case .task: "task"
     case .own: "self"
+    case .deferred: "defer"
     }
   }
 }
 
-/// The tokio-console lints asyncviz reproduces.
+/// The lints asyncviz reports: tokio-console's, plus one of its own
+/// (`longPoll`, which tokio-console does not have).
 public enum LintCode: UInt8, Sendable, CaseIterable, TraceWord {
-  /// Pending with no waker held by anyone: nothing can ever wake the task.
+  /// tokio-console's lost-waker: Pending with no waker held by anyone, so
+  /// nothing can ever wake the task.
   case lostWaker
-  /// More than half of a task's wakes came from the task itself.
+  /// tokio-console's self-wakes: more than half of a task's wakes came from
+  /// the task itself.
   case selfWake
-  /// One poll ran longer than the threshold without yielding.
+  /// asyncviz's own lint, not tokio-console's: a poll other than the first
+  /// ran longer than the threshold without yielding.
   case longPoll
+  /// tokio-console's never-yielded: the task's first poll ran longer than
+  /// the threshold without yielding.
+  case neverYielded
+
+  /// Whether tokio-console has this lint (false for asyncviz's own).
+  public var isTokioConsoleLint: Bool { self != .longPoll }
 
   /// The code used in traces.
   public var name: String { word.description }
@@ -85,6 +99,7 @@ public enum LintCode: UInt8, Sendable, CaseIterable, TraceWord {
     case .lostWaker: "lost-waker"
     case .selfWake: "self-wake"
     case .longPoll: "long-poll"
+    case .neverYielded: "never-yielded"
     }
   }
 }

@@ -8,7 +8,12 @@ extension Transcript {
       text += " (\(trace.stepCount) steps, t = \(DurationText.instant(trace.events.last?.tUs ?? 0))).\n"
       return text + findings(trace)
     }
+    var dropped: [TaskID] = []
+    for event in trace.events { if case .taskDrop(let task) = event.payload { dropped.append(task) } }
     switch end.reason {
+    case .completed where !dropped.isEmpty:
+      text += "end: completed. main returned, so block_on returned and the runtime dropped"
+      text += " the tasks still alive.\n"
     case .completed:
       text += "end: completed. Every task finished.\n"
     case .stuck:
@@ -22,6 +27,9 @@ extension Transcript {
     let clock = trace.program.backend == .sim ? "virtual" : "real"
     text += "  steps: \(end.steps)\n"
     text += "  total time: \(DurationText.instant(end.tUs)) (\(clock))\n"
+    if !dropped.isEmpty {
+      text += "  dropped tasks (never finished): \(dropped.map { trace.label($0) }.joined(separator: ", "))\n"
+    }
     if !end.stuckTasks.isEmpty {
       text += "  stuck tasks:\n"
       for task in end.stuckTasks {
@@ -56,7 +64,8 @@ extension Transcript {
     for event in trace.events {
       switch event.payload {
       case .lint(let task, let code, _):
-        lints.append("    \(code.name) on \(trace.label(task)) (step \(event.step))")
+        let own = code.isTokioConsoleLint ? "" : " (asyncviz's own lint)"
+        lints.append("    \(code.name)\(own) on \(trace.label(task)) (step \(event.step))")
       case .output(let task, let text):
         output.append("    \(trace.label(task)): \(trace.string(text))")
       default:

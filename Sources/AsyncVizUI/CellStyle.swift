@@ -42,7 +42,7 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
     case .ready: .ready
     case .polling: .polling
     case .pending: .pending
-    case .done: .done
+    case .done, .dropped: .done
     case .stuck: .stuck
     }
   }

@@ -41,7 +41,7 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
     case .block(_, let us): detail = "\(us)"
     case .lint(_, let code, _): detail = code.name
     case .pollStart, .complete, .timerSet, .timerFire, .timerCancel, .wakerClone, .wakerDrop, .deregister,
-      .reactorWait, .reactorReady:
+      .reactorWait, .reactorReady, .deferWake, .taskDrop:
       detail = ""
     }
     return detail.isEmpty ? p.kindName : "\(p.kindName) \(detail)"

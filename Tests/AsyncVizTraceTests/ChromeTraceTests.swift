@@ -134,7 +134,7 @@ private func checkFlows(
     #expect(poll.strictlyContains(f.ts), "the flow of seq \(i) ends outside the next poll")
     let wakerLane =
       switch by {
-      case .reactor, .timer: 2
+      case .reactor, .timer, .deferred: 2
       case .task: Int(from?.rawValue ?? 0) + 2
       case .own: Int(task.rawValue) + 2
       }

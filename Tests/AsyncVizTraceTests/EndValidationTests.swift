@@ -87,7 +87,7 @@ private func message(_ file: String, end: String? = nil, events: String? = nil) 
   let tUs = Workloads.trace("lost-waker").end?.tUs ?? -1
   #expect(
     message(stuck, end: #"{"reason":"completed","steps":2,"t_us":\#(tUs),"stuck":[]}"#)
-      == #"t.json: error: "end" says completed, but task 1 has no complete event"#)
+      == #"t.json: error: "end" says completed, but task 1 has no complete or task_drop event"#)
   #expect(
     message(stuck, end: #"{"reason":"stuck","steps":2,"t_us":\#(tUs),"stuck":[2]}"#)
       == #"t.json: error: "end" says stuck, but its list leaves out task 1, which never completed"#)

@@ -1,0 +1,37 @@
+import ArgumentParser
+import AsyncVizLang
+import AsyncVizTranslate
+
+/// `asyncviz translate NAME|FILE.av --to rust`: the same program for a real runtime.
+struct TranslateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "translate",
+    abstract: "Print a demo or program as a runnable program for a real runtime (tokio).",
+    discussion: "The mapping of each construct is in docs/translate.md.")
+
+  @Argument(help: "A demo name or a .av file.")
+  var program: String
+
+  @Option(help: "The runtime to write for.")
+  var to: TranslationTarget
+
+  func run() throws {
+    let (file, _) = try ProgramLoader.demoOrFile(program)
+    let shape: ProgramShape
+    do {
+      shape = try ProgramShape.read(file)
+    } catch let error as Diagnostic {
+      throw CLIError(error.rendered)
+    } catch let error as TranslationError {
+      throw CLIError(
+        "\(file.name):\(error.location): error: cannot translate to \(to.rawValue): \(error.message)")
+    }
+    let text: String
+    switch to {
+    case .rust: text = try RustTranslator().translate(shape)
+    }
+    print(text, terminator: "")
+  }
+}
+
+extension TranslationTarget: ExpressibleByArgument {}

@@ -1,0 +1,67 @@
+import AsyncVizLang
+import AsyncVizRuntime
+import AsyncVizTrace
+
+/// What running a program showed from outside: the lines it printed, in
+/// order, and how it ended. The differential tests compare the model's
+/// outcome with the real runtime's.
+public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
+  /// How a run ended.
+  public enum End: Sendable, Equatable {
+    /// `main` returned at this time (microseconds since the start).
+    case finished(us: Int64)
+    /// `main` never returned: nothing could wake it (tokio parks forever).
+    case stuck
+    /// The run hit a limit or crashed; the text says which.
+    case failed(String)
+  }
+
+  /// The printed lines, in order.
+  public var lines: [String]
+  /// How it ended.
+  public var end: End
+
+  /// Makes an outcome.
+  public init(lines: [String], end: End) {
+    self.lines = lines
+    self.end = end
+  }
+
+  /// The model's outcome: the program run to its end on the simulated backend.
+  public static func model(_ program: CompiledProgram, maxSteps: UInt32 = 1_000_000) -> ProgramOutcome {
+    let runtime = program.makeRuntime(backend: SimBackend(), options: RuntimeOptions(maxSteps: maxSteps))
+    let end = runtime.run()
+    let trace = runtime.trace
+    let lines = trace.events.compactMap { e -> String? in
+      if case .output(_, let text) = e.payload { return trace.string(text) }
+      return nil
+    }
+    switch end.reason {
+    case .completed: return ProgramOutcome(lines: lines, end: .finished(us: end.tUs))
+    case .stuck: return ProgramOutcome(lines: lines, end: .stuck)
+    case .maxSteps: return ProgramOutcome(lines: lines, end: .failed("max-steps"))
+    case .error: return ProgramOutcome(lines: lines, end: .failed("a run-time error"))
+    }
+  }
+
+  /// True if `other` is the same run: equal lines and end; on a real clock
+  /// the end time may be later by up to `slackUs` (timer rounding, the cost
+  /// of the polls themselves), never earlier.
+  public func agrees(with other: ProgramOutcome, slackUs: Int64 = 0) -> Bool {
+    guard lines == other.lines else { return false }
+    if case .finished(let a) = end, case .finished(let b) = other.end {
+      return b >= a && b - a <= slackUs
+    }
+    return end == other.end
+  }
+
+  public var description: String {
+    let endText: String
+    switch end {
+    case .finished(let us): endText = "ended at \(us) us"
+    case .stuck: endText = "stuck (main never returned)"
+    case .failed(let why): endText = "failed: \(why)"
+    }
+    return (lines.map { "  | \($0)" } + ["  \(endText)"]).joined(separator: "\n")
+  }
+}

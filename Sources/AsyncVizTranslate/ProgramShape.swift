@@ -1,0 +1,83 @@
+import AsyncVizLang
+
+/// A checked program read for translation: its syntax, what each name and
+/// expression is (`ValueKind`), which calls recurse, and which clock it needs.
+///
+/// Every target's translator reads the same shape, so the analysis is done
+/// once and the translations agree on what the program means.
+public struct ProgramShape: Sendable {
+  /// The program's name (the file name without .av).
+  public let name: String
+  /// The source, as written.
+  public let source: SourceFile
+  /// The syntax tree after every check asyncviz makes.
+  public let syntax: Program
+  /// Each async fn's parameter kinds, in order, by fn name.
+  public let parameterKinds: [String: [ValueKind]]
+  /// Pairs (caller, callee) of async fn calls that are part of a recursion
+  /// (the callee can call the caller back): Rust must box these futures.
+  public let recursiveCalls: Set<CallEdge>
+  /// True if the program calls `block` or `work`: it needs a real clock.
+  public let usesRealClock: Bool
+  /// The (resource, operation) pairs the program calls, in order of first use.
+  public let resourceOperations: [ResourceOperation]
+
+  /// Checks `file` with asyncviz's compiler (its diagnostics are rethrown as
+  /// they are) and reads its shape; a program that compiles but cannot be
+  /// translated faithfully throws a `TranslationError`.
+  public static func read(_ file: SourceFile) throws -> ProgramShape {
+    let (_, syntax) = try CompiledProgram.checkedSyntax(file)
+    return try ProgramShape(file: file, syntax: syntax)
+  }
+
+  init(file: SourceFile, syntax: Program) throws(TranslationError) {
+    name = file.programName
+    source = file
+    self.syntax = syntax
+    var reader = ShapeReader(syntax: syntax)
+    try reader.inferParameters()
+    parameterKinds = reader.parameterKinds
+    try reader.checkValues()
+    usesRealClock = reader.usesRealClock
+    resourceOperations = reader.operations
+    recursiveCalls = reader.recursiveCalls()
+  }
+
+  /// The kind of `e` where `scope` holds the variables.
+  public func kind(of e: Expression, in scope: KindScope) -> ValueKind {
+    ShapeReader.kind(of: e, in: scope, functions: Set(parameterKinds.keys))
+  }
+
+  /// A fn's parameters with their kinds, as the scope at the top of its body.
+  public func scope(of fn: FunctionDecl) -> KindScope {
+    let kinds = parameterKinds[fn.name] ?? []
+    var top: [String: ValueKind] = [:]
+    for (i, p) in fn.params.enumerated() { top[p.name] = i < kinds.count ? kinds[i] : .data }
+    return KindScope(parameters: top)
+  }
+
+  /// The resource called `name`.
+  public func resource(named name: String) -> ResourceDecl? { syntax.resources.first { $0.name == name } }
+
+  /// The channel called `name`.
+  public func channel(named name: String) -> ChannelDecl? { syntax.channels.first { $0.name == name } }
+
+  /// True if `name` is one of the program's async fns.
+  public func isFunction(_ name: String) -> Bool { parameterKinds[name] != nil }
+}
+
+/// An async fn calling another (by name).
+public struct CallEdge: Sendable, Hashable {
+  /// The fn whose body makes the call.
+  public var caller: String
+  /// The fn called.
+  public var callee: String
+}
+
+/// `db.query`: a resource and one of the operation names used on it.
+public struct ResourceOperation: Sendable, Hashable {
+  /// The resource's name.
+  public var resource: String
+  /// The operation's name.
+  public var operation: String
+}

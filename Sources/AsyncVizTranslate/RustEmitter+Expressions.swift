@@ -1,0 +1,156 @@
+import AsyncVizLang
+
+/// Data expressions: each becomes a Rust expression of type `Value`.
+extension RustEmitter {
+  /// `e` as a `Value` (a variable is cloned: .av values are copied, never moved).
+  func value(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    switch e.kind {
+    case .int(let n): return "Value::Int(\(n))"
+    case .duration(let us): return "Value::Dur(\(durationLiteral(us)))"
+    case .string(let parts): return stringValue(parts)
+    case .name(let n):
+      if scope.kind(of: n) == nil && n == "none" { return "Value::None" }
+      return "\(RustNames.local(n)).clone()"
+    case .await(let inner): return try awaited(inner, scope)
+    case .index(let list, let i, _): return "\(try operand(list, scope)).item(\(i))"
+    case .call(let callee, let args):
+      if let plain = PlainCall(rawValue: callee) {
+        return "{ \(try plainCall(plain, args, scope)); Value::Unit }"
+      }
+      throw TranslationError(e.location, "a future is used where a value is expected")
+    case .method, .spawn:
+      throw TranslationError(e.location, "a future is used where a value is expected")
+    }
+  }
+
+  /// `e` as a `Value` that is only read (compared, indexed): a variable is not cloned.
+  func operand(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    if case .name(let n) = e.kind, scope.kind(of: n) != nil { return RustNames.local(n) }
+    return try value(e, scope)
+  }
+
+  /// A count or a range end as a Rust integer.
+  func integer(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    if case .int(let n) = e.kind { return "\(n)" }
+    return "\(try operand(e, scope)).int()"
+  }
+
+  /// A duration argument as a `std::time::Duration`.
+  func duration(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    if case .duration(let us) = e.kind { return durationLiteral(us) }
+    return "\(try operand(e, scope)).duration()"
+  }
+
+  func durationLiteral(_ us: Int64) -> String {
+    us % 1_000 == 0 ? "Duration::from_millis(\(us / 1_000))" : "Duration::from_micros(\(us))"
+  }
+
+  /// "40ms", "1s", "250us": a duration as .av writes it.
+  static func sourceDuration(_ us: Int64) -> String {
+    if us != 0 && us % 1_000_000 == 0 { return "\(us / 1_000_000)s" }
+    if us % 1_000 == 0 { return "\(us / 1_000)ms" }
+    return "\(us)us"
+  }
+
+  /// A string literal, with `{name}` as Rust's inline format arguments.
+  func stringValue(_ parts: [StringPart]) -> String {
+    if parts.allSatisfy({ if case .text = $0 { true } else { false } }) {
+      return "Value::Str(\(stringLiteral(plainText(parts))).into())"
+    }
+    return "Value::Str(format!(\(formatString(parts))))"
+  }
+
+  /// The text a request sends: the arguments' texts joined by ", ", as asyncviz does.
+  func requestText(_ args: [Expression], _ scope: KindScope) throws(TranslationError) -> String {
+    if args.isEmpty { return "String::new()" }
+    if args.count == 1, case .string(let parts) = args[0].kind {
+      if parts.allSatisfy({ if case .text = $0 { true } else { false } }) {
+        return "\(stringLiteral(plainText(parts))).to_string()"
+      }
+      return "format!(\(formatString(parts)))"
+    }
+    if args.count == 1 { return "\(try operand(args[0], scope)).to_string()" }
+    var pieces: [String] = []
+    for a in args { pieces.append(try operand(a, scope)) }
+    let holes = Array(repeating: "{}", count: args.count).joined(separator: ", ")
+    return "format!(\"\(holes)\", \(pieces.joined(separator: ", ")))"
+  }
+
+  /// `print`, `block`, `work`, without the trailing `;`.
+  func plainCall(_ call: PlainCall, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
+    -> String
+  {
+    switch call {
+    case .print:
+      if case .string(let parts) = args[0].kind { return "println!(\(formatString(parts)))" }
+      if case .name(let n) = args[0].kind, scope.kind(of: n) != nil {
+        return "println!(\"{\(RustNames.local(n))}\")"
+      }
+      return "println!(\"{}\", \(try operand(args[0], scope)))"
+    case .block: return "std::thread::sleep(\(try duration(args[0], scope)))"
+    case .work: return "work(\(try duration(args[0], scope)))"
+    }
+  }
+
+  /// A statement made of one expression, with its `;`.
+  func expressionStatement(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    switch e.kind {
+    case .call(let callee, let args):
+      if let plain = PlainCall(rawValue: callee) { return try plainCall(plain, args, scope) + ";" }
+      return "let _ = \(try future(e, scope)); // made and dropped: never polled, it does nothing"
+    case .method:
+      return "let _ = \(try future(e, scope)); // made and dropped: never polled, it does nothing"
+    case .await(let inner):
+      // `sleep(d).await;` reads better than `unit(sleep(d)).await;` when the () is not used.
+      if case .call(let callee, let args) = inner.kind, let builtin = BuiltinFuture(rawValue: callee),
+        let raw = try unitFuture(builtin, args, scope)
+      {
+        return "\(raw).await;"
+      }
+      return "\(try awaited(inner, scope));"
+    case .spawn:
+      return "\(try handle(e, scope));"
+    default:
+      return "let _ = \(try value(e, scope));"
+    }
+  }
+
+  private func plainText(_ parts: [StringPart]) -> String {
+    parts.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+  }
+
+  /// A Rust format string for the parts: `{` and `}` doubled in text, names as `{name}`.
+  func formatString(_ parts: [StringPart]) -> String {
+    var inner = ""
+    for part in parts {
+      switch part {
+      case .text(let t):
+        inner += escaped(t).replacing("{", with: "{{").replacing("}", with: "}}")
+      case .name(let n, _): inner += "{\(RustNames.local(n))}"
+      }
+    }
+    return "\"\(inner)\""
+  }
+
+  func stringLiteral(_ text: String) -> String { "\"\(escaped(text))\"" }
+
+  private func escaped(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\"": out += "\\\""
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+          out += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+}

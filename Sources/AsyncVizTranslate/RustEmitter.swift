@@ -1,0 +1,170 @@
+import AsyncVizLang
+import AsyncVizTrace
+
+/// Writes one program's declarations and statements as Rust. Expressions are
+/// in RustEmitter+Expressions.swift, futures in RustEmitter+Futures.swift.
+struct RustEmitter {
+  let shape: ProgramShape
+  /// Rust names of the async fns, by .av name.
+  let functionNames: [String: String]
+  /// Rust names of the resource operations' fns.
+  let operationNames: [ResourceOperation: String]
+  var lines: [String] = []
+  var depth = 0
+  /// The fn being written (for recursive calls).
+  var currentFunction = ""
+
+  init(shape: ProgramShape) {
+    self.shape = shape
+    var names: [String: String] = [:]
+    for fn in shape.syntax.functions {
+      names[fn.name] = fn.name == "main" ? "av_main" : RustNames.local(fn.name)
+    }
+    functionNames = names
+    var ops: [ResourceOperation: String] = [:]
+    var used = Set(names.values)
+    for op in shape.resourceOperations {
+      let name = RustNames.resourceFunction(op, functions: used)
+      used.insert(name)
+      ops[op] = name
+    }
+    operationNames = ops
+  }
+
+  mutating func program() throws(TranslationError) -> String {
+    for op in shape.resourceOperations { resourceFunction(op) }
+    for channel in shape.syntax.channels {
+      line("/// `channel \(channel.name) capacity \(channel.capacity)`: shared by every task, never closed.")
+      line(
+        "static \(RustNames.channel(channel.name)): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(channel.capacity)));"
+      )
+      line("")
+    }
+    for fn in shape.syntax.functions { try function(fn) }
+    while lines.last == "" { lines.removeLast() }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `resource db latency 40ms` and one operation on it.
+  private mutating func resourceFunction(_ op: ResourceOperation) {
+    guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
+    let latency = RustEmitter.sourceDuration(resource.latencyUs)
+    line(
+      "/// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the server")
+    line(
+      "/// answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer stands in"
+    )
+    line("/// for the socket.")
+    line("async fn \(name)(request: String) -> Value {")
+    depth += 1
+    line("sleep(\(durationLiteral(resource.latencyUs))).await;")
+    line("reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), &request)")
+    depth -= 1
+    line("}")
+    line("")
+  }
+
+  private mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
+    currentFunction = fn.name
+    var scope = shape.scope(of: fn)
+    let kinds = shape.parameterKinds[fn.name] ?? []
+    let params = fn.params.enumerated().map { i, p in
+      let type: String
+      switch i < kinds.count ? kinds[i] : .data {
+      case .data: type = "Value"
+      case .future: type = "impl Future<Output = Value> + Send + 'static"
+      case .handle: type = "JoinHandle<Value>"
+      }
+      return "\(RustNames.local(p.name)): \(type)"
+    }
+    if fn.name == "main" {
+      line("/// The .av program's `main`.")
+    }
+    line("async fn \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) -> Value {")
+    depth += 1
+    try block(fn.body, &scope)
+    if !endsInReturn(fn.body) { line("Value::Unit") }
+    depth -= 1
+    line("}")
+    line("")
+  }
+
+  private func endsInReturn(_ body: [Statement]) -> Bool {
+    if case .return = body.last?.kind { return true }
+    return false
+  }
+
+  mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {
+    for s in body { try statement(s, &scope) }
+  }
+
+  private mutating func statement(_ s: Statement, _ scope: inout KindScope) throws(TranslationError) {
+    switch s.kind {
+    case .let(let name, _, let value):
+      let kind = shape.kind(of: value, in: scope)
+      let rust: String
+      switch kind {
+      case .data: rust = try self.value(value, scope)
+      case .future: rust = try future(value, scope)
+      case .handle: rust = try handle(value, scope)
+      }
+      line("let \(RustNames.local(name)) = \(rust);")
+      scope.bind(name, kind)
+    case .expression(let e):
+      line(try expressionStatement(e, scope))
+    case .return(let e):
+      line("return \(try e.map { v throws(TranslationError) in try value(v, scope) } ?? "Value::Unit");")
+    case .repeat(let count, let body):
+      line("for _ in 0..\(try integer(count, scope)) {")
+      try nested(body, &scope)
+      line("}")
+    case .for(let name, _, let from, let to, let body):
+      let rust = RustNames.local(name)
+      line("for \(rust) in \(try integer(from, scope))..\(try integer(to, scope)) {")
+      depth += 1
+      line("let \(rust) = Value::Int(\(rust));")
+      depth -= 1
+      scope.enter()
+      scope.bind(name, .data)
+      try nested(body, &scope, entered: true)
+      line("}")
+    case .if:
+      try ifStatement(s, &scope, prefix: "")
+    }
+  }
+
+  private mutating func ifStatement(_ s: Statement, _ scope: inout KindScope, prefix: String)
+    throws(TranslationError)
+  {
+    guard case .if(let lhs, let op, let rhs, let then, let otherwise) = s.kind else { return }
+    line("\(prefix)if \(try operand(lhs, scope)) \(op.rawValue) \(try operand(rhs, scope)) {")
+    try nested(then, &scope)
+    if let otherwise {
+      if otherwise.count == 1, case .if = otherwise[0].kind {
+        try ifStatement(otherwise[0], &scope, prefix: "} else ")
+        return
+      }
+      line("} else {")
+      try nested(otherwise, &scope)
+    }
+    line("}")
+  }
+
+  private mutating func nested(_ body: [Statement], _ scope: inout KindScope, entered: Bool = false)
+    throws(TranslationError)
+  {
+    if !entered { scope.enter() }
+    depth += 1
+    try block(body, &scope)
+    depth -= 1
+    scope.leave()
+  }
+
+  /// A line at the current depth; a multi-line text keeps its own relative indentation.
+  mutating func line(_ text: String) {
+    let pad = String(repeating: "    ", count: depth)
+    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lines.append(piece.isEmpty ? "" : pad + piece)
+    }
+  }
+}

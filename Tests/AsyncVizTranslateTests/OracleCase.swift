@@ -1,0 +1,57 @@
+import AsyncVizExamples
+import AsyncVizLang
+import AsyncVizTranslate
+import Foundation
+
+/// One program the differential test runs on both sides: a demo, a
+/// generated program or a regression.
+struct OracleCase {
+  /// The name the oracle binary and the expected-mismatch list use.
+  var name: String
+  /// How to get it again (a seed, a file).
+  var origin: String
+  var source: String
+  var program: CompiledProgram
+  var shape: ProgramShape
+
+  /// Every demo.
+  static func demos() throws -> [OracleCase] {
+    try DemoCatalog.all.map { demo in
+      try make(name: demo.name, origin: "demo \(demo.name)", file: demo.sourceFile)
+    }
+  }
+
+  /// The generated programs for `seeds`.
+  static func generated(_ seeds: [UInt64]) throws -> [OracleCase] {
+    let generator = ProgramGenerator()
+    return try seeds.map { seed in
+      let g = generator.generate(seed: seed)
+      return try make(
+        name: g.name, origin: "seed \(seed) (ASYNCVIZ_ORACLE_SEED=\(seed) replays it)",
+        file: SourceFile(name: "\(g.name).av", text: g.source))
+    }
+  }
+
+  /// The .av files of the regression folder.
+  static func regressions() throws -> [OracleCase] {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "Regressions")
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return try files.filter { $0.hasSuffix(".av") }.sorted().map { file in
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      let name = "regression-" + file.dropLast(3)
+      return try make(name: name, origin: "Regressions/\(file)", file: SourceFile(name: file, text: text))
+    }
+  }
+
+  private static func make(name: String, origin: String, file: SourceFile) throws -> OracleCase {
+    let shape = try ProgramShape.read(file)
+    return OracleCase(
+      name: name, origin: origin, source: file.text, program: try CompiledProgram.compile(file), shape: shape)
+  }
+
+  /// How much later than the model a real-clock run may end: tokio's timer
+  /// wheel rounds each deadline up to the next millisecond, and polls and
+  /// blocking calls take real time. A paused clock is exact.
+  var slackUs: Int64 { shape.usesRealClock ? 20_000 : 0 }
+}

@@ -1,0 +1,102 @@
+import AsyncVizExamples
+import AsyncVizLang
+import AsyncVizTranslate
+import Testing
+
+@Suite struct RustTranslatorTests {
+  func translate(_ text: String) throws -> String {
+    try RustTranslator().translate(ProgramShape.read(SourceFile(name: "t.av", text: text)))
+  }
+
+  @Test(arguments: DemoCatalog.all.map(\.name))
+  func everyDemoTranslates(name: String) throws {
+    let demo = try #require(DemoCatalog.named(name))
+    let rust = try RustTranslator().translate(ProgramShape.read(demo.sourceFile))
+    #expect(rust.contains("async fn av_main() -> Value {"))
+    let paused = rust.contains("#[tokio::main(flavor = \"current_thread\", start_paused = true)]")
+    #expect(paused == !demo.source.contains("block("))
+  }
+
+  @Test func headlineDemoReadsLikeTheArticle() throws {
+    let rust = try RustTranslator().translate(
+      ProgramShape.read(try #require(DemoCatalog.named("db-then-service")).sourceFile))
+    #expect(rust.contains("let rows = db_query(format!(\"SELECT * FROM users WHERE id = {id}\")).await;"))
+    #expect(rust.contains("let h1 = tokio::spawn(handler(Value::Int(1)));"))
+    #expect(rust.contains("h1.await.unwrap();"))
+    #expect(rust.contains("sleep(Duration::from_millis(40)).await;\n    reply(\"db\", \"query\", &request)"))
+  }
+
+  @Test func selectIsBiasedAndTimeoutGivesNone() throws {
+    let rust = try translate(
+      """
+      resource slow latency 80ms
+      async fn main() {
+          let first = await select(slow.fetch("report"), sleep(50ms))
+          let late = await timeout(30ms, slow.fetch("x"))
+          print("{first} {late}")
+      }
+      """)
+    #expect(rust.contains("tokio::select! {\n        biased;"))
+    #expect(
+      rust.contains("_ = sleep(Duration::from_millis(50)) => Value::List(vec![Value::Int(1), Value::Unit]),"))
+    #expect(
+      rust.contains(
+        "timeout(Duration::from_millis(30), slow_fetch(\"x\".to_string())).await.unwrap_or(Value::None)"))
+    #expect(rust.contains("println!(\"{first} {late}\");"))
+  }
+
+  @Test func aFutureMadeEarlyIsMadeWhereTheProgramMakesIt() throws {
+    let rust = try translate(
+      """
+      async fn main() {
+          let s = sleep(20ms)
+          let j = join(sleep(5ms), yield_now())
+          await s
+          await j
+      }
+      """)
+    #expect(rust.contains("let s = unit(sleep(Duration::from_millis(20)));"))
+    #expect(rust.contains("let (f0, f1,) = (sleep(Duration::from_millis(5)), yield_now(),);"))
+  }
+
+  @Test func namesRustReservesAreRenamedAndBracesEscaped() throws {
+    let rust = try translate(
+      """
+      async fn main() {
+          let type = 3
+          print("{{literal}} {type}")
+      }
+      """)
+    #expect(rust.contains("let type_ = Value::Int(3);"))
+    #expect(rust.contains("println!(\"{{literal}} {type_}\");"))
+  }
+
+  @Test func recursionIsBoxed() throws {
+    let rust = try translate(
+      """
+      async fn down(n) {
+          if n != 0 {
+              await down(0)
+          }
+      }
+      async fn main() {
+          await down(2)
+      }
+      """)
+    #expect(rust.contains("Box::pin(down(Value::Int(0))).await;"))
+  }
+
+  @Test func printingAFutureIsRefused() throws {
+    #expect(throws: TranslationError.self) {
+      try translate(
+        """
+        async fn f() {
+        }
+        async fn main() {
+            let h = spawn f()
+            print("{h}")
+        }
+        """)
+    }
+  }
+}
