@@ -23,9 +23,7 @@ enum ProgramLoader {
       throw CLIError("\(path): error: no such file")
     }
     if isDirectory.boolValue { throw CLIError("\(path): error: is a directory, not a .av program") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CLIError("\(path): error: cannot read the file (permission denied?)")
-    }
+    let data = try readPrefix(path, limit: Limits.maxSourceBytes)
     let file: SourceFile
     do {
       file = try SourceFile(name: path, bytes: [UInt8](data))
@@ -35,6 +33,36 @@ enum ProgramLoader {
     let base = (path as NSString).lastPathComponent
     let name = base.hasSuffix(".av") ? String(base.dropLast(3)) : base
     return (file, name)
+  }
+
+  /// At most `limit` bytes of the file: one byte more means it is too big,
+  /// and nothing past that is read (a huge file or an endless FIFO is
+  /// refused at once instead of being read whole into memory).
+  static func readPrefix(_ path: String, limit: Int) throws(CLIError) -> Data {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw CLIError("\(path): error: cannot read the file (permission denied?)")
+    }
+    defer { try? handle.close() }
+    var data = Data()
+    while data.count <= limit {
+      let chunk: Data?
+      do {
+        chunk = try handle.read(upToCount: limit + 1 - data.count)
+      } catch {
+        throw CLIError("\(path): error: cannot read the file (\(error.localizedDescription))")
+      }
+      guard let chunk, !chunk.isEmpty else { return data }
+      data.append(chunk)
+    }
+    // Where it goes past the limit, as the checker would say for a smaller file.
+    let line = 1 + data.prefix(limit).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    var size = "more than \(limit) bytes long"
+    if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let bytes = attributes[.size] as? Int, bytes > limit
+    {
+      size = "\(bytes) bytes long, more than the \(limit) a program may have"
+    }
+    throw CLIError("\(path):\(line):1: error: the program is \(size); it goes past that on this line")
   }
 
   /// A demo name or a file path, as `export` takes: paths end in .av or contain a slash.
