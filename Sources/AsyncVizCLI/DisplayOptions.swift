@@ -25,10 +25,12 @@ struct DisplayOptions: ParsableArguments {
   var wantsTranscript: Bool { plain || !isInteractiveTerminal() }
 
   /// Opens the full-screen viewer over `feed` until the user quits; returns its exit code.
-  func view(_ feed: any TraceFeed) -> Int32 {
+  func view(_ feed: any TraceFeed, notice: String? = nil) -> Int32 {
     let name = feed.trace.program.name
+    var options = ViewOptions(self, name: name)
+    options.notice = notice
     return TerminalApp.run(
-      feed: feed, options: ViewOptions(self, name: name),
+      feed: feed, options: options,
       export: { trace in TraceExporter.exportForUI(trace, name: name) })
   }
 

@@ -76,6 +76,20 @@ enum ProgramLoader {
     return try demo(named: argument)
   }
 
+  /// Prints the compiler's warnings on stderr, as a compiler does
+  /// (`FILE:LINE:COL: warning: ...`, the line, a caret); the program still runs.
+  static func printWarnings(_ program: CompiledProgram) {
+    for warning in program.warnings { printError(warning.rendered) }
+  }
+
+  /// The status line's first message in the full-screen view: the first
+  /// warning, and how many there are.
+  static func notice(_ program: CompiledProgram) -> String? {
+    guard let first = program.warnings.first else { return nil }
+    let more = program.warnings.count > 1 ? " (and \(program.warnings.count - 1) more warnings)" : ""
+    return "warning: line \(first.line): \(first.message)\(more)"
+  }
+
   /// Compiles, turning a diagnostic into its rendered message.
   static func compile(_ file: SourceFile) throws(CLIError) -> CompiledProgram {
     do {

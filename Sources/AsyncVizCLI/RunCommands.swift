@@ -85,7 +85,9 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let (file, _) = try ProgramLoader.demoOrFile(program)
-    let runtime = try options.makeRuntime(for: ProgramLoader.compile(file))
+    let program = try ProgramLoader.compile(file)
+    ProgramLoader.printWarnings(program)
+    let runtime = try options.makeRuntime(for: program)
     let end = runtime.run()
     try TraceExporter.write(runtime.trace, to: output, format: format)
     // On stderr, so `-o /dev/stdout | jq` sees only the trace.
@@ -98,6 +100,8 @@ struct ExportCommand: ParsableCommand {
 /// What `demo` and `run` share once they have the source: compile, run, and
 /// turn an abnormal end into its exit code.
 private func runSession(_ file: SourceFile, _ options: RunOptions, _ display: DisplayOptions) throws {
-  let code = try Session(program: ProgramLoader.compile(file), options: options, display: display).run()
+  let program = try ProgramLoader.compile(file)
+  ProgramLoader.printWarnings(program)
+  let code = try Session(program: program, options: options, display: display).run()
   if code != 0 { throw ExitCode(code) }
 }

@@ -21,7 +21,7 @@ struct Session {
       return end.reason == .completed ? 0 : 1
     }
     let feed = RuntimeFeed(runtime: runtime)
-    let code = display.view(feed)
+    let code = display.view(feed, notice: ProgramLoader.notice(program))
     if code == 0 { try display.exportIfAsked(feed.finish()) }
     return code
   }
