@@ -120,6 +120,11 @@ struct RuntimeCore {
     record(.lint(task: task, code: code, detail: id))
   }
 
+  /// The work a poll must do for a yield at its end to count as a working
+  /// yield rather than busy polling: a tenth of the long-poll threshold (1 ms
+  /// by default). Yielding about that often keeps both lints quiet.
+  static func workingYieldUs(_ longPollThresholdUs: Int64) -> Int64 { max(1, longPollThresholdUs / 10) }
+
   /// The lints judged when a poll ends.
   mutating func checkLints(after task: TaskID, result: PollResult) {
     let slot = slots[task.index]
@@ -133,8 +138,19 @@ struct RuntimeCore {
     if result == .pending && !slot.queued && slot.wakersHeld <= 0 {
       lint(task, .lostWaker) { "returned Pending but no waker of it is held by anyone: nothing can wake it" }
     }
-    if slot.wakes >= options.selfWakeMinimumWakes && slot.selfWakes * 2 > slot.wakes {
-      lint(task, .selfWake) { "\(slot.selfWakes) of its \(slot.wakes) wakes were by itself" }
+    // Waking itself is busy polling only when the poll did almost no work:
+    // yielding after a chunk of real work is what the long-poll advice asks
+    // for, and must not fire this lint (the two pieces of advice agree).
+    let fresh = slot.selfWakes - slot.judgedSelfWakes
+    slots[task.index].judgedSelfWakes = slot.selfWakes
+    if fresh > 0 && ran < RuntimeCore.workingYieldUs(threshold) {
+      slots[task.index].busySelfWakes += fresh
+    }
+    let busy = slots[task.index].busySelfWakes
+    if slot.wakes >= options.selfWakeMinimumWakes && busy * 2 > slot.wakes {
+      lint(task, .selfWake) {
+        "\(busy) of its \(slot.wakes) wakes were by itself, after polls that did almost no work"
+      }
     }
   }
 }

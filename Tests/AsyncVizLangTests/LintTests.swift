@@ -93,3 +93,49 @@ private func lints(_ trace: Trace, _ code: LintCode) -> [String] {
   // Capacity 2 plus the item the consumer holds: three sends at once, then one per 20 ms job.
   #expect(sent == [0, 0, 0, 20_000, 40_000, 60_000])
 }
+
+/// The long-poll and self-wake lints give advice that agrees: yielding after
+/// each chunk of real work (a tenth of the long-poll threshold or more)
+/// fires neither; yielding at every tiny step is busy polling; never
+/// yielding is a long poll.
+private let yieldPatterns: [(name: String, body: String, longPoll: Bool, selfWake: Bool)] = [
+  (
+    "yield after each 2 ms chunk", "repeat 20 {\n        work(2ms)\n        await yield_now()\n    }", false,
+    false
+  ),
+  (
+    "yield after each 1 ms chunk", "repeat 50 {\n        work(1ms)\n        await yield_now()\n    }", false,
+    false
+  ),
+  (
+    "yield after each 5 ms chunk", "repeat 8 {\n        work(5ms)\n        await yield_now()\n    }", false,
+    false
+  ),
+  (
+    "yield at every tiny step", "repeat 50 {\n        work(10us)\n        await yield_now()\n    }", false,
+    true
+  ),
+  ("yield without work", "repeat 20 {\n        await yield_now()\n    }", false, true),
+  ("no yield at all", "repeat 20 {\n        work(2ms)\n    }", true, false),
+  ("self_wake", "await self_wake(10)", false, true),
+]
+
+@Test(arguments: yieldPatterns.map(\.name))
+func theYieldingAdviceOfBothLintsAgrees(name: String) throws {
+  let p = try #require(yieldPatterns.first { $0.name == name })
+  let (trace, _) = try runText(
+    "async fn cruncher() {\n    \(p.body)\n}\nasync fn main() {\n    let h = spawn cruncher()\n    await h\n}\n"
+  )
+  #expect(lints(trace, .longPoll) == (p.longPoll ? ["cruncher"] : []))
+  #expect(lints(trace, .selfWake) == (p.selfWake ? ["cruncher"] : []))
+}
+
+@Test func bothLintsSayWhenYieldingIsRight() throws {
+  let (longTrace, _) = try runText("async fn main() {\n    work(20ms)\n}\n")
+  let (busyTrace, _) = try runText("async fn main() {\n    await self_wake(10)\n}\n")
+  let notes = Transcript.render(longTrace) + Transcript.render(busyTrace)
+  #expect(notes.contains("yield inside long loops after each chunk of work (about a tenth of the threshold)"))
+  #expect(
+    notes.contains(
+      "Yielding is right only after a real chunk of work (about a tenth of the long-poll threshold)"))
+}
