@@ -40,7 +40,18 @@ struct LangFuture: Future {
     cx.nesting += 1
     cx.futurePolls += 1
     defer { cx.nesting -= 1 }
-    return pollKind(&cx)
+    // What a finished future's children said they wait on is stale: a
+    // timeout that dropped a join handle must not leave "join #2" for the
+    // next await to inherit (the first value set wins). A Ready future
+    // leaves the context's wait description as it found it.
+    let awaiting = cx.awaiting
+    let line = cx.suspendLine
+    let result = pollKind(&cx)
+    if case .ready = result {
+      cx.awaiting = awaiting
+      cx.suspendLine = line
+    }
+    return result
   }
 
   private mutating func pollKind(_ cx: inout Context) -> Poll<Value> {
