@@ -144,6 +144,10 @@ extension AsyncFnFuture {
     switch awaitNow(future, pc: pc, &cx) {
     case .pending: return .pending
     case .ready(let value):
+      if let failure = cx.failure {
+        cx.failure = nil
+        return fail(failure, at: pc, &r, &cx)
+      }
       if let error = admit(value) { return fail(error.message, at: pc, &r, &cx) }
       r.stack.append(value)
       pc += 1

@@ -88,6 +88,10 @@ final class AsyncFnFuture: Future {
         cx.suspend(on: .empty, line: code.lines[at])
         return .pending
       case .ready(let value):
+        if let failure = cx.failure {
+          cx.failure = nil
+          return fail(failure, at: at, &r, &cx)
+        }
         if let error = admit(value) { return fail(error.message, at: at, &r, &cx) }
         r.stack.append(value)
         return execute(from: at + 1, &r, &cx)

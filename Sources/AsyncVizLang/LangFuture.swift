@@ -61,11 +61,17 @@ struct LangFuture: Future {
     case .resource(var f):
       kind = .taken
       defer { kind = .resource(f) }
-      return f.poll(&cx).map { result in
-        switch result {
-        case .success(let reply): .string(reply)
-        case .failure(let error): .string("error: \(error.message)")
-        }
+      switch f.poll(&cx) {
+      case .pending: return .pending
+      case .ready(.success(let reply)): return .ready(.string(reply))
+      case .ready(.failure(let error)) where error.isLocal:
+        // The request could not even be made (no file descriptor left): the
+        // run failed, and says so; the program gets `none`, not an answer.
+        if cx.failure == nil { cx.failure = "\(f.resource.name).\(f.op) could not be sent: \(error.message)" }
+        return .ready(.none)
+      case .ready(.failure(let error)):
+        // What the server did (it hung up): an answer the program sees.
+        return .ready(.string("error: \(error.message)"))
       }
     case .sleep(var f):
       defer { kind = .sleep(f) }

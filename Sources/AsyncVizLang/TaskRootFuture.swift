@@ -24,6 +24,8 @@ struct TaskRootFuture: Future {
     }
     let result = inner.poll(&cx)
     run.budget.pointee.spendPolls(cx.futurePolls)
+    // A failure no frame took (the task runs a bare built-in, `spawn join(...)`).
+    if let failure = cx.failure { cx.fail(run.budget.pointee.errorLine("error: \(failure)")) }
     return result
   }
 

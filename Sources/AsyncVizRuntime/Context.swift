@@ -29,6 +29,10 @@ public struct Context {
   /// counts instructions must count these polls too, or a join of many
   /// children could do unbounded work per step.
   public var futurePolls = 0
+  /// A failure a future met that its awaiter must report as a run-time
+  /// error rather than see as a value (a request that could not be sent):
+  /// set by the future, taken by the code that awaited it.
+  public var failure: String?
 
   init(core: UnsafeMutablePointer<RuntimeCore>, task: TaskID) {
     self.core = core
