@@ -56,7 +56,7 @@ public struct TokioRunner: Sendable {
     var left = names[...]
     while !left.isEmpty {
       let result = try Self.execute(binary, Array(left), in: project.directory, extraPath: nil)
-      let parsed = Self.parse(result.stdout)
+      let parsed = OracleOutput.parse(result.stdout)
       for (name, outcome) in parsed { outcomes[name] = outcome }
       let done = left.prefix { parsed[$0] != nil }.count
       if done == 0 {
@@ -67,85 +67,17 @@ public struct TokioRunner: Sendable {
     return outcomes
   }
 
-  /// Reads `##oracle start NAME`, the program's lines, then `##oracle end NAME US`
-  /// (or `stuck NAME`, `panic NAME`).
-  static func parse(_ output: String) -> [String: ProgramOutcome] {
-    var outcomes: [String: ProgramOutcome] = [:]
-    var current: String?
-    var lines: [String] = []
-    for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
-      guard line.hasPrefix("##oracle ") else {
-        if current != nil { lines.append(String(line)) }
-        continue
-      }
-      let words = line.split(separator: " ", maxSplits: 2)
-      guard words.count >= 3 else { continue }
-      let rest = String(words[2])
-      switch words[1] {
-      case "start":
-        current = rest
-        lines = []
-      case "end":
-        guard let space = rest.lastIndex(of: " "), let us = Int64(rest[rest.index(after: space)...]) else {
-          continue
-        }
-        outcomes[String(rest[..<space])] = ProgramOutcome(lines: lines, end: .finished(us: us))
-        current = nil
-      case "stuck":
-        outcomes[rest] = ProgramOutcome(lines: lines, end: .stuck)
-        current = nil
-      case "panic":
-        outcomes[rest] = ProgramOutcome(lines: lines, end: .failed("panicked"))
-        current = nil
-      default: continue
-      }
-    }
-    return outcomes
-  }
-
+  /// Runs `executable ARGS` in the project's folder (see `ChildProcess`), returning its status and outputs.
   static func execute(_ executable: URL, _ arguments: [String], in directory: URL, extraPath: String?) throws
-    -> (
-      status: Int32, stdout: String, stderr: String
-    )
+    -> ChildProcess.Result
   {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
     if let extraPath {
-      var env = ProcessInfo.processInfo.environment
       env["PATH"] = extraPath + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-      process.environment = env
     }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes to their ends before waiting, so a full pipe never blocks the child.
-    let errData = ReadAll(err.fileHandleForReading)
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), errData.wait())
-  }
-}
-
-/// Reads a pipe to its end on a thread of its own.
-private final class ReadAll: @unchecked Sendable {
-  // Written once by the reading thread before the semaphore is signalled, read after waiting on it.
-  private var data = Data()
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ handle: FileHandle) {
-    Thread.detachNewThread { [self] in
-      data = handle.readDataToEndOfFile()
-      done.signal()
-    }
-  }
-
-  func wait() -> String {
-    done.wait()
-    return String(decoding: data, as: UTF8.self)
+    return try ChildProcess(
+      executable: executable, arguments: arguments, directory: directory, environment: env
+    ).run()
   }
 }
 
