@@ -12,6 +12,9 @@ struct DisplayOptions: ParsableArguments {
   @Option(name: .customLong("export"), help: "Also write the trace to this file.")
   var exportPath: String?
 
+  @Flag(help: "Let --export replace an existing file that is not a trace asyncviz wrote.")
+  var force = false
+
   @Option(help: "The format of --export: asyncviz (the trace format) or chrome (for ui.perfetto.dev).")
   var format: TraceFormat = .asyncviz
 
@@ -35,8 +38,15 @@ struct DisplayOptions: ParsableArguments {
   }
 
   /// Writes `trace` to `--export`'s path, if one was given.
-  func exportIfAsked(_ trace: Trace) throws(CLIError) {
+  func exportIfAsked(_ trace: Trace, inputs: [String] = []) throws(CLIError) {
     guard let path = exportPath else { return }
+    try OutputGuard.check(path, inputs: inputs, force: force)
     try TraceExporter.write(trace, to: path, format: format)
+  }
+
+  /// Refuses a bad `--export` path before anything runs (see `OutputGuard`).
+  func checkExport(inputs: [String]) throws(CLIError) {
+    guard let path = exportPath else { return }
+    try OutputGuard.check(path, inputs: inputs, force: force)
   }
 }
