@@ -42,7 +42,10 @@ enum OutputGuard {
     var bytes = [UInt8](repeating: 0, count: want)
     var have = 0
     while have < want {
-      let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + have, want - have) }  // non-empty buffer
+      let n = bytes.withUnsafeMutableBytes { raw in
+        guard let base = raw.baseAddress else { return -1 }
+        return read(fd, base + have, want - have)
+      }
       if n < 0 && errno == EINTR { continue }
       if n <= 0 { break }
       have += n

@@ -28,7 +28,9 @@ enum TemporaryFiles {
     let bytes = Array(temporary.utf8CString)
     guard bytes.count <= Int(PATH_MAX) + 1 else { return }
     active.store(false, ordering: .sequentiallyConsistent)
-    bytes.withUnsafeBufferPointer { path.update(from: $0.baseAddress!, count: $0.count) }  // non-empty
+    bytes.withUnsafeBufferPointer { buffer in
+      if let base = buffer.baseAddress { path.update(from: base, count: buffer.count) }
+    }
     active.store(true, ordering: .sequentiallyConsistent)
     for sig in signals {
       var current = sigaction()
