@@ -64,19 +64,31 @@ extension NarrationContext {
     s.text(", so it waits: ")
     count(Int(t.wakers), "stored waker", "stored wakers", into: &s)
     s.text(" can wake it")
-    var first = true
+    // At most `listedHolders` are named: a join of 60,000 sleeps would
+    // otherwise make every note 60,000 items long (quadratic in all).
+    var listed = 0
     for fd in t.fds where fds[fd]?.interest != nil {
-      s.text(first ? " (fd " : ", fd ")
+      if listed == NarrationContext.listedHolders { break }
+      s.text(listed == 0 ? " (fd " : ", fd ")
       s.number(Int64(fd))
-      first = false
+      listed += 1
     }
+    var more = false
     for deadline in t.timers where deadline > now {
-      s.text(first ? " (a timer at " : ", a timer at ")
+      if listed == NarrationContext.listedHolders {
+        more = true
+        break
+      }
+      s.text(listed == 0 ? " (a timer at " : ", a timer at ")
       s.instant(deadline)
-      first = false
+      listed += 1
     }
-    s.text(first ? "." : ").")
+    if more || (listed == NarrationContext.listedHolders && Int(t.wakers) > listed) { s.text(", ...") }
+    s.text(listed == 0 ? "." : ").")
   }
+
+  /// How many of a waiting task's waker holders a note names.
+  static let listedHolders = 4
 
   /// Whether `awaiting` is "resource.op" of the fd's request.
   private func labelMatches(_ entry: FdInfo, _ awaiting: String, in trace: Trace) -> Bool {
