@@ -36,6 +36,8 @@ extension NarrationContext {
         t.phase = t.phase.pollStarted()
         t.polls += 1
         t.pollStartUs = event.tUs
+        t.wokenInPoll = false
+        t.deferredInPoll = false
       }
     case .pollEnd(let task, let result, let line, let awaiting):
       if result == .pending {
@@ -82,8 +84,13 @@ extension NarrationContext {
       // A self-wake goes through the task's own reference, no stored waker.
       if by != .own { update(task) { t in t.wakers -= 1 } }
       if by == .deferred { deferred -= 1 }
-    case .deferWake:
+      if info(task).phase == .polling { update(task) { t in t.wokenInPoll = true } }
+    case .deferWake(let task):
       deferred += 1
+      update(task) { t in
+        t.deferredInPoll = true
+        t.wakers += 1
+      }
     case .taskDrop(let task):
       if info(task).phase == .pending { pendingCount -= 1 }
       if info(task).queued {

@@ -73,6 +73,10 @@ public struct NarrationContext: Sendable {
     var pollStartUs: Int64 = 0
     /// The fds the task has in the interest list, in the order it opened them.
     var fds: [Int32] = []
+    /// Woken during its current poll: queued again when the poll returns.
+    var wokenInPoll = false
+    /// Its waker went to the defer list (yield_now) during its current poll.
+    var deferredInPoll = false
   }
 
   /// Per task, indexed by `TaskID.index`; grows as tasks appear.

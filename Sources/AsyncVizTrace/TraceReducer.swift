@@ -50,6 +50,7 @@ extension TraceState {
       ensureTask(id, at: t)
       // Position 0: block_on's own future (main), which is not in the run
       // queue: it is ready, and polled at the top of block_on's next loop.
+      if position == 0 { blockOn = id }
       if position > 0 && !tasks[id.index].queued {
         tasks[id.index].queued = true
         runQueue.push(id)
@@ -144,7 +145,11 @@ extension TraceState {
       ensureTask(id, at: t)
       tasks[id.index].lintMask |= 1 << code.rawValue
       lints.append(LintRecord(task: id, code: code, detail: detail, step: step))
-    case .output, .block, .spawn, .schedule, .pollStart, .pollEnd, .complete, .deferWake, .taskDrop:
+    case .deferWake(let id):
+      // The defer list holds a clone of the task's waker until the next driver turn.
+      ensureTask(id, at: t)
+      tasks[id.index].wakersHeld += 1
+    case .output, .block, .spawn, .schedule, .pollStart, .pollEnd, .complete, .taskDrop:
       break
     }
   }
@@ -167,13 +172,11 @@ extension TraceState {
 
   /// A waker copy was stored. Who holds it is not in the event: the runtime
   /// records `register` then the clone for an fd, the clone then `timer_set`
-  /// for a timer, the clone then `defer` for the scheduler's defer list; a
-  /// lone clone re-arms an fd whose waker was woken, or else is held by a
-  /// join handle or a channel.
+  /// for a timer (`defer` stands for its own clone); a lone clone re-arms an
+  /// fd whose waker was woken, or else is held by a join handle or a channel.
   private mutating func applyWakerClone(_ id: TaskID, previous: EventPayload?, next: EventPayload?) {
     tasks[id.index].wakersHeld += 1
     if case .timerSet(let other, _) = next, other == id { return }
-    if case .deferWake(let other) = next, other == id { return }
     if case .register(let other, let fd, _) = previous, other == id {
       reactor.setWakerStored(fd: fd, true)
     } else if let fd = reactor.unarmedFd(of: id) {

@@ -38,6 +38,10 @@ public struct TraceState: Sendable, Equatable {
   public internal(set) var tasks: [TaskInfo] = []
   /// The run queue, front first.
   public internal(set) var runQueue = TaskQueue()
+  /// block_on's own future (main), once a schedule at position 0 names it:
+  /// it is never in the run queue; `ready` means block_on will poll it at
+  /// the top of its next loop iteration.
+  public internal(set) var blockOn: TaskID?
   /// The task being polled (nil between polls, which is how steps end).
   public internal(set) var polling: TaskID?
   /// What the latest step did.

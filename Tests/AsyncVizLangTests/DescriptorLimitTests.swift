@@ -37,7 +37,7 @@ private let fdHungry: [(name: String, source: String)] = [
   (
     "spawned requests",
     "resource db latency 100ms\nasync fn q(i) {\n    let r = await db.query(i)\n    print(r)\n}\n"
-      + "async fn main() {\n    for i in 0..100 {\n        spawn q(i)\n    }\n}\n"
+      + "async fn main() {\n    for i in 0..100 {\n        spawn q(i)\n    }\n    await sleep(1s)\n}\n"
   ),
   (
     "a join of requests",

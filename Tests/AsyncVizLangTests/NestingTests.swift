@@ -93,7 +93,7 @@ private let wakeStorms: [String] = [
     + Array(repeating: "self_wake(1000000000)", count: 300).joined(separator: ", ")
     + ", sleep(3600s))\n}\n",
   "async fn spin() {\n    await join(self_wake(1000000000), self_wake(1000000000))\n}\n"
-    + "async fn main() {\n    repeat 200 {\n        spawn spin()\n    }\n}\n",
+    + "async fn main() {\n    repeat 200 {\n        spawn spin()\n    }\n    await spin()\n}\n",
   "async fn main() {\n    await timeout(3600s, join("
     + Array(repeating: "yield_now()", count: 50).joined(separator: ", ")
     + ", self_wake(1000000000)))\n}\n",

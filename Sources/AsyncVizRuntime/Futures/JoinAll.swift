@@ -3,11 +3,14 @@ import AsyncVizTrace
 /// Runs several futures concurrently inside one task and gives all their
 /// outputs, in argument order (Rust's `join!`). The first poll polls every
 /// child; later polls poll only the children woken since (each child's
-/// wakers carry its `WakeRoute`), as futures-rs's `FuturesUnordered` and
-/// tokio's `JoinSet` do, so N wakes cost N child polls, not N^2. (Rust's
+/// wakers carry its `WakeRoute`), as tokio's `JoinSet` and futures-rs's
+/// `FuturesUnordered` do, so N wakes cost N child polls, not N^2. (Rust's
 /// `join!` macro polls every child each time; for a leaf that was not woken
 /// that poll only returns Pending again, so the outputs and their order are
-/// the same.)
+/// the same.) As tokio's `join!` does (macros/join.rs, `skip_next_time`),
+/// each poll starts one child further than the last (0, 1, ..., n-1, 0,
+/// ...), so that no child always goes first; this decides the order of the
+/// children's effects.
 public struct JoinAll<T>: Future {
   /// The children; a finished child is never polled again.
   private var children: [any Future<T>]
@@ -17,6 +20,8 @@ public struct JoinAll<T>: Future {
   private var remaining: Int
   /// Children woken since the last poll; nil before the first poll.
   private var ready: ReadySet?
+  /// The child the next poll starts with (tokio's `skip_next_time`).
+  private var start = 0
 
   /// Joins `children`.
   public init(_ children: [any Future<T>]) {
@@ -29,7 +34,12 @@ public struct JoinAll<T>: Future {
     let outer = cx.route
     defer { cx.route = outer }
     let (set, due) = ReadySet.due(&ready, count: children.count, parent: outer)
-    for i in due where results[i] == nil {
+    let n = children.count
+    let first = start
+    start = first + 1 == n ? 0 : first + 1
+    // The woken children (ascending) in the rotated order: from `first` up, then the rest.
+    let split = due.firstIndex { $0 >= first } ?? due.count
+    for i in due[split...] + due[..<split] where results[i] == nil {
       cx.route = WakeRoute(set: set, index: i)
       if case .ready(let value) = children[i].poll(&cx) {
         results[i] = value
@@ -86,8 +96,10 @@ public struct SelectFirst<T>: Future {
   }
 }
 
-/// Runs a future with a deadline: its value, or nil if `durationUs` passes
-/// first (the future is then cancelled), like `tokio::time::timeout`.
+/// Runs a future with a deadline: its value, or nil if the deadline passes
+/// first (the future is then cancelled), like `tokio::time::timeout`: the
+/// deadline is fixed when the timeout is made, and each poll tries the future
+/// before the deadline.
 public struct Timeout<F: Future>: Future {
   /// The guarded future.
   private var inner: F
@@ -96,7 +108,14 @@ public struct Timeout<F: Future>: Future {
   /// `running -> finished`.
   private var finished = false
 
-  /// Guards `inner` with a deadline of `durationUs` after the first poll.
+  /// Guards `inner` with a deadline `durationUs` after `nowUs`, the time it is made.
+  public init(durationUs: Int64, from nowUs: Int64, _ inner: F) {
+    self.inner = inner
+    self.timer = Sleep(durationUs: durationUs, from: nowUs)
+  }
+
+  /// Guards `inner` with a deadline `durationUs` after the first poll (native
+  /// code that makes the timeout inside the poll that awaits it).
   public init(durationUs: Int64, _ inner: F) {
     self.inner = inner
     self.timer = Sleep(durationUs: durationUs)
