@@ -2,8 +2,10 @@
 import PackageDescription
 
 // Modules by concern; dependencies point one way (docs/architecture.md):
-// Trace <- Runtime <- Lang <- Translate, Runtime <- Posix, Trace <- UI <- Terminal, and the
-// thin `asyncviz` executable wires them together.
+// Trace (events, recorder) <- TraceState (reducer, history, narration,
+// transcript) <- TraceCodecs (JSON, Chrome); Trace <- Runtime <- Lang <- Translate,
+// Runtime <- Posix, TraceState <- UI <- Terminal, and the thin `asyncviz`
+// executable wires them together.
 let package = Package(
   name: "asyncviz",
   platforms: [.macOS(.v14)],
@@ -17,6 +19,8 @@ let package = Package(
   ],
   targets: [
     .target(name: "AsyncVizTrace"),
+    .target(name: "AsyncVizTraceState", dependencies: ["AsyncVizTrace"]),
+    .target(name: "AsyncVizTraceCodecs", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
     .target(
       name: "AsyncVizRuntime",
       dependencies: [
@@ -25,7 +29,7 @@ let package = Package(
         .product(name: "HeapModule", package: "swift-collections"),
       ]
     ),
-    .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
+    .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState"]),
     // Prints .av programs for real runtimes (tokio first), generates programs,
     // and runs the translations as the oracle of the differential tests.
     .target(
@@ -59,14 +63,14 @@ let package = Package(
     ),
     // The C baseline of the epoll ping-pong benchmark, called by asyncviz-bench.
     .target(name: "CEpollBench", path: "Sources/CEpollBench"),
-    .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace"]),
+    .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-    .target(name: "AsyncVizTerminal", dependencies: ["AsyncVizUI", "CNcursesw"]),
+    .target(name: "AsyncVizTerminal", dependencies: ["AsyncVizUI", "AsyncVizTrace", "CNcursesw"]),
     .target(
       name: "AsyncVizCLI",
       dependencies: [
-        "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
-        "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
+        "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
+        "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -74,26 +78,55 @@ let package = Package(
     .executableTarget(
       name: "asyncviz-bench",
       dependencies: [
-        "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
-        "AsyncVizPosix", "AsyncVizUI", "CEpollBench",
+        "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
+        "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTestPrograms", "AsyncVizTranslate",
+        "CEpollBench",
         .product(name: "DequeModule", package: "swift-collections"),
       ],
       path: "Sources/AsyncVizBench"
     ),
+    // Programs shared by the tests and the benchmarks (no test framework):
+    // the demos as traces, native stand-in programs.
+    .target(
+      name: "AsyncVizTestPrograms",
+      dependencies: ["AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples"],
+      path: "Tests/AsyncVizTestPrograms"
+    ),
+    // What every test target shares: the one golden helper.
+    .target(name: "AsyncVizTestSupport", path: "Tests/AsyncVizTestSupport"),
     .testTarget(
-      name: "AsyncVizTraceTests", dependencies: ["AsyncVizTrace", "AsyncVizRuntime"],
+      name: "AsyncVizTraceStateTests",
+      dependencies: [
+        "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizRuntime", "AsyncVizTestPrograms", "AsyncVizTranslate",
+      ]
+    ),
+    .testTarget(
+      name: "AsyncVizTraceTests",
+      dependencies: [
+        "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime",
+        "AsyncVizTestPrograms",
+        "AsyncVizTestSupport",
+      ],
       exclude: ["Goldens", "Fuzz"]),
     .testTarget(name: "AsyncVizRuntimeTests", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
     .testTarget(
       name: "AsyncVizLangTests",
-      dependencies: ["AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples"],
+      dependencies: [
+        "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs",
+        "AsyncVizExamples", "AsyncVizTestSupport",
+      ],
       exclude: ["Goldens", "FuzzCorpus"]
     ),
     .testTarget(
-      name: "AsyncVizPosixTests", dependencies: ["AsyncVizPosix", "AsyncVizLang", "AsyncVizExamples"]),
+      name: "AsyncVizPosixTests",
+      dependencies: ["AsyncVizPosix", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples"]),
     .testTarget(
       name: "AsyncVizUITests",
-      dependencies: ["AsyncVizUI", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples"], exclude: ["Goldens"]),
+      dependencies: [
+        "AsyncVizUI", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizRuntime", "AsyncVizLang",
+        "AsyncVizExamples", "AsyncVizTestPrograms", "AsyncVizTestSupport", "AsyncVizTranslate",
+      ],
+      exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
     .testTarget(
       name: "AsyncVizTranslateTests",

@@ -55,7 +55,7 @@ private func timers(count: Int, longestUs: Int64) throws -> (seconds: Double, tu
   }
 }
 
-/// The epoll benchmarks of issue 4: ping-pong against C, and 100,000 timers.
+/// The epoll backend's benchmarks: ping-pong against C, and 100,000 timers.
 func runEpollBenchmarks() {
   let rounds = 100_000
   print("== epoll: ping-pong, \(rounds) round trips of 1 byte over a socketpair (tracing off)")

@@ -2,7 +2,7 @@ import AsyncVizLang
 import AsyncVizPosix
 import AsyncVizRuntime
 
-/// The yield workload of issue 2 written in the .av language, so the cost of
+/// The executor's yield workload written in the .av language, so the cost of
 /// interpretation shows beside the native futures.
 private let yieldProgram = """
   async fn yielder() {

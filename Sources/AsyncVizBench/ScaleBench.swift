@@ -8,7 +8,7 @@ import Foundation
   import Glibc
 #endif
 
-// Scale (issue 6, point 4): what a waiting task costs, against what a
+// Scale: what a waiting task costs, against what a
 // blocked thread costs. Memory is read from /proc/self/statm (resident and
 // virtual pages) after glibc has returned freed memory (malloc_trim), so the
 // deltas are the new objects' pages; each figure is divided by the count.

@@ -1,6 +1,8 @@
 import AsyncVizPosix
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceCodecs
+import AsyncVizTraceState
 import Foundation
 
 /// Foundation's side of the comparison: Codable mirrors of the format.
@@ -143,7 +145,7 @@ private func rate(_ bytes: Int, _ seconds: Double) -> String {
   String(format: "%.1f MB/s", Double(bytes) / 1e6 / seconds)
 }
 
-/// Trace file speeds of issue 5: the asyncviz writer and reader against
+/// Trace file speeds: the asyncviz writer and reader against
 /// Foundation's JSONEncoder and JSONDecoder on the same 1,000,000 events.
 func runTraceIOBenchmarks() {
   print("== trace I/O: 10,000 tasks x 25 yield_now")

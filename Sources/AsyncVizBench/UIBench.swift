@@ -1,9 +1,12 @@
 import AsyncVizPosix
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
+import AsyncVizTraceState
+import AsyncVizTranslate
 import AsyncVizUI
 
-/// The front end's speed figures (issue 3): one full frame of a busy run
+/// The front end's speed figures: one full frame of a busy run
 /// rendered into the cell buffer and diffed against the previous frame, and
 /// a jump to a random step of a 1,000,000-event trace. Goals on a release
 /// build: under 2 ms per frame, under 20 ms per jump.
@@ -15,7 +18,7 @@ func runUIBenchmarks() {
 
 /// Renders the busiest step of a demo (many-requests: 1,000 handlers), frame after frame.
 private func frameBenchmark(demo: String) {
-  let trace = UIBenchPrograms.demo(named: demo)
+  let trace = DemoTraces.trace(named: demo)
   let feed = SavedTraceFeed(trace: trace)
   var model = ViewerModel(feed: feed)
   let history = model.history
@@ -64,7 +67,8 @@ private func frameBenchmark(demo: String) {
 /// Jumps to random steps of a trace of about `targetEvents` events.
 private func jumpBenchmark(targetEvents: Int) {
   let buildStart = Monotonic.nanoseconds()
-  let trace = UIBenchPrograms.sleepers(tasks: 1_000, rounds: max(1, targetEvents / 10_500))
+  let trace = NativePrograms.sleepers(
+    tasks: 1_000, rounds: max(1, targetEvents / 10_500), maxSteps: 100_000_000)
   let recorded = Double(Monotonic.nanoseconds() - buildStart) / 1e6
   let historyStart = Monotonic.nanoseconds()
   let feed = SavedTraceFeed(trace: trace)
@@ -73,7 +77,7 @@ private func jumpBenchmark(targetEvents: Int) {
   print(
     "trace: \(trace.events.count) events, \(trace.stepCount) steps, \(trace.tasks.count) tasks "
       + "(recorded in \(format(recorded)) ms; history and notes built in \(format(built)) ms)")
-  var rng = UIBenchRandom(state: 1)
+  var rng = SeededRandom(seed: 1)
   let jumps = 1_000
   var stateTimes: [Double] = []
   var modelTimes: [Double] = []
@@ -119,16 +123,4 @@ private func format(_ ms: Double) -> String {
   let hundredths = Int((ms * 100).rounded())
   let frac = hundredths % 100
   return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
-}
-
-/// SplitMix64: random steps that are the same on every run.
-private struct UIBenchRandom {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
 }

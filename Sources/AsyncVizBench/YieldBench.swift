@@ -20,7 +20,7 @@ struct Yielder: Future {
   }
 }
 
-/// The yield workload of issue 2: `tasks` tasks each yielding `yields` times.
+/// The executor's yield workload: `tasks` tasks each yielding `yields` times.
 /// Returns resumptions (polls) per second.
 private func nativeYield(tasks: Int, yields: Int, tracing: Bool) -> (rate: Double, events: Int) {
   let rt = Runtime(
@@ -77,7 +77,7 @@ private func dequeLoop(_ n: Int) -> UInt32 {
   return sink
 }
 
-/// Runs the executor benchmarks of issue 2 and prints resumptions per second.
+/// Runs the executor benchmarks and prints resumptions per second.
 func runYieldBenchmarks() {
   print("== executor: yield workload (10,000 tasks x 100 yield_now = 1,000,000 resumptions)")
   _ = nativeYield(tasks: 1_000, yields: 100, tracing: false)  // warm-up

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `asyncviz` command line: parses, runs the chosen command, and maps
-/// every failure to a message and an exit code (design section 2): 0 success,
+/// every failure to a message and an exit code: 0 success,
 /// 1 the program ended abnormally but the trace is complete, 2 bad usage or
 /// bad input. ArgumentParser's own usage errors (64 by default) become 2.
 public enum AsyncVizCLI {

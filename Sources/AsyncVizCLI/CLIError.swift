@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 #if canImport(Glibc)
   import Glibc

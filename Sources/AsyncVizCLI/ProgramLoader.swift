@@ -3,7 +3,7 @@ import AsyncVizLang
 import Foundation
 
 /// Turns what the user named (a demo, or a .av file) into a compiled program,
-/// with the error messages of design section 2 (exit code 2).
+/// with the command line's error messages (exit code 2).
 enum ProgramLoader {
   /// A demo by name; an unknown name gets the closest known one suggested.
   static func demo(named name: String) throws(CLIError) -> (SourceFile, displayName: String) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncVizLang
 import AsyncVizTrace
+import AsyncVizTraceCodecs
 import AsyncVizUI
 
 /// `asyncviz demo NAME`: run a canned demo.

@@ -3,7 +3,7 @@ import AsyncVizLang
 import AsyncVizPosix
 import AsyncVizRuntime
 
-/// How to run a program (design section 2): the options `demo`, `run` and
+/// How to run a program: the options `demo`, `run` and
 /// `export` share; `demo` and `run` add the `DisplayOptions`.
 struct RunOptions: ParsableArguments {
   @Option(help: "The reactor backend: sim (virtual time, deterministic) or epoll (the real kernel).")

@@ -1,5 +1,6 @@
 import AsyncVizTerminal
 import AsyncVizTrace
+import AsyncVizTraceCodecs
 import AsyncVizUI
 
 /// Writes traces for `export`, `--export` and the UI's `e` key.

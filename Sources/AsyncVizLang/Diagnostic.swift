@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// A problem found in a program before it runs, reported like a compiler:
 ///

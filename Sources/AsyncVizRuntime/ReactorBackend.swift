@@ -37,20 +37,6 @@ public enum ReceiveResult: Sendable, Equatable {
   case failed(String)
 }
 
-/// One entry of a wait's ready list.
-public struct ReadyFd: Sendable, Equatable {
-  /// The file descriptor.
-  public var fd: Int32
-  /// What it is ready for.
-  public var readiness: Interest
-
-  /// Makes an entry.
-  public init(fd: Int32, readiness: Interest) {
-    self.fd = fd
-    self.readiness = readiness
-  }
-}
-
 /// The kernel side of the reactor: a simulated one or Linux's epoll.
 ///
 /// The reactor (interest list, timer queue, wakes) is the same code for both;

@@ -20,7 +20,7 @@ public struct RuntimeOptions: Sendable {
   /// (tokio's `event_interval`, 61 for the current_thread scheduler).
   public var eventInterval: Int
 
-  /// The defaults of design section 3.
+  /// The defaults a learner sees (the demos and docs/language.md assume them).
   public init(
     tracing: Bool = true, maxSteps: UInt32 = 100_000, longPollThresholdUs: Int64 = 10_000,
     selfWakeMinimumWakes: UInt32 = 2, maxTasks: Int = 250_000, eventInterval: Int = 61

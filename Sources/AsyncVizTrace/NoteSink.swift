@@ -1,7 +1,7 @@
 /// Where narration text goes: a `String` for `note(for:in:)`, or straight into
 /// the JSON writer's byte buffer (escaped), so that writing a million notes
 /// allocates no intermediate strings.
-protocol NoteSink {
+package protocol NoteSink: ~Copyable {
   /// Fixed wording of the narration (UTF-8, written as is by text sinks).
   mutating func text(_ s: StaticString)
   /// Text that comes from the program or the trace (names, output, messages).
@@ -10,9 +10,9 @@ protocol NoteSink {
   mutating func number(_ n: Int64)
 }
 
-extension NoteSink {
+extension NoteSink where Self: ~Copyable {
   /// "#2 handler": a task as notes name it (see `Trace.label`).
-  mutating func label(_ id: TaskID, in trace: Trace) {
+  package mutating func label(_ id: TaskID, in trace: Trace) {
     text("#")
     number(Int64(id.rawValue))
     if let record = trace.task(id) {
@@ -22,7 +22,7 @@ extension NoteSink {
   }
 
   /// "40 ms", "1.500 ms", "200 us" (see `DurationText.duration`).
-  mutating func duration(_ us: Int64) {
+  package mutating func duration(_ us: Int64) {
     if us < 0 {
       text("-")
       duration(us == Int64.min ? Int64.max : -us)
@@ -40,7 +40,7 @@ extension NoteSink {
   }
 
   /// "40.000 ms" (see `DurationText.instant`).
-  mutating func instant(_ us: Int64) {
+  package mutating func instant(_ us: Int64) {
     if us < 0 {
       text("-")
       instant(us == Int64.min ? Int64.max : -us)
@@ -62,15 +62,17 @@ extension NoteSink {
 }
 
 /// Collects narration into a `String`.
-struct StringNoteSink: NoteSink {
+package struct StringNoteSink: NoteSink {
   /// The text so far.
-  var result = ""
+  package var result = ""
 
-  mutating func text(_ s: StaticString) {
+  package init() {}
+
+  package mutating func text(_ s: StaticString) {
     s.withUTF8Buffer { result += String(decoding: $0, as: UTF8.self) }
   }
 
-  mutating func string(_ s: String) { result += s }
+  package mutating func string(_ s: String) { result += s }
 
-  mutating func number(_ n: Int64) { result += String(n) }
+  package mutating func number(_ n: Int64) { result += String(n) }
 }

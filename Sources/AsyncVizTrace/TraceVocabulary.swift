@@ -1,7 +1,7 @@
 /// A vocabulary enum spelled in traces by one fixed word per case. The words
 /// are written once, in `word`; `allCases` lists them in raw-value order
 /// (the decoder stores a word as its raw value).
-protocol TraceWord: CaseIterable, RawRepresentable where RawValue == UInt8 {
+package protocol TraceWord: CaseIterable, RawRepresentable where RawValue == UInt8 {
   /// The word used in traces.
   var word: StaticString { get }
 }
@@ -15,7 +15,7 @@ public enum ScheduleCause: UInt8, Sendable, CaseIterable, TraceWord {
   public var name: String { word.description }
 
   /// `name` as a static string, for the byte writers and the decoder.
-  var word: StaticString { self == .spawn ? "spawn" : "wake" }
+  package var word: StaticString { self == .spawn ? "spawn" : "wake" }
 }
 
 /// What a poll returned.
@@ -27,7 +27,7 @@ public enum PollResult: UInt8, Sendable, CaseIterable, TraceWord {
   public var name: String { word.description }
 
   /// `name` as a static string, for the byte writers and the decoder.
-  var word: StaticString { self == .pending ? "pending" : "ready" }
+  package var word: StaticString { self == .pending ? "pending" : "ready" }
 }
 
 /// Readiness a task registers interest in, or that the kernel reports.
@@ -39,7 +39,7 @@ public enum Interest: UInt8, Sendable, CaseIterable, TraceWord {
   public var name: String { word.description }
 
   /// `name` as a static string, for the byte writers and the decoder.
-  var word: StaticString { self == .read ? "read" : "write" }
+  package var word: StaticString { self == .read ? "read" : "write" }
 }
 
 /// Who called `wake` on a task's waker.
@@ -60,7 +60,7 @@ public enum WakeSource: UInt8, Sendable, CaseIterable, TraceWord {
   public var name: String { word.description }
 
   /// `name` as a static string, for the byte writers and the decoder.
-  var word: StaticString {
+  package var word: StaticString {
     switch self {
     case .reactor: "reactor"
     case .timer: "timer"
@@ -94,7 +94,7 @@ public enum LintCode: UInt8, Sendable, CaseIterable, TraceWord {
   public var name: String { word.description }
 
   /// `name` as a static string, for the byte writers and the decoder.
-  var word: StaticString {
+  package var word: StaticString {
     switch self {
     case .lostWaker: "lost-waker"
     case .selfWake: "self-wake"
@@ -121,7 +121,7 @@ public enum EndReason: UInt8, Sendable, CaseIterable, TraceWord {
   public var name: String { word.description }
 
   /// `name` as a static string, for the byte writers and the decoder.
-  var word: StaticString {
+  package var word: StaticString {
     switch self {
     case .completed: "completed"
     case .stuck: "stuck"

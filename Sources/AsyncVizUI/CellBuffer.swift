@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// A screen's worth of cells, drawn into by the panels and compared with the
 /// previous frame by `BufferDiff`; knows nothing of terminals.

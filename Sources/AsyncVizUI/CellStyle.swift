@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// What a cell shows, by meaning; the terminal backend picks colours and
 /// attributes for each role (and a monochrome rendering when it has no colour).

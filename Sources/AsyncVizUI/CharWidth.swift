@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// The number of terminal columns a character takes, like `wcwidth`, for the
 /// ranges a program's source or output may contain.

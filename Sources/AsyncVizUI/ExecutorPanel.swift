@@ -21,7 +21,7 @@ enum ExecutorPanel {
     let queue = cx.state.runQueue.elements
     if queue.isEmpty {
       var text = "(empty)"
-      if let main = cx.state.blockOn, cx.state.task(main)?.status == .ready {
+      if let main = cx.state.blockOnTask, cx.state.task(main)?.status == .ready {
         // main is not a queued task: block_on polls it at the top of its loop.
         text += "; block_on polls \(cx.label(main)) next"
       }

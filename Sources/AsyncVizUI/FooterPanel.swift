@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// The bottom two lines: the status line (why the run ended, or the latest
 /// message) and the keys.

@@ -1,4 +1,4 @@
-/// Which key does what (design section 6), and the words the footer and the
+/// Which key does what (the keys the README lists), and the words the footer and the
 /// help use for them.
 public enum KeyMap {
   /// The action of `key` in `mode`, or nil for a key that does nothing.

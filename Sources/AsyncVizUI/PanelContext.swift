@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// Everything a panel reads to draw one frame: the trace (for names and
 /// strings), the state at the shown step, and the viewer's choices.

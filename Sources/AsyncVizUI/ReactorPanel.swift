@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// The reactor: the interest list (fd, interest, task, resource), the last
 /// wait's timeout and ready list, and the timer queue.

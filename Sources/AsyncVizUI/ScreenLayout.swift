@@ -1,4 +1,4 @@
-/// Where each panel of design section 6 goes for a terminal size.
+/// Where each panel of the full-screen view goes for a terminal size.
 ///
 /// At the minimum, 100x30:
 /// ```

@@ -1,5 +1,5 @@
 /// Draws a whole frame of the viewer into a cell buffer: the panels of
-/// design section 6 at the layout's places, the help over them when it is
+/// the front end's layout at the layout's places, the help over them when it is
 /// open, or the resize screen when the terminal is too small.
 public enum ScreenRenderer {
   /// The frame for `model` at `width` x `height`.

@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// The program's source: line numbers, a marker at the right of each line
 /// where tasks are suspended ("◂2 ◂3": tasks #2 and #3 wait there), and the

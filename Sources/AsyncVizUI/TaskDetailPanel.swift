@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// The selected task in detail: state and for how long, what it awaits,
 /// polls and wakes, busy / scheduled / idle time as tokio-console defines

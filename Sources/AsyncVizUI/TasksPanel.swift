@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// The task table: id, name, state, what it awaits (op and source line),
 /// polls, wakes, and a lint flag. The selected task's row is highlighted;

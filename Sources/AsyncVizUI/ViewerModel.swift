@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// The viewer's state: which step is shown, the play state, the selected
 /// task, the speed. It consumes actions and a `TraceFeed`; stepping forward
@@ -17,8 +18,6 @@ public struct ViewerModel: Sendable {
 
   /// Every state, at once.
   public private(set) var history: TraceHistory
-  /// Notes per step.
-  private var narration: NarrationCache
   /// The program's source split in lines (tabs expanded), once: the source
   /// panel draws from it every frame.
   public let sourceLines: [String]
@@ -52,8 +51,6 @@ public struct ViewerModel: Sendable {
     let trace = feed.trace
     history = TraceHistory(trace: trace, interval: snapshotInterval)
     sourceLines = SourcePanel.sourceLines(trace.program.source)
-    narration = NarrationCache(interval: snapshotInterval)
-    narration.extend(with: history.trace)
     isLive = feed.isLive
     state = history.state(atStep: 0)
     refresh()
@@ -216,7 +213,6 @@ public struct ViewerModel: Sendable {
 
   private mutating func sync(_ feed: any TraceFeed) {
     history.sync(with: feed.trace)
-    narration.extend(with: history.trace)
     isLive = feed.isLive
   }
 
@@ -238,7 +234,7 @@ public struct ViewerModel: Sendable {
     state = history.state(atStep: step)
     let oldest = step >= UInt32(Self.narrationDepth) ? step - UInt32(Self.narrationDepth - 1) : 0
     let steps = (oldest...step).map { (step: $0, events: history.events(ofStep: $0)) }
-    recentNotes = narration.notes(for: steps, in: history.trace, limit: Self.notesPerStep).reversed()
+    recentNotes = StepNarration.notes(of: steps, in: history, limit: Self.notesPerStep).reversed()
   }
 
   /// At the last step: a finished run's status line keeps its end reason and

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// One class of bad program (issue 6, point 2) as a user meets it: the file,
+/// One class of bad program as a user meets it: the file,
 /// and where and what the binary must report.
 struct BadProgram: CustomTestStringConvertible, Sendable {
   /// What the case is about.

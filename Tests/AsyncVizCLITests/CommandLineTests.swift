@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The demos every command must know about (issue 2).
+/// The demos every command must know about.
 let demoNames = [
   "db-then-service", "lazy-future", "join-concurrent", "many-requests", "timers", "select-timeout",
   "channel-pipeline", "spawn-vs-await", "blocking-the-executor", "lost-waker", "self-wake",

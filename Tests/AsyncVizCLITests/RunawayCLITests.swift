@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-// Runaway programs end cleanly (issue 6, point 3). Each run is bounded by
+// Runaway programs end cleanly, within their limits. Each run is bounded by
 // construction: the limit under test stops it after a fixed amount of work,
 // so no test needs a timer.
 

@@ -1,6 +1,7 @@
 import AsyncVizLang
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
 // What a task is said to wait on comes from the future it is pending on now,

@@ -15,7 +15,7 @@ struct BadProgram: Sendable, CustomTestStringConvertible {
 
 private let header = "resource db latency 40ms\nchannel jobs capacity 2\n"
 
-/// One program per class of error (design section 4, issue 6), lexical and syntactic ones first.
+/// One program per class of error (the classes docs/language.md lists), lexical and syntactic ones first.
 let syntaxErrors: [BadProgram] = [
   BadProgram(
     label: "missing expression", source: "async fn main() {\n    let x =\n}\n",

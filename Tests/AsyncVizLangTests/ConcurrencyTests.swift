@@ -1,6 +1,7 @@
 import AsyncVizLang
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
 @Test func sequentialAwaitsTakeTheSumAndJoinTakesTheMax() throws {

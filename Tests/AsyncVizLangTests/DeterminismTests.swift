@@ -4,7 +4,7 @@ import AsyncVizRuntime
 import AsyncVizTrace
 import Testing
 
-// Issue 6, point 5: the simulated backend gives byte-identical traces. The
+// The simulated backend gives byte-identical traces. The
 // fuzz corpus is checked the same way in FuzzCorpusTests.
 
 @Test(arguments: DemoCatalog.all.map(\.name))

@@ -1,6 +1,7 @@
 import AsyncVizLang
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
 private func lints(_ trace: Trace, _ code: LintCode) -> [String] {

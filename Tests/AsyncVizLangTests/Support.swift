@@ -2,6 +2,7 @@ import AsyncVizExamples
 import AsyncVizLang
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceCodecs
 import Testing
 
 /// Compiles `text` as "test.av", failing the test with the rendered error.

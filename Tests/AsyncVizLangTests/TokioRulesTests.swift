@@ -1,6 +1,7 @@
 import AsyncVizLang
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
 // The rules of tokio 1.24's current_thread scheduler that decide the order of

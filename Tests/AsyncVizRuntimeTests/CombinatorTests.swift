@@ -8,6 +8,8 @@ private func count(_ trace: Trace, _ match: (EventPayload) -> Bool) -> Int {
   trace.events.filter { match($0.payload) }.count
 }
 
+private func count(_ trace: Trace, _ kind: EventKind) -> Int { count(trace) { $0.kind == kind } }
+
 /// Stores its waker with a shared box, then finishes on the next poll.
 private final class WakerBox {
   var waker: Waker?
@@ -71,8 +73,8 @@ private struct WakesTwice: Future {
   #expect(end.reason == .completed)
   #expect(end.tUs == 2_000)
   #expect(rt.output(of: h.task, as: Int.self) == 1)
-  #expect(count(rt.trace) { if case .timerFire = $0 { true } else { false } } == 1)
-  #expect(count(rt.trace) { if case .wakerDrop = $0 { true } else { false } } == 1)
+  #expect(count(rt.trace, .timerFire) == 1)
+  #expect(count(rt.trace, .wakerDrop) == 1)
   // The loser's timer (due at 10 ms) leaves the queue by a timer_cancel that
   // names it, recorded right before the drop of its waker.
   let cancels = rt.trace.events.indices.filter {
@@ -99,7 +101,7 @@ private struct WakesTwice: Future {
   let out = rt.output(of: slow.task, as: Optional<Result<String, BackendError>>.self)
   #expect(out == .some(.none))
   // The cancelled request's fd left the interest list.
-  #expect(count(rt.trace) { if case .deregister = $0 { true } else { false } } == 1)
+  #expect(count(rt.trace, .deregister) == 1)
 }
 
 @Test func joinAllTakesTheLongerLatency() {

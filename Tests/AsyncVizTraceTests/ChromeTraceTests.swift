@@ -1,4 +1,8 @@
+import AsyncVizTestPrograms
+import AsyncVizTestSupport
 import AsyncVizTrace
+import AsyncVizTraceCodecs
+import AsyncVizTraceState
 import Foundation
 import Testing
 
@@ -52,12 +56,12 @@ func chromeExportsFollowTheRules(_ name: String) throws {
 }
 
 @Test func everyDemoExportFollowsTheChromeRules() throws {
-  let paths = DemoTraces.paths()
-  #expect(paths.count >= 11, "the demos' golden traces are missing from \(DemoTraces.folder.path)")
+  let paths = DemoTraces.goldenPaths()
+  #expect(paths.count >= 11, "the demos' golden traces are missing from \(DemoTraces.goldenFolder.path)")
   for path in paths { try checkChromeRules(TraceJSONReader.read(path: path)) }
 }
 
-/// Every rule of issue 5, point 2.
+/// Every rule of the Chrome export (docs/trace-format.md).
 private func checkChromeRules(_ trace: Trace) throws {
   let events = try export(trace)
   #expect(Set(events.map(\.pid)) == [1], "one process")
@@ -145,18 +149,21 @@ private func checkFlows(
   #expect(starts.count == wakes.count)
 }
 
-/// The counters follow the narration's run queue and pending count.
+/// The counters follow the reducer's run queue and its tasks in status pending.
 private func checkCounters(_ trace: Trace, _ events: [ChromeEvent]) throws {
   let queue = events.filter { $0.ph == "C" && $0.name == "run queue" }
   let pending = events.filter { $0.ph == "C" && $0.name == "pending tasks" }
   #expect(!queue.isEmpty && !pending.isEmpty)
-  var context = NarrationContext()
+  var state = TraceState()
   var queueValues: [Int] = []
   var pendingValues: [Int] = []
-  for e in trace.events {
-    context.apply(e, in: trace)
-    if queueValues.last != context.runQueue.count { queueValues.append(context.runQueue.count) }
-    if pendingValues.last != context.pendingCount { pendingValues.append(context.pendingCount) }
+  for i in trace.events.indices {
+    TraceReducer.apply(trace.events, upTo: i + 1, to: &state)
+    // Counted from the tasks, not from the state's own counter.
+    let pendingNow = state.tasks.count { $0.status == .pending }
+    #expect(pendingNow == state.pendingCount)
+    if queueValues.last != state.runQueue.count { queueValues.append(state.runQueue.count) }
+    if pendingValues.last != pendingNow { pendingValues.append(pendingNow) }
   }
   #expect(queue.compactMap { $0.args["ready"] as? Int } == queueValues)
   #expect(pending.compactMap { $0.args["pending"] as? Int } == pendingValues)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AsyncVizTrace
+@testable import AsyncVizTraceCodecs
 
 /// A workload's trace file as text.
 private func text(_ workload: String) -> String {

@@ -1,5 +1,7 @@
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceCodecs
+import AsyncVizTraceState
 import Foundation
 import Testing
 

@@ -1,9 +1,11 @@
+import AsyncVizTestSupport
 import Dispatch
 import Foundation
 import Synchronization
 import Testing
 
 @testable import AsyncVizTrace
+@testable import AsyncVizTraceCodecs
 
 #if canImport(Glibc)
   import Glibc

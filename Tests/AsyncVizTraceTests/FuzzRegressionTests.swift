@@ -1,4 +1,7 @@
+import AsyncVizTestSupport
 import AsyncVizTrace
+import AsyncVizTraceCodecs
+import AsyncVizTraceState
 import Foundation
 import Testing
 
@@ -7,7 +10,7 @@ import Testing
 /// file that reads must also survive a write/read round trip, a transcript
 /// and a Chrome export.
 @Test func fuzzedInputsGetTheSameOutcome() throws {
-  let folder = Golden.folder.appendingPathComponent("FuzzRegressions")
+  let folder = Golden.folder(#filePath).appendingPathComponent("FuzzRegressions")
   let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
     $0.hasSuffix(".json")
   }.sorted()
@@ -25,5 +28,5 @@ import Testing
       report += "\(error.description)\n"
     }
   }
-  Golden.check(report, "FuzzRegressions/expected.txt")
+  Golden.check(report, named: "FuzzRegressions/expected.txt")
 }

@@ -1,7 +1,11 @@
+import AsyncVizTestPrograms
+import AsyncVizTestSupport
 import Foundation
 import Testing
 
 @testable import AsyncVizTrace
+@testable import AsyncVizTraceCodecs
+@testable import AsyncVizTraceState
 
 @Test func writingThenReadingGivesAnEqualTrace() throws {
   let folder = makeTemporaryFolder()
@@ -74,7 +78,7 @@ import Testing
 }
 
 @Test func everyDemoTraceReadsAndWritesBackByteForByte() throws {
-  let paths = DemoTraces.paths()
+  let paths = DemoTraces.goldenPaths()
   #expect(paths.count >= 11)
   for path in paths {
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))

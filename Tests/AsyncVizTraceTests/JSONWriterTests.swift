@@ -1,11 +1,13 @@
-import AsyncVizTrace
+import AsyncVizTestSupport
 import Foundation
 import Testing
 
 @testable import AsyncVizTrace
+@testable import AsyncVizTraceCodecs
+@testable import AsyncVizTraceState
 
 @Test func dbThenServiceTraceMatchesItsGolden() {
-  Golden.check(TraceJSONWriter.encode(Workloads.trace("db-then-service")), "db-then-service.json")
+  Golden.check(TraceJSONWriter.encode(Workloads.trace("db-then-service")), named: "db-then-service.json")
 }
 
 @Test func theSameRunGivesIdenticalBytes() {

@@ -1,7 +1,9 @@
+import AsyncVizTestSupport
 import Foundation
 import Testing
 
 @testable import AsyncVizTrace
+@testable import AsyncVizTraceCodecs
 
 /// The db-then-service trace as text, the base of every broken file.
 private let good = String(decoding: TraceJSONWriter.encode(Workloads.trace("db-then-service")), as: UTF8.self)
@@ -23,16 +25,6 @@ struct Change: Sendable, CustomTestStringConvertible {
     self.replacement = replacement
   }
   var testDescription: String { "an edit" }
-}
-
-/// The message a broken file gets.
-private func error(of bytes: [UInt8]) -> String {
-  do {
-    _ = try TraceJSONReader.decode(bytes, name: "t.json")
-    return "accepted"
-  } catch {
-    return error.description
-  }
 }
 
 @Test(arguments: [
@@ -131,7 +123,7 @@ func malformedFilesGetAClearMessage(_ what: String, _ change: Change, _ expected
   let bytes =
     change.original.isEmpty ? Array(change.replacement.utf8) : edit(change.original, change.replacement)
   #expect(!bytes.isEmpty || what == "empty", "\(what): the edit did not apply")
-  #expect(error(of: bytes).hasPrefix(expected), "\(what)")
+  #expect(readingOutcome(bytes).hasPrefix(expected), "\(what)")
 }
 
 @Test func invalidUTF8IsRefused() {
@@ -144,7 +136,7 @@ func malformedFilesGetAClearMessage(_ what: String, _ change: Change, _ expected
   ] {
     var bytes = base
     bytes.insert(contentsOf: bad, at: at)
-    let message = error(of: bytes)
+    let message = readingOutcome(bytes)
     #expect(message.hasPrefix("t.json: error: invalid UTF-8 ("), "\(bad): \(message)")
     #expect(message.contains("(event 0, byte offset \(at))"), "\(bad): \(message)")
   }
@@ -202,9 +194,9 @@ func malformedFilesGetAClearMessage(_ what: String, _ change: Change, _ expected
 @Test func textFromTheFileCannotDriveTheTerminal() {
   // A key that would turn the terminal red and clear it, if printed raw.
   let hostile = Array(#"{"format":"asyncviz-trace","\u001b[31m\u001b[2J":1}"#.utf8)
-  let message = error(of: hostile)
+  let message = readingOutcome(hostile)
   #expect(!message.unicodeScalars.contains { $0.value < 0x20 })
   #expect(message.hasPrefix(#"t.json: error: unknown key "\u{1B}[31m\u{1B}[2J" at the top level"#))
   let long = Array(("{\"" + String(repeating: "k", count: 500) + "\":1}").utf8)
-  #expect(error(of: long).count < 150)
+  #expect(readingOutcome(long).count < 150)
 }

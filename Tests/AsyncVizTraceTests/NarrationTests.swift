@@ -1,12 +1,18 @@
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
-/// The note of the first event of `kind` for which `match` holds.
+/// The note of the first event for which `match` holds.
 private func note(
   _ trace: Trace, _ notes: [String], where match: (EventPayload) -> Bool
 ) -> String? {
   trace.events.indices.first { match(trace.events[$0].payload) }.map { notes[$0] }
+}
+
+/// The note of the first event of `kind`.
+private func note(_ trace: Trace, _ notes: [String], _ kind: EventKind) -> String? {
+  note(trace, notes) { $0.kind == kind }
 }
 
 @Test func everyEventHasOneOrTwoSentences() {
@@ -36,7 +42,7 @@ private func note(
       == "#2 handler returned Pending at line 1: db.query is not ready, so its waker stays with the reactor"
       + " for fd 5 (read).")
   #expect(
-    note(trace, notes) { if case .reactorReady = $0 { true } else { false } }
+    note(trace, notes, .reactorReady)
       == "The simulated epoll_wait returned: fd 5 is readable (db answered #2 handler).")
   #expect(
     note(trace, notes) { if case .wake(_, .reactor, _, _) = $0 { true } else { false } }
@@ -48,7 +54,7 @@ private func note(
     note(trace, notes) { if case .wake(_, .task, _, _) = $0 { true } else { false } }
       == "#2 handler has finished, so it wakes #1 main, which was waiting for it.")
   #expect(
-    note(trace, notes) { if case .reactorWait = $0 { true } else { false } }
+    note(trace, notes, .reactorWait)
       == "The run queue is empty, so the reactor calls the simulated epoll_wait with 1 fd in the interest"
       + " list and no timeout (no timer is armed): it blocks until an fd is ready.")
 }
@@ -58,7 +64,7 @@ private func note(
   trace.program.backend = .epoll
   let notes = trace.notes()
   #expect(
-    note(trace, notes) { if case .reactorReady = $0 { true } else { false } }
+    note(trace, notes, .reactorReady)
       == "epoll_wait returned: fd 5 is readable (db answered #2 handler).")
 }
 
@@ -66,15 +72,15 @@ private func note(
   let trace = Workloads.trace("select-timeout")
   let notes = trace.notes()
   #expect(
-    note(trace, notes) { if case .deregister = $0 { true } else { false } }
+    note(trace, notes, .deregister)
       == "#1 main gave up on fd 5 before the answer came (its call was cancelled): the fd leaves the"
       + " interest list and is closed.")
   #expect(
-    note(trace, notes) { if case .timerFire = $0 { true } else { false } }
+    note(trace, notes, .timerFire)
       == "The timer of #1 main is due (deadline 10.000 ms): the reactor takes its waker out of the timer queue."
   )
   #expect(
-    note(trace, notes) { if case .timerCancel = $0 { true } else { false } }
+    note(trace, notes, .timerCancel)
       == "#1 main's sleep was dropped before it fired (select chose another branch): the reactor removes its"
       + " timer for 60.000 ms and drops the waker it held.")
   let sleeps = Workloads.trace("timers")
@@ -93,7 +99,7 @@ private func note(
   let trace = rt.trace
   let notes = trace.notes()
   #expect(
-    note(trace, notes) { if case .timerCancel = $0 { true } else { false } }
+    note(trace, notes, .timerCancel)
       == "#1 guarded's sleep was dropped before it fired (the timeout it belongs to has finished): the reactor"
       + " removes its timer for 30.000 ms and drops the waker it held.")
 }
@@ -101,7 +107,7 @@ private func note(
 @Test func lintsExplainTheBugAndTheFix() {
   let trace = Workloads.trace("lost-waker")
   let notes = trace.notes()
-  let lint = note(trace, notes) { if case .lint = $0 { true } else { false } }
+  let lint = note(trace, notes, .lint)
   #expect(lint?.hasPrefix("Lint lost-waker on #2 lost: returned Pending but no waker") == true)
   #expect(lint?.contains("The fix: store a clone of the waker") == true)
   #expect(

@@ -1,4 +1,7 @@
+import AsyncVizTestPrograms
+import AsyncVizTestSupport
 import AsyncVizTrace
+import AsyncVizTraceCodecs
 import Foundation
 import Testing
 
@@ -42,8 +45,8 @@ private let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathCompone
 }
 
 @Test func everyDemoTraceFollowsTheSchema() throws {
-  let paths = DemoTraces.paths()
-  #expect(paths.count >= 11, "the demos' golden traces are missing from \(DemoTraces.folder.path)")
+  let paths = DemoTraces.goldenPaths()
+  #expect(paths.count >= 11, "the demos' golden traces are missing from \(DemoTraces.goldenFolder.path)")
   guard let result = Python.validate(schema: schemaPath, files: paths) else { return }
   #expect(result.valid, "\(result.report)")
 }

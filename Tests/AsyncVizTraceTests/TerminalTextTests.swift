@@ -1,6 +1,8 @@
 import Testing
 
 @testable import AsyncVizTrace
+@testable import AsyncVizTraceCodecs
+@testable import AsyncVizTraceState
 
 @Test func controlCharactersAreShownAsEscapes() {
   #expect(TerminalText.visible("plain text, café") == "plain text, café")

@@ -1,4 +1,6 @@
 import AsyncVizTrace
+import AsyncVizTraceCodecs
+import AsyncVizTraceState
 import Foundation
 import Testing
 
@@ -71,12 +73,7 @@ private func blockOnTrace() -> Trace {
 
 @Test func theNarrationSaysWhyTheDriverRanWithoutBlocking() {
   let trace = blockOnTrace()
-  var cx = NarrationContext()
-  var notes: [String] = []
-  for event in trace.events {
-    notes.append(cx.note(for: event, in: trace))
-    cx.apply(event, in: trace)
-  }
+  let notes = trace.notes()
   #expect(notes[1].contains("is the future given to block_on, not a task in the run queue"))
   #expect(notes[10].contains("yield_now left 2 wakers in the defer list"))
   #expect(notes[11].contains("defer list for #1 main"))

@@ -1,9 +1,11 @@
+import AsyncVizTestSupport
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
 @Test(arguments: ["db-then-service", "lost-waker", "select-timeout"])
 func transcriptsMatchTheirGoldens(_ name: String) {
-  Golden.check(Transcript.render(Workloads.trace(name)), "\(name).transcript.txt")
+  Golden.check(Transcript.render(Workloads.trace(name)), named: "\(name).transcript.txt")
 }
 
 @Test func theTranscriptHasEveryNoteUnderItsStep() {

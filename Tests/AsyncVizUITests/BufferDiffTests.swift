@@ -1,3 +1,4 @@
+import AsyncVizTranslate
 import AsyncVizUI
 import Testing
 
@@ -61,7 +62,7 @@ private func replay(_ runs: [CellRun], onto old: CellBuffer) -> CellBuffer {
 }
 
 @Test func randomEditsReplayExactly() {
-  var rng = SeededRandom(state: 7)
+  var rng = SeededRandom(seed: 7)
   let alphabet = ["a", "b", "─", "漢", " ", "→"]
   var old = CellBuffer(width: 30, height: 8)
   for _ in 0..<50 {

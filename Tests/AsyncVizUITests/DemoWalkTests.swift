@@ -1,4 +1,5 @@
 import AsyncVizExamples
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizUI
 import Testing

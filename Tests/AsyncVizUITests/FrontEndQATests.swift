@@ -1,3 +1,4 @@
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizUI
 import Testing

@@ -1,4 +1,7 @@
+import AsyncVizTestPrograms
+import AsyncVizTestSupport
 import AsyncVizTrace
+import AsyncVizTraceState
 import AsyncVizUI
 import Testing
 
@@ -29,19 +32,19 @@ private func firstStep(_ trace: Trace, where predicate: (TraceState) -> Bool) ->
 func dbThenServiceScreens(step: UInt32) {
   let trace = DemoTraces.trace(named: "db-then-service")
   let m = model(trace, at: step)
-  GoldenFile.check(screen(m), named: "db-then-service-step\(min(step, trace.stepCount)).txt")
+  Golden.check(screen(m), named: "db-then-service-step\(min(step, trace.stepCount)).txt")
 }
 
 @Test func dbThenServiceAt160x50WithATaskSelected() {
   let m = model(DemoTraces.trace(named: "db-then-service"), at: 7, actions: [.nextTask, .nextTask])
   #expect(m.selected == TaskID(1))  // step 7 polls #3; tab picks #4, then #1
-  GoldenFile.check(screen(m, 160, 50), named: "db-then-service-step7-160x50.txt")
+  Golden.check(screen(m, 160, 50), named: "db-then-service-step7-160x50.txt")
 }
 
 @Test func asciiModeUsesNoUnicode() {
   let text = screen(model(DemoTraces.trace(named: "db-then-service"), at: 7), ascii: true)
   #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
-  GoldenFile.check(text, named: "db-then-service-step7-ascii.txt")
+  Golden.check(text, named: "db-then-service-step7-ascii.txt")
 }
 
 @Test func joinConcurrentScreens() {
@@ -49,7 +52,7 @@ func dbThenServiceScreens(step: UInt32) {
   let bothWaiting = firstStep(trace) { $0.reactor.interest.count == 2 }
   #expect(bothWaiting == 1)  // join sends both requests in the first poll
   for step in [bothWaiting, bothWaiting + 1, trace.stepCount] {
-    GoldenFile.check(screen(model(trace, at: step)), named: "join-concurrent-step\(step).txt")
+    Golden.check(screen(model(trace, at: step)), named: "join-concurrent-step\(step).txt")
   }
 }
 
@@ -71,8 +74,8 @@ func dbThenServiceScreens(step: UInt32) {
   #expect(m.state.runQueue.count + m.state.reactor.interest.count >= 1_000)
   let text = screen(m)
   #expect(text.contains("more"))  // the queue or the interest list is summarised
-  GoldenFile.check(text, named: "many-requests-busiest.txt")
-  GoldenFile.check(screen(model(trace, at: trace.stepCount)), named: "many-requests-end.txt")
+  Golden.check(text, named: "many-requests-busiest.txt")
+  Golden.check(screen(model(trace, at: trace.stepCount)), named: "many-requests-end.txt")
 }
 
 @Test func lostWakerScreens() {
@@ -81,11 +84,11 @@ func dbThenServiceScreens(step: UInt32) {
   let end = screen(model(trace, at: trace.stepCount))
   #expect(end.contains("Run stuck at step \(trace.stepCount): nothing can wake #1 main"))
   #expect(end.contains("#2 forgetful (waker lost)."))
-  GoldenFile.check(end, named: "lost-waker-end.txt")
+  Golden.check(end, named: "lost-waker-end.txt")
   // The last step polled the forgetful task: its details show the lint.
   let selected = screen(model(trace, at: trace.stepCount), 160, 50)
   #expect(selected.contains("lost-waker: returned Pending but no waker"))
-  GoldenFile.check(selected, named: "lost-waker-end-160x50.txt")
+  Golden.check(selected, named: "lost-waker-end-160x50.txt")
 }
 
 @Test func helpOverlayListsEveryKey() {
@@ -95,11 +98,11 @@ func dbThenServiceScreens(step: UInt32) {
   ] {
     #expect(text.contains(keys), "help lacks \(keys)")
   }
-  GoldenFile.check(text, named: "help.txt")
+  Golden.check(text, named: "help.txt")
 }
 
 @Test func tooSmallTerminalShowsTheResizeScreen() {
   let text = screen(model(DemoTraces.trace(named: "db-then-service"), at: 3), 60, 20)
   #expect(text.contains("Resize to at least 100x30 (now 60x20)."))
-  GoldenFile.check(text, named: "resize-60x20.txt")
+  Golden.check(text, named: "resize-60x20.txt")
 }

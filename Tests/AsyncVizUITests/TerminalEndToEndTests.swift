@@ -1,4 +1,6 @@
+import AsyncVizTestPrograms
 import AsyncVizTrace
+import AsyncVizTraceState
 import AsyncVizUI
 import Foundation
 import Testing
@@ -43,7 +45,7 @@ private func showsStep(_ k: Int, _ screen: String) -> Bool {
 
 private let panelTitles = ["Tasks", "Executor", "Reactor", "Source", "Narration", "Task #"]
 
-/// The built viewer in tmux (issue 3, point 5). One at a time: each starts a
+/// The built viewer in tmux, as a user runs it. One at a time: each starts a
 /// tmux server and a viewer on a shared 2-core machine.
 // No `.enabled(if:)`: a missing tmux must fail the run, not skip it silently.
 @Suite(.serialized, .timeLimit(.minutes(2)))

@@ -1,4 +1,5 @@
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizUI
 import Testing

@@ -1,0 +1,221 @@
+import AsyncVizTrace
+import AsyncVizTraceState
+
+// Each event kind's JSON form in one place: its fields (checked by the
+// reader), how the writer writes them, how the reader makes the payload.
+// A new kind's codec is one case in each of the three switches below.
+
+extension EventKind {
+  /// "a" or "an", for messages.
+  var article: String { [.ioSend, .output].contains(self) ? "an" : "a" }
+
+  /// The kind's own fields (besides seq, step, t_us, kind, note); for
+  /// `wake`, `fd` and `from_task` are checked separately.
+  var fields: [EventField] {
+    switch self {
+    case .spawn: [.task, .parent, .name]
+    case .schedule: [.task, .cause, .position]
+    case .pollStart, .complete, .timerFire, .wakerClone, .wakerDrop, .deferWake, .taskDrop: [.task]
+    case .pollEnd: [.task, .result, .line, .awaiting]
+    case .register: [.task, .fd, .interest]
+    case .deregister: [.fd]
+    case .reactorWait: [.timeoutUs]
+    case .reactorReady: [.fd, .readiness]
+    case .timerSet, .timerCancel: [.task, .deadlineUs]
+    case .wake: [.task, .by]
+    case .ioSend: [.task, .fd, .resource, .op]
+    case .output: [.task, .text]
+    case .block: [.task, .durUs]
+    case .lint: [.task, .code, .message]
+    }
+  }
+
+  /// Presence masks of the required fields, by kind.
+  static let requiredMasks: [UInt32] = allCases.map { kind in
+    kind.fields.reduce(
+      EventField.seq.bit | EventField.step.bit | EventField.tUs.bit | EventField.kind.bit
+        | EventField.note.bit
+    ) {
+      $0 | $1.bit
+    }
+  }
+
+  /// The kind named `bytes`.
+  static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> EventKind? {
+    for k in allCases where bytesEqual(bytes, k.name) { return k }
+    return nil
+  }
+}
+
+extension TraceJSONWriter {
+  /// The kind and its fields, after `"t_us":N` and before `"note"`.
+  static func writeFields(of payload: EventPayload, in trace: Trace, into out: inout JSONBytes) {
+    switch payload {
+    case .spawn(let task, let parent):
+      head(",\"kind\":\"spawn\",\"task\":", task, &out)
+      out.raw(",\"parent\":")
+      out.int(parent.map { Int64($0.rawValue) })
+      out.raw(",\"name\":")
+      out.quoted(trace.task(task)?.name ?? "")
+    case .schedule(let task, let cause, let position):
+      head(",\"kind\":\"schedule\",\"task\":", task, &out)
+      out.raw(cause == .spawn ? ",\"cause\":\"spawn\",\"position\":" : ",\"cause\":\"wake\",\"position\":")
+      out.int(Int64(position))
+    case .pollStart(let task):
+      head(",\"kind\":\"poll_start\",\"task\":", task, &out)
+    case .pollEnd(let task, let result, let line, let awaiting):
+      head(",\"kind\":\"poll_end\",\"task\":", task, &out)
+      out.raw(result == .ready ? ",\"result\":\"ready\",\"line\":" : ",\"result\":\"pending\",\"line\":")
+      out.int(line == 0 ? nil : Int64(line))
+      out.raw(",\"awaiting\":")
+      out.quotedOrNull(trace.string(awaiting))
+    case .complete(let task):
+      head(",\"kind\":\"complete\",\"task\":", task, &out)
+    case .register(let task, let fd, let interest):
+      head(",\"kind\":\"register\",\"task\":", task, &out)
+      out.raw(",\"fd\":")
+      out.int(Int64(fd))
+      out.raw(interest == .read ? ",\"interest\":\"read\"" : ",\"interest\":\"write\"")
+    case .deregister(let fd):
+      out.raw(",\"kind\":\"deregister\",\"fd\":")
+      out.int(Int64(fd))
+    case .reactorWait(let timeout):
+      out.raw(",\"kind\":\"reactor_wait\",\"timeout_us\":")
+      out.int(timeout)
+    case .reactorReady(let fd, let readiness):
+      out.raw(",\"kind\":\"reactor_ready\",\"fd\":")
+      out.int(Int64(fd))
+      out.raw(readiness == .read ? ",\"readiness\":\"read\"" : ",\"readiness\":\"write\"")
+    case .timerSet(let task, let deadline):
+      head(",\"kind\":\"timer_set\",\"task\":", task, &out)
+      out.raw(",\"deadline_us\":")
+      out.int(deadline)
+    case .timerFire(let task):
+      head(",\"kind\":\"timer_fire\",\"task\":", task, &out)
+    case .timerCancel(let task, let deadline):
+      head(",\"kind\":\"timer_cancel\",\"task\":", task, &out)
+      out.raw(",\"deadline_us\":")
+      out.int(deadline)
+    case .wake(let task, let by, let fd, let from):
+      writeWake(task, by: by, fd: fd, from: from, into: &out)
+    case .wakerClone(let task):
+      head(",\"kind\":\"waker_clone\",\"task\":", task, &out)
+    case .wakerDrop(let task):
+      head(",\"kind\":\"waker_drop\",\"task\":", task, &out)
+    case .ioSend(let task, let fd, let resource, let op):
+      head(",\"kind\":\"io_send\",\"task\":", task, &out)
+      out.raw(",\"fd\":")
+      out.int(Int64(fd))
+      out.raw(",\"resource\":")
+      out.quoted(trace.string(resource))
+      out.raw(",\"op\":")
+      out.quoted(trace.string(op))
+    case .output(let task, let text):
+      head(",\"kind\":\"output\",\"task\":", task, &out)
+      out.raw(",\"text\":")
+      out.quoted(trace.string(text))
+    case .block(let task, let dur):
+      head(",\"kind\":\"block\",\"task\":", task, &out)
+      out.raw(",\"dur_us\":")
+      out.int(dur)
+    case .lint(let task, let code, let detail):
+      head(",\"kind\":\"lint\",\"task\":", task, &out)
+      out.raw(",\"code\":\"")
+      out.raw(code.word)
+      out.raw("\",\"message\":")
+      out.quoted(trace.string(detail))
+    case .deferWake(let task):
+      head(",\"kind\":\"defer\",\"task\":", task, &out)
+    case .taskDrop(let task):
+      head(",\"kind\":\"task_drop\",\"task\":", task, &out)
+    }
+  }
+
+  /// The kind and task keys, then the task id.
+  @inline(__always)
+  private static func head(_ keys: StaticString, _ task: TaskID, _ out: inout JSONBytes) {
+    out.raw(keys)
+    out.int(Int64(task.rawValue))
+  }
+
+  /// `wake`: `by`, then `fd` (reactor) or `from_task` (task).
+  private static func writeWake(
+    _ task: TaskID, by: WakeSource, fd: Int32?, from: TaskID?, into out: inout JSONBytes
+  ) {
+    head(",\"kind\":\"wake\",\"task\":", task, &out)
+    switch by {
+    case .reactor:
+      out.raw(",\"by\":\"reactor\",\"fd\":")
+      out.int(fd.map { Int64($0) })
+    case .timer:
+      out.raw(",\"by\":\"timer\"")
+    case .task:
+      out.raw(",\"by\":\"task\",\"from_task\":")
+      out.int(from.map { Int64($0.rawValue) })
+    case .own:
+      out.raw(",\"by\":\"self\"")
+    case .deferred:
+      out.raw(",\"by\":\"defer\"")
+    }
+  }
+}
+
+extension TraceDecoder {
+  /// The payload of a checked event.
+  func makePayload(_ v: EventValues) throws(TraceReadError) -> EventPayload {
+    let task = TaskID(UInt32(truncatingIfNeeded: v.task))
+    let fd = Int32(truncatingIfNeeded: v.fd)
+    switch v.kind {
+    case .spawn:
+      return .spawn(task: task, parent: v.parent.map { TaskID(UInt32(truncatingIfNeeded: $0)) })
+    case .schedule:
+      return .schedule(
+        task: task, cause: ScheduleCause(rawValue: v.word) ?? .spawn,
+        position: Int32(truncatingIfNeeded: v.position))
+    case .pollStart:
+      return .pollStart(task: task)
+    case .pollEnd:
+      return .pollEnd(
+        task: task, result: PollResult(rawValue: v.word) ?? .pending,
+        line: Int32(truncatingIfNeeded: v.line ?? 0),
+        awaiting: v.awaiting)
+    case .complete:
+      return .complete(task: task)
+    case .register:
+      return .register(task: task, fd: fd, interest: Interest(rawValue: v.word) ?? .read)
+    case .deregister:
+      return .deregister(fd: fd)
+    case .reactorWait:
+      return .reactorWait(timeoutUs: v.timeoutUs)
+    case .reactorReady:
+      return .reactorReady(fd: fd, readiness: Interest(rawValue: v.word) ?? .read)
+    case .timerSet:
+      return .timerSet(task: task, deadlineUs: v.deadlineUs)
+    case .timerFire:
+      return .timerFire(task: task)
+    case .timerCancel:
+      return .timerCancel(task: task, deadlineUs: v.deadlineUs)
+    case .wake:
+      let by = WakeSource(rawValue: v.word) ?? .own
+      return .wake(
+        task: task, by: by, fd: by == .reactor ? fd : nil,
+        fromTask: by == .task ? TaskID(UInt32(truncatingIfNeeded: v.fromTask)) : nil)
+    case .wakerClone:
+      return .wakerClone(task: task)
+    case .wakerDrop:
+      return .wakerDrop(task: task)
+    case .ioSend:
+      return .ioSend(task: task, fd: fd, resource: v.resource, op: v.op)
+    case .output:
+      return .output(task: task, text: v.text)
+    case .block:
+      return .block(task: task, durUs: v.durUs)
+    case .lint:
+      return .lint(task: task, code: LintCode(rawValue: v.word) ?? .lostWaker, detail: v.message)
+    case .deferWake:
+      return .deferWake(task: task)
+    case .taskDrop:
+      return .taskDrop(task: task)
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import AsyncVizTrace
+import AsyncVizTraceState
+
+/// Interns strings read from a file by their UTF-8 bytes, so that the same
+/// text read a million times (an `awaiting` like "yield_now") is hashed, not
+/// turned into a `String` each time.
+struct StringInterner {
+  /// The table, in order of first appearance; index 0 is "".
+  private(set) var strings: [String] = []
+  /// The bytes of each entry of `strings`.
+  private var keys: [[UInt8]] = []
+  /// Open-addressing hash slots holding indexes into `strings`, -1 when empty;
+  /// a power of two in size, at most half full.
+  private var slots: [Int32] = Array(repeating: -1, count: 64)
+
+  /// A table holding "" and `StringID.wellKnown` at their fixed ids, as a
+  /// recorder's does.
+  init() {
+    _ = intern("")
+    for name in StringID.wellKnown { _ = intern(name) }
+  }
+
+  /// The id of `text`.
+  mutating func intern(_ text: String) -> StringID {
+    var copy = text
+    return copy.withUTF8 { intern($0) }
+  }
+
+  /// The id of the string with these (valid UTF-8) bytes, adding it if new.
+  mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> StringID {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+    let mask = slots.count - 1
+    var i = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let found = slots[i]
+      if found < 0 { break }
+      if keys[Int(found)].withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return StringID(found) }
+      i = (i + 1) & mask
+    }
+    let id = Int32(strings.count)
+    strings.append(String(decoding: bytes, as: UTF8.self))
+    keys.append(Array(bytes))
+    slots[i] = id
+    if strings.count * 2 > slots.count { rehash() }
+    return StringID(id)
+  }
+
+  private mutating func rehash() {
+    slots = Array(repeating: -1, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (id, key) in keys.enumerated() {
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for b in key { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+      var i = Int(truncatingIfNeeded: hash) & mask
+      while slots[i] >= 0 { i = (i + 1) & mask }
+      slots[i] = Int32(id)
+    }
+  }
+}

@@ -1,0 +1,274 @@
+import AsyncVizTrace
+import AsyncVizTraceState
+
+/// The file's structure around the events: the top-level object, `program`,
+/// `tasks` and `end`.
+extension TraceDecoder {
+  /// The next key of an object being read, or nil at its closing brace.
+  @inline(__always)
+  mutating func nextKey(_ first: inout Bool) throws(TraceReadError) -> UnsafeBufferPointer<UInt8>? {
+    var b = try peek()
+    if b == UInt8(ascii: "}") {
+      window.pos += 1
+      return nil
+    }
+    if !first {
+      guard b == UInt8(ascii: ",") else {
+        throw fail("expected ',' or '}', found \(TraceDecoder.describe(byte: b))")
+      }
+      window.pos += 1
+      b = try peek()
+    }
+    first = false
+    guard b == UInt8(ascii: "\"") else {
+      throw fail("expected a key in quotes, found \(TraceDecoder.describe(byte: b))")
+    }
+    let key = try stringBody()
+    if window.pos < window.end && window.base[window.pos] == UInt8(ascii: ":") {
+      window.pos += 1
+      return key
+    }
+    // Finding the colon may refill the window and move the key's bytes: keep a copy.
+    keyScratch.removeAll()
+    if let p = key.baseAddress { keyScratch.append(p, count: key.count) }
+    let colon = try peek()
+    guard colon == UInt8(ascii: ":") else {
+      throw fail("expected ':' after a key, found \(TraceDecoder.describe(byte: colon))")
+    }
+    window.pos += 1
+    return keyScratch.bytes
+  }
+
+  /// Whether another element of an array follows (consuming the comma), or
+  /// false at its closing bracket.
+  @inline(__always)
+  mutating func nextElement(_ first: inout Bool) throws(TraceReadError) -> Bool {
+    let b = try peek()
+    if b == UInt8(ascii: "]") {
+      window.pos += 1
+      return false
+    }
+    if !first {
+      guard b == UInt8(ascii: ",") else {
+        throw fail("expected ',' or ']', found \(TraceDecoder.describe(byte: b))")
+      }
+      window.pos += 1
+    }
+    first = false
+    return true
+  }
+
+  /// The whole file.
+  mutating func decodeTrace() throws(TraceReadError) -> Trace {
+    guard let b = try peekOrEnd() else {
+      throw TraceReadError(
+        path: path, message: window.offset == 0 ? "the file is empty" : "the file holds only blank space")
+    }
+    guard b == UInt8(ascii: "{") else {
+      throw fail(
+        "not an asyncviz trace: it does not start with a JSON object (found \(TraceDecoder.describe(byte: b)))"
+      )
+    }
+    window.pos += 1
+    var first = true
+    var sawFormat = false
+    var sawVersion = false
+    var unknownKey: TraceReadError?
+    while let key = try nextKey(&first, after: unknownKey) {
+      if bytesEqual(key, "traceEvents") || bytesEqual(key, "displayTimeUnit") {
+        throw fail("this is a Chrome trace (for Perfetto), not an asyncviz trace")
+      }
+      if let problem = unknownKey {
+        // The file is already refused: only look for a Chrome key.
+        do { try skipValue() } catch { throw problem }
+      } else if bytesEqual(key, "format") {
+        if sawFormat { throw twice("format") }
+        sawFormat = true
+        try decodeFormat()
+      } else if bytesEqual(key, "version") {
+        if sawVersion { throw twice("version") }
+        sawVersion = true
+        let at = window.offset
+        let version = try integer("version")
+        guard version == Int64(Trace.version) else {
+          throw fail(
+            "unsupported trace version \(version) (this asyncviz reads version \(Trace.version))", at: at)
+        }
+      } else if bytesEqual(key, "program") {
+        guard program == nil else { throw fail("the key \"program\" appears twice") }
+        program = try decodeProgram()
+      } else if bytesEqual(key, "tasks") {
+        guard tasks == nil else { throw fail("the key \"tasks\" appears twice") }
+        tasks = try decodeTasks()
+      } else if bytesEqual(key, "events") {
+        if sawEvents { throw twice("events") }
+        sawEvents = true
+        try decodeEvents()
+      } else if bytesEqual(key, "end") {
+        guard end == nil else { throw fail("the key \"end\" appears twice") }
+        end = .some(try null() ? nil : try decodeEnd())
+      } else {
+        // Reported after the object, unless a Chrome key turns up first; a
+        // broken file after it is a later problem, so the key is named.
+        let problem = fail("unknown key \(TraceDecoder.quote(key)) at the top level")
+        unknownKey = problem
+        do { try skipValue() } catch { throw problem }
+      }
+    }
+    if let unknownKey { throw unknownKey }
+    if let extra = try peekOrEnd() {
+      throw fail("unexpected \(TraceDecoder.describe(byte: extra)) after the end of the trace")
+    }
+    guard sawFormat else {
+      throw TraceReadError(path: path, message: "not an asyncviz trace: no \"format\" key")
+    }
+    for (seen, key) in [
+      (sawVersion, "version"), (program != nil, "program"), (tasks != nil, "tasks"),
+      (sawEvents, "events"), (end != nil, "end"),
+    ] where !seen {
+      throw TraceReadError(path: path, message: "the trace has no \"\(key)\"")
+    }
+    return try finish()
+  }
+
+  /// `nextKey`, but once `problem` is known any later syntax error reports it instead.
+  private mutating func nextKey(_ first: inout Bool, after problem: TraceReadError?) throws(TraceReadError)
+    -> UnsafeBufferPointer<UInt8>?
+  {
+    guard let problem else { return try nextKey(&first) }
+    do { return try nextKey(&first) } catch { throw problem }
+  }
+
+  /// The error of a second occurrence of a top-level key.
+  private func twice(_ key: StaticString) -> TraceReadError {
+    fail("the key \"\(key)\" appears twice")
+  }
+
+  private mutating func decodeFormat() throws(TraceReadError) {
+    let at = window.offset
+    let format = try string("format")
+    guard bytesEqual(format, "asyncviz-trace") else {
+      throw fail(
+        "not an asyncviz trace: \"format\" is \(TraceDecoder.quote(format)), not \"asyncviz-trace\"", at: at)
+    }
+  }
+
+  private mutating func decodeProgram() throws(TraceReadError) -> ProgramInfo {
+    let start = window.offset
+    try expect(UInt8(ascii: "{"), "'{' starting \"program\"")
+    var name: String?
+    var source: String?
+    var backend: BackendKind?
+    var first = true
+    while let key = try nextKey(&first) {
+      if bytesEqual(key, "name") && name == nil {
+        name = String(decoding: try string("name"), as: UTF8.self)
+      } else if bytesEqual(key, "source") && source == nil {
+        source = String(decoding: try string("source"), as: UTF8.self)
+      } else if bytesEqual(key, "backend") && backend == nil {
+        let at = window.offset
+        let word = try string("backend")
+        guard let kind = BackendKind(rawValue: String(decoding: word, as: UTF8.self)) else {
+          throw fail(
+            "\"backend\" must be \"sim\" or \"epoll\", found \(TraceDecoder.quote(word))",
+            at: at)
+        }
+        backend = kind
+      } else {
+        throw fail("unexpected key \(TraceDecoder.quote(key)) in \"program\"")
+      }
+    }
+    guard let name, let source, let backend else {
+      throw fail("\"program\" needs \"name\", \"source\" and \"backend\"", at: start)
+    }
+    return ProgramInfo(name: name, source: source, backend: backend)
+  }
+
+  private mutating func decodeTasks() throws(TraceReadError) -> [TaskRecord] {
+    try expect(UInt8(ascii: "["), "'[' starting \"tasks\"")
+    var list: [TaskRecord] = []
+    var first = true
+    while try nextElement(&first) {
+      let start = window.offset
+      try expect(UInt8(ascii: "{"), "'{' starting a task")
+      var id: Int64?
+      var name: String?
+      var parent: Int64??
+      var inner = true
+      while let key = try nextKey(&inner) {
+        if bytesEqual(key, "id") && id == nil {
+          id = try integer("id", in: 1...Int64(UInt32.max))
+        } else if bytesEqual(key, "name") && name == nil {
+          name = String(decoding: try string("name"), as: UTF8.self)
+        } else if bytesEqual(key, "parent") && parent == nil {
+          parent = .some(try null() ? nil : try integer("parent", in: 1...Int64(UInt32.max)))
+        } else {
+          throw fail("unexpected key \(TraceDecoder.quote(key)) in a task")
+        }
+      }
+      guard let id, let name, let parent else {
+        throw fail("a task needs \"id\", \"name\" and \"parent\"", at: start)
+      }
+      guard id == Int64(list.count + 1) else {
+        throw fail(
+          "task ids must be 1, 2, 3... in order; found \(id) at position \(list.count + 1)", at: start)
+      }
+      if let parent, parent >= id {
+        throw fail(
+          "task \(id) names task \(parent) as its parent, which was not spawned before it", at: start)
+      }
+      list.append(TaskRecord(id: TaskID(UInt32(id)), name: name, parent: parent.map { TaskID(UInt32($0)) }))
+    }
+    return list
+  }
+
+  private mutating func decodeEvents() throws(TraceReadError) {
+    try expect(UInt8(ascii: "["), "'[' starting \"events\"")
+    var first = true
+    while try nextElement(&first) {
+      eventIndex = events.count
+      try decodeEvent()
+    }
+    eventIndex = nil
+  }
+
+  private mutating func decodeEnd() throws(TraceReadError) -> RunEnd {
+    let start = window.offset
+    try expect(UInt8(ascii: "{"), "'{' starting \"end\"")
+    var reason: EndReason?
+    var steps: Int64?
+    var tUs: Int64?
+    var stuck: [TaskID]?
+    var first = true
+    while let key = try nextKey(&first) {
+      if bytesEqual(key, "reason") && reason == nil {
+        let at = window.offset
+        let word = try string("reason")
+        guard let r = EndReason.allCases.first(where: { bytesEqual(word, $0.word) }) else {
+          throw fail(
+            "\"reason\" must be \"completed\", \"stuck\", \"max-steps\" or \"error\", found \(TraceDecoder.quote(word))",
+            at: at)
+        }
+        reason = r
+      } else if bytesEqual(key, "steps") && steps == nil {
+        steps = try integer("steps", in: 0...Int64(UInt32.max))
+      } else if bytesEqual(key, "t_us") && tUs == nil {
+        tUs = try integer("t_us", in: 0...Int64.max)
+      } else if bytesEqual(key, "stuck") && stuck == nil {
+        try expect(UInt8(ascii: "["), "'[' starting \"stuck\"")
+        var ids: [TaskID] = []
+        var inner = true
+        while try nextElement(&inner) {
+          ids.append(TaskID(UInt32(try integer("stuck", in: 1...Int64(UInt32.max)))))
+        }
+        stuck = ids
+      } else {
+        throw fail("unexpected key \(TraceDecoder.quote(key)) in \"end\"")
+      }
+    }
+    guard let reason, let steps, let tUs, let stuck else {
+      throw fail("\"end\" needs \"reason\", \"steps\", \"t_us\" and \"stuck\"", at: start)
+    }
+    return RunEnd(reason: reason, steps: UInt32(steps), tUs: tUs, stuckTasks: stuck)
+  }
+}

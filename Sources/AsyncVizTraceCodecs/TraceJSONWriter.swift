@@ -1,0 +1,100 @@
+import AsyncVizTrace
+import AsyncVizTraceState
+
+/// Writes a trace in the asyncviz JSON format (docs/trace-format.md).
+///
+/// Streaming and byte-level: the bytes are appended to one buffer that is
+/// flushed to the file every megabyte, so memory stays flat whatever the
+/// trace's size, and no JSON tree or `Encodable` machinery is involved. The
+/// layout is fixed: keys in a stable order, one task and one event per line,
+/// so that two traces diff cleanly line by line. Each event's `note` is
+/// derived while writing, from the reducer's state before each event.
+public enum TraceJSONWriter {
+  /// The value of the `format` key.
+  public static let formatName = "asyncviz-trace"
+  /// The whole file, in memory (for tests and small traces).
+  public static func encode(_ trace: Trace) -> [UInt8] {
+    JSONBytes.collect(capacity: 4096 + trace.events.count * 200) { out in
+      encode(trace, into: &out) { (_: inout JSONBytes) throws(Never) in }
+    }
+  }
+
+  /// Writes the file at `path` through a temporary file renamed into place:
+  /// on failure the target is left as it was and the error names the path
+  /// and the reason.
+  public static func write(_ trace: Trace, to path: String) throws(TraceWriteError) {
+    try TraceFileOutput.write(to: path) { (out, flush) throws(TraceWriteError) in
+      try encode(trace, into: &out, flush: flush)
+    }
+  }
+
+  /// Writes the layout docs/trace-format.md describes, calling `flush` between lines.
+  static func encode<E: Error>(
+    _ trace: Trace, into out: inout JSONBytes, flush: (inout JSONBytes) throws(E) -> Void
+  ) throws(E) {
+    out.raw("{\"format\":\"asyncviz-trace\",\"version\":")
+    out.int(Int64(Trace.version))
+    out.raw(",\n\"program\":{\"name\":")
+    out.quoted(trace.program.name)
+    out.raw(",\"source\":")
+    out.quoted(trace.program.source)
+    out.raw(",\"backend\":")
+    out.raw(trace.program.backend == .sim ? "\"sim\"" : "\"epoll\"")
+    out.raw("},\n\"tasks\":[")
+    for (i, task) in trace.tasks.enumerated() {
+      out.raw(i == 0 ? "\n{\"id\":" : ",\n{\"id\":")
+      out.int(Int64(task.id.rawValue))
+      out.raw(",\"name\":")
+      out.quoted(task.name)
+      out.raw(",\"parent\":")
+      out.int(task.parent.map { Int64($0.rawValue) })
+      out.byte(UInt8(ascii: "}"))
+    }
+    out.raw("\n],\n\"events\":[")
+    var state = TraceState()
+    for seq in trace.events.indices {
+      out.raw(seq == 0 ? "\n{\"seq\":" : ",\n{\"seq\":")
+      writeEvent(seq, in: trace, before: state, into: &out)
+      TraceReducer.apply(trace.events, upTo: seq + 1, to: &state)
+      try flush(&out)
+    }
+    out.raw("\n],\n\"end\":")
+    writeEnd(trace.end, into: &out)
+    out.raw("\n}\n")
+  }
+
+  /// `{"reason":...,"steps":...,"t_us":...,"stuck":[...]}` or `null` while the run is live.
+  static func writeEnd(_ end: RunEnd?, into out: inout JSONBytes) {
+    guard let end else {
+      out.raw("null")
+      return
+    }
+    out.raw("{\"reason\":\"")
+    out.raw(end.reason.word)
+    out.raw("\",\"steps\":")
+    out.int(Int64(end.steps))
+    out.raw(",\"t_us\":")
+    out.int(end.tUs)
+    out.raw(",\"stuck\":[")
+    for (i, task) in end.stuckTasks.enumerated() {
+      if i > 0 { out.byte(UInt8(ascii: ",")) }
+      out.int(Int64(task.rawValue))
+    }
+    out.raw("]}")
+  }
+
+  /// Event `seq`'s object after `{"seq":`: seq, step, t_us, kind, task, the
+  /// kind's fields, note (narrated from `state`, the state before the event).
+  static func writeEvent(_ seq: Int, in trace: Trace, before state: TraceState, into out: inout JSONBytes) {
+    let event = trace.events[seq]
+    out.int(Int64(seq))
+    out.raw(",\"step\":")
+    out.int(Int64(event.step))
+    out.raw(",\"t_us\":")
+    out.int(event.tUs)
+    writeFields(of: event.payload, in: trace, into: &out)
+    out.raw(",\"note\":\"")
+    state.writeNote(forEvent: seq, in: trace, into: &out)
+    out.raw("\"}")
+  }
+}

@@ -1,0 +1,167 @@
+import AsyncVizTrace
+
+/// The reactor as the reducer rebuilds it: the interest list, the timer
+/// queue and the result of the last wait.
+public struct ReactorState: Sendable, Equatable {
+  /// One entry of the interest list.
+  public struct Registration: Sendable, Equatable {
+    /// The file descriptor.
+    public var fd: Int32
+    /// The readiness waited for.
+    public var interest: Interest
+    /// The task whose waker is (or was) stored for it.
+    public var task: TaskID
+    /// The resource the connection goes to (empty if unknown).
+    public var resource: StringID
+    /// The operation sent on it (empty if unknown).
+    public var op: StringID
+    /// Whether a waker is stored now (false between the wake and the re-arm).
+    public var wakerStored: Bool
+    /// Whether a wait has reported it ready (its answer arrived).
+    public var answered = false
+  }
+
+  /// One armed timer.
+  public struct Timer: Sendable, Equatable {
+    /// When it is due.
+    public var deadlineUs: Int64
+    /// The task it wakes.
+    public var task: TaskID
+    /// Arming order over the whole run: notes list a task's timers in the
+    /// order it armed them.
+    public var armedOrder: UInt32
+  }
+
+  /// What the last wait (epoll_wait or its simulation) was asked and gave.
+  public struct Wait: Sendable, Equatable {
+    /// The step of the wait.
+    public var step: UInt32
+    /// The timeout passed; nil is infinite.
+    public var timeoutUs: Int64?
+    /// The fds reported ready, in the kernel's order.
+    public var ready: [ReadyFd]
+  }
+
+  /// Registrations, ordered by fd.
+  public internal(set) var interest: [Registration] = []
+  /// Armed timers, ordered by deadline, equal deadlines in arming order.
+  public internal(set) var timers: [Timer] = []
+  /// The last wait, if any happened yet.
+  public internal(set) var lastWait: Wait?
+  /// Timers armed so far (the next one's `armedOrder`).
+  private var timersArmed: UInt32 = 0
+
+  /// An empty reactor.
+  public init() {}
+
+  /// The registration of `fd`, if it is in the interest list.
+  public func registration(fd: Int32) -> Registration? {
+    index(fd: fd).map { interest[$0] }
+  }
+
+  /// Position of `fd` in the interest list.
+  func index(fd: Int32) -> Int? {
+    let i = insertionPoint(fd: fd)
+    return i < interest.count && interest[i].fd == fd ? i : nil
+  }
+
+  /// The first position whose fd is not below `fd` (binary search: a
+  /// thousand concurrent requests keep a thousand fds in the list).
+  private func insertionPoint(fd: Int32) -> Int {
+    var lo = 0
+    var hi = interest.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if interest[mid].fd < fd { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  mutating func register(_ entry: Registration) {
+    let i = insertionPoint(fd: entry.fd)
+    if i < interest.count && interest[i].fd == entry.fd {
+      interest[i] = entry
+    } else {
+      interest.insert(entry, at: i)
+    }
+  }
+
+  mutating func deregister(fd: Int32) {
+    if let i = index(fd: fd) { interest.remove(at: i) }
+  }
+
+  mutating func setWakerStored(fd: Int32, _ stored: Bool) {
+    if let i = index(fd: fd) { interest[i].wakerStored = stored }
+  }
+
+  /// A wait reported `fd` ready: the answer of its request has arrived.
+  mutating func markAnswered(fd: Int32) {
+    if let i = index(fd: fd) { interest[i].answered = true }
+  }
+
+  mutating func armTimer(task: TaskID, deadlineUs: Int64) {
+    let timer = Timer(deadlineUs: deadlineUs, task: task, armedOrder: timersArmed)
+    timersArmed &+= 1
+    // After every timer due at or before it (binary search), so equal
+    // deadlines keep their arming order.
+    var lo = 0
+    var hi = timers.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if timers[mid].deadlineUs <= deadlineUs { lo = mid + 1 } else { hi = mid }
+    }
+    timers.insert(timer, at: lo)
+  }
+
+  /// Removes the earliest timer of `task` (the one that fired: the runtime
+  /// fires timers in deadline order, equal deadlines in arming order);
+  /// whether one was there.
+  @discardableResult
+  mutating func fireTimer(task: TaskID) -> Bool {
+    guard let i = timers.firstIndex(where: { $0.task == task }) else { return false }
+    timers.remove(at: i)
+    return true
+  }
+
+  /// Removes the timer of `task` due at `deadlineUs` (one that was
+  /// cancelled); of several equal ones, the first armed (they are alike);
+  /// whether one was there.
+  @discardableResult
+  mutating func cancelTimer(task: TaskID, deadlineUs: Int64) -> Bool {
+    guard let i = timers.firstIndex(where: { $0.task == task && $0.deadlineUs == deadlineUs }) else {
+      return false
+    }
+    timers.remove(at: i)
+    return true
+  }
+
+  /// The `count` timers of `task`, in arming order. Searched from the latest
+  /// deadline down and stopped once all are found: a task's timers are
+  /// usually its newest, at the back of a long queue.
+  func timers(of task: TaskID, count: Int) -> [Timer] {
+    guard count > 0 else { return [] }
+    var found: [Timer] = []
+    var i = timers.count
+    while i > 0 && found.count < count {
+      i -= 1
+      if timers[i].task == task { found.append(timers[i]) }
+    }
+    return found.count > 1 ? found.sorted { $0.armedOrder < $1.armedOrder } : found
+  }
+
+  /// The `count` registrations of `task`, in fd order, stopping once all are found.
+  func registrations(of task: TaskID, count: Int) -> [Registration] {
+    guard count > 0 else { return [] }
+    var found: [Registration] = []
+    for entry in interest where entry.task == task {
+      found.append(entry)
+      if found.count == count { break }
+    }
+    return found
+  }
+
+  /// Whether a registration of `task` has no waker stored (it awaits a re-arm).
+  func unarmedFd(of task: TaskID) -> Int32? {
+    interest.first { $0.task == task && !$0.wakerStored }?.fd
+  }
+}

@@ -1,0 +1,147 @@
+import AsyncVizTrace
+
+/// The narration: one note per event, a pure function of the event and the
+/// reducer's state just before it (this state, after `trace.events[0..<i]`).
+/// There is no other replay of the events: what a note needs to know (who
+/// holds which waker, what a task waits on, which fds are watched) is in
+/// `TraceState`.
+extension TraceState {
+  /// One plain-language sentence (or two short ones) that explains event `i`
+  /// of `trace`; `self` must be the state after the events before it.
+  public func note(forEvent i: Int, in trace: Trace) -> String {
+    var sink = StringNoteSink()
+    writeNote(forEvent: i, in: trace, into: &sink)
+    return sink.result
+  }
+
+  /// The note, written into any sink (the JSON writer writes it escaped).
+  package func writeNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
+    let event = trace.events[i]
+    switch event.payload {
+    case .spawn(let task, let parent):
+      if let parent {
+        s.label(parent, in: trace)
+        s.text(" spawns ")
+        s.label(task, in: trace)
+        s.text(": a new task, queued but not yet run (futures are lazy until polled).")
+      } else {
+        s.label(task, in: trace)
+        s.text(" is created as a root task: nothing of it has run yet (futures are lazy until polled).")
+      }
+    case .schedule(let task, let cause, let position):
+      noteSchedule(task, cause: cause, position: position, in: trace, into: &s)
+    case .pollStart(let task):
+      notePollStart(task, in: trace, into: &s)
+    case .pollEnd(let task, let result, let line, let awaiting):
+      if result == .ready {
+        notePollReady(task, at: event.tUs, in: trace, into: &s)
+      } else {
+        notePending(task, line: line, awaiting: awaiting, at: event.tUs, in: trace, into: &s)
+      }
+    case .complete(let task):
+      noteComplete(task, in: trace, into: &s)
+    case .register(let task, let fd, let interest):
+      s.label(task, in: trace)
+      s.text(" asks the reactor to watch fd ")
+      s.number(Int64(fd))
+      s.text(interest == .read ? " for read" : " for write")
+      s.text(trace.program.backend == .sim ? " (the simulated epoll_ctl ADD)" : " (epoll_ctl ADD)")
+      s.text(": it joins the interest list.")
+    case .deregister(let fd):
+      noteDeregister(fd, in: trace, into: &s)
+    case .reactorWait(let timeout):
+      noteReactorWait(timeout, in: trace, into: &s)
+    case .reactorReady(let fd, let readiness):
+      noteReactorReady(fd, readiness: readiness, in: trace, into: &s)
+    case .timerSet(let task, let deadline):
+      s.label(task, in: trace)
+      s.text(" arms a timer for ")
+      s.instant(deadline)
+      s.text(" (")
+      s.duration(deadline - event.tUs)
+      s.text(" from now): the reactor's timer queue keeps its waker until then.")
+    case .timerFire(let task):
+      s.text("The timer of ")
+      s.label(task, in: trace)
+      // The timer that fires is the task's earliest (the one the reducer removes).
+      if let due = reactor.timers.first(where: { $0.task == task }), due.deadlineUs <= event.tUs {
+        s.text(" is due (deadline ")
+        s.instant(due.deadlineUs)
+        s.text(")")
+      } else {
+        s.text(" is due")
+      }
+      s.text(": the reactor takes its waker out of the timer queue.")
+    case .timerCancel(let task, let deadline):
+      noteTimerCancel(task, deadline: deadline, in: trace, into: &s)
+    case .wake(let task, let by, let fd, let from):
+      noteWake(task, by: by, fd: fd, from: from, in: trace, into: &s)
+    case .wakerClone(let task):
+      noteWakerClone(task, after: i > 0 ? trace.events[i - 1].payload : nil, in: trace, into: &s)
+    case .wakerDrop(let task):
+      s.text("A stored waker of ")
+      s.label(task, in: trace)
+      s.text(" is dropped without being woken: the future that held it was cancelled.")
+      let t = info(task)
+      if t.wakersHeld <= 1 && t.status == .pending && !t.queued {
+        s.text(" No one else holds a waker of it now.")
+      }
+    case .ioSend(let task, let fd, let resource, let op):
+      s.label(task, in: trace)
+      s.text(" connects to ")
+      s.string(trace.string(resource))
+      s.text(" on fd ")
+      s.number(Int64(fd))
+      s.text(" and sends its ")
+      s.string(trace.string(op))
+      s.text(" request: the answer will come later, after the server's latency.")
+    case .output(let task, let text):
+      s.label(task, in: trace)
+      s.text(" prints: ")
+      s.string(trace.string(text))
+    case .block(let task, let dur):
+      s.label(task, in: trace)
+      s.text(" makes a blocking call for ")
+      s.duration(dur)
+      s.text(": the whole executor thread stops, and no other task can run until it returns.")
+    case .lint(let task, let code, let detail):
+      noteLint(task, code: code, detail: trace.string(detail), in: trace, into: &s)
+    case .deferWake(let task):
+      s.label(task, in: trace)
+      s.text(
+        """
+         yields: yield_now puts a clone of its waker in the scheduler's defer list instead of waking it \
+        (tokio's defer), so the task comes back only after the scheduler's next driver turn, behind the \
+        tasks that turn wakes.
+        """)
+    case .taskDrop(let task):
+      s.text("block_on has returned (main is done), so the runtime drops ")
+      s.label(task, in: trace)
+      s.text(
+        """
+        : it was still alive, and its future is dropped unfinished. It never runs again (tokio shuts down \
+        every task still alive when the runtime is dropped).
+        """)
+    }
+  }
+
+  /// "epoll_wait" or "the simulated epoll_wait", at the start of a sentence or not.
+  func waitName<S: NoteSink & ~Copyable>(_ trace: Trace, capitalized: Bool, into s: inout S) {
+    if trace.program.backend == .sim {
+      s.text(capitalized ? "The simulated epoll_wait" : "the simulated epoll_wait")
+    } else {
+      s.text("epoll_wait")
+    }
+  }
+
+  /// A task as notes read it; a blank one for an id never seen (a malformed
+  /// trace is rejected by the reader, but notes must never trap).
+  func info(_ id: TaskID) -> TaskInfo { task(id) ?? TaskInfo(id: id, at: 0) }
+
+  /// "1 task", "3 tasks".
+  func count<S: NoteSink & ~Copyable>(_ n: Int, _ one: StaticString, _ many: StaticString, into s: inout S) {
+    s.number(Int64(n))
+    s.text(" ")
+    s.text(n == 1 ? one : many)
+  }
+}

@@ -1,0 +1,86 @@
+import AsyncVizTrace
+
+extension Transcript {
+  /// How the run ended, in words: reason, steps, time, stuck tasks and why,
+  /// lints, output.
+  static func summary(_ trace: Trace, state: TraceState) -> String {
+    var text = "\n"
+    guard let end = trace.end else {
+      text += "end: the run had not finished when this trace was saved"
+      text += " (\(trace.stepCount) steps, t = \(DurationText.instant(trace.events.last?.tUs ?? 0))).\n"
+      return text + findings(trace)
+    }
+    var dropped: [TaskID] = []
+    for event in trace.events { if case .taskDrop(let task) = event.payload { dropped.append(task) } }
+    switch end.reason {
+    case .completed where !dropped.isEmpty:
+      text += "end: completed. main returned, so block_on returned and the runtime dropped"
+      text += " the tasks still alive.\n"
+    case .completed:
+      text += "end: completed. Every task finished.\n"
+    case .stuck:
+      text += "end: stuck. No task is ready, and nothing can ever wake the pending ones.\n"
+    case .maxSteps:
+      text += "end: max-steps. The step limit was reached before the program finished.\n"
+    case .error:
+      text += "end: error. A run-time error stopped part of the program (see its `error:` line), "
+      text += "so it did not run as written.\n"
+    }
+    let clock = trace.program.backend == .sim ? "virtual" : "real"
+    text += "  steps: \(end.steps)\n"
+    text += "  total time: \(DurationText.instant(end.tUs)) (\(clock))\n"
+    if !dropped.isEmpty {
+      text += "  dropped tasks (never finished): \(dropped.map { trace.label($0) }.joined(separator: ", "))\n"
+    }
+    if !end.stuckTasks.isEmpty {
+      text += "  stuck tasks:\n"
+      for task in end.stuckTasks {
+        text += "    \(trace.label(task)): \(whyStuck(task, in: trace, state: state))\n"
+      }
+    }
+    return text + findings(trace)
+  }
+
+  /// Why nothing can wake a stuck task, from what it last waited on.
+  static func whyStuck(_ task: TaskID, in trace: Trace, state: TraceState) -> String {
+    let info = state.info(task)
+    let what = trace.string(info.awaiting)
+    let place = info.line != 0 ? " at line \(info.line)" : ""
+    var text = what.isEmpty ? "pending\(place)" : "pending\(place) on \(what)"
+    if what.hasPrefix("join #"), let n = UInt32(what.dropFirst(6)),
+      trace.end?.stuckTasks.contains(TaskID(n)) == true
+    {
+      text += ", waiting for \(trace.label(TaskID(n))), which is stuck too"
+    } else if info.wakersHeld <= 0 {
+      text += ", and no one holds its waker"
+    } else {
+      text += "; its waker is held only by tasks or channels that will never act again"
+    }
+    return text + "."
+  }
+
+  /// The lints that fired and the lines the program printed.
+  static func findings(_ trace: Trace) -> String {
+    var lints: [String] = []
+    var output: [String] = []
+    for event in trace.events {
+      switch event.payload {
+      case .lint(let task, let code, _):
+        let own = code.isTokioConsoleLint ? "" : " (asyncviz's own lint)"
+        lints.append("    \(code.name)\(own) on \(trace.label(task)) (step \(event.step))")
+      case .output(let task, let text):
+        output.append("    \(trace.label(task)): \(trace.string(text))")
+      default:
+        break
+      }
+    }
+    var text = lints.isEmpty ? "  lints: none\n" : "  lints:\n" + lints.joined(separator: "\n") + "\n"
+    if output.isEmpty {
+      text += "  output: none\n"
+    } else {
+      text += "  output (\(output.count) \(output.count == 1 ? "line" : "lines")):\n"
+      text += output.joined(separator: "\n") + "\n"
+    }
+    return text
+  }
+}

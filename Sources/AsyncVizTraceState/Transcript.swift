@@ -1,0 +1,79 @@
+import AsyncVizTrace
+
+/// The plain, narrated transcript of a trace: what `--plain` prints.
+///
+/// It reads as a lesson on its own: a header that says what the program is
+/// and what the columns mean, every event's note grouped by step, printed
+/// output set apart, and a summary of how the run ended. It depends only on
+/// the trace, so a live run (`demo --plain`) and a replayed file
+/// (`replay --plain`) print the same text, byte for byte.
+public enum Transcript {
+  /// The whole transcript as one string.
+  public static func render(_ trace: Trace) -> String {
+    var text = ""
+    render(trace) { text += $0 }
+    return text
+  }
+
+  /// Streams the transcript in pieces of whole lines (each ends with "\n"),
+  /// so that a million-event trace prints without building one huge string.
+  /// Every piece goes through `TerminalText`: names and output come from
+  /// the program or the file, and must not drive the terminal.
+  public static func render(_ trace: Trace, into rawWrite: (String) -> Void) {
+    func write(_ piece: String) { rawWrite(TerminalText.visibleLines(piece)) }
+    write(header(trace))
+    var state = TraceState()
+    var step: UInt32? = nil
+    var clock: Int64 = 0
+    var lines = ""
+    for (i, event) in trace.events.enumerated() {
+      if event.step != step {
+        if !lines.isEmpty { write(lines) }
+        lines = stepLine(event.step, at: event.tUs)
+        step = event.step
+        clock = event.tUs
+      } else if event.tUs != clock {
+        lines +=
+          "  [t = \(DurationText.instant(event.tUs)), \(DurationText.duration(event.tUs - clock)) later]\n"
+        clock = event.tUs
+      }
+      let note = state.note(forEvent: i, in: trace)
+      if case .output(let task, let text) = event.payload {
+        lines += "  >>> \(trace.label(task)) prints: \(TerminalText.visible(trace.string(text)))\n"
+      } else {
+        lines += "  \(TerminalText.visible(note))\n"
+      }
+      TraceReducer.apply(trace.events, upTo: i + 1, to: &state)
+    }
+    if !lines.isEmpty { write(lines) }
+    write(summary(trace, state: state))
+  }
+
+  /// "step 7   t = 40.000 ms".
+  static func stepLine(_ step: UInt32, at tUs: Int64) -> String {
+    let label = step == 0 ? "step 0 (setup)" : "step \(step)"
+    return "\n\(label)   t = \(DurationText.instant(tUs))\n"
+  }
+
+  /// What the program is and how to read what follows.
+  static func header(_ trace: Trace) -> String {
+    let backend =
+      trace.program.backend == .sim
+      ? "sim (a simulated kernel with virtual time: the same program always gives the same trace)"
+      : "epoll (the real Linux kernel: times are real, in microseconds since the run began)"
+    let clock = trace.program.backend == .sim ? "virtual time" : "real time"
+    return """
+      asyncviz transcript: \(trace.program.name)
+      backend: \(backend)
+      \(trace.tasks.count) \(trace.tasks.count == 1 ? "task" : "tasks"), \
+      \(trace.events.count) \(trace.events.count == 1 ? "event" : "events"), \
+      \(trace.stepCount) \(trace.stepCount == 1 ? "step" : "steps")
+
+      How to read it: each step is one scheduling action, either one poll of one task (with everything
+      that happens inside it) or one reactor turn (one wait for I/O or timers, and the wakes it causes).
+      "t" is the clock when the step begins, in milliseconds since the run began (\(clock)); a line
+      in brackets marks the clock moving within a step. Lines starting with >>> are the program's output.
+
+      """
+  }
+}

@@ -1,0 +1,40 @@
+import AsyncVizExamples
+import AsyncVizLang
+import AsyncVizRuntime
+import AsyncVizTrace
+import Foundation
+
+/// The canned demos as tests and benchmarks use them: run on the sim
+/// backend as `asyncviz demo` does, or read from the language module's
+/// golden traces (real exports of every demo).
+public enum DemoTraces {
+  /// The complete trace of the demo `name`.
+  public static func trace(named name: String) -> Trace {
+    let runtime = self.runtime(named: name)
+    runtime.run()
+    return runtime.trace
+  }
+
+  /// The demo `name` compiled, ready to step (nothing has run yet).
+  public static func runtime(named name: String) -> Runtime {
+    guard let demo = DemoCatalog.named(name) else { preconditionFailure("no demo named \(name)") }
+    do {
+      return try CompiledProgram.compile(demo.sourceFile).makeRuntime(
+        backend: SimBackend(), options: RuntimeOptions())
+    } catch {
+      preconditionFailure("demo \(name) does not compile: \(error)")
+    }
+  }
+
+  /// The folder of the demos' golden traces (Tests/AsyncVizLangTests/Goldens).
+  public static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("AsyncVizLangTests/Goldens")
+
+  /// The paths of the demos' golden traces, sorted.
+  public static func goldenPaths() -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: goldenFolder.path)) ?? []
+    return names.filter { $0.hasSuffix(".trace.json") }.sorted().map {
+      goldenFolder.appendingPathComponent($0).path
+    }
+  }
+}
