@@ -42,7 +42,10 @@ extension TraceState {
       s.text(entry.interest == .write ? " (write)." : " (read).")
       return
     }
-    let timers = reactor.timers(of: task, count: Int(t.timersArmed))
+    // The newest few only: a note names at most `listedHolders` of them, and
+    // fetching (and sorting) all of a join of 60,000 sleeps' timers for every
+    // note made the transcript quadratic.
+    let timers = reactor.timers(of: task, count: min(Int(t.timersArmed), TraceState.listedHolders + 1))
     if what == "sleep", let timer = timers.last(where: { $0.deadlineUs > now }) {
       s.text(", so its waker waits in the reactor's timer queue until ")
       s.instant(timer.deadlineUs)
