@@ -47,6 +47,7 @@ extension EpollTests {
       let target = pthread_self()
       let stop = Atomic<Bool>(false)
       let sender = DispatchSemaphore(value: 0)
+      let sending = DispatchSemaphore(value: 0)
       let before = signalsHandled.load(ordering: .relaxed)
       DispatchQueue.global().async {
         var sent = 0
@@ -54,10 +55,14 @@ extension EpollTests {
           pthread_kill(target, SIGUSR1)
           if sent % 8 == 0 { kill(getpid(), SIGUSR1) }
           sent += 1
+          if sent == 2 { sending.signal() }
           usleep(500)
         }
         sender.signal()
       }
+      // On a loaded machine the sender may start late: the run begins once it is sending, so
+      // the signals fall during the run's waits rather than after its end.
+      sending.wait()
       let trace = Scenarios.run(name, Scenarios.steps(of: name), on: backend)
       stop.store(true, ordering: .relaxed)
       sender.wait()

@@ -8,10 +8,20 @@ struct ExpectedMismatches {
   static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("ExpectedMismatches.txt")
 
+  /// The tokio list's header.
+  static let header = """
+    # Programs whose asyncviz run (rust model, sim backend) disagrees with real tokio today.
+    # One name per line, then why (the tokio rule the model does not follow yet). The
+    # differential test (TokioOracleTests) fails if a listed program agrees or an unlisted one
+    # disagrees. Once the rust model follows tokio's current_thread rules this list is empty.
+    # ASYNCVIZ_RECORD=1 swift test --filter TokioOracleTests rewrites it (and fails the run).
+
+    """
+
   /// Listed names with their reasons.
   var reasons: [String: String] = [:]
 
-  static func load() -> ExpectedMismatches {
+  static func load(from file: URL = file) -> ExpectedMismatches {
     var list = ExpectedMismatches()
     let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     for line in text.split(separator: "\n") where !line.hasPrefix("#") {
@@ -24,15 +34,8 @@ struct ExpectedMismatches {
   }
 
   /// Rewrites the file with `entries` (name, reason), keeping the header.
-  static func record(_ entries: [(String, String)]) throws {
-    var text = """
-      # Programs whose asyncviz run (rust model, sim backend) disagrees with real tokio today.
-      # One name per line, then why (the tokio rule the model does not follow yet). The
-      # differential test (TokioOracleTests) fails if a listed program agrees or an unlisted one
-      # disagrees. Once the rust model follows tokio's current_thread rules this list is empty.
-      # ASYNCVIZ_RECORD=1 swift test --filter TokioOracleTests rewrites it (and fails the run).
-
-      """
+  static func record(_ entries: [(String, String)], to file: URL = file, header: String = header) throws {
+    var text = header
     for (name, reason) in entries { text += "\(name)  # \(reason)\n" }
     try text.write(to: file, atomically: true, encoding: .utf8)
   }
