@@ -40,7 +40,7 @@ struct AsyncVizCommand: ParsableCommand {
       """,
     subcommands: [
       ListCommand.self, ShowCommand.self, DemoCommand.self, RunCommand.self, ReplayCommand.self,
-      ExportCommand.self, TranslateCommand.self,
+      ExportCommand.self, TranslateCommand.self, GenerateCommand.self,
     ]
   )
 }

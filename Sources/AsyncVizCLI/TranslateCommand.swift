@@ -24,7 +24,7 @@ struct TranslateCommand: ParsableCommand {
       throw CLIError(error.rendered)
     } catch let error as TranslationError {
       throw CLIError(
-        "\(file.name):\(error.location): error: cannot translate to \(to.rawValue): \(error.message)")
+        Diagnostic(file, at: error.location, "cannot translate to \(to.rawValue): \(error.message)").rendered)
     }
     let text: String
     switch to {

@@ -28,7 +28,9 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
   public let severity: Severity
 
   /// A diagnostic at `location` in `source`.
-  init(_ source: SourceFile, at location: SourceLocation, _ message: String, severity: Severity = .error) {
+  public init(
+    _ source: SourceFile, at location: SourceLocation, _ message: String, severity: Severity = .error
+  ) {
     self.file = source.name
     self.line = location.line
     self.column = location.column

@@ -7,8 +7,15 @@ struct ProgramWriter {
   private var variables = 0
   /// Resources: name and latency in ms.
   private var resources: [(name: String, ms: Int)] = []
-  /// Helper fns written so far (callable by the ones after them), with whether they take `n`.
-  private var helpers: [(name: String, takesN: Bool)] = []
+  /// Helper fns written so far (callable by the ones after them), with what they take.
+  private var helpers: [(name: String, parameter: Parameter)] = []
+
+  /// What a helper fn takes: nothing, a number `n` it prints, or a future `f` it awaits.
+  private enum Parameter {
+    case none
+    case number
+    case future
+  }
   /// Durations in ms used so far by sleeps and timeouts, to keep them distinct.
   private var usedMs: Set<Int> = []
 
@@ -33,7 +40,7 @@ struct ProgramWriter {
     }
     line("")
     if channel {
-      function("producer", takesN: false) { w in
+      function("producer", parameter: .none) { w in
         w.line("for i in 0..\(items) {")
         w.nested { w in
           w.line("await jobs.send(i)")
@@ -42,7 +49,7 @@ struct ProgramWriter {
         }
         w.line("}")
       }
-      function("consumer", takesN: false) { w in
+      function("consumer", parameter: .none) { w in
         w.line("repeat \(items) {")
         w.nested { w in
           let v = w.fresh()
@@ -61,11 +68,20 @@ struct ProgramWriter {
     let count = random.int(1...3)
     let names = (0..<count).map { "step\($0 + 1)" }.reversed()
     for name in names {
-      let takesN = random.chance(60)
-      function(name, takesN: takesN) { w in w.body(statements: w.random.int(1...4), loops: 1) }
-      helpers.append((name, takesN))
+      let parameter: Parameter = random.chance(20) ? .future : random.chance(60) ? .number : .none
+      function(name, parameter: parameter) { w in
+        if parameter == .future {
+          w.body(statements: w.random.int(0...1), loops: 0)
+          let v = w.fresh()
+          w.line("let \(v) = await f")
+          w.print("awaited its argument {\(v)}")
+        }
+        if parameter == .number { w.print("called with {n}") }
+        w.body(statements: w.random.int(1...3), loops: 1)
+      }
+      helpers.append((name, parameter))
     }
-    function("main", takesN: false) { w in
+    function("main", parameter: .none) { w in
       var handles: [String] = []
       if channel {
         let p = w.fresh()
@@ -90,8 +106,15 @@ struct ProgramWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private mutating func function(_ name: String, takesN: Bool, _ body: (inout ProgramWriter) -> Void) {
-    line("async fn \(name)(\(takesN ? "n" : "")) {")
+  private mutating func function(_ name: String, parameter: Parameter, _ body: (inout ProgramWriter) -> Void)
+  {
+    let list: String
+    switch parameter {
+    case .none: list = ""
+    case .number: list = "n"
+    case .future: list = "f"
+    }
+    line("async fn \(name)(\(list)) {")
     nested(body)
     line("}")
     line("")
@@ -185,7 +208,13 @@ struct ProgramWriter {
 
   private mutating func helperCall() -> String {
     let h = random.pick(helpers)
-    return h.takesN ? "\(h.name)(\(random.int(1...9)))" : "\(h.name)()"
+    switch h.parameter {
+    case .none: return "\(h.name)()"
+    case .number: return "\(h.name)(\(random.int(1...9)))"
+    case .future:
+      // Not another helper: that could nest futures without bound.
+      return random.chance(50) ? "\(h.name)(\(resourceCall("arg \(label())")))" : "\(h.name)(\(sleepCall()))"
+    }
   }
 
   /// A duration in ms at least 5 ms from every latency and duration used before.

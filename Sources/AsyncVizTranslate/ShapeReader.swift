@@ -53,7 +53,24 @@ struct ShapeReader {
         }
         if let failure { throw failure }
       }
-      if !changed { return }
+      if !changed { break }
+    }
+    inferFromUse()
+  }
+
+  /// A parameter no call gives anything (the fn is never called) but that the
+  /// body awaits is a future: Rust must still type it.
+  private mutating func inferFromUse() {
+    let walker = ProgramWalker(functions: functions, parameterKinds: parameterKinds)
+    for fn in syntax.functions {
+      guard var kinds = inferred[fn.name], kinds.contains(where: { $0 == nil }) else { continue }
+      walker.walk(fn) { e, _ in
+        guard case .await(let inner) = e.kind, case .name(let n) = inner.kind,
+          let i = fn.params.firstIndex(where: { $0.name == n }), kinds[i] == nil
+        else { return }
+        kinds[i] = .future
+      }
+      inferred[fn.name] = kinds
     }
   }
 

@@ -56,7 +56,7 @@ public struct TokioRunner: Sendable {
     var left = names[...]
     while !left.isEmpty {
       let result = try Self.execute(binary, Array(left), in: project.directory, extraPath: nil)
-      let parsed = Self.parse(result.stdout)
+      let parsed = OracleOutput.parse(result.stdout)
       for (name, outcome) in parsed { outcomes[name] = outcome }
       let done = left.prefix { parsed[$0] != nil }.count
       if done == 0 {
@@ -67,42 +67,7 @@ public struct TokioRunner: Sendable {
     return outcomes
   }
 
-  /// Reads `##oracle start NAME`, the program's lines, then `##oracle end NAME US`
-  /// (or `stuck NAME`, `panic NAME`).
-  static func parse(_ output: String) -> [String: ProgramOutcome] {
-    var outcomes: [String: ProgramOutcome] = [:]
-    var current: String?
-    var lines: [String] = []
-    for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
-      guard line.hasPrefix("##oracle ") else {
-        if current != nil { lines.append(String(line)) }
-        continue
-      }
-      let words = line.split(separator: " ", maxSplits: 2)
-      guard words.count >= 3 else { continue }
-      let rest = String(words[2])
-      switch words[1] {
-      case "start":
-        current = rest
-        lines = []
-      case "end":
-        guard let space = rest.lastIndex(of: " "), let us = Int64(rest[rest.index(after: space)...]) else {
-          continue
-        }
-        outcomes[String(rest[..<space])] = ProgramOutcome(lines: lines, end: .finished(us: us))
-        current = nil
-      case "stuck":
-        outcomes[rest] = ProgramOutcome(lines: lines, end: .stuck)
-        current = nil
-      case "panic":
-        outcomes[rest] = ProgramOutcome(lines: lines, end: .failed("panicked"))
-        current = nil
-      default: continue
-      }
-    }
-    return outcomes
-  }
-
+  /// Runs `executable ARGS` in the project's folder (see `ChildProcess`), returning its status and outputs.
   static func execute(_ executable: URL, _ arguments: [String], in directory: URL, extraPath: String?) throws
     -> ChildProcess.Result
   {

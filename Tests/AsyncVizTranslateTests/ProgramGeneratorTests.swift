@@ -28,7 +28,7 @@ import Testing
     let all = (UInt64(1)...200).map { generator.generate(seed: $0).source }.joined()
     for construct in [
       "spawn ", "await ", "join(", "select(", "timeout(", "sleep(", "yield_now()", ".send(", ".recv()",
-      "repeat ", "for ", "sleep(0ms)",
+      "repeat ", "for ", "sleep(0ms)", "= await f\n",
     ] {
       #expect(all.contains(construct), "no generated program uses \(construct)")
     }

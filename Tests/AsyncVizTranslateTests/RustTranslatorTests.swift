@@ -86,6 +86,25 @@ import Testing
     #expect(rust.contains("Box::pin(down(Value::Int(0))).await;"))
   }
 
+  @Test func parametersGetTheKindOfTheirArgumentsOrOfTheirUse() throws {
+    let rust = try translate(
+      """
+      async fn never_called(f) {
+          await f
+      }
+      async fn takes_handle(h, n) {
+          await h
+          print("{n}")
+      }
+      async fn main() {
+          await takes_handle(spawn takes_handle(spawn sleep(1ms), 4), 3)
+      }
+      """)
+    #expect(
+      rust.contains("async fn never_called(f: impl Future<Output = Value> + Send + 'static) -> Value {"))
+    #expect(rust.contains("async fn takes_handle(h: JoinHandle<Value>, n: Value) -> Value {"))
+  }
+
   @Test func printingAFutureIsRefused() throws {
     #expect(throws: TranslationError.self) {
       try translate(

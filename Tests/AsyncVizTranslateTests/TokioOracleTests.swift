@@ -82,7 +82,18 @@ import Testing
     let started = ContinuousClock.now
     try runner.build()
     let built = ContinuousClock.now
-    let outcomes = try runner.run(cases.map(\.name))
+    var outcomes = try runner.run(cases.map(\.name))
+    // A real-clock run can be late because this 2-core machine was busy (the
+    // other tests run alongside): one that disagrees is run once more, alone.
+    // A systematic difference disagrees both times.
+    let late = cases.filter { c in
+      c.shape.usesRealClock
+        && outcomes[c.name].map { !ProgramOutcome.model(c.program).agrees(with: $0, slackUs: c.slackUs) }
+          ?? false
+    }
+    if !late.isEmpty {
+      for (name, outcome) in try runner.run(late.map(\.name)) { outcomes[name] = outcome }
+    }
     print(
       "TokioOracleTests: cargo build \(built - started), running \(cases.count) programs \(ContinuousClock.now - built)"
     )
