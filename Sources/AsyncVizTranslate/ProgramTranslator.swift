@@ -4,6 +4,8 @@ import AsyncVizLang
 public enum TranslationTarget: String, Sendable, CaseIterable {
   /// tokio's current_thread runtime (Rust).
   case rust
+  /// Go's runtime: goroutines on its M:N scheduler.
+  case go
 }
 
 /// Prints a checked .av program as a runnable program for a real runtime.
