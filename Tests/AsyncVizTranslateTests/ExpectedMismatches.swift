@@ -11,7 +11,11 @@ struct ExpectedMismatches {
   /// Listed names with their reasons.
   var reasons: [String: String] = [:]
 
-  static func load() -> ExpectedMismatches {
+  /// The Go oracle's list (GoOracleTests), same format.
+  static let goFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("GoExpectedMismatches.txt")
+
+  static func load(from file: URL = file) -> ExpectedMismatches {
     var list = ExpectedMismatches()
     let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     for line in text.split(separator: "\n") where !line.hasPrefix("#") {
@@ -25,15 +29,22 @@ struct ExpectedMismatches {
 
   /// Rewrites the file with `entries` (name, reason), keeping the header.
   static func record(_ entries: [(String, String)]) throws {
-    var text = """
-      # Programs whose asyncviz run (rust model, sim backend) disagrees with real tokio today.
-      # One name per line, then why (the tokio rule the model does not follow yet). The
-      # differential test (TokioOracleTests) fails if a listed program agrees or an unlisted one
-      # disagrees. Once the rust model follows tokio's current_thread rules this list is empty.
-      # ASYNCVIZ_RECORD=1 swift test --filter TokioOracleTests rewrites it (and fails the run).
+    try record(entries, to: file, header: tokioHeader)
+  }
 
-      """
+  /// Rewrites `file` with `header` then `entries`.
+  static func record(_ entries: [(String, String)], to file: URL, header: String) throws {
+    var text = header
     for (name, reason) in entries { text += "\(name)  # \(reason)\n" }
     try text.write(to: file, atomically: true, encoding: .utf8)
   }
+
+  static let tokioHeader = """
+    # Programs whose asyncviz run (rust model, sim backend) disagrees with real tokio today.
+    # One name per line, then why (the tokio rule the model does not follow yet). The
+    # differential test (TokioOracleTests) fails if a listed program agrees or an unlisted one
+    # disagrees. Once the rust model follows tokio's current_thread rules this list is empty.
+    # ASYNCVIZ_RECORD=1 swift test --filter TokioOracleTests rewrites it (and fails the run).
+
+    """
 }

@@ -1,0 +1,67 @@
+import AsyncVizLang
+import AsyncVizRuntime
+import AsyncVizTrace
+import AsyncVizTranslate
+
+/// How the Go oracle compares a real Go run with asyncviz's: the lines in the
+/// same order, except wakeups that real time cannot order. Go runs on the
+/// real clock and each timer fires up to about a millisecond late (Go 1.19's
+/// netpoller sleeps in whole milliseconds), more along a chain of waits, so
+/// two lines the model prints less than `windowUs` apart in virtual time,
+/// at *different* times, may come out in either order: within such a cluster
+/// the lines are compared as a multiset. Lines printed at the same virtual
+/// time keep their order (that order is the scheduler's: runnext, the run
+/// queues, which real Go fixes), and so do lines `windowUs` or more apart.
+struct GoComparison {
+  /// Lines closer than this in the model's time are "the same moment" to real Go.
+  static let windowUs: Int64 = 5_000
+
+  /// The model's outcome and the virtual time of each printed line.
+  let model: ProgramOutcome
+  let times: [Int64]
+
+  init(_ program: CompiledProgram) {
+    model = ProgramOutcome.model(program)
+    let runtime = program.makeRuntime(backend: SimBackend(), options: RuntimeOptions(maxSteps: 1_000_000))
+    _ = runtime.run()
+    times = runtime.trace.events.compactMap { e -> Int64? in
+      if case .output = e.payload { return e.tUs }
+      return nil
+    }
+  }
+
+  /// True if `go` agrees with the model: the lines (near-moment clusters as
+  /// multisets) and the end, which may be later by up to `slackUs`.
+  func agrees(with go: ProgramOutcome, slackUs: Int64) -> Bool {
+    guard go.lines.count == model.lines.count, times.count == model.lines.count else { return false }
+    switch (model.end, go.end) {
+    case (.finished(let a), .finished(let b)):
+      if b < a || b - a > slackUs { return false }
+    default:
+      if model.end != go.end { return false }
+    }
+    var start = 0
+    while start < times.count {
+      var end = start + 1
+      while end < times.count && times[end] - times[end - 1] < Self.windowUs { end += 1 }
+      if !clusterAgrees(start..<end, go.lines) { return false }
+      start = end
+    }
+    return true
+  }
+
+  private func clusterAgrees(_ range: Range<Int>, _ goLines: [String]) -> Bool {
+    let mine = Array(model.lines[range])
+    let theirs = Array(goLines[range])
+    if mine == theirs { return true }
+    if mine.sorted() != theirs.sorted() { return false }
+    // Lines of one moment keep their order among themselves.
+    for t in Set(times[range]) {
+      let moment = range.filter { times[$0] == t }.map { model.lines[$0] }
+      let texts = Set(moment)
+      if texts.count != moment.count { continue }
+      if theirs.filter({ texts.contains($0) }) != moment { return false }
+    }
+    return true
+  }
+}

@@ -1,0 +1,161 @@
+import AsyncVizTranslate
+import Foundation
+import Testing
+
+/// The differential test against real Go: every demo, the regression corpus
+/// and N generated programs (ASYNCVIZ_GO_PROGRAMS, default 300) translated
+/// into one Go binary, each run in a process of its own with GOMAXPROCS=1,
+/// and compared with asyncviz's run (`GoComparison`): printed lines in order,
+/// end time within `GoOracleTests.slackUs`. ASYNCVIZ_ORACLE_SEED=N runs generated program N
+/// alone and prints both sides. Needs Go (golang-go); without it the test is
+/// skipped, except under CI=true.
+///
+/// asyncviz has no go model yet, so the model side is the rust model (the
+/// only scheduler): the programs where Go's rules give another outcome are
+/// listed, each with why, in GoExpectedMismatches.txt, which the test checks
+/// both ways (a listed program that agrees fails, an unlisted one that
+/// disagrees fails). The go model's job is to empty it.
+@Suite(.serialized) struct GoOracleTests {
+  static let environment = ProcessInfo.processInfo.environment
+
+  /// How much later than the model's virtual end real Go may end. Real time
+  /// only adds: each timer a program waits on fires up to ~1 ms late (Go
+  /// 1.19's netpoller sleeps in whole milliseconds), prints and goroutine
+  /// switches take microseconds, and the machine is shared. Generated
+  /// programs wait on at most a few dozen timers, and their durations are
+  /// ≥5 ms apart, so a lateness under 5 ms per wait cannot reorder them; 40 ms
+  /// in all is far below a rule difference (a 100 ms block, a 40 ms resource).
+  static let slackUs: Int64 = 40_000
+
+  @Test func realGoAgreesWithTheModel() throws {
+    if let reason = GoRunner.unavailableReason() {
+      if Self.environment["CI"] == "true" {
+        Issue.record("the Go oracle cannot run in CI: \(reason)")
+      } else {
+        print("GoOracleTests skipped: \(reason)")
+      }
+      return
+    }
+    let cases = try Self.cases()
+    let outcomes = try Self.runOnGo(cases)
+    var expected = ExpectedMismatches.load(from: ExpectedMismatches.goFile)
+    let replaying = Self.environment["ASYNCVIZ_ORACLE_SEED"] != nil
+    var disagreeing: [(String, String)] = []
+    var lateness: [Int64] = []
+    for c in cases {
+      let comparison = GoComparison(c.program)
+      let model = comparison.model
+      guard let go = outcomes[c.name] else {
+        Issue.record("\(c.name): the Go oracle printed nothing for it")
+        continue
+      }
+      let agrees = comparison.agrees(with: go, slackUs: Self.slackUs)
+      if case .finished(let a) = model.end, case .finished(let b) = go.end, model.lines == go.lines {
+        lateness.append(b - a)
+      }
+      if !agrees { disagreeing.append((c.name, Self.symptom(model: model, go: go))) }
+      let listed = expected.reasons.removeValue(forKey: c.name) != nil
+      if replaying { print(Self.report(c, model: model, go: go, verdict: agrees ? "agree" : "DISAGREE")) }
+      if Self.environment["ASYNCVIZ_RECORD"] == "1" || replaying { continue }
+      if !agrees && !listed {
+        Issue.record("\(Self.report(c, model: model, go: go, verdict: "asyncviz and Go disagree"))")
+      } else if agrees && listed {
+        Issue.record("\(c.name) now agrees with Go: remove it from GoExpectedMismatches.txt")
+      }
+    }
+    lateness.sort()
+    let median = lateness.isEmpty ? 0 : lateness[lateness.count / 2]
+    print(
+      "GoOracleTests: \(cases.count) programs, \(disagreeing.count) disagree with Go; Go's end minus the model's"
+        + " (same lines): median \(median) us, max \(lateness.last ?? 0) us")
+    if Self.environment["ASYNCVIZ_RECORD"] == "1" {
+      try ExpectedMismatches.record(disagreeing, to: ExpectedMismatches.goFile, header: Self.header)
+      Issue.record("ASYNCVIZ_RECORD=1: rewrote GoExpectedMismatches.txt (\(disagreeing.count) cases)")
+    }
+  }
+
+  /// The programs of this run.
+  static func cases() throws -> [OracleCase] {
+    if let seed = environment["ASYNCVIZ_ORACLE_SEED"].flatMap(UInt64.init) {
+      return try OracleCase.generated([seed])
+    }
+    let count = environment["ASYNCVIZ_GO_PROGRAMS"].flatMap(Int.init) ?? 300
+    return try OracleCase.demos() + OracleCase.regressions()
+      + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 })
+  }
+
+  /// Writes, builds and runs the Go binary in .build/go-oracle (git-ignored).
+  static func runOnGo(_ cases: [OracleCase]) throws -> [String: ProgramOutcome] {
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let project = GoProject(directory: packageRoot.appendingPathComponent(".build/go-oracle"))
+    let translator = GoTranslator()
+    try project.write(
+      cases.enumerated().map { i, c in
+        let prefix = GoProject.prefix(i)
+        return GoProject.Entry(
+          name: c.name, items: try translator.items(c.shape, prefix: prefix), prefix: prefix)
+      })
+    let runner = GoRunner(project: project, go: try #require(GoRunner.findGo()))
+    let started = ContinuousClock.now
+    try runner.build()
+    let built = ContinuousClock.now
+    var outcomes = try runner.run(cases.map(\.name))
+    // Real time on a busy 2-core machine (the other tests run alongside) can
+    // be late: a program that disagrees is run once more, alone. A rule
+    // difference disagrees both times.
+    let retry = cases.filter { c in
+      outcomes[c.name].map { !GoComparison(c.program).agrees(with: $0, slackUs: slackUs) } ?? false
+    }
+    for c in retry {
+      for (name, outcome) in try runner.run([c.name]) { outcomes[name] = outcome }
+    }
+    print(
+      "GoOracleTests: go build \(built - started), running \(cases.count) programs \(ContinuousClock.now - built)"
+    )
+    return outcomes
+  }
+
+  /// What a disagreement looks like from outside.
+  static func symptom(model: ProgramOutcome, go: ProgramOutcome) -> String {
+    switch (model.end, go.end) {
+    case (.stuck, .finished): return "stuck in asyncviz, finished in Go"
+    case (.finished, .stuck): return "finished in asyncviz, Go stopped it: all goroutines asleep"
+    case (_, .failed(let why)): return "Go \(why)"
+    default: break
+    }
+    if model.lines == go.lines {
+      if case .finished(let a) = model.end, case .finished(let b) = go.end {
+        return a > b
+          ? "same lines, Go ends \((a - b) / 1000) ms sooner"
+          : "same lines, Go ends \((b - a) / 1000) ms later"
+      }
+      return "same lines, different end"
+    }
+    if go.lines.sorted() == model.lines.sorted() { return "same lines in another order" }
+    return go.lines.count < model.lines.count ? "Go printed fewer lines" : "different lines"
+  }
+
+  static func report(_ c: OracleCase, model: ProgramOutcome, go: ProgramOutcome, verdict: String) -> String {
+    """
+    \(c.name) (\(c.origin)): \(verdict)
+    --- source
+    \(c.source)
+    --- asyncviz (rust model, sim)
+    \(model)
+    --- Go (GOMAXPROCS=1)
+    \(go)
+    """
+  }
+
+  static let header = """
+    # Programs whose asyncviz run disagrees with real Go (GOMAXPROCS=1) today. asyncviz has
+    # no go model yet, so these are the rust model's outcomes where Go's rules differ: the
+    # last goroutine started runs first (runnext), block() does not stop other goroutines,
+    # join/select/timeout branches run on goroutines of their own and losers are not
+    # cancelled, work() is preempted, main's return ends every goroutine. GoOracleTests fails
+    # if a listed program agrees or an unlisted one disagrees; the go model empties the list.
+    # ASYNCVIZ_RECORD=1 swift test --filter GoOracleTests rewrites it (and fails the run).
+
+    """
+}
