@@ -41,7 +41,7 @@ import Testing
     var expected = ExpectedMismatches.load(from: ExpectedMismatches.goFile)
     let replaying = Self.environment["ASYNCVIZ_ORACLE_SEED"] != nil
     var disagreeing: [(String, String)] = []
-    var lateness: [Int64] = []
+    var lateness: [(us: Int64, name: String)] = []
     for c in cases {
       let comparison = GoComparison(c.program)
       let model = comparison.model
@@ -51,7 +51,7 @@ import Testing
       }
       let agrees = comparison.agrees(with: go, slackUs: Self.slackUs)
       if case .finished(let a) = model.end, case .finished(let b) = go.end, model.lines == go.lines {
-        lateness.append(b - a)
+        lateness.append((b - a, c.name))
       }
       if !agrees { disagreeing.append((c.name, Self.symptom(model: model, go: go))) }
       let listed = expected.reasons.removeValue(forKey: c.name) != nil
@@ -63,11 +63,12 @@ import Testing
         Issue.record("\(c.name) now agrees with Go: remove it from GoExpectedMismatches.txt")
       }
     }
-    lateness.sort()
-    let median = lateness.isEmpty ? 0 : lateness[lateness.count / 2]
+    lateness.sort { $0.us < $1.us }
+    let median = lateness.isEmpty ? 0 : lateness[lateness.count / 2].us
+    let latest = lateness.last.map { "\($0.us) us (\($0.name))" } ?? "-"
     print(
       "GoOracleTests: \(cases.count) programs, \(disagreeing.count) disagree with Go; Go's end minus the model's"
-        + " (same lines): median \(median) us, max \(lateness.last ?? 0) us")
+        + " (same lines): median \(median) us, max \(latest)")
     if Self.environment["ASYNCVIZ_RECORD"] == "1" {
       try ExpectedMismatches.record(disagreeing, to: ExpectedMismatches.goFile, header: Self.header)
       Issue.record("ASYNCVIZ_RECORD=1: rewrote GoExpectedMismatches.txt (\(disagreeing.count) cases)")
