@@ -6,7 +6,7 @@ import Testing
 /// and N generated programs (ASYNCVIZ_GO_PROGRAMS, default 300) translated
 /// into one Go binary, each run in a process of its own with GOMAXPROCS=1,
 /// and compared with asyncviz's run (`GoComparison`): printed lines in order,
-/// end time within `GoOracleTests.slackUs`. ASYNCVIZ_ORACLE_SEED=N runs generated program N
+/// end time within `GoComparison.slackUs`. ASYNCVIZ_ORACLE_SEED=N runs generated program N
 /// alone and prints both sides. Needs Go (golang-go); without it the test is
 /// skipped, except under CI=true.
 ///
@@ -17,15 +17,6 @@ import Testing
 /// disagrees fails). The go model's job is to empty it.
 @Suite(.serialized) struct GoOracleTests {
   static let environment = ProcessInfo.processInfo.environment
-
-  /// How much later than the model's virtual end real Go may end. Real time
-  /// only adds: each timer a program waits on fires up to ~1 ms late (Go
-  /// 1.19's netpoller sleeps in whole milliseconds), prints and goroutine
-  /// switches take microseconds, and the machine is shared. Generated
-  /// programs wait on at most a few dozen timers, and their durations are
-  /// ≥5 ms apart, so a lateness under 5 ms per wait cannot reorder them; 40 ms
-  /// in all is far below a rule difference (a 100 ms block, a 40 ms resource).
-  static let slackUs: Int64 = 40_000
 
   @Test func realGoAgreesWithTheModel() throws {
     if let reason = GoRunner.unavailableReason() {
@@ -49,7 +40,7 @@ import Testing
         Issue.record("\(c.name): the Go oracle printed nothing for it")
         continue
       }
-      let agrees = comparison.agrees(with: go, slackUs: Self.slackUs)
+      let agrees = comparison.agrees(with: go)
       if case .finished(let a) = model.end, case .finished(let b) = go.end, model.lines == go.lines {
         lateness.append((b - a, c.name))
       }
@@ -113,7 +104,7 @@ import Testing
       let expectAgreement = !listed.contains(c.name)
       for _ in 0..<2 {
         guard let outcome = outcomes[c.name],
-          comparison.agrees(with: outcome, slackUs: slackUs) != expectAgreement
+          comparison.agrees(with: outcome) != expectAgreement
         else { break }
         Thread.sleep(forTimeInterval: 1)
         for (name, outcome) in try runner.run([c.name]) { outcomes[name] = outcome }
