@@ -33,17 +33,39 @@ public struct GoRunner: Sendable {
 
   /// `go build`; throws with the compiler's messages when it fails.
   public func build() throws {
+    try Self.build(go, in: project.directory, output: "oracle")
+  }
+
+  /// Builds `directory/main.go` into `directory/output` (GOPATH mode, nothing downloaded).
+  static func build(_ go: URL, in directory: URL, output: String) throws {
     var env = ProcessInfo.processInfo.environment
     env["GO111MODULE"] = "off"
     env["GOFLAGS"] = ""
-    if env["HOME"] == nil { env["GOCACHE"] = project.directory.appendingPathComponent("cache").path }
+    if env["HOME"] == nil { env["GOCACHE"] = directory.appendingPathComponent("cache").path }
     let result = try ChildProcess(
-      executable: go, arguments: ["build", "-o", "oracle", "main.go"], directory: project.directory,
-      environment: env
+      executable: go, arguments: ["build", "-o", output, "main.go"], directory: directory, environment: env
     ).run()
     if result.status != 0 {
       throw OracleError("go build failed (exit \(result.status)):\n\(result.stderr)")
     }
+  }
+
+  /// Writes one translated program (`GoTranslator.translate`) as `directory/main.go`,
+  /// builds it and runs it with GOMAXPROCS=1, as its header says; gives its
+  /// exit status, standard output and standard error.
+  public static func runProgram(_ source: String, in directory: URL, go: URL) throws -> (
+    status: Int32, stdout: String, stderr: String
+  ) {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try source.write(to: directory.appendingPathComponent("main.go"), atomically: true, encoding: .utf8)
+    try build(go, in: directory, output: "prog")
+    var env = ProcessInfo.processInfo.environment
+    env["GOMAXPROCS"] = "1"
+    let result = try ChildProcess(
+      executable: directory.appendingPathComponent("prog"), arguments: [], directory: directory,
+      environment: env
+    ).run()
+    return (result.status, result.stdout, result.stderr)
   }
 
   /// Runs the named programs (each in a process of its own, see `GoProject`).
