@@ -65,9 +65,7 @@ let package = Package(
     .target(name: "CEpollBench", path: "Sources/CEpollBench"),
     .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-    .target(
-      name: "AsyncVizTerminal",
-      dependencies: ["AsyncVizUI", "AsyncVizTrace", "AsyncVizTraceState", "CNcursesw"]),
+    .target(name: "AsyncVizTerminal", dependencies: ["AsyncVizUI", "AsyncVizTrace", "CNcursesw"]),
     .target(
       name: "AsyncVizCLI",
       dependencies: [
@@ -120,12 +118,13 @@ let package = Package(
       exclude: ["Goldens", "FuzzCorpus"]
     ),
     .testTarget(
-      name: "AsyncVizPosixTests", dependencies: ["AsyncVizPosix", "AsyncVizLang", "AsyncVizExamples"]),
+      name: "AsyncVizPosixTests",
+      dependencies: ["AsyncVizPosix", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples"]),
     .testTarget(
       name: "AsyncVizUITests",
       dependencies: [
-        "AsyncVizUI", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizLang", "AsyncVizExamples",
-        "AsyncVizTestPrograms", "AsyncVizTestSupport", "AsyncVizTranslate",
+        "AsyncVizUI", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizRuntime", "AsyncVizLang",
+        "AsyncVizExamples", "AsyncVizTestPrograms", "AsyncVizTestSupport", "AsyncVizTranslate",
       ],
       exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),

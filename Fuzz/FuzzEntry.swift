@@ -4,6 +4,7 @@
 import AsyncVizLang
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceCodecs
 import Glibc
 
 /// Whether ASYNCVIZ_FUZZ_DEFAULTS=1 asks for the default limits (slower

@@ -2,7 +2,8 @@
 # Builds the libFuzzer target over the .av front end and a bounded run:
 # .build/fuzz/release/asyncviz-fuzz. See docs/development.md, "Fuzzing".
 #
-# The library targets (Trace, Runtime, Lang and swift-collections) are
+# The library targets (Trace, TraceState, TraceCodecs, Runtime, Lang and
+# swift-collections) are
 # compiled by SwiftPM into a build folder of their own with coverage
 # instrumentation and AddressSanitizer; FuzzEntry.swift is then linked
 # against their objects with libFuzzer's main. The fuzzer is not a SwiftPM
@@ -10,10 +11,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.build/fuzz/release
-swift build -c release --build-path .build/fuzz --target AsyncVizLang \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -g
+for target in AsyncVizLang AsyncVizTraceCodecs; do
+  swift build -c release --build-path .build/fuzz --target "$target" \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -g
+done
 objects=()
-for module in AsyncVizTrace AsyncVizRuntime AsyncVizLang DequeModule HeapModule \
+for module in AsyncVizTrace AsyncVizTraceState AsyncVizTraceCodecs AsyncVizRuntime AsyncVizLang \
+  DequeModule HeapModule \
   InternalCollectionsUtilities ContainersPreview; do
   objects+=("$out/$module.build"/*.o)
 done

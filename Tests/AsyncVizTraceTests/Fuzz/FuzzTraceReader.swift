@@ -1,11 +1,16 @@
+import AsyncVizTrace
 import AsyncVizTraceCodecs
 import AsyncVizTraceState
 
 // libFuzzer harness for the trace reader (not part of the test target).
 //
-// Build and run from the package root (Linux):
-//   swiftc -sanitize=fuzzer,address -parse-as-library -O \
-//     Sources/AsyncVizTrace/*.swift Tests/AsyncVizTraceTests/Fuzz/FuzzTraceReader.swift -o /tmp/fuzz-trace
+// Build and run from the package root (Linux; the trace modules built with
+// the sanitizers into a build folder of their own, as Fuzz/build.sh does):
+//   swift build -c release --build-path .build/fuzz --target AsyncVizTraceCodecs \
+//     -Xswiftc -sanitize=fuzzer,address -Xswiftc -g
+//   swiftc -O -sanitize=fuzzer,address -parse-as-library -I .build/fuzz/release/Modules \
+//     Tests/AsyncVizTraceTests/Fuzz/FuzzTraceReader.swift \
+//     .build/fuzz/release/AsyncVizTrace{,State,Codecs}.build/*.o -o /tmp/fuzz-trace
 //   mkdir -p /tmp/fuzz-corpus && cp Tests/AsyncVizTraceTests/Goldens/*.json /tmp/fuzz-corpus/
 //   /tmp/fuzz-trace /tmp/fuzz-corpus -max_total_time=300 -max_len=4096
 // Inputs that once crashed or found a bug are kept in ../Goldens/FuzzRegressions and
