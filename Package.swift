@@ -133,7 +133,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples",
       ],
-      exclude: ["Regressions", "ExpectedMismatches.txt"]),
+      exclude: ["Regressions", "ExpectedMismatches.txt", "GoExpectedMismatches.txt"]),
   ],
   swiftLanguageModes: [.v6]
 )
