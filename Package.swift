@@ -34,6 +34,7 @@ let package = Package(
     // and runs the translations as the oracle of the differential tests.
     .target(
       name: "AsyncVizTranslate", dependencies: ["AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace"]),
+    .target(name: "AsyncVizGoRuntime"),
     .target(
       name: "AsyncVizExamples",
       dependencies: ["AsyncVizLang"],
@@ -128,6 +129,7 @@ let package = Package(
       ],
       exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
+    .testTarget(name: "AsyncVizGoRuntimeTests", dependencies: ["AsyncVizGoRuntime"]),
     .testTarget(
       name: "AsyncVizTranslateTests",
       dependencies: [
