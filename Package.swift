@@ -113,8 +113,8 @@ let package = Package(
     .testTarget(
       name: "AsyncVizLangTests",
       dependencies: [
-        "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceCodecs", "AsyncVizExamples",
-        "AsyncVizTestSupport",
+        "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs",
+        "AsyncVizExamples", "AsyncVizTestSupport",
       ],
       exclude: ["Goldens", "FuzzCorpus"]
     ),

@@ -15,6 +15,7 @@ private let yieldProgram = """
       for i in 0..10000 {
           spawn yielder()
       }
+      await sleep(1s)    # the yielders run meanwhile: tasks alive when main returns are dropped
   }
   """
 

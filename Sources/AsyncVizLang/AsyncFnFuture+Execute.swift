@@ -47,7 +47,7 @@ extension AsyncFnFuture {
         let args = Array(r.stack.suffix(argc))
         r.stack.removeLast(argc)
         let future: LangFuture
-        switch makeFuture(recipe, args, spawned: isSpawn(use)) {
+        switch makeFuture(recipe, args, spawned: isSpawn(use), now: cx.now) {
         case .success(let made): future = made
         case .failure(let error): return fail(error.message, at: pc, &r, &cx)
         }

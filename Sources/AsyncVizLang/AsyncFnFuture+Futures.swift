@@ -3,8 +3,12 @@ import AsyncVizRuntime
 /// Making futures: what a call of an async fn, a resource operation, a
 /// channel operation or a built-in future evaluates to. Making one does
 /// nothing else: no request is sent, no timer is armed, until it is polled.
+/// Only `sleep` and `timeout` read the clock when made: their deadline is
+/// `now + D` at the call, as in tokio (`Instant::now() + duration`).
 extension AsyncFnFuture {
-  func makeFuture(_ recipe: FutureRecipe, _ args: [Value], spawned: Bool) -> Result<LangFuture, FrameError> {
+  func makeFuture(
+    _ recipe: FutureRecipe, _ args: [Value], spawned: Bool, now: Int64
+  ) -> Result<LangFuture, FrameError> {
     switch recipe {
     case .asyncFn(let index):
       // A spawned call starts a new task, polled from the executor, so it
@@ -28,15 +32,17 @@ extension AsyncFnFuture {
     case .channel(let c, .recv):
       return .success(LangFuture(.recv(run.channels[c].recv())))
     case .builtin(let builtin):
-      return makeBuiltin(builtin, args)
+      return makeBuiltin(builtin, args, now: now)
     }
   }
 
-  private func makeBuiltin(_ builtin: BuiltinFuture, _ args: [Value]) -> Result<LangFuture, FrameError> {
+  private func makeBuiltin(_ builtin: BuiltinFuture, _ args: [Value], now: Int64) -> Result<
+    LangFuture, FrameError
+  > {
     switch builtin {
     case .sleep:
       guard case .duration(let us) = args[0] else { return .failure(FrameError("`sleep` needs a duration")) }
-      return .success(LangFuture(.sleep(Sleep(durationUs: us))))
+      return .success(LangFuture(.sleep(Sleep(durationUs: us, from: now))))
     case .yieldNow:
       return .success(LangFuture(.yieldNow(YieldNow())))
     case .lostWaker:
@@ -61,7 +67,8 @@ extension AsyncFnFuture {
         return .failure(FrameError("`timeout` needs a duration first"))
       }
       switch awaitable(args[1]) {
-      case .success(let inner): return .success(LangFuture(.timeout(Timeout(durationUs: us, inner))))
+      case .success(let inner):
+        return .success(LangFuture(.timeout(Timeout(durationUs: us, from: now, inner))))
       case .failure(let e): return .failure(e)
       }
     }

@@ -36,7 +36,7 @@ public struct CompiledProgram: Sendable {
       main: bound.main)
   }
 
-  /// A runtime over `backend` with `main` spawned as task 1 (nothing has run yet).
+  /// A runtime over `backend` with `main` as block_on's future, task 1 (nothing has run yet).
   public func makeRuntime(
     backend: any ReactorBackend, options: RuntimeOptions, limits: Limits = Limits()
   ) -> Runtime {
@@ -45,7 +45,8 @@ public struct CompiledProgram: Sendable {
     let run = ProgramRun(
       functions: functions, resources: resources,
       channels: channels.map { Channel<Value>(name: $0.name, capacity: $0.capacity) }, limits: limits)
-    runtime.spawn("main", TaskRootFuture(inner: LangFuture(.asyncFn(run.call(main, [], depth: 0))), run: run))
+    runtime.blockOn(
+      "main", TaskRootFuture(inner: LangFuture(.asyncFn(run.call(main, [], depth: 0))), run: run))
     return runtime
   }
 }

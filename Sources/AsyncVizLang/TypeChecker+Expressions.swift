@@ -12,6 +12,7 @@ extension TypeChecker {
     case .local(let slot):
       let t = slotTypes[slot]
       if consume && t.isFuture { try move(slot, at: e.location) }
+      if consume && t.isHandle { try moveHandle(slot, at: e.location) }
       return t
     case .make(let recipe, let args):
       return .future(try output(of: recipe, args, at: e.location))
@@ -129,6 +130,29 @@ extension TypeChecker {
       try fail(
         at,
         "future `\(info.name)` is made outside this loop but used inside it: the second time round it would be used again; make it inside the loop"
+      )
+    }
+    if moves[slot] == nil { moves[slot] = at }
+  }
+
+  /// Records that the join handle in `slot` was consumed (awaited, or given
+  /// to join/select/timeout, an async fn or a channel); a second use is
+  /// Rust's E0382, in its words, with where the value moved. A handle made
+  /// outside a loop and consumed inside it is moved in the first iteration
+  /// and used again in the next, which Rust rejects too.
+  mutating func moveHandle(_ slot: Int, at: SourceLocation) throws(Diagnostic) {
+    let info = program.functions[function].slots[slot]
+    if let first = moves[slot] {
+      try fail(
+        at,
+        "use of moved value: `\(info.name)` (value moved here: \(source.name):\(first.line):\(first.column); "
+          + "awaiting a join handle consumes it, so its output can be taken only once)")
+    }
+    if loopDepth > info.loopDepth {
+      try fail(
+        at,
+        "use of moved value: `\(info.name)` (value moved here, in the previous iteration of the loop: "
+          + "the handle is made outside this loop, at \(source.name):\(info.location.line):\(info.location.column))"
       )
     }
     if moves[slot] == nil { moves[slot] = at }

@@ -67,6 +67,12 @@ indirect enum ValueType: Sendable, Equatable {
     return false
   }
 
+  /// A join handle: like a future, `.await` consumes it (Rust moves it).
+  var isHandle: Bool {
+    if case .handle = self { return true }
+    return false
+  }
+
   /// The words messages use: "an integer".
   var described: String {
     switch self {

@@ -43,9 +43,15 @@ public struct Context {
   /// Every stored waker must be consumed by `wake(_:by:)` or `dropWaker`.
   public func storeWaker() -> Waker { core.pointee.storeWaker(for: task) }
 
-  /// Wakes this task from inside its own poll: it goes to the back of the run queue.
+  /// Wakes this task from inside its own poll: it goes to the back of the run
+  /// queue when the poll returns (tokio's NOTIFIED bit, then `schedule`).
   @inline(__always)
   public func wakeSelf() { core.pointee.wakeSelf(task) }
+
+  /// Puts a clone of this task's waker in the scheduler's defer list instead
+  /// of waking it (tokio's `yield_now`): it is woken after the next driver
+  /// turn, so tasks whose I/O or timers are ready run first.
+  public func deferWake() { core.pointee.deferWake(task) }
 
   /// Wakes another task whose waker this future's callee stored (a channel peer).
   public func wake(_ waker: Waker) { core.pointee.wake(waker, by: .task, from: task) }

@@ -19,8 +19,9 @@ public struct JoinHandle<T>: Future {
     if cx.core.pointee.slots[i].state == .done {
       // Our stored waker (if any) was consumed by the completion wake.
       waiting = nil
-      // The output stays in the cell: a .av program may await a handle twice
-      // (Rust would reject that at compile time; we give the same value again).
+      // The output stays in the cell. A .av program cannot await a handle twice
+      // (the type checker rejects it, as Rust does: the await moves the
+      // handle); native code that polls again gets the same value.
       guard let box = cx.core.pointee.cells[i]?.output as? OutputBox<T>, let value = box.value else {
         // Only native code can get here: a handle is typed by the spawned future's output.
         preconditionFailure("join handle of \(task) does not match its task's output type")

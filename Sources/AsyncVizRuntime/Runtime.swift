@@ -10,7 +10,8 @@ public enum StepOutcome: Sendable, Equatable {
   case finished(RunEnd)
 }
 
-/// The executor: a single thread, a FIFO run queue, one scheduling action per
+/// The executor, tokio's current_thread scheduler: a single thread, a FIFO run
+/// queue, the `block_on` loop (see `SchedulerLoop`), one scheduling action per
 /// `step()`. The front end, the tests, the demos and the benchmarks all drive
 /// it through `step()`; `run()` just calls it until the end.
 ///
@@ -36,15 +37,27 @@ public final class Runtime {
     core.deallocate()
   }
 
-  /// Spawns the root task (or another top-level task) at step 0.
+  /// Spawns a top-level task at step 0 (native workloads; a program's main
+  /// is `blockOn`'s).
   @discardableResult @inlinable
   public func spawn<F: Future>(_ name: String, _ future: F) -> JoinHandle<F.Output> {
-    JoinHandle(task: spawnCell(name: name, cell: TaskCell.make(future)))
+    JoinHandle(task: spawnCell(name: name, cell: TaskCell.make(future), blockOn: false))
+  }
+
+  /// Makes `future` block_on's own future, as `Runtime::block_on(main)` does:
+  /// it has a task id and a trace line like a task, but it is never in the
+  /// run queue. The block_on loop polls it first, then whenever it was woken,
+  /// at the top of each loop iteration. When it returns, the run ends and the
+  /// tasks still alive are dropped. At most one per runtime.
+  @discardableResult @inlinable
+  public func blockOn<F: Future>(_ name: String, _ future: F) -> JoinHandle<F.Output> {
+    JoinHandle(task: spawnCell(name: name, cell: TaskCell.make(future), blockOn: true))
   }
 
   @usableFromInline
-  func spawnCell(name: String, cell: TaskCell) -> TaskID {
-    core.pointee.spawn(name: name, parent: nil, cell: cell)
+  func spawnCell(name: String, cell: TaskCell, blockOn: Bool) -> TaskID {
+    precondition(!blockOn || core.pointee.blockOn == nil, "a runtime has one block_on future")
+    return core.pointee.spawn(name: name, parent: nil, cell: cell, blockOn: blockOn)
   }
 
   /// The trace so far (complete once `end` is set).
@@ -87,27 +100,51 @@ public final class Runtime {
     }
   }
 
-  /// Performs one scheduling action: polls the task at the front of the run
-  /// queue, or, when the queue is empty, runs one reactor turn. Ends the run
-  /// when every task is done, when nothing can wake a pending task, or at the
-  /// step limit.
+  /// Performs one scheduling action of tokio's block_on loop: polls main
+  /// (block_on's future) when it was woken, at the top of the loop; else
+  /// polls the task at the front of the run queue; else runs one driver
+  /// (reactor) turn: blocking when the queue is empty and nothing else is
+  /// pending (tokio's `park`), non-blocking when yield_now deferred wakers or
+  /// main was woken (`park_yield`), and non-blocking after every
+  /// `eventInterval` task polls even though the queue is not empty. Ends the
+  /// run when main returns (the tasks still alive are dropped), when every
+  /// task is done, when nothing can wake a pending task, or at the step limit.
   public func step() -> StepOutcome {
     if let end = core.pointee.end { return .finished(end) }
     if core.pointee.recorder.step >= core.pointee.options.maxSteps {
       return .finished(finish(.maxSteps))
     }
+    if core.pointee.loop == .top {
+      core.pointee.loop = .tasks(polls: 0)
+      if let main = core.pointee.blockOn, core.pointee.blockOnWoken {
+        core.pointee.blockOnWoken = false
+        core.pointee.recorder.step += 1
+        let result = poll(main)
+        if result == .ready { blockOnReturned() }
+        return .polled(main, result)
+      }
+    }
+    guard case .tasks(let polls) = core.pointee.loop else { preconditionFailure("the loop left its top") }
+    if polls >= core.pointee.options.eventInterval {
+      core.pointee.loop = .top
+      core.pointee.recorder.step += 1
+      return .reactorTurn(woken: reactorTurn(blocking: false))
+    }
     while let id = core.pointee.runQueue.pop() {
       core.pointee.slots[id.index].queued = false
-      // A task that finished after waking itself leaves a stale entry: skip it.
+      // Defensive: an entry whose task is no longer ready is skipped.
       guard core.pointee.slots[id.index].state == .ready else { continue }
+      core.pointee.loop = .tasks(polls: polls + 1)
       core.pointee.recorder.step += 1
       return .polled(id, poll(id))
     }
-    if core.pointee.reactor.isIdle {
+    let mustWait = core.pointee.deferred.isEmpty && !core.pointee.blockOnWoken
+    if mustWait && core.pointee.reactor.isIdle {
       return .finished(finish(core.pointee.liveTasks == 0 ? .completed : .stuck))
     }
+    core.pointee.loop = .top
     core.pointee.recorder.step += 1
-    return .reactorTurn(woken: reactorTurn())
+    return .reactorTurn(woken: reactorTurn(blocking: mustWait))
   }
 
   private func poll(_ id: TaskID) -> PollResult {
@@ -124,14 +161,39 @@ public final class Runtime {
     if core.pointee.liveClock { core.pointee.refreshClock() }
     let result: PollResult = finished ? .ready : .pending
     let slot = core.pointee.slots[i]
-    core.pointee.slots[i].state = slot.state.endPoll(finished: finished, requeued: slot.queued)
+    core.pointee.slots[i].state = slot.state.endPoll(finished: finished, notified: slot.notified)
     core.pointee.record(
       .pollEnd(
         task: id, result: result, line: finished ? 0 : cx.suspendLine,
         awaiting: finished ? .empty : cx.awaiting))
     if finished { complete(id) }
     core.pointee.checkLints(after: id, result: result)
+    if slot.notified {
+      // Woken during its own poll: tokio queues it once the poll is over.
+      core.pointee.slots[i].notified = false
+      if !finished { core.pointee.requeue(id) }
+    }
     return result
+  }
+
+  /// main returned: block_on returns and the runtime is dropped with every
+  /// task still alive (tokio's `OwnedTasks::close_and_shutdown_all`, oldest
+  /// first). Each is recorded, then its future is dropped (cancelled), which
+  /// gives back its timers, fds and wakers. The run ends `completed`.
+  private func blockOnReturned() {
+    for i in core.pointee.slots.indices {
+      let state = core.pointee.slots[i].state
+      guard state != .done && state != .dropped else { continue }
+      let id = TaskID(UInt32(i + 1))
+      core.pointee.slots[i].state = .dropped
+      core.pointee.slots[i].queued = false
+      core.pointee.liveTasks -= 1
+      core.pointee.record(.taskDrop(task: id))
+      var cx = Context(core: core, task: id)
+      core.pointee.cells[i]?.cancelFuture(&cx)
+    }
+    core.pointee.deferred.removeAll()
+    _ = finish(.completed)
   }
 
   private func complete(_ id: TaskID) {
@@ -142,9 +204,13 @@ public final class Runtime {
     }
   }
 
-  private func reactorTurn() -> Int {
+  /// One driver turn: I/O first, then timers (tokio's time driver parks the
+  /// I/O driver, then processes the timer wheel), then the deferred wakers
+  /// (`wake_deferred_tasks` after `park` / `park_yield`). `blocking` false
+  /// is tokio's `park_yield`: a wait with timeout 0.
+  private func reactorTurn(blocking: Bool) -> Int {
     if core.pointee.liveClock { core.pointee.refreshClock() }
-    let timeout = core.pointee.reactor.nextTimeout(now: core.pointee.now)
+    let timeout = blocking ? core.pointee.reactor.nextTimeout(now: core.pointee.now) : 0
     core.pointee.record(.reactorWait(timeoutUs: timeout))
     let ready = core.pointee.reactor.backend.wait(timeoutUs: timeout)
     core.pointee.refreshClock()
@@ -163,13 +229,15 @@ public final class Runtime {
       core.pointee.wake(entry.waker, by: .timer)
       woken += 1
     }
+    woken += core.pointee.deferred.count
+    core.pointee.wakeDeferred()
     return woken
   }
 
   private func finish(_ reason: EndReason) -> RunEnd {
     var stuck: [TaskID] = []
     if reason == .stuck {
-      for (i, slot) in core.pointee.slots.enumerated() where slot.state != .done {
+      for (i, slot) in core.pointee.slots.enumerated() where slot.state != .done && slot.state != .dropped {
         stuck.append(TaskID(UInt32(i + 1)))
       }
     }

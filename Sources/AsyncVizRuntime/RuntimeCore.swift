@@ -20,6 +20,17 @@ struct RuntimeCore {
   var reactor: Reactor
   /// Tasks not yet done.
   var liveTasks = 0
+  /// block_on's own future (main): polled by the block_on loop when woken,
+  /// never put in the run queue (nil for native workloads of plain tasks).
+  var blockOn: TaskID?
+  /// tokio's `woken` flag: `blockOn` was woken and is polled at the top of
+  /// the block_on loop's next iteration.
+  var blockOnWoken = false
+  /// Wakers `yield_now` put in the defer list: woken after the next driver
+  /// turn (tokio's `context::defer`, drained by `wake_deferred_tasks`).
+  var deferred: [Waker] = []
+  /// Where the block_on loop is between steps.
+  var loop = SchedulerLoop.top
   /// Set once the run has ended; no step happens after.
   var end: RunEnd?
   /// The backend's clock as last read (see `refreshClock`); never decreases.
@@ -49,13 +60,20 @@ struct RuntimeCore {
 
   // MARK: tasks
 
-  mutating func spawn(name: String, parent: TaskID?, cell: TaskCell) -> TaskID {
+  mutating func spawn(name: String, parent: TaskID?, cell: TaskCell, blockOn: Bool = false) -> TaskID {
     let id = recorder.addTask(name: name, parent: parent)
     slots.append(TaskSlot())
     cells.append(cell)
     liveTasks += 1
     record(.spawn(task: id, parent: parent))
-    schedule(id, cause: .spawn)
+    if blockOn {
+      // tokio's block_on sets `woken` on entry, so main is polled first.
+      self.blockOn = id
+      blockOnWoken = true
+      record(.schedule(task: id, cause: .spawn, position: 0))
+    } else {
+      schedule(id, cause: .spawn)
+    }
     return id
   }
 
@@ -99,10 +117,43 @@ struct RuntimeCore {
     let i = task.index
     slots[i].wakes += 1
     record(.wake(task: task, by: source, fd: fd, fromTask: from))
-    if let next = slots[i].state.woken(alreadyQueued: slots[i].queued) {
-      slots[i].state = next
+    switch slots[i].state.wakeEffect {
+    case .schedule:
+      slots[i].state = .ready
+      requeue(task)
+    case .notifyWhilePolling:
+      slots[i].notified = true
+    case .none:
+      break
+    }
+  }
+
+  /// Makes a woken task runnable: block_on's future gets its `woken` flag
+  /// (position 0 in the trace), any other task goes to the back of the queue.
+  mutating func requeue(_ task: TaskID) {
+    if task == blockOn {
+      blockOnWoken = true
+      record(.schedule(task: task, cause: .wake, position: 0))
+    } else {
       schedule(task, cause: .wake)
     }
+  }
+
+  /// Puts a clone of the task's waker in the defer list (`yield_now`). The
+  /// `defer` event stands for the clone too (no `waker_clone` before it):
+  /// one event fewer on the hot path of a yield.
+  mutating func deferWake(_ task: TaskID) {
+    slots[task.index].wakersHeld += 1
+    record(.deferWake(task: task))
+    deferred.append(Waker(task: task))
+  }
+
+  /// Wakes the deferred wakers, in the order they were deferred.
+  mutating func wakeDeferred() {
+    guard !deferred.isEmpty else { return }
+    let list = deferred
+    deferred.removeAll(keepingCapacity: true)
+    for w in list { wake(w, by: .deferred) }
   }
 
   // MARK: lints
@@ -122,11 +173,16 @@ struct RuntimeCore {
     let ran = now - slot.pollStartUs
     let threshold = options.longPollThresholdUs
     if ran > threshold {
-      lint(task, .longPoll) {
-        "one poll ran \(DurationText.duration(ran)) without yielding (threshold \(DurationText.duration(threshold)))"
+      // tokio-console judges only the first poll (never-yielded); a later
+      // long poll is asyncviz's own lint.
+      let first = slot.polls == 1
+      lint(task, first ? .neverYielded : .longPoll) {
+        let which = first ? "its first poll" : "one poll"
+        return
+          "\(which) ran \(DurationText.duration(ran)) without yielding (threshold \(DurationText.duration(threshold)))"
       }
     }
-    if result == .pending && !slot.queued && slot.wakersHeld <= 0 {
+    if result == .pending && !slot.notified && slot.wakersHeld <= 0 {
       lint(task, .lostWaker) { "returned Pending but no waker of it is held by anyone: nothing can wake it" }
     }
     if slot.wakes >= options.selfWakeMinimumWakes && slot.selfWakes * 2 > slot.wakes {

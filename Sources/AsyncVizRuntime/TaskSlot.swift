@@ -7,6 +7,8 @@ struct TaskSlot {
   var state: TaskState = .ready
   /// True exactly while the task's id is in the run queue.
   var queued = false
+  /// Woken during its current poll: queued again when the poll returns.
+  var notified = false
   /// Number of polls started.
   var polls: UInt32 = 0
   /// Number of wakes that queued or targeted the task (all sources).
@@ -18,6 +20,6 @@ struct TaskSlot {
   var wakersHeld: Int32 = 0
   /// Lints already reported for this task (one bit per `LintCode`), so each fires once.
   var lintsFired: UInt8 = 0
-  /// Time the current poll started, for the long-poll lint.
+  /// Time the current poll started, for the long-poll and never-yielded lints.
   var pollStartUs: Int64 = 0
 }

@@ -1,12 +1,14 @@
 /// The life of a task, with the words the trace and the UI use.
 ///
 /// Transitions (anything else is a runtime bug and traps in debug builds):
-/// `ready -> polling` (popped from the run queue), `polling -> pending | ready | done`
-/// (the poll returned; ready when it woke itself during the poll),
-/// `pending -> ready` (woken). `done` is final. `stuck` is not a state the
-/// runtime holds: it is a pending task that nothing can wake, found at the end.
+/// `ready -> polling` (popped from the run queue, or block_on polling main),
+/// `polling -> pending | ready | done` (the poll returned; ready when it was
+/// woken during the poll), `pending -> ready` (woken), and
+/// `pending | ready -> dropped` (main returned first). `done` and `dropped`
+/// are final. `stuck` is not a state the runtime holds: it is a pending task
+/// that nothing can wake, found at the end.
 public enum TaskState: UInt8, Sendable {
-  /// In the run queue.
+  /// In the run queue (or, for block_on's future, marked woken).
   case ready
   /// Being polled right now.
   case polling
@@ -14,6 +16,8 @@ public enum TaskState: UInt8, Sendable {
   case pending
   /// Its future returned Ready.
   case done
+  /// Alive when block_on's future (main) returned: dropped unfinished.
+  case dropped
 
   /// The word used in traces and panels.
   public var name: String {
@@ -22,6 +26,7 @@ public enum TaskState: UInt8, Sendable {
     case .polling: "polling"
     case .pending: "pending"
     case .done: "done"
+    case .dropped: "dropped"
     }
   }
 
@@ -32,22 +37,31 @@ public enum TaskState: UInt8, Sendable {
     return .polling
   }
 
-  /// The state after a poll returns.
+  /// The state after a poll returns; `notified` when the task was woken
+  /// during the poll (it is queued again now that the poll is over).
   @inlinable
-  func endPoll(finished: Bool, requeued: Bool) -> TaskState {
+  func endPoll(finished: Bool, notified: Bool) -> TaskState {
     assert(self == .polling, "a poll ends only while polling")
     if finished { return .done }
-    return requeued ? .ready : .pending
+    return notified ? .ready : .pending
   }
 
-  /// The state after a wake; nil when the wake must not queue the task
-  /// (already queued, being polled and already requeued, or done).
-  @inlinable
-  func woken(alreadyQueued: Bool) -> TaskState? {
+  /// What a wake does to a task in this state.
+  enum WakeEffect {
+    /// Queue it (it was pending).
+    case schedule
+    /// Remember it: it is queued when its poll ends (tokio's NOTIFIED bit).
+    case notifyWhilePolling
+    /// Nothing: it is queued already, or it has ended.
+    case none
+  }
+
+  /// The effect of a wake.
+  var wakeEffect: WakeEffect {
     switch self {
-    case .pending: return .ready
-    case .polling: return alreadyQueued ? nil : .polling
-    case .ready, .done: return nil
+    case .pending: .schedule
+    case .polling: .notifyWhilePolling
+    case .ready, .done, .dropped: .none
     }
   }
 }

@@ -45,8 +45,9 @@ public enum EventPayload: Sendable, Equatable {
   /// A lint fired for the task; `detail` completes the message.
   case lint(task: TaskID, code: LintCode, detail: StringID)
   /// The task's future (tokio's `yield_now`) put a clone of its waker in the
-  /// scheduler's defer list instead of waking it: the waker is woken (by
-  /// `defer`) only after the next driver turn, so I/O and timers go first.
+  /// scheduler's defer list instead of waking it (this event is that clone:
+  /// no `waker_clone` comes with it): the waker is woken (by `defer`) only
+  /// after the next driver turn, so I/O and timers go first.
   case deferWake(task: TaskID)
   /// `block_on`'s future (main) returned while the task was alive: the
   /// runtime dropped it, unfinished. Its future is never polled again.

@@ -36,6 +36,10 @@ public struct TaskInfo: Sendable, Equatable {
   /// a schedule during the poll does not change the status); the open
   /// interval is not yet in the totals.
   public internal(set) var sinceUs: Int64
+  /// Woken during its current poll: queued again when the poll returns.
+  public internal(set) var wokenInPoll = false
+  /// Its waker went to the defer list (`yield_now`) during its current poll.
+  public internal(set) var deferredInPoll = false
   /// Closed time spent polling (tokio-console's "busy").
   var busyClosedUs: Int64 = 0
   /// Closed time spent in the run queue (tokio-console's "scheduled").

@@ -73,6 +73,8 @@ extension TraceState {
       }
       setStatus(id, .polling, at: t)
       tasks[id.index].polls += 1
+      tasks[id.index].wokenInPoll = false
+      tasks[id.index].deferredInPoll = false
       polling = id
       action = .poll(id, result: nil)
     case .pollEnd(let id, let result, let line, let awaiting):
@@ -145,6 +147,7 @@ extension TraceState {
       if reactor.cancelTimer(task: id, deadlineUs: deadline) { tasks[id.index].timersArmed -= 1 }
     case .wake(let id, let by, let fd, _):
       ensureTask(id, at: t)
+      if tasks[id.index].status == .polling { tasks[id.index].wokenInPoll = true }
       applyWake(id, by: by, fd: fd)
     case .wakerClone(let id):
       ensureTask(id, at: t)
@@ -160,8 +163,12 @@ extension TraceState {
       ensureTask(id, at: t)
       tasks[id.index].lintMask |= 1 << code.rawValue
       lints.append(LintRecord(task: id, code: code, detail: detail, step: step))
-    case .deferWake:
+    case .deferWake(let id):
+      // The defer list holds a clone of the task's waker until the next driver turn.
+      ensureTask(id, at: t)
       deferredWakers += 1
+      tasks[id.index].wakersHeld += 1
+      if tasks[id.index].status == .polling { tasks[id.index].deferredInPoll = true }
     case .output, .block, .spawn, .schedule, .pollStart, .pollEnd, .complete, .taskDrop:
       break
     }
@@ -188,13 +195,11 @@ extension TraceState {
 
   /// A waker copy was stored. Who holds it is not in the event: the runtime
   /// records `register` then the clone for an fd, the clone then `timer_set`
-  /// for a timer, the clone then `defer` for the scheduler's defer list; a
-  /// lone clone re-arms an fd whose waker was woken, or else is held by a
-  /// join handle or a channel.
+  /// for a timer (`defer` stands for its own clone); a lone clone re-arms an
+  /// fd whose waker was woken, or else is held by a join handle or a channel.
   private mutating func applyWakerClone(_ id: TaskID, previous: EventPayload?, next: EventPayload?) {
     tasks[id.index].wakersHeld += 1
     if case .timerSet(let other, _) = next, other == id { return }
-    if case .deferWake(let other) = next, other == id { return }
     if case .register(let other, let fd, _) = previous, other == id {
       reactor.setWakerStored(fd: fd, true)
     } else if let fd = reactor.unarmedFd(of: id) {

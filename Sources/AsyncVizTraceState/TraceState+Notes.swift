@@ -26,7 +26,7 @@ extension TraceState {
         s.text(": a new task, queued but not yet run (futures are lazy until polled).")
       } else {
         s.label(task, in: trace)
-        s.text(" is spawned as a root task: queued but not yet run (futures are lazy until polled).")
+        s.text(" is created as a root task: nothing of it has run yet (futures are lazy until polled).")
       }
     case .schedule(let task, let cause, let position):
       noteSchedule(task, cause: cause, position: position, in: trace, into: &s)

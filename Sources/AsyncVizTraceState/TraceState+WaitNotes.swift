@@ -26,8 +26,13 @@ extension TraceState {
       default: break
       }
     }
-    if t.queued {
-      s.text(", but it was woken during the poll, so it is already back in the run queue.")
+    if t.wokenInPoll {
+      s.text(
+        ", but it was woken during the poll, so it goes back to the run queue now that the poll is over.")
+      return
+    }
+    if t.deferredInPoll {
+      s.text(", so its waker waits in the defer list until the scheduler's next driver turn.")
       return
     }
     let watched = reactor.registrations(of: task, count: Int(t.fdsWatched))

@@ -60,7 +60,9 @@ public struct TraceState: Sendable, Equatable {
   public internal(set) var deferredWakers = 0
   /// Task polls since the driver (the reactor) last ran: tokio's event_interval counts them.
   public internal(set) var pollsSinceDriver = 0
-  /// block_on's own future (main), once a schedule at position 0 names it.
+  /// block_on's own future (main), once a schedule at position 0 names it:
+  /// it is never in the run queue; `ready` means block_on will poll it at
+  /// the top of its next loop iteration.
   public internal(set) var blockOnTask: TaskID?
   /// Whether block_on's future was woken and not yet polled again.
   public internal(set) var blockOnWoken = false

@@ -20,7 +20,14 @@ enum ExecutorPanel {
     buffer.write("run queue", x: inner.x + 1, y: inner.y + 1, style: CellStyle(.dim), limit: inner.maxX)
     let queue = cx.state.runQueue.elements
     if queue.isEmpty {
-      buffer.write("(empty)", x: textX, y: inner.y + 1, style: CellStyle(.dim), limit: inner.maxX)
+      var text = "(empty)"
+      if let main = cx.state.blockOnTask, cx.state.task(main)?.status == .ready {
+        // main is not a queued task: block_on polls it at the top of its loop.
+        text += "; block_on polls \(cx.label(main)) next"
+      }
+      buffer.write(
+        text.fitted(inner.maxX - 1 - textX, ellipsis: cx.glyphs.ellipsis), x: textX, y: inner.y + 1,
+        style: CellStyle(.dim), limit: inner.maxX - 1)
       return
     }
     let lines = queueLines(Array(queue), cx, width: inner.maxX - 1 - textX, rows: inner.height - 1)

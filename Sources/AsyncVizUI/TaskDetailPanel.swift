@@ -51,7 +51,11 @@ enum TaskDetailPanel {
       let parent = cx.trace.task(id)?.parent.map { " by \(cx.label($0))" } ?? " (root task)"
       lines.append(("spawned", "at \(DurationText.instant(task.spawnedUs))\(parent)", .text))
     } else {
-      for lint in lints { lines.append(("lint", "\(lint.code.name): \(cx.string(lint.detail))", .lint)) }
+      for lint in lints {
+        // long-poll is asyncviz's own lint, not tokio-console's: say so where it is named.
+        let name = lint.code.isTokioConsoleLint ? lint.code.name : "\(lint.code.name) (asyncviz's own)"
+        lines.append(("lint", "\(name): \(cx.string(lint.detail))", .lint))
+      }
     }
     return lines
   }

@@ -84,9 +84,10 @@ private let endlessAwaits = """
         }
     }
     async fn main() {
-        repeat 1000 {
+        repeat 100 {
             spawn spin()
         }
+        await sleep(1s)
     }
     """)
   let r = try CLIRunner.run([

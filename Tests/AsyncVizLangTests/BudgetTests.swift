@@ -68,6 +68,7 @@ private func printed(_ text: String, _ limits: Limits, options: RuntimeOptions =
         repeat 10 {
             spawn busy()
         }
+        await sleep(10ms)
     }
     """, Limits(instructionsPerRun: 2_000))
   #expect(end.reason == .completed)

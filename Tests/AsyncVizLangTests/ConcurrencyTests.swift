@@ -1,6 +1,7 @@
 import AsyncVizLang
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
 @Test func sequentialAwaitsTakeTheSumAndJoinTakesTheMax() throws {
@@ -119,7 +120,7 @@ import Testing
     trace.printedText == ["0: zero", "1: one", "2: many", "again", "again", "{braces} \"quoted\" 10ms"])
 }
 
-@Test func yieldNowSendsTheTaskToTheBackOfTheRunQueue() throws {
+@Test func yieldNowDefersItsWakeUntilAfterTheDriverTurn() throws {
   let (trace, _) = try runText(
     """
     async fn worker(name) {
@@ -128,12 +129,20 @@ import Testing
         print("{name} 2")
     }
     async fn main() {
-        spawn worker("a")
-        spawn worker("b")
+        let a = spawn worker("a")
+        let b = spawn worker("b")
+        await a
+        await b
     }
     """)
   #expect(trace.printedText == ["a 1", "b 1", "a 2", "b 2"])
-  #expect(trace.events.contains { if case .wake(_, .own, _, _) = $0.payload { true } else { false } })
+  // Both wakers wait in the defer list; one non-blocking driver turn wakes them in order.
+  let deferred = trace.events.compactMap { e -> TaskID? in
+    if case .wake(let t, .deferred, _, _) = e.payload { return t }
+    return nil
+  }
+  #expect(deferred == [TaskID(2), TaskID(3)])
+  #expect(!trace.events.contains { if case .wake(_, .own, _, _) = $0.payload { true } else { false } })
 }
 
 @Test func valuesOnTheStackSurviveAnAwaitInsideAnExpression() throws {
@@ -186,10 +195,16 @@ import Testing
         let b = spawn wait(10ms)
         let first = await select(a, b)
         print("{first}")
-        let both = await join(a, b)
+        let c = spawn wait(5ms)
+        let d = spawn wait(1ms)
+        let both = await join(c, d)
         print("{both}")
     }
     """)
-  #expect(trace.printedText == ["[1, 10ms]", "[30ms, 10ms]"])
-  #expect(end.tUs == 30_000)
+  #expect(trace.printedText == ["[1, 10ms]", "[5ms, 1ms]"])
+  // select and join take the handles over (a second use would be a use of a
+  // moved value). Dropping the losing handle does not stop its task, but main
+  // returns at 15 ms, before it finishes: the runtime drops it then.
+  #expect(end.tUs == 15_000)
+  #expect(TraceReducer.finalState(of: trace).tasks[1].status == .dropped)
 }

@@ -27,10 +27,14 @@ func everyDemoGivesAByteIdenticalTraceTwice(_ name: String) throws {
             print("{id}")
         }
     }
-    async fn main() {
+    async fn spawner() {
         repeat 100 {
             spawn spin(1)
         }
+    }
+    async fn main() {
+        spawn spawner()
+        await sleep(1ms)
         await spin(0)
     }
     """)

@@ -55,7 +55,7 @@ enum Scenarios {
   /// Runs `steps` as the root task on `backend` and returns the trace.
   static func run(_ name: String, _ steps: [Step], on backend: any ReactorBackend) -> Trace {
     let rt = Runtime(program: ProgramInfo(name: name, source: "", backend: backend.kind), backend: backend)
-    rt.spawn("main", Script(steps))
+    rt.blockOn("main", Script(steps))
     rt.run()
     return rt.trace
   }

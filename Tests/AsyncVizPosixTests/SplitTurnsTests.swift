@@ -14,9 +14,11 @@ struct SplitTurnsTests {
     LogicalEvents(Scenarios.run("split", steps, on: SimBackend()))
   }
 
+  /// The blocking reactor waits (the turns before block_on polls a woken
+  /// main again do not wait: timeout 0).
   static func waits(_ steps: [Step]) -> Int {
     Scenarios.run("split", steps, on: SimBackend()).events.filter {
-      if case .reactorWait = $0.payload { true } else { false }
+      if case .reactorWait(let timeout) = $0.payload { timeout != 0 } else { false }
     }.count
   }
 

@@ -31,42 +31,42 @@ private func message(_ file: String, end: String? = nil, events: String? = nil) 
   #expect(message(good) == "accepted")
   #expect(
     message(good, end: #"{"reason":"completed","steps":999,"t_us":65000,"stuck":[]}"#)
-      == #"t.json: error: "end" says 999 steps, but the last event is in step 7"#)
+      == #"t.json: error: "end" says 999 steps, but the last event is in step 8"#)
   #expect(
     message(good, end: #"{"reason":"completed","steps":6,"t_us":65000,"stuck":[]}"#)
-      == #"t.json: error: "end" says 6 steps, but the last event is in step 7"#)
+      == #"t.json: error: "end" says 6 steps, but the last event is in step 8"#)
   #expect(
-    message(good, end: #"{"reason":"completed","steps":7,"t_us":64999,"stuck":[]}"#)
+    message(good, end: #"{"reason":"completed","steps":8,"t_us":64999,"stuck":[]}"#)
       == #"t.json: error: "end" is at t_us 64999, before the last event (t_us 65000)"#)
   // The clock may move on after the last event.
-  #expect(message(good, end: #"{"reason":"completed","steps":7,"t_us":70000,"stuck":[]}"#) == "accepted")
+  #expect(message(good, end: #"{"reason":"completed","steps":8,"t_us":70000,"stuck":[]}"#) == "accepted")
   #expect(
-    message(good, end: #"{"reason":"completed","steps":7,"t_us":65000,"stuck":[9]}"#)
+    message(good, end: #"{"reason":"completed","steps":8,"t_us":65000,"stuck":[9]}"#)
       == #"t.json: error: "end" names task 9 as stuck, which is not in the task table"#)
   #expect(
-    message(good, end: #"{"reason":"stuck","steps":7,"t_us":65000,"stuck":[]}"#)
+    message(good, end: #"{"reason":"stuck","steps":8,"t_us":65000,"stuck":[]}"#)
       == #"t.json: error: "end" says stuck, but every task completed"#)
   #expect(
-    message(good, end: #"{"reason":"stuck","steps":7,"t_us":65000,"stuck":[2]}"#)
+    message(good, end: #"{"reason":"stuck","steps":8,"t_us":65000,"stuck":[2]}"#)
       == #"t.json: error: "end" names task 2 as stuck, but it completed"#)
   #expect(
-    message(good, end: #"{"reason":"max-steps","steps":7,"t_us":65000,"stuck":[1]}"#)
+    message(good, end: #"{"reason":"max-steps","steps":8,"t_us":65000,"stuck":[1]}"#)
       == #"t.json: error: "end" lists stuck tasks, but its reason is not "stuck" or "error""#)
 }
 
 @Test func anErrorEndIsAcceptedWithOrWithoutUnfinishedTasks() {
   let good = text("db-then-service")
-  #expect(message(good, end: #"{"reason":"error","steps":7,"t_us":65000,"stuck":[]}"#) == "accepted")
+  #expect(message(good, end: #"{"reason":"error","steps":8,"t_us":65000,"stuck":[]}"#) == "accepted")
   #expect(
-    message(good, end: #"{"reason":"error","steps":7,"t_us":65000,"stuck":[2]}"#)
+    message(good, end: #"{"reason":"error","steps":8,"t_us":65000,"stuck":[2]}"#)
       == #"t.json: error: "end" names task 2 as stuck, but it completed"#)
   let stuck = text("lost-waker")
   let tUs = Workloads.trace("lost-waker").end?.tUs ?? -1
   #expect(message(stuck, end: #"{"reason":"error","steps":2,"t_us":\#(tUs),"stuck":[1]}"#) == "accepted")
   #expect(message(stuck, end: #"{"reason":"error","steps":2,"t_us":\#(tUs),"stuck":[]}"#) == "accepted")
   #expect(
-    message(good, end: #"{"reason":"failed","steps":7,"t_us":65000,"stuck":[]}"#).hasSuffix(
-      #""reason" must be "completed", "stuck", "max-steps" or "error", found "failed" (byte offset 7165)"#))
+    message(good, end: #"{"reason":"failed","steps":8,"t_us":65000,"stuck":[]}"#).hasSuffix(
+      #""reason" must be "completed", "stuck", "max-steps" or "error", found "failed" (byte offset 7503)"#))
 }
 
 @Test func aTraceWithTasksStartsWithTheRootSpawn() {

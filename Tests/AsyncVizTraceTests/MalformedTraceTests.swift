@@ -37,7 +37,7 @@ struct Change: Sendable, CustomTestStringConvertible {
     "t.json: error: unsupported trace version 7 (this asyncviz reads version 1) (byte offset 37)"
   ),
   (
-    "missing field", Change(#""cause":"spawn","position":1,"#, #""cause":"spawn","#),
+    "missing field", Change(#""cause":"spawn","position":0,"#, #""cause":"spawn","#),
     #"t.json: error: a schedule event needs "position" (event 1, byte offset "#
   ),
   (
@@ -128,7 +128,7 @@ func malformedFilesGetAClearMessage(_ what: String, _ change: Change, _ expected
 
 @Test func invalidUTF8IsRefused() {
   let base = Array(good.utf8)
-  let notePrefix = "\"note\":\"#1 main is spawned"
+  let notePrefix = "\"note\":\"#1 main is created"
   let at = good.utf8.distance(
     from: good.startIndex, to: good.range(of: notePrefix)?.upperBound ?? good.startIndex)
   for bad: [UInt8] in [

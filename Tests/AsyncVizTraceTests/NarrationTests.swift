@@ -116,17 +116,36 @@ private func note(_ trace: Trace, _ notes: [String], _ kind: EventKind) -> Strin
       + " can ever wake it.")
 }
 
-@Test func yieldingTasksRequeueWhileBeingPolled() {
+@Test func yieldingTasksWaitInTheDeferListUntilTheDriverTurn() {
   let trace = Workloads.trace("yields")
   let notes = trace.notes()
   #expect(
-    note(trace, notes) { if case .schedule(_, .wake, _) = $0 { true } else { false } }
-      == "#2 yielder goes to the back of the run queue (position 3) while it is still being polled: it will"
-      + " run again after the tasks ahead of it.")
-  #expect(
     note(trace, notes) { if case .pollEnd(TaskID(2), .pending, _, _) = $0 { true } else { false } }
-      == "#2 yielder returned Pending at line 1: yield_now is not ready, but it was woken during the poll,"
-      + " so it is already back in the run queue.")
+      == "#2 yielder returned Pending at line 1: yield_now is not ready, so its waker waits in the defer list"
+      + " until the scheduler's next driver turn.")
+  #expect(
+    note(trace, notes) { if case .reactorWait = $0 { true } else { false } }
+      == "The run queue is empty but yield_now left 3 wakers in the defer list, so the scheduler polls the"
+      + " driver without blocking (park_yield): the simulated epoll_wait with timeout 0 collects what is ready,"
+      + " then the deferred wakers are woken.")
+  #expect(
+    note(trace, notes) { if case .wake(TaskID(2), .deferred, _, _) = $0 { true } else { false } }
+      == "After the driver turn, the scheduler wakes the waker that yield_now left in its defer list for"
+      + " #2 yielder.")
+}
+
+@Test func aTaskWokenDuringItsPollIsQueuedWhenThePollEnds() throws {
+  let trace = Workloads.trace("self-wake")
+  let notes = trace.notes()
+  let i = try #require(
+    trace.events.firstIndex { if case .wake(_, .own, _, _) = $0.payload { true } else { false } })
+  // The wake comes during the poll; the schedule only after its poll_end.
+  let rest = trace.events[i...]
+  let end = try #require(rest.firstIndex { if case .pollEnd = $0.payload { true } else { false } })
+  let schedule = try #require(
+    rest.firstIndex { if case .schedule(_, .wake, _) = $0.payload { true } else { false } })
+  #expect(end < schedule)
+  #expect(notes[end].hasSuffix("so it goes back to the run queue now that the poll is over."))
 }
 
 @Test func durationsReadLikeTheRuntimes() {

@@ -53,7 +53,7 @@ private let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathCompone
 
 /// Each edit breaks one rule of the format; the schema must reject every one.
 private let brokenRules: [(rule: String, original: String, replacement: String)] = [
-  ("a missing note", ##""note":"#1 main is spawned"##, ##""nope":"#1 main is spawned"##),
+  ("a missing note", ##""note":"#1 main is created"##, ##""nope":"#1 main is created"##),
   ("an unknown key", ##","name":"main","note""##, ##","name":"main","extra":1,"note""##),
   ("an unknown kind", ##""kind":"complete""##, ##""kind":"finish""##),
   ("a reactor wake without fd", ##""by":"reactor","fd":5,"##, ##""by":"reactor","##),

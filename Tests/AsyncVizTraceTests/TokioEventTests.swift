@@ -16,12 +16,10 @@ private func blockOnTrace() -> Trace {
   let worker = r.addTask(name: "worker", parent: main)
   r.record(.spawn(task: worker, parent: main), at: 0)
   r.record(.schedule(task: worker, cause: .spawn, position: 1), at: 0)
-  r.record(.wakerClone(task: main), at: 0)
   r.record(.deferWake(task: main), at: 0)
   r.record(.pollEnd(task: main, result: .pending, line: 3, awaiting: .empty), at: 0)
   r.step = 2
   r.record(.pollStart(task: worker), at: 0)
-  r.record(.wakerClone(task: worker), at: 0)
   r.record(.deferWake(task: worker), at: 0)
   r.record(.pollEnd(task: worker, result: .pending, line: 7, awaiting: .empty), at: 0)
   r.step = 3
@@ -77,8 +75,8 @@ private func blockOnTrace() -> Trace {
   let trace = blockOnTrace()
   let notes = trace.notes()
   #expect(notes[1].contains("is the future given to block_on, not a task in the run queue"))
-  #expect(notes[12].contains("yield_now left 2 wakers in the defer list"))
-  #expect(notes[13].contains("defer list for #1 main"))
-  #expect(notes[14].contains("block_on notices the wake at the top of its next loop iteration"))
-  #expect(notes[17].contains("block_on polls #1 main, its own future"))
+  #expect(notes[10].contains("yield_now left 2 wakers in the defer list"))
+  #expect(notes[11].contains("defer list for #1 main"))
+  #expect(notes[12].contains("block_on notices the wake at the top of its next loop iteration"))
+  #expect(notes[15].contains("block_on polls #1 main, its own future"))
 }

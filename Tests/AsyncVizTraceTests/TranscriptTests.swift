@@ -32,7 +32,7 @@ func transcriptsMatchTheirGoldens(_ name: String) {
   }
   #expect(text.hasPrefix("asyncviz transcript: channel-pipeline\nbackend: sim"))
   #expect(
-    text.contains("\nend: completed. Every task finished.\n  steps: 8\n  total time: 5.000 ms (virtual)\n"))
+    text.contains("\nend: completed. Every task finished.\n  steps: 9\n  total time: 5.000 ms (virtual)\n"))
 }
 
 @Test func stuckRunsNameTheTasksAndWhy() {

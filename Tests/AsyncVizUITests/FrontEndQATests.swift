@@ -65,18 +65,18 @@ private func rows(_ model: ViewerModel, width: Int = 100, height: Int = 30) -> [
   let feed = SavedTraceFeed(trace: DemoTraces.trace(named: "db-then-service"))
   var m = ViewerModel(feed: feed)
   for _ in 0..<10 { _ = m.handle(.faster, feed: feed) }
-  m.jump(to: 13)
+  m.jump(to: 14)
   let wide = rows(m)[0]
-  #expect(wide.contains("step 13/13") && wide.contains("50 steps/s") && wide.contains("? help"))
+  #expect(wide.contains("step 14/14") && wide.contains("50 steps/s") && wide.contains("? help"))
   // 100 columns with a long name: the least important fields go, whole.
   var long = DemoTraces.trace(named: "db-then-service")
   long.program.name = "a-program-with-a-rather-long-name-indeed"
   let longFeed = SavedTraceFeed(trace: long)
   var n = ViewerModel(feed: longFeed)
   for _ in 0..<10 { _ = n.handle(.faster, feed: longFeed) }
-  n.jump(to: 13)
+  n.jump(to: 14)
   let header = rows(n)[0]
-  #expect(header.contains("step 13/13") && header.contains("paused") && header.contains("t = 65.000 ms"))
+  #expect(header.contains("step 14/14") && header.contains("paused") && header.contains("t = 65.000 ms"))
   #expect(!header.contains("asyncviz") && !header.contains("backend"), "\(header)")
   #expect(!header.contains("50") || header.contains("50 steps/s"), "\(header)")
   #expect(!header.contains("?") || header.contains("? help"), "\(header)")

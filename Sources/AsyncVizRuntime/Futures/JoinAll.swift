@@ -2,7 +2,10 @@ import AsyncVizTrace
 
 /// Runs several futures concurrently inside one task and gives all their
 /// outputs, in argument order (Rust's `join!`). Every poll of the task polls
-/// each unfinished child, so they all make progress on their own wakes.
+/// each unfinished child, so they all make progress on their own wakes. As
+/// tokio's `join!` does (macros/join.rs, `skip_next_time`), each poll starts
+/// one child further than the last (0, 1, ..., n-1, 0, ...), so that no child
+/// always goes first; this decides the order of the children's effects.
 public struct JoinAll<T>: Future {
   /// The children; a finished child is never polled again.
   private var children: [any Future<T>]
@@ -10,6 +13,8 @@ public struct JoinAll<T>: Future {
   private var results: [T?]
   /// Children not yet finished.
   private var remaining: Int
+  /// The child the next poll starts with (tokio's `skip_next_time`).
+  private var start = 0
 
   /// Joins `children`.
   public init(_ children: [any Future<T>]) {
@@ -19,7 +24,12 @@ public struct JoinAll<T>: Future {
   }
 
   public mutating func poll(_ cx: inout Context) -> Poll<[T]> {
-    for i in children.indices where results[i] == nil {
+    let n = children.count
+    let first = start
+    start = first + 1 == n ? 0 : first + 1
+    for k in 0..<n {
+      let i = first + k < n ? first + k : first + k - n
+      guard results[i] == nil else { continue }
       if case .ready(let value) = children[i].poll(&cx) {
         results[i] = value
         remaining -= 1
@@ -66,8 +76,10 @@ public struct SelectFirst<T>: Future {
   }
 }
 
-/// Runs a future with a deadline: its value, or nil if `durationUs` passes
-/// first (the future is then cancelled), like `tokio::time::timeout`.
+/// Runs a future with a deadline: its value, or nil if the deadline passes
+/// first (the future is then cancelled), like `tokio::time::timeout`: the
+/// deadline is fixed when the timeout is made, and each poll tries the future
+/// before the deadline.
 public struct Timeout<F: Future>: Future {
   /// The guarded future.
   private var inner: F
@@ -76,7 +88,14 @@ public struct Timeout<F: Future>: Future {
   /// `running -> finished`.
   private var finished = false
 
-  /// Guards `inner` with a deadline of `durationUs` after the first poll.
+  /// Guards `inner` with a deadline `durationUs` after `nowUs`, the time it is made.
+  public init(durationUs: Int64, from nowUs: Int64, _ inner: F) {
+    self.inner = inner
+    self.timer = Sleep(durationUs: durationUs, from: nowUs)
+  }
+
+  /// Guards `inner` with a deadline `durationUs` after the first poll (native
+  /// code that makes the timeout inside the poll that awaits it).
   public init(durationUs: Int64, _ inner: F) {
     self.inner = inner
     self.timer = Sleep(durationUs: durationUs)

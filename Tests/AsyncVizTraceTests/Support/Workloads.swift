@@ -20,7 +20,7 @@ enum Workloads {
     let rt = Runtime(
       program: ProgramInfo(name: name, source: "# native workload \(name)\n", backend: .sim),
       options: options)
-    rt.spawn("main", Script(ops))
+    rt.blockOn("main", Script(ops))
     rt.run()
     return rt.trace
   }
