@@ -31,4 +31,13 @@ import Testing
     #expect(!comparison.agrees(with: go(model.lines, endUs: 99_999)))
     #expect(!comparison.agrees(with: ProgramOutcome(lines: model.lines, end: .stuck)))
   }
+
+  /// Main returned 3 ms after "c" in the model: in Go the process may end first.
+  @Test func aLineJustBeforeMainReturnsMayBeMissing() {
+    let comparison = GoComparison(model: model, times: [0, 20_000, 40_000, 97_000])
+    #expect(comparison.agrees(with: go(["a", "b", "c"])))
+    #expect(!comparison.agrees(with: go(["a", "b", "d"])))
+    let early = GoComparison(model: model, times: [0, 20_000, 40_000, 90_000])
+    #expect(!early.agrees(with: go(["a", "b", "c"])))
+  }
 }
