@@ -30,7 +30,9 @@ import Testing
     let cases = try Self.cases()
     var expected = ExpectedMismatches.load(from: ExpectedMismatches.goFile)
     let listed = Set(expected.reasons.keys)
-    let outcomes = try await Self.onOwnThread { try Self.runOnGo(cases, listed: listed) }
+    let outcomes = try await Self.onOwnThread {
+      try OracleLock.lock.withLock { try Self.runOnGo(cases, listed: listed) }
+    }
     let replaying = Self.environment["ASYNCVIZ_ORACLE_SEED"] != nil
     var disagreeing: [(String, String)] = []
     var lateness: [(us: Int64, name: String)] = []
