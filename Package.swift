@@ -29,7 +29,7 @@ let package = Package(
         .product(name: "HeapModule", package: "swift-collections"),
       ]
     ),
-    .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
+    .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState"]),
     // Prints .av programs for real runtimes (tokio first), generates programs,
     // and runs the translations as the oracle of the differential tests.
     .target(

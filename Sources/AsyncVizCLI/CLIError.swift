@@ -1,3 +1,6 @@
+import AsyncVizTrace
+import AsyncVizTraceState
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -19,7 +22,10 @@ public struct CLIError: Error, Sendable {
 
 /// Writes `text` and a newline to standard error, unbuffered.
 func printError(_ text: String) {
-  let line = text.hasSuffix("\n") ? text : text + "\n"
+  // Messages quote the command line, file names and file contents: every
+  // control or bidirectional character is shown escaped, never sent raw.
+  let safe = TerminalText.visibleLines(text)
+  let line = safe.hasSuffix("\n") ? safe : safe + "\n"
   var bytes = Array(line.utf8)
   var offset = 0
   while offset < bytes.count {

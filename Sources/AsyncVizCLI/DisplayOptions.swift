@@ -12,6 +12,9 @@ struct DisplayOptions: ParsableArguments {
   @Option(name: .customLong("export"), help: "Also write the trace to this file.")
   var exportPath: String?
 
+  @Flag(help: "Let --export replace an existing file that is not a trace asyncviz wrote.")
+  var force = false
+
   @Option(help: "The format of --export: asyncviz (the trace format) or chrome (for ui.perfetto.dev).")
   var format: TraceFormat = .asyncviz
 
@@ -25,16 +28,25 @@ struct DisplayOptions: ParsableArguments {
   var wantsTranscript: Bool { plain || !isInteractiveTerminal() }
 
   /// Opens the full-screen viewer over `feed` until the user quits; returns its exit code.
-  func view(_ feed: any TraceFeed) -> Int32 {
+  func view(_ feed: any TraceFeed, notice: String? = nil) -> Int32 {
     let name = feed.trace.program.name
+    var options = ViewOptions(self, name: name)
+    options.notice = notice
     return TerminalApp.run(
-      feed: feed, options: ViewOptions(self, name: name),
+      feed: feed, options: options,
       export: { trace in TraceExporter.exportForUI(trace, name: name) })
   }
 
   /// Writes `trace` to `--export`'s path, if one was given.
-  func exportIfAsked(_ trace: Trace) throws(CLIError) {
+  func exportIfAsked(_ trace: Trace, inputs: [String] = []) throws(CLIError) {
     guard let path = exportPath else { return }
+    try OutputGuard.check(path, inputs: inputs, force: force)
     try TraceExporter.write(trace, to: path, format: format)
+  }
+
+  /// Refuses a bad `--export` path before anything runs (see `OutputGuard`).
+  func checkExport(inputs: [String]) throws(CLIError) {
+    guard let path = exportPath else { return }
+    try OutputGuard.check(path, inputs: inputs, force: force)
   }
 }

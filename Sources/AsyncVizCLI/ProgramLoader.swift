@@ -23,9 +23,7 @@ enum ProgramLoader {
       throw CLIError("\(path): error: no such file")
     }
     if isDirectory.boolValue { throw CLIError("\(path): error: is a directory, not a .av program") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CLIError("\(path): error: cannot read the file (permission denied?)")
-    }
+    let data = try readPrefix(path, limit: Limits.maxSourceBytes)
     let file: SourceFile
     do {
       file = try SourceFile(name: path, bytes: [UInt8](data))
@@ -37,6 +35,36 @@ enum ProgramLoader {
     return (file, name)
   }
 
+  /// At most `limit` bytes of the file: one byte more means it is too big,
+  /// and nothing past that is read (a huge file or an endless FIFO is
+  /// refused at once instead of being read whole into memory).
+  static func readPrefix(_ path: String, limit: Int) throws(CLIError) -> Data {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw CLIError("\(path): error: cannot read the file (permission denied?)")
+    }
+    defer { try? handle.close() }
+    var data = Data()
+    while data.count <= limit {
+      let chunk: Data?
+      do {
+        chunk = try handle.read(upToCount: limit + 1 - data.count)
+      } catch {
+        throw CLIError("\(path): error: cannot read the file (\(error.localizedDescription))")
+      }
+      guard let chunk, !chunk.isEmpty else { return data }
+      data.append(chunk)
+    }
+    // Where it goes past the limit, as the checker would say for a smaller file.
+    let line = 1 + data.prefix(limit).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    var size = "more than \(limit) bytes long"
+    if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let bytes = attributes[.size] as? Int, bytes > limit
+    {
+      size = "\(bytes) bytes long, more than the \(limit) a program may have"
+    }
+    throw CLIError("\(path):\(line):1: error: the program is \(size); it goes past that on this line")
+  }
+
   /// A demo name or a file path, as `export` takes: paths end in .av or contain a slash.
   static func demoOrFile(_ argument: String) throws(CLIError) -> (SourceFile, displayName: String) {
     if argument.hasSuffix(".av") || argument.contains("/")
@@ -46,6 +74,20 @@ enum ProgramLoader {
       return try file(at: argument)
     }
     return try demo(named: argument)
+  }
+
+  /// Prints the compiler's warnings on stderr, as a compiler does
+  /// (`FILE:LINE:COL: warning: ...`, the line, a caret); the program still runs.
+  static func printWarnings(_ program: CompiledProgram) {
+    for warning in program.warnings { printError(warning.rendered) }
+  }
+
+  /// The status line's first message in the full-screen view: the first
+  /// warning, and how many there are.
+  static func notice(_ program: CompiledProgram) -> String? {
+    guard let first = program.warnings.first else { return nil }
+    let more = program.warnings.count > 1 ? " (and \(program.warnings.count - 1) more warnings)" : ""
+    return "warning: line \(first.line): \(first.message)\(more)"
   }
 
   /// Compiles, turning a diagnostic into its rendered message.

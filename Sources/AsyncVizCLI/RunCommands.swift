@@ -17,7 +17,8 @@ struct DemoCommand: ParsableCommand {
 
   func run() throws {
     let (file, _) = try ProgramLoader.demo(named: name)
-    try runSession(file, options, display)
+    try display.checkExport(inputs: [])
+    try runSession(file, options, display, inputs: [])
   }
 }
 
@@ -33,8 +34,9 @@ struct RunCommand: ParsableCommand {
   @OptionGroup var options: RunOptions
 
   func run() throws {
+    try display.checkExport(inputs: [file])
     let (source, _) = try ProgramLoader.file(at: file)
-    try runSession(source, options, display)
+    try runSession(source, options, display, inputs: [file])
   }
 }
 
@@ -49,6 +51,7 @@ struct ReplayCommand: ParsableCommand {
   @OptionGroup var options: DisplayOptions
 
   func run() throws {
+    try options.checkExport(inputs: [trace])
     let loaded: Trace
     do {
       loaded = try TraceJSONReader.read(path: trace)
@@ -57,13 +60,13 @@ struct ReplayCommand: ParsableCommand {
     }
     if options.wantsTranscript {
       try TranscriptPrinter.print(loaded)
-      try options.exportIfAsked(loaded)
+      try options.exportIfAsked(loaded, inputs: [trace])
       // As for `demo --plain`: a run that ended stuck or at the step limit is exit 1.
       if loaded.end?.reason != .completed { throw ExitCode(1) }
     } else {
       let code = options.view(SavedTraceFeed(trace: loaded))
       if code != 0 { throw ExitCode(code) }
-      try options.exportIfAsked(loaded)
+      try options.exportIfAsked(loaded, inputs: [trace])
     }
   }
 }
@@ -82,11 +85,17 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "asyncviz (the trace format) or chrome (for ui.perfetto.dev).")
   var format: TraceFormat = .asyncviz
 
+  @Flag(help: "Replace the output even if it exists and is not a trace asyncviz wrote.")
+  var force = false
+
   @OptionGroup var options: RunOptions
 
   func run() throws {
+    try OutputGuard.check(output, inputs: [program], force: force)
     let (file, _) = try ProgramLoader.demoOrFile(program)
-    let runtime = try options.makeRuntime(for: ProgramLoader.compile(file))
+    let program = try ProgramLoader.compile(file)
+    ProgramLoader.printWarnings(program)
+    let runtime = try options.makeRuntime(for: program)
     let end = runtime.run()
     try TraceExporter.write(runtime.trace, to: output, format: format)
     // On stderr, so `-o /dev/stdout | jq` sees only the trace.
@@ -98,7 +107,11 @@ struct ExportCommand: ParsableCommand {
 
 /// What `demo` and `run` share once they have the source: compile, run, and
 /// turn an abnormal end into its exit code.
-private func runSession(_ file: SourceFile, _ options: RunOptions, _ display: DisplayOptions) throws {
-  let code = try Session(program: ProgramLoader.compile(file), options: options, display: display).run()
+private func runSession(
+  _ file: SourceFile, _ options: RunOptions, _ display: DisplayOptions, inputs: [String]
+) throws {
+  let program = try ProgramLoader.compile(file)
+  ProgramLoader.printWarnings(program)
+  let code = try Session(program: program, options: options, display: display, inputs: inputs).run()
   if code != 0 { throw ExitCode(code) }
 }

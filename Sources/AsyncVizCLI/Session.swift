@@ -9,6 +9,8 @@ struct Session {
   let options: RunOptions
   /// How to show it.
   let display: DisplayOptions
+  /// The files the command reads, which `--export` must not overwrite.
+  let inputs: [String]
 
   /// Runs and returns the exit code.
   func run() throws(CLIError) -> Int32 {
@@ -17,12 +19,12 @@ struct Session {
       let end = runtime.run()
       let trace = runtime.trace
       try TranscriptPrinter.print(trace)
-      try display.exportIfAsked(trace)
+      try display.exportIfAsked(trace, inputs: inputs)
       return end.reason == .completed ? 0 : 1
     }
     let feed = RuntimeFeed(runtime: runtime)
-    let code = display.view(feed)
-    if code == 0 { try display.exportIfAsked(feed.finish()) }
+    let code = display.view(feed, notice: ProgramLoader.notice(program))
+    if code == 0 { try display.exportIfAsked(feed.finish(), inputs: inputs) }
     return code
   }
 }

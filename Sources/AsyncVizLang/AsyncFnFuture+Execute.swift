@@ -47,7 +47,7 @@ extension AsyncFnFuture {
         let args = Array(r.stack.suffix(argc))
         r.stack.removeLast(argc)
         let future: LangFuture
-        switch makeFuture(recipe, args, spawned: isSpawn(use), now: cx.now) {
+        switch makeFuture(recipe, args, now: cx.now) {
         case .success(let made): future = made
         case .failure(let error): return fail(error.message, at: pc, &r, &cx)
         }
@@ -144,6 +144,10 @@ extension AsyncFnFuture {
     switch awaitNow(future, pc: pc, &cx) {
     case .pending: return .pending
     case .ready(let value):
+      if let failure = cx.failure {
+        cx.failure = nil
+        return fail(failure, at: pc, &r, &cx)
+      }
       if let error = admit(value) { return fail(error.message, at: pc, &r, &cx) }
       r.stack.append(value)
       pc += 1

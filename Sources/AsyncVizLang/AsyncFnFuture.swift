@@ -39,17 +39,14 @@ final class AsyncFnFuture: Future {
   let code: FunctionCode
   /// The run this frame belongs to: resources, channels, limits.
   let run: ProgramRun
-  /// Nesting of async fn calls that made this frame (0: a task's root).
-  let depth: Int
   /// The registers while the frame is not running; emptied while it runs.
   var registers: Registers
   /// Where the state machine is; see `State`.
   var state = State.fresh
 
-  init(code: FunctionCode, run: ProgramRun, args: [Value], depth: Int) {
+  init(code: FunctionCode, run: ProgramRun, args: [Value]) {
     self.code = code
     self.run = run
-    self.depth = depth
     var locals = args
     if code.slotCount > args.count {
       locals.append(contentsOf: repeatElement(Value.unit, count: code.slotCount - args.count))
@@ -61,6 +58,22 @@ final class AsyncFnFuture: Future {
     var r = Registers(locals: [])
     swap(&r, &registers)
     defer { swap(&r, &registers) }
+    // Every nested poll (an awaited call, and each join, select or timeout
+    // around it) takes stack; past the limit the frame stops before running,
+    // so no program can overflow the stack, however it nests its futures
+    // (the stack guard covers a large --max-depth on a small stack).
+    if cx.nesting > run.limits.maxCallDepth + 1 {
+      cancel(&cx)
+      return fail(
+        "futures nest more than \(run.limits.maxCallDepth) deep inside one poll (each awaited async fn call "
+          + "and each join, select or timeout counts; a recursion that never ends?)", at: 0, &r, &cx)
+    }
+    if run.budget.pointee.stack.nearlyFull() {
+      cancel(&cx)
+      return fail(
+        "the thread's stack is nearly full with futures nested \(cx.nesting - 1) deep inside one poll "
+          + "(lower --max-depth; a recursion that never ends?)", at: 0, &r, &cx)
+    }
     switch state {
     case .fresh:
       state = .running
@@ -75,6 +88,10 @@ final class AsyncFnFuture: Future {
         cx.suspend(on: .empty, line: code.lines[at])
         return .pending
       case .ready(let value):
+        if let failure = cx.failure {
+          cx.failure = nil
+          return fail(failure, at: at, &r, &cx)
+        }
         if let error = admit(value) { return fail(error.message, at: at, &r, &cx) }
         r.stack.append(value)
         return execute(from: at + 1, &r, &cx)
@@ -112,11 +129,8 @@ final class AsyncFnFuture: Future {
   /// limit) the checker could not rule out. The frame gives `none`.
   func fail(_ message: String?, at pc: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
     let line = pc < code.lines.count ? code.lines[pc] : 0
-    if let message,
-      let text = run.budget.pointee.errorLine("error: line \(line): \(message); \(code.name) stops here")
-    {
-      cx.output(text)
-    }
+    cx.fail(
+      message.flatMap { run.budget.pointee.errorLine("error: line \(line): \($0); \(code.name) stops here") })
     state = .done
     r = Registers(locals: [])
     return .ready(.none)

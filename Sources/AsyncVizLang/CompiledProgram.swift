@@ -45,8 +45,7 @@ public struct CompiledProgram: Sendable {
     let run = ProgramRun(
       functions: functions, resources: resources,
       channels: channels.map { Channel<Value>(name: $0.name, capacity: $0.capacity) }, limits: limits)
-    runtime.blockOn(
-      "main", TaskRootFuture(inner: LangFuture(.asyncFn(run.call(main, [], depth: 0))), run: run))
+    runtime.blockOn("main", TaskRootFuture(inner: LangFuture(.asyncFn(run.call(main, []))), run: run))
     return runtime
   }
 }

@@ -1,3 +1,6 @@
+import AsyncVizTrace
+import AsyncVizTraceState
+
 /// A problem found in a program before it runs, reported like a compiler:
 ///
 ///     demo.av:7:22: error: unknown name `rowz`; did you mean `rows`?
@@ -47,7 +50,13 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
   public var caretLine: String {
     var prefix = ""
     for (i, scalar) in sourceLine.unicodeScalars.enumerated() where i < column - 1 {
-      prefix.append(scalar == "\t" ? "\t" : " ")
+      if scalar == "\t" {
+        prefix.append("\t")
+      } else if TerminalText.needsEscape(scalar) {
+        prefix += String(repeating: " ", count: TerminalText.escape(scalar).utf8.count)
+      } else {
+        prefix.append(" ")
+      }
     }
     let missing = column - 1 - sourceLine.unicodeScalars.count
     if missing > 0 { prefix += String(repeating: " ", count: missing) }
@@ -55,9 +64,13 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   /// `FILE:LINE:COL: error: MESSAGE`, the source line and a caret under the column.
+  /// The file name, the message and the source line have their control and
+  /// bidirectional characters escaped (tabs kept), as the transcript does: a
+  /// hostile file cannot drive the terminal; the caret still lines up.
   public var rendered: String {
     let (shown, caret) = window
-    return "\(file):\(line):\(column): \(severity.rawValue): \(message)\n\(shown)\n\(caret)"
+    let head = TerminalText.visible("\(file):\(line):\(column): \(severity.rawValue): \(message)")
+    return "\(head)\n\(TerminalText.visibleLines(shown))\n\(caret)"
   }
 
   /// The longest source line shown whole; a longer one (a minified or hostile

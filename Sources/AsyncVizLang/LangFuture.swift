@@ -28,21 +28,50 @@ struct LangFuture: Future {
 
   /// The wrapped runtime future; `.taken` only while it is being polled.
   var kind: Kind
+  /// How many futures deep this one nests others (1: it holds none); kept
+  /// within the depth limit when it is made (`AsyncFnFuture.nested`).
+  var height = 1
 
   init(_ kind: Kind) { self.kind = kind }
 
+  /// Polls the wrapped future, one level deeper: the levels and the polls
+  /// are counted in the context for the depth limit and the run's budget.
   mutating func poll(_ cx: inout Context) -> Poll<Value> {
+    cx.nesting += 1
+    cx.futurePolls += 1
+    defer { cx.nesting -= 1 }
+    // What a finished future's children said they wait on is stale: a
+    // timeout that dropped a join handle must not leave "join #2" for the
+    // next await to inherit (the first value set wins). A Ready future
+    // leaves the context's wait description as it found it.
+    let awaiting = cx.awaiting
+    let line = cx.suspendLine
+    let result = pollKind(&cx)
+    if case .ready = result {
+      cx.awaiting = awaiting
+      cx.suspendLine = line
+    }
+    return result
+  }
+
+  private mutating func pollKind(_ cx: inout Context) -> Poll<Value> {
     switch kind {
     case .asyncFn(let f):
       return f.poll(&cx)
     case .resource(var f):
       kind = .taken
       defer { kind = .resource(f) }
-      return f.poll(&cx).map { result in
-        switch result {
-        case .success(let reply): .string(reply)
-        case .failure(let error): .string("error: \(error.message)")
-        }
+      switch f.poll(&cx) {
+      case .pending: return .pending
+      case .ready(.success(let reply)): return .ready(.string(reply))
+      case .ready(.failure(let error)) where error.isLocal:
+        // The request could not even be made (no file descriptor left): the
+        // run failed, and says so; the program gets `none`, not an answer.
+        if cx.failure == nil { cx.failure = "\(f.resource.name).\(f.op) could not be sent: \(error.message)" }
+        return .ready(.none)
+      case .ready(.failure(let error)):
+        // What the server did (it hung up): an answer the program sees.
+        return .ready(.string("error: \(error.message)"))
       }
     case .sleep(var f):
       defer { kind = .sleep(f) }

@@ -32,8 +32,8 @@ final class ProgramRun {
     budget.deallocate()
   }
 
-  /// A future running async fn `index` with `args`, `depth` calls deep.
-  func call(_ index: Int, _ args: [Value], depth: Int) -> AsyncFnFuture {
-    AsyncFnFuture(code: functions[index], run: self, args: args, depth: depth)
+  /// A future running async fn `index` with `args`.
+  func call(_ index: Int, _ args: [Value]) -> AsyncFnFuture {
+    AsyncFnFuture(code: functions[index], run: self, args: args)
   }
 }

@@ -19,6 +19,8 @@ struct RunBudget {
   var errorLinesLeft = RunBudget.maxErrorLines
   /// Whether the run-wide instruction limit was already reported.
   var reportedRunLimit = false
+  /// Where the polling thread's stack must stop.
+  var stack = StackGuard()
   /// Whether this poll's limit was already reported (the frames awaiting the
   /// stopped one stop silently, instead of repeating it at each level).
   var reportedPollLimit = false
@@ -36,6 +38,7 @@ struct RunBudget {
 
   /// A task's poll starts (its root frame is polled).
   mutating func startPoll(_ limits: Limits) {
+    stack.refresh()
     pollInstructionsLeft = max(0, limits.instructionsPerPoll)
     reportedPollLimit = false
   }
@@ -50,6 +53,22 @@ struct RunBudget {
   mutating func spend(_ used: Int) {
     pollInstructionsLeft -= used
     instructionsLeft -= used
+  }
+
+  /// Takes `count` future polls from the run's budget, one instruction each
+  /// (at most what is left: the task is stopped at its next poll).
+  mutating func spendPolls(_ count: Int) {
+    instructionsLeft -= min(count, instructionsLeft)
+  }
+
+  /// The line reporting that the run's instructions ran out, the first time
+  /// (nil after: the stopped frames and tasks stop silently).
+  mutating func runLimitLine(_ limits: Limits) -> String? {
+    if reportedRunLimit { return nil }
+    reportedRunLimit = true
+    return errorLine(
+      "error: the run has executed \(limits.instructionsPerRun) instructions, its limit "
+        + "(change it with --max-instructions); every async fn stops from here on")
   }
 
   /// Takes `bytes` of text from the budget, or says why it cannot.

@@ -14,7 +14,19 @@ struct TaskRootFuture: Future {
 
   mutating func poll(_ cx: inout Context) -> Poll<Value> {
     run.budget.pointee.startPoll(run.limits)
-    return inner.poll(&cx)
+    // Polls of futures (a join's children, a timer, a channel) cost an
+    // instruction each: a task whose futures keep waking it (a join of many
+    // `self_wake`s) is then bounded by the run's budget as a loop would be.
+    if run.budget.pointee.instructionsLeft == 0 {
+      inner.cancel(&cx)
+      cx.fail(run.budget.pointee.runLimitLine(run.limits))
+      return .ready(.none)
+    }
+    let result = inner.poll(&cx)
+    run.budget.pointee.spendPolls(cx.futurePolls)
+    // A failure no frame took (the task runs a bare built-in, `spawn join(...)`).
+    if let failure = cx.failure { cx.fail(run.budget.pointee.errorLine("error: \(failure)")) }
+    return result
   }
 
   mutating func cancel(_ cx: inout Context) { inner.cancel(&cx) }

@@ -27,6 +27,16 @@ enum Value {
     return text
   }
 
+  /// The height of the tallest future this value holds (0: none), through
+  /// lists; a list holds at most `Limits.maxListValues` values.
+  var futureHeight: Int {
+    switch self {
+    case .future(let box): box.height
+    case .list(let items): items.map(\.futureHeight).reduce(0, max)
+    default: 0
+    }
+  }
+
   /// Appends the value's text to `text` unless `text` already has `limit` bytes.
   private func write(into text: inout String, limit: Int) {
     guard text.utf8.count < limit else { return }
@@ -98,12 +108,15 @@ enum Value {
 final class FutureBox {
   /// What made it ("handler", "db.query"), for messages.
   let label: String
+  /// The future's height (`LangFuture.height`), kept after it is taken.
+  let height: Int
   /// The future; nil once taken.
   private var future: LangFuture?
 
   init(_ future: LangFuture, label: String) {
     self.future = future
     self.label = label
+    height = future.height
   }
 
   /// The future, the first time only.

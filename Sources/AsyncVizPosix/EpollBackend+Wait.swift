@@ -20,7 +20,9 @@ extension EpollBackend {
   public func wait(timeoutUs: Int64?) -> [ReadyFd] {
     ready.removeAll(keepingCapacity: true)
     guard lifecycle == .open else { return ready }
-    let deadline = timeoutUs.map { Monotonic.nanoseconds() + max(0, $0) * 1000 }
+    let deadline = timeoutUs.map {
+      Monotonic.nanoseconds().saturatingAdding(max(0, $0).saturatingMultiplied(by: 1000))
+    }
     do {
       let n = try Syscall.epollWait(
         epfd, into: events, deadlineNs: deadline, precision: &precision, counts: &waitCounts)

@@ -105,7 +105,7 @@ public final class EpollBackend: ReactorBackend {
     if blocking {
       Syscall.sleep(nanoseconds: us * 1000)
     } else {
-      let end = Monotonic.nanoseconds() + us * 1000
+      let end = Monotonic.nanoseconds().saturatingAdding(us.saturatingMultiplied(by: 1000))
       while Monotonic.nanoseconds() < end {}
     }
   }
@@ -123,7 +123,7 @@ public final class EpollBackend: ReactorBackend {
       let sentAt = Monotonic.nanoseconds()
       let hangUp = hangUpResources.contains(resource.name)
       let latency = hangUp ? 0 : max(0, resource.latencyUs)
-      let answerAt = sentAt + latency * 1000
+      let answerAt = sentAt.saturatingAdding(latency.saturatingMultiplied(by: 1000))
       let server = try peer.server(feed: feed)
       try server.submit(
         PeerJob(

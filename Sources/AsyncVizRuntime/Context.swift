@@ -17,6 +17,22 @@ public struct Context {
   public var suspendLine: Int32 = 0
   /// What the task waits on ("db.query", "sleep", "join #2"), set likewise.
   public var awaiting: StringID = .empty
+  /// Which combinator child is being polled (nil: none, the task's own
+  /// future). A combinator sets it around each child's poll; wakers stored
+  /// meanwhile carry it, so a wake names the child to poll again.
+  public var route: WakeRoute?
+  /// How many futures deep this poll is nested, counted by the futures that
+  /// nest polls (the .av interpreter), so that a limit can keep the stack
+  /// from overflowing.
+  public var nesting = 0
+  /// Futures polled so far in this poll, counted likewise: a budget that
+  /// counts instructions must count these polls too, or a join of many
+  /// children could do unbounded work per step.
+  public var futurePolls = 0
+  /// A failure a future met that its awaiter must report as a run-time
+  /// error rather than see as a value (a request that could not be sent):
+  /// set by the future, taken by the code that awaited it.
+  public var failure: String?
 
   init(core: UnsafeMutablePointer<RuntimeCore>, task: TaskID) {
     self.core = core
@@ -41,17 +57,20 @@ public struct Context {
 
   /// Stores a copy of this task's waker with someone who will wake it later.
   /// Every stored waker must be consumed by `wake(_:by:)` or `dropWaker`.
-  public func storeWaker() -> Waker { core.pointee.storeWaker(for: task) }
+  public func storeWaker() -> Waker { core.pointee.storeWaker(for: task, route: route) }
 
   /// Wakes this task from inside its own poll: it goes to the back of the run
   /// queue when the poll returns (tokio's NOTIFIED bit, then `schedule`).
   @inline(__always)
-  public func wakeSelf() { core.pointee.wakeSelf(task) }
+  public func wakeSelf() {
+    route?.mark()
+    core.pointee.wakeSelf(task)
+  }
 
   /// Puts a clone of this task's waker in the scheduler's defer list instead
   /// of waking it (tokio's `yield_now`): it is woken after the next driver
   /// turn, so tasks whose I/O or timers are ready run first.
-  public func deferWake() { core.pointee.deferWake(task) }
+  public func deferWake() { core.pointee.deferWake(task, route: route) }
 
   /// Wakes another task whose waker this future's callee stored (a channel peer).
   public func wake(_ waker: Waker) { core.pointee.wake(waker, by: .task, from: task) }
@@ -78,6 +97,14 @@ public struct Context {
   public func output(_ text: String) {
     let id = core.pointee.recorder.intern(text)
     core.pointee.record(.output(task: task, text: id))
+  }
+
+  /// Reports a run-time error: the program did not run as written, so the
+  /// run will end with reason `error` (exit status 1) whatever its tasks do
+  /// next. `line`, if any, is printed like `output` (nil: already reported).
+  public func fail(_ line: String?) {
+    core.pointee.failed = true
+    if let line { output(line) }
   }
 
   // MARK: tasks

@@ -72,9 +72,16 @@ public protocol ReactorBackend: AnyObject {
 public struct BackendError: Error, Sendable, Equatable, CustomStringConvertible {
   /// e.g. "socketpair: Too many open files (errno 24)".
   public var message: String
+  /// Whether the request never reached the server: the runtime could not
+  /// make it (out of file descriptors, a failed system call). That is the
+  /// run's failure, not an answer; a server that hangs up is not local.
+  public var isLocal: Bool
 
   /// Wraps a message.
-  public init(_ message: String) { self.message = message }
+  public init(_ message: String, isLocal: Bool = false) {
+    self.message = message
+    self.isLocal = isLocal
+  }
 
   public var description: String { message }
 }

@@ -234,9 +234,12 @@ public final class Runtime {
     return woken
   }
 
-  private func finish(_ reason: EndReason) -> RunEnd {
+  private func finish(_ natural: EndReason) -> RunEnd {
+    // A run-time error outranks every other ending: the summary, the status
+    // line and the exit status must not say a broken run completed.
+    let reason = core.pointee.failed ? .error : natural
     var stuck: [TaskID] = []
-    if reason == .stuck {
+    if natural == .stuck {
       for (i, slot) in core.pointee.slots.enumerated() where slot.state != .done && slot.state != .dropped {
         stuck.append(TaskID(UInt32(i + 1)))
       }

@@ -33,6 +33,9 @@ struct RuntimeCore {
   var loop = SchedulerLoop.top
   /// Set once the run has ended; no step happens after.
   var end: RunEnd?
+  /// Whether a run-time error stopped part of the program (`Context.fail`):
+  /// the run then ends with reason `error`, however its tasks ended.
+  var failed = false
   /// The backend's clock as last read (see `refreshClock`); never decreases.
   var now: Int64 = 0
   /// Whether the backend's clock moves by itself (real time) and must be
@@ -87,10 +90,10 @@ struct RuntimeCore {
   // MARK: wakers
 
   /// Hands out a copy of `task`'s waker to be stored by a leaf future's callee.
-  mutating func storeWaker(for task: TaskID) -> Waker {
+  mutating func storeWaker(for task: TaskID, route: WakeRoute?) -> Waker {
     slots[task.index].wakersHeld += 1
     record(.wakerClone(task: task))
-    return Waker(task: task)
+    return Waker(task: task, route: route)
   }
 
   /// Drops a stored waker without waking it (its future was cancelled).
@@ -102,6 +105,7 @@ struct RuntimeCore {
   /// Consumes a stored waker: records the wake and queues the task if it can be.
   mutating func wake(_ waker: Waker, by source: WakeSource, fd: Int32? = nil, from: TaskID? = nil) {
     slots[waker.task.index].wakersHeld -= 1
+    waker.route?.mark()
     wakeTask(waker.task, by: source, fd: fd, from: from)
   }
 
@@ -142,10 +146,10 @@ struct RuntimeCore {
   /// Puts a clone of the task's waker in the defer list (`yield_now`). The
   /// `defer` event stands for the clone too (no `waker_clone` before it):
   /// one event fewer on the hot path of a yield.
-  mutating func deferWake(_ task: TaskID) {
+  mutating func deferWake(_ task: TaskID, route: WakeRoute?) {
     slots[task.index].wakersHeld += 1
     record(.deferWake(task: task))
-    deferred.append(Waker(task: task))
+    deferred.append(Waker(task: task, route: route))
   }
 
   /// Wakes the deferred wakers, in the order they were deferred.
@@ -167,6 +171,11 @@ struct RuntimeCore {
     record(.lint(task: task, code: code, detail: id))
   }
 
+  /// The work a poll must do for a yield at its end to count as a working
+  /// yield rather than busy polling: a tenth of the long-poll threshold (1 ms
+  /// by default). Yielding about that often keeps both lints quiet.
+  static func workingYieldUs(_ longPollThresholdUs: Int64) -> Int64 { max(1, longPollThresholdUs / 10) }
+
   /// The lints judged when a poll ends.
   mutating func checkLints(after task: TaskID, result: PollResult) {
     let slot = slots[task.index]
@@ -185,8 +194,19 @@ struct RuntimeCore {
     if result == .pending && !slot.notified && slot.wakersHeld <= 0 {
       lint(task, .lostWaker) { "returned Pending but no waker of it is held by anyone: nothing can wake it" }
     }
-    if slot.wakes >= options.selfWakeMinimumWakes && slot.selfWakes * 2 > slot.wakes {
-      lint(task, .selfWake) { "\(slot.selfWakes) of its \(slot.wakes) wakes were by itself" }
+    // Waking itself is busy polling only when the poll did almost no work:
+    // yielding after a chunk of real work is what the long-poll advice asks
+    // for, and must not fire this lint (the two pieces of advice agree).
+    let fresh = slot.selfWakes - slot.judgedSelfWakes
+    slots[task.index].judgedSelfWakes = slot.selfWakes
+    if fresh > 0 && ran < RuntimeCore.workingYieldUs(threshold) {
+      slots[task.index].busySelfWakes += fresh
+    }
+    let busy = slots[task.index].busySelfWakes
+    if slot.wakes >= options.selfWakeMinimumWakes && busy * 2 > slot.wakes {
+      lint(task, .selfWake) {
+        "\(busy) of its \(slot.wakes) wakes were by itself, after polls that did almost no work"
+      }
     }
   }
 }

@@ -56,7 +56,7 @@ public final class SimBackend: ReactorBackend {
   /// A fresh simulated kernel at time 0.
   public init() {}
 
-  public func pass(_ us: Int64, blocking: Bool) { now += max(0, us) }
+  public func pass(_ us: Int64, blocking: Bool) { now = now.saturatingAdding(max(0, us)) }
 
   public func connect(resource: ResourceSpec, op: String, argument: String) -> Result<Int32, BackendError> {
     let fd: Int32
@@ -66,7 +66,7 @@ public final class SimBackend: ReactorBackend {
       fd = nextFd
       nextFd += 1
     }
-    let at = now + resource.latencyUs
+    let at = now.saturatingAdding(max(0, resource.latencyUs))
     connections[fd] = Connection(
       readyAtUs: at, reply: resource.reply(op: op, argument: argument), serial: nextSerial)
     arrivals.insert(Arrival(atUs: at, fd: fd, serial: nextSerial))
@@ -92,7 +92,7 @@ public final class SimBackend: ReactorBackend {
   }
 
   public func wait(timeoutUs: Int64?) -> [ReadyFd] {
-    let deadline = timeoutUs.map { now + max(0, $0) }
+    let deadline = timeoutUs.map { now.saturatingAdding(max(0, $0)) }
     let nextArrival = firstLiveArrival()?.atUs
     let target: Int64? =
       switch (nextArrival, deadline) {

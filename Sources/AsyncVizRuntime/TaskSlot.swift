@@ -15,6 +15,11 @@ struct TaskSlot {
   var wakes: UInt32 = 0
   /// Wakes the task gave itself during its own poll.
   var selfWakes: UInt32 = 0
+  /// Of `selfWakes`, those given in polls that did almost no work (busy
+  /// polling); a yield after a real chunk of work is not counted.
+  var busySelfWakes: UInt32 = 0
+  /// `selfWakes` as last judged by the lints (the rest came in this poll).
+  var judgedSelfWakes: UInt32 = 0
   /// Wakers of this task stored by someone (reactor, timer, channel, joiner);
   /// never negative. Pending with zero held and not queued means lost waker.
   var wakersHeld: Int32 = 0

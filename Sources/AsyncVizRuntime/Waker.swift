@@ -10,7 +10,13 @@ import AsyncVizTrace
 public struct Waker: Hashable, Sendable {
   /// The task this waker wakes.
   public let task: TaskID
+  /// The combinator child it was stored for, if it was stored inside one:
+  /// waking marks that child so that only woken children are polled again.
+  let route: WakeRoute?
 
   /// Makes a waker for `task`; only the runtime hands these out.
-  @usableFromInline init(task: TaskID) { self.task = task }
+  @usableFromInline init(task: TaskID, route: WakeRoute? = nil) {
+    self.task = task
+    self.route = route
+  }
 }

@@ -49,6 +49,7 @@ enum SignalGuard {
       sigaction(sig, &action, &old)
       savedTermination[sig] = old
     }
+    installAlternateStack()
     for sig in crashSignals {
       var action = sigaction()
       action.__sigaction_handler.sa_sigaction = { sig, info, context in
@@ -57,9 +58,25 @@ enum SignalGuard {
         SignalGuard.dieOf(sig)
       }
       sigemptyset(&action.sa_mask)
-      action.sa_flags = SA_SIGINFO
+      // On the alternate stack: a stack overflow's SIGSEGV has no stack left
+      // to run a handler on, and the terminal would stay in raw mode.
+      action.sa_flags = SA_SIGINFO | Int32(SA_ONSTACK)
       sigaction(sig, &action, previousCrashActions + Int(sig))
     }
+  }
+
+  /// Gives this thread (the one that runs the program and draws) a signal
+  /// stack of its own, once, unless it already has one (Swift's backtracer
+  /// may install one). Never freed: it must outlive every handler call.
+  private static func installAlternateStack() {
+    var current = stack_t()
+    if sigaltstack(nil, &current) == 0 && current.ss_flags & Int32(SS_DISABLE) == 0 && current.ss_sp != nil {
+      return
+    }
+    let size = 256 * 1024
+    guard let memory = malloc(size) else { return }
+    var stack = stack_t(ss_sp: memory, ss_flags: 0, ss_size: size)
+    if sigaltstack(&stack, nil) != 0 { free(memory) }
   }
 
   /// Runs the crash handler that was installed before ours, if any (not

@@ -35,6 +35,7 @@ public enum TerminalApp {
     var view = options
     if !screen.unicode { view.ascii = true }
     var model = ViewerModel(feed: feed)
+    if let notice = view.notice { model.announce(notice) }
     return loop(model: &model, feed: feed, screen: screen, view: view, export: export)
   }
 

@@ -122,7 +122,7 @@ extension ChromeEventEmitter {
     _ i: Int, task: TaskID, durUs: Int64, state: TraceState, into out: inout JSONBytes
   ) {
     let start = timeline.times[i]
-    let end = min(start + durUs * 1000, timeline.stepEnds[i] - 1)
+    let end = min(start + Int128(durUs) * 1000, timeline.stepEnds[i] - 1)
     let name = "blocking call (\(DurationText.duration(durUs)))"
     ChromeEventEmitter.begin(
       "X", name: name, cat: "block", lane: ChromeTraceWriter.lane(task), at: start, into: &out)

@@ -70,11 +70,16 @@ struct ChromeEventEmitter {
   }
 
   /// `"ts":12.345` from nanoseconds.
-  static func ts(_ key: StaticString, _ ns: Int64, into out: inout JSONBytes) {
+  static func ts(_ key: StaticString, _ ns: Int128, into out: inout JSONBytes) {
     out.raw(key)
-    out.int(ns / 1000)
+    let whole = ns / 1000
+    if let small = Int64(exactly: whole) {
+      out.int(small)
+    } else {
+      for digit in String(whole).utf8 { out.byte(digit) }  // only for times past Int64.max ns
+    }
     out.byte(UInt8(ascii: "."))
-    let frac = ns % 1000
+    let frac = Int64(ns % 1000)
     if frac < 100 { out.byte(UInt8(ascii: "0")) }
     if frac < 10 { out.byte(UInt8(ascii: "0")) }
     out.int(frac)
@@ -82,7 +87,7 @@ struct ChromeEventEmitter {
 
   /// Starts an event: `{"ph":P,"name":NAME,"cat":CAT,"pid":1,"tid":LANE,"ts":TS`.
   static func begin(
-    _ ph: StaticString, name: String, cat: StaticString, lane: Int64, at ns: Int64, into out: inout JSONBytes
+    _ ph: StaticString, name: String, cat: StaticString, lane: Int64, at ns: Int128, into out: inout JSONBytes
   ) {
     out.raw("{\"ph\":\"")
     out.raw(ph)

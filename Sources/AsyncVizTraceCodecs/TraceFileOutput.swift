@@ -47,14 +47,32 @@ struct TraceFileOutput {
     case .special(let target):
       sink = .direct(fd: try TraceFileOutput.openExisting(target, path: path))
     case .replace(let target):
+      var existing = stat()
+      if stat(target, &existing) == 0 && existing.st_nlink > 1 {
+        // Hard-linked: a rename would split the links. Written in place, so
+        // every name sees the new trace (an interrupted write leaves it cut).
+        sink = .direct(fd: try TraceFileOutput.openExisting(target, path: path, truncate: true))
+        return
+      }
       sink = try TraceFileOutput.createTemporary(for: target, path: path)
+      if case .temporary(let fd, let temporaryPath, _) = sink {
+        TemporaryFiles.track(temporaryPath)
+        if stat(target, &existing) == 0 {
+          // The replacement keeps the replaced file's permissions, and its
+          // owner where the process may set it (root, or the same owner).
+          fchmod(fd, existing.st_mode & 0o7777)
+          _ = fchown(fd, existing.st_uid, existing.st_gid)
+        }
+      }
     }
   }
 
   /// Opens a device or FIFO for writing as it is (a FIFO waits for a reader).
-  static func openExisting(_ target: String, path: String) throws(TraceWriteError) -> Int32 {
+  static func openExisting(_ target: String, path: String, truncate: Bool = false) throws(TraceWriteError)
+    -> Int32
+  {
     while true {
-      let fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+      let fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY | (truncate ? O_TRUNC : 0))
       if fd >= 0 { return fd }
       let code = errno
       if code != EINTR { throw TraceWriteError(path: path, errno: code, doing: "open", folder: nil) }
@@ -63,6 +81,7 @@ struct TraceFileOutput {
 
   /// Creates ".NAME.PID.N.tmp" next to `target`.
   static func createTemporary(for target: String, path: String) throws(TraceWriteError) -> Sink {
+    TemporaryFiles.removeStale(for: target)
     var attempt = 0
     while true {
       let candidate = temporaryName(for: target, attempt: attempt)
@@ -133,8 +152,10 @@ struct TraceFileOutput {
       if close(fd) != 0 {
         let code = errno
         unlink(temporaryPath)
+        TemporaryFiles.untrack()
         throw TraceWriteError(path: path, errno: code, doing: "close", folder: nil)
       }
+      defer { TemporaryFiles.untrack() }
       if rename(temporaryPath, target) != 0 {
         let code = errno
         unlink(temporaryPath)
@@ -152,6 +173,7 @@ struct TraceFileOutput {
     case .temporary(let fd, let temporaryPath, _):
       close(fd)
       unlink(temporaryPath)
+      TemporaryFiles.untrack()
     }
     sink = .closed
   }

@@ -214,13 +214,16 @@ extension TraceState {
       s.text(
         """
          The task keeps waking itself, so it is polled again and again without real progress (busy \
-        polling). The fix: store the waker with the event source and return Pending; yield rarely.
+        polling). If it waits for an event, store the waker with the \
+        event source and return Pending instead. Yielding is right only after a real chunk of work \
+        (about a tenth of the long-poll threshold), which this lint does not count.
         """)
     case .longPoll, .neverYielded:
       s.text(
         """
          While one poll runs, no other task on this executor can run. The fix: move blocking or heavy \
-        work off the executor (tokio's spawn_blocking), or yield inside long loops.
+        work off the executor (tokio's spawn_blocking), or yield inside long loops after each chunk of \
+        work (about a tenth of the threshold), not at every iteration, which would be busy polling.
         """)
     }
   }

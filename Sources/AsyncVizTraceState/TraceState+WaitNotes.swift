@@ -42,7 +42,10 @@ extension TraceState {
       s.text(entry.interest == .write ? " (write)." : " (read).")
       return
     }
-    let timers = reactor.timers(of: task, count: Int(t.timersArmed))
+    // The newest few only: a note names at most `listedHolders` of them, and
+    // fetching (and sorting) all of a join of 60,000 sleeps' timers for every
+    // note made the transcript quadratic.
+    let timers = reactor.timers(of: task, count: min(Int(t.timersArmed), TraceState.listedHolders + 1))
     if what == "sleep", let timer = timers.last(where: { $0.deadlineUs > now }) {
       s.text(", so its waker waits in the reactor's timer queue until ")
       s.instant(timer.deadlineUs)
@@ -76,19 +79,31 @@ extension TraceState {
     s.text(", so it waits: ")
     count(Int(t.wakersHeld), "stored waker", "stored wakers", into: &s)
     s.text(" can wake it")
-    var first = true
+    // At most `listedHolders` are named: a join of 60,000 sleeps would
+    // otherwise make every note 60,000 items long (quadratic in all).
+    var listed = 0
     for entry in fds {
-      s.text(first ? " (fd " : ", fd ")
+      if listed == TraceState.listedHolders { break }
+      s.text(listed == 0 ? " (fd " : ", fd ")
       s.number(Int64(entry.fd))
-      first = false
+      listed += 1
     }
+    var more = false
     for timer in timers where timer.deadlineUs > now {
-      s.text(first ? " (a timer at " : ", a timer at ")
+      if listed == TraceState.listedHolders {
+        more = true
+        break
+      }
+      s.text(listed == 0 ? " (a timer at " : ", a timer at ")
       s.instant(timer.deadlineUs)
-      first = false
+      listed += 1
     }
-    s.text(first ? "." : ").")
+    if more || (listed == TraceState.listedHolders && Int(t.wakersHeld) > listed) { s.text(", ...") }
+    s.text(listed == 0 ? "." : ").")
   }
+
+  /// How many of a waiting task's waker holders a note names.
+  static let listedHolders = 4
 
   /// Whether `awaiting` is "resource.op" of the fd's request.
   private func labelMatches(_ entry: ReactorState.Registration, _ awaiting: String, in trace: Trace) -> Bool {

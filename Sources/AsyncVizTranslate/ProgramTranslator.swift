@@ -4,6 +4,8 @@ import AsyncVizLang
 public enum TranslationTarget: String, Sendable, CaseIterable {
   /// tokio's current_thread runtime (Rust).
   case rust
+  /// Node 20: V8's promises on libuv's event loop (JavaScript).
+  case node
   /// Go's runtime: goroutines on its M:N scheduler.
   case go
 }

@@ -1,3 +1,6 @@
+import AsyncVizTrace
+import AsyncVizTraceState
+
 /// A screen's worth of cells, drawn into by the panels and compared with the
 /// previous frame by `BufferDiff`; knows nothing of terminals.
 ///
@@ -45,8 +48,16 @@ public struct CellBuffer: Equatable, Sendable {
     guard y >= 0, y < height else { return x }
     var col = x
     for scalar in text.unicodeScalars {
-      var v = scalar.value
-      if v < 0x20 || (0x7F...0x9F).contains(v) { v = 0x3F }  // control characters show as "?"
+      if TerminalText.needsEscape(scalar) {
+        // Shown as the transcript shows it (`\u{1B}`, `\u{202E}`): never sent raw.
+        for e in TerminalText.escape(scalar).unicodeScalars {
+          guard col + 1 <= stop else { return col }
+          if col >= 0 { put(Cell(raw: e.value, style: style), x: col, y: y) }
+          col += 1
+        }
+        continue
+      }
+      let v = scalar.value
       let w = CharWidth.of(v)
       if w == 0 { continue }
       if col + w > stop { break }

@@ -1,3 +1,6 @@
+import AsyncVizTrace
+import AsyncVizTraceState
+
 /// The number of terminal columns a character takes, like `wcwidth`, for the
 /// ranges a program's source or output may contain.
 ///
@@ -13,9 +16,12 @@ public enum CharWidth {
     return isWide(v) ? 2 : 1
   }
 
-  /// Columns taken by a whole string.
+  /// Columns taken by a whole string, as `CellBuffer.write` shows it (a
+  /// control or bidirectional character takes its escape's columns).
   public static func of(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + of($1.value) }
+    text.unicodeScalars.reduce(0) { width, scalar in
+      width + (TerminalText.needsEscape(scalar) ? TerminalText.escape(scalar).utf8.count : of(scalar.value))
+    }
   }
 
   private static func isZeroWidth(_ v: UInt32) -> Bool {

@@ -9,12 +9,15 @@ public struct ViewOptions: Sendable, Equatable {
 
   /// Where `e` writes the trace, for the help to say (nil: not known in advance).
   public var exportPath: String?
+  /// What the status line shows first (the compiler's warnings), until a key clears it.
+  public var notice: String?
 
   /// Options; the defaults are Unicode and colour.
-  public init(ascii: Bool = false, color: Bool = true, exportPath: String? = nil) {
+  public init(ascii: Bool = false, color: Bool = true, exportPath: String? = nil, notice: String? = nil) {
     self.ascii = ascii
     self.color = color
     self.exportPath = exportPath
+    self.notice = notice
   }
 
   /// The glyph set for these options.

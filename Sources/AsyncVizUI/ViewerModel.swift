@@ -75,6 +75,10 @@ public struct ViewerModel: Sendable {
   /// Milliseconds between two play ticks.
   public var tickIntervalMs: Int { (1000 + speed - 1) / speed }
 
+  /// Shows `text` in the status line until the next key (the compiler's
+  /// warnings, when the view opens).
+  public mutating func announce(_ text: String) { message = text }
+
   /// Applies one action and tells the main loop what else to do.
   public mutating func handle(_ action: ViewerAction, feed: any TraceFeed) -> ViewerEffect {
     if action != .tick && action != .resize {

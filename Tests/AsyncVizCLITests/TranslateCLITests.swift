@@ -10,6 +10,14 @@ import Testing
     #expect(result.stderr.isEmpty)
   }
 
+  @Test func printsALessonDemoAsANodeProgram() throws {
+    let result = try CLIRunner.run(["translate", "lazy-future", "--to", "node"])
+    #expect(result.code == 0)
+    #expect(result.stdout.contains("async function lookup(name) {"))
+    #expect(result.stdout.contains("run(\"lazy-future\", av_main, printNow);"))
+    #expect(result.stderr.isEmpty)
+  }
+
   @Test func printsTheHeadlineDemoAsAGoProgram() throws {
     let result = try CLIRunner.run(["translate", "db-then-service", "--to", "go"])
     #expect(result.code == 0)

@@ -18,7 +18,7 @@ import Testing
         print("main goes on")
     }
     """)
-  #expect(end.reason == .completed)
+  #expect(end.reason == .error)
   let errors = trace.printedText.filter { $0.hasPrefix("error: line 3: this poll ran") }
   #expect(errors.count == 1)
   #expect(trace.printedText.last == "main goes on")
@@ -39,16 +39,16 @@ import Testing
   let runtime = program.makeRuntime(
     backend: SimBackend(), options: RuntimeOptions(), limits: Limits(maxCallDepth: 50))
   let end = runtime.run()
-  #expect(end.reason == .completed)
+  #expect(end.reason == .error)
   let text = runtime.trace.printedText
-  #expect(text.first?.contains("async fn calls nest more than 50 deep") == true)
+  #expect(text.first?.contains("futures nest more than 50 deep inside one poll") == true)
   #expect(text.last == "main goes on")
 }
 
 @Test func theDefaultDepthLimitIsSafeOnATestThread() throws {
   let (trace, end) = try runText(
     "async fn down() {\n    await down()\n}\nasync fn main() {\n    await down()\n}\n")
-  #expect(end.reason == .completed)
+  #expect(end.reason == .error)
   #expect(trace.printedText.first?.contains("nest more than \(Limits().maxCallDepth) deep") == true)
 }
 
@@ -66,7 +66,7 @@ import Testing
         print("not reached")
     }
     """)
-  #expect(end.reason == .completed)
+  #expect(end.reason == .error)
   #expect(trace.printedText.count == 1)
   #expect(trace.printedText.first?.hasPrefix("error: line 7: the future sleep was already awaited") == true)
 }

@@ -1,6 +1,7 @@
 import AsyncVizLang
 import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTraceState
 import Testing
 
 private func lints(_ trace: Trace, _ code: LintCode) -> [String] {
@@ -92,4 +93,55 @@ private func lints(_ trace: Trace, _ code: LintCode) -> [String] {
   let sent = runtime.trace.printed.filter { $0.text.hasPrefix("sent job") }.map(\.tUs)
   // Capacity 2 plus the item the consumer holds: three sends at once, then one per 20 ms job.
   #expect(sent == [0, 0, 0, 20_000, 40_000, 60_000])
+}
+
+/// The long-poll and self-wake lints give advice that agrees: yielding after
+/// each chunk of real work fires neither (`yield_now`'s wake is deferred, not
+/// a self-wake; a self-wake after a chunk of work of a tenth of the long-poll
+/// threshold is not busy polling); waking itself at every tiny step is busy
+/// polling; never yielding is a long poll (never-yielded on a first poll).
+private let yieldPatterns: [(name: String, body: String, longPoll: Bool, selfWake: Bool)] = [
+  (
+    "yield after each 2 ms chunk", "repeat 20 {\n        work(2ms)\n        await yield_now()\n    }", false,
+    false
+  ),
+  (
+    "yield at every tiny step", "repeat 50 {\n        work(10us)\n        await yield_now()\n    }", false,
+    false
+  ),
+  (
+    "self-wake after each 1 ms chunk", "repeat 50 {\n        work(1ms)\n        await self_wake(1)\n    }",
+    false, false
+  ),
+  (
+    "self-wake after each 5 ms chunk", "repeat 8 {\n        work(5ms)\n        await self_wake(1)\n    }",
+    false, false
+  ),
+  (
+    "self-wake at every tiny step", "repeat 50 {\n        work(10us)\n        await self_wake(1)\n    }",
+    false, true
+  ),
+  ("self-wake without work", "await self_wake(10)", false, true),
+  ("no yield at all", "repeat 20 {\n        work(2ms)\n    }", true, false),
+]
+
+@Test(arguments: yieldPatterns.map(\.name))
+func theYieldingAdviceOfBothLintsAgrees(name: String) throws {
+  let p = try #require(yieldPatterns.first { $0.name == name })
+  let (trace, _) = try runText(
+    "async fn cruncher() {\n    \(p.body)\n}\nasync fn main() {\n    let h = spawn cruncher()\n    await h\n}\n"
+  )
+  let long = lints(trace, .longPoll) + lints(trace, .neverYielded)
+  #expect(long == (p.longPoll ? ["cruncher"] : []))
+  #expect(lints(trace, .selfWake) == (p.selfWake ? ["cruncher"] : []))
+}
+
+@Test func bothLintsSayWhenYieldingIsRight() throws {
+  let (longTrace, _) = try runText("async fn main() {\n    work(20ms)\n}\n")
+  let (busyTrace, _) = try runText("async fn main() {\n    await self_wake(10)\n}\n")
+  let notes = Transcript.render(longTrace) + Transcript.render(busyTrace)
+  #expect(notes.contains("yield inside long loops after each chunk of work (about a tenth of the threshold)"))
+  #expect(
+    notes.contains(
+      "Yielding is right only after a real chunk of work (about a tenth of the long-poll threshold)"))
 }

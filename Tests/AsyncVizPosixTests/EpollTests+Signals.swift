@@ -2,7 +2,6 @@ import AsyncVizPosix
 import AsyncVizRuntime
 import AsyncVizTrace
 import Dispatch
-import Foundation
 import Glibc
 import Synchronization
 import Testing
@@ -48,19 +47,22 @@ extension EpollTests {
       let target = pthread_self()
       let stop = Atomic<Bool>(false)
       let sender = DispatchSemaphore(value: 0)
+      let sending = DispatchSemaphore(value: 0)
       let before = signalsHandled.load(ordering: .relaxed)
-      // A thread of its own: a global-queue worker may not be free within the
-      // run's 65 ms while other tests (the oracles) hold the pool's threads.
-      Thread {
+      DispatchQueue.global().async {
         var sent = 0
         while !stop.load(ordering: .relaxed) {
           pthread_kill(target, SIGUSR1)
           if sent % 8 == 0 { kill(getpid(), SIGUSR1) }
           sent += 1
+          if sent == 2 { sending.signal() }
           usleep(500)
         }
         sender.signal()
-      }.start()
+      }
+      // On a loaded machine the sender may start late: the run begins once it is sending, so
+      // the signals fall during the run's waits rather than after its end.
+      sending.wait()
       let trace = Scenarios.run(name, Scenarios.steps(of: name), on: backend)
       stop.store(true, ordering: .relaxed)
       sender.wait()

@@ -168,3 +168,60 @@ private struct WakesTwice: Future {
   }
   #expect(producerWokenByTask >= 1)
 }
+
+/// Counts the polls of the future it wraps, in a box shared by every child.
+private final class PollCounter {
+  var polls = 0
+}
+
+private struct Counted<F: Future>: Future {
+  let counter: PollCounter
+  var inner: F
+  mutating func poll(_ cx: inout Context) -> Poll<F.Output> {
+    counter.polls += 1
+    return inner.poll(&cx)
+  }
+  mutating func cancel(_ cx: inout Context) { inner.cancel(&cx) }
+}
+
+/// `n` sleeps of distinct lengths, each child counted, each giving `()`.
+private func countedSleeps(_ n: Int, _ counter: PollCounter) -> [any Future<Void>] {
+  (0..<n).map { i in Counted(counter: counter, inner: Sleep(durationUs: Int64(1000 * (i + 1)))) }
+}
+
+/// A join or select polls every child once, then only the children woken
+/// since: N children woken one at a time cost 2N child polls, not N^2,
+/// whatever the combinator and however it nests.
+@Test(arguments: [1, 10, 200, 3000])
+func aJoinPollsOnlyTheChildrenThatWereWoken(n: Int) {
+  let counter = PollCounter()
+  let rt = Runtime(program: program())
+  rt.spawn("join", JoinAll(countedSleeps(n, counter)))
+  #expect(rt.run().reason == .completed)
+  #expect(counter.polls == 2 * n)
+}
+
+@Test(arguments: [2, 50, 1000])
+func aJoinOfJoinsPollsOnlyTheWokenLeaves(n: Int) {
+  let counter = PollCounter()
+  let rt = Runtime(program: program())
+  // Two inner joins, each of n sleeps, inside an outer join; a leaf's wake
+  // must reach the outer join's right child and the inner join's right leaf.
+  let inner: [any Future<[Void]>] = [JoinAll(countedSleeps(n, counter)), JoinAll(countedSleeps(n, counter))]
+  rt.spawn("outer", JoinAll(inner))
+  #expect(rt.run().reason == .completed)
+  #expect(counter.polls == 4 * n)
+}
+
+@Test(arguments: [2, 100, 2000])
+func aSelectPollsOnlyTheWokenChildAndCancelsTheRest(n: Int) {
+  let counter = PollCounter()
+  let rt = Runtime(program: program())
+  // Child 0 yields n times (each wake is its own) before finishing; the sleeps never fire.
+  var children: [any Future<Void>] = [Counted(counter: counter, inner: SelfWake(count: n))]
+  children += countedSleeps(n, counter)
+  rt.spawn("select", SelectFirst(children))
+  #expect(rt.run().reason == .completed)
+  // First poll: every child (n + 1); then n more polls of child 0 alone.
+  #expect(counter.polls == (n + 1) + n)
+}

@@ -8,6 +8,16 @@ struct ExpectedMismatches {
   static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("ExpectedMismatches.txt")
 
+  /// The tokio list's header.
+  static let header = """
+    # Programs whose asyncviz run (rust model, sim backend) disagrees with real tokio today.
+    # One name per line, then why (the tokio rule the model does not follow yet). The
+    # differential test (TokioOracleTests) fails if a listed program agrees or an unlisted one
+    # disagrees. Once the rust model follows tokio's current_thread rules this list is empty.
+    # ASYNCVIZ_RECORD=1 swift test --filter TokioOracleTests rewrites it (and fails the run).
+
+    """
+
   /// Listed names with their reasons.
   var reasons: [String: String] = [:]
 
@@ -28,23 +38,9 @@ struct ExpectedMismatches {
   }
 
   /// Rewrites the file with `entries` (name, reason), keeping the header.
-  static func record(_ entries: [(String, String)]) throws {
-    try record(entries, to: file, header: tokioHeader)
-  }
-
-  /// Rewrites `file` with `header` then `entries`.
-  static func record(_ entries: [(String, String)], to file: URL, header: String) throws {
+  static func record(_ entries: [(String, String)], to file: URL = file, header: String = header) throws {
     var text = header
     for (name, reason) in entries { text += "\(name)  # \(reason)\n" }
     try text.write(to: file, atomically: true, encoding: .utf8)
   }
-
-  static let tokioHeader = """
-    # Programs whose asyncviz run (rust model, sim backend) disagrees with real tokio today.
-    # One name per line, then why (the tokio rule the model does not follow yet). The
-    # differential test (TokioOracleTests) fails if a listed program agrees or an unlisted one
-    # disagrees. Once the rust model follows tokio's current_thread rules this list is empty.
-    # ASYNCVIZ_RECORD=1 swift test --filter TokioOracleTests rewrites it (and fails the run).
-
-    """
 }

@@ -35,10 +35,10 @@ import Testing
   #expect(CharWidth.of("e\u{301}") == 1)  // a combining accent takes no column
 }
 
-@Test func controlCharactersAreShownAsQuestionMarks() {
-  var b = CellBuffer(width: 5, height: 1)
+@Test func controlCharactersAreShownEscaped() {
+  var b = CellBuffer(width: 12, height: 1)
   b.write("a\u{1B}[b", x: 0, y: 0)
-  #expect(b.rowText(0) == "a?[b ")
+  #expect(b.rowText(0) == "a\\u{1B}[b   ")
 }
 
 @Test func boxesHaveTitlesInTheTopEdge() {
@@ -48,4 +48,22 @@ import Testing
   var a = CellBuffer(width: 12, height: 3)
   a.box(Rect(x: 0, y: 0, width: 12, height: 3), title: "Tasks", glyphs: .ascii)
   #expect(a.text == "+ Tasks ---+\n|          |\n+----------+")
+}
+
+/// Control and bidirectional characters are drawn as the transcript prints
+/// them, escaped, and take their escape's columns in width computations.
+@Test(arguments: [
+  ("a\u{1B}[2Jb", "a\\u{1B}[2Jb"), ("\u{202E}olleh", "\\u{202E}olleh"),
+  ("x\u{2066}y\u{2069}", "x\\u{2066}y\\u{2069}"),
+  ("\u{9B}1m", "\\u{9B}1m"), ("tab\there", "tab\\there"),
+])
+func controlAndBidiCharactersAreDrawnEscaped(_ raw: String, _ shown: String) {
+  var b = CellBuffer(width: 40, height: 1)
+  let end = b.write(raw, x: 0, y: 0)
+  #expect(b.rowText(0).hasPrefix(shown))
+  #expect(end == shown.count)
+  #expect(CharWidth.of(raw) == shown.count)
+  // Cut at the limit in the middle of an escape: nothing past the limit.
+  var c = CellBuffer(width: 40, height: 1)
+  #expect(c.write(raw, x: 0, y: 0, limit: 3) <= 3)
 }

@@ -1,11 +1,16 @@
 import AsyncVizTrace
 
 /// Runs several futures concurrently inside one task and gives all their
-/// outputs, in argument order (Rust's `join!`). Every poll of the task polls
-/// each unfinished child, so they all make progress on their own wakes. As
-/// tokio's `join!` does (macros/join.rs, `skip_next_time`), each poll starts
-/// one child further than the last (0, 1, ..., n-1, 0, ...), so that no child
-/// always goes first; this decides the order of the children's effects.
+/// outputs, in argument order (Rust's `join!`). The first poll polls every
+/// child; later polls poll only the children woken since (each child's
+/// wakers carry its `WakeRoute`), as tokio's `JoinSet` and futures-rs's
+/// `FuturesUnordered` do, so N wakes cost N child polls, not N^2. (Rust's
+/// `join!` macro polls every child each time; for a leaf that was not woken
+/// that poll only returns Pending again, so the outputs and their order are
+/// the same.) As tokio's `join!` does (macros/join.rs, `skip_next_time`),
+/// each poll starts one child further than the last (0, 1, ..., n-1, 0,
+/// ...), so that no child always goes first; this decides the order of the
+/// children's effects.
 public struct JoinAll<T>: Future {
   /// The children; a finished child is never polled again.
   private var children: [any Future<T>]
@@ -13,6 +18,8 @@ public struct JoinAll<T>: Future {
   private var results: [T?]
   /// Children not yet finished.
   private var remaining: Int
+  /// Children woken since the last poll; nil before the first poll.
+  private var ready: ReadySet?
   /// The child the next poll starts with (tokio's `skip_next_time`).
   private var start = 0
 
@@ -24,12 +31,16 @@ public struct JoinAll<T>: Future {
   }
 
   public mutating func poll(_ cx: inout Context) -> Poll<[T]> {
+    let outer = cx.route
+    defer { cx.route = outer }
+    let (set, due) = ReadySet.due(&ready, count: children.count, parent: outer)
     let n = children.count
     let first = start
     start = first + 1 == n ? 0 : first + 1
-    for k in 0..<n {
-      let i = first + k < n ? first + k : first + k - n
-      guard results[i] == nil else { continue }
+    // The woken children (ascending) in the rotated order: from `first` up, then the rest.
+    let split = due.firstIndex { $0 >= first } ?? due.count
+    for i in due[split...] + due[..<split] where results[i] == nil {
+      cx.route = WakeRoute(set: set, index: i)
       if case .ready(let value) = children[i].poll(&cx) {
         results[i] = value
         remaining -= 1
@@ -48,18 +59,27 @@ public struct JoinAll<T>: Future {
 /// Polls several futures and finishes with the first one ready, giving its
 /// index and value; the others are cancelled (dropped, in Rust's terms).
 /// Children are polled in argument order, so ties go to the earlier one.
+/// As in `JoinAll`, only the first poll polls every child; later ones poll
+/// the children woken since.
 public struct SelectFirst<T>: Future {
   /// The children; all are cancelled except the winner once one finishes.
   private var children: [any Future<T>]
   /// `selecting -> finished`.
   private var finished = false
+  /// Children woken since the last poll; nil before the first poll.
+  private var ready: ReadySet?
 
   /// Selects among `children`.
   public init(_ children: [any Future<T>]) { self.children = children }
 
   public mutating func poll(_ cx: inout Context) -> Poll<(index: Int, value: T)> {
-    for i in children.indices {
+    let outer = cx.route
+    defer { cx.route = outer }
+    let (set, due) = ReadySet.due(&ready, count: children.count, parent: outer)
+    for i in due {
+      cx.route = WakeRoute(set: set, index: i)
       if case .ready(let value) = children[i].poll(&cx) {
+        cx.route = outer
         for j in children.indices where j != i { children[j].cancel(&cx) }
         finished = true
         return .ready((i, value))

@@ -38,13 +38,15 @@ public struct ResourceCall: Future {
       let fd: Int32
       switch cx.send(to: resource, op: op, argument: argument) {
       case .success(let opened): fd = opened
-      case .failure(let error):
+      case .failure(var error):
         state = .finished
+        error.isLocal = true
         return .ready(.failure(error))
       }
-      if case .failure(let error) = cx.register(fd: fd, interest: .read) {
+      if case .failure(var error) = cx.register(fd: fd, interest: .read) {
         cx.deregister(fd: fd)
         state = .finished
+        error.isLocal = true
         return .ready(.failure(error))
       }
       state = .waiting(fd)

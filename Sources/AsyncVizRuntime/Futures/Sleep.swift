@@ -26,7 +26,7 @@ public struct Sleep: Future {
   /// interpreter uses: `sleep(D)` evaluated at `nowUs`).
   public init(durationUs: Int64, from nowUs: Int64) {
     self.durationUs = max(0, durationUs)
-    self.deadlineUs = nowUs + self.durationUs
+    self.deadlineUs = nowUs.saturatingAdding(self.durationUs)
   }
 
   /// Sleeps for `durationUs` from its first poll. For native code that makes
@@ -40,7 +40,7 @@ public struct Sleep: Future {
   public mutating func poll(_ cx: inout Context) -> Poll<Void> {
     switch state {
     case .idle:
-      let deadlineUs = self.deadlineUs ?? cx.now + durationUs
+      let deadlineUs = self.deadlineUs ?? cx.now.saturatingAdding(max(0, durationUs))
       self.deadlineUs = deadlineUs
       if deadlineUs <= cx.now {
         state = .finished

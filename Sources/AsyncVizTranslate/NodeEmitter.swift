@@ -1,0 +1,187 @@
+import AsyncVizLang
+import AsyncVizTrace
+
+/// Writes one program's declarations and statements as JavaScript for Node.
+/// Every .av future is a promise: an async fn call or a resource request
+/// starts at once (Node's async functions are eager), so the translation
+/// needs no kinds except to name things. Expressions are in
+/// NodeEmitter+Expressions.swift.
+struct NodeEmitter {
+  let shape: ProgramShape
+  /// JavaScript names of the async fns, by .av name.
+  let functionNames: [String: String]
+  /// JavaScript names of the resource operations' fns.
+  let operationNames: [ResourceOperation: String]
+  var lines: [String] = []
+  var depth = 0
+  /// The variables in scope, innermost block last: .av name to JavaScript name.
+  var scopes: [[String: String]] = []
+  /// JavaScript names taken in the fn being written (a `let` that shadows gets a fresh one,
+  /// since JavaScript refuses a second `let` of a name in one block and reads an inner
+  /// `let x = f(x)`'s own, not yet initialised, x).
+  var taken: Set<String> = []
+
+  init(shape: ProgramShape) {
+    self.shape = shape
+    var names: [String: String] = [:]
+    for fn in shape.syntax.functions {
+      names[fn.name] = fn.name == "main" ? "av_main" : NodeNames.local(fn.name)
+    }
+    functionNames = names
+    var ops: [ResourceOperation: String] = [:]
+    var used = Set(names.values)
+    for op in shape.resourceOperations {
+      let name = NodeNames.resourceFunction(op, functions: used)
+      used.insert(name)
+      ops[op] = name
+    }
+    operationNames = ops
+  }
+
+  mutating func program() throws(TranslationError) -> String {
+    for op in shape.resourceOperations { resourceFunction(op) }
+    for channel in shape.syntax.channels {
+      line(
+        "/** `channel \(channel.name) capacity \(channel.capacity)`: shared by every async fn, never closed. */"
+      )
+      line("const \(NodeNames.channel(channel.name)) = new Channel(\(channel.capacity));")
+      line("")
+    }
+    for fn in shape.syntax.functions { try function(fn) }
+    while lines.last == "" { lines.removeLast() }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `resource db latency 40ms` and one operation on it.
+  private mutating func resourceFunction(_ op: ResourceOperation) {
+    guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
+    let latency = RustEmitter.sourceDuration(resource.latencyUs)
+    line(
+      "/** `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the request")
+    line(
+      " *  leaves when called; the answer, echoing it, comes \(DurationText.duration(resource.latencyUs)) later."
+    )
+    line(" *  A timer stands in for the socket. */")
+    line("async function \(name)(text) {")
+    depth += 1
+    line("await sleep(\(resource.latencyUs));")
+    line("return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), text);")
+    depth -= 1
+    line("}")
+    line("")
+  }
+
+  private mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
+    taken = NodeNames.reserved
+    scopes = [[:]]
+    var params: [String] = []
+    for p in fn.params { params.append(bind(p.name)) }
+    if fn.name == "main" { line("/** The .av program's `main`. */") }
+    line("async function \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) {")
+    depth += 1
+    try block(fn.body)
+    if !endsInReturn(fn.body) { line("return UNIT;") }
+    depth -= 1
+    line("}")
+    line("")
+  }
+
+  private func endsInReturn(_ body: [Statement]) -> Bool {
+    if case .return = body.last?.kind { return true }
+    return false
+  }
+
+  /// A fresh JavaScript name for the .av variable `name` in the innermost block.
+  mutating func bind(_ name: String) -> String {
+    let base = NodeNames.local(name)
+    var js = base
+    var n = 2
+    while taken.contains(js) {
+      js = "\(base)_\(n)"
+      n += 1
+    }
+    taken.insert(js)
+    scopes[scopes.count - 1][name] = js
+    return js
+  }
+
+  /// The JavaScript name of a visible .av variable.
+  func variable(_ name: String) -> String? {
+    for scope in scopes.reversed() { if let js = scope[name] { return js } }
+    return nil
+  }
+
+  /// A loop counter's name, never one a .av name can have (those get `_` after `av_`).
+  mutating func counter() -> String {
+    var n = 1
+    while taken.contains("av_i\(n)") { n += 1 }
+    taken.insert("av_i\(n)")
+    return "av_i\(n)"
+  }
+
+  mutating func block(_ body: [Statement]) throws(TranslationError) {
+    for s in body { try statement(s) }
+  }
+
+  private mutating func statement(_ s: Statement) throws(TranslationError) {
+    switch s.kind {
+    case .let(let name, _, let value):
+      var js = try expression(value)
+      if case .await = value.kind { js = String(js.dropFirst().dropLast()) }
+      line("let \(bind(name)) = \(js);")
+    case .expression(let e):
+      line(try expressionStatement(e))
+    case .return(let e):
+      var js = try e.map { v throws(TranslationError) in try expression(v) } ?? "UNIT"
+      if case .await = e?.kind { js = String(js.dropFirst().dropLast()) }
+      line("return \(js);")
+    case .repeat(let count, let body):
+      let i = counter()
+      line("for (let \(i) = 0; \(i) < \(try integer(count)); \(i)++) {")
+      try nested(body)
+      line("}")
+    case .for(let name, _, let from, let to, let body):
+      let low = try integer(from)
+      let high = try integer(to)
+      scopes.append([:])
+      let js = bind(name)
+      line("for (let \(js) = \(low); \(js) < \(high); \(js)++) {")
+      try nested(body, entered: true)
+      line("}")
+    case .if:
+      try ifStatement(s, prefix: "")
+    }
+  }
+
+  private mutating func ifStatement(_ s: Statement, prefix: String) throws(TranslationError) {
+    guard case .if(let lhs, let op, let rhs, let then, let otherwise) = s.kind else { return }
+    let test = "eq(\(try expression(lhs)), \(try expression(rhs)))"
+    line("\(prefix)if (\(op == .equal ? test : "!" + test)) {")
+    try nested(then)
+    if let otherwise {
+      if otherwise.count == 1, case .if = otherwise[0].kind {
+        try ifStatement(otherwise[0], prefix: "} else ")
+        return
+      }
+      line("} else {")
+      try nested(otherwise)
+    }
+    line("}")
+  }
+
+  private mutating func nested(_ body: [Statement], entered: Bool = false) throws(TranslationError) {
+    if !entered { scopes.append([:]) }
+    depth += 1
+    try block(body)
+    depth -= 1
+    scopes.removeLast()
+  }
+
+  /// A line at the current depth; a multi-line text keeps its own relative indentation.
+  mutating func line(_ text: String) {
+    let pad = String(repeating: "  ", count: depth)
+    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lines.append(piece.isEmpty ? "" : pad + piece)
+    }
+  }
+}

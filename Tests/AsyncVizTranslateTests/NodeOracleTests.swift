@@ -1,0 +1,145 @@
+import AsyncVizTranslate
+import Foundation
+import Testing
+
+/// The differential test against real Node 20: every demo, the regression
+/// corpus and N generated programs (ASYNCVIZ_NODE_PROGRAMS, default 400) are
+/// translated into one script and run by `node`, one after the other in one
+/// process (several processes side by side, see `NodeOracle`). Each outcome
+/// is compared with asyncviz's run: printed lines in order exactly, and the
+/// end exactly, on the exact clock Node's run keeps (its real end must be
+/// within `NodeOracle.earlyUs`/`lateUs` of that clock, else the test fails).
+///
+/// asyncviz has no node model yet, so the run compared with is the rust
+/// model's; the programs where Node's rules (eager async calls, uncancelled
+/// race losers, setTimeout's 1 ms floor) give another outcome are listed in
+/// NodeExpectedMismatches.txt with the symptom. The list is checked both ways:
+/// the test fails if a listed program agrees or an unlisted one disagrees.
+/// ASYNCVIZ_NODE_SEED=N runs generated program N alone and prints both sides.
+@Suite(.serialized) struct NodeOracleTests {
+  static let environment = ProcessInfo.processInfo.environment
+  static let listFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("NodeExpectedMismatches.txt")
+
+  @Test func realNodeAgreesWithTheModel() throws {
+    guard let node = NodeRunner.findNode() else {
+      if Self.environment["CI"] == "true" {
+        Issue.record("the node oracle cannot run in CI: node is not installed")
+      } else {
+        print("NodeOracleTests skipped: node is not installed")
+      }
+      return
+    }
+    let cases = try Self.cases()
+    var oracle = NodeOracle(node: node)
+    if Self.environment["ASYNCVIZ_RECORD"] == "1" { oracle.retries = 12 }
+    let outcomes = try OracleLock.lock.withLock { try oracle.run(cases) }
+    var expected = ExpectedMismatches.load(from: Self.listFile)
+    let replaying = Self.environment["ASYNCVIZ_NODE_SEED"] != nil
+    var disagreeing: [(String, String)] = []
+    var offsets: [Int64] = []
+    var ties: [String] = []
+    var stillLate: [String] = []
+    var keptListed: [(String, String)] = []
+    for c in cases {
+      let model = ProgramOutcome.model(c.program)
+      guard let run = outcomes[c.name] else {
+        Issue.record("\(c.name): node printed nothing for it")
+        continue
+      }
+      let real = run.outcome
+      if run.late {
+        // Still late after the runs alone: this machine was too busy for the order to be Node's.
+        // Not compared, but counted (the test fails if too many are).
+        // When recording, its run is still the best guess (the late flag is cautious: most late
+        // runs print what a punctual one does).
+        stillLate.append(c.name)
+        expected.reasons.removeValue(forKey: c.name)
+        if Self.environment["ASYNCVIZ_RECORD"] == "1", !NodeOracle.agrees(model: model, node: run) {
+          keptListed.append((c.name, NodeOracle.symptom(model: model, run: run, source: c.source)))
+        }
+        continue
+      }
+      if run.tie {
+        // Two wakeups due together under Node's own timing: real Node's order is not fixed, so
+        // there is nothing to compare (the generator only keeps the rust model's wakeups apart).
+        ties.append(c.name)
+        if expected.reasons.removeValue(forKey: c.name) != nil {
+          Issue.record(
+            "\(c.name): its order on Node is not fixed (tie): remove it from NodeExpectedMismatches.txt")
+        }
+        continue
+      }
+      if case .finished(let b) = real.end, let ideal = run.idealEndUs {
+        // Later than the exact end: less the allowance for its hops and callbacks (not below 0).
+        let extra = NodeOracle.lateUs(hops: run.hops, callbacks: run.callbacks) - NodeOracle.lateUs(hops: 0)
+        offsets.append(b > ideal ? max(0, b - ideal - extra) : b - ideal)
+      }
+      if !NodeOracle.realMatchesIdeal(run) {
+        Issue.record(
+          "\(Self.report(c, model: model, run: run, verdict: "node's real end is not its exact-clock end"))")
+      }
+      let agrees = NodeOracle.agrees(model: model, node: run)
+      if !agrees {
+        disagreeing.append((c.name, NodeOracle.symptom(model: model, run: run, source: c.source)))
+      }
+      let listed = expected.reasons.removeValue(forKey: c.name) != nil
+      if replaying {
+        print(Self.report(c, model: model, run: run, verdict: agrees ? "agree" : "DISAGREE"))
+      }
+      if Self.environment["ASYNCVIZ_RECORD"] == "1" || replaying { continue }
+      if !agrees && !listed {
+        Issue.record("\(Self.report(c, model: model, run: run, verdict: "asyncviz and node disagree"))")
+      } else if agrees && listed {
+        Issue.record(
+          "\(Self.report(c, model: model, run: run, verdict: "now agrees: remove it from NodeExpectedMismatches.txt"))"
+        )
+      }
+    }
+    let compared = cases.count - ties.count - stillLate.count
+    print(
+      "NodeOracleTests: \(cases.count) programs, \(ties.count) with wakeups too close to order on Node, "
+        + "\(ties.filter { !$0.hasPrefix("gen-") }) among them, "
+        + "\(stillLate.count) late after retries \(stillLate), \(compared) compared, "
+        + "\(disagreeing.count) disagree with node")
+    if !replaying && stillLate.count * 10 > cases.count {
+      Issue.record(
+        "\(stillLate.count) of \(cases.count) programs ran late even alone: the machine is too busy")
+    }
+    // Node's real end minus its exact-clock end (less the per-hop allowance): the margins left.
+    let lateUs = NodeOracle.lateUs(hops: 0)
+    let inside = offsets.filter { $0 >= -NodeOracle.earlyUs && $0 <= lateUs }.sorted()
+    let outside = offsets.filter { $0 < -NodeOracle.earlyUs || $0 > lateUs }
+    print(
+      "NodeOracleTests: end offsets (us) in tolerance: min \(inside.first ?? 0), median "
+        + "\(inside.isEmpty ? 0 : inside[inside.count / 2]), max \(inside.last ?? 0); nearest outside: "
+        + "\(outside.map { $0 < 0 ? -NodeOracle.earlyUs - $0 : $0 - lateUs }.min() ?? 0) beyond")
+    if Self.environment["ASYNCVIZ_RECORD"] == "1" {
+      try ExpectedMismatches.record(
+        disagreeing + keptListed, to: Self.listFile, header: NodeOracle.listHeader)
+      Issue.record("ASYNCVIZ_RECORD=1: rewrote NodeExpectedMismatches.txt (\(disagreeing.count) cases)")
+    }
+  }
+
+  /// The programs of this run.
+  static func cases() throws -> [OracleCase] {
+    if let seed = environment["ASYNCVIZ_NODE_SEED"].flatMap(UInt64.init) {
+      return try OracleCase.generated([seed])
+    }
+    let count = environment["ASYNCVIZ_NODE_PROGRAMS"].flatMap(Int.init) ?? 400
+    return try OracleCase.demos() + OracleCase.regressions()
+      + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 })
+  }
+
+  static func report(_ c: OracleCase, model: ProgramOutcome, run: NodeRunner.Run, verdict: String) -> String {
+    """
+    \(c.name) (\(c.origin)): \(verdict)
+    --- source
+    \(c.source)
+    --- asyncviz (rust model, sim)
+    \(model)
+    --- node (ended on the exact clock at \(run.idealEndUs.map { "\($0) us" } ?? "-"))
+    \(run.outcome)
+    """
+  }
+}
