@@ -34,6 +34,7 @@ let package = Package(
     // and runs the translations as the oracle of the differential tests.
     .target(
       name: "AsyncVizTranslate", dependencies: ["AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace"]),
+    .target(name: "AsyncVizGoRuntime"),
     .target(
       name: "AsyncVizExamples",
       dependencies: ["AsyncVizLang"],
@@ -128,12 +129,13 @@ let package = Package(
       ],
       exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
+    .testTarget(name: "AsyncVizGoRuntimeTests", dependencies: ["AsyncVizGoRuntime"]),
     .testTarget(
       name: "AsyncVizTranslateTests",
       dependencies: [
         "AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples",
       ],
-      exclude: ["Regressions", "ExpectedMismatches.txt"]),
+      exclude: ["Regressions", "ExpectedMismatches.txt", "GoExpectedMismatches.txt"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -2,11 +2,11 @@ import ArgumentParser
 import AsyncVizLang
 import AsyncVizTranslate
 
-/// `asyncviz translate NAME|FILE.av --to rust|node`: the same program for a real runtime.
+/// `asyncviz translate NAME|FILE.av --to rust|node|go`: the same program for a real runtime.
 struct TranslateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "translate",
-    abstract: "Print a demo or program as a runnable program for a real runtime (tokio or Node).",
+    abstract: "Print a demo or program as a runnable program for a real runtime (tokio, Node or Go).",
     discussion: "The mapping of each construct is in docs/translate.md.")
 
   @Argument(help: "A demo name or a .av file.")
@@ -30,6 +30,7 @@ struct TranslateCommand: ParsableCommand {
     switch to {
     case .rust: text = try RustTranslator().translate(shape)
     case .node: text = try NodeTranslator().translate(shape)
+    case .go: text = try GoTranslator().translate(shape)
     }
     print(text, terminator: "")
   }

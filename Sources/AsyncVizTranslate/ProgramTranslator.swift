@@ -6,6 +6,8 @@ public enum TranslationTarget: String, Sendable, CaseIterable {
   case rust
   /// Node 20: V8's promises on libuv's event loop (JavaScript).
   case node
+  /// Go's runtime: goroutines on its M:N scheduler.
+  case go
 }
 
 /// Prints a checked .av program as a runnable program for a real runtime.

@@ -18,6 +18,14 @@ import Testing
     #expect(result.stderr.isEmpty)
   }
 
+  @Test func printsTheHeadlineDemoAsAGoProgram() throws {
+    let result = try CLIRunner.run(["translate", "db-then-service", "--to", "go"])
+    #expect(result.code == 0)
+    #expect(result.stdout.contains("package main"))
+    #expect(result.stdout.contains("func handler(id Value) Value {"))
+    #expect(result.stderr.isEmpty)
+  }
+
   @Test func badInputExitsTwoWithAMessage() throws {
     let dir = try CLIRunner.temporaryDirectory()
     let broken = dir.appendingPathComponent("broken.av")

@@ -33,7 +33,7 @@ import Testing
     let cases = try Self.cases()
     var oracle = NodeOracle(node: node)
     if Self.environment["ASYNCVIZ_RECORD"] == "1" { oracle.retries = 12 }
-    let outcomes = try oracle.run(cases)
+    let outcomes = try OracleLock.lock.withLock { try oracle.run(cases) }
     var expected = ExpectedMismatches.load(from: Self.listFile)
     let replaying = Self.environment["ASYNCVIZ_NODE_SEED"] != nil
     var disagreeing: [(String, String)] = []

@@ -22,7 +22,7 @@ import Testing
       return
     }
     let cases = try Self.cases()
-    let outcomes = try Self.runOnTokio(cases)
+    let outcomes = try OracleLock.lock.withLock { try Self.runOnTokio(cases) }
     var expected = ExpectedMismatches.load()
     let replaying = Self.environment["ASYNCVIZ_ORACLE_SEED"] != nil
     var disagreeing: [(String, String)] = []

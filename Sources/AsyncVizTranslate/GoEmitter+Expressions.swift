@@ -1,0 +1,121 @@
+import AsyncVizLang
+
+/// Data expressions and plain calls as Go expressions of type `Value`.
+extension GoEmitter {
+  /// `e` as a Go expression whose value is a .av value.
+  func value(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    switch e.kind {
+    case .int(let n): return "int64(\(n))"
+    case .duration(let us): return durationLiteral(us)
+    case .string(let parts): return stringExpression(parts)
+    case .name(let n):
+      if scope.kind(of: n) == nil && n == "none" { return "none" }
+      return goName(n)
+    case .await(let inner): return try awaited(inner, scope)
+    case .index(let list, let i, _): return "item(\(try value(list, scope)), \(i))"
+    case .call(let callee, let args):
+      if let plain = PlainCall(rawValue: callee) {
+        return "func() Value {\n\t\(try plainCall(plain, args, scope))\n\treturn unit\n}()"
+      }
+      throw TranslationError(e.location, "a future is used where a value is expected")
+    case .method, .spawn:
+      throw TranslationError(e.location, "a future is used where a value is expected")
+    }
+  }
+
+  /// A count or a range end as a Go int64.
+  func integer(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    if case .int(let n) = e.kind { return "int64(\(n))" }
+    return "count(\(try value(e, scope)))"
+  }
+
+  /// A duration argument as a `time.Duration`.
+  func duration(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    if case .duration(let us) = e.kind { return durationLiteral(us) }
+    return "dur(\(try value(e, scope)))"
+  }
+
+  func durationLiteral(_ us: Int64) -> String {
+    if us != 0 && us % 1_000_000 == 0 { return "\(us / 1_000_000) * time.Second" }
+    return us % 1_000 == 0 ? "\(us / 1_000) * time.Millisecond" : "\(us) * time.Microsecond"
+  }
+
+  /// A string literal; `{name}` becomes `show(name)` joined with `+`.
+  func stringExpression(_ parts: [StringPart]) -> String {
+    var pieces: [String] = []
+    for part in parts {
+      switch part {
+      case .text(let t): if !t.isEmpty { pieces.append(stringLiteral(t)) }
+      case .name(let n, _): pieces.append("show(\(goName(n)))")
+      }
+    }
+    return pieces.isEmpty ? "\"\"" : pieces.joined(separator: " + ")
+  }
+
+  /// The text a request sends: the arguments' texts joined by ", ", as asyncviz does.
+  func requestText(_ args: [Expression], _ scope: KindScope) throws(TranslationError) -> String {
+    if args.isEmpty { return "\"\"" }
+    if args.count == 1, case .string(let parts) = args[0].kind { return stringExpression(parts) }
+    var pieces: [String] = []
+    for a in args { pieces.append("show(\(try value(a, scope)))") }
+    return pieces.joined(separator: " + \", \" + ")
+  }
+
+  /// `print`, `block`, `work` as a Go statement.
+  func plainCall(_ call: PlainCall, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
+    -> String
+  {
+    switch call {
+    case .print:
+      if case .string(let parts) = args[0].kind { return "fmt.Println(\(stringExpression(parts)))" }
+      return "fmt.Println(show(\(try value(args[0], scope))))"
+    case .block: return "block(\(try duration(args[0], scope)))"
+    case .work: return "work(\(try duration(args[0], scope)))"
+    }
+  }
+
+  /// A statement made of one expression.
+  func expressionStatement(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    switch e.kind {
+    case .call(let callee, let args):
+      if let plain = PlainCall(rawValue: callee) { return try plainCall(plain, args, scope) }
+      return "_ = \(try future(e, scope)) // made and never called: it does nothing"
+    case .method:
+      return "_ = \(try future(e, scope)) // made and never called: it does nothing"
+    case .await(let inner):
+      // `time.Sleep(d)` reads better than `sleep(d)` when the () is not used.
+      if case .call(let callee, let args) = inner.kind, let builtin = BuiltinFuture(rawValue: callee) {
+        if builtin == .sleep { return "time.Sleep(\(try duration(args[0], scope)))" }
+        if builtin == .yieldNow { return "runtime.Gosched()" }
+      }
+      return try awaited(inner, scope)
+    case .spawn:
+      return try handle(e, scope)
+    default:
+      return "_ = \(try value(e, scope))"
+    }
+  }
+
+  func stringLiteral(_ text: String) -> String { Self.literal(text) }
+
+  /// A Go string literal (Go source is UTF-8: other characters stay as they are).
+  static func literal(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\"": out += "\\\""
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+          out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return "\"\(out)\""
+  }
+}

@@ -1,0 +1,205 @@
+import AsyncVizLang
+import AsyncVizTrace
+
+/// Writes one program's declarations and statements as Go. Expressions are in
+/// GoEmitter+Expressions.swift. An async fn is a plain Go function: `await f()`
+/// calls it on the same goroutine; a future kept in a variable or given to
+/// join/select/timeout is a closure, `func() Value`, called where it is awaited.
+struct GoEmitter {
+  let shape: ProgramShape
+  /// Put before every package-level name, so many programs can share one file.
+  let prefix: String
+  /// Go names of the async fns, by .av name.
+  let functionNames: [String: String]
+  /// Go names of the resource operations' functions.
+  let operationNames: [ResourceOperation: String]
+  var lines: [String] = []
+  var depth = 0
+  /// The Go name of each visible .av variable, innermost block last.
+  var names: [[String: String]] = []
+
+  init(shape: ProgramShape, prefix: String) {
+    self.shape = shape
+    self.prefix = prefix
+    var functions: [String: String] = [:]
+    for fn in shape.syntax.functions { functions[fn.name] = GoNames.function(fn.name, prefix: prefix) }
+    functionNames = functions
+    var ops: [ResourceOperation: String] = [:]
+    var used = Set(functions.values)
+    for op in shape.resourceOperations {
+      let name = GoNames.resourceFunction(op, prefix: prefix, functions: used)
+      used.insert(name)
+      ops[op] = name
+    }
+    operationNames = ops
+  }
+
+  mutating func program() throws(TranslationError) -> String {
+    for op in shape.resourceOperations { resourceFunction(op) }
+    for channel in shape.syntax.channels {
+      line("// `channel \(channel.name) capacity \(channel.capacity)`: a buffered Go channel, never closed.")
+      line("var \(GoNames.channel(channel.name, prefix: prefix)) = make(chan Value, \(channel.capacity))")
+      line("")
+    }
+    for fn in shape.syntax.functions { try function(fn) }
+    while lines.last == "" { lines.removeLast() }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `resource db latency 40ms` and one operation on it.
+  private mutating func resourceFunction(_ op: ResourceOperation) {
+    guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
+    line(
+      "// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(RustEmitter.sourceDuration(resource.latencyUs))`):"
+    )
+    line(
+      "// the server answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer"
+    )
+    line("// stands in for the socket: the goroutine parks either way.")
+    line("func \(name)(request string) Value {")
+    depth += 1
+    line("time.Sleep(\(durationLiteral(resource.latencyUs)))")
+    line("return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), request)")
+    depth -= 1
+    line("}")
+    line("")
+  }
+
+  private mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
+    var scope = shape.scope(of: fn)
+    names = [[:]]
+    let kinds = shape.parameterKinds[fn.name] ?? []
+    let params = fn.params.enumerated().map { i, p in
+      let type: String
+      switch i < kinds.count ? kinds[i] : .data {
+      case .data: type = "Value"
+      case .future: type = "func() Value"
+      case .handle: type = "*Handle"
+      }
+      names[0][p.name] = GoNames.local(p.name)
+      return "\(GoNames.local(p.name)) \(type)"
+    }
+    if fn.name == "main" { line("// The .av program's `main`.") }
+    line("func \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) Value {")
+    depth += 1
+    try block(fn.body, &scope)
+    if !endsInReturn(fn.body) { line("return unit") }
+    depth -= 1
+    line("}")
+    line("")
+  }
+
+  private func endsInReturn(_ body: [Statement]) -> Bool {
+    if case .return = body.last?.kind { return true }
+    return false
+  }
+
+  mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {
+    for (i, s) in body.enumerated() { try statement(s, &scope, rest: body[(i + 1)...]) }
+  }
+
+  private mutating func statement(_ s: Statement, _ scope: inout KindScope, rest: ArraySlice<Statement>)
+    throws(TranslationError)
+  {
+    switch s.kind {
+    case .let(let name, _, let value):
+      let kind = shape.kind(of: value, in: scope)
+      let go: String
+      switch kind {
+      case .data: go = try self.value(value, scope)
+      case .future: go = try future(value, scope)
+      case .handle: go = try handle(value, scope)
+      }
+      let goName = declare(name)
+      line("\(goName) := \(go)")
+      // Go rejects a variable that is never read.
+      if !GoUses.mentions(name, in: rest) { line("_ = \(goName)") }
+      scope.bind(name, kind)
+    case .expression(let e):
+      line(try expressionStatement(e, scope))
+    case .return(let e):
+      line("return \(try e.map { v throws(TranslationError) in try value(v, scope) } ?? "unit")")
+    case .repeat(let count, let body):
+      line("for k := int64(0); k < \(try integer(count, scope)); k++ {")
+      try nested(body, &scope)
+      line("}")
+    case .for(let name, _, let from, let to, let body):
+      line("for n := \(try integer(from, scope)); n < \(try integer(to, scope)); n++ {")
+      scope.enter()
+      names.append([:])
+      depth += 1
+      let goName = declare(name)
+      line("\(goName) := Value(n)")
+      if !GoUses.mentions(name, in: body[...]) { line("_ = \(goName)") }
+      depth -= 1
+      scope.bind(name, .data)
+      try nested(body, &scope, entered: true)
+      line("}")
+    case .if:
+      try ifStatement(s, &scope, prefix: "")
+    }
+  }
+
+  /// A new Go variable for `name` in the innermost block; a name declared
+  /// twice in one block (.av shadows, Go's `:=` would not) gets a number.
+  private mutating func declare(_ name: String) -> String {
+    let base = GoNames.local(name)
+    var goName = base
+    if names[names.count - 1][name] != nil {
+      var n = 2
+      repeat {
+        goName = "\(base)\(n)"
+        n += 1
+      } while names.contains(where: { $0.values.contains(goName) })
+    }
+    names[names.count - 1][name] = goName
+    return goName
+  }
+
+  /// The Go name of a visible variable.
+  func goName(_ name: String) -> String {
+    for block in names.reversed() { if let n = block[name] { return n } }
+    return GoNames.local(name)
+  }
+
+  private mutating func ifStatement(_ s: Statement, _ scope: inout KindScope, prefix: String)
+    throws(TranslationError)
+  {
+    guard case .if(let lhs, let op, let rhs, let then, let otherwise) = s.kind else { return }
+    let test = "eq(\(try value(lhs, scope)), \(try value(rhs, scope)))"
+    line("\(prefix)if \(op == .equal ? test : "!" + test) {")
+    try nested(then, &scope)
+    if let otherwise {
+      if otherwise.count == 1, case .if = otherwise[0].kind {
+        try ifStatement(otherwise[0], &scope, prefix: "} else ")
+        return
+      }
+      line("} else {")
+      try nested(otherwise, &scope)
+    }
+    line("}")
+  }
+
+  private mutating func nested(_ body: [Statement], _ scope: inout KindScope, entered: Bool = false)
+    throws(TranslationError)
+  {
+    if !entered {
+      scope.enter()
+      names.append([:])
+    }
+    depth += 1
+    try block(body, &scope)
+    depth -= 1
+    scope.leave()
+    names.removeLast()
+  }
+
+  /// A line at the current depth (Go indents with tabs, as gofmt does); a
+  /// multi-line text keeps its own relative indentation.
+  mutating func line(_ text: String) {
+    let pad = String(repeating: "\t", count: depth)
+    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lines.append(piece.isEmpty ? "" : pad + piece)
+    }
+  }
+}

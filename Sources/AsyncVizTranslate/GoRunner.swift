@@ -1,0 +1,86 @@
+import Foundation
+
+/// Builds a `GoProject` with Go's toolchain (GOPATH mode, standard library
+/// only, nothing downloaded) and runs its programs, turning the marker lines
+/// back into one `ProgramOutcome` per program.
+public struct GoRunner: Sendable {
+  /// The project.
+  public let project: GoProject
+  /// The go executable.
+  public let go: URL
+
+  /// Why the oracle cannot run on this machine, or nil if it can.
+  public static func unavailableReason() -> String? {
+    findGo() == nil ? "go is not installed (apt-get install golang-go)" : nil
+  }
+
+  /// go on PATH, or where Debian's golang-go puts it.
+  public static func findGo() -> URL? {
+    let env = ProcessInfo.processInfo.environment
+    var dirs = (env["PATH"] ?? "").split(separator: ":").map(String.init)
+    dirs.append("/usr/lib/go/bin")
+    for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/go") {
+      return URL(fileURLWithPath: dir + "/go")
+    }
+    return nil
+  }
+
+  /// A runner for `project` using `go`.
+  public init(project: GoProject, go: URL) {
+    self.project = project
+    self.go = go
+  }
+
+  /// `go build`; throws with the compiler's messages when it fails.
+  public func build() throws {
+    try Self.build(go, in: project.directory, output: "oracle")
+  }
+
+  /// Builds `directory/main.go` into `directory/output` (GOPATH mode, nothing downloaded).
+  static func build(_ go: URL, in directory: URL, output: String) throws {
+    var env = ProcessInfo.processInfo.environment
+    env["GO111MODULE"] = "off"
+    env["GOFLAGS"] = ""
+    if env["HOME"] == nil { env["GOCACHE"] = directory.appendingPathComponent("cache").path }
+    let result = try ChildProcess(
+      executable: go, arguments: ["build", "-o", output, "main.go"], directory: directory, environment: env
+    ).run()
+    if result.status != 0 {
+      throw OracleError("go build failed (exit \(result.status)):\n\(result.stderr)")
+    }
+  }
+
+  /// Writes one translated program (`GoTranslator.translate`) as `directory/main.go`,
+  /// builds it and runs it with GOMAXPROCS=1, as its header says; gives its
+  /// exit status, standard output and standard error.
+  public static func runProgram(_ source: String, in directory: URL, go: URL) throws -> (
+    status: Int32, stdout: String, stderr: String
+  ) {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try source.write(to: directory.appendingPathComponent("main.go"), atomically: true, encoding: .utf8)
+    try build(go, in: directory, output: "prog")
+    var env = ProcessInfo.processInfo.environment
+    env["GOMAXPROCS"] = "1"
+    let result = try ChildProcess(
+      executable: directory.appendingPathComponent("prog"), arguments: [], directory: directory,
+      environment: env
+    ).run()
+    return (result.status, result.stdout, result.stderr)
+  }
+
+  /// Runs the named programs (each in a process of its own, see `GoProject`).
+  public func run(_ names: [String]) throws -> [String: ProgramOutcome] {
+    if names.isEmpty { return [:] }
+    let result = try ChildProcess(
+      executable: project.directory.appendingPathComponent("oracle"), arguments: names,
+      directory: project.directory, environment: ProcessInfo.processInfo.environment
+    ).run()
+    let outcomes = OracleOutput.parse(result.stdout)
+    if result.status != 0 || outcomes.count != Set(names).count {
+      throw OracleError(
+        "the Go oracle ran \(outcomes.count) of \(names.count) programs (exit \(result.status)):\n\(result.stderr)"
+      )
+    }
+    return outcomes
+  }
+}

@@ -1,0 +1,85 @@
+import AsyncVizExamples
+import AsyncVizLang
+import AsyncVizTranslate
+import Testing
+
+@Suite struct GoTranslatorTests {
+  func translate(_ text: String) throws -> String {
+    try GoTranslator().translate(ProgramShape.read(SourceFile(name: "t.av", text: text)))
+  }
+
+  @Test(arguments: DemoCatalog.all.map(\.name))
+  func everyDemoTranslates(name: String) throws {
+    let demo = try #require(DemoCatalog.named(name))
+    let go = try GoTranslator().translate(ProgramShape.read(demo.sourceFile))
+    #expect(go.hasPrefix("// \(name).av as a Go program"))
+    #expect(go.contains("func avMain() Value {"))
+    #expect(go.contains("fmt.Fprintf(os.Stderr, \"##oracle end %s %d\\n\", \"\(name)\""))
+  }
+
+  @Test func spawnIsAGoroutineAndAwaitAPlainCall() throws {
+    let go = try GoTranslator().translate(
+      ProgramShape.read(try #require(DemoCatalog.named("db-then-service")).sourceFile))
+    #expect(go.contains("rows := dbQuery(\"SELECT * FROM users WHERE id = \" + show(id))"))
+    #expect(go.contains("h1 := spawn(func() Value { return handler(int64(1)) })"))
+    #expect(go.contains("h1.Wait()"))
+    #expect(go.contains("time.Sleep(40 * time.Millisecond)\n\treturn reply(\"db\", \"query\", request)"))
+  }
+
+  @Test func selectStartsGoroutinesAndKeepsTheFirst() throws {
+    let go = try translate(
+      """
+      resource slow latency 80ms
+      async fn main() {
+          let first = await select(slow.fetch("report"), sleep(50ms))
+          let late = await timeout(30ms, slow.fetch("x"))
+          print("{first} {late}")
+      }
+      """)
+    #expect(
+      go.contains(
+        "c0, c1 := start(func() Value { return slowFetch(\"report\") }), start(func() Value { return sleep(50 * time.Millisecond) })"
+      ))
+    #expect(go.contains("\t\tcase v := <-c1:\n\t\t\treturn list(int64(1), v)"))
+    #expect(go.contains("late := timeout(30 * time.Millisecond, func() Value { return slowFetch(\"x\") })"))
+    #expect(go.contains("fmt.Println(show(first) + \" \" + show(late))"))
+  }
+
+  @Test func aFutureMadeEarlyIsAClosureCalledAtTheAwait() throws {
+    let go = try translate(
+      """
+      async fn main() {
+          let s = sleep(20ms)
+          let h = spawn sleep(5ms)
+          await s
+          let j = join(h, yield_now())
+      }
+      """)
+    #expect(go.contains("s := func() Value { return sleep(20 * time.Millisecond) }"))
+    #expect(go.contains("\ts()\n"))
+    #expect(
+      go.contains("j := func() Value { return join(h.Wait, func() Value { return yieldNow() }) }\n\t_ = j"))
+  }
+
+  @Test func shadowingAndUnusedNamesCompileInGo() throws {
+    let go = try translate(
+      """
+      channel jobs capacity 1
+      async fn main() {
+          let type = 1
+          let type = "{type}!"
+          for i in 0..2 {
+              await jobs.send(i)
+          }
+          repeat 2 {
+              let v = await jobs.recv()
+          }
+          print(type)
+      }
+      """)
+    #expect(go.contains("type_ := int64(1)\n\ttype_2 := show(type_) + \"!\""))
+    #expect(go.contains("for n := int64(0); n < int64(2); n++ {\n\t\ti := Value(n)\n\t\tsend(jobsCh, i)"))
+    #expect(go.contains("v := <-jobsCh\n\t\t_ = v"))
+    #expect(go.contains("fmt.Println(show(type_2))"))
+  }
+}
