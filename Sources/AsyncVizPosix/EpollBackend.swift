@@ -50,6 +50,8 @@ public final class EpollBackend: ReactorBackend {
   /// `close` (or `shutdown`), so `receive` knows which fds carry answers to
   /// decode and which the program owns.
   var connections: [Int32: Connection] = [:]
+  /// The id of the next peer job (ids are never reused, unlike fds).
+  var nextJob = 0
   /// Watched fds that are not connections (the program's own); closed by `close` or `shutdown`.
   var ownedFds: Set<Int32> = []
   /// The kernel's output buffer for `epoll_wait`, allocated once.
@@ -125,10 +127,13 @@ public final class EpollBackend: ReactorBackend {
       let latency = hangUp ? 0 : max(0, resource.latencyUs)
       let answerAt = sentAt.saturatingAdding(latency.saturatingMultiplied(by: 1000))
       let server = try peer.server(feed: feed)
+      let job = nextJob
+      nextJob += 1
       try server.submit(
         PeerJob(
-          fd: pair.peer, resource: resource, answerAtNs: answerAt, behaviour: hangUp ? .hangUp : .answer))
-      connections[pair.task] = Connection(resource: resource.name)
+          id: job, fd: pair.peer, resource: resource, answerAtNs: answerAt,
+          behaviour: hangUp ? .hangUp : .answer))
+      connections[pair.task] = Connection(resource: resource.name, job: job)
       return .success(pair.task)
     } catch {
       Syscall.close(pair.task)
@@ -154,16 +159,24 @@ public final class EpollBackend: ReactorBackend {
     return .success(())
   }
 
+  /// Closes a watched fd. For a resource connection, the remote end is
+  /// closed too, before this returns, if the peer still holds it (a request
+  /// dropped by a timeout, a select, or the end of `main`): a dropped
+  /// request holds no descriptor, however long its latency.
   public func close(fd: Int32) {
     guard lifecycle == .open else { return }
-    let isConnection = connections.removeValue(forKey: fd) != nil
+    let connection = connections.removeValue(forKey: fd)
     let isOwned = ownedFds.remove(fd) != nil
     // An fd never watched (watch failed) is not in the epoll set: no DEL.
-    if isOwned || isConnection {
+    if isOwned || connection != nil {
       try? Syscall.epollCtl(epfd, .delete, fd: fd, events: 0, data: 0)
       Syscall.close(fd)
     }
+    if let connection { peer.running?.cancel(job: connection.job) }
   }
+
+  /// Remote ends still open (requests not yet answered, hung up or dropped).
+  public var openPeerConnections: Int { peer.running?.openConnections ?? 0 }
 
   public func receive(fd: Int32) -> ReceiveResult {
     guard let resource = connections[fd]?.resource else {

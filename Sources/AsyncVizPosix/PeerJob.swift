@@ -11,7 +11,9 @@ struct PeerJob: Sendable {
     case hangUp
   }
 
-  /// The peer-side fd of the socketpair; the peer thread owns and closes it.
+  /// Unique within a backend (fd numbers are reused; ids never are).
+  let id: Int
+  /// The peer-side fd of the socketpair; see `PeerServer` for who closes it.
   let fd: Int32
   /// The server this connection reaches.
   let resource: ResourceSpec
@@ -28,6 +30,8 @@ struct ScheduledAnswer: Comparable {
   var atNs: Int64
   /// Order the job reached the peer; breaks ties.
   var order: Int
+  /// The job it answers.
+  var job: Int
   /// The peer-side fd to write to and then close.
   var fd: Int32
   /// The answer frame.

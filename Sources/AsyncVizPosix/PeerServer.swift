@@ -14,13 +14,34 @@ import Synchronization
 /// The executor thread hands jobs over through `inbox` and wakes the peer
 /// through the eventfd `feed`; the peer sleeps in `ppoll` on that eventfd
 /// with the next deadline as timeout.
+///
+/// A dropped request closes its remote end at once, on the executor thread
+/// (`cancel`), not when its answer falls due: a timeout loser of a 5 s
+/// resource would otherwise hold a socket for 5 s, and a loop of such
+/// timeouts runs out of descriptors. Ownership rule that makes this safe:
+/// a peer-side fd is open exactly while its job id is in `Inbox.open`, and
+/// only the thread that removes it, holding the lock, uses or closes it
+/// (the peer reads and writes it under the lock too). So the fd is never
+/// closed twice, and the peer never writes to an fd number that was closed
+/// and reused by a newer connection. No acknowledgement is needed: when
+/// `cancel` returns, both ends are closed.
 final class PeerServer: Sendable {
   /// What the executor thread hands over.
   struct Inbox {
     /// Connections not yet taken by the peer thread.
     var jobs: [PeerJob] = []
+    /// Peer-side fds still open, by job id: from `submit` until answered,
+    /// hung up, cancelled or stopped.
+    var open: [Int: Int32] = [:]
     /// Set once by `stop`; the peer then closes everything and exits.
     var stopping = false
+
+    /// Removes and closes every peer-side fd still open.
+    mutating func closeAll() {
+      for fd in open.values { Syscall.close(fd) }
+      open.removeAll()
+      jobs.removeAll()
+    }
   }
 
   /// The eventfd the peer thread sleeps on; owned (and closed) by the backend,
@@ -39,10 +60,23 @@ final class PeerServer: Sendable {
     let wasEmpty = inbox.withLock { box in
       let empty = box.jobs.isEmpty
       box.jobs.append(job)
+      box.open[job.id] = job.fd
       return empty
     }
     if wasEmpty { try Syscall.signal(eventFD: feed) }
   }
+
+  /// Closes the remote end of a dropped request now, whatever the peer
+  /// thread is doing; does nothing if the peer already answered or hung up.
+  /// The peer skips the job's pending answer later (its id is gone).
+  func cancel(job id: Int) {
+    inbox.withLock { box in
+      if let fd = box.open.removeValue(forKey: id) { Syscall.close(fd) }
+    }
+  }
+
+  /// Number of peer-side fds still open (answers not yet written).
+  var openConnections: Int { inbox.withLock { $0.open.count } }
 
   /// Asks the peer thread to close every connection it holds and exit.
   func requestStop() {
@@ -65,8 +99,7 @@ final class PeerServer: Sendable {
         return (taken, box.stopping)
       }
       if stopping {
-        for job in jobs { Syscall.close(job.fd) }
-        while let pending = schedule.popMin() { Syscall.close(pending.fd) }
+        inbox.withLock { $0.closeAll() }
         return
       }
       for job in jobs {
@@ -77,8 +110,11 @@ final class PeerServer: Sendable {
       do {
         _ = try Syscall.pollReadable(feed, deadlineNs: schedule.min?.atNs)
       } catch {
-        while let pending = schedule.popMin() { Syscall.close(pending.fd) }
-        inbox.withLock { $0.stopping = true }
+        inbox.withLock { box in
+          box.closeAll()
+          box.stopping = true
+        }
+        schedule = Heap()
       }
     }
   }
@@ -101,16 +137,23 @@ final class PeerServer: Sendable {
   }
 
   /// Reads the request of `job` and returns the answer to send later, or nil
-  /// when the connection is closed now (hang-up, or an unreadable request).
+  /// when the connection is closed now (hang-up, an unreadable request, or
+  /// already cancelled). The read is non-blocking and the request is already
+  /// there, so holding the lock for it is short.
   private func serve(_ job: PeerJob, order: Int) -> ScheduledAnswer? {
-    guard let payload = readRequest(job.fd), let request = WireFormat.parseRequest(payload),
-      job.behaviour == .answer
-    else {
-      Syscall.close(job.fd)
-      return nil
+    inbox.withLock { box -> ScheduledAnswer? in
+      guard box.open[job.id] != nil else { return nil }
+      guard let payload = readRequest(job.fd), let request = WireFormat.parseRequest(payload),
+        job.behaviour == .answer
+      else {
+        box.open[job.id] = nil
+        Syscall.close(job.fd)
+        return nil
+      }
+      let reply = job.resource.reply(op: request.op, argument: request.argument)
+      return ScheduledAnswer(
+        atNs: job.answerAtNs, order: order, job: job.id, fd: job.fd, bytes: WireFormat.answer(reply))
     }
-    let reply = job.resource.reply(op: request.op, argument: request.argument)
-    return ScheduledAnswer(atNs: job.answerAtNs, order: order, fd: job.fd, bytes: WireFormat.answer(reply))
   }
 
   /// The request's payload. The task side wrote the whole frame before
@@ -128,11 +171,14 @@ final class PeerServer: Sendable {
     return WireFormat.decode(buffer)
   }
 
-  /// Writes an answer and closes the peer's end. A task that gave up (its
-  /// fd closed by a timeout or select) makes the write fail with EPIPE: the
-  /// answer is simply dropped, as a real server's would be.
+  /// Writes an answer and closes the peer's end.
+  /// A cancelled job's answer is skipped: its fd was closed by `cancel`, and
+  /// the number may already belong to a newer connection.
   private func deliver(_ answer: ScheduledAnswer) {
-    try? Syscall.sendAll(answer.fd, answer.bytes)
-    Syscall.close(answer.fd)
+    inbox.withLock { box in
+      guard box.open.removeValue(forKey: answer.job) != nil else { return }
+      try? Syscall.sendAll(answer.fd, answer.bytes)
+      Syscall.close(answer.fd)
+    }
   }
 }

@@ -17,6 +17,11 @@ struct PeerThread {
   /// The current state.
   private(set) var state = State.idle
 
+  /// The server if its thread is running, else nil.
+  var running: PeerServer? {
+    if case .running(_, let server) = state { server } else { nil }
+  }
+
   /// The running server, starting its thread first if needed.
   mutating func server(feed: Int32) throws(BackendError) -> PeerServer {
     switch state {

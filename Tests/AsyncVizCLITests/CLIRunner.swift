@@ -27,11 +27,19 @@ struct CLIRunner {
   }()
 
   /// Runs `asyncviz ARGS` in `directory` with stdin from /dev/null and both
-  /// outputs captured (so the binary sees no terminal).
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+  /// outputs captured (so the binary sees no terminal). `openFileLimit`
+  /// sets the child's soft and hard RLIMIT_NOFILE (through util-linux's
+  /// `prlimit`), so a test of running out of descriptors is fast and leaves
+  /// this process's limits alone.
+  static func run(_ arguments: [String], in directory: URL? = nil, openFileLimit: Int? = nil) throws -> Result {
     let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    if let openFileLimit {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+      process.arguments = ["--nofile=\(openFileLimit):\(openFileLimit)", binary.path] + arguments
+    } else {
+      process.executableURL = binary
+      process.arguments = arguments
+    }
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe()
     let err = Pipe()
