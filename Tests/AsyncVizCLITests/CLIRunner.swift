@@ -31,7 +31,8 @@ struct CLIRunner {
   /// sets the child's soft and hard RLIMIT_NOFILE (through util-linux's
   /// `prlimit`), so a test of running out of descriptors is fast and leaves
   /// this process's limits alone.
-  static func run(_ arguments: [String], in directory: URL? = nil, openFileLimit: Int? = nil) throws -> Result {
+  static func run(_ arguments: [String], in directory: URL? = nil, openFileLimit: Int? = nil) throws -> Result
+  {
     let process = Process()
     if let openFileLimit {
       process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")

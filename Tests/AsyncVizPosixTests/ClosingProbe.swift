@@ -34,7 +34,9 @@ final class ClosingProbe: ReactorBackend {
   var now: Int64 { inner.now }
   var clockMovesByItself: Bool { inner.clockMovesByItself }
   func pass(_ us: Int64, blocking: Bool) { inner.pass(us, blocking: blocking) }
-  func watch(fd: Int32, interest: Interest) -> Result<Void, BackendError> { inner.watch(fd: fd, interest: interest) }
+  func watch(fd: Int32, interest: Interest) -> Result<Void, BackendError> {
+    inner.watch(fd: fd, interest: interest)
+  }
   func receive(fd: Int32) -> ReceiveResult { inner.receive(fd: fd) }
   func wait(timeoutUs: Int64?) -> [ReadyFd] { inner.wait(timeoutUs: timeoutUs) }
   func shutdown() { inner.shutdown() }
@@ -55,7 +57,8 @@ final class ClosingProbe: ReactorBackend {
     var sockets = 0
     for attempt in 0..<40 {
       if attempt > 0 { usleep(50_000) }
-      sockets = OpenFds.snapshot().filter { baseline[$0.key] != $0.value && $0.value.hasPrefix("socket:") }.count
+      sockets =
+        OpenFds.snapshot().filter { baseline[$0.key] != $0.value && $0.value.hasPrefix("socket:") }.count
       if sockets <= 2 * live.count { return }
     }
     excess = Excess(live: live.count, sockets: sockets)
