@@ -5,7 +5,9 @@ import AsyncVizTrace
 /// GoEmitter+Expressions.swift. An async fn is a plain Go function: `await f()`
 /// calls it on the same goroutine; a future kept in a variable or given to
 /// join/select/timeout is a closure, `func() Value`, called where it is awaited.
-struct GoEmitter {
+struct GoEmitter: SourceEmitter {
+  /// Go indents with tabs, as gofmt does.
+  static let indentUnit = "\t"
   let shape: ProgramShape
   /// Put before every package-level name, so many programs can share one file.
   let prefix: String
@@ -21,17 +23,11 @@ struct GoEmitter {
   init(shape: ProgramShape, prefix: String) {
     self.shape = shape
     self.prefix = prefix
-    var functions: [String: String] = [:]
-    for fn in shape.syntax.functions { functions[fn.name] = GoNames.function(fn.name, prefix: prefix) }
-    functionNames = functions
-    var ops: [ResourceOperation: String] = [:]
-    var used = Set(functions.values)
-    for op in shape.resourceOperations {
-      let name = GoNames.resourceFunction(op, prefix: prefix, functions: used)
-      used.insert(name)
-      ops[op] = name
-    }
-    operationNames = ops
+    let names = EmittedNames(
+      shape: shape, function: { GoNames.function($0, prefix: prefix) },
+      operation: { GoNames.resourceFunction($0, prefix: prefix, functions: $1) })
+    functionNames = names.functions
+    operationNames = names.operations
   }
 
   mutating func program() throws(TranslationError) -> String {
@@ -42,8 +38,7 @@ struct GoEmitter {
       line("")
     }
     for fn in shape.syntax.functions { try function(fn) }
-    while lines.last == "" { lines.removeLast() }
-    return lines.joined(separator: "\n") + "\n"
+    return finishedText()
   }
 
   /// `resource db latency 40ms` and one operation on it.
@@ -87,11 +82,6 @@ struct GoEmitter {
     depth -= 1
     line("}")
     line("")
-  }
-
-  private func endsInReturn(_ body: [Statement]) -> Bool {
-    if case .return = body.last?.kind { return true }
-    return false
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {
@@ -192,14 +182,5 @@ struct GoEmitter {
     depth -= 1
     scope.leave()
     names.removeLast()
-  }
-
-  /// A line at the current depth (Go indents with tabs, as gofmt does); a
-  /// multi-line text keeps its own relative indentation.
-  mutating func line(_ text: String) {
-    let pad = String(repeating: "\t", count: depth)
-    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lines.append(piece.isEmpty ? "" : pad + piece)
-    }
   }
 }

@@ -6,7 +6,8 @@ import AsyncVizTrace
 /// starts at once (Node's async functions are eager), so the translation
 /// needs no kinds except to name things. Expressions are in
 /// NodeEmitter+Expressions.swift.
-struct NodeEmitter {
+struct NodeEmitter: SourceEmitter {
+  static let indentUnit = "  "
   let shape: ProgramShape
   /// JavaScript names of the async fns, by .av name.
   let functionNames: [String: String]
@@ -23,19 +24,11 @@ struct NodeEmitter {
 
   init(shape: ProgramShape) {
     self.shape = shape
-    var names: [String: String] = [:]
-    for fn in shape.syntax.functions {
-      names[fn.name] = fn.name == "main" ? "av_main" : NodeNames.local(fn.name)
-    }
-    functionNames = names
-    var ops: [ResourceOperation: String] = [:]
-    var used = Set(names.values)
-    for op in shape.resourceOperations {
-      let name = NodeNames.resourceFunction(op, functions: used)
-      used.insert(name)
-      ops[op] = name
-    }
-    operationNames = ops
+    let names = EmittedNames(
+      shape: shape, function: { $0 == "main" ? "av_main" : NodeNames.local($0) },
+      operation: NodeNames.resourceFunction)
+    functionNames = names.functions
+    operationNames = names.operations
   }
 
   mutating func program() throws(TranslationError) -> String {
@@ -48,8 +41,7 @@ struct NodeEmitter {
       line("")
     }
     for fn in shape.syntax.functions { try function(fn) }
-    while lines.last == "" { lines.removeLast() }
-    return lines.joined(separator: "\n") + "\n"
+    return finishedText()
   }
 
   /// `resource db latency 40ms` and one operation on it.
@@ -84,11 +76,6 @@ struct NodeEmitter {
     depth -= 1
     line("}")
     line("")
-  }
-
-  private func endsInReturn(_ body: [Statement]) -> Bool {
-    if case .return = body.last?.kind { return true }
-    return false
   }
 
   /// A fresh JavaScript name for the .av variable `name` in the innermost block.
@@ -175,13 +162,5 @@ struct NodeEmitter {
     try block(body)
     depth -= 1
     scopes.removeLast()
-  }
-
-  /// A line at the current depth; a multi-line text keeps its own relative indentation.
-  mutating func line(_ text: String) {
-    let pad = String(repeating: "  ", count: depth)
-    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lines.append(piece.isEmpty ? "" : pad + piece)
-    }
   }
 }

@@ -3,7 +3,8 @@ import AsyncVizTrace
 
 /// Writes one program's declarations and statements as Rust. Expressions are
 /// in RustEmitter+Expressions.swift, futures in RustEmitter+Futures.swift.
-struct RustEmitter {
+struct RustEmitter: SourceEmitter {
+  static let indentUnit = "    "
   let shape: ProgramShape
   /// Rust names of the async fns, by .av name.
   let functionNames: [String: String]
@@ -16,19 +17,11 @@ struct RustEmitter {
 
   init(shape: ProgramShape) {
     self.shape = shape
-    var names: [String: String] = [:]
-    for fn in shape.syntax.functions {
-      names[fn.name] = fn.name == "main" ? "av_main" : RustNames.local(fn.name)
-    }
-    functionNames = names
-    var ops: [ResourceOperation: String] = [:]
-    var used = Set(names.values)
-    for op in shape.resourceOperations {
-      let name = RustNames.resourceFunction(op, functions: used)
-      used.insert(name)
-      ops[op] = name
-    }
-    operationNames = ops
+    let names = EmittedNames(
+      shape: shape, function: { $0 == "main" ? "av_main" : RustNames.local($0) },
+      operation: RustNames.resourceFunction)
+    functionNames = names.functions
+    operationNames = names.operations
   }
 
   mutating func program() throws(TranslationError) -> String {
@@ -41,8 +34,7 @@ struct RustEmitter {
       line("")
     }
     for fn in shape.syntax.functions { try function(fn) }
-    while lines.last == "" { lines.removeLast() }
-    return lines.joined(separator: "\n") + "\n"
+    return finishedText()
   }
 
   /// `resource db latency 40ms` and one operation on it.
@@ -87,11 +79,6 @@ struct RustEmitter {
     depth -= 1
     line("}")
     line("")
-  }
-
-  private func endsInReturn(_ body: [Statement]) -> Bool {
-    if case .return = body.last?.kind { return true }
-    return false
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {
@@ -158,13 +145,5 @@ struct RustEmitter {
     try block(body, &scope)
     depth -= 1
     scope.leave()
-  }
-
-  /// A line at the current depth; a multi-line text keeps its own relative indentation.
-  mutating func line(_ text: String) {
-    let pad = String(repeating: "    ", count: depth)
-    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lines.append(piece.isEmpty ? "" : pad + piece)
-    }
   }
 }
