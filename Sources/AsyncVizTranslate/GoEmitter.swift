@@ -5,7 +5,7 @@ import AsyncVizTrace
 /// GoEmitter+Expressions.swift. An async fn is a plain Go function: `await f()`
 /// calls it on the same goroutine; a future kept in a variable or given to
 /// join/select/timeout is a closure, `func() Value`, called where it is awaited.
-struct GoEmitter: SourceEmitter {
+struct GoEmitter: BlockEmitter {
   /// Go indents with tabs, as gofmt does.
   static let indentUnit = "\t"
   let shape: ProgramShape
@@ -152,25 +152,14 @@ struct GoEmitter: SourceEmitter {
     return GoNames.local(name)
   }
 
-  private mutating func ifStatement(_ s: Statement, _ scope: inout KindScope, prefix: String)
-    throws(TranslationError)
+  func condition(_ lhs: Expression, _ op: Comparison, _ rhs: Expression, _ scope: KindScope)
+    throws(TranslationError) -> String
   {
-    guard case .if(let lhs, let op, let rhs, let then, let otherwise) = s.kind else { return }
     let test = "eq(\(try value(lhs, scope)), \(try value(rhs, scope)))"
-    line("\(prefix)if \(op == .equal ? test : "!" + test) {")
-    try nested(then, &scope)
-    if let otherwise {
-      if otherwise.count == 1, case .if = otherwise[0].kind {
-        try ifStatement(otherwise[0], &scope, prefix: "} else ")
-        return
-      }
-      line("} else {")
-      try nested(otherwise, &scope)
-    }
-    line("}")
+    return op == .equal ? test : "!" + test
   }
 
-  private mutating func nested(_ body: [Statement], _ scope: inout KindScope, entered: Bool = false)
+  mutating func nested(_ body: [Statement], _ scope: inout KindScope, entered: Bool = false)
     throws(TranslationError)
   {
     if !entered {

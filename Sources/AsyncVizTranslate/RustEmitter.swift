@@ -3,7 +3,7 @@ import AsyncVizTrace
 
 /// Writes one program's declarations and statements as Rust. Expressions are
 /// in RustEmitter+Expressions.swift, futures in RustEmitter+Futures.swift.
-struct RustEmitter: SourceEmitter {
+struct RustEmitter: BlockEmitter {
   static let indentUnit = "    "
   let shape: ProgramShape
   /// Rust names of the async fns, by .av name.
@@ -120,24 +120,13 @@ struct RustEmitter: SourceEmitter {
     }
   }
 
-  private mutating func ifStatement(_ s: Statement, _ scope: inout KindScope, prefix: String)
-    throws(TranslationError)
+  func condition(_ lhs: Expression, _ op: Comparison, _ rhs: Expression, _ scope: KindScope)
+    throws(TranslationError) -> String
   {
-    guard case .if(let lhs, let op, let rhs, let then, let otherwise) = s.kind else { return }
-    line("\(prefix)if \(try operand(lhs, scope)) \(op.rawValue) \(try operand(rhs, scope)) {")
-    try nested(then, &scope)
-    if let otherwise {
-      if otherwise.count == 1, case .if = otherwise[0].kind {
-        try ifStatement(otherwise[0], &scope, prefix: "} else ")
-        return
-      }
-      line("} else {")
-      try nested(otherwise, &scope)
-    }
-    line("}")
+    "\(try operand(lhs, scope)) \(op.rawValue) \(try operand(rhs, scope))"
   }
 
-  private mutating func nested(_ body: [Statement], _ scope: inout KindScope, entered: Bool = false)
+  mutating func nested(_ body: [Statement], _ scope: inout KindScope, entered: Bool = false)
     throws(TranslationError)
   {
     if !entered { scope.enter() }
