@@ -30,22 +30,17 @@ struct GoEmitter: BlockEmitter {
     operationNames = names.operations
   }
 
-  mutating func program() throws(TranslationError) -> String {
-    for op in shape.resourceOperations { resourceFunction(op) }
-    for channel in shape.syntax.channels {
-      line("// `channel \(channel.name) capacity \(channel.capacity)`: a buffered Go channel, never closed.")
-      line("var \(GoNames.channel(channel.name, prefix: prefix)) = make(chan Value, \(channel.capacity))")
-      line("")
-    }
-    for fn in shape.syntax.functions { try function(fn) }
-    return finishedText()
+  mutating func channel(_ channel: ChannelDecl) {
+    line("// `channel \(channel.name) capacity \(channel.capacity)`: a buffered Go channel, never closed.")
+    line("var \(GoNames.channel(channel.name, prefix: prefix)) = make(chan Value, \(channel.capacity))")
+    line("")
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  private mutating func resourceFunction(_ op: ResourceOperation) {
+  mutating func resourceFunction(_ op: ResourceOperation) {
     guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
     line(
-      "// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(RustEmitter.sourceDuration(resource.latencyUs))`):"
+      "// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(Self.sourceDuration(resource.latencyUs))`):"
     )
     line(
       "// the server answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer"
@@ -60,7 +55,7 @@ struct GoEmitter: BlockEmitter {
     line("")
   }
 
-  private mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
+  mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     var scope = shape.scope(of: fn)
     names = [[:]]
     let kinds = shape.parameterKinds[fn.name] ?? []

@@ -31,23 +31,18 @@ struct NodeEmitter: SourceEmitter {
     operationNames = names.operations
   }
 
-  mutating func program() throws(TranslationError) -> String {
-    for op in shape.resourceOperations { resourceFunction(op) }
-    for channel in shape.syntax.channels {
-      line(
-        "/** `channel \(channel.name) capacity \(channel.capacity)`: shared by every async fn, never closed. */"
-      )
-      line("const \(NodeNames.channel(channel.name)) = new Channel(\(channel.capacity));")
-      line("")
-    }
-    for fn in shape.syntax.functions { try function(fn) }
-    return finishedText()
+  mutating func channel(_ channel: ChannelDecl) {
+    line(
+      "/** `channel \(channel.name) capacity \(channel.capacity)`: shared by every async fn, never closed. */"
+    )
+    line("const \(NodeNames.channel(channel.name)) = new Channel(\(channel.capacity));")
+    line("")
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  private mutating func resourceFunction(_ op: ResourceOperation) {
+  mutating func resourceFunction(_ op: ResourceOperation) {
     guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
-    let latency = RustEmitter.sourceDuration(resource.latencyUs)
+    let latency = Self.sourceDuration(resource.latencyUs)
     line(
       "/** `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the request")
     line(
@@ -63,7 +58,7 @@ struct NodeEmitter: SourceEmitter {
     line("")
   }
 
-  private mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
+  mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     taken = NodeNames.reserved
     scopes = [[:]]
     var params: [String] = []

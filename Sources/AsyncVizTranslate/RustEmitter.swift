@@ -24,23 +24,18 @@ struct RustEmitter: BlockEmitter {
     operationNames = names.operations
   }
 
-  mutating func program() throws(TranslationError) -> String {
-    for op in shape.resourceOperations { resourceFunction(op) }
-    for channel in shape.syntax.channels {
-      line("/// `channel \(channel.name) capacity \(channel.capacity)`: shared by every task, never closed.")
-      line(
-        "static \(RustNames.channel(channel.name)): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(channel.capacity)));"
-      )
-      line("")
-    }
-    for fn in shape.syntax.functions { try function(fn) }
-    return finishedText()
+  mutating func channel(_ channel: ChannelDecl) {
+    line("/// `channel \(channel.name) capacity \(channel.capacity)`: shared by every task, never closed.")
+    line(
+      "static \(RustNames.channel(channel.name)): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(channel.capacity)));"
+    )
+    line("")
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  private mutating func resourceFunction(_ op: ResourceOperation) {
+  mutating func resourceFunction(_ op: ResourceOperation) {
     guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
-    let latency = RustEmitter.sourceDuration(resource.latencyUs)
+    let latency = Self.sourceDuration(resource.latencyUs)
     line(
       "/// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the server")
     line(
@@ -56,7 +51,7 @@ struct RustEmitter: BlockEmitter {
     line("")
   }
 
-  private mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
+  mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     currentFunction = fn.name
     var scope = shape.scope(of: fn)
     let kinds = shape.parameterKinds[fn.name] ?? []

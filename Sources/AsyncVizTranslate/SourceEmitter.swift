@@ -1,20 +1,45 @@
 import AsyncVizLang
 
-/// What the three translators' emitters (Rust, Node, Go) share: the text
-/// being written, line by line at an indentation depth, and the names of
-/// the program's async fns and resource operations. Each emitter keeps its
-/// own language's spellings; this protocol holds only what is the same in
-/// all three, so a fix to indentation or naming is made once.
+/// What the three translators' emitters (Rust, Node, Go) share: the order of
+/// a program's declarations, the text being written, line by line at an
+/// indentation depth, and the names of the program's async fns and resource
+/// operations. Each emitter keeps its own language's spellings; this
+/// protocol holds only what is the same in all three, so a fix to order,
+/// indentation or naming is made once.
 protocol SourceEmitter {
   /// One level of indentation in the target language (spaces, or a tab for gofmt).
   static var indentUnit: String { get }
+  /// The program being written.
+  var shape: ProgramShape { get }
   /// The lines written so far.
   var lines: [String] { get set }
   /// The current indentation depth.
   var depth: Int { get set }
+
+  /// Writes the fn for `resource.operation(...)`, followed by a blank line.
+  mutating func resourceFunction(_ op: ResourceOperation)
+  /// Writes a `channel` declaration, followed by a blank line.
+  mutating func channel(_ channel: ChannelDecl)
+  /// Writes an async fn, followed by a blank line.
+  mutating func function(_ fn: FunctionDecl) throws(TranslationError)
 }
 
 extension SourceEmitter {
+  /// The program's declarations: resource operations, channels, then the async fns in source order.
+  mutating func program() throws(TranslationError) -> String {
+    for op in shape.resourceOperations { resourceFunction(op) }
+    for channel in shape.syntax.channels { self.channel(channel) }
+    for fn in shape.syntax.functions { try function(fn) }
+    return finishedText()
+  }
+
+  /// "40ms", "1s", "250us": a duration as .av writes it (for the comments that quote the source).
+  static func sourceDuration(_ us: Int64) -> String {
+    if us != 0 && us % 1_000_000 == 0 { return "\(us / 1_000_000)s" }
+    if us % 1_000 == 0 { return "\(us / 1_000)ms" }
+    return "\(us)us"
+  }
+
   /// A line at the current depth; a multi-line text keeps its own relative indentation.
   mutating func line(_ text: String) {
     let pad = String(repeating: Self.indentUnit, count: depth)
