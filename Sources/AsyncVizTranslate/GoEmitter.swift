@@ -46,13 +46,12 @@ struct GoEmitter: BlockEmitter {
       "// the server answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer"
     )
     line("// stands in for the socket: the goroutine parks either way.")
-    line("func \(name)(request string) Value {")
-    depth += 1
-    line("time.Sleep(\(durationLiteral(resource.latencyUs)))")
-    line("return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), request)")
-    depth -= 1
-    line("}")
-    line("")
+    braced(
+      "func \(name)(request string) Value {",
+      [
+        "time.Sleep(\(durationLiteral(resource.latencyUs)))",
+        "return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), request)",
+      ])
   }
 
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {

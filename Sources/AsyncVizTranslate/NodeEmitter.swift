@@ -49,13 +49,12 @@ struct NodeEmitter: SourceEmitter {
       " *  leaves when called; the answer, echoing it, comes \(DurationText.duration(resource.latencyUs)) later."
     )
     line(" *  A timer stands in for the socket. */")
-    line("async function \(name)(text) {")
-    depth += 1
-    line("await sleep(\(resource.latencyUs));")
-    line("return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), text);")
-    depth -= 1
-    line("}")
-    line("")
+    braced(
+      "async function \(name)(text) {",
+      [
+        "await sleep(\(resource.latencyUs));",
+        "return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), text);",
+      ])
   }
 
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {

@@ -42,13 +42,12 @@ struct RustEmitter: BlockEmitter {
       "/// answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer stands in"
     )
     line("/// for the socket.")
-    line("async fn \(name)(request: String) -> Value {")
-    depth += 1
-    line("sleep(\(durationLiteral(resource.latencyUs))).await;")
-    line("reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), &request)")
-    depth -= 1
-    line("}")
-    line("")
+    braced(
+      "async fn \(name)(request: String) -> Value {",
+      [
+        "sleep(\(durationLiteral(resource.latencyUs))).await;",
+        "reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), &request)",
+      ])
   }
 
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {

@@ -48,6 +48,16 @@ extension SourceEmitter {
     }
   }
 
+  /// `head`, then `body` one level deeper, the closing brace and a blank line.
+  mutating func braced(_ head: String, _ body: [String]) {
+    line(head)
+    depth += 1
+    for text in body { line(text) }
+    depth -= 1
+    line("}")
+    line("")
+  }
+
   /// The program's text: the lines without trailing blank ones, ending in one newline.
   mutating func finishedText() -> String {
     while lines.last == "" { lines.removeLast() }
