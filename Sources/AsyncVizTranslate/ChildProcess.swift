@@ -71,6 +71,18 @@ struct ChildProcess {
   }
 
   /// waitpid, retried on EINTR; the exit code, or 128 + the signal that ended it.
+  /// The first executable `name` in the directories of PATH (`pathWhenUnset`
+  /// when PATH is not set), then in `also`, or nil: how the oracles find
+  /// cargo, node and go.
+  static func find(_ name: String, pathWhenUnset: String = "", also: [String] = []) -> URL? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? pathWhenUnset
+    let dirs = path.split(separator: ":").map(String.init) + also
+    for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/" + name) {
+      return URL(fileURLWithPath: dir + "/" + name)
+    }
+    return nil
+  }
+
   private static func wait(for pid: pid_t) throws -> Int32 {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {

@@ -5,7 +5,9 @@ import AsyncVizTrace
 /// GoEmitter+Expressions.swift. An async fn is a plain Go function: `await f()`
 /// calls it on the same goroutine; a future kept in a variable or given to
 /// join/select/timeout is a closure, `func() Value`, called where it is awaited.
-struct GoEmitter {
+struct GoEmitter: BlockEmitter {
+  /// Go indents with tabs, as gofmt does.
+  static let indentUnit = "\t"
   let shape: ProgramShape
   /// Put before every package-level name, so many programs can share one file.
   let prefix: String
@@ -21,51 +23,38 @@ struct GoEmitter {
   init(shape: ProgramShape, prefix: String) {
     self.shape = shape
     self.prefix = prefix
-    var functions: [String: String] = [:]
-    for fn in shape.syntax.functions { functions[fn.name] = GoNames.function(fn.name, prefix: prefix) }
-    functionNames = functions
-    var ops: [ResourceOperation: String] = [:]
-    var used = Set(functions.values)
-    for op in shape.resourceOperations {
-      let name = GoNames.resourceFunction(op, prefix: prefix, functions: used)
-      used.insert(name)
-      ops[op] = name
-    }
-    operationNames = ops
+    let names = EmittedNames(
+      shape: shape, function: { GoNames.function($0, prefix: prefix) },
+      operation: { GoNames.resourceFunction($0, prefix: prefix, functions: $1) })
+    functionNames = names.functions
+    operationNames = names.operations
   }
 
-  mutating func program() throws(TranslationError) -> String {
-    for op in shape.resourceOperations { resourceFunction(op) }
-    for channel in shape.syntax.channels {
-      line("// `channel \(channel.name) capacity \(channel.capacity)`: a buffered Go channel, never closed.")
-      line("var \(GoNames.channel(channel.name, prefix: prefix)) = make(chan Value, \(channel.capacity))")
-      line("")
-    }
-    for fn in shape.syntax.functions { try function(fn) }
-    while lines.last == "" { lines.removeLast() }
-    return lines.joined(separator: "\n") + "\n"
+  mutating func channel(_ channel: ChannelDecl) {
+    line("// `channel \(channel.name) capacity \(channel.capacity)`: a buffered Go channel, never closed.")
+    line("var \(GoNames.channel(channel.name, prefix: prefix)) = make(chan Value, \(channel.capacity))")
+    line("")
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  private mutating func resourceFunction(_ op: ResourceOperation) {
+  mutating func resourceFunction(_ op: ResourceOperation) {
     guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
     line(
-      "// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(RustEmitter.sourceDuration(resource.latencyUs))`):"
+      "// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(Self.sourceDuration(resource.latencyUs))`):"
     )
     line(
       "// the server answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer"
     )
     line("// stands in for the socket: the goroutine parks either way.")
-    line("func \(name)(request string) Value {")
-    depth += 1
-    line("time.Sleep(\(durationLiteral(resource.latencyUs)))")
-    line("return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), request)")
-    depth -= 1
-    line("}")
-    line("")
+    braced(
+      "func \(name)(request string) Value {",
+      [
+        "time.Sleep(\(durationLiteral(resource.latencyUs)))",
+        "return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), request)",
+      ])
   }
 
-  private mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
+  mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     var scope = shape.scope(of: fn)
     names = [[:]]
     let kinds = shape.parameterKinds[fn.name] ?? []
@@ -87,11 +76,6 @@ struct GoEmitter {
     depth -= 1
     line("}")
     line("")
-  }
-
-  private func endsInReturn(_ body: [Statement]) -> Bool {
-    if case .return = body.last?.kind { return true }
-    return false
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {
@@ -162,25 +146,14 @@ struct GoEmitter {
     return GoNames.local(name)
   }
 
-  private mutating func ifStatement(_ s: Statement, _ scope: inout KindScope, prefix: String)
-    throws(TranslationError)
+  func condition(_ lhs: Expression, _ op: Comparison, _ rhs: Expression, _ scope: KindScope)
+    throws(TranslationError) -> String
   {
-    guard case .if(let lhs, let op, let rhs, let then, let otherwise) = s.kind else { return }
     let test = "eq(\(try value(lhs, scope)), \(try value(rhs, scope)))"
-    line("\(prefix)if \(op == .equal ? test : "!" + test) {")
-    try nested(then, &scope)
-    if let otherwise {
-      if otherwise.count == 1, case .if = otherwise[0].kind {
-        try ifStatement(otherwise[0], &scope, prefix: "} else ")
-        return
-      }
-      line("} else {")
-      try nested(otherwise, &scope)
-    }
-    line("}")
+    return op == .equal ? test : "!" + test
   }
 
-  private mutating func nested(_ body: [Statement], _ scope: inout KindScope, entered: Bool = false)
+  mutating func nested(_ body: [Statement], _ scope: inout KindScope, entered: Bool = false)
     throws(TranslationError)
   {
     if !entered {
@@ -192,14 +165,5 @@ struct GoEmitter {
     depth -= 1
     scope.leave()
     names.removeLast()
-  }
-
-  /// A line at the current depth (Go indents with tabs, as gofmt does); a
-  /// multi-line text keeps its own relative indentation.
-  mutating func line(_ text: String) {
-    let pad = String(repeating: "\t", count: depth)
-    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lines.append(piece.isEmpty ? "" : pad + piece)
-    }
   }
 }

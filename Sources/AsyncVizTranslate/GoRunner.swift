@@ -16,13 +16,7 @@ public struct GoRunner: Sendable {
 
   /// go on PATH, or where Debian's golang-go puts it.
   public static func findGo() -> URL? {
-    let env = ProcessInfo.processInfo.environment
-    var dirs = (env["PATH"] ?? "").split(separator: ":").map(String.init)
-    dirs.append("/usr/lib/go/bin")
-    for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/go") {
-      return URL(fileURLWithPath: dir + "/go")
-    }
-    return nil
+    ChildProcess.find("go", also: ["/usr/lib/go/bin"])
   }
 
   /// A runner for `project` using `go`.

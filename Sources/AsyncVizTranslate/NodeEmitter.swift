@@ -6,7 +6,8 @@ import AsyncVizTrace
 /// starts at once (Node's async functions are eager), so the translation
 /// needs no kinds except to name things. Expressions are in
 /// NodeEmitter+Expressions.swift.
-struct NodeEmitter {
+struct NodeEmitter: SourceEmitter {
+  static let indentUnit = "  "
   let shape: ProgramShape
   /// JavaScript names of the async fns, by .av name.
   let functionNames: [String: String]
@@ -23,55 +24,40 @@ struct NodeEmitter {
 
   init(shape: ProgramShape) {
     self.shape = shape
-    var names: [String: String] = [:]
-    for fn in shape.syntax.functions {
-      names[fn.name] = fn.name == "main" ? "av_main" : NodeNames.local(fn.name)
-    }
-    functionNames = names
-    var ops: [ResourceOperation: String] = [:]
-    var used = Set(names.values)
-    for op in shape.resourceOperations {
-      let name = NodeNames.resourceFunction(op, functions: used)
-      used.insert(name)
-      ops[op] = name
-    }
-    operationNames = ops
+    let names = EmittedNames(
+      shape: shape, function: { $0 == "main" ? "av_main" : NodeNames.local($0) },
+      operation: NodeNames.resourceFunction)
+    functionNames = names.functions
+    operationNames = names.operations
   }
 
-  mutating func program() throws(TranslationError) -> String {
-    for op in shape.resourceOperations { resourceFunction(op) }
-    for channel in shape.syntax.channels {
-      line(
-        "/** `channel \(channel.name) capacity \(channel.capacity)`: shared by every async fn, never closed. */"
-      )
-      line("const \(NodeNames.channel(channel.name)) = new Channel(\(channel.capacity));")
-      line("")
-    }
-    for fn in shape.syntax.functions { try function(fn) }
-    while lines.last == "" { lines.removeLast() }
-    return lines.joined(separator: "\n") + "\n"
+  mutating func channel(_ channel: ChannelDecl) {
+    line(
+      "/** `channel \(channel.name) capacity \(channel.capacity)`: shared by every async fn, never closed. */"
+    )
+    line("const \(NodeNames.channel(channel.name)) = new Channel(\(channel.capacity));")
+    line("")
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  private mutating func resourceFunction(_ op: ResourceOperation) {
+  mutating func resourceFunction(_ op: ResourceOperation) {
     guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
-    let latency = RustEmitter.sourceDuration(resource.latencyUs)
+    let latency = Self.sourceDuration(resource.latencyUs)
     line(
       "/** `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the request")
     line(
       " *  leaves when called; the answer, echoing it, comes \(DurationText.duration(resource.latencyUs)) later."
     )
     line(" *  A timer stands in for the socket. */")
-    line("async function \(name)(text) {")
-    depth += 1
-    line("await sleep(\(resource.latencyUs));")
-    line("return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), text);")
-    depth -= 1
-    line("}")
-    line("")
+    braced(
+      "async function \(name)(text) {",
+      [
+        "await sleep(\(resource.latencyUs));",
+        "return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), text);",
+      ])
   }
 
-  private mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
+  mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     taken = NodeNames.reserved
     scopes = [[:]]
     var params: [String] = []
@@ -84,11 +70,6 @@ struct NodeEmitter {
     depth -= 1
     line("}")
     line("")
-  }
-
-  private func endsInReturn(_ body: [Statement]) -> Bool {
-    if case .return = body.last?.kind { return true }
-    return false
   }
 
   /// A fresh JavaScript name for the .av variable `name` in the innermost block.
@@ -175,13 +156,5 @@ struct NodeEmitter {
     try block(body)
     depth -= 1
     scopes.removeLast()
-  }
-
-  /// A line at the current depth; a multi-line text keeps its own relative indentation.
-  mutating func line(_ text: String) {
-    let pad = String(repeating: "  ", count: depth)
-    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lines.append(piece.isEmpty ? "" : pad + piece)
-    }
   }
 }

@@ -23,11 +23,7 @@ public struct NodeRunner: Sendable {
 
   /// node on PATH.
   public static func findNode() -> URL? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-    for dir in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/node") {
-      return URL(fileURLWithPath: "\(dir)/node")
-    }
-    return nil
+    ChildProcess.find("node", pathWhenUnset: "/usr/local/bin:/usr/bin:/bin")
   }
 
   /// A program to put in the script: its name and `NodeTranslator.items`.

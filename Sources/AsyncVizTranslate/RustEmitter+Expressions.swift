@@ -45,13 +45,6 @@ extension RustEmitter {
     us % 1_000 == 0 ? "Duration::from_millis(\(us / 1_000))" : "Duration::from_micros(\(us))"
   }
 
-  /// "40ms", "1s", "250us": a duration as .av writes it.
-  static func sourceDuration(_ us: Int64) -> String {
-    if us != 0 && us % 1_000_000 == 0 { return "\(us / 1_000_000)s" }
-    if us % 1_000 == 0 { return "\(us / 1_000)ms" }
-    return "\(us)us"
-  }
-
   /// A string literal, with `{name}` as Rust's inline format arguments.
   func stringValue(_ parts: [StringPart]) -> String {
     if parts.allSatisfy({ if case .text = $0 { true } else { false } }) {

@@ -3,7 +3,8 @@ import AsyncVizTrace
 
 /// Writes one program's declarations and statements as Rust. Expressions are
 /// in RustEmitter+Expressions.swift, futures in RustEmitter+Futures.swift.
-struct RustEmitter {
+struct RustEmitter: BlockEmitter {
+  static let indentUnit = "    "
   let shape: ProgramShape
   /// Rust names of the async fns, by .av name.
   let functionNames: [String: String]
@@ -16,55 +17,40 @@ struct RustEmitter {
 
   init(shape: ProgramShape) {
     self.shape = shape
-    var names: [String: String] = [:]
-    for fn in shape.syntax.functions {
-      names[fn.name] = fn.name == "main" ? "av_main" : RustNames.local(fn.name)
-    }
-    functionNames = names
-    var ops: [ResourceOperation: String] = [:]
-    var used = Set(names.values)
-    for op in shape.resourceOperations {
-      let name = RustNames.resourceFunction(op, functions: used)
-      used.insert(name)
-      ops[op] = name
-    }
-    operationNames = ops
+    let names = EmittedNames(
+      shape: shape, function: { $0 == "main" ? "av_main" : RustNames.local($0) },
+      operation: RustNames.resourceFunction)
+    functionNames = names.functions
+    operationNames = names.operations
   }
 
-  mutating func program() throws(TranslationError) -> String {
-    for op in shape.resourceOperations { resourceFunction(op) }
-    for channel in shape.syntax.channels {
-      line("/// `channel \(channel.name) capacity \(channel.capacity)`: shared by every task, never closed.")
-      line(
-        "static \(RustNames.channel(channel.name)): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(channel.capacity)));"
-      )
-      line("")
-    }
-    for fn in shape.syntax.functions { try function(fn) }
-    while lines.last == "" { lines.removeLast() }
-    return lines.joined(separator: "\n") + "\n"
+  mutating func channel(_ channel: ChannelDecl) {
+    line("/// `channel \(channel.name) capacity \(channel.capacity)`: shared by every task, never closed.")
+    line(
+      "static \(RustNames.channel(channel.name)): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(channel.capacity)));"
+    )
+    line("")
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  private mutating func resourceFunction(_ op: ResourceOperation) {
+  mutating func resourceFunction(_ op: ResourceOperation) {
     guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
-    let latency = RustEmitter.sourceDuration(resource.latencyUs)
+    let latency = Self.sourceDuration(resource.latencyUs)
     line(
       "/// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the server")
     line(
       "/// answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer stands in"
     )
     line("/// for the socket.")
-    line("async fn \(name)(request: String) -> Value {")
-    depth += 1
-    line("sleep(\(durationLiteral(resource.latencyUs))).await;")
-    line("reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), &request)")
-    depth -= 1
-    line("}")
-    line("")
+    braced(
+      "async fn \(name)(request: String) -> Value {",
+      [
+        "sleep(\(durationLiteral(resource.latencyUs))).await;",
+        "reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), &request)",
+      ])
   }
 
-  private mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
+  mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     currentFunction = fn.name
     var scope = shape.scope(of: fn)
     let kinds = shape.parameterKinds[fn.name] ?? []
@@ -87,11 +73,6 @@ struct RustEmitter {
     depth -= 1
     line("}")
     line("")
-  }
-
-  private func endsInReturn(_ body: [Statement]) -> Bool {
-    if case .return = body.last?.kind { return true }
-    return false
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {
@@ -133,24 +114,13 @@ struct RustEmitter {
     }
   }
 
-  private mutating func ifStatement(_ s: Statement, _ scope: inout KindScope, prefix: String)
-    throws(TranslationError)
+  func condition(_ lhs: Expression, _ op: Comparison, _ rhs: Expression, _ scope: KindScope)
+    throws(TranslationError) -> String
   {
-    guard case .if(let lhs, let op, let rhs, let then, let otherwise) = s.kind else { return }
-    line("\(prefix)if \(try operand(lhs, scope)) \(op.rawValue) \(try operand(rhs, scope)) {")
-    try nested(then, &scope)
-    if let otherwise {
-      if otherwise.count == 1, case .if = otherwise[0].kind {
-        try ifStatement(otherwise[0], &scope, prefix: "} else ")
-        return
-      }
-      line("} else {")
-      try nested(otherwise, &scope)
-    }
-    line("}")
+    "\(try operand(lhs, scope)) \(op.rawValue) \(try operand(rhs, scope))"
   }
 
-  private mutating func nested(_ body: [Statement], _ scope: inout KindScope, entered: Bool = false)
+  mutating func nested(_ body: [Statement], _ scope: inout KindScope, entered: Bool = false)
     throws(TranslationError)
   {
     if !entered { scope.enter() }
@@ -158,13 +128,5 @@ struct RustEmitter {
     try block(body, &scope)
     depth -= 1
     scope.leave()
-  }
-
-  /// A line at the current depth; a multi-line text keeps its own relative indentation.
-  mutating func line(_ text: String) {
-    let pad = String(repeating: "    ", count: depth)
-    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lines.append(piece.isEmpty ? "" : pad + piece)
-    }
   }
 }

@@ -22,14 +22,8 @@ public struct TokioRunner: Sendable {
 
   /// cargo on PATH, or where rustup puts it.
   public static func findCargo() -> URL? {
-    let env = ProcessInfo.processInfo.environment
-    var dirs = (env["PATH"] ?? "").split(separator: ":").map(String.init)
-    if let home = env["HOME"] { dirs.append(home + "/.cargo/bin") }
-    dirs.append("/root/.cargo/bin")
-    for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/cargo") {
-      return URL(fileURLWithPath: dir + "/cargo")
-    }
-    return nil
+    let home = ProcessInfo.processInfo.environment["HOME"].map { [$0 + "/.cargo/bin"] } ?? []
+    return ChildProcess.find("cargo", also: home + ["/root/.cargo/bin"])
   }
 
   /// A runner for `project` using `cargo`.

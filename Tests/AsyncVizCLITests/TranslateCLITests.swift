@@ -2,27 +2,25 @@ import Foundation
 import Testing
 
 @Suite struct TranslateCLITests {
-  @Test func printsTheHeadlineDemoAsATokioProgram() throws {
-    let result = try CLIRunner.run(["translate", "db-then-service", "--to", "rust"])
-    #expect(result.code == 0)
-    #expect(result.stdout.contains("#[tokio::main(flavor = \"current_thread\", start_paused = true)]"))
-    #expect(result.stdout.contains("async fn handler(id: Value) -> Value {"))
-    #expect(result.stderr.isEmpty)
-  }
+  /// A demo, the runtime to write it for, and lines its translation must hold.
+  static let demoTranslations: [(demo: String, to: String, expected: [String])] = [
+    (
+      "db-then-service", "rust",
+      [
+        "#[tokio::main(flavor = \"current_thread\", start_paused = true)]",
+        "async fn handler(id: Value) -> Value {",
+      ]
+    ),
+    ("lazy-future", "node", ["async function lookup(name) {", "run(\"lazy-future\", av_main, printNow);"]),
+    ("db-then-service", "go", ["package main", "func handler(id Value) Value {"]),
+  ]
 
-  @Test func printsALessonDemoAsANodeProgram() throws {
-    let result = try CLIRunner.run(["translate", "lazy-future", "--to", "node"])
+  @Test(arguments: demoTranslations.indices)
+  func printsADemoForEachRuntime(index: Int) throws {
+    let (demo, to, expected) = Self.demoTranslations[index]
+    let result = try CLIRunner.run(["translate", demo, "--to", to])
     #expect(result.code == 0)
-    #expect(result.stdout.contains("async function lookup(name) {"))
-    #expect(result.stdout.contains("run(\"lazy-future\", av_main, printNow);"))
-    #expect(result.stderr.isEmpty)
-  }
-
-  @Test func printsTheHeadlineDemoAsAGoProgram() throws {
-    let result = try CLIRunner.run(["translate", "db-then-service", "--to", "go"])
-    #expect(result.code == 0)
-    #expect(result.stdout.contains("package main"))
-    #expect(result.stdout.contains("func handler(id Value) Value {"))
+    for line in expected { #expect(result.stdout.contains(line), "\(demo) --to \(to): \(line)") }
     #expect(result.stderr.isEmpty)
   }
 

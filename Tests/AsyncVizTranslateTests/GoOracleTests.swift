@@ -16,24 +16,19 @@ import Testing
 /// both ways (a listed program that agrees fails, an unlisted one that
 /// disagrees fails). The go model's job is to empty it.
 @Suite(.serialized) struct GoOracleTests {
-  static let environment = ProcessInfo.processInfo.environment
+  static let driver = OracleDriver(
+    runtime: "Go", testName: "GoOracleTests", listName: "GoExpectedMismatches.txt",
+    seedVariable: "ASYNCVIZ_ORACLE_SEED")
 
   @Test func realGoAgreesWithTheModel() async throws {
-    if let reason = GoRunner.unavailableReason() {
-      if Self.environment["CI"] == "true" {
-        Issue.record("the Go oracle cannot run in CI: \(reason)")
-      } else {
-        print("GoOracleTests skipped: \(reason)")
-      }
-      return
-    }
-    let cases = try Self.cases()
+    let driver = Self.driver
+    guard driver.available(GoRunner.unavailableReason(), oracle: "Go") else { return }
+    let cases = try driver.cases(countVariable: "ASYNCVIZ_GO_PROGRAMS", defaultCount: 300)
     var expected = ExpectedMismatches.load(from: ExpectedMismatches.goFile)
     let listed = Set(expected.reasons.keys)
     let outcomes = try await Self.onOwnThread {
       try OracleLock.lock.withLock { try Self.runOnGo(cases, listed: listed) }
     }
-    let replaying = Self.environment["ASYNCVIZ_ORACLE_SEED"] != nil
     var disagreeing: [(String, String)] = []
     var lateness: [(us: Int64, name: String)] = []
     for c in cases {
@@ -49,12 +44,8 @@ import Testing
       }
       if !agrees { disagreeing.append((c.name, Self.symptom(model: model, go: go))) }
       let listed = expected.reasons.removeValue(forKey: c.name) != nil
-      if replaying { print(Self.report(c, model: model, go: go, verdict: agrees ? "agree" : "DISAGREE")) }
-      if Self.environment["ASYNCVIZ_RECORD"] == "1" || replaying { continue }
-      if !agrees && !listed {
-        Issue.record("\(Self.report(c, model: model, go: go, verdict: "asyncviz and Go disagree"))")
-      } else if agrees && listed {
-        Issue.record("\(c.name) now agrees with Go: remove it from GoExpectedMismatches.txt")
+      driver.judge(c, agrees: agrees, listed: listed) {
+        OracleDriver.report(c, model: model, real: "\(go)", heading: "Go (GOMAXPROCS=1)", verdict: $0)
       }
     }
     lateness.sort { $0.us < $1.us }
@@ -63,20 +54,8 @@ import Testing
     print(
       "GoOracleTests: \(cases.count) programs, \(disagreeing.count) disagree with Go; Go's end minus the model's"
         + " (same lines): median \(median) us, max \(latest)")
-    if Self.environment["ASYNCVIZ_RECORD"] == "1" {
-      try ExpectedMismatches.record(disagreeing, to: ExpectedMismatches.goFile, header: Self.header)
-      Issue.record("ASYNCVIZ_RECORD=1: rewrote GoExpectedMismatches.txt (\(disagreeing.count) cases)")
-    }
-  }
-
-  /// The programs of this run.
-  static func cases() throws -> [OracleCase] {
-    if let seed = environment["ASYNCVIZ_ORACLE_SEED"].flatMap(UInt64.init) {
-      return try OracleCase.generated([seed])
-    }
-    let count = environment["ASYNCVIZ_GO_PROGRAMS"].flatMap(Int.init) ?? 300
-    return try OracleCase.demos() + OracleCase.regressions()
-      + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 })
+    try driver.record(
+      disagreeing, disagreeing: disagreeing.count, to: ExpectedMismatches.goFile, header: Self.header)
   }
 
   /// Runs `work` on a thread of its own and waits without holding a thread of
@@ -94,9 +73,7 @@ import Testing
 
   /// Writes, builds and runs the Go binary in .build/go-oracle (git-ignored).
   static func runOnGo(_ cases: [OracleCase], listed: Set<String>) throws -> [String: ProgramOutcome] {
-    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let project = GoProject(directory: packageRoot.appendingPathComponent(".build/go-oracle"))
+    let project = GoProject(directory: OracleDriver.buildFolder("go-oracle"))
     let translator = GoTranslator()
     try project.write(
       cases.enumerated().map { i, c in
@@ -150,18 +127,6 @@ import Testing
     }
     if go.lines.sorted() == model.lines.sorted() { return "same lines in another order" }
     return go.lines.count < model.lines.count ? "Go printed fewer lines" : "different lines"
-  }
-
-  static func report(_ c: OracleCase, model: ProgramOutcome, go: ProgramOutcome, verdict: String) -> String {
-    """
-    \(c.name) (\(c.origin)): \(verdict)
-    --- source
-    \(c.source)
-    --- asyncviz (rust model, sim)
-    \(model)
-    --- Go (GOMAXPROCS=1)
-    \(go)
-    """
   }
 
   static let header = """

@@ -4,22 +4,18 @@ import AsyncVizTranslate
 import Testing
 
 @Suite struct GoTranslatorTests {
-  func translate(_ text: String) throws -> String {
-    try GoTranslator().translate(ProgramShape.read(SourceFile(name: "t.av", text: text)))
-  }
+  func translate(_ text: String) throws -> String { try GoTranslator().translate(source: text) }
 
   @Test(arguments: DemoCatalog.all.map(\.name))
   func everyDemoTranslates(name: String) throws {
-    let demo = try #require(DemoCatalog.named(name))
-    let go = try GoTranslator().translate(ProgramShape.read(demo.sourceFile))
+    let go = try GoTranslator().translate(demo: name)
     #expect(go.hasPrefix("// \(name).av as a Go program"))
     #expect(go.contains("func avMain() Value {"))
     #expect(go.contains("fmt.Fprintf(os.Stderr, \"##oracle end %s %d\\n\", \"\(name)\""))
   }
 
   @Test func spawnIsAGoroutineAndAwaitAPlainCall() throws {
-    let go = try GoTranslator().translate(
-      ProgramShape.read(try #require(DemoCatalog.named("db-then-service")).sourceFile))
+    let go = try GoTranslator().translate(demo: "db-then-service")
     #expect(go.contains("rows := dbQuery(\"SELECT * FROM users WHERE id = \" + show(id))"))
     #expect(go.contains("h1 := spawn(func() Value { return handler(int64(1)) })"))
     #expect(go.contains("h1.Wait()"))

@@ -17,25 +17,21 @@ import Testing
 /// the test fails if a listed program agrees or an unlisted one disagrees.
 /// ASYNCVIZ_NODE_SEED=N runs generated program N alone and prints both sides.
 @Suite(.serialized) struct NodeOracleTests {
-  static let environment = ProcessInfo.processInfo.environment
+  static let driver = OracleDriver(
+    runtime: "node", testName: "NodeOracleTests", listName: "NodeExpectedMismatches.txt",
+    seedVariable: "ASYNCVIZ_NODE_SEED")
   static let listFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("NodeExpectedMismatches.txt")
 
   @Test func realNodeAgreesWithTheModel() throws {
-    guard let node = NodeRunner.findNode() else {
-      if Self.environment["CI"] == "true" {
-        Issue.record("the node oracle cannot run in CI: node is not installed")
-      } else {
-        print("NodeOracleTests skipped: node is not installed")
-      }
-      return
-    }
-    let cases = try Self.cases()
-    var oracle = NodeOracle(node: node)
-    if Self.environment["ASYNCVIZ_RECORD"] == "1" { oracle.retries = 12 }
+    let driver = Self.driver
+    guard driver.available(NodeRunner.unavailableReason(), oracle: "node") else { return }
+    let cases = try driver.cases(countVariable: "ASYNCVIZ_NODE_PROGRAMS", defaultCount: 400)
+    var oracle = NodeOracle(node: try #require(NodeRunner.findNode()))
+    if OracleDriver.recording { oracle.retries = 12 }
     let outcomes = try OracleLock.lock.withLock { try oracle.run(cases) }
     var expected = ExpectedMismatches.load(from: Self.listFile)
-    let replaying = Self.environment["ASYNCVIZ_NODE_SEED"] != nil
+    let replaying = driver.replaying
     var disagreeing: [(String, String)] = []
     var offsets: [Int64] = []
     var ties: [String] = []
@@ -55,7 +51,7 @@ import Testing
         // runs print what a punctual one does).
         stillLate.append(c.name)
         expected.reasons.removeValue(forKey: c.name)
-        if Self.environment["ASYNCVIZ_RECORD"] == "1", !NodeOracle.agrees(model: model, node: run) {
+        if OracleDriver.recording, !NodeOracle.agrees(model: model, node: run) {
           keptListed.append((c.name, NodeOracle.symptom(model: model, run: run, source: c.source)))
         }
         continue
@@ -84,17 +80,10 @@ import Testing
         disagreeing.append((c.name, NodeOracle.symptom(model: model, run: run, source: c.source)))
       }
       let listed = expected.reasons.removeValue(forKey: c.name) != nil
-      if replaying {
-        print(Self.report(c, model: model, run: run, verdict: agrees ? "agree" : "DISAGREE"))
-      }
-      if Self.environment["ASYNCVIZ_RECORD"] == "1" || replaying { continue }
-      if !agrees && !listed {
-        Issue.record("\(Self.report(c, model: model, run: run, verdict: "asyncviz and node disagree"))")
-      } else if agrees && listed {
-        Issue.record(
-          "\(Self.report(c, model: model, run: run, verdict: "now agrees: remove it from NodeExpectedMismatches.txt"))"
-        )
-      }
+      driver.judge(
+        c, agrees: agrees, listed: listed, report: { Self.report(c, model: model, run: run, verdict: $0) },
+        nowAgrees: Self.report(
+          c, model: model, run: run, verdict: "now agrees: remove it from NodeExpectedMismatches.txt"))
     }
     let compared = cases.count - ties.count - stillLate.count
     print(
@@ -114,32 +103,15 @@ import Testing
       "NodeOracleTests: end offsets (us) in tolerance: min \(inside.first ?? 0), median "
         + "\(inside.isEmpty ? 0 : inside[inside.count / 2]), max \(inside.last ?? 0); nearest outside: "
         + "\(outside.map { $0 < 0 ? -NodeOracle.earlyUs - $0 : $0 - lateUs }.min() ?? 0) beyond")
-    if Self.environment["ASYNCVIZ_RECORD"] == "1" {
-      try ExpectedMismatches.record(
-        disagreeing + keptListed, to: Self.listFile, header: NodeOracle.listHeader)
-      Issue.record("ASYNCVIZ_RECORD=1: rewrote NodeExpectedMismatches.txt (\(disagreeing.count) cases)")
-    }
-  }
-
-  /// The programs of this run.
-  static func cases() throws -> [OracleCase] {
-    if let seed = environment["ASYNCVIZ_NODE_SEED"].flatMap(UInt64.init) {
-      return try OracleCase.generated([seed])
-    }
-    let count = environment["ASYNCVIZ_NODE_PROGRAMS"].flatMap(Int.init) ?? 400
-    return try OracleCase.demos() + OracleCase.regressions()
-      + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 })
+    try driver.record(
+      disagreeing + keptListed, disagreeing: disagreeing.count, to: Self.listFile,
+      header: NodeOracle.listHeader)
   }
 
   static func report(_ c: OracleCase, model: ProgramOutcome, run: NodeRunner.Run, verdict: String) -> String {
-    """
-    \(c.name) (\(c.origin)): \(verdict)
-    --- source
-    \(c.source)
-    --- asyncviz (rust model, sim)
-    \(model)
-    --- node (ended on the exact clock at \(run.idealEndUs.map { "\($0) us" } ?? "-"))
-    \(run.outcome)
-    """
+    OracleDriver.report(
+      c, model: model, real: "\(run.outcome)",
+      heading: "node (ended on the exact clock at \(run.idealEndUs.map { "\($0) us" } ?? "-"))",
+      verdict: verdict)
   }
 }

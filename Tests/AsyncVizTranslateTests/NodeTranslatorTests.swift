@@ -5,21 +5,17 @@ import Foundation
 import Testing
 
 @Suite struct NodeTranslatorTests {
-  func translate(_ text: String) throws -> String {
-    try NodeTranslator().translate(ProgramShape.read(SourceFile(name: "t.av", text: text)))
-  }
+  func translate(_ text: String) throws -> String { try NodeTranslator().translate(source: text) }
 
   @Test(arguments: DemoCatalog.all.map(\.name))
   func everyDemoTranslates(name: String) throws {
-    let demo = try #require(DemoCatalog.named(name))
-    let js = try NodeTranslator().translate(ProgramShape.read(demo.sourceFile))
+    let js = try NodeTranslator().translate(demo: name)
     #expect(js.contains("async function av_main() {"))
     #expect(js.hasSuffix("run(\"\(name)\", av_main, printNow);\n"))
   }
 
   @Test func aFutureMadeEarlyIsACallThatRunsAtOnce() throws {
-    let js = try NodeTranslator().translate(
-      ProgramShape.read(try #require(DemoCatalog.named("lazy-future")).sourceFile))
+    let js = try NodeTranslator().translate(demo: "lazy-future")
     // Node's async functions are eager: the call starts lookup's body before the next line.
     #expect(
       js.contains("  let later = lookup(\"ada\");\n  print(\"made the future; lookup has not started\");"))
@@ -75,8 +71,7 @@ import Testing
       "node-\(UInt64.random(in: 0...UInt64.max))")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let js = try NodeTranslator().translate(
-      ProgramShape.read(try #require(DemoCatalog.named("lazy-future")).sourceFile))
+    let js = try NodeTranslator().translate(demo: "lazy-future")
     try Data(js.utf8).write(to: dir.appendingPathComponent("oracle.js"))
     let runs = try NodeRunner(directory: dir, node: node).run(["lazy-future"])
     let run = try #require(runs["lazy-future"])

@@ -10,21 +10,16 @@ import Testing
 /// and prints its source and translation. Needs cargo and Debian's
 /// librust-tokio-dev; without them the test is skipped, except under CI=true.
 @Suite(.serialized) struct TokioOracleTests {
-  static let environment = ProcessInfo.processInfo.environment
+  static let driver = OracleDriver(
+    runtime: "tokio", testName: "TokioOracleTests", listName: "ExpectedMismatches.txt",
+    seedVariable: "ASYNCVIZ_ORACLE_SEED")
 
   @Test func realTokioAgreesWithTheModel() throws {
-    if let reason = TokioRunner.unavailableReason() {
-      if Self.environment["CI"] == "true" {
-        Issue.record("the tokio oracle cannot run in CI: \(reason)")
-      } else {
-        print("TokioOracleTests skipped: \(reason)")
-      }
-      return
-    }
-    let cases = try Self.cases()
+    let driver = Self.driver
+    guard driver.available(TokioRunner.unavailableReason(), oracle: "tokio") else { return }
+    let cases = try driver.cases(countVariable: "ASYNCVIZ_ORACLE_PROGRAMS", defaultCount: 500)
     let outcomes = try OracleLock.lock.withLock { try Self.runOnTokio(cases) }
     var expected = ExpectedMismatches.load()
-    let replaying = Self.environment["ASYNCVIZ_ORACLE_SEED"] != nil
     var disagreeing: [(String, String)] = []
     for c in cases {
       let model = ProgramOutcome.model(c.program)
@@ -37,40 +32,20 @@ import Testing
         disagreeing.append((c.name, MismatchSymptom.describe(model: model, tokio: tokio, source: c.source)))
       }
       let listed = expected.reasons.removeValue(forKey: c.name) != nil
-      if replaying {
-        print(Self.report(c, model: model, tokio: tokio, verdict: agrees ? "agree" : "DISAGREE"))
-      }
-      if Self.environment["ASYNCVIZ_RECORD"] == "1" || replaying { continue }
-      if !agrees && !listed {
-        Issue.record("\(Self.report(c, model: model, tokio: tokio, verdict: "asyncviz and tokio disagree"))")
-      } else if agrees && listed {
-        Issue.record("\(c.name) now agrees with tokio: remove it from ExpectedMismatches.txt")
+      driver.judge(c, agrees: agrees, listed: listed) {
+        OracleDriver.report(c, model: model, real: "\(tokio)", heading: "tokio", verdict: $0)
       }
     }
     print("TokioOracleTests: \(cases.count) programs, \(disagreeing.count) disagree with tokio")
-    if Self.environment["ASYNCVIZ_RECORD"] == "1" {
-      try ExpectedMismatches.record(disagreeing)
-      Issue.record("ASYNCVIZ_RECORD=1: rewrote ExpectedMismatches.txt (\(disagreeing.count) cases)")
-    }
-  }
-
-  /// The programs of this run.
-  static func cases() throws -> [OracleCase] {
-    if let seed = environment["ASYNCVIZ_ORACLE_SEED"].flatMap(UInt64.init) {
-      return try OracleCase.generated([seed])
-    }
-    let count = environment["ASYNCVIZ_ORACLE_PROGRAMS"].flatMap(Int.init) ?? 500
-    return try OracleCase.demos() + OracleCase.regressions()
-      + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 })
+    try driver.record(
+      disagreeing, disagreeing: disagreeing.count, to: ExpectedMismatches.file,
+      header: ExpectedMismatches.header)
   }
 
   /// Writes, builds and runs the cargo project in .build/tokio-oracle (git-ignored, kept between runs so
   /// cargo only recompiles the programs).
   static func runOnTokio(_ cases: [OracleCase]) throws -> [String: ProgramOutcome] {
-    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let directory = packageRoot.appendingPathComponent(".build/tokio-oracle")
-    let project = TokioProject(directory: directory)
+    let project = TokioProject(directory: OracleDriver.buildFolder("tokio-oracle"))
     let translator = RustTranslator()
     try project.write(
       cases.map { c in
@@ -98,18 +73,5 @@ import Testing
       "TokioOracleTests: cargo build \(built - started), running \(cases.count) programs \(ContinuousClock.now - built)"
     )
     return outcomes
-  }
-
-  static func report(_ c: OracleCase, model: ProgramOutcome, tokio: ProgramOutcome, verdict: String) -> String
-  {
-    """
-    \(c.name) (\(c.origin)): \(verdict)
-    --- source
-    \(c.source)
-    --- asyncviz (rust model, sim)
-    \(model)
-    --- tokio
-    \(tokio)
-    """
   }
 }

@@ -1,0 +1,99 @@
+import AsyncVizLang
+
+/// What the three translators' emitters (Rust, Node, Go) share: the order of
+/// a program's declarations, the text being written, line by line at an
+/// indentation depth, and the names of the program's async fns and resource
+/// operations. Each emitter keeps its own language's spellings; this
+/// protocol holds only what is the same in all three, so a fix to order,
+/// indentation or naming is made once.
+protocol SourceEmitter {
+  /// One level of indentation in the target language (spaces, or a tab for gofmt).
+  static var indentUnit: String { get }
+  /// The program being written.
+  var shape: ProgramShape { get }
+  /// The lines written so far.
+  var lines: [String] { get set }
+  /// The current indentation depth.
+  var depth: Int { get set }
+
+  /// Writes the fn for `resource.operation(...)`, followed by a blank line.
+  mutating func resourceFunction(_ op: ResourceOperation)
+  /// Writes a `channel` declaration, followed by a blank line.
+  mutating func channel(_ channel: ChannelDecl)
+  /// Writes an async fn, followed by a blank line.
+  mutating func function(_ fn: FunctionDecl) throws(TranslationError)
+}
+
+extension SourceEmitter {
+  /// The program's declarations: resource operations, channels, then the async fns in source order.
+  mutating func program() throws(TranslationError) -> String {
+    for op in shape.resourceOperations { resourceFunction(op) }
+    for channel in shape.syntax.channels { self.channel(channel) }
+    for fn in shape.syntax.functions { try function(fn) }
+    return finishedText()
+  }
+
+  /// "40ms", "1s", "250us": a duration as .av writes it (for the comments that quote the source).
+  static func sourceDuration(_ us: Int64) -> String {
+    if us != 0 && us % 1_000_000 == 0 { return "\(us / 1_000_000)s" }
+    if us % 1_000 == 0 { return "\(us / 1_000)ms" }
+    return "\(us)us"
+  }
+
+  /// A line at the current depth; a multi-line text keeps its own relative indentation.
+  mutating func line(_ text: String) {
+    let pad = String(repeating: Self.indentUnit, count: depth)
+    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lines.append(piece.isEmpty ? "" : pad + piece)
+    }
+  }
+
+  /// `head`, then `body` one level deeper, the closing brace and a blank line.
+  mutating func braced(_ head: String, _ body: [String]) {
+    line(head)
+    depth += 1
+    for text in body { line(text) }
+    depth -= 1
+    line("}")
+    line("")
+  }
+
+  /// The program's text: the lines without trailing blank ones, ending in one newline.
+  mutating func finishedText() -> String {
+    while lines.last == "" { lines.removeLast() }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Whether a body's last statement is a `return` (else the emitter adds the unit return).
+  func endsInReturn(_ body: [Statement]) -> Bool {
+    if case .return = body.last?.kind { return true }
+    return false
+  }
+}
+
+/// The target-language names of a program's async fns and resource
+/// operations. An operation's fn gets a name no async fn already has.
+struct EmittedNames {
+  /// Target names of the async fns, by .av name.
+  let functions: [String: String]
+  /// Target names of the resource operations' fns.
+  let operations: [ResourceOperation: String]
+
+  /// `function` names an async fn; `operation` names an operation's fn, given the names taken.
+  init(
+    shape: ProgramShape, function: (String) -> String,
+    operation: (ResourceOperation, Set<String>) -> String
+  ) {
+    var names: [String: String] = [:]
+    for fn in shape.syntax.functions { names[fn.name] = function(fn.name) }
+    functions = names
+    var ops: [ResourceOperation: String] = [:]
+    var used = Set(names.values)
+    for op in shape.resourceOperations {
+      let name = operation(op, used)
+      used.insert(name)
+      ops[op] = name
+    }
+    operations = ops
+  }
+}

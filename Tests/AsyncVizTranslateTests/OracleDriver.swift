@@ -1,0 +1,92 @@
+import AsyncVizTranslate
+import Foundation
+import Testing
+
+/// What the three differential tests (tokio, Node, Go) do alike: skip (or
+/// fail under CI) when the runtime is missing, pick the programs of a run,
+/// judge each program against its expected-mismatch list, and print a report
+/// of both sides. Each test keeps its own runtime's rules: how it runs the
+/// programs and how it compares them.
+struct OracleDriver {
+  static let environment = ProcessInfo.processInfo.environment
+
+  /// The runtime's name in messages ("tokio", "node", "Go").
+  let runtime: String
+  /// The test's name, put before what it prints.
+  let testName: String
+  /// The expected-mismatch list's file name, for messages.
+  let listName: String
+  /// The variable that replays one generated program (ASYNCVIZ_..._SEED).
+  let seedVariable: String
+
+  /// Whether ASYNCVIZ_RECORD=1 asks to rewrite the list.
+  static var recording: Bool { environment["ASYNCVIZ_RECORD"] == "1" }
+
+  /// Whether one generated program is being replayed.
+  var replaying: Bool { Self.environment[seedVariable] != nil }
+
+  /// False, after printing why, when the runtime cannot run here (under CI=true that fails the test).
+  func available(_ unavailableReason: String?, oracle: String) -> Bool {
+    guard let reason = unavailableReason else { return true }
+    if Self.environment["CI"] == "true" {
+      Issue.record("the \(oracle) oracle cannot run in CI: \(reason)")
+    } else {
+      print("\(testName) skipped: \(reason)")
+    }
+    return false
+  }
+
+  /// The programs of this run: the replayed seed alone, or every demo, the
+  /// regressions and `countVariable` (default `defaultCount`) generated programs.
+  func cases(countVariable: String, defaultCount: Int) throws -> [OracleCase] {
+    if let seed = Self.environment[seedVariable].flatMap(UInt64.init) {
+      return try OracleCase.generated([seed])
+    }
+    let count = Self.environment[countVariable].flatMap(Int.init) ?? defaultCount
+    return try OracleCase.demos() + OracleCase.regressions()
+      + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 })
+  }
+
+  /// Checks one program's verdict against the list (both ways), printing both
+  /// sides when replaying; `report` writes both sides under a verdict.
+  func judge(
+    _ c: OracleCase, agrees: Bool, listed: Bool, report: (String) -> String,
+    nowAgrees: @autoclosure () -> String? = nil
+  ) {
+    if replaying { print(report(agrees ? "agree" : "DISAGREE")) }
+    if Self.recording || replaying { return }
+    if !agrees && !listed {
+      Issue.record("\(report("asyncviz and \(runtime) disagree"))")
+    } else if agrees && listed {
+      Issue.record("\(nowAgrees() ?? "\(c.name) now agrees with \(runtime): remove it from \(listName)")")
+    }
+  }
+
+  /// Under ASYNCVIZ_RECORD=1, rewrites the list with the disagreeing programs and fails the run.
+  func record(_ entries: [(String, String)], disagreeing: Int, to file: URL, header: String) throws {
+    guard Self.recording else { return }
+    try ExpectedMismatches.record(entries, to: file, header: header)
+    Issue.record("ASYNCVIZ_RECORD=1: rewrote \(listName) (\(disagreeing) cases)")
+  }
+
+  /// Both sides of one program under a verdict.
+  static func report(_ c: OracleCase, model: ProgramOutcome, real: String, heading: String, verdict: String)
+    -> String
+  {
+    """
+    \(c.name) (\(c.origin)): \(verdict)
+    --- source
+    \(c.source)
+    --- asyncviz (rust model, sim)
+    \(model)
+    --- \(heading)
+    \(real)
+    """
+  }
+
+  /// A git-ignored folder under the package's .build, kept between runs.
+  static func buildFolder(_ name: String) -> URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(".build/" + name)
+  }
+}
