@@ -55,8 +55,7 @@ struct TraceFileOutput {
         return
       }
       sink = try TraceFileOutput.createTemporary(for: target, path: path)
-      if case .temporary(let fd, let temporaryPath, _) = sink {
-        TemporaryFiles.track(temporaryPath)
+      if case .temporary(let fd, _, _) = sink {
         if stat(target, &existing) == 0 {
           // The replacement keeps the replaced file's permissions, and its
           // owner where the process may set it (root, or the same owner).
@@ -85,9 +84,15 @@ struct TraceFileOutput {
     var attempt = 0
     while true {
       let candidate = temporaryName(for: target, attempt: attempt)
+      // Guarded before it exists: a signal between open and a later `track`
+      // would leave the file behind. The name carries our pid, so a file the
+      // handler could find under it that open did not create is a dead
+      // process's leftover.
+      TemporaryFiles.track(candidate)
       let opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
       if opened >= 0 { return .temporary(fd: opened, temporaryPath: candidate, target: target) }
       let code = errno
+      TemporaryFiles.untrack()
       if code == EINTR { continue }
       if code != EEXIST || attempt >= 100 {
         throw TraceWriteError(
