@@ -41,25 +41,51 @@ enum EventField: UInt8, CaseIterable {
   /// This field's bit.
   @inline(__always) var bit: UInt32 { 1 << UInt32(rawValue) }
 
-  /// The field whose key is `bytes`.
-  @inline(__always)
+  /// The field whose key is `bytes` (by length, then the common keys first).
+  /// Each key is spelled once, in `key`; a key listed under the wrong length
+  /// is never found, which the reader's tests of every event kind would show.
   static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> EventField? {
-    guard bytes.count < byLength.count else { return nil }
-    for field in byLength[bytes.count] where bytesEqual(bytes, field.key) { return field }
+    switch bytes.count {
+    case 2:
+      if bytesEqual(bytes, fd.key) { return .fd }
+      if bytesEqual(bytes, by.key) { return .by }
+      if bytesEqual(bytes, op.key) { return .op }
+    case 3:
+      if bytesEqual(bytes, seq.key) { return .seq }
+    case 4:
+      if bytesEqual(bytes, step.key) { return .step }
+      if bytesEqual(bytes, kind.key) { return .kind }
+      if bytesEqual(bytes, task.key) { return .task }
+      if bytesEqual(bytes, tUs.key) { return .tUs }
+      if bytesEqual(bytes, note.key) { return .note }
+      if bytesEqual(bytes, line.key) { return .line }
+      if bytesEqual(bytes, name.key) { return .name }
+      if bytesEqual(bytes, text.key) { return .text }
+      if bytesEqual(bytes, code.key) { return .code }
+    case 5:
+      if bytesEqual(bytes, cause.key) { return .cause }
+    case 6:
+      if bytesEqual(bytes, result.key) { return .result }
+      if bytesEqual(bytes, parent.key) { return .parent }
+      if bytesEqual(bytes, durUs.key) { return .durUs }
+    case 7:
+      if bytesEqual(bytes, message.key) { return .message }
+    case 8:
+      if bytesEqual(bytes, position.key) { return .position }
+      if bytesEqual(bytes, awaiting.key) { return .awaiting }
+      if bytesEqual(bytes, interest.key) { return .interest }
+      if bytesEqual(bytes, resource.key) { return .resource }
+    case 9:
+      if bytesEqual(bytes, readiness.key) { return .readiness }
+      if bytesEqual(bytes, fromTask.key) { return .fromTask }
+    case 10:
+      if bytesEqual(bytes, timeoutUs.key) { return .timeoutUs }
+    case 11:
+      if bytesEqual(bytes, deadlineUs.key) { return .deadlineUs }
+    default: break
+    }
     return nil
   }
-
-  /// The fields grouped by the length of their key, built from `key` so that
-  /// each key is spelled once: a key is compared only with those of its length.
-  private static let byLength: [[EventField]] = {
-    var table: [[EventField]] = []
-    for field in allCases {
-      let n = field.key.utf8CodeUnitCount
-      while table.count <= n { table.append([]) }
-      table[n].append(field)
-    }
-    return table
-  }()
 }
 
 /// Whether `bytes` spell `word`.
