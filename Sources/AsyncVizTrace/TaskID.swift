@@ -33,18 +33,4 @@ public struct StringID: Hashable, Sendable {
   public static let wellKnown = [
     "yield_now", "sleep", "lost_waker", "self_wake", "join", "select", "timeout",
   ]
-  /// "yield_now".
-  public static let yieldNow = StringID(1)
-  /// "sleep".
-  public static let sleep = StringID(2)
-  /// "lost_waker".
-  public static let lostWaker = StringID(3)
-  /// "self_wake".
-  public static let selfWake = StringID(4)
-  /// "join".
-  public static let join = StringID(5)
-  /// "select".
-  public static let select = StringID(6)
-  /// "timeout".
-  public static let timeout = StringID(7)
 }
