@@ -3,13 +3,13 @@ import AsyncVizTrace
 /// Everything the executor's hot path touches, in one struct reached through
 /// one pointer (`Runtime.core`): no class properties, so no exclusivity checks
 /// or reference counting per resumption (platform-notes.md, performance).
-struct RuntimeCore {
+struct RuntimeCore: ~Copyable {
   /// Limits and thresholds.
   let options: RuntimeOptions
   /// Ready tasks, in the order they will be polled.
   var runQueue = RunQueue()
   /// Bookkeeping per task, indexed by `TaskID.index`.
-  var slots: [TaskSlot] = []
+  var slots = TaskTable()
   /// The futures, indexed like `slots`; nil once a finished task's output is taken.
   var cells: [TaskCell?] = []
   /// Wakers of tasks waiting for a task to finish, by the awaited task.
