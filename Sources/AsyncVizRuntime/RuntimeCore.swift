@@ -155,9 +155,10 @@ struct RuntimeCore: ~Copyable {
   /// Wakes the deferred wakers, in the order they were deferred.
   mutating func wakeDeferred() {
     guard !deferred.isEmpty else { return }
-    let list = deferred
+    // In place: waking never defers, so the list does not change meanwhile
+    // (a copy would cost a new buffer on every driver turn).
+    for i in deferred.indices { wake(deferred[i], by: .deferred) }
     deferred.removeAll(keepingCapacity: true)
-    for w in list { wake(w, by: .deferred) }
   }
 
   // MARK: lints
