@@ -10,3 +10,9 @@ extension CompiledProgram {
     return (program, try Parser.parse(file))
   }
 }
+
+extension CompiledProgram {
+  /// "40ms", "1s", "250us": a duration as programs write it, the same text a
+  /// duration value prints (the translators quote the source in comments).
+  public static func durationSource(_ us: Int64) -> String { Value.durationText(us) }
+}

@@ -40,7 +40,7 @@ struct GoEmitter: BlockEmitter {
   mutating func resourceFunction(_ op: ResourceOperation) {
     guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
     line(
-      "// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(Self.sourceDuration(resource.latencyUs))`):"
+      "// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(CompiledProgram.durationSource(resource.latencyUs))`):"
     )
     line(
       "// the server answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer"

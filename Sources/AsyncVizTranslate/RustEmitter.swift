@@ -35,7 +35,7 @@ struct RustEmitter: BlockEmitter {
   /// `resource db latency 40ms` and one operation on it.
   mutating func resourceFunction(_ op: ResourceOperation) {
     guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
-    let latency = Self.sourceDuration(resource.latencyUs)
+    let latency = CompiledProgram.durationSource(resource.latencyUs)
     line(
       "/// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the server")
     line(

@@ -33,13 +33,6 @@ extension SourceEmitter {
     return finishedText()
   }
 
-  /// "40ms", "1s", "250us": a duration as .av writes it (for the comments that quote the source).
-  static func sourceDuration(_ us: Int64) -> String {
-    if us != 0 && us % 1_000_000 == 0 { return "\(us / 1_000_000)s" }
-    if us % 1_000 == 0 { return "\(us / 1_000)ms" }
-    return "\(us)us"
-  }
-
   /// A line at the current depth; a multi-line text keeps its own relative indentation.
   mutating func line(_ text: String) {
     let pad = String(repeating: Self.indentUnit, count: depth)
