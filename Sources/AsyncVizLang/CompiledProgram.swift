@@ -23,17 +23,7 @@ public struct CompiledProgram: Sendable {
   /// Parses, checks and compiles `file`. Throws the first error found;
   /// nothing about the program has run.
   public static func compile(_ file: SourceFile) throws(Diagnostic) -> CompiledProgram {
-    if let tooLong = file.sizeDiagnostic() { throw tooLong }
-    let syntax = try Parser.parse(file)
-    let bound = try Resolver.resolve(file, syntax)
-    let warnings = try TypeChecker.check(file, bound)
-    return CompiledProgram(
-      source: file,
-      warnings: warnings.sorted { $0.location < $1.location },
-      resources: bound.resources.map { ResourceSpec(name: $0.name, latencyUs: $0.latencyUs) },
-      channels: bound.channels,
-      functions: Compiler.compile(bound),
-      main: bound.main)
+    try checkedSyntax(file).program
   }
 
   /// A runtime over `backend` with `main` as block_on's future, task 1 (nothing has run yet).

@@ -12,6 +12,8 @@ public struct ProgramShape: Sendable {
   public let source: SourceFile
   /// The syntax tree after every check asyncviz makes.
   public let syntax: Program
+  /// The program compiled from that tree, to run the model on.
+  public let program: CompiledProgram
   /// Each async fn's parameter kinds, in order, by fn name.
   public let parameterKinds: [String: [ValueKind]]
   /// Pairs (caller, callee) of async fn calls that are part of a recursion
@@ -26,14 +28,15 @@ public struct ProgramShape: Sendable {
   /// they are) and reads its shape; a program that compiles but cannot be
   /// translated faithfully throws a `TranslationError`.
   public static func read(_ file: SourceFile) throws -> ProgramShape {
-    let (_, syntax) = try CompiledProgram.checkedSyntax(file)
-    return try ProgramShape(file: file, syntax: syntax)
+    let (program, syntax) = try CompiledProgram.checkedSyntax(file)
+    return try ProgramShape(file: file, program: program, syntax: syntax)
   }
 
-  init(file: SourceFile, syntax: Program) throws(TranslationError) {
+  init(file: SourceFile, program: CompiledProgram, syntax: Program) throws(TranslationError) {
     name = file.programName
     source = file
     self.syntax = syntax
+    self.program = program
     var reader = ShapeReader(syntax: syntax)
     try reader.inferParameters()
     parameterKinds = reader.parameterKinds
