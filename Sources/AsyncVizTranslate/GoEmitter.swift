@@ -57,10 +57,9 @@ struct GoEmitter: BlockEmitter {
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     var scope = shape.scope(of: fn)
     names = [[:]]
-    let kinds = shape.parameterKinds[fn.name] ?? []
     let params = fn.params.enumerated().map { i, p in
       let type: String
-      switch i < kinds.count ? kinds[i] : .data {
+      switch shape.parameterKind(of: fn.name, at: i) {
       case .data: type = "Value"
       case .future: type = "func() Value"
       case .handle: type = "*Handle"
@@ -88,12 +87,7 @@ struct GoEmitter: BlockEmitter {
     switch s.kind {
     case .let(let name, _, let value):
       let kind = shape.kind(of: value, in: scope)
-      let go: String
-      switch kind {
-      case .data: go = try self.value(value, scope)
-      case .future: go = try future(value, scope)
-      case .handle: go = try handle(value, scope)
-      }
+      let go = try expression(value, as: kind, scope)
       let goName = declare(name)
       line("\(goName) := \(go)")
       // Go rejects a variable that is never read.

@@ -53,10 +53,9 @@ struct RustEmitter: BlockEmitter {
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     currentFunction = fn.name
     var scope = shape.scope(of: fn)
-    let kinds = shape.parameterKinds[fn.name] ?? []
     let params = fn.params.enumerated().map { i, p in
       let type: String
-      switch i < kinds.count ? kinds[i] : .data {
+      switch shape.parameterKind(of: fn.name, at: i) {
       case .data: type = "Value"
       case .future: type = "impl Future<Output = Value> + Send + 'static"
       case .handle: type = "JoinHandle<Value>"
@@ -83,13 +82,7 @@ struct RustEmitter: BlockEmitter {
     switch s.kind {
     case .let(let name, _, let value):
       let kind = shape.kind(of: value, in: scope)
-      let rust: String
-      switch kind {
-      case .data: rust = try self.value(value, scope)
-      case .future: rust = try future(value, scope)
-      case .handle: rust = try handle(value, scope)
-      }
-      line("let \(RustNames.local(name)) = \(rust);")
+      line("let \(RustNames.local(name)) = \(try expression(value, as: kind, scope));")
       scope.bind(name, kind)
     case .expression(let e):
       line(try expressionStatement(e, scope))

@@ -162,8 +162,7 @@ struct ProgramWalker {
     _ fn: FunctionDecl, _ statement: (Statement, KindScope) -> Void,
     expression: (Expression, KindScope) -> Void
   ) {
-    var scope = KindScope(parameters: [:])
-    for (i, p) in fn.params.enumerated() { scope.bind(p.name, parameterKinds[fn.name]?[i] ?? .data) }
+    var scope = KindScope(parametersOf: fn, kinds: parameterKinds)
     walkBlock(fn.body, &scope, statement, expression)
   }
 
