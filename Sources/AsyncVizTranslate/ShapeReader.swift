@@ -182,29 +182,29 @@ struct ProgramWalker {
         if let e { walkExpression(e, scope, expression) }
       case .repeat(let count, let inner):
         walkExpression(count, scope, expression)
-        scope.enter()
-        walkBlock(inner, &scope, statement, expression)
-        scope.leave()
+        walkInner(inner, scope, statement, expression)
       case .for(let name, _, let from, let to, let inner):
         walkExpression(from, scope, expression)
         walkExpression(to, scope, expression)
-        scope.enter()
-        scope.bind(name, .data)
-        walkBlock(inner, &scope, statement, expression)
-        scope.leave()
+        walkInner(inner, scope, binding: name, statement, expression)
       case .if(let lhs, _, let rhs, let then, let otherwise):
         walkExpression(lhs, scope, expression)
         walkExpression(rhs, scope, expression)
-        scope.enter()
-        walkBlock(then, &scope, statement, expression)
-        scope.leave()
-        if let otherwise {
-          scope.enter()
-          walkBlock(otherwise, &scope, statement, expression)
-          scope.leave()
-        }
+        walkInner(then, scope, statement, expression)
+        if let otherwise { walkInner(otherwise, scope, statement, expression) }
       }
     }
+  }
+
+  /// A nested block: its own `let`s (and a `for`'s variable, `binding`) end with it.
+  private func walkInner(
+    _ body: [Statement], _ outer: KindScope, binding name: String? = nil,
+    _ statement: (Statement, KindScope) -> Void, _ expression: (Expression, KindScope) -> Void
+  ) {
+    var scope = outer
+    scope.enter()
+    if let name { scope.bind(name, .data) }
+    walkBlock(body, &scope, statement, expression)
   }
 
   private func walkExpression(_ e: Expression, _ scope: KindScope, _ visit: (Expression, KindScope) -> Void) {
