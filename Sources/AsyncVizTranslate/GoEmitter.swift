@@ -71,10 +71,7 @@ struct GoEmitter: BlockEmitter {
     line("func \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) Value {")
     depth += 1
     try block(fn.body, &scope)
-    if !endsInReturn(fn.body) { line("return unit") }
-    depth -= 1
-    line("}")
-    line("")
+    closeFunction(fn.body, unitReturn: "return unit")
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {

@@ -66,10 +66,7 @@ struct NodeEmitter: SourceEmitter {
     line("async function \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) {")
     depth += 1
     try block(fn.body)
-    if !endsInReturn(fn.body) { line("return UNIT;") }
-    depth -= 1
-    line("}")
-    line("")
+    closeFunction(fn.body, unitReturn: "return UNIT;")
   }
 
   /// A fresh JavaScript name for the .av variable `name` in the innermost block.

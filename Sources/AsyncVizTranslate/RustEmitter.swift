@@ -68,10 +68,7 @@ struct RustEmitter: BlockEmitter {
     line("async fn \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) -> Value {")
     depth += 1
     try block(fn.body, &scope)
-    if !endsInReturn(fn.body) { line("Value::Unit") }
-    depth -= 1
-    line("}")
-    line("")
+    closeFunction(fn.body, unitReturn: "Value::Unit")
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {

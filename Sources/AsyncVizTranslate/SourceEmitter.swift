@@ -57,10 +57,16 @@ extension SourceEmitter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Whether a body's last statement is a `return` (else the emitter adds the unit return).
-  func endsInReturn(_ body: [Statement]) -> Bool {
-    if case .return = body.last?.kind { return true }
-    return false
+  /// Ends a fn whose `body` was written one level deeper: `unitReturn` unless
+  /// the body's last statement is a `return`, then the closing brace and a blank line.
+  mutating func closeFunction(_ body: [Statement], unitReturn: String) {
+    switch body.last?.kind {
+    case .return: break
+    default: line(unitReturn)
+    }
+    depth -= 1
+    line("}")
+    line("")
   }
 }
 
