@@ -37,8 +37,7 @@ struct GoEmitter: BlockEmitter {
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  mutating func resourceFunction(_ op: ResourceOperation) {
-    guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
+  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String) {
     line(
       "// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(CompiledProgram.durationSource(resource.latencyUs))`):"
     )

@@ -40,8 +40,7 @@ struct NodeEmitter: SourceEmitter {
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  mutating func resourceFunction(_ op: ResourceOperation) {
-    guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
+  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String) {
     let latency = CompiledProgram.durationSource(resource.latencyUs)
     line(
       "/** `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the request")

@@ -16,8 +16,11 @@ protocol SourceEmitter {
   /// The current indentation depth.
   var depth: Int { get set }
 
-  /// Writes the fn for `resource.operation(...)`, followed by a blank line.
-  mutating func resourceFunction(_ op: ResourceOperation)
+  /// Target names of the resource operations' fns (see `EmittedNames`).
+  var operationNames: [ResourceOperation: String] { get }
+
+  /// Writes the fn `name` for `op` on `resource`, followed by a blank line.
+  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String)
   /// Writes a `channel` declaration, followed by a blank line.
   mutating func channel(_ channel: ChannelDecl)
   /// Writes an async fn, followed by a blank line.
@@ -27,7 +30,10 @@ protocol SourceEmitter {
 extension SourceEmitter {
   /// The program's declarations: resource operations, channels, then the async fns in source order.
   mutating func program() throws(TranslationError) -> String {
-    for op in shape.resourceOperations { resourceFunction(op) }
+    for op in shape.resourceOperations {
+      guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { continue }
+      resourceFunction(op, on: resource, name: name)
+    }
     for channel in shape.syntax.channels { self.channel(channel) }
     for fn in shape.syntax.functions { try function(fn) }
     return finishedText()
