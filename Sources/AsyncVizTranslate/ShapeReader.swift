@@ -97,9 +97,9 @@ struct ShapeReader {
           }
         case .call(let callee, let args):
           if functions.contains(callee) { edges.insert(callee) }
-          if callee == "block" || callee == "work" { usesRealClock = true }
-          if callee == "print", let v = args.first, Self.kind(of: v, in: scope, functions: functions) != .data
-          {
+          let plain = PlainCall(rawValue: callee)
+          if plain == .block || plain == .work { usesRealClock = true }
+          if plain == .print, let v = args.first, Self.kind(of: v, in: scope, functions: functions) != .data {
             failure = TranslationError(v.location, "`print` would print a future or a join handle")
           }
         case .method(let receiver, let method, _, _):
