@@ -94,14 +94,12 @@ final class PeerServer: Sendable {
     while true {
       try? Syscall.drain(eventFD: feed)
       let (jobs, stopping) = inbox.withLock { box in
+        if box.stopping { box.closeAll() }
         let taken = box.jobs
         box.jobs = []
         return (taken, box.stopping)
       }
-      if stopping {
-        inbox.withLock { $0.closeAll() }
-        return
-      }
+      if stopping { return }
       for job in jobs {
         if let answer = serve(job, order: order) { schedule.insert(answer) }
         order += 1
@@ -110,11 +108,8 @@ final class PeerServer: Sendable {
       do {
         _ = try Syscall.pollReadable(feed, deadlineNs: schedule.min?.atNs)
       } catch {
-        inbox.withLock { box in
-          box.closeAll()
-          box.stopping = true
-        }
-        schedule = Heap()
+        // Stop as if asked: the next turn closes every connection and returns.
+        inbox.withLock { $0.stopping = true }
       }
     }
   }
