@@ -56,6 +56,8 @@ final class PeerServer: Sendable {
   /// job of a batch signals: the peer takes the whole inbox when it wakes,
   /// so a thousand requests sent in a row cost one wake-up, not a thousand
   /// context switches in the middle of the executor's polls.
+  /// From the call on, the job's fd is the server's: if the wake-up fails,
+  /// the job is cancelled (its fd closed) before the error is thrown.
   func submit(_ job: PeerJob) throws(BackendError) {
     let wasEmpty = inbox.withLock { box in
       let empty = box.jobs.isEmpty
@@ -63,7 +65,13 @@ final class PeerServer: Sendable {
       box.open[job.id] = job.fd
       return empty
     }
-    if wasEmpty { try Syscall.signal(eventFD: feed) }
+    guard wasEmpty else { return }
+    do {
+      try Syscall.signal(eventFD: feed)
+    } catch {
+      cancel(job: job.id)
+      throw error
+    }
   }
 
   /// Closes the remote end of a dropped request now, whatever the peer
