@@ -59,3 +59,9 @@ public struct CompiledProgram: Sendable {
     return runtime
   }
 }
+
+extension CompiledProgram {
+  /// "40ms", "1s", "250us": a duration as programs write it, the same text a
+  /// duration value prints (the translators quote the source in comments).
+  public static func durationSource(_ us: Int64) -> String { Value.durationText(us) }
+}

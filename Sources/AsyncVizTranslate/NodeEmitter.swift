@@ -40,9 +40,8 @@ struct NodeEmitter: SourceEmitter {
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  mutating func resourceFunction(_ op: ResourceOperation) {
-    guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
-    let latency = Self.sourceDuration(resource.latencyUs)
+  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String) {
+    let latency = CompiledProgram.durationSource(resource.latencyUs)
     line(
       "/** `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the request")
     line(
@@ -66,10 +65,7 @@ struct NodeEmitter: SourceEmitter {
     line("async function \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) {")
     depth += 1
     try block(fn.body)
-    if !endsInReturn(fn.body) { line("return UNIT;") }
-    depth -= 1
-    line("}")
-    line("")
+    closeFunction(fn.body, unitReturn: "return UNIT;")
   }
 
   /// A fresh JavaScript name for the .av variable `name` in the innermost block.

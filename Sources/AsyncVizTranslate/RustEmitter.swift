@@ -33,9 +33,8 @@ struct RustEmitter: BlockEmitter {
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  mutating func resourceFunction(_ op: ResourceOperation) {
-    guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
-    let latency = Self.sourceDuration(resource.latencyUs)
+  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String) {
+    let latency = CompiledProgram.durationSource(resource.latencyUs)
     line(
       "/// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the server")
     line(
@@ -53,10 +52,9 @@ struct RustEmitter: BlockEmitter {
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     currentFunction = fn.name
     var scope = shape.scope(of: fn)
-    let kinds = shape.parameterKinds[fn.name] ?? []
     let params = fn.params.enumerated().map { i, p in
       let type: String
-      switch i < kinds.count ? kinds[i] : .data {
+      switch shape.parameterKind(of: fn.name, at: i) {
       case .data: type = "Value"
       case .future: type = "impl Future<Output = Value> + Send + 'static"
       case .handle: type = "JoinHandle<Value>"
@@ -69,10 +67,7 @@ struct RustEmitter: BlockEmitter {
     line("async fn \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) -> Value {")
     depth += 1
     try block(fn.body, &scope)
-    if !endsInReturn(fn.body) { line("Value::Unit") }
-    depth -= 1
-    line("}")
-    line("")
+    closeFunction(fn.body, unitReturn: "Value::Unit")
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {
@@ -83,13 +78,7 @@ struct RustEmitter: BlockEmitter {
     switch s.kind {
     case .let(let name, _, let value):
       let kind = shape.kind(of: value, in: scope)
-      let rust: String
-      switch kind {
-      case .data: rust = try self.value(value, scope)
-      case .future: rust = try future(value, scope)
-      case .handle: rust = try handle(value, scope)
-      }
-      line("let \(RustNames.local(name)) = \(rust);")
+      line("let \(RustNames.local(name)) = \(try expression(value, as: kind, scope));")
       scope.bind(name, kind)
     case .expression(let e):
       line(try expressionStatement(e, scope))
