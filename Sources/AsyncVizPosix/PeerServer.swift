@@ -56,6 +56,8 @@ final class PeerServer: Sendable {
   /// job of a batch signals: the peer takes the whole inbox when it wakes,
   /// so a thousand requests sent in a row cost one wake-up, not a thousand
   /// context switches in the middle of the executor's polls.
+  /// From the call on, the job's fd is the server's: if the wake-up fails,
+  /// the job is cancelled (its fd closed) before the error is thrown.
   func submit(_ job: PeerJob) throws(BackendError) {
     let wasEmpty = inbox.withLock { box in
       let empty = box.jobs.isEmpty
@@ -63,7 +65,13 @@ final class PeerServer: Sendable {
       box.open[job.id] = job.fd
       return empty
     }
-    if wasEmpty { try Syscall.signal(eventFD: feed) }
+    guard wasEmpty else { return }
+    do {
+      try Syscall.signal(eventFD: feed)
+    } catch {
+      cancel(job: job.id)
+      throw error
+    }
   }
 
   /// Closes the remote end of a dropped request now, whatever the peer
@@ -94,14 +102,12 @@ final class PeerServer: Sendable {
     while true {
       try? Syscall.drain(eventFD: feed)
       let (jobs, stopping) = inbox.withLock { box in
+        if box.stopping { box.closeAll() }
         let taken = box.jobs
         box.jobs = []
         return (taken, box.stopping)
       }
-      if stopping {
-        inbox.withLock { $0.closeAll() }
-        return
-      }
+      if stopping { return }
       for job in jobs {
         if let answer = serve(job, order: order) { schedule.insert(answer) }
         order += 1
@@ -110,11 +116,8 @@ final class PeerServer: Sendable {
       do {
         _ = try Syscall.pollReadable(feed, deadlineNs: schedule.min?.atNs)
       } catch {
-        inbox.withLock { box in
-          box.closeAll()
-          box.stopping = true
-        }
-        schedule = Heap()
+        // Stop as if asked: the next turn closes every connection and returns.
+        inbox.withLock { $0.stopping = true }
       }
     }
   }
