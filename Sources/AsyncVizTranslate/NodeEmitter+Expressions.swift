@@ -109,23 +109,10 @@ extension NodeEmitter {
 
   func stringLiteral(_ text: String) -> String { "\"\(escaped(text, quote: "\""))\"" }
 
+  /// JavaScript also ends a line at U+2028 and U+2029.
   private func escaped(_ text: String, quote: Unicode.Scalar) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case quote: out += "\\\(quote)"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
-          out += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
+    Self.escaped(text, quote: quote, also: { $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+      "\\u{\(String($0, radix: 16))}"
     }
-    return out
   }
 }

@@ -39,6 +39,32 @@ extension SourceEmitter {
     return finishedText()
   }
 
+  /// `text` for inside a quoted literal, the escapes all three languages
+  /// share: the backslash, the `quote`, newline, tab and return; any other
+  /// control character (and a scalar `also` names) as `control` spells its code.
+  static func escaped(
+    _ text: String, quote: Unicode.Scalar = "\"", also: (Unicode.Scalar) -> Bool = { _ in false },
+    control: (UInt32) -> String
+  ) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case quote: out += "\\\(quote)"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F || also(scalar) {
+          out += control(scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+
   /// A line at the current depth; a multi-line text keeps its own relative indentation.
   mutating func line(_ text: String) {
     let pad = String(repeating: Self.indentUnit, count: depth)
