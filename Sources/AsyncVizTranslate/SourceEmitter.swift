@@ -16,8 +16,8 @@ protocol SourceEmitter {
   /// The current indentation depth.
   var depth: Int { get set }
 
-  /// Target names of the resource operations' fns (see `EmittedNames`).
-  var operationNames: [ResourceOperation: String] { get }
+  /// Target names of the async fns and resource operations.
+  var emitted: EmittedNames { get }
 
   /// Writes the fn `name` for `op` on `resource`, followed by a blank line.
   mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String)
@@ -31,7 +31,9 @@ extension SourceEmitter {
   /// The program's declarations: resource operations, channels, then the async fns in source order.
   mutating func program() throws(TranslationError) -> String {
     for op in shape.resourceOperations {
-      guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { continue }
+      guard let resource = shape.resource(named: op.resource), let name = emitted.operations[op] else {
+        continue
+      }
       resourceFunction(op, on: resource, name: name)
     }
     for channel in shape.syntax.channels { self.channel(channel) }
