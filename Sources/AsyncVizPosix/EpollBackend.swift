@@ -175,8 +175,9 @@ public final class EpollBackend: ReactorBackend {
     if let connection { peer.running?.cancel(job: connection.job) }
   }
 
-  /// Remote ends still open (requests not yet answered, hung up or dropped).
-  public var openPeerConnections: Int { peer.running?.openConnections ?? 0 }
+  /// Remote ends still open (requests not yet answered, hung up or dropped);
+  /// only tests read it (through `@testable import`), so it is not public API.
+  var openPeerConnections: Int { peer.running?.openConnections ?? 0 }
 
   public func receive(fd: Int32) -> ReceiveResult {
     guard let resource = connections[fd]?.resource else {

@@ -142,17 +142,16 @@ final class PeerServer: Sendable {
   /// there, so holding the lock for it is short.
   private func serve(_ job: PeerJob, order: Int) -> ScheduledAnswer? {
     inbox.withLock { box -> ScheduledAnswer? in
-      guard box.open[job.id] != nil else { return nil }
-      guard let payload = readRequest(job.fd), let request = WireFormat.parseRequest(payload),
+      guard let fd = box.open[job.id] else { return nil }
+      guard let payload = readRequest(fd), let request = WireFormat.parseRequest(payload),
         job.behaviour == .answer
       else {
         box.open[job.id] = nil
-        Syscall.close(job.fd)
+        Syscall.close(fd)
         return nil
       }
       let reply = job.resource.reply(op: request.op, argument: request.argument)
-      return ScheduledAnswer(
-        atNs: job.answerAtNs, order: order, job: job.id, fd: job.fd, bytes: WireFormat.answer(reply))
+      return ScheduledAnswer(atNs: job.answerAtNs, order: order, job: job.id, bytes: WireFormat.answer(reply))
     }
   }
 
@@ -176,9 +175,9 @@ final class PeerServer: Sendable {
   /// the number may already belong to a newer connection.
   private func deliver(_ answer: ScheduledAnswer) {
     inbox.withLock { box in
-      guard box.open.removeValue(forKey: answer.job) != nil else { return }
-      try? Syscall.sendAll(answer.fd, answer.bytes)
-      Syscall.close(answer.fd)
+      guard let fd = box.open.removeValue(forKey: answer.job) else { return }
+      try? Syscall.sendAll(fd, answer.bytes)
+      Syscall.close(fd)
     }
   }
 }

@@ -41,6 +41,15 @@ public enum Awaited: Hashable, Sendable {
     case .joinHandle(let task): "join #\(task.rawValue)"
     case .channelSend(let channel): "\(trace.string(channel)).send"
     case .channelRecv(let channel): "\(trace.string(channel)).recv"
+    case .other(let text): trace.string(text)
+    case .sleep, .yieldNow, .join, .select, .timeout, .lostWaker, .selfWake: word.map { "\($0)" } ?? ""
+    }
+  }
+
+  /// The fixed word of a case that names nothing else ("sleep"), nil for the
+  /// others: the one table the label, the JSON writer and the reader use.
+  public var word: StaticString? {
+    switch self {
     case .sleep: "sleep"
     case .yieldNow: "yield_now"
     case .join: "join"
@@ -48,21 +57,16 @@ public enum Awaited: Hashable, Sendable {
     case .timeout: "timeout"
     case .lostWaker: "lost_waker"
     case .selfWake: "self_wake"
-    case .other(let text): trace.string(text)
+    case .nothing, .resourceCall, .joinHandle, .channelSend, .channelRecv, .other: nil
     }
   }
 
+  /// The cases that have a fixed `word`.
+  static let worded: [Awaited] = [.sleep, .yieldNow, .join, .select, .timeout, .lostWaker, .selfWake]
+
   /// The case a fixed word names (`sleep`, `join`, ...), nil for any other text.
   public init?(word: String) {
-    switch word {
-    case "sleep": self = .sleep
-    case "yield_now": self = .yieldNow
-    case "join": self = .join
-    case "select": self = .select
-    case "timeout": self = .timeout
-    case "lost_waker": self = .lostWaker
-    case "self_wake": self = .selfWake
-    default: return nil
-    }
+    guard let found = Awaited.worded.first(where: { $0.word.map { "\($0)" } == word }) else { return nil }
+    self = found
   }
 }

@@ -150,13 +150,10 @@ extension TraceJSONWriter {
       out.byte(UInt8(ascii: "\""))
     case .channelSend(let channel): dotted(trace.string(channel), "send", &out)
     case .channelRecv(let channel): dotted(trace.string(channel), "recv", &out)
-    case .sleep: out.raw("\"sleep\"")
-    case .yieldNow: out.raw("\"yield_now\"")
-    case .join: out.raw("\"join\"")
-    case .select: out.raw("\"select\"")
-    case .timeout: out.raw("\"timeout\"")
-    case .lostWaker: out.raw("\"lost_waker\"")
-    case .selfWake: out.raw("\"self_wake\"")
+    case .sleep, .yieldNow, .join, .select, .timeout, .lostWaker, .selfWake:
+      out.byte(UInt8(ascii: "\""))
+      if let word = awaited.word { out.raw(word) }
+      out.byte(UInt8(ascii: "\""))
     case .other(let text): out.quotedOrNull(trace.string(text))
     }
   }

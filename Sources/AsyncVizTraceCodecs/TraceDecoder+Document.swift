@@ -7,19 +7,8 @@ extension TraceDecoder {
   /// The next key of an object being read, or nil at its closing brace.
   @inline(__always)
   mutating func nextKey(_ first: inout Bool) throws(TraceReadError) -> UnsafeBufferPointer<UInt8>? {
-    var b = try peek()
-    if b == UInt8(ascii: "}") {
-      window.pos += 1
-      return nil
-    }
-    if !first {
-      guard b == UInt8(ascii: ",") else {
-        throw fail("expected ',' or '}', found \(TraceDecoder.describe(byte: b))")
-      }
-      window.pos += 1
-      b = try peek()
-    }
-    first = false
+    guard try nextMember(&first, closing: UInt8(ascii: "}")) else { return nil }
+    let b = try peek()
     guard b == UInt8(ascii: "\"") else {
       throw fail("expected a key in quotes, found \(TraceDecoder.describe(byte: b))")
     }
@@ -43,14 +32,22 @@ extension TraceDecoder {
   /// false at its closing bracket.
   @inline(__always)
   mutating func nextElement(_ first: inout Bool) throws(TraceReadError) -> Bool {
+    try nextMember(&first, closing: UInt8(ascii: "]"))
+  }
+
+  /// Whether another member of an object or array follows (consuming the
+  /// comma before it), or false at `closing` (consumed).
+  @inline(__always)
+  private mutating func nextMember(_ first: inout Bool, closing: UInt8) throws(TraceReadError) -> Bool {
     let b = try peek()
-    if b == UInt8(ascii: "]") {
+    if b == closing {
       window.pos += 1
       return false
     }
     if !first {
       guard b == UInt8(ascii: ",") else {
-        throw fail("expected ',' or ']', found \(TraceDecoder.describe(byte: b))")
+        let expected = "',' or \(TraceDecoder.describe(byte: closing))"
+        throw fail("expected \(expected), found \(TraceDecoder.describe(byte: b))")
       }
       window.pos += 1
     }

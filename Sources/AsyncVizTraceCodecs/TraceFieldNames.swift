@@ -41,49 +41,25 @@ enum EventField: UInt8, CaseIterable {
   /// This field's bit.
   @inline(__always) var bit: UInt32 { 1 << UInt32(rawValue) }
 
-  /// The field whose key is `bytes` (by length, then the common keys first).
+  /// The field whose key is `bytes`.
+  @inline(__always)
   static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> EventField? {
-    switch bytes.count {
-    case 2:
-      if bytesEqual(bytes, "fd") { return .fd }
-      if bytesEqual(bytes, "by") { return .by }
-      if bytesEqual(bytes, "op") { return .op }
-    case 3:
-      if bytesEqual(bytes, "seq") { return .seq }
-    case 4:
-      if bytesEqual(bytes, "step") { return .step }
-      if bytesEqual(bytes, "kind") { return .kind }
-      if bytesEqual(bytes, "task") { return .task }
-      if bytesEqual(bytes, "t_us") { return .tUs }
-      if bytesEqual(bytes, "note") { return .note }
-      if bytesEqual(bytes, "line") { return .line }
-      if bytesEqual(bytes, "name") { return .name }
-      if bytesEqual(bytes, "text") { return .text }
-      if bytesEqual(bytes, "code") { return .code }
-    case 5:
-      if bytesEqual(bytes, "cause") { return .cause }
-    case 6:
-      if bytesEqual(bytes, "result") { return .result }
-      if bytesEqual(bytes, "parent") { return .parent }
-      if bytesEqual(bytes, "dur_us") { return .durUs }
-    case 7:
-      if bytesEqual(bytes, "message") { return .message }
-    case 8:
-      if bytesEqual(bytes, "position") { return .position }
-      if bytesEqual(bytes, "awaiting") { return .awaiting }
-      if bytesEqual(bytes, "interest") { return .interest }
-      if bytesEqual(bytes, "resource") { return .resource }
-    case 9:
-      if bytesEqual(bytes, "readiness") { return .readiness }
-      if bytesEqual(bytes, "from_task") { return .fromTask }
-    case 10:
-      if bytesEqual(bytes, "timeout_us") { return .timeoutUs }
-    case 11:
-      if bytesEqual(bytes, "deadline_us") { return .deadlineUs }
-    default: break
-    }
+    guard bytes.count < byLength.count else { return nil }
+    for field in byLength[bytes.count] where bytesEqual(bytes, field.key) { return field }
     return nil
   }
+
+  /// The fields grouped by the length of their key, built from `key` so that
+  /// each key is spelled once: a key is compared only with those of its length.
+  private static let byLength: [[EventField]] = {
+    var table: [[EventField]] = []
+    for field in allCases {
+      let n = field.key.utf8CodeUnitCount
+      while table.count <= n { table.append([]) }
+      table[n].append(field)
+    }
+    return table
+  }()
 }
 
 /// Whether `bytes` spell `word`.
