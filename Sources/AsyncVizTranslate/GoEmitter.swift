@@ -11,10 +11,8 @@ struct GoEmitter: BlockEmitter {
   let shape: ProgramShape
   /// Put before every package-level name, so many programs can share one file.
   let prefix: String
-  /// Go names of the async fns, by .av name.
-  let functionNames: [String: String]
-  /// Go names of the resource operations' functions.
-  let operationNames: [ResourceOperation: String]
+  /// Target names of the async fns and resource operations.
+  let emitted: EmittedNames
   var lines: [String] = []
   var depth = 0
   /// The Go name of each visible .av variable, innermost block last.
@@ -23,11 +21,9 @@ struct GoEmitter: BlockEmitter {
   init(shape: ProgramShape, prefix: String) {
     self.shape = shape
     self.prefix = prefix
-    let names = EmittedNames(
+    emitted = EmittedNames(
       shape: shape, function: { GoNames.function($0, prefix: prefix) },
       operation: { GoNames.resourceFunction($0, prefix: prefix, functions: $1) })
-    functionNames = names.functions
-    operationNames = names.operations
   }
 
   mutating func channel(_ channel: ChannelDecl) {
@@ -67,7 +63,7 @@ struct GoEmitter: BlockEmitter {
       return "\(GoNames.local(p.name)) \(type)"
     }
     if fn.name == "main" { line("// The .av program's `main`.") }
-    line("func \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) Value {")
+    line("func \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) Value {")
     depth += 1
     try block(fn.body, &scope)
     closeFunction(fn.body, unitReturn: "return unit")

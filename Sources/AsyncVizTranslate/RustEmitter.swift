@@ -6,10 +6,8 @@ import AsyncVizTrace
 struct RustEmitter: BlockEmitter {
   static let indentUnit = "    "
   let shape: ProgramShape
-  /// Rust names of the async fns, by .av name.
-  let functionNames: [String: String]
-  /// Rust names of the resource operations' fns.
-  let operationNames: [ResourceOperation: String]
+  /// Target names of the async fns and resource operations.
+  let emitted: EmittedNames
   var lines: [String] = []
   var depth = 0
   /// The fn being written (for recursive calls).
@@ -17,11 +15,9 @@ struct RustEmitter: BlockEmitter {
 
   init(shape: ProgramShape) {
     self.shape = shape
-    let names = EmittedNames(
+    emitted = EmittedNames(
       shape: shape, function: { $0 == "main" ? "av_main" : RustNames.local($0) },
       operation: RustNames.resourceFunction)
-    functionNames = names.functions
-    operationNames = names.operations
   }
 
   mutating func channel(_ channel: ChannelDecl) {
@@ -64,7 +60,7 @@ struct RustEmitter: BlockEmitter {
     if fn.name == "main" {
       line("/// The .av program's `main`.")
     }
-    line("async fn \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) -> Value {")
+    line("async fn \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) -> Value {")
     depth += 1
     try block(fn.body, &scope)
     closeFunction(fn.body, unitReturn: "Value::Unit")

@@ -16,8 +16,8 @@ protocol SourceEmitter {
   /// The current indentation depth.
   var depth: Int { get set }
 
-  /// Target names of the resource operations' fns (see `EmittedNames`).
-  var operationNames: [ResourceOperation: String] { get }
+  /// Target names of the async fns and resource operations.
+  var emitted: EmittedNames { get }
 
   /// Writes the fn `name` for `op` on `resource`, followed by a blank line.
   mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String)
@@ -31,12 +31,40 @@ extension SourceEmitter {
   /// The program's declarations: resource operations, channels, then the async fns in source order.
   mutating func program() throws(TranslationError) -> String {
     for op in shape.resourceOperations {
-      guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { continue }
+      guard let resource = shape.resource(named: op.resource), let name = emitted.operations[op] else {
+        continue
+      }
       resourceFunction(op, on: resource, name: name)
     }
     for channel in shape.syntax.channels { self.channel(channel) }
     for fn in shape.syntax.functions { try function(fn) }
     return finishedText()
+  }
+
+  /// `text` for inside a quoted literal, the escapes all three languages
+  /// share: the backslash, the `quote`, newline, tab and return; any other
+  /// control character (and a scalar `also` names) as `control` spells its code.
+  static func escaped(
+    _ text: String, quote: Unicode.Scalar = "\"", also: (Unicode.Scalar) -> Bool = { _ in false },
+    control: (UInt32) -> String
+  ) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case quote: out += "\\\(quote)"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F || also(scalar) {
+          out += control(scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
   }
 
   /// A line at the current depth; a multi-line text keeps its own relative indentation.
