@@ -28,9 +28,7 @@ import Testing
     let listed = Set(expected.reasons.keys)
     // The model's side of each case, run once: the reruns of a late program compare with it too.
     let comparisons = cases.map { GoComparison($0.program) }
-    let outcomes = try await Self.onOwnThread {
-      try OracleLock.lock.withLock { try Self.runOnGo(cases, comparisons, listed: listed) }
-    }
+    let outcomes = try await OracleLock.exclusive { try Self.runOnGo(cases, comparisons, listed: listed) }
     var disagreeing: [(String, String)] = []
     var lateness: [(us: Int64, name: String)] = []
     for (c, comparison) in zip(cases, comparisons) {
@@ -57,19 +55,6 @@ import Testing
         + " (same lines): median \(median) us, max \(latest)")
     try driver.record(
       disagreeing, disagreeing: disagreeing.count, to: ExpectedMismatches.goFile, header: Self.header)
-  }
-
-  /// Runs `work` on a thread of its own and waits without holding a thread of
-  /// the test pool: the oracle waits for its processes for 15-30 s, and on 2
-  /// cores the pool has 2 threads, which other tests need (the epoll signal
-  /// test's sender thread did not start during its 65 ms run when this test
-  /// held one of them).
-  static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-      let thread = Thread { continuation.resume(with: Result { try work() }) }
-      thread.stackSize = 8 << 20
-      thread.start()
-    }
   }
 
   /// Writes, builds and runs the Go binary in .build/go-oracle (git-ignored).

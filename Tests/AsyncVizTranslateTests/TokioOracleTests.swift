@@ -14,13 +14,13 @@ import Testing
     runtime: "tokio", testName: "TokioOracleTests", listName: "ExpectedMismatches.txt",
     seedVariable: "ASYNCVIZ_ORACLE_SEED")
 
-  @Test func realTokioAgreesWithTheModel() throws {
+  @Test func realTokioAgreesWithTheModel() async throws {
     let driver = Self.driver
     guard driver.available(TokioRunner.unavailableReason(), oracle: "tokio") else { return }
     let cases = try driver.cases(countVariable: "ASYNCVIZ_ORACLE_PROGRAMS", defaultCount: 500)
     // The model's side of each case, run once: the reruns of a late program compare with it too.
     let models = cases.map { ProgramOutcome.model($0.program) }
-    let outcomes = try OracleLock.lock.withLock { try Self.runOnTokio(cases, models) }
+    let outcomes = try await OracleLock.exclusive { try Self.runOnTokio(cases, models) }
     var expected = ExpectedMismatches.load()
     var disagreeing: [(String, String)] = []
     for (c, model) in zip(cases, models) {
