@@ -13,8 +13,9 @@ printf '%-40s %-7s %8s %9s %s\n' program command cpu_s max_mib exit
 for f in Fuzz/worst/*.av Tests/AsyncVizLangTests/FuzzCorpus/hostile-*.av; do
   for cmd in run export; do
     if [ $cmd = run ]; then args=(run "$f" --plain); else args=(export "$f" -o /dev/null); fi
-    out=$( { /usr/bin/time -o /tmp/worst-one.txt -f "%U %S %M" prlimit --cpu=10 --as=$((1 << 30)) "$exe" "${args[@]}" >/dev/null 2>/dev/null; echo "rc=$?" >&2; } 2>&1 )
-    rc=$(echo "$out" | sed -n 's/.*rc=\([0-9]*\).*/\1/p' | tail -1)
+    # time exits with the command's status, or 128 + the signal that killed it.
+    /usr/bin/time -o /tmp/worst-one.txt -f "%U %S %M" prlimit --cpu=10 --as=$((1 << 30)) "$exe" "${args[@]}" >/dev/null 2>&1
+    rc=$?
     read -r user sys rss < <(grep -E "^[0-9.]+ [0-9.]+ [0-9]+$" /tmp/worst-one.txt | tail -1)
     cpu=$(echo "${user:-0} + ${sys:-0}" | bc)
     status=$rc

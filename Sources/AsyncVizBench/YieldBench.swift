@@ -26,7 +26,9 @@ private func nativeYield(tasks: Int, yields: Int, tracing: Bool) -> (rate: Doubl
   let rt = Runtime(
     program: ProgramInfo(name: "yield", source: "", backend: .sim),
     options: RuntimeOptions(tracing: tracing, maxSteps: UInt32.max))
-  if tracing { rt.reserve(events: tasks * (yields + 1) * 4 + tasks * 4) }
+  // Five events per yield (poll_start, defer, poll_end, wake, schedule); the
+  // last poll's share also covers its driver turns' reactor_wait events.
+  if tracing { rt.reserve(events: tasks * (yields + 1) * 5 + tasks * 4) }
   for _ in 0..<tasks { rt.spawn("yielder", Yielder(remaining: yields)) }
   let start = Monotonic.nanoseconds()
   let end = rt.run()
@@ -107,4 +109,15 @@ func runQueueBenchmarks() {
   print("== run queue: push+pop pairs per second (same run)")
   let ratio = String(format: "%.2f", q.ring / q.deque)
   print("  ring buffer \(millions(q.ring)) M/s, Deque \(millions(q.deque)) M/s, ratio \(ratio)")
+}
+
+/// One run of the yield workload and nothing else (`asyncviz-bench once
+/// off|on|av`), so that callgrind counts its instructions alone (collect
+/// only inside `nativeYield` or `languageYieldRate` with --toggle-collect).
+func runYieldOnce(_ mode: String) {
+  switch mode {
+  case "on": print(nativeYield(tasks: 10_000, yields: 100, tracing: true).rate)
+  case "av": print(languageYieldRate(tracing: false) ?? 0)
+  default: print(nativeYield(tasks: 10_000, yields: 100, tracing: false).rate)
+  }
 }

@@ -2,9 +2,14 @@
 // (never in tests: the machines are shared and noisy). Build with
 // `swift build -c release --product asyncviz-bench` and pin it to one core:
 // `taskset -c 0 .build/release/asyncviz-bench [executor|...]`.
-let selected = Set(CommandLine.arguments.dropFirst())
-func wants(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
+// `once off|on|av` runs the yield workload once and nothing else, for
+// callgrind (instructions per resumption).
+let arguments = Array(CommandLine.arguments.dropFirst())
+let once = arguments.first == "once"
+let selected = Set(arguments)
+func wants(_ name: String) -> Bool { !once && (selected.isEmpty || selected.contains(name)) }
 
+if once { runYieldOnce(arguments.dropFirst().first ?? "off") }
 if wants("executor") { runYieldBenchmarks() }
 if wants("queue") { runQueueBenchmarks() }
 if wants("epoll") { runEpollBenchmarks() }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import AsyncVizTrace
 import AsyncVizTraceState
 
@@ -17,6 +18,15 @@ public struct CLIError: Error, Sendable {
   public init(_ message: String, code: Int32 = 2) {
     self.message = message
     self.code = code
+  }
+}
+
+extension ExitCode {
+  /// The exit status of a run that ended, for every command that runs or
+  /// replays one: nothing (0) if it completed; 1 if it ended stuck, at a
+  /// limit, in an error, or has no recorded end.
+  static func unlessCompleted(_ reason: EndReason?) throws(ExitCode) {
+    if reason != .completed { throw ExitCode(1) }
   }
 }
 

@@ -27,14 +27,16 @@ struct DisplayOptions: ParsableArguments {
   /// Whether to print the transcript: asked for, or no terminal to draw on.
   var wantsTranscript: Bool { plain || !isInteractiveTerminal() }
 
-  /// Opens the full-screen viewer over `feed` until the user quits; returns its exit code.
-  func view(_ feed: any TraceFeed, notice: String? = nil) -> Int32 {
+  /// Opens the full-screen viewer over `feed` until the user quits; the
+  /// viewer's exit code, if not 0, is thrown.
+  func view(_ feed: any TraceFeed, notice: String? = nil) throws(ExitCode) {
     let name = feed.trace.program.name
     var options = ViewOptions(self, name: name)
     options.notice = notice
-    return TerminalApp.run(
+    let code = TerminalApp.run(
       feed: feed, options: options,
       export: { trace in TraceExporter.exportForUI(trace, name: name) })
+    if code != 0 { throw ExitCode(code) }
   }
 
   /// Writes `trace` to `--export`'s path, if one was given.

@@ -1,3 +1,4 @@
+import AsyncVizTraceCodecs
 import Glibc
 
 /// Checks an export's path before anything is written: a command never
@@ -6,10 +7,9 @@ import Glibc
 /// (stat), so a link to the input is the input.
 enum OutputGuard {
   /// How a file asyncviz wrote begins: the trace format, or a Chrome export.
-  static let ownPrefixes: [[UInt8]] = [
-    Array(#"{"format":"asyncviz-trace""#.utf8),
-    Array(#"{"displayTimeUnit":"ms","otherData":{"program":"#.utf8),
-  ]
+  static let ownPrefixes: [[UInt8]] = [TraceJSONWriter.opening, ChromeTraceWriter.opening].map {
+    $0.withUTF8Buffer { Array($0) }
+  }
 
   /// Refuses `output` if it is one of `inputs` (same device and inode), or
   /// an existing non-empty regular file that is not a trace we wrote (unless

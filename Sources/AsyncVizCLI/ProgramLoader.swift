@@ -23,7 +23,7 @@ enum ProgramLoader {
       throw CLIError("\(path): error: no such file")
     }
     if isDirectory.boolValue { throw CLIError("\(path): error: is a directory, not a .av program") }
-    let data = try readPrefix(path, limit: Limits.maxSourceBytes)
+    let data = try readPrefix(path)
     let file: SourceFile
     do {
       file = try SourceFile(name: path, bytes: [UInt8](data))
@@ -35,10 +35,11 @@ enum ProgramLoader {
     return (file, name)
   }
 
-  /// At most `limit` bytes of the file: one byte more means it is too big,
-  /// and nothing past that is read (a huge file or an endless FIFO is
-  /// refused at once instead of being read whole into memory).
-  static func readPrefix(_ path: String, limit: Int) throws(CLIError) -> Data {
+  /// At most `Limits.maxSourceBytes` of the file: one byte more means it is
+  /// too big, and nothing past that is read (a huge file or an endless FIFO
+  /// is refused at once instead of being read whole into memory).
+  static func readPrefix(_ path: String) throws(CLIError) -> Data {
+    let limit = Limits.maxSourceBytes
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw CLIError("\(path): error: cannot read the file (permission denied?)")
     }
@@ -54,15 +55,12 @@ enum ProgramLoader {
       guard let chunk, !chunk.isEmpty else { return data }
       data.append(chunk)
     }
-    // Where it goes past the limit, as the checker would say for a smaller file.
+    // Where it goes past the limit, in the checker's words for a smaller file.
     let line = 1 + data.prefix(limit).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    var size = "more than \(limit) bytes long"
-    if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      let bytes = attributes[.size] as? Int, bytes > limit
-    {
-      size = "\(bytes) bytes long, more than the \(limit) a program may have"
-    }
-    throw CLIError("\(path):\(line):1: error: the program is \(size); it goes past that on this line")
+    // The size on disk, when that is what went past (a FIFO's is 0).
+    let onDisk = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+    let bytes = onDisk.flatMap { $0 > limit ? $0 : nil }
+    throw CLIError("\(path):\(line):1: error: \(SourceFile.tooLong(bytes: bytes))")
   }
 
   /// A demo name or a file path, as `export` takes: paths end in .av or contain a slash.

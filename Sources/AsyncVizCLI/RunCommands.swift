@@ -62,10 +62,9 @@ struct ReplayCommand: ParsableCommand {
       try TranscriptPrinter.print(loaded)
       try options.exportIfAsked(loaded, inputs: [trace])
       // As for `demo --plain`: a run that ended stuck or at the step limit is exit 1.
-      if loaded.end?.reason != .completed { throw ExitCode(1) }
+      try ExitCode.unlessCompleted(loaded.end?.reason)
     } else {
-      let code = options.view(SavedTraceFeed(trace: loaded))
-      if code != 0 { throw ExitCode(code) }
+      try options.view(SavedTraceFeed(trace: loaded))
       try options.exportIfAsked(loaded, inputs: [trace])
     }
   }
@@ -101,17 +100,16 @@ struct ExportCommand: ParsableCommand {
     // On stderr, so `-o /dev/stdout | jq` sees only the trace.
     printError(
       "wrote \(output): \(runtime.trace.events.count) events, \(end.steps) steps, ended \(end.reason.name)")
-    if end.reason != .completed { throw ExitCode(1) }
+    try ExitCode.unlessCompleted(end.reason)
   }
 }
 
-/// What `demo` and `run` share once they have the source: compile, run, and
-/// turn an abnormal end into its exit code.
+/// What `demo` and `run` share once they have the source: compile and run
+/// (an abnormal end is thrown as its exit code).
 private func runSession(
   _ file: SourceFile, _ options: RunOptions, _ display: DisplayOptions, inputs: [String]
 ) throws {
   let program = try ProgramLoader.compile(file)
   ProgramLoader.printWarnings(program)
-  let code = try Session(program: program, options: options, display: display, inputs: inputs).run()
-  if code != 0 { throw ExitCode(code) }
+  try Session(program: program, options: options, display: display, inputs: inputs).run()
 }

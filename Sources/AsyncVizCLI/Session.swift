@@ -1,3 +1,4 @@
+import ArgumentParser
 import AsyncVizLang
 
 /// Runs one program the way `demo` and `run` do: the full-screen UI on a
@@ -12,19 +13,19 @@ struct Session {
   /// The files the command reads, which `--export` must not overwrite.
   let inputs: [String]
 
-  /// Runs and returns the exit code.
-  func run() throws(CLIError) -> Int32 {
+  /// Runs; an abnormal end is thrown as its exit code.
+  func run() throws {
     let runtime = try options.makeRuntime(for: program)
     if display.wantsTranscript {
       let end = runtime.run()
       let trace = runtime.trace
       try TranscriptPrinter.print(trace)
       try display.exportIfAsked(trace, inputs: inputs)
-      return end.reason == .completed ? 0 : 1
+      try ExitCode.unlessCompleted(end.reason)
+      return
     }
     let feed = RuntimeFeed(runtime: runtime)
-    let code = display.view(feed, notice: ProgramLoader.notice(program))
-    if code == 0 { try display.exportIfAsked(feed.finish(), inputs: inputs) }
-    return code
+    try display.view(feed, notice: ProgramLoader.notice(program))
+    try display.exportIfAsked(feed.finish(), inputs: inputs)
   }
 }

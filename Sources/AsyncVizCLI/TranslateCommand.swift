@@ -17,20 +17,14 @@ struct TranslateCommand: ParsableCommand {
 
   func run() throws {
     let (file, _) = try ProgramLoader.demoOrFile(program)
-    let shape: ProgramShape
+    let text: String
     do {
-      shape = try ProgramShape.read(file)
+      text = try to.translator.translate(try ProgramShape.read(file))
     } catch let error as Diagnostic {
       throw CLIError(error.rendered)
     } catch let error as TranslationError {
       throw CLIError(
         Diagnostic(file, at: error.location, "cannot translate to \(to.rawValue): \(error.message)").rendered)
-    }
-    let text: String
-    switch to {
-    case .rust: text = try RustTranslator().translate(shape)
-    case .node: text = try NodeTranslator().translate(shape)
-    case .go: text = try GoTranslator().translate(shape)
     }
     print(text, terminator: "")
   }

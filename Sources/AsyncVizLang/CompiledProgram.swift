@@ -23,17 +23,27 @@ public struct CompiledProgram: Sendable {
   /// Parses, checks and compiles `file`. Throws the first error found;
   /// nothing about the program has run.
   public static func compile(_ file: SourceFile) throws(Diagnostic) -> CompiledProgram {
+    try checkedSyntax(file).program
+  }
+
+  /// `compile`, also giving the syntax tree it checked, for tools that read
+  /// a program rather than run it (the translators to tokio, Node and Go).
+  /// Throws the same first error as `compile`.
+  public static func checkedSyntax(_ file: SourceFile) throws(Diagnostic) -> (
+    program: CompiledProgram, syntax: Program
+  ) {
     if let tooLong = file.sizeDiagnostic() { throw tooLong }
     let syntax = try Parser.parse(file)
     let bound = try Resolver.resolve(file, syntax)
     let warnings = try TypeChecker.check(file, bound)
-    return CompiledProgram(
+    let program = CompiledProgram(
       source: file,
       warnings: warnings.sorted { $0.location < $1.location },
       resources: bound.resources.map { ResourceSpec(name: $0.name, latencyUs: $0.latencyUs) },
       channels: bound.channels,
       functions: Compiler.compile(bound),
       main: bound.main)
+    return (program, syntax)
   }
 
   /// A runtime over `backend` with `main` as block_on's future, task 1 (nothing has run yet).
@@ -48,4 +58,10 @@ public struct CompiledProgram: Sendable {
     runtime.blockOn("main", TaskRootFuture(inner: LangFuture(.asyncFn(run.call(main, []))), run: run))
     return runtime
   }
+}
+
+extension CompiledProgram {
+  /// "40ms", "1s", "250us": a duration as programs write it, the same text a
+  /// duration value prints (the translators quote the source in comments).
+  public static func durationSource(_ us: Int64) -> String { Value.durationText(us) }
 }

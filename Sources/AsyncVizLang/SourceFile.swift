@@ -56,10 +56,16 @@ public struct SourceFile: Sendable {
         break
       }
     }
-    return Diagnostic(
-      self, at: SourceLocation(line: line, column: 1),
-      "the program is \(total) bytes long, more than the \(Limits.maxSourceBytes) a program may have; "
-        + "it goes past that on this line")
+    return Diagnostic(self, at: SourceLocation(line: line, column: 1), SourceFile.tooLong(bytes: total))
+  }
+
+  /// The message for a program past `Limits.maxSourceBytes`, at the line
+  /// where it goes past: with its size in bytes if known (a FIFO's is not).
+  public static func tooLong(bytes: Int?) -> String {
+    let size =
+      bytes.map { "\($0) bytes long, more than the \(Limits.maxSourceBytes) a program may have" }
+      ?? "more than \(Limits.maxSourceBytes) bytes long"
+    return "the program is \(size); it goes past that on this line"
   }
 
   /// The location just after the last character of the file.

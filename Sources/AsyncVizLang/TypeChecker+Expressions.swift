@@ -11,8 +11,7 @@ extension TypeChecker {
     case .constant(.unit): return .unit
     case .local(let slot):
       let t = slotTypes[slot]
-      if consume && t.isFuture { try move(slot, at: e.location, handle: false) }
-      if consume && t.isHandle { try move(slot, at: e.location, handle: true) }
+      if consume && (t.isFuture || t.isHandle) { try move(slot, at: e.location, handle: t.isHandle) }
       return t
     case .make(let recipe, let args):
       return .future(try output(of: recipe, args, at: e.location))

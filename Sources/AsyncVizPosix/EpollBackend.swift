@@ -120,26 +120,34 @@ public final class EpollBackend: ReactorBackend {
     } catch {
       return .failure(error)
     }
+    let hangUp = hangUpResources.contains(resource.name)
+    let answerAt: Int64
+    let server: PeerServer
     do {
       try Syscall.sendAll(pair.task, WireFormat.request(op: op, argument: argument))
-      let sentAt = Monotonic.nanoseconds()
-      let hangUp = hangUpResources.contains(resource.name)
       let latency = hangUp ? 0 : max(0, resource.latencyUs)
-      let answerAt = sentAt.saturatingAdding(latency.saturatingMultiplied(by: 1000))
-      let server = try peer.server(feed: feed)
-      let job = nextJob
-      nextJob += 1
-      try server.submit(
-        PeerJob(
-          id: job, fd: pair.peer, resource: resource, answerAtNs: answerAt,
-          behaviour: hangUp ? .hangUp : .answer))
-      connections[pair.task] = Connection(resource: resource.name, job: job)
-      return .success(pair.task)
+      answerAt = Monotonic.nanoseconds().saturatingAdding(latency.saturatingMultiplied(by: 1000))
+      server = try peer.server(feed: feed)
     } catch {
       Syscall.close(pair.task)
       Syscall.close(pair.peer)
       return .failure(error)
     }
+    let job = nextJob
+    nextJob += 1
+    do {
+      // The peer-side fd is the server's from here: closing it again here
+      // could close a number the peer already closed and a newer fd now has.
+      try server.submit(
+        PeerJob(
+          id: job, fd: pair.peer, resource: resource, answerAtNs: answerAt,
+          behaviour: hangUp ? .hangUp : .answer))
+    } catch {
+      Syscall.close(pair.task)
+      return .failure(error)
+    }
+    connections[pair.task] = Connection(resource: resource.name, job: job)
+    return .success(pair.task)
   }
 
   public func watch(fd: Int32, interest: Interest) -> Result<Void, BackendError> {
@@ -175,8 +183,9 @@ public final class EpollBackend: ReactorBackend {
     if let connection { peer.running?.cancel(job: connection.job) }
   }
 
-  /// Remote ends still open (requests not yet answered, hung up or dropped).
-  public var openPeerConnections: Int { peer.running?.openConnections ?? 0 }
+  /// Remote ends still open (requests not yet answered, hung up or dropped);
+  /// only tests read it (through `@testable import`), so it is not public API.
+  var openPeerConnections: Int { peer.running?.openConnections ?? 0 }
 
   public func receive(fd: Int32) -> ReceiveResult {
     guard let resource = connections[fd]?.resource else {

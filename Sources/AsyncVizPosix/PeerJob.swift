@@ -30,10 +30,8 @@ struct ScheduledAnswer: Comparable {
   var atNs: Int64
   /// Order the job reached the peer; breaks ties.
   var order: Int
-  /// The job it answers.
+  /// The job it answers (its fd, if still open, is in `PeerServer.Inbox.open`).
   var job: Int
-  /// The peer-side fd to write to and then close.
-  var fd: Int32
   /// The answer frame.
   var bytes: [UInt8]
 

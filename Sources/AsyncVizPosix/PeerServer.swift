@@ -56,6 +56,8 @@ final class PeerServer: Sendable {
   /// job of a batch signals: the peer takes the whole inbox when it wakes,
   /// so a thousand requests sent in a row cost one wake-up, not a thousand
   /// context switches in the middle of the executor's polls.
+  /// From the call on, the job's fd is the server's: if the wake-up fails,
+  /// the job is cancelled (its fd closed) before the error is thrown.
   func submit(_ job: PeerJob) throws(BackendError) {
     let wasEmpty = inbox.withLock { box in
       let empty = box.jobs.isEmpty
@@ -63,7 +65,13 @@ final class PeerServer: Sendable {
       box.open[job.id] = job.fd
       return empty
     }
-    if wasEmpty { try Syscall.signal(eventFD: feed) }
+    guard wasEmpty else { return }
+    do {
+      try Syscall.signal(eventFD: feed)
+    } catch {
+      cancel(job: job.id)
+      throw error
+    }
   }
 
   /// Closes the remote end of a dropped request now, whatever the peer
@@ -94,14 +102,12 @@ final class PeerServer: Sendable {
     while true {
       try? Syscall.drain(eventFD: feed)
       let (jobs, stopping) = inbox.withLock { box in
+        if box.stopping { box.closeAll() }
         let taken = box.jobs
         box.jobs = []
         return (taken, box.stopping)
       }
-      if stopping {
-        inbox.withLock { $0.closeAll() }
-        return
-      }
+      if stopping { return }
       for job in jobs {
         if let answer = serve(job, order: order) { schedule.insert(answer) }
         order += 1
@@ -110,11 +116,8 @@ final class PeerServer: Sendable {
       do {
         _ = try Syscall.pollReadable(feed, deadlineNs: schedule.min?.atNs)
       } catch {
-        inbox.withLock { box in
-          box.closeAll()
-          box.stopping = true
-        }
-        schedule = Heap()
+        // Stop as if asked: the next turn closes every connection and returns.
+        inbox.withLock { $0.stopping = true }
       }
     }
   }
@@ -142,17 +145,16 @@ final class PeerServer: Sendable {
   /// there, so holding the lock for it is short.
   private func serve(_ job: PeerJob, order: Int) -> ScheduledAnswer? {
     inbox.withLock { box -> ScheduledAnswer? in
-      guard box.open[job.id] != nil else { return nil }
-      guard let payload = readRequest(job.fd), let request = WireFormat.parseRequest(payload),
+      guard let fd = box.open[job.id] else { return nil }
+      guard let payload = readRequest(fd), let request = WireFormat.parseRequest(payload),
         job.behaviour == .answer
       else {
         box.open[job.id] = nil
-        Syscall.close(job.fd)
+        Syscall.close(fd)
         return nil
       }
       let reply = job.resource.reply(op: request.op, argument: request.argument)
-      return ScheduledAnswer(
-        atNs: job.answerAtNs, order: order, job: job.id, fd: job.fd, bytes: WireFormat.answer(reply))
+      return ScheduledAnswer(atNs: job.answerAtNs, order: order, job: job.id, bytes: WireFormat.answer(reply))
     }
   }
 
@@ -176,9 +178,9 @@ final class PeerServer: Sendable {
   /// the number may already belong to a newer connection.
   private func deliver(_ answer: ScheduledAnswer) {
     inbox.withLock { box in
-      guard box.open.removeValue(forKey: answer.job) != nil else { return }
-      try? Syscall.sendAll(answer.fd, answer.bytes)
-      Syscall.close(answer.fd)
+      guard let fd = box.open.removeValue(forKey: answer.job) else { return }
+      try? Syscall.sendAll(fd, answer.bytes)
+      Syscall.close(fd)
     }
   }
 }

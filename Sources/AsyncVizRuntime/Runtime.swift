@@ -240,7 +240,9 @@ public final class Runtime {
     let reason = core.pointee.failed ? .error : natural
     var stuck: [TaskID] = []
     if natural == .stuck {
-      for (i, slot) in core.pointee.slots.enumerated() where slot.state != .done && slot.state != .dropped {
+      for i in core.pointee.slots.indices {
+        let state = core.pointee.slots[i].state
+        guard state != .done && state != .dropped else { continue }
         stuck.append(TaskID(UInt32(i + 1)))
       }
     }

@@ -3,13 +3,13 @@ import AsyncVizTrace
 /// Everything the executor's hot path touches, in one struct reached through
 /// one pointer (`Runtime.core`): no class properties, so no exclusivity checks
 /// or reference counting per resumption (platform-notes.md, performance).
-struct RuntimeCore {
+struct RuntimeCore: ~Copyable {
   /// Limits and thresholds.
   let options: RuntimeOptions
   /// Ready tasks, in the order they will be polled.
   var runQueue = RunQueue()
   /// Bookkeeping per task, indexed by `TaskID.index`.
-  var slots: [TaskSlot] = []
+  var slots = TaskTable()
   /// The futures, indexed like `slots`; nil once a finished task's output is taken.
   var cells: [TaskCell?] = []
   /// Wakers of tasks waiting for a task to finish, by the awaited task.
@@ -155,9 +155,10 @@ struct RuntimeCore {
   /// Wakes the deferred wakers, in the order they were deferred.
   mutating func wakeDeferred() {
     guard !deferred.isEmpty else { return }
-    let list = deferred
+    // In place: waking never defers, so the list does not change meanwhile
+    // (a copy would cost a new buffer on every driver turn).
+    for i in deferred.indices { wake(deferred[i], by: .deferred) }
     deferred.removeAll(keepingCapacity: true)
-    for w in list { wake(w, by: .deferred) }
   }
 
   // MARK: lints

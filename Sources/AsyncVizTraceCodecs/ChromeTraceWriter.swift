@@ -26,6 +26,10 @@ public enum ChromeTraceWriter: TraceDocumentFormat {
   /// The whole file, in memory.
   public static func encode(_ trace: Trace) -> [UInt8] { document(of: trace) }
 
+  /// How every export this writer makes begins: the CLI knows a file it may
+  /// replace without `--force` by it.
+  public static let opening: StaticString = #"{"displayTimeUnit":"ms","otherData":{"program":"#
+
   /// Writes the file at `path` safely (a temporary file renamed into place).
   public static func write(_ trace: Trace, to path: String) throws(TraceWriteError) {
     try writeDocument(of: trace, to: path)
@@ -35,7 +39,7 @@ public enum ChromeTraceWriter: TraceDocumentFormat {
   static func encode<E: Error>(
     _ trace: Trace, into out: inout JSONBytes, flush: (inout JSONBytes) throws(E) -> Void
   ) throws(E) {
-    out.raw("{\"displayTimeUnit\":\"ms\",\"otherData\":{\"program\":")
+    out.raw(opening)
     out.quoted(trace.program.name)
     out.raw(",\"backend\":")
     out.quoted(trace.program.backend.rawValue)

@@ -12,6 +12,9 @@ import AsyncVizTraceState
 public enum TraceJSONWriter: TraceDocumentFormat {
   /// The value of the `format` key.
   public static let formatName = "asyncviz-trace"
+  /// How every trace this writer makes begins: the CLI knows a file it may
+  /// replace without `--force` by it.
+  public static let opening: StaticString = #"{"format":"asyncviz-trace""#
   static let bytesPerEvent = 200
 
   /// The whole file, in memory (for tests and small traces).
@@ -26,7 +29,8 @@ public enum TraceJSONWriter: TraceDocumentFormat {
   static func encode<E: Error>(
     _ trace: Trace, into out: inout JSONBytes, flush: (inout JSONBytes) throws(E) -> Void
   ) throws(E) {
-    out.raw("{\"format\":\"asyncviz-trace\",\"version\":")
+    out.raw(opening)
+    out.raw(",\"version\":")
     out.int(Int64(Trace.version))
     out.raw(",\n\"program\":{\"name\":")
     out.quoted(trace.program.name)

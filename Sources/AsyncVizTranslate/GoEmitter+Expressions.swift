@@ -100,22 +100,6 @@ extension GoEmitter {
 
   /// A Go string literal (Go source is UTF-8: other characters stay as they are).
   static func literal(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return "\"\(out)\""
+    "\"" + escaped(text) { "\\x" + ($0 < 0x10 ? "0" : "") + String($0, radix: 16) } + "\""
   }
 }

@@ -39,7 +39,7 @@ extension GoEmitter {
         return method == "send" ? "send(\(channel), \(try value(args[0], scope)))" : "<-\(channel)"
       }
       let op = ResourceOperation(resource: receiver, operation: method)
-      return "\(operationNames[op] ?? method)(\(try requestText(args, scope)))"
+      return "\(emitted.operations[op] ?? method)(\(try requestText(args, scope)))"
     case .call(let callee, let args):
       if let builtin = BuiltinFuture(rawValue: callee) { return try builtinCall(builtin, args, scope) }
       if shape.isFunction(callee) { return try call(callee, args, scope) }
@@ -53,16 +53,7 @@ extension GoEmitter {
   private func call(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
     -> String
   {
-    let kinds = shape.parameterKinds[callee] ?? []
-    var goArgs: [String] = []
-    for (i, a) in args.enumerated() {
-      switch i < kinds.count ? kinds[i] : .data {
-      case .data: goArgs.append(try value(a, scope))
-      case .future: goArgs.append(try future(a, scope))
-      case .handle: goArgs.append(try handle(a, scope))
-      }
-    }
-    return "\(functionNames[callee] ?? callee)(\(goArgs.joined(separator: ", ")))"
+    "\(emitted.functions[callee] ?? callee)(\(try arguments(of: callee, args, scope)))"
   }
 
   private func builtinCall(_ builtin: BuiltinFuture, _ args: [Expression], _ scope: KindScope)

@@ -11,10 +11,8 @@ struct GoEmitter: BlockEmitter {
   let shape: ProgramShape
   /// Put before every package-level name, so many programs can share one file.
   let prefix: String
-  /// Go names of the async fns, by .av name.
-  let functionNames: [String: String]
-  /// Go names of the resource operations' functions.
-  let operationNames: [ResourceOperation: String]
+  /// Target names of the async fns and resource operations.
+  let emitted: EmittedNames
   var lines: [String] = []
   var depth = 0
   /// The Go name of each visible .av variable, innermost block last.
@@ -23,11 +21,9 @@ struct GoEmitter: BlockEmitter {
   init(shape: ProgramShape, prefix: String) {
     self.shape = shape
     self.prefix = prefix
-    let names = EmittedNames(
+    emitted = EmittedNames(
       shape: shape, function: { GoNames.function($0, prefix: prefix) },
       operation: { GoNames.resourceFunction($0, prefix: prefix, functions: $1) })
-    functionNames = names.functions
-    operationNames = names.operations
   }
 
   mutating func channel(_ channel: ChannelDecl) {
@@ -37,10 +33,9 @@ struct GoEmitter: BlockEmitter {
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  mutating func resourceFunction(_ op: ResourceOperation) {
-    guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
+  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String) {
     line(
-      "// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(Self.sourceDuration(resource.latencyUs))`):"
+      "// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(CompiledProgram.durationSource(resource.latencyUs))`):"
     )
     line(
       "// the server answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer"
@@ -57,10 +52,9 @@ struct GoEmitter: BlockEmitter {
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     var scope = shape.scope(of: fn)
     names = [[:]]
-    let kinds = shape.parameterKinds[fn.name] ?? []
     let params = fn.params.enumerated().map { i, p in
       let type: String
-      switch i < kinds.count ? kinds[i] : .data {
+      switch shape.parameterKind(of: fn.name, at: i) {
       case .data: type = "Value"
       case .future: type = "func() Value"
       case .handle: type = "*Handle"
@@ -69,13 +63,10 @@ struct GoEmitter: BlockEmitter {
       return "\(GoNames.local(p.name)) \(type)"
     }
     if fn.name == "main" { line("// The .av program's `main`.") }
-    line("func \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) Value {")
+    line("func \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) Value {")
     depth += 1
     try block(fn.body, &scope)
-    if !endsInReturn(fn.body) { line("return unit") }
-    depth -= 1
-    line("}")
-    line("")
+    closeFunction(fn.body, unitReturn: "return unit")
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {
@@ -88,12 +79,7 @@ struct GoEmitter: BlockEmitter {
     switch s.kind {
     case .let(let name, _, let value):
       let kind = shape.kind(of: value, in: scope)
-      let go: String
-      switch kind {
-      case .data: go = try self.value(value, scope)
-      case .future: go = try future(value, scope)
-      case .handle: go = try handle(value, scope)
-      }
+      let go = try expression(value, as: kind, scope)
       let goName = declare(name)
       line("\(goName) := \(go)")
       // Go rejects a variable that is never read.

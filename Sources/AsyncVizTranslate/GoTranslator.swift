@@ -2,8 +2,6 @@
 /// standard library only). docs/translate.md gives the mapping construct by
 /// construct.
 public struct GoTranslator: ProgramTranslator {
-  public var target: TranslationTarget { .go }
-
   /// Makes a translator.
   public init() {}
 

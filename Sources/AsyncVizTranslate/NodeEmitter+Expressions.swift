@@ -24,13 +24,13 @@ extension NodeEmitter {
       }
       let op = ResourceOperation(resource: receiver, operation: method)
       if args.count == 1, case .string = args[0].kind {
-        return "\(operationNames[op] ?? method)(\(try expression(args[0])))"
+        return "\(emitted.operations[op] ?? method)(\(try expression(args[0])))"
       }
-      return "\(operationNames[op] ?? method)(request(\(try list(args))))"
+      return "\(emitted.operations[op] ?? method)(request(\(try list(args))))"
     case .call(let callee, let args):
       if let plain = PlainCall(rawValue: callee) { return try plainCall(plain, args) }
       if let builtin = BuiltinFuture(rawValue: callee) { return try builtinFuture(builtin, args, at: e) }
-      if shape.isFunction(callee) { return "\(functionNames[callee] ?? callee)(\(try list(args)))" }
+      if shape.isFunction(callee) { return "\(emitted.functions[callee] ?? callee)(\(try list(args)))" }
       throw TranslationError(e.location, "`\(callee)(...)` is not a function")
     }
   }
@@ -109,23 +109,10 @@ extension NodeEmitter {
 
   func stringLiteral(_ text: String) -> String { "\"\(escaped(text, quote: "\""))\"" }
 
+  /// JavaScript also ends a line at U+2028 and U+2029.
   private func escaped(_ text: String, quote: Unicode.Scalar) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case quote: out += "\\\(quote)"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
-          out += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
+    Self.escaped(text, quote: quote, also: { $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+      "\\u{\(String($0, radix: 16))}"
     }
-    return out
   }
 }

@@ -9,10 +9,8 @@ import AsyncVizTrace
 struct NodeEmitter: SourceEmitter {
   static let indentUnit = "  "
   let shape: ProgramShape
-  /// JavaScript names of the async fns, by .av name.
-  let functionNames: [String: String]
-  /// JavaScript names of the resource operations' fns.
-  let operationNames: [ResourceOperation: String]
+  /// Target names of the async fns and resource operations.
+  let emitted: EmittedNames
   var lines: [String] = []
   var depth = 0
   /// The variables in scope, innermost block last: .av name to JavaScript name.
@@ -24,11 +22,9 @@ struct NodeEmitter: SourceEmitter {
 
   init(shape: ProgramShape) {
     self.shape = shape
-    let names = EmittedNames(
+    emitted = EmittedNames(
       shape: shape, function: { $0 == "main" ? "av_main" : NodeNames.local($0) },
       operation: NodeNames.resourceFunction)
-    functionNames = names.functions
-    operationNames = names.operations
   }
 
   mutating func channel(_ channel: ChannelDecl) {
@@ -40,9 +36,8 @@ struct NodeEmitter: SourceEmitter {
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  mutating func resourceFunction(_ op: ResourceOperation) {
-    guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
-    let latency = Self.sourceDuration(resource.latencyUs)
+  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String) {
+    let latency = CompiledProgram.durationSource(resource.latencyUs)
     line(
       "/** `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the request")
     line(
@@ -63,13 +58,10 @@ struct NodeEmitter: SourceEmitter {
     var params: [String] = []
     for p in fn.params { params.append(bind(p.name)) }
     if fn.name == "main" { line("/** The .av program's `main`. */") }
-    line("async function \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) {")
+    line("async function \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) {")
     depth += 1
     try block(fn.body)
-    if !endsInReturn(fn.body) { line("return UNIT;") }
-    depth -= 1
-    line("}")
-    line("")
+    closeFunction(fn.body, unitReturn: "return UNIT;")
   }
 
   /// A fresh JavaScript name for the .av variable `name` in the innermost block.

@@ -2,8 +2,6 @@
 /// on libuv's event loop, on the real clock. docs/translate.md gives the
 /// mapping construct by construct.
 public struct NodeTranslator: ProgramTranslator {
-  public var target: TranslationTarget { .node }
-
   /// Makes a translator.
   public init() {}
 

@@ -1,5 +1,4 @@
 import AsyncVizLang
-import AsyncVizRuntime
 import AsyncVizTrace
 
 /// Writes random but valid .av programs from a seed, for the differential
@@ -69,11 +68,10 @@ public struct ProgramGenerator: Sendable {
   /// True if no reactor turn of the model's run has two timers or answers
   /// due at once, and the run completes.
   static func wakeupsAreDistinct(_ program: CompiledProgram) -> Bool {
-    let runtime = program.makeRuntime(backend: SimBackend(), options: RuntimeOptions(maxSteps: 200_000))
-    let end = runtime.run()
-    guard end.reason == .completed else { return false }
+    let (outcome, trace) = ProgramOutcome.modelRun(program, maxSteps: 200_000)
+    guard case .finished = outcome.end else { return false }
     var perStep: [UInt32: Int] = [:]
-    for e in runtime.trace.events {
+    for e in trace.events {
       switch e.payload {
       case .reactorReady, .timerFire:
         perStep[e.step, default: 0] += 1

@@ -29,6 +29,15 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
 
   /// The model's outcome: the program run to its end on the simulated backend.
   public static func model(_ program: CompiledProgram, maxSteps: UInt32 = 1_000_000) -> ProgramOutcome {
+    modelRun(program, maxSteps: maxSteps).outcome
+  }
+
+  /// The model's outcome and the trace it was read from, for what the
+  /// outcome leaves out (when each line was printed, which wakeups shared a
+  /// reactor turn): one run for both.
+  public static func modelRun(_ program: CompiledProgram, maxSteps: UInt32 = 1_000_000) -> (
+    outcome: ProgramOutcome, trace: Trace
+  ) {
     let runtime = program.makeRuntime(backend: SimBackend(), options: RuntimeOptions(maxSteps: maxSteps))
     let end = runtime.run()
     let trace = runtime.trace
@@ -36,12 +45,14 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
       if case .output(_, let text) = e.payload { return trace.string(text) }
       return nil
     }
+    let outcome: ProgramOutcome
     switch end.reason {
-    case .completed: return ProgramOutcome(lines: lines, end: .finished(us: end.tUs))
-    case .stuck: return ProgramOutcome(lines: lines, end: .stuck)
-    case .maxSteps: return ProgramOutcome(lines: lines, end: .failed("max-steps"))
-    case .error: return ProgramOutcome(lines: lines, end: .failed("a run-time error"))
+    case .completed: outcome = ProgramOutcome(lines: lines, end: .finished(us: end.tUs))
+    case .stuck: outcome = ProgramOutcome(lines: lines, end: .stuck)
+    case .maxSteps: outcome = ProgramOutcome(lines: lines, end: .failed("max-steps"))
+    case .error: outcome = ProgramOutcome(lines: lines, end: .failed("a run-time error"))
     }
+    return (outcome, trace)
   }
 
   /// True if `other` is the same run: equal lines and end; on a real clock

@@ -8,6 +8,15 @@ public enum TranslationTarget: String, Sendable, CaseIterable {
   case node
   /// Go's runtime: goroutines on its M:N scheduler.
   case go
+
+  /// The translator that writes for this runtime.
+  public var translator: any ProgramTranslator {
+    switch self {
+    case .rust: RustTranslator()
+    case .node: NodeTranslator()
+    case .go: GoTranslator()
+    }
+  }
 }
 
 /// Prints a checked .av program as a runnable program for a real runtime.
@@ -16,8 +25,6 @@ public enum TranslationTarget: String, Sendable, CaseIterable {
 /// and expression is: data, a future or a join handle), so a Node or Go
 /// translator only decides how each construct is written.
 public protocol ProgramTranslator: Sendable {
-  /// Which runtime the output runs on.
-  var target: TranslationTarget { get }
   /// The whole program as one source file that runs on its own.
   func translate(_ shape: ProgramShape) throws(TranslationError) -> String
 }

@@ -17,7 +17,7 @@ extension RustEmitter {
         return method == "send" ? "\(channel).send(\(try value(args[0], scope)))" : "\(channel).recv()"
       }
       let op = ResourceOperation(resource: receiver, operation: method)
-      return "\(operationNames[op] ?? method)(\(try requestText(args, scope)))"
+      return "\(emitted.operations[op] ?? method)(\(try requestText(args, scope)))"
     case .call(let callee, let args):
       if let builtin = BuiltinFuture(rawValue: callee) { return try builtinFuture(builtin, args, scope) }
       if shape.isFunction(callee) { return try call(callee, args, scope) }
@@ -57,16 +57,7 @@ extension RustEmitter {
   private func call(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
     -> String
   {
-    let kinds = shape.parameterKinds[callee] ?? []
-    var rustArgs: [String] = []
-    for (i, a) in args.enumerated() {
-      switch i < kinds.count ? kinds[i] : .data {
-      case .data: rustArgs.append(try value(a, scope))
-      case .future: rustArgs.append(try future(a, scope))
-      case .handle: rustArgs.append(try handle(a, scope))
-      }
-    }
-    let text = "\(functionNames[callee] ?? callee)(\(rustArgs.joined(separator: ", ")))"
+    let text = "\(emitted.functions[callee] ?? callee)(\(try arguments(of: callee, args, scope)))"
     return shape.recursiveCalls.contains(CallEdge(caller: currentFunction, callee: callee))
       ? "Box::pin(\(text))" : text
   }

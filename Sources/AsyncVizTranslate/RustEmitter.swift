@@ -6,10 +6,8 @@ import AsyncVizTrace
 struct RustEmitter: BlockEmitter {
   static let indentUnit = "    "
   let shape: ProgramShape
-  /// Rust names of the async fns, by .av name.
-  let functionNames: [String: String]
-  /// Rust names of the resource operations' fns.
-  let operationNames: [ResourceOperation: String]
+  /// Target names of the async fns and resource operations.
+  let emitted: EmittedNames
   var lines: [String] = []
   var depth = 0
   /// The fn being written (for recursive calls).
@@ -17,11 +15,9 @@ struct RustEmitter: BlockEmitter {
 
   init(shape: ProgramShape) {
     self.shape = shape
-    let names = EmittedNames(
+    emitted = EmittedNames(
       shape: shape, function: { $0 == "main" ? "av_main" : RustNames.local($0) },
       operation: RustNames.resourceFunction)
-    functionNames = names.functions
-    operationNames = names.operations
   }
 
   mutating func channel(_ channel: ChannelDecl) {
@@ -33,9 +29,8 @@ struct RustEmitter: BlockEmitter {
   }
 
   /// `resource db latency 40ms` and one operation on it.
-  mutating func resourceFunction(_ op: ResourceOperation) {
-    guard let resource = shape.resource(named: op.resource), let name = operationNames[op] else { return }
-    let latency = Self.sourceDuration(resource.latencyUs)
+  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String) {
+    let latency = CompiledProgram.durationSource(resource.latencyUs)
     line(
       "/// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the server")
     line(
@@ -53,10 +48,9 @@ struct RustEmitter: BlockEmitter {
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     currentFunction = fn.name
     var scope = shape.scope(of: fn)
-    let kinds = shape.parameterKinds[fn.name] ?? []
     let params = fn.params.enumerated().map { i, p in
       let type: String
-      switch i < kinds.count ? kinds[i] : .data {
+      switch shape.parameterKind(of: fn.name, at: i) {
       case .data: type = "Value"
       case .future: type = "impl Future<Output = Value> + Send + 'static"
       case .handle: type = "JoinHandle<Value>"
@@ -66,13 +60,10 @@ struct RustEmitter: BlockEmitter {
     if fn.name == "main" {
       line("/// The .av program's `main`.")
     }
-    line("async fn \(functionNames[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) -> Value {")
+    line("async fn \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) -> Value {")
     depth += 1
     try block(fn.body, &scope)
-    if !endsInReturn(fn.body) { line("Value::Unit") }
-    depth -= 1
-    line("}")
-    line("")
+    closeFunction(fn.body, unitReturn: "Value::Unit")
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {
@@ -83,13 +74,7 @@ struct RustEmitter: BlockEmitter {
     switch s.kind {
     case .let(let name, _, let value):
       let kind = shape.kind(of: value, in: scope)
-      let rust: String
-      switch kind {
-      case .data: rust = try self.value(value, scope)
-      case .future: rust = try future(value, scope)
-      case .handle: rust = try handle(value, scope)
-      }
-      line("let \(RustNames.local(name)) = \(rust);")
+      line("let \(RustNames.local(name)) = \(try expression(value, as: kind, scope));")
       scope.bind(name, kind)
     case .expression(let e):
       line(try expressionStatement(e, scope))

@@ -2,8 +2,6 @@
 /// clock unless the program blocks or works on the CPU). docs/translate.md
 /// gives the mapping construct by construct.
 public struct RustTranslator: ProgramTranslator {
-  public var target: TranslationTarget { .rust }
-
   /// Makes a translator.
   public init() {}
 

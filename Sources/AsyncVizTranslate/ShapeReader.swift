@@ -97,9 +97,9 @@ struct ShapeReader {
           }
         case .call(let callee, let args):
           if functions.contains(callee) { edges.insert(callee) }
-          if callee == "block" || callee == "work" { usesRealClock = true }
-          if callee == "print", let v = args.first, Self.kind(of: v, in: scope, functions: functions) != .data
-          {
+          let plain = PlainCall(rawValue: callee)
+          if plain == .block || plain == .work { usesRealClock = true }
+          if plain == .print, let v = args.first, Self.kind(of: v, in: scope, functions: functions) != .data {
             failure = TranslationError(v.location, "`print` would print a future or a join handle")
           }
         case .method(let receiver, let method, _, _):
@@ -162,8 +162,7 @@ struct ProgramWalker {
     _ fn: FunctionDecl, _ statement: (Statement, KindScope) -> Void,
     expression: (Expression, KindScope) -> Void
   ) {
-    var scope = KindScope(parameters: [:])
-    for (i, p) in fn.params.enumerated() { scope.bind(p.name, parameterKinds[fn.name]?[i] ?? .data) }
+    var scope = KindScope(parametersOf: fn, kinds: parameterKinds)
     walkBlock(fn.body, &scope, statement, expression)
   }
 
@@ -183,29 +182,29 @@ struct ProgramWalker {
         if let e { walkExpression(e, scope, expression) }
       case .repeat(let count, let inner):
         walkExpression(count, scope, expression)
-        scope.enter()
-        walkBlock(inner, &scope, statement, expression)
-        scope.leave()
+        walkInner(inner, scope, statement, expression)
       case .for(let name, _, let from, let to, let inner):
         walkExpression(from, scope, expression)
         walkExpression(to, scope, expression)
-        scope.enter()
-        scope.bind(name, .data)
-        walkBlock(inner, &scope, statement, expression)
-        scope.leave()
+        walkInner(inner, scope, binding: name, statement, expression)
       case .if(let lhs, _, let rhs, let then, let otherwise):
         walkExpression(lhs, scope, expression)
         walkExpression(rhs, scope, expression)
-        scope.enter()
-        walkBlock(then, &scope, statement, expression)
-        scope.leave()
-        if let otherwise {
-          scope.enter()
-          walkBlock(otherwise, &scope, statement, expression)
-          scope.leave()
-        }
+        walkInner(then, scope, statement, expression)
+        if let otherwise { walkInner(otherwise, scope, statement, expression) }
       }
     }
+  }
+
+  /// A nested block: its own `let`s (and a `for`'s variable, `binding`) end with it.
+  private func walkInner(
+    _ body: [Statement], _ outer: KindScope, binding name: String? = nil,
+    _ statement: (Statement, KindScope) -> Void, _ expression: (Expression, KindScope) -> Void
+  ) {
+    var scope = outer
+    scope.enter()
+    if let name { scope.bind(name, .data) }
+    walkBlock(body, &scope, statement, expression)
   }
 
   private func walkExpression(_ e: Expression, _ scope: KindScope, _ visit: (Expression, KindScope) -> Void) {

@@ -16,8 +16,11 @@ protocol SourceEmitter {
   /// The current indentation depth.
   var depth: Int { get set }
 
-  /// Writes the fn for `resource.operation(...)`, followed by a blank line.
-  mutating func resourceFunction(_ op: ResourceOperation)
+  /// Target names of the async fns and resource operations.
+  var emitted: EmittedNames { get }
+
+  /// Writes the fn `name` for `op` on `resource`, followed by a blank line.
+  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String)
   /// Writes a `channel` declaration, followed by a blank line.
   mutating func channel(_ channel: ChannelDecl)
   /// Writes an async fn, followed by a blank line.
@@ -27,17 +30,41 @@ protocol SourceEmitter {
 extension SourceEmitter {
   /// The program's declarations: resource operations, channels, then the async fns in source order.
   mutating func program() throws(TranslationError) -> String {
-    for op in shape.resourceOperations { resourceFunction(op) }
+    for op in shape.resourceOperations {
+      guard let resource = shape.resource(named: op.resource), let name = emitted.operations[op] else {
+        continue
+      }
+      resourceFunction(op, on: resource, name: name)
+    }
     for channel in shape.syntax.channels { self.channel(channel) }
     for fn in shape.syntax.functions { try function(fn) }
     return finishedText()
   }
 
-  /// "40ms", "1s", "250us": a duration as .av writes it (for the comments that quote the source).
-  static func sourceDuration(_ us: Int64) -> String {
-    if us != 0 && us % 1_000_000 == 0 { return "\(us / 1_000_000)s" }
-    if us % 1_000 == 0 { return "\(us / 1_000)ms" }
-    return "\(us)us"
+  /// `text` for inside a quoted literal, the escapes all three languages
+  /// share: the backslash, the `quote`, newline, tab and return; any other
+  /// control character (and a scalar `also` names) as `control` spells its code.
+  static func escaped(
+    _ text: String, quote: Unicode.Scalar = "\"", also: (Unicode.Scalar) -> Bool = { _ in false },
+    control: (UInt32) -> String
+  ) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case quote: out += "\\\(quote)"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F || also(scalar) {
+          out += control(scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
   }
 
   /// A line at the current depth; a multi-line text keeps its own relative indentation.
@@ -64,10 +91,16 @@ extension SourceEmitter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Whether a body's last statement is a `return` (else the emitter adds the unit return).
-  func endsInReturn(_ body: [Statement]) -> Bool {
-    if case .return = body.last?.kind { return true }
-    return false
+  /// Ends a fn whose `body` was written one level deeper: `unitReturn` unless
+  /// the body's last statement is a `return`, then the closing brace and a blank line.
+  mutating func closeFunction(_ body: [Statement], unitReturn: String) {
+    switch body.last?.kind {
+    case .return: break
+    default: line(unitReturn)
+    }
+    depth -= 1
+    line("}")
+    line("")
   }
 }
 

@@ -125,10 +125,8 @@ func aBadProgramIsReportedWithItsPositionAndNothingRuns(program: BadProgram) thr
 }
 
 @Test func aBadProgramGivenToExportWritesNoTrace() throws {
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("bad.av")
+  let (dir, file) = try CLIRunner.program("async fn main() {\n    await 5\n}\n", named: "bad.av")
   let out = dir.appendingPathComponent("out.json")
-  try "async fn main() {\n    await 5\n}\n".write(to: file, atomically: true, encoding: .utf8)
   let r = try CLIRunner.run(["export", file.path, "-o", out.path])
   #expect(r.code == 2)
   #expect(r.stderr.hasPrefix("\(file.path):2:11: error: cannot await an integer"))

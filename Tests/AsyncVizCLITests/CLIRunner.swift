@@ -64,6 +64,14 @@ struct CLIRunner {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Writes `source` as the program file `name` in a fresh empty folder.
+  static func program(_ source: String, named name: String = "p.av") throws -> (dir: URL, file: URL) {
+    let dir = try temporaryDirectory()
+    let file = dir.appendingPathComponent(name)
+    try source.write(to: file, atomically: true, encoding: .utf8)
+    return (dir, file)
+  }
+
   /// A fresh empty folder for files a test writes.
   static func temporaryDirectory() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -46,9 +46,7 @@ let demoNames = [
 }
 
 @Test func aSyntaxErrorIsReportedLikeACompiler() throws {
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("broken.av")
-  try "async fn main() {\n    let = 5\n}\n".write(to: file, atomically: true, encoding: .utf8)
+  let file = try CLIRunner.program("async fn main() {\n    let = 5\n}\n", named: "broken.av").file
   let r = try CLIRunner.run(["run", file.path, "--plain"])
   #expect(r.code == 2)
   let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)

@@ -29,9 +29,7 @@ private let droppingMany: [(name: String, source: String)] = [
 @Test(arguments: droppingMany.map { $0.name })
 func droppingMoreRequestsThanTheFdLimitCompletes(_ name: String) throws {
   let source = try #require(droppingMany.first { $0.name == name }).source
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("drops.av")
-  try source.write(to: file, atomically: true, encoding: .utf8)
+  let file = try CLIRunner.program(source, named: "drops.av").file
   let r = try CLIRunner.run(["run", file.path, "--backend", "epoll", "--plain"], openFileLimit: 64)
   #expect(r.code == 0, "\(r.stderr)")
   #expect(!r.stderr.contains("Too many open files"), "\(r.stderr)")

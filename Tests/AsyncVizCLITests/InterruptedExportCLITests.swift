@@ -19,9 +19,7 @@ private func temporaries(_ dir: URL) -> [String] {
 
 @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
 func anInterruptedExportRemovesItsTemporaryFile(_ signal: Int32) throws {
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("big.av")
-  try bigProgram.write(to: file, atomically: true, encoding: .utf8)
+  let (dir, file) = try CLIRunner.program(bigProgram, named: "big.av")
   // Through python, which gives the child the default dispositions and an
   // empty mask: the test runner starts its children with these signals
   // ignored or blocked, as nohup would (then the export rightly carries on).
@@ -102,9 +100,7 @@ func aReplacedTraceKeepsItsMode(_ mode: Int) throws {
 }
 
 @Test func anInputIsNeverTheOutput() throws {
-  let dir = try CLIRunner.temporaryDirectory()
-  let program = dir.appendingPathComponent("p.av")
-  try "async fn main() {\n    await sleep(1ms)\n}\n".write(to: program, atomically: true, encoding: .utf8)
+  let (dir, program) = try CLIRunner.program("async fn main() {\n    await sleep(1ms)\n}\n")
   let link = dir.appendingPathComponent("link.av")
   try FileManager.default.createSymbolicLink(at: link, withDestinationURL: program)
   let trace = dir.appendingPathComponent("t.json")

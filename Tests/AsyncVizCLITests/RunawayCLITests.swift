@@ -7,10 +7,7 @@ import Testing
 
 /// Writes `text` as a program in a fresh folder.
 private func program(_ text: String) throws -> (dir: URL, file: URL) {
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("runaway.av")
-  try text.write(to: file, atomically: true, encoding: .utf8)
-  return (dir, file)
+  try CLIRunner.program(text, named: "runaway.av")
 }
 
 /// The exported trace, parsed by Foundation.

@@ -29,9 +29,7 @@ private let failingPrograms: [(name: String, source: String, printed: String)] =
 @Test(arguments: failingPrograms.map(\.name))
 func aRunWithARunTimeErrorSaysSoAndExitsOne(name: String) throws {
   let case_ = try #require(failingPrograms.first { $0.name == name })
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("failing.av")
-  try case_.source.write(to: file, atomically: true, encoding: .utf8)
+  let (dir, file) = try CLIRunner.program(case_.source, named: "failing.av")
   let kept = dir.appendingPathComponent("kept.json")
   let r = try CLIRunner.run(["run", file.path, "--plain", "--export", kept.path])
   #expect(r.code == 1, "\(r.stderr)")
@@ -52,10 +50,9 @@ func aRunWithARunTimeErrorSaysSoAndExitsOne(name: String) throws {
 }
 
 @Test func aRunWithoutErrorsStillCompletesWithExitZero() throws {
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("fine.av")
-  try "async fn main() {\n    await sleep(1ms)\n    print(\"error: this is only text\")\n}\n".write(
-    to: file, atomically: true, encoding: .utf8)
+  let file = try CLIRunner.program(
+    "async fn main() {\n    await sleep(1ms)\n    print(\"error: this is only text\")\n}\n", named: "fine.av"
+  ).file
   let r = try CLIRunner.run(["run", file.path, "--plain"])
   #expect(r.code == 0)
   #expect(r.stdout.contains("end: completed."))

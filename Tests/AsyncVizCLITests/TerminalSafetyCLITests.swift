@@ -27,11 +27,9 @@ private func hasRawControl(_ text: String) -> Bool {
 @Test(arguments: hostile.indices)
 func aDiagnosticShowsTheSourceLineEscapedWithTheCaretInPlace(_ index: Int) throws {
   let (raw, shown) = hostile[index]
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("bad.av")
   // The unknown name comes after the hostile text, so the caret must move by the escape's width.
-  try "async fn main() {\n    print(\"\(raw)\") + rowz\n}\n".write(
-    to: file, atomically: true, encoding: .utf8)
+  let file = try CLIRunner.program("async fn main() {\n    print(\"\(raw)\") + rowz\n}\n", named: "bad.av")
+    .file
   let r = try CLIRunner.run(["run", file.path, "--plain"])
   #expect(r.code == 2)
   #expect(!hasRawControl(r.stderr), "\(r.stderr.debugDescription)")
@@ -50,9 +48,7 @@ func aDiagnosticShowsTheSourceLineEscapedWithTheCaretInPlace(_ index: Int) throw
 @Test(arguments: hostile.indices.filter { hostile[$0].raw != "\u{0}" })
 func aFileNameIsShownEscaped(_ index: Int) throws {
   let (raw, shown) = hostile[index]
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("x\(raw).av")
-  try "async fn main() {\n    print(rowz)\n}\n".write(to: file, atomically: true, encoding: .utf8)
+  let (dir, file) = try CLIRunner.program("async fn main() {\n    print(rowz)\n}\n", named: "x\(raw).av")
   let bad = try CLIRunner.run(["run", file.path, "--plain"])
   #expect(bad.code == 2)
   #expect(!hasRawControl(bad.stderr), "\(bad.stderr.debugDescription)")
@@ -79,9 +75,7 @@ func anArgumentEchoedInAUsageErrorIsShownEscaped(_ index: Int) throws {
 @Test(arguments: hostile.indices)
 func printedTextIsShownEscapedInTheTranscript(_ index: Int) throws {
   let (raw, shown) = hostile[index]
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("p.av")
-  try "async fn main() {\n    print(\"a\(raw)b\")\n}\n".write(to: file, atomically: true, encoding: .utf8)
+  let file = try CLIRunner.program("async fn main() {\n    print(\"a\(raw)b\")\n}\n").file
   let r = try CLIRunner.run(["run", file.path, "--plain"])
   if r.code == 0 {
     #expect(!hasRawControl(r.stdout))

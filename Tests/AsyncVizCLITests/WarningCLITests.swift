@@ -23,9 +23,7 @@ private let warned: [(name: String, source: String, line: Int, column: Int, word
 @Test(arguments: warned.map(\.name))
 func warningsArePrintedOnStderrAndTheProgramRuns(name: String) throws {
   let w = try #require(warned.first { $0.name == name })
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("warn.av")
-  try w.source.write(to: file, atomically: true, encoding: .utf8)
+  let (dir, file) = try CLIRunner.program(w.source, named: "warn.av")
   for command in [
     ["run", file.path, "--plain"], ["export", file.path, "-o", dir.appendingPathComponent("t.json").path],
   ] {
@@ -45,9 +43,7 @@ func warningsArePrintedOnStderrAndTheProgramRuns(name: String) throws {
 }
 
 @Test func aProgramWithoutWarningsPrintsNothingOnStderr() throws {
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("fine.av")
-  try "async fn main() {\n    await sleep(1ms)\n}\n".write(to: file, atomically: true, encoding: .utf8)
+  let file = try CLIRunner.program("async fn main() {\n    await sleep(1ms)\n}\n", named: "fine.av").file
   let r = try CLIRunner.run(["run", file.path, "--plain"])
   #expect(r.code == 0)
   #expect(r.stderr.isEmpty)

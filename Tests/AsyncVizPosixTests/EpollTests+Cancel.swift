@@ -1,7 +1,8 @@
-import AsyncVizPosix
 import AsyncVizRuntime
 import AsyncVizTrace
 import Testing
+
+@testable import AsyncVizPosix
 
 extension EpollTests {
   /// Programs that drop many requests to a resource far slower than the

@@ -1,5 +1,4 @@
 import AsyncVizLang
-import AsyncVizRuntime
 import AsyncVizTrace
 import AsyncVizTranslate
 
@@ -27,10 +26,9 @@ struct GoComparison {
   }
 
   init(_ program: CompiledProgram) {
-    model = ProgramOutcome.model(program)
-    let runtime = program.makeRuntime(backend: SimBackend(), options: RuntimeOptions(maxSteps: 1_000_000))
-    _ = runtime.run()
-    times = runtime.trace.events.compactMap { e -> Int64? in
+    let run = ProgramOutcome.modelRun(program)
+    model = run.outcome
+    times = run.trace.events.compactMap { e -> Int64? in
       if case .output = e.payload { return e.tUs }
       return nil
     }

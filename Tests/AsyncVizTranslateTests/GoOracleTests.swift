@@ -26,13 +26,12 @@ import Testing
     let cases = try driver.cases(countVariable: "ASYNCVIZ_GO_PROGRAMS", defaultCount: 300)
     var expected = ExpectedMismatches.load(from: ExpectedMismatches.goFile)
     let listed = Set(expected.reasons.keys)
-    let outcomes = try await Self.onOwnThread {
-      try OracleLock.lock.withLock { try Self.runOnGo(cases, listed: listed) }
-    }
+    // The model's side of each case, run once: the reruns of a late program compare with it too.
+    let comparisons = cases.map { GoComparison($0.program) }
+    let outcomes = try await OracleLock.exclusive { try Self.runOnGo(cases, comparisons, listed: listed) }
     var disagreeing: [(String, String)] = []
     var lateness: [(us: Int64, name: String)] = []
-    for c in cases {
-      let comparison = GoComparison(c.program)
+    for (c, comparison) in zip(cases, comparisons) {
       let model = comparison.model
       guard let go = outcomes[c.name] else {
         Issue.record("\(c.name): the Go oracle printed nothing for it")
@@ -58,21 +57,10 @@ import Testing
       disagreeing, disagreeing: disagreeing.count, to: ExpectedMismatches.goFile, header: Self.header)
   }
 
-  /// Runs `work` on a thread of its own and waits without holding a thread of
-  /// the test pool: the oracle waits for its processes for 15-30 s, and on 2
-  /// cores the pool has 2 threads, which other tests need (the epoll signal
-  /// test's sender thread did not start during its 65 ms run when this test
-  /// held one of them).
-  static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-      let thread = Thread { continuation.resume(with: Result { try work() }) }
-      thread.stackSize = 8 << 20
-      thread.start()
-    }
-  }
-
   /// Writes, builds and runs the Go binary in .build/go-oracle (git-ignored).
-  static func runOnGo(_ cases: [OracleCase], listed: Set<String>) throws -> [String: ProgramOutcome] {
+  static func runOnGo(_ cases: [OracleCase], _ comparisons: [GoComparison], listed: Set<String>) throws
+    -> [String: ProgramOutcome]
+  {
     let project = GoProject(directory: OracleDriver.buildFolder("go-oracle"))
     let translator = GoTranslator()
     try project.write(
@@ -92,8 +80,7 @@ import Testing
     // agrees) is run up to twice more, alone, a second apart, and the first
     // run with the expected verdict is kept. A rule difference gives its
     // verdict every time.
-    for c in cases {
-      let comparison = GoComparison(c.program)
+    for (c, comparison) in zip(cases, comparisons) {
       let expectAgreement = !listed.contains(c.name)
       for _ in 0..<2 {
         guard let outcome = outcomes[c.name],

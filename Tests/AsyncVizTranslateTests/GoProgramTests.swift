@@ -7,7 +7,7 @@ import Testing
 /// The printed program itself, built and run as its header says (needs Go;
 /// skipped without it, except under CI=true).
 @Suite struct GoProgramTests {
-  @Test func blockingTheExecutorKeepsTickingInRealGo() throws {
+  @Test func blockingTheExecutorKeepsTickingInRealGo() async throws {
     guard let go = GoRunner.findGo() else {
       if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("go is not installed") }
       return
@@ -16,8 +16,10 @@ import Testing
     let source = try GoTranslator().translate(ProgramShape.read(demo.sourceFile))
     let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
-    let run = try GoRunner.runProgram(
-      source, in: packageRoot.appendingPathComponent(".build/go-program"), go: go)
+    // Real time, like the oracles: not while another real runtime builds or runs.
+    let run = try await OracleLock.exclusive {
+      try GoRunner.runProgram(source, in: packageRoot.appendingPathComponent(".build/go-program"), go: go)
+    }
     #expect(run.status == 0)
     // block(100ms) is a blocking syscall: Go hands the P to another thread and
     // the ticker goes on; in the rust model every tick waits for the block.

@@ -23,13 +23,14 @@ import Testing
   static let listFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("NodeExpectedMismatches.txt")
 
-  @Test func realNodeAgreesWithTheModel() throws {
+  @Test func realNodeAgreesWithTheModel() async throws {
     let driver = Self.driver
     guard driver.available(NodeRunner.unavailableReason(), oracle: "node") else { return }
     let cases = try driver.cases(countVariable: "ASYNCVIZ_NODE_PROGRAMS", defaultCount: 400)
     var oracle = NodeOracle(node: try #require(NodeRunner.findNode()))
     if OracleDriver.recording { oracle.retries = 12 }
-    let outcomes = try OracleLock.lock.withLock { try oracle.run(cases) }
+    let configured = oracle
+    let outcomes = try await OracleLock.exclusive { try configured.run(cases) }
     var expected = ExpectedMismatches.load(from: Self.listFile)
     let replaying = driver.replaying
     var disagreeing: [(String, String)] = []

@@ -11,8 +11,9 @@ struct OracleCase {
   /// How to get it again (a seed, a file).
   var origin: String
   var source: String
-  var program: CompiledProgram
   var shape: ProgramShape
+  /// The compiled program (the model's side), compiled once with the shape.
+  var program: CompiledProgram { shape.program }
 
   /// Every demo.
   static func demos() throws -> [OracleCase] {
@@ -45,9 +46,7 @@ struct OracleCase {
   }
 
   private static func make(name: String, origin: String, file: SourceFile) throws -> OracleCase {
-    let shape = try ProgramShape.read(file)
-    return OracleCase(
-      name: name, origin: origin, source: file.text, program: try CompiledProgram.compile(file), shape: shape)
+    OracleCase(name: name, origin: origin, source: file.text, shape: try ProgramShape.read(file))
   }
 
   /// How much later than the model a real-clock run may end: tokio's timer
