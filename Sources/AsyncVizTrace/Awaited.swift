@@ -62,11 +62,5 @@ public enum Awaited: Hashable, Sendable {
   }
 
   /// The cases that have a fixed `word`.
-  static let worded: [Awaited] = [.sleep, .yieldNow, .join, .select, .timeout, .lostWaker, .selfWake]
-
-  /// The case a fixed word names (`sleep`, `join`, ...), nil for any other text.
-  public init?(word: String) {
-    guard let found = Awaited.worded.first(where: { $0.word.map { "\($0)" } == word }) else { return nil }
-    self = found
-  }
+  package static let worded: [Awaited] = [.sleep, .yieldNow, .join, .select, .timeout, .lostWaker, .selfWake]
 }

@@ -11,9 +11,10 @@ extension TraceDecoder {
   /// recorded trace in canonical form.
   mutating func awaited(_ bytes: UnsafeBufferPointer<UInt8>) -> Awaited {
     if bytes.isEmpty { return .nothing }
-    let text = String(decoding: bytes, as: UTF8.self)
-    if let fixed = Awaited(word: text) { return fixed }
-    if let task = Self.joinedTask(text) { return .joinHandle(task) }
+    for fixed in Awaited.worded {
+      if let word = fixed.word, bytesEqual(bytes, word) { return fixed }
+    }
+    if let task = Self.joinedTask(String(decoding: bytes, as: UTF8.self)) { return .joinHandle(task) }
     if let dot = bytes.firstIndex(of: UInt8(ascii: ".")) {
       let name = UnsafeBufferPointer(rebasing: bytes[..<dot])
       let op = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
