@@ -23,12 +23,15 @@ public struct ProgramInfo: Sendable, Equatable {
   public var source: String
   /// The reactor that ran it.
   public var backend: BackendKind
+  /// Whose scheduling rules ran it (`program.model`; version-1 traces are rust's).
+  public var model: RuntimeModel
 
   /// Makes the description.
-  public init(name: String, source: String, backend: BackendKind) {
+  public init(name: String, source: String, backend: BackendKind, model: RuntimeModel = .rust) {
     self.name = name
     self.source = source
     self.backend = backend
+    self.model = model
   }
 }
 

@@ -39,7 +39,7 @@ import Testing
     var stillLate: [String] = []
     var keptListed: [(String, String)] = []
     for c in cases {
-      let model = ProgramOutcome.model(c.program)
+      let model = ProgramOutcome.model(c.program, model: .node)
       guard let run = outcomes[c.name] else {
         Issue.record("\(c.name): node printed nothing for it")
         continue
