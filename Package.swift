@@ -84,6 +84,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
         "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
+        "AsyncVizNodeRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

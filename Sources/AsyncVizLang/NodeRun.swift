@@ -64,11 +64,11 @@ final class NodeRun {
       return
     }
     guard promise.isPending else { return }
-    promise.fulfill(value)
     if case .joinHandle(let owner) = promise.awaited, owner == task {
       liveCalls -= 1
       loop.completed(task)
     }
+    promise.fulfill(value)
   }
 
   /// A run-time error: the line is printed like output; the run ends `error`.

@@ -30,8 +30,8 @@ extension EventLoop {
       switch cursor {
       case .start:
         cursor = .timers(dueBy: now)
-        enter(.timers)
         recorder.step += 1
+        enter(.timers)
         onJobStart?()
         let call = main
         main = nil
@@ -39,8 +39,8 @@ extension EventLoop {
         return .macrotask
       case .timers(let dueBy):
         if let timer = timers.popDue(by: dueBy) {
-          enter(.timers)
           recorder.step += 1
+          enter(.timers)
           record(.timerFire(task: timer.task))
           onJobStart?()
           timer.run()
@@ -54,8 +54,8 @@ extension EventLoop {
         let timeout = immediates.isEmpty ? max(0, (timers.nextDeadline ?? now) - now) : 0
         cursor = .check(left: immediates.count)
         if timeout > 0 {
-          enter(.poll)
           recorder.step += 1
+          enter(.poll)
           record(.reactorWait(timeoutUs: timeout))
           now += timeout
           return .wait
@@ -63,8 +63,8 @@ extension EventLoop {
       case .check(let left):
         if left > 0, let immediate = immediates.popFirst() {
           cursor = .check(left: left - 1)
-          enter(.check)
           recorder.step += 1
+          enter(.check)
           record(.immediateRun(task: immediate.task))
           onJobStart?()
           immediate.run()

@@ -57,8 +57,10 @@ public struct RunEnd: Sendable, Equatable {
 
 /// A complete (or, while a run is live, growing) trace: what the JSON file holds.
 public struct Trace: Sendable, Equatable {
-  /// The format version written and accepted.
-  public static let version = 1
+  /// The format version written (2 adds `program.model`).
+  public static let version = 2
+  /// The versions read: a version-1 file is a rust-model trace.
+  public static let readableVersions: ClosedRange<Int64> = 1...2
 
   /// The program that was run.
   public var program: ProgramInfo

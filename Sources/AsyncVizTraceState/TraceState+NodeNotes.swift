@@ -138,9 +138,9 @@ extension TraceState {
       s.label(task, in: trace)
       s.text(" awaits has settled: a microtask to resume it joins the queue")
     case .reaction:
-      s.text("A promise reaction (Promise.all, Promise.race or then) of ")
+      s.text("A promise reaction for ")
       s.label(task, in: trace)
-      s.text(" joins the microtask queue")
+      s.text(" (a resource call's reply, Promise.all, Promise.race or a then) joins the microtask queue")
     case .thenable:
       s.label(task, in: trace)
       s.text("'s promise was resolved with another promise: a job to adopt its state joins the microtask queue")
