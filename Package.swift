@@ -29,11 +29,23 @@ let package = Package(
         .product(name: "HeapModule", package: "swift-collections"),
       ]
     ),
-    .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState"]),
+    // Node's event loop (the node model): V8's microtask queue, libuv's phases.
+    .target(
+      name: "AsyncVizNodeRuntime",
+      dependencies: [
+        "AsyncVizTrace",
+        .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]
+    ),
+    .target(
+      name: "AsyncVizLang",
+      dependencies: ["AsyncVizRuntime", "AsyncVizNodeRuntime", "AsyncVizTrace", "AsyncVizTraceState"]),
     // Prints .av programs for real runtimes (tokio first), generates programs,
     // and runs the translations as the oracle of the differential tests.
     .target(
-      name: "AsyncVizTranslate", dependencies: ["AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace"]),
+      name: "AsyncVizTranslate",
+      dependencies: ["AsyncVizLang", "AsyncVizNodeRuntime", "AsyncVizRuntime", "AsyncVizTrace"]),
     .target(name: "AsyncVizGoRuntime"),
     .target(
       name: "AsyncVizExamples",
@@ -72,6 +84,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
         "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
+        "AsyncVizNodeRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

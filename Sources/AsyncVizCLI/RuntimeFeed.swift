@@ -2,15 +2,15 @@ import AsyncVizRuntime
 import AsyncVizTrace
 import AsyncVizUI
 
-/// A live run as the front end sees it: each `advance()` is one `Runtime.step()`,
+/// A live run as the front end sees it: each `advance()` is one step of its model,
 /// and the feed's trace is brought up to date without copying what it had.
 final class RuntimeFeed: TraceFeed {
   /// The running program; stepped only through `advance()`.
-  private let runtime: Runtime
+  private let runtime: ModelRun
   /// Everything recorded so far; grows after each step.
   private(set) var trace: Trace
 
-  init(runtime: Runtime) {
+  init(runtime: ModelRun) {
     self.runtime = runtime
     self.trace = Trace(program: runtime.trace.program)
     runtime.appendNew(into: &trace)
@@ -20,7 +20,7 @@ final class RuntimeFeed: TraceFeed {
 
   func advance() -> Bool {
     guard trace.end == nil else { return false }
-    _ = runtime.step()
+    runtime.step()
     runtime.appendNew(into: &trace)
     return true
   }

@@ -12,7 +12,11 @@ extension Transcript {
     }
     var dropped: [TaskID] = []
     for event in trace.events { if case .taskDrop(let task) = event.payload { dropped.append(task) } }
+    let mainEnd = trace.program.model == .node ? mainReturn(trace) : nil
     switch end.reason {
+    case .completed where mainEnd != nil:
+      text += "end: completed. main's promise was fulfilled at \(DurationText.instant(mainEnd ?? 0)); "
+      text += "the loop ran on until no timer or immediate was left, where node exits.\n"
     case .completed where !dropped.isEmpty:
       text += "end: completed. main returned, so block_on returned and the runtime dropped"
       text += " the tasks still alive.\n"
@@ -39,6 +43,14 @@ extension Transcript {
       }
     }
     return text + findings(trace)
+  }
+
+  /// When main's promise was fulfilled (its `complete`), in a node trace.
+  static func mainReturn(_ trace: Trace) -> Int64? {
+    for event in trace.events {
+      if case .complete(let task) = event.payload, task == TaskID(1) { return event.tUs }
+    }
+    return nil
   }
 
   /// Why nothing can wake a stuck task, from what it last waited on.

@@ -40,8 +40,11 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
     case .output(_, let text): detail = trace.string(text)
     case .block(_, let us): detail = "\(us)"
     case .lint(_, let code, _): detail = code.name
+    case .phase(let phase): detail = phase.name
+    case .microtaskQueue(_, let job), .microtaskRun(_, let job): detail = job.name
+    case .callPop(_, let line, let awaiting): detail = "L\(line) \(awaiting.label(in: trace))"
     case .pollStart, .complete, .timerSet, .timerFire, .timerCancel, .wakerClone, .wakerDrop, .deregister,
-      .reactorWait, .reactorReady, .deferWake, .taskDrop:
+      .reactorWait, .reactorReady, .deferWake, .taskDrop, .immediateQueue, .immediateRun, .callPush:
       detail = ""
     }
     return detail.isEmpty ? p.kindName : "\(p.kindName) \(detail)"
