@@ -127,7 +127,7 @@ let package = Package(
       name: "AsyncVizLangTests",
       dependencies: [
         "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs",
-        "AsyncVizExamples", "AsyncVizTestSupport",
+        "AsyncVizExamples", "AsyncVizTestSupport", "AsyncVizNodeRuntime",
       ],
       exclude: ["Goldens", "FuzzCorpus"]
     ),
@@ -143,6 +143,7 @@ let package = Package(
       exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
     .testTarget(name: "AsyncVizGoRuntimeTests", dependencies: ["AsyncVizGoRuntime"]),
+    .testTarget(name: "AsyncVizNodeRuntimeTests", dependencies: ["AsyncVizNodeRuntime", "AsyncVizTrace"]),
     .testTarget(
       name: "AsyncVizTranslateTests",
       dependencies: [
