@@ -103,7 +103,9 @@ let package = Package(
     // the demos as traces, native stand-in programs.
     .target(
       name: "AsyncVizTestPrograms",
-      dependencies: ["AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples", "AsyncVizNodeRuntime"],
+      dependencies: [
+        "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples", "AsyncVizNodeRuntime",
+      ],
       path: "Tests/AsyncVizTestPrograms"
     ),
     // What every test target shares: the one golden helper.

@@ -85,7 +85,8 @@ extension TraceState {
   ) {
     guard let parent else {
       s.label(task, in: trace)
-      s.text(" will be called by the first macrotask, a timer callback at 0 ms (as the translation starts it).")
+      s.text(
+        " will be called by the first macrotask, a timer callback at 0 ms (as the translation starts it).")
       return
     }
     s.label(parent, in: trace)
@@ -146,7 +147,8 @@ extension TraceState {
       s.text(" (a resource call's reply, Promise.all, Promise.race or a then) joins the microtask queue")
     case .thenable:
       s.label(task, in: trace)
-      s.text("'s promise was resolved with another promise: a job to adopt its state joins the microtask queue")
+      s.text(
+        "'s promise was resolved with another promise: a job to adopt its state joins the microtask queue")
     }
     s.text(" (position ")
     s.number(Int64(node.microtasks.count + 1))

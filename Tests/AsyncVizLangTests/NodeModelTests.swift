@@ -11,7 +11,8 @@ import Testing
 
 /// The node model's run of `text`: printed lines, when main's promise was
 /// fulfilled, and how the loop ended.
-private func runNode(_ text: String) throws -> (lines: [String], mainEndUs: Int64?, end: RunEnd, trace: Trace) {
+private func runNode(_ text: String) throws -> (lines: [String], mainEndUs: Int64?, end: RunEnd, trace: Trace)
+{
   let loop = try compile(text).makeNodeLoop(options: RuntimeOptions())
   let end = loop.run()
   let trace = loop.trace
