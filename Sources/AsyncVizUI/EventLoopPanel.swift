@@ -23,7 +23,8 @@ enum EventLoopPanel {
       if i > 0 { x = buffer.write(" ", x: x, y: y, limit: limit) }
       let current = node.phase == phase
       x = buffer.write(
-        phase.name, x: x, y: y, style: current ? CellStyle(.polling, bold: true, reverse: true) : CellStyle(.dim),
+        phase.name, x: x, y: y,
+        style: current ? CellStyle(.polling, bold: true, reverse: true) : CellStyle(.dim),
         limit: limit)
     }
     y += 1
@@ -35,7 +36,8 @@ enum EventLoopPanel {
     buffer.write("timers", x: labelX, y: y, style: CellStyle(.dim), limit: limit)
     let timers = node.timers.map { "\(DurationText.duration($0.deadlineUs)) \(cx.label($0.task))" }
     let timerLines =
-      timers.isEmpty ? ["(none)"] : CallStackPanel.wrap(timers, width: width, rows: timerRows, separator: ", ")
+      timers.isEmpty
+      ? ["(none)"] : CallStackPanel.wrap(timers, width: width, rows: timerRows, separator: ", ")
     for line in timerLines where y < inner.maxY {
       buffer.write(
         line, x: textX, y: y,
