@@ -58,13 +58,7 @@ import Testing
     -> [String: ProgramOutcome]
   {
     let project = GoProject(directory: OracleDriver.buildFolder("go-oracle"))
-    let translator = GoTranslator()
-    try project.write(
-      cases.enumerated().map { i, c in
-        let prefix = GoProject.prefix(i)
-        return GoProject.Entry(
-          name: c.name, items: try translator.items(c.shape, prefix: prefix), prefix: prefix)
-      })
+    try project.write(cases.map { ($0.name, $0.shape) })
     let runner = GoRunner(project: project, go: try #require(GoRunner.findGo()))
     let started = ContinuousClock.now
     try runner.build()

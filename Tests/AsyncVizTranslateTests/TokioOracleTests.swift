@@ -36,12 +36,7 @@ import Testing
   static func runOnTokio(_ cases: [OracleCase], _ models: [ProgramOutcome]) throws -> [String: ProgramOutcome]
   {
     let project = TokioProject(directory: OracleDriver.buildFolder("tokio-oracle"))
-    let translator = RustTranslator()
-    try project.write(
-      cases.map { c in
-        TokioProject.Entry(
-          name: c.name, items: try translator.items(c.shape), realClock: c.shape.usesRealClock)
-      })
+    try project.write(cases.map { ($0.name, $0.shape) })
     let cargo = try #require(TokioRunner.findCargo())
     let runner = TokioRunner(project: project, cargo: cargo)
     let started = ContinuousClock.now
