@@ -28,6 +28,7 @@ public enum TaskStatus: UInt8, Sendable, CaseIterable {
 
   /// The final status an event gives its task: `done` after `complete`,
   /// `dropped` after `task_drop`; nil for every other event.
+  @inlinable
   public static func ending(_ payload: EventPayload) -> (task: TaskID, status: TaskStatus)? {
     switch payload {
     case .complete(let task): (task, .done)
