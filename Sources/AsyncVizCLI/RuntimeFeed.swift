@@ -2,26 +2,23 @@ import AsyncVizRuntime
 import AsyncVizTrace
 import AsyncVizUI
 
-/// A live run as the front end sees it: each `advance()` is one `Runtime.step()`,
-/// and the feed's trace is brought up to date without copying what it had.
+/// A live run as the front end sees it: each `advance()` is one `Runtime.step()`.
+/// The feed's trace is the runtime's own (no copy): the viewer's history
+/// shares it, and lets go of it while the runtime appends.
 final class RuntimeFeed: TraceFeed {
   /// The running program; stepped only through `advance()`.
   private let runtime: Runtime
+
+  init(runtime: Runtime) { self.runtime = runtime }
+
   /// Everything recorded so far; grows after each step.
-  private(set) var trace: Trace
+  var trace: Trace { runtime.trace }
 
-  init(runtime: Runtime) {
-    self.runtime = runtime
-    self.trace = Trace(program: runtime.trace.program)
-    runtime.appendNew(into: &trace)
-  }
-
-  var isLive: Bool { trace.end == nil }
+  var isLive: Bool { runtime.end == nil }
 
   func advance() -> Bool {
-    guard trace.end == nil else { return false }
+    guard runtime.end == nil else { return false }
     _ = runtime.step()
-    runtime.appendNew(into: &trace)
     return true
   }
 
