@@ -68,20 +68,30 @@ func runViewChild(_ path: String?) {
   if path == nil { _ = model.handle(.last, feed: feed) }
   let recorded = Monotonic.nanoseconds()
   var rng = SeededRandom(seed: 7)
-  var worst: Int64 = 0
+  var times: [Double] = []
   var checksum = frame.cells.count
   for _ in 0..<200 {
-    let a = Monotonic.nanoseconds()
-    model.jump(to: UInt32(rng.next() % UInt64(model.history.lastStep + 1)))
-    checksum &+= ScreenRenderer.render(model, width: 160, height: 50, options: ViewOptions()).cells.count
-    worst = max(worst, Monotonic.nanoseconds() - a)
+    // Best of 3, as the UI benchmark's jumps: a preempted jump measures the machine.
+    let step = UInt32(rng.next() % UInt64(model.history.lastStep + 1))
+    var best = Int64.max
+    for _ in 0..<3 {
+      model.jump(to: 0)
+      let a = Monotonic.nanoseconds()
+      model.jump(to: step)
+      checksum &+= ScreenRenderer.render(model, width: 160, height: 50, options: ViewOptions()).cells.count
+      best = min(best, Monotonic.nanoseconds() - a)
+    }
+    times.append(Double(best) / 1e6)
   }
+  times.sort()
   let seconds = { (ns: Int64) in String(format: "%.2f s", Double(ns) / 1e9) }
   print(
     "first frame \(seconds(first - start)) (reading \(seconds(read - start)), history \(seconds(first - read)))"
       + (path == nil ? ", run to the end \(seconds(recorded - first))" : " (goal <= 1 s)")
-      + ", \(model.history.trace.events.count) events; 200 jumps + frames: worst "
-      + String(format: "%.2f ms", Double(worst) / 1e6) + " (goal < 20 ms; checksum \(checksum % 997))")
+      + ", \(model.history.trace.events.count) events; jump + frame 160x50 (best of 3 each): mean "
+      + String(
+        format: "%.2f ms, p99 %.2f ms, worst %.2f ms", times.reduce(0, +) / 200, times[198], times[199])
+      + " (goal < 20 ms; checksum \(checksum % 997))")
 }
 
 /// A live run as the command line's feed shows it: the runtime's own trace, no copy.
