@@ -1,3 +1,4 @@
+import AsyncVizCLI
 import AsyncVizPosix
 import AsyncVizRuntime
 import AsyncVizTrace
@@ -59,7 +60,7 @@ func runViewChild(_ path: String?) {
       program: ProgramInfo(name: "view-bench", source: "", backend: .sim),
       options: RuntimeOptions(tracing: true, maxSteps: UInt32.max))
     for _ in 0..<20_000 { rt.spawn("yielder", Yielder(remaining: 20)) }
-    feed = LiveFeed(rt)
+    feed = RuntimeFeed(runtime: rt)
   }
   let read = Monotonic.nanoseconds()
   var model = ViewerModel(feed: feed)
@@ -92,19 +93,6 @@ func runViewChild(_ path: String?) {
       + String(
         format: "%.2f ms, p99 %.2f ms, worst %.2f ms", times.reduce(0, +) / 200, times[198], times[199])
       + " (goal < 20 ms; checksum \(checksum % 997))")
-}
-
-/// A live run as the command line's feed shows it: the runtime's own trace, no copy.
-private final class LiveFeed: TraceFeed {
-  let runtime: Runtime
-  init(_ runtime: Runtime) { self.runtime = runtime }
-  var trace: Trace { runtime.trace }
-  var isLive: Bool { runtime.end == nil }
-  func advance() -> Bool {
-    guard runtime.end == nil else { return false }
-    _ = runtime.step()
-    return true
-  }
 }
 
 /// "2.4x".
