@@ -49,7 +49,12 @@ public struct ViewerModel: Sendable {
   /// A viewer at the first step of what `feed` has recorded.
   public init(feed: any TraceFeed, snapshotInterval: Int = 4096) {
     let trace = feed.trace
-    history = TraceHistory(trace: trace, interval: snapshotInterval)
+    // Indexed as far as the view goes, the rest while it waits for keys
+    // (`indexMore`): the first frame of a big file does not wait for it. A
+    // stuck run's status line reads the last step's state on every frame, so
+    // that one is indexed at once.
+    history = TraceHistory(
+      trace: trace, interval: snapshotInterval, indexesAtOnce: trace.end?.reason == .stuck)
     sourceLines = SourcePanel.sourceLines(trace.program.source)
     isLive = feed.isLive
     state = history.state(atStep: 0)
@@ -231,8 +236,18 @@ public struct ViewerModel: Sendable {
     selection = .fixed(TaskID(UInt32((current + delta + count) % count + 1)))
   }
 
+  /// Whether events are left to index (`indexMore` while waiting for a key).
+  public var isIndexing: Bool { !history.isFullyIndexed }
+
+  /// Indexes the next events of the history (about 65,536: a few tens of
+  /// milliseconds), so that a jump anywhere later costs one checkpoint's restore.
+  public mutating func indexMore() {
+    history.index(upTo: history.indexedEvents + 65_536)
+  }
+
   /// Recomputes the state and the notes shown for `step`.
   private mutating func refresh() {
+    history.index(upTo: history.eventEnd(ofStep: step))
     state = history.state(atStep: step)
     let oldest = step >= UInt32(Self.narrationDepth) ? step - UInt32(Self.narrationDepth - 1) : 0
     let steps = (oldest...step).map { (step: $0, events: history.events(ofStep: $0)) }
