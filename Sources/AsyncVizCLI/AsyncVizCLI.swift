@@ -37,10 +37,11 @@ struct AsyncVizCommand: ParsableCommand {
     discussion: """
       Start with:  asyncviz demo db-then-service
       Then try:    asyncviz list,  asyncviz show NAME,  asyncviz run FILE.av
+      Test yourself: asyncviz quiz db-then-service
       """,
     subcommands: [
       ListCommand.self, ShowCommand.self, DemoCommand.self, RunCommand.self, ReplayCommand.self,
-      ExportCommand.self, TranslateCommand.self, GenerateCommand.self,
+      ExportCommand.self, QuizCommand.self, TranslateCommand.self, GenerateCommand.self,
     ]
   )
 }

@@ -12,7 +12,7 @@ public enum QuestionGenerator {
 
   /// Steps looked at, from the start: a quiz asks a handful of questions,
   /// and a long run must not cost a pass of the rules over every step.
-  public static let stepLimit: UInt32 = 2_000
+  public static let stepLimit: UInt32 = 300
 
   /// Every question about `history`'s run (which must be complete for the
   /// questions about its end).
@@ -22,16 +22,20 @@ public enum QuestionGenerator {
     if history.isComplete {
       for rule in runRules { result += rule.questions(in: run) }
     }
-    var state = TraceState()
+    // One pass of the reducer: the state after each step becomes the state
+    // before the next.
+    var after = TraceState()
     let last = min(history.lastStep, stepLimit)
     var step: UInt32 = 0
+    TraceReducer.apply(history.trace.events, upTo: history.eventEnd(ofStep: 0), to: &after)
     while step < last {
-      TraceReducer.apply(history.trace.events, upTo: history.eventEnd(ofStep: step), to: &state)
-      let window = StepWindow(step: step, before: state, events: history.events(ofStep: step + 1), run: run)
+      let before = after
+      TraceReducer.apply(history.trace.events, upTo: history.eventEnd(ofStep: step + 1), to: &after)
+      let window = StepWindow(
+        step: step, before: before, after: after, events: history.events(ofStep: step + 1), run: run)
       for rule in stepRules { result += rule.questions(at: window) }
       step += 1
     }
-    // Three answers at least: a question with two is a coin toss.
     // Sorted by step, keeping the rules' order within a step.
     return result.filter { $0.choices.count >= 3 }.enumerated()
       .sorted { ($0.element.askedAtStep, $0.offset) < ($1.element.askedAtStep, $1.offset) }.map(\.element)

@@ -67,6 +67,8 @@ struct StepWindow {
   let step: UInt32
   /// The state after `step` (not finished: the run goes on).
   let before: TraceState
+  /// The state after the next step.
+  let after: TraceState
   /// The indices of the next step's events.
   let events: Range<Int>
   /// The whole run, for looking further ahead.

@@ -10,12 +10,14 @@ enum ReactorWakesRule: StepRule {
     let s = w.before
     var woken: [TaskID] = []
     var causes: [String] = []
+    var seen: Set<TaskID> = []
     var lastEvent = w.events.lowerBound
     for i in w.events {
-      guard case .wake(let task, let by, let fd, _) = run.trace.events[i].payload, !woken.contains(task) else {
+      guard case .wake(let task, let by, let fd, _) = run.trace.events[i].payload, !seen.contains(task) else {
         continue
       }
       woken.append(task)
+      seen.insert(task)
       causes.append("\(cause(by: by, fd: fd, task: task, in: s, run: run)) for \(run.label(task))")
       lastEvent = i
     }
@@ -38,7 +40,8 @@ enum ReactorWakesRule: StepRule {
           because: "One turn wakes every task whose fd is ready or whose timer is due, not one task per "
             + "turn: this one wakes \(woken.count)."))
     }
-    if let other = s.tasks.first(where: { $0.status == .pending && !woken.contains($0.id) }) {
+    let wokenSet = Set(woken)
+    if let other = s.tasks.first(where: { $0.status == .pending && !wokenSet.contains($0.id) }) {
       let more = woken + [other.id]
       wrong.append(
         QuizChoice(

@@ -14,7 +14,7 @@ enum WakeSourceRule: StepRule {
         return nil
       })
     else { return [] }
-    let after = run.history.state(afterEvents: w.events.upperBound)
+    let after = w.after
     guard let info = after.task(task), info.status == .pending else { return [] }
     let name = run.label(task)
     let laterWake = run.firstEvent(from: w.events.upperBound) {
