@@ -22,7 +22,7 @@ enum QuestionOverlay {
     _ prediction: Prediction, _ i: Int, _ cx: PanelContext, into buffer: inout CellBuffer
   ) {
     let question = prediction.plan.questions[i]
-    let width = buffer.width - 2
+    let width = buffer.width
     let textWidth = width - 4
     var lines: [Line] = TextWrap.lines(question.prompt, width: textWidth).map { ($0, CellStyle(.text, bold: true)) }
     for c in question.choices.indices {
@@ -31,7 +31,7 @@ enum QuestionOverlay {
     let last = QuizText.letter(question.choices.count - 1)
     lines.append(("a-\(last) or 1-\(question.choices.count): answer   Esc: skip   p: stop predicting   q: quit", CellStyle(.dim)))
     let height = min(lines.count + 2, buffer.height - 2)
-    let rect = Rect(x: 1, y: max(0, buffer.height - 2 - height), width: width, height: height)
+    let rect = Rect(x: 0, y: max(0, buffer.height - 2 - height), width: width, height: height)
     let title = "Predict: question \(i + 1) of \(prediction.plan.questions.count)"
     fill(rect, title: title, lines: lines, cx, into: &buffer)
   }
@@ -40,7 +40,7 @@ enum QuestionOverlay {
     _ prediction: Prediction, _ i: Int, chosen: Int, _ cx: PanelContext, into buffer: inout CellBuffer
   ) {
     let question = prediction.plan.questions[i]
-    let width = min(buffer.width - 4, 96)
+    let width = buffer.width
     let textWidth = width - 4
     let verdict = QuizText.verdict(question, chosen: chosen)
     let style = CellStyle(chosen == question.correct ? .done : .warning, bold: true)
@@ -48,7 +48,7 @@ enum QuestionOverlay {
     lines += verdict.dropFirst().flatMap { TextWrap.lines($0, width: textWidth) }.map { ($0, .plain) }
     lines.append(("What the run did (step \(question.revealStep)):", CellStyle(.title, bold: true)))
     for note in QuizText.narration(question, history: cx.model.history, limit: 4) {
-      lines += hanging("  " + note, width: textWidth, indent: 2).map { ($0, .plain) }
+      lines += hanging(note, width: textWidth, indent: 2).map { ($0, .plain) }
     }
     lines.append(("The other answers:", CellStyle(.title, bold: true)))
     for reason in QuizText.otherReasons(question) {
@@ -61,7 +61,7 @@ enum QuestionOverlay {
     }
     lines.append((footer, CellStyle(.dim)))
     let height = lines.count + 2
-    let rect = Rect(x: (buffer.width - width) / 2, y: max(0, (buffer.height - 2 - height) / 2), width: width, height: height)
+    let rect = Rect(x: 0, y: max(0, (buffer.height - 2 - height) / 2), width: width, height: height)
     fill(rect, title: "Predict: the answer", lines: lines, cx, into: &buffer)
   }
 
@@ -69,6 +69,7 @@ enum QuestionOverlay {
   private static func hanging(_ text: String, width: Int, indent: Int = 3) -> [String] {
     let wrapped = TextWrap.lines(text, width: width)
     guard let first = wrapped.first else { return [] }
+    if wrapped.count == 1 { return [first] }
     let rest = TextWrap.lines(wrapped.dropFirst().joined(separator: " "), width: width - indent)
     return [first] + rest.map { String(repeating: " ", count: indent) + $0 }
   }

@@ -12,11 +12,12 @@ extension ViewerModel {
     let plan = QuizPlan(history: history, seed: options.seed, count: options.count)
     prediction = Prediction(plan: plan)
     let left = plan.questions.filter { $0.askedAtStep >= step }.count
-    message =
-      left == 0
-      ? "Prediction on, but no question is left from this step on (g goes to the first step)."
-      : "Prediction on: \(left) questions; the view stops before each step that has one (p turns it off)."
-    _ = askIfDue()
+    if !askIfDue() {
+      message =
+        left == 0
+        ? "Prediction on, but no question is left from this step on (g goes to the first step)."
+        : "Prediction on: \(left) questions; the view stops before each step that has one (p turns it off)."
+    }
   }
 
   /// `p`: prediction on (with the view's default options) or off.
@@ -36,6 +37,9 @@ extension ViewerModel {
     current.shown = .asking(i)
     prediction = current
     mode = .question(revealed: false)
+    // Also hides the status line's account of the run's end, which would
+    // give away the questions about it.
+    message = "Question \(i + 1) of \(current.plan.questions.count): predict, then see."
     return true
   }
 
