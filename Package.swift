@@ -131,7 +131,8 @@ let package = Package(
         "AsyncVizExamples", "AsyncVizTestPrograms", "AsyncVizTestSupport", "AsyncVizTranslate",
       ],
       exclude: ["Goldens"]),
-    .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI", "AsyncVizTestSupport"], exclude: ["Goldens"]),
+    .testTarget(
+      name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI", "AsyncVizTestSupport"], exclude: ["Goldens"]),
     .testTarget(
       name: "AsyncVizQuizTests",
       dependencies: [

@@ -21,12 +21,16 @@ struct PlainQuiz {
   mutating func run(history: TraceHistory) throws(CLIError) {
     let trace = history.trace
     let total = plan.questions.count
-    say("asyncviz quiz: \(trace.program.name) (seed \(plan.seed): --seed \(plan.seed) asks the same questions again)")
+    say(
+      "asyncviz quiz: \(trace.program.name) (seed \(plan.seed): --seed \(plan.seed) asks the same questions again)"
+    )
     guard total > 0 else {
       say("This run has nothing to ask about: it has too few steps. Try a demo: asyncviz list.")
       return
     }
-    say("\(total) question\(total == 1 ? "" : "s") about this run. Answer each with its letter or number, then Enter.")
+    say(
+      "\(total) question\(total == 1 ? "" : "s") about this run. Answer each with its letter or number, then Enter."
+    )
     for (n, question) in plan.questions.enumerated() {
       say("")
       say("Question \(n + 1) of \(total)")
@@ -61,7 +65,9 @@ struct PlainQuiz {
       // that the transcript reads like a session.
       if isatty(0) == 0 { say(line) }
       if let choice = QuizText.answerIndex(line, choices: question.choices.count) { return choice }
-      say("'\(TerminalText.visible(line))' is not an answer: type a letter a-\(last) or a number 1-\(question.choices.count).")
+      say(
+        "'\(TerminalText.visible(line))' is not an answer: type a letter a-\(last) or a number 1-\(question.choices.count)."
+      )
     }
     say("")
     for line in score.summary { say(line) }

@@ -21,7 +21,9 @@ struct QuizCommand: ParsableCommand {
   @Argument(help: "A demo name or a .av file.")
   var program: String
 
-  @Option(help: "Choose the questions and the order of their answers reproducibly (default: a random seed, printed).")
+  @Option(
+    help:
+      "Choose the questions and the order of their answers reproducibly (default: a random seed, printed).")
   var seed: UInt64?
 
   @Option(help: "How many questions to ask.")

@@ -21,14 +21,16 @@ enum FirstOutputRule: RunRule {
     let wrong = others.map { line in
       var why = "It prints later, at \(run.when(line.index)), by \(run.label(line.task))"
       if line.task.rawValue < first.task.rawValue {
-        why += "; \(run.label(line.task)) was created before \(run.label(first.task)), but was not polled to its print first"
+        why +=
+          "; \(run.label(line.task)) was created before \(run.label(first.task)), but was not polled to its print first"
       }
       return QuizChoice(line.text, .line(line.text), because: why + ".")
     }
     let last = run.trace.events[first.index].step
     let prompt = "Before the run starts: which line does the program print first?"
     return [
-      QuizQuestion(.firstOutput, askedAt: 0, reveal: last, prompt: prompt, right: right, wrong: Array(wrong.prefix(3)))
+      QuizQuestion(
+        .firstOutput, askedAt: 0, reveal: last, prompt: prompt, right: right, wrong: Array(wrong.prefix(3)))
     ]
   }
 }

@@ -53,19 +53,23 @@ enum NextPollRule: StepRule {
       }
     }
     for (i, id) in queue.enumerated().dropFirst() {
-      add(id, "\(run.label(id)) waits its turn at position \(i + 1) of the run queue, behind \(run.label(polled)).")
+      add(
+        id,
+        "\(run.label(id)) waits its turn at position \(i + 1) of the run queue, behind \(run.label(polled)).")
     }
     if fromQueue {
       wrong.append(
         QuizChoice(
           "None yet: the reactor turns first", .reactorTurn,
-          because: "The run queue is not empty, so the executor polls \(run.label(polled)) first; the reactor "
+          because:
+            "The run queue is not empty, so the executor polls \(run.label(polled)) first; the reactor "
             + "waits only when the queue is empty (or after 61 polls in a row)."))
     } else if case .reactorTurn = s.action {
       wrong.append(
         QuizChoice(
           "None yet: the reactor turns again first", .reactorTurn,
-          because: "The reactor has just turned (step \(w.step)); with the run queue empty, block_on now polls "
+          because:
+            "The reactor has just turned (step \(w.step)); with the run queue empty, block_on now polls "
             + "its own future, which was woken."))
     }
     for info in s.tasks where info.status == .pending {

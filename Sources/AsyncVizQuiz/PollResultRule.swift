@@ -47,7 +47,8 @@ enum PollResultRule: StepRule {
       if !firstPoll && info.awaiting != .nothing && (info.awaiting != awaiting || info.line != line) {
         wrong.append(
           QuizChoice(
-            "Pending: it still waits on \(run.waitText(info))", .poll(.pending, info.awaiting, line: info.line),
+            "Pending: it still waits on \(run.waitText(info))",
+            .poll(.pending, info.awaiting, line: info.line),
             because: "That wait is over (the task was woken): this poll gets past \(run.waitText(info)) and "
               + "stops at \(now) instead."))
       }
@@ -63,7 +64,8 @@ enum PollResultRule: StepRule {
           QuizChoice(
             "Pending: it waits on \(run.waitText(later.awaiting, line: later.line))",
             .poll(.pending, later.awaiting, line: later.line),
-            because: "It stops earlier, at \(now); it reaches \(run.waitText(later.awaiting, line: later.line)) "
+            because:
+              "It stops earlier, at \(now); it reaches \(run.waitText(later.awaiting, line: later.line)) "
               + "only later, at \(run.when(later.index))."))
       }
     } else {
@@ -75,7 +77,8 @@ enum PollResultRule: StepRule {
       if !firstPoll && info.awaiting != .nothing {
         wrong.append(
           QuizChoice(
-            "Pending: it still waits on \(run.waitText(info))", .poll(.pending, info.awaiting, line: info.line),
+            "Pending: it still waits on \(run.waitText(info))",
+            .poll(.pending, info.awaiting, line: info.line),
             because: "The task was woken: this poll gets past \(run.waitText(info)) and runs the rest of the "
               + "task, so it returns Ready."))
       }
@@ -105,7 +108,8 @@ enum PollResultRule: StepRule {
         + "What does this poll return?"
     return [
       QuizQuestion(
-        .pollResult, askedAt: w.step, reveal: w.next, prompt: prompt, right: right, wrong: Array(wrong.prefix(3)))
+        .pollResult, askedAt: w.step, reveal: w.next, prompt: prompt, right: right,
+        wrong: Array(wrong.prefix(3)))
     ]
   }
 

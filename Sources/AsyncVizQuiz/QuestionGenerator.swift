@@ -6,7 +6,9 @@ import AsyncVizTraceState
 /// program; each states its correct answer as the trace gives it.
 public enum QuestionGenerator {
   /// The rules about the step after a shown one.
-  static var stepRules: [any StepRule.Type] { [NextPollRule.self, ReactorWakesRule.self, PollResultRule.self, WakeSourceRule.self] }
+  static var stepRules: [any StepRule.Type] {
+    [NextPollRule.self, ReactorWakesRule.self, PollResultRule.self, WakeSourceRule.self]
+  }
   /// The rules about the whole run.
   static var runRules: [any RunRule.Type] { [EndClockRule.self, FirstOutputRule.self, RunEndRule.self] }
 

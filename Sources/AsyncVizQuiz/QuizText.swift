@@ -31,7 +31,8 @@ public enum QuizText {
   public static func verdict(_ question: QuizQuestion, chosen: Int) -> [String] {
     let right = choiceLine(question, question.correct)
     let head =
-      chosen == question.correct ? "Right: \(right)." : "Not quite: you chose \(letter(chosen))); the answer is \(right)."
+      chosen == question.correct
+      ? "Right: \(right)." : "Not quite: you chose \(letter(chosen))); the answer is \(right)."
     return [head, "Why: \(question.choices[question.correct].reason)"]
   }
 
@@ -74,7 +75,9 @@ public enum QuizText {
     }
     let waiting = state.tasks.filter { $0.status == .pending }
     if !waiting.isEmpty {
-      lines.append("  pending: " + waiting.map { "\(trace.label($0.id)) on \(run.waitText($0))" }.joined(separator: ", "))
+      lines.append(
+        "  pending: " + waiting.map { "\(trace.label($0.id)) on \(run.waitText($0))" }.joined(separator: ", ")
+      )
     }
     let done = state.tasks.filter { $0.status == .done }
     if !done.isEmpty { lines.append("  done: " + done.map { trace.label($0.id) }.joined(separator: ", ")) }

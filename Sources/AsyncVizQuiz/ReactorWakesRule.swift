@@ -58,7 +58,8 @@ enum ReactorWakesRule: StepRule {
       + "Which tasks does it wake, in what order?"
     return [
       QuizQuestion(
-        .reactorWakes, askedAt: w.step, reveal: w.next, prompt: prompt, right: right, wrong: Array(wrong.prefix(3)))
+        .reactorWakes, askedAt: w.step, reveal: w.next, prompt: prompt, right: right,
+        wrong: Array(wrong.prefix(3)))
     ]
   }
 

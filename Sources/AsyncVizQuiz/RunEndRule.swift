@@ -22,7 +22,10 @@ enum RunEndRule: RunRule {
       key = "dropped"
       let names = dropped.map(run.label).joined(separator: ", ")
       choices = [
-        (finish, "completed", "\(names) never finish: main returns first, and the runtime drops them unfinished."),
+        (
+          finish, "completed",
+          "\(names) never finish: main returns first, and the runtime drops them unfinished."
+        ),
         (hang, "stuck", "Nothing is left waiting: main returns, and \(names) are dropped."),
         (limit, "max-steps", "The run ends by itself at step \(end.steps), when main returns."),
       ]
@@ -47,7 +50,10 @@ enum RunEndRule: RunRule {
     case .maxSteps:
       key = "max-steps"
       choices = [
-        (finish, "completed", "Tasks are still running at step \(end.steps), when the step limit stops the run."),
+        (
+          finish, "completed",
+          "Tasks are still running at step \(end.steps), when the step limit stops the run."
+        ),
         (hang, "stuck", "It is not stuck: tasks are still ready to run when the step limit stops it."),
         (drop, "dropped", "main is not done when the step limit stops the run."),
       ]
@@ -59,7 +65,8 @@ enum RunEndRule: RunRule {
     ]
     let why =
       switch end.reason {
-      case .stuck: "The run ends stuck at step \(end.steps): \(stuck) wait for a wake that nothing will ever send."
+      case .stuck:
+        "The run ends stuck at step \(end.steps): \(stuck) wait for a wake that nothing will ever send."
       case .maxSteps: "The run is still going at step \(end.steps), the step limit."
       default:
         dropped.isEmpty
@@ -70,7 +77,8 @@ enum RunEndRule: RunRule {
     let wrong = choices.map { QuizChoice($0.0, .ending($0.1), because: $0.2) }
     return [
       QuizQuestion(
-        .runEnd, askedAt: 0, reveal: end.steps, prompt: "Before the run starts: how does it end?", right: right,
+        .runEnd, askedAt: 0, reveal: end.steps, prompt: "Before the run starts: how does it end?",
+        right: right,
         wrong: wrong)
     ]
   }

@@ -28,20 +28,28 @@ enum WakeSourceRule: StepRule {
     let fd = after.reactor.interest.first { $0.task == task && $0.wakerStored }
     if let fd {
       let resource = run.trace.string(fd.resource)
-      options["reactor"] = ("The reactor, when fd \(fd.fd) is ready", "the reactor (fd \(fd.fd)" + (resource.isEmpty ? ")" : ", \(resource))"))
+      options["reactor"] = (
+        "The reactor, when fd \(fd.fd) is ready",
+        "the reactor (fd \(fd.fd)" + (resource.isEmpty ? ")" : ", \(resource))")
+      )
     }
     if let timer = after.reactor.timers.first(where: { $0.task == task }) {
       options["timer"] = (
-        "The timer queue, when its timer is due", "the timer queue (its timer, due at \(DurationText.instant(timer.deadlineUs)))"
+        "The timer queue, when its timer is due",
+        "the timer queue (its timer, due at \(DurationText.instant(timer.deadlineUs)))"
       )
     }
     switch info.awaiting {
     case .joinHandle(let other):
       options["task"] = ("\(run.label(other)), when it finishes", "the join handle of \(run.label(other))")
     case .channelSend(let channel), .channelRecv(let channel):
-      options["task"] = ("Another task, through \(run.trace.string(channel))", "the channel \(run.trace.string(channel))")
+      options["task"] = (
+        "Another task, through \(run.trace.string(channel))", "the channel \(run.trace.string(channel))"
+      )
     case .yieldNow:
-      options["deferred"] = ("The scheduler, after its next reactor turn", "the scheduler's defer list (yield_now)")
+      options["deferred"] = (
+        "The scheduler, after its next reactor turn", "the scheduler's defer list (yield_now)"
+      )
     default: break
     }
     // Exactly one holder, and the trace agrees: the next wake comes from it,
@@ -64,11 +72,14 @@ enum WakeSourceRule: StepRule {
     var wrong = [
       QuizChoice(
         "The executor: it polls every pending task again on its next round", .wakeBy("polling"),
-        because: "An executor does not poll pending tasks in rounds: a task is polled again only when its waker "
+        because:
+          "An executor does not poll pending tasks in rounds: a task is polled again only when its waker "
           + "is woken (here: \(key == "nobody" ? "never" : holder))."),
       QuizChoice(
         "Nothing: no one holds its waker", .wakeBy("nobody"),
-        because: "\(holder.prefix(1).uppercased() + holder.dropFirst()) holds a clone of its waker and will wake it."),
+        because:
+          "\(holder.prefix(1).uppercased() + holder.dropFirst()) holds a clone of its waker and will wake it."
+      ),
     ]
     if key != "reactor" {
       wrong.append(
@@ -85,7 +96,8 @@ enum WakeSourceRule: StepRule {
     let prompt = "Step \(w.next): \(name) is polled and returns Pending. What will wake it?"
     return [
       QuizQuestion(
-        .wakeSource, askedAt: w.step, reveal: w.next, prompt: prompt, right: right, wrong: Array(wrong.prefix(3)))
+        .wakeSource, askedAt: w.step, reveal: w.next, prompt: prompt, right: right,
+        wrong: Array(wrong.prefix(3)))
     ]
   }
 }

@@ -24,12 +24,18 @@ enum QuestionOverlay {
     let question = prediction.plan.questions[i]
     let width = buffer.width
     let textWidth = width - 4
-    var lines: [Line] = TextWrap.lines(question.prompt, width: textWidth).map { ($0, CellStyle(.text, bold: true)) }
+    var lines: [Line] = TextWrap.lines(question.prompt, width: textWidth).map {
+      ($0, CellStyle(.text, bold: true))
+    }
     for c in question.choices.indices {
       lines += hanging(QuizText.choiceLine(question, c), width: textWidth).map { ($0, .plain) }
     }
     let last = QuizText.letter(question.choices.count - 1)
-    lines.append(("a-\(last) or 1-\(question.choices.count): answer   Esc: skip   p: stop predicting   q: quit", CellStyle(.dim)))
+    lines.append(
+      (
+        "a-\(last) or 1-\(question.choices.count): answer   Esc: skip   p: stop predicting   q: quit",
+        CellStyle(.dim)
+      ))
     let height = min(lines.count + 2, buffer.height - 2)
     let rect = Rect(x: 0, y: max(0, buffer.height - 2 - height), width: width, height: height)
     let title = "Predict: question \(i + 1) of \(prediction.plan.questions.count)"

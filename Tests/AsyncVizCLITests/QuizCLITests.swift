@@ -30,7 +30,8 @@ import Testing
   }
 
   @Test func answersThatAreNotAnswersAreAskedAgainThenRefused() throws {
-    let result = try CLIRunner.run(["quiz", "db-then-service", "--seed", "3", "--plain"], input: "x\nyes\n9\n")
+    let result = try CLIRunner.run(
+      ["quiz", "db-then-service", "--seed", "3", "--plain"], input: "x\nyes\n9\n")
     #expect(result.code == 2)
     #expect(result.stdout.components(separatedBy: "is not an answer").count == 4)
     #expect(result.stderr.contains("error: no answer among a-c after 3 tries"))
@@ -60,7 +61,8 @@ import Testing
           print("all done")
       }
       """)
-    let result = try CLIRunner.run(["quiz", file.path, "--seed", "5", "--plain", "--questions", "3"], input: "")
+    let result = try CLIRunner.run(
+      ["quiz", file.path, "--seed", "5", "--plain", "--questions", "3"], input: "")
     #expect(result.code == 0)
     #expect(result.stdout.contains("3 questions about this run."))
   }

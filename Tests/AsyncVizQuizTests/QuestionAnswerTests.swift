@@ -54,7 +54,8 @@ func answerFromEvents(_ question: QuizQuestion, in trace: Trace) -> QuizAnswer? 
     #expect(questions.count >= 5, "\(name): \(questions.count) questions")
     for question in questions {
       let expected = answerFromEvents(question, in: trace)
-      #expect(expected != nil, "\(name) step \(question.askedAtStep): the trace does not answer \(question.prompt)")
+      #expect(
+        expected != nil, "\(name) step \(question.askedAtStep): the trace does not answer \(question.prompt)")
       #expect(question.answer == expected, "\(name) step \(question.askedAtStep): \(question.prompt)")
       #expect((3...4).contains(question.choices.count))
       // Exactly one answer means what the trace gives, and every answer says why.
@@ -85,7 +86,8 @@ func answerFromEvents(_ question: QuizQuestion, in trace: Trace) -> QuizAnswer? 
     // After step 5 the reactor has woken #2, #3 and #4 in that order.
     let next = try #require(questions.first { $0.kind == .nextPoll && $0.askedAtStep == 5 })
     #expect(next.answer == .task(TaskID(2)))
-    #expect(next.choices.contains { $0.value == .task(TaskID(4)) && $0.reason.contains("first in, first out") })
+    #expect(
+      next.choices.contains { $0.value == .task(TaskID(4)) && $0.reason.contains("first in, first out") })
   }
 
   @Test func everyCandidateOfDbThenServiceAsWritten() {

@@ -27,7 +27,9 @@ import Testing
     // Shuffling keeps each question's right answer right.
     let candidates = QuestionGenerator.candidates(for: history)
     for question in plan.questions {
-      let original = candidates.first { $0.prompt == question.prompt && $0.askedAtStep == question.askedAtStep }
+      let original = candidates.first {
+        $0.prompt == question.prompt && $0.askedAtStep == question.askedAtStep
+      }
       #expect(original?.answer == question.answer)
     }
   }

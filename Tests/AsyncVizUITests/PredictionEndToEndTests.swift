@@ -37,14 +37,18 @@ struct PredictionEndToEndTests {
     try session.keys("x")
     try session.waitFor("the second question") { $0.contains("Predict: question 2 of 6") }
     try session.keys(QuizText.letter((second.correct + 1) % second.choices.count))
-    try session.waitFor("the second answer") { $0.contains("Not quite: you chose") && $0.contains("Score: 1 of 2") }
+    try session.waitFor("the second answer") {
+      $0.contains("Not quite: you chose") && $0.contains("Score: 1 of 2")
+    }
     try session.keys("x")
     // The view shows step 1 now; n steps on, and the n pressed at the third
     // question's step asks it instead of stepping.
     let third = plan.questions[2]
     #expect(third.askedAtStep >= 1)
     for _ in 0..<Int(third.askedAtStep) { try session.keys("n") }
-    try session.waitFor("the third question") { $0.contains("Predict: question 3 of 6") && $0.contains(third.prompt) }
+    try session.waitFor("the third question") {
+      $0.contains("Predict: question 3 of 6") && $0.contains(third.prompt)
+    }
     try session.keys("p")
     try session.waitFor("prediction off") { $0.contains("Prediction off. Score: 1 of 2") }
     try session.keys("q")

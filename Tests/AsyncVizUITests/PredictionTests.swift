@@ -86,7 +86,9 @@ import Testing
     // The reactor-turn question: asked after step 8, about step 9.
     let i = try #require(plan.questions.firstIndex { $0.kind == .reactorWakes })
     while model.prediction?.shown != .asking(i) {
-      if case .question = model.mode { model.apply([.closeQuestion], feed: feed) } else {
+      if case .question = model.mode {
+        model.apply([.closeQuestion], feed: feed)
+      } else {
         model.apply([.stepForward], feed: feed)
       }
     }
