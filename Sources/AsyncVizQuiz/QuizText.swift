@@ -68,25 +68,35 @@ public enum QuizText {
     let state = history.state(afterEvents: history.eventEnd(ofStep: question.askedAtStep))
     guard question.askedAtStep > 0 || state.applied > 0 else { return [] }
     var lines = ["Now, after step \(question.askedAtStep) (t = \(DurationText.instant(state.nowUs))):"]
-    let queue = state.runQueue.elements.map(trace.label)
-    lines.append("  run queue (front first): \(queue.isEmpty ? "empty" : queue.joined(separator: ", "))")
+    let queue = Array(state.runQueue.elements)
+    // A long queue shows its front and its back: the two ends a question
+    // about the next poll is about.
+    let queueText =
+      queue.count > 6
+      ? queue.prefix(4).map(trace.label).joined(separator: ", ") + ", ... "
+        + trace.label(queue[queue.count - 1]) + " (\(queue.count) tasks)"
+      : queue.map(trace.label).joined(separator: ", ")
+    lines.append("  run queue (front first): \(queue.isEmpty ? "empty" : queueText)")
     if let main = state.blockOnTask, state.blockOnWoken {
       lines.append("  \(trace.label(main)), block_on's own future, was woken")
     }
-    let waiting = state.tasks.filter { $0.status == .pending }
-    if !waiting.isEmpty {
-      lines.append(
-        "  pending: " + waiting.map { "\(trace.label($0.id)) on \(run.waitText($0))" }.joined(separator: ", ")
-      )
+    let waiting = state.tasks.filter { $0.status == .pending }.map {
+      "\(trace.label($0.id)) on \(run.waitText($0))"
     }
-    let done = state.tasks.filter { $0.status == .done }
-    if !done.isEmpty { lines.append("  done: " + done.map { trace.label($0.id) }.joined(separator: ", ")) }
-    if !state.reactor.timers.isEmpty {
-      lines.append(
-        "  timers: "
-          + state.reactor.timers.map { "\(trace.label($0.task)) at \(DurationText.instant($0.deadlineUs))" }
-          .joined(separator: ", "))
+    if !waiting.isEmpty { lines.append("  pending: " + shortList(waiting)) }
+    let done = state.tasks.filter { $0.status == .done }.map { trace.label($0.id) }
+    if !done.isEmpty { lines.append("  done: " + shortList(done)) }
+    let timers = state.reactor.timers.map {
+      "\(trace.label($0.task)) at \(DurationText.instant($0.deadlineUs))"
     }
+    if !timers.isEmpty { lines.append("  timers: " + shortList(timers)) }
     return lines.map(TerminalText.visible)
+  }
+
+  /// "a, b, c, d and 6 more": a list kept to one line.
+  static func shortList(_ items: [String], limit: Int = 4) -> String {
+    items.count > limit + 1
+      ? items.prefix(limit).joined(separator: ", ") + " and \(items.count - limit) more"
+      : items.joined(separator: ", ")
   }
 }
