@@ -26,9 +26,9 @@ enum NextPollRule: StepRule {
         : "The run queue is empty and \(run.label(polled)) was woken: it is block_on's own future, "
           + "which block_on polls itself (it is never in the run queue).")
     var wrong: [QuizChoice] = []
-    func add(_ id: TaskID, _ reason: String) {
+    func add(_ id: TaskID, _ reason: @autoclosure () -> String) {
       guard id != polled, !wrong.contains(where: { $0.value == .task(id) }), wrong.count < 3 else { return }
-      wrong.append(QuizChoice(run.label(id), .task(id), because: reason))
+      wrong.append(QuizChoice(run.label(id), .task(id), because: reason()))
     }
     if fromQueue, queue.count >= 2, let back = queue.last {
       add(
@@ -72,7 +72,8 @@ enum NextPollRule: StepRule {
             "The reactor has just turned (step \(w.step)); with the run queue empty, block_on now polls "
             + "its own future, which was woken."))
     }
-    for info in s.tasks where info.status == .pending {
+    // At most three traps: a thousand pending tasks must not cost a thousand reasons.
+    for info in s.tasks where info.status == .pending && wrong.count < 3 {
       let why =
         info.awaiting == .yieldNow
         ? "\(run.label(info.id)) yielded: its waker waits in the defer list until the next reactor turn, "
@@ -81,7 +82,7 @@ enum NextPollRule: StepRule {
           + "until that wakes it."
       add(info.id, why)
     }
-    for info in s.tasks where info.status == .done {
+    for info in s.tasks where info.status == .done && wrong.count < 3 {
       add(info.id, "\(run.label(info.id)) is done: a finished task is never polled again.")
     }
     let prompt =
