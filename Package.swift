@@ -137,7 +137,7 @@ let package = Package(
       name: "AsyncVizQuizTests",
       dependencies: [
         "AsyncVizQuiz", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTestPrograms", "AsyncVizExamples",
-        "AsyncVizTestSupport",
+        "AsyncVizTestSupport", "AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime",
       ],
       exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizGoRuntimeTests", dependencies: ["AsyncVizGoRuntime"]),
