@@ -37,7 +37,7 @@ struct AsyncVizCommand: ParsableCommand {
     discussion: """
       Start with:  asyncviz demo db-then-service
       Then try:    asyncviz list,  asyncviz show NAME,  asyncviz run FILE.av
-      Test yourself: asyncviz quiz db-then-service
+      Then quiz:   asyncviz quiz db-then-service   (predict each step, then see)
       """,
     subcommands: [
       ListCommand.self, ShowCommand.self, DemoCommand.self, RunCommand.self, ReplayCommand.self,

@@ -13,8 +13,8 @@ struct QuizCommand: ParsableCommand {
     commandName: "quiz",
     abstract: "Predict what the scheduler does next, then see: questions from the run's own trace.",
     discussion: """
-      On a terminal the full-screen view opens with prediction on (p turns it off). With --plain, or
-      without a terminal, each question is printed and the answer (a letter or a number) is read
+      On a terminal the full-screen view opens with prediction on (p turns it off). With --plain, or \
+      without a terminal, each question is printed and the answer (a letter or a number) is read \
       from standard input, one per line; the score and the concepts missed come at the end.
       """)
 

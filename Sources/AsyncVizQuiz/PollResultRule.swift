@@ -37,8 +37,8 @@ enum PollResultRule: StepRule {
       let now = run.waitText(awaiting, line: line)
       right = QuizChoice(
         "Pending: it waits on \(now)", .poll(.pending, awaiting, line: line),
-        because: "The poll runs \(name) until \(now), which is not ready yet: the poll returns Pending "
-          + "and the task's waker is left with whoever will finish it.")
+        because: "The poll runs \(name) until \(now), which is not ready yet: the poll returns Pending"
+          + afterPending(task, in: w.after) + ".")
       var notYet = ready
       notYet.reason =
         "Not yet: at \(now) it awaits something that is not ready, so the poll returns Pending; the "
@@ -56,8 +56,8 @@ enum PollResultRule: StepRule {
         wrong.append(
           QuizChoice(
             "Nothing yet: it blocks the thread until \(now) is ready", .impossible("blocks"),
-            because: "A future never blocks the thread: it returns Pending and leaves its waker behind, and "
-              + "the executor polls other tasks meanwhile (only block() stops the thread)."))
+            because: "A future never blocks the thread: it returns Pending, and the executor polls other "
+              + "tasks meanwhile (only block() stops the thread)."))
       }
       if let later = laterWait(of: task, after: endIndex + 1, other: (awaiting, line), run: run) {
         wrong.append(
@@ -111,6 +111,18 @@ enum PollResultRule: StepRule {
         .pollResult, askedAt: w.step, reveal: w.next, prompt: prompt, right: right,
         wrong: Array(wrong.prefix(3)))
     ]
+  }
+
+  /// What becomes of a task that returned Pending, from the state after its poll.
+  static func afterPending(_ task: TaskID, in after: TraceState) -> String {
+    guard let info = after.task(task) else { return "" }
+    if info.queued || info.status == .ready {
+      return ", but it was woken during the poll, so it goes back to the run queue at once"
+    }
+    if info.wakersHeld <= 0 && after.deferredWakers == 0 {
+      return ", and no one holds its waker: nothing will ever wake it"
+    }
+    return ", and its waker is left with whatever will finish it"
   }
 
   /// The next Pending of `task` after event `start` that waits on something
