@@ -39,7 +39,7 @@ let package = Package(
     .target(name: "AsyncVizGoRuntime"),
     .target(
       name: "AsyncVizExamples",
-      dependencies: ["AsyncVizLang"],
+      dependencies: ["AsyncVizLang", "AsyncVizQuiz"],
       path: "Examples",
       exclude: ["README.md"],
       resources: [

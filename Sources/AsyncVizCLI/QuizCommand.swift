@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncVizExamples
 import AsyncVizLang
 import AsyncVizQuiz
 import AsyncVizRuntime
@@ -44,11 +45,17 @@ struct QuizCommand: ParsableCommand {
     runtime.run()
     let trace = runtime.trace
     let seed = self.seed ?? UInt64.random(in: 1...999_999)
+    // A demo's lesson may add questions of its own (a file of the same name gets none).
+    let isDemo = !program.hasSuffix(".av") && !program.contains("/") && DemoCatalog.named(program) != nil
+    let lesson = isDemo ? LessonQuestions.named(program) : []
     if display.wantsTranscript {
-      var quiz = PlainQuiz(plan: QuizPlan(history: TraceHistory(trace: trace), seed: seed, count: questions))
-      try quiz.run(history: TraceHistory(trace: trace))
+      let history = TraceHistory(trace: trace)
+      var quiz = PlainQuiz(plan: QuizPlan(history: history, seed: seed, count: questions, lesson: lesson))
+      try quiz.run(history: history)
     } else {
-      try display.view(SavedTraceFeed(trace: trace), prediction: .init(seed: seed, count: questions))
+      var prediction = PredictionOptions(seed: seed, count: questions)
+      prediction.lesson = lesson
+      try display.view(SavedTraceFeed(trace: trace), prediction: prediction)
     }
     try display.exportIfAsked(trace, inputs: [program])
   }

@@ -17,8 +17,22 @@ public enum QuestionGenerator {
   public static let stepLimit: UInt32 = 300
 
   /// Every question about `history`'s run (which must be complete for the
-  /// questions about its end).
-  public static func candidates(for history: TraceHistory) -> [QuizQuestion] {
+  /// questions about its end); a `lesson` question the trace agrees with
+  /// takes the place of the rule's question of the same kind and step.
+  public static func candidates(for history: TraceHistory, lesson: [LessonQuestion] = []) -> [QuizQuestion] {
+    var result = generated(for: history)
+    for written in lesson {
+      if let i = result.firstIndex(where: { written.replacing($0) != nil }),
+        let question = written.replacing(result[i])
+      {
+        result[i] = question
+      }
+    }
+    return result
+  }
+
+  /// The rules' questions.
+  static func generated(for history: TraceHistory) -> [QuizQuestion] {
     let run = QuizRun(history: history)
     var result: [QuizQuestion] = []
     if history.isComplete {

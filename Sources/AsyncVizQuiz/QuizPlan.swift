@@ -12,9 +12,13 @@ public struct QuizPlan: Sendable {
   /// The chosen questions, in the order of their steps, answers shuffled.
   public let questions: [QuizQuestion]
 
-  /// A quiz of up to `count` questions about `history`'s run.
-  public init(history: TraceHistory, seed: UInt64, count: Int = QuizPlan.defaultCount) {
-    self.init(candidates: QuestionGenerator.candidates(for: history), seed: seed, count: count)
+  /// A quiz of up to `count` questions about `history`'s run, with the
+  /// lesson's own questions the trace agrees with.
+  public init(
+    history: TraceHistory, seed: UInt64, count: Int = QuizPlan.defaultCount, lesson: [LessonQuestion] = []
+  ) {
+    self.init(
+      candidates: QuestionGenerator.candidates(for: history, lesson: lesson), seed: seed, count: count)
   }
 
   /// Up to `count` of `candidates`: each kind in turn (the kinds in a seeded
@@ -23,8 +27,10 @@ public struct QuizPlan: Sendable {
   public init(candidates: [QuizQuestion], seed: UInt64, count: Int) {
     self.seed = seed
     var random = SeededRandom(seed: seed)
+    // A lesson's own questions come first in their kind: they were written for this demo.
     var pools = QuestionKind.allCases.map { kind in
-      random.shuffled(candidates.indices.filter { candidates[$0].kind == kind })
+      let pool = random.shuffled(candidates.indices.filter { candidates[$0].kind == kind })
+      return pool.filter { candidates[$0].fromLesson } + pool.filter { !candidates[$0].fromLesson }
     }
     let kindOrder = random.shuffled(Array(pools.indices))
     // One question about each step at most: two would give each other away

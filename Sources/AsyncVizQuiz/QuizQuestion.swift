@@ -14,6 +14,8 @@ public struct QuizQuestion: Sendable, Equatable {
   public var choices: [QuizChoice]
   /// The index of the correct one in `choices`.
   public var correct: Int
+  /// Written by the demo's lesson (`LessonQuestion`), not by a rule.
+  public internal(set) var fromLesson = false
 
   /// Makes a question whose correct answer is `right`, followed by `wrong`.
   init(

@@ -9,7 +9,7 @@ extension ViewerModel {
   /// the shown step is asked.
   public mutating func startPrediction(_ options: PredictionOptions, feed: any TraceFeed) {
     runToEnd(feed)
-    let plan = QuizPlan(history: history, seed: options.seed, count: options.count)
+    let plan = QuizPlan(history: history, seed: options.seed, count: options.count, lesson: options.lesson)
     prediction = Prediction(plan: plan)
     let left = plan.questions.filter { $0.askedAtStep >= step }.count
     if !askIfDue() {

@@ -45,6 +45,13 @@ import Testing
     #expect(none.code == 2)
   }
 
+  @Test func aDemosLessonAddsItsOwnQuestions() throws {
+    let result = try CLIRunner.run(
+      ["quiz", "lazy-future", "--seed", "1", "--plain"], input: String(repeating: "a\n", count: 6))
+    #expect(result.code == 0)
+    #expect(result.stdout.contains("main's first line calls lookup(\"ada\") without awaiting it"))
+  }
+
   @Test func aUsersOwnProgramIsQuizzedToo() throws {
     let (_, file) = try CLIRunner.program(
       """

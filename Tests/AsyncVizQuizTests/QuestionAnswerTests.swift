@@ -105,3 +105,29 @@ func answerFromEvents(_ question: QuizQuestion, in trace: Trace) -> QuizAnswer? 
     Golden.check(lines.joined(separator: "\n"), named: "db-then-service.questions.txt")
   }
 }
+
+@Suite struct LessonQuestionTests {
+  @Test(arguments: DemoCatalog.all.map(\.name))
+  func aLessonsQuestionsAreAskedWithTheTracesAnswer(_ name: String) {
+    let trace = DemoTraces.trace(named: name)
+    let history = TraceHistory(trace: trace)
+    let lesson = LessonQuestions.named(name)
+    let questions = QuestionGenerator.candidates(for: history, lesson: lesson)
+    for written in lesson {
+      let asked = questions.first { $0.prompt == written.prompt }
+      #expect(asked?.fromLesson == true, "\(name): the lesson's question is not asked: \(written.prompt)")
+      if let asked { #expect(asked.answer == answerFromEvents(asked, in: trace)) }
+    }
+    // A lesson's question takes the place of the rule's, it does not add one.
+    #expect(questions.count == QuestionGenerator.candidates(for: history).count)
+  }
+
+  @Test func aLessonQuestionTheRunDisagreesWithIsNeverAsked() throws {
+    let history = TraceHistory(trace: DemoTraces.trace(named: "join-concurrent"))
+    var mistaken = try #require(LessonQuestions.named("join-concurrent").first)
+    swap(&mistaken.right, &mistaken.wrong[0])  // claims 65 ms: the run ends at 40 ms
+    let questions = QuestionGenerator.candidates(for: history, lesson: [mistaken])
+    #expect(!questions.contains { $0.prompt == mistaken.prompt })
+    #expect(questions.contains { $0.kind == .endClock && $0.answer == .time(40_000) })
+  }
+}
