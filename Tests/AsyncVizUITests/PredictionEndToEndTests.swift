@@ -32,7 +32,9 @@ struct PredictionEndToEndTests {
     // Waits for the whole overlay, not its title alone: under load tmux can
     // show a frame that is still being drawn.
     let right = "Right: \(QuizText.choiceLine(first, first.correct))"
-    let answer = try session.waitFor("the answer") { $0.contains("Predict: the answer") && $0.contains(right) }
+    let answer = try session.waitFor("the answer") {
+      $0.contains("Predict: the answer") && $0.contains(right)
+    }
     Golden.check(answer, named: "tmux-quiz-answer.txt")
 
     // Any key goes on: the second question is about the whole run too.
