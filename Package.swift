@@ -40,13 +40,18 @@ let package = Package(
     ),
     .target(
       name: "AsyncVizLang",
-      dependencies: ["AsyncVizRuntime", "AsyncVizNodeRuntime", "AsyncVizTrace", "AsyncVizTraceState"]),
+      dependencies: [
+        "AsyncVizRuntime", "AsyncVizNodeRuntime", "AsyncVizGoRuntime", "AsyncVizTrace", "AsyncVizTraceState",
+      ]),
     // Prints .av programs for real runtimes (tokio first), generates programs,
     // and runs the translations as the oracle of the differential tests.
     .target(
       name: "AsyncVizTranslate",
-      dependencies: ["AsyncVizLang", "AsyncVizNodeRuntime", "AsyncVizRuntime", "AsyncVizTrace"]),
-    .target(name: "AsyncVizGoRuntime"),
+      dependencies: ["AsyncVizLang", "AsyncVizNodeRuntime", "AsyncVizGoRuntime", "AsyncVizRuntime", "AsyncVizTrace"]),
+    // Go's scheduler (the go model): Ps, Ms, run queues, timers, sysmon.
+    .target(
+      name: "AsyncVizGoRuntime",
+      dependencies: ["AsyncVizTrace", .product(name: "HeapModule", package: "swift-collections")]),
     .target(
       name: "AsyncVizExamples",
       dependencies: ["AsyncVizLang"],
@@ -84,7 +89,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
         "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
-        "AsyncVizNodeRuntime",
+        "AsyncVizNodeRuntime", "AsyncVizGoRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -44,7 +44,8 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
     case .microtaskQueue(_, let job), .microtaskRun(_, let job): detail = job.name
     case .callPop(_, let line, let awaiting): detail = "L\(line) \(awaiting.label(in: trace))"
     case .pollStart, .complete, .timerSet, .timerFire, .timerCancel, .wakerClone, .wakerDrop, .deregister,
-      .reactorWait, .reactorReady, .deferWake, .taskDrop, .immediateQueue, .immediateRun, .callPush:
+      .reactorWait, .reactorReady, .deferWake, .taskDrop, .immediateQueue, .immediateRun, .callPush,
+      .goRunqPut, .goExecute, .goPark, .goSyscall, .goSyscallExit, .goHandoff, .goPreempt, .goIdle:
       detail = ""
     }
     return detail.isEmpty ? p.kindName : "\(p.kindName) \(detail)"

@@ -26,7 +26,7 @@ struct GoComparison {
   }
 
   init(_ program: CompiledProgram) {
-    let run = ProgramOutcome.modelRun(program)
+    let run = ProgramOutcome.goRun(program)
     model = run.outcome
     times = run.trace.events.compactMap { e -> Int64? in
       if case .output = e.payload { return e.tUs }
