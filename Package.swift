@@ -153,7 +153,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples",
       ],
-      exclude: ["Regressions", "ExpectedMismatches.txt", "GoExpectedMismatches.txt"]),
+      exclude: ["Regressions", "ExpectedMismatches.txt"]),
   ],
   swiftLanguageModes: [.v6]
 )

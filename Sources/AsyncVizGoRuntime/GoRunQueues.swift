@@ -28,6 +28,9 @@ public struct GoRunQueues: Sendable {
   /// `procs` Ps with empty queues.
   public init(procs: Int) { ps = Array(repeating: P(), count: max(1, procs)) }
 
+  /// Sets P `p`'s schedtick: where it stands when main.main starts (see `GoScheduler.mainSchedtick`).
+  public mutating func setSchedtick(_ tick: UInt32, on p: Int) { ps[p].schedtick = tick }
+
   /// `runqput`: with `next` (a new goroutine, `go f()`, proc.go:4101; a woken
   /// one, `ready`, proc.go:860) `g` takes P `p`'s runnext and the goroutine
   /// there moves to the tail of the local queue; otherwise `g` goes to the

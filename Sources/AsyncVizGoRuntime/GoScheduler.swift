@@ -29,6 +29,13 @@ public final class GoScheduler {
   /// goroutine enters a system call its P is handed off, and how soon after
   /// a stale time slice a goroutine is preempted.
   public static let sysmonTickUs: Int64 = 20
+  /// P0's schedtick when main.main starts: runtime.main has already run the
+  /// runtime's own goroutines (forcegchelper, bgsweep, bgscavenge, ...), each
+  /// `execute` counting one. Measured on Go 1.19 with GOMAXPROCS=1: main
+  /// starts 130 goroutines and calls Gosched; the global queue's turn
+  /// (`schedtick % 61 == 0`) comes after 56 of them ran from the local queue,
+  /// so schedtick is 5 (mod 61) when main.main starts, in every run.
+  public static let mainSchedtick: UInt32 = 5
   /// A new goroutine's stack (`_StackMin`, runtime/stack.go).
   public static let stackBytes = 2048
 
@@ -75,6 +82,7 @@ public final class GoScheduler {
     recorder = TraceRecorder(program: info, enabled: tracing)
     let n = max(1, procs)
     queues = GoRunQueues(procs: n)
+    queues.setSchedtick(Self.mainSchedtick, on: 0)
     self.procs = Array(repeating: GoProc(), count: n)
     self.procs[0].m = 0
     self.procs[0].state = .scheduling

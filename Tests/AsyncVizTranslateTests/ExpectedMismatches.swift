@@ -21,10 +21,6 @@ struct ExpectedMismatches {
   /// Listed names with their reasons.
   var reasons: [String: String] = [:]
 
-  /// The Go oracle's list (GoOracleTests), same format.
-  static let goFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("GoExpectedMismatches.txt")
-
   static func load(from file: URL = file) -> ExpectedMismatches {
     var list = ExpectedMismatches()
     let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
