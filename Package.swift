@@ -108,7 +108,9 @@ let package = Package(
     // the demos as traces, native stand-in programs.
     .target(
       name: "AsyncVizTestPrograms",
-      dependencies: ["AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples"],
+      dependencies: [
+        "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples", "AsyncVizNodeRuntime",
+      ],
       path: "Tests/AsyncVizTestPrograms"
     ),
     // What every test target shares: the one golden helper.
@@ -132,7 +134,7 @@ let package = Package(
       name: "AsyncVizLangTests",
       dependencies: [
         "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs",
-        "AsyncVizExamples", "AsyncVizTestSupport",
+        "AsyncVizExamples", "AsyncVizTestSupport", "AsyncVizNodeRuntime",
       ],
       exclude: ["Goldens", "FuzzCorpus"]
     ),
@@ -148,6 +150,7 @@ let package = Package(
       exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
     .testTarget(name: "AsyncVizGoRuntimeTests", dependencies: ["AsyncVizGoRuntime"]),
+    .testTarget(name: "AsyncVizNodeRuntimeTests", dependencies: ["AsyncVizNodeRuntime", "AsyncVizTrace"]),
     .testTarget(
       name: "AsyncVizTranslateTests",
       dependencies: [

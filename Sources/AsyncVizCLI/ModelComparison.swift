@@ -26,7 +26,8 @@ enum ModelComparison {
     }
     var text = "\ncompared with rust (the same program under --model rust):\n"
     let nodeEnd =
-      mainEnd.map { "main returns at \(DurationText.instant($0)) under \(model)" } ?? "main never returns under \(model)"
+      mainEnd.map { "main returns at \(DurationText.instant($0)) under \(model)" }
+      ?? "main never returns under \(model)"
     switch rust.end {
     case .finished(let us): text += "  \(nodeEnd); under rust at \(DurationText.instant(us)).\n"
     case .stuck: text += "  \(nodeEnd); under rust it never returns (stuck).\n"
@@ -38,7 +39,8 @@ enum ModelComparison {
       text += "  the output has the same lines in another order.\n"
     } else {
       text += "  the output differs: \(nodeLines.count) lines under \(model), \(rust.lines.count) under rust"
-      text += nodeLines.count > rust.lines.count ? " (losers of select and timeout run on under \(model)).\n" : ".\n"
+      text +=
+        nodeLines.count > rust.lines.count ? " (losers of select and timeout run on under \(model)).\n" : ".\n"
     }
     if trace.events.contains(where: { if case .goHandoff = $0.payload { true } else { false } }) {
       text += "  a blocking call stopped every task under rust; under go sysmon handed the P to another thread"
@@ -54,10 +56,13 @@ extension TranscriptPrinter {
     var bytes = Array(ModelComparison.text(program, node: trace).utf8)
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { raw in write(1, raw.baseAddress.map { $0 + offset }, raw.count - offset) }
+      let n = bytes.withUnsafeMutableBytes { raw in
+        write(1, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+      }
       if n < 0 {
         if errno == EINTR { continue }
-        throw CLIError("error: cannot write the transcript to standard output: \(String(cString: strerror(errno)))")
+        throw CLIError(
+          "error: cannot write the transcript to standard output: \(String(cString: strerror(errno)))")
       }
       offset += n
     }

@@ -37,7 +37,8 @@ struct RunOptions: ParsableArguments {
       return .rust(try makeRuntime(for: program))
     case .node:
       guard backend == .sim else {
-        throw CLIError("error: --model node runs on the sim backend only (its epoll backend is not built yet)")
+        throw CLIError(
+          "error: --model node runs on the sim backend only (its epoll backend is not built yet)")
       }
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
       return .node(program.makeNodeLoop(options: runtimeOptions, limits: limits.languageLimits))

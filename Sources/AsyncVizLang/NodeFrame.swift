@@ -83,7 +83,9 @@ final class NodeFrame {
         r.stack.removeLast(argc)
         if case .spawn = use, !host.canSpawn {
           registers = r
-          stop("spawn refused: \(host.liveCalls) async fns are running, the limit (change it with --max-tasks)", at: pc)
+          stop(
+            "spawn refused: \(host.liveCalls) async fns are running, the limit (change it with --max-tasks)",
+            at: pc)
           return
         }
         switch host.make(recipe, args, by: self) {
@@ -150,7 +152,10 @@ final class NodeFrame {
   /// promise gives `none`, as under rust.
   func stop(_ message: String?, at pc: Int) {
     let line = pc < code.lines.count ? code.lines[pc] : 0
-    host.fail(message.flatMap { host.run.budget.pointee.errorLine("error: line \(line): \($0); \(code.name) stops here") }, by: task)
+    host.fail(
+      message.flatMap {
+        host.run.budget.pointee.errorLine("error: line \(line): \($0); \(code.name) stops here")
+      }, by: task)
     finish(.none)
   }
 }

@@ -6,7 +6,9 @@ import AsyncVizTrace
 /// the translation's JavaScript makes, with the same microtasks (each `then`
 /// and each `await` one job after the promise settles).
 extension NodeRun {
-  func make(_ recipe: FutureRecipe, _ args: [Value], by frame: NodeFrame) -> Result<Promise<Value>, FrameError> {
+  func make(_ recipe: FutureRecipe, _ args: [Value], by frame: NodeFrame) -> Result<
+    Promise<Value>, FrameError
+  > {
     let task = frame.task
     switch recipe {
     case .asyncFn(let index):
@@ -31,8 +33,11 @@ extension NodeRun {
   /// the request leaves at the call; a timer stands in for the server's
   /// latency (the translation's choice, so that model and oracle meet the
   /// same phases); the reply fulfills the call's promise one job after it.
-  private func request(_ resource: ResourceSpec, op: String, argument: String, by task: TaskID) -> Promise<Value> {
-    let promise = Promise<Value>(loop: loop, awaited: .resourceCall(resource: name(resource.name), op: name(op)))
+  private func request(_ resource: ResourceSpec, op: String, argument: String, by task: TaskID) -> Promise<
+    Value
+  > {
+    let promise = Promise<Value>(
+      loop: loop, awaited: .resourceCall(resource: name(resource.name), op: name(op)))
     let reply = resource.reply(op: op, argument: argument)
     sleep(resource.latencyUs, by: task).then(for: task, .reaction) { _ in promise.fulfill(.string(reply)) }
     return promise
@@ -64,7 +69,9 @@ extension NodeRun {
     case .lostWaker:
       return .success(Promise(loop: loop, awaited: .lostWaker))
     case .selfWake:
-      guard case .int(let n) = args[0] else { return .failure(FrameError("`self_wake` needs a whole number")) }
+      guard case .int(let n) = args[0] else {
+        return .failure(FrameError("`self_wake` needs a whole number"))
+      }
       let promise = Promise<Value>(loop: loop, awaited: .selfWake)
       selfWake(Int(clamping: n), promise, by: task)
       return .success(promise)
@@ -79,7 +86,8 @@ extension NodeRun {
       return promises([args[1]]).map { inner in
         // `Promise.race([future, sleep(us).then(() => NONE)])`.
         let expired = Promise<Value>(loop: loop, awaited: .timeout)
-        sleep(us, by: task).then(for: task, .reaction) { [self] _ in resolve(expired, with: .none, for: task) }
+        sleep(us, by: task).then(for: task, .reaction) { [self] _ in resolve(expired, with: .none, for: task)
+        }
         return race([inner[0], expired], by: task, awaited: .timeout)
       }
     }

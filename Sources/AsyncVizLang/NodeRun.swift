@@ -33,16 +33,23 @@ final class NodeRun {
   /// of the program, as the translation's harness does.
   func start(main index: Int) {
     loop.onJobStart = { [run] in run.budget.pointee.startPoll(run.limits) }
+    // main's id is taken at setup (step 0), as the root task's spawn opens
+    // every trace; the call itself is the first macrotask.
+    let mainTask = loop.called(run.functions[index].name, by: nil)
     loop.start { [self] in
-      let main = call(index, [], by: nil)
-      main.then(for: TaskID(1), .reaction) { [loop] _ in loop.mainReturned() }
+      let main = call(index, [], task: mainTask)
+      main.then(for: mainTask, .reaction) { [loop] _ in loop.mainReturned() }
     }
   }
 
   /// Calls async fn `index`: its frame runs now, up to its first await.
-  func call(_ index: Int, _ args: [Value], by caller: TaskID?) -> Promise<Value> {
+  func call(_ index: Int, _ args: [Value], by caller: TaskID) -> Promise<Value> {
+    call(index, args, task: loop.called(run.functions[index].name, by: caller))
+  }
+
+  /// Calls async fn `index` as `task` (its promise already named in the trace).
+  private func call(_ index: Int, _ args: [Value], task: TaskID) -> Promise<Value> {
     let code = run.functions[index]
-    let task = loop.called(code.name, by: caller)
     liveCalls += 1
     let frame = NodeFrame(code: code, host: self, task: task, args: args)
     if loop.callStack.depth >= run.limits.maxCallDepth || run.budget.pointee.stack.nearlyFull() {

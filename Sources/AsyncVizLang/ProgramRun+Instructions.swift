@@ -7,7 +7,8 @@ extension ProgramRun {
   /// instead (leaving `pc` at the failing instruction). The caller handles
   /// `make`, `await`, `plain` and `ret` itself and never passes them here.
   @inline(__always)
-  func runPure(_ instruction: Instruction, _ pc: inout Int, _ r: inout AsyncFnFuture.Registers) -> FrameError? {
+  func runPure(_ instruction: Instruction, _ pc: inout Int, _ r: inout AsyncFnFuture.Registers) -> FrameError?
+  {
     switch instruction {
     case .constant(let c):
       r.stack.append(Value(c))
@@ -41,7 +42,9 @@ extension ProgramRun {
     case .jump(let target):
       pc = target
     case .countdown(let counter, let exit):
-      guard case .int(let left) = r.locals[counter] else { return FrameError("`repeat` needs a whole number") }
+      guard case .int(let left) = r.locals[counter] else {
+        return FrameError("`repeat` needs a whole number")
+      }
       if left <= 0 {
         pc = exit
       } else {

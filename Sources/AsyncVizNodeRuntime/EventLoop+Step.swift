@@ -99,7 +99,8 @@ extension EventLoop {
       reason = mainEndUs == nil ? .stuck : .completed
     }
     let end = RunEnd(
-      reason: reason, steps: recorder.step, tUs: now, stuckTasks: reason == .maxSteps || mainEndUs != nil ? [] : stuck)
+      reason: reason, steps: recorder.step, tUs: now,
+      stuckTasks: reason == .maxSteps || mainEndUs != nil ? [] : stuck)
     self.end = end
     recorder.trace.end = end
     return end

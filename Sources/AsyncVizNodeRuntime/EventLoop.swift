@@ -109,7 +109,9 @@ public final class EventLoop {
 
   /// Time passes on the JavaScript thread (CPU work, or a blocking call
   /// recorded by the caller): nothing else runs meanwhile.
-  public func pass(_ us: Int64) { now = now.addingReportingOverflow(max(0, us)).overflow ? .max : now + max(0, us) }
+  public func pass(_ us: Int64) {
+    now = now.addingReportingOverflow(max(0, us)).overflow ? .max : now + max(0, us)
+  }
 
   /// The program did not run as written: the run ends with reason `error`.
   public func fail() { failed = true }

@@ -11,7 +11,7 @@ extension TraceState {
     case .callPush(let task):
       s.label(task, in: trace)
       if info(task).polls == 0 {
-        s.text(" goes on the call stack and runs now.")
+        s.text(" is called: it goes on the call stack and runs now.")
       } else {
         s.text(" is back on the call stack: the microtask resumes it after its await.")
       }
@@ -85,7 +85,8 @@ extension TraceState {
   ) {
     guard let parent else {
       s.label(task, in: trace)
-      s.text(" is called by the first macrotask (a timer callback at 0 ms), and runs at once.")
+      s.text(
+        " will be called by the first macrotask, a timer callback at 0 ms (as the translation starts it).")
       return
     }
     s.label(parent, in: trace)
@@ -115,7 +116,10 @@ extension TraceState {
       s.number(Int64(line))
     }
     let label = awaiting.label(in: trace)
-    if !label.isEmpty {
+    if case .joinHandle(let callee) = awaiting {
+      s.text(" on the promise of ")
+      s.label(callee, in: trace)
+    } else if !label.isEmpty {
       s.text(" on ")
       s.string(label)
     }
@@ -143,7 +147,8 @@ extension TraceState {
       s.text(" (a resource call's reply, Promise.all, Promise.race or a then) joins the microtask queue")
     case .thenable:
       s.label(task, in: trace)
-      s.text("'s promise was resolved with another promise: a job to adopt its state joins the microtask queue")
+      s.text(
+        "'s promise was resolved with another promise: a job to adopt its state joins the microtask queue")
     }
     s.text(" (position ")
     s.number(Int64(node.microtasks.count + 1))
