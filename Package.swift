@@ -134,7 +134,7 @@ let package = Package(
       name: "AsyncVizLangTests",
       dependencies: [
         "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs",
-        "AsyncVizExamples", "AsyncVizTestSupport", "AsyncVizNodeRuntime",
+        "AsyncVizExamples", "AsyncVizTestSupport", "AsyncVizNodeRuntime", "AsyncVizGoRuntime",
       ],
       exclude: ["Goldens", "FuzzCorpus"]
     ),

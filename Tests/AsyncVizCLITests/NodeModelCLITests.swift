@@ -49,7 +49,7 @@ import Testing
   let epoll = try CLIRunner.run(["demo", "timers", "--model", "node", "--backend", "epoll", "--plain"])
   #expect(epoll.code == 2)
   #expect(epoll.stderr.contains("--model node runs on the sim backend only"))
-  let unknown = try CLIRunner.run(["demo", "timers", "--model", "go", "--plain"])
+  let unknown = try CLIRunner.run(["demo", "timers", "--model", "threads", "--plain"])
   #expect(unknown.code == 2)
   #expect(unknown.stderr.contains("--model"))
 }
