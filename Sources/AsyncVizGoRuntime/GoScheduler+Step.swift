@@ -78,6 +78,7 @@ extension GoScheduler {
     gs[g].status = .running
     record(.goExecute(task: gs[g].task, p: Int32(p), m: Int32(procs[p].m ?? 0)))
     if gs[g].cpuLeftUs > 0 {
+      procs[p].spinStartUs = now
       procs[p].state = .spinning(g: g, untilUs: now + gs[g].cpuLeftUs)
       gs[g].cpuLeftUs = 0
     } else {
@@ -142,7 +143,7 @@ extension GoScheduler {
   /// slice, or at sysmon's next tick if the slice is already older (a
   /// goroutine run from runnext keeps the slice of the one before it).
   private func preemptUs(_ p: Int) -> Int64 {
-    max(procs[p].sliceStartUs + Self.preemptAfterUs, now + Self.sysmonTickUs)
+    max(procs[p].sliceStartUs + Self.preemptAfterUs, procs[p].spinStartUs + Self.sysmonTickUs)
   }
 
   /// Everything due at `now`, in a fixed order: system calls returning,

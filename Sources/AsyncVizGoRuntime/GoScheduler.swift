@@ -186,6 +186,7 @@ public final class GoScheduler {
   /// CPU work for `us`: the goroutine keeps its P (and is preempted after 10 ms).
   public func work(_ us: Int64) {
     guard let g = currentG, us > 0 else { return }
+    procs[currentP].spinStartUs = now
     procs[currentP].state = .spinning(g: g, untilUs: now + us)
   }
 

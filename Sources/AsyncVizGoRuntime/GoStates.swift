@@ -62,6 +62,8 @@ public struct GoProc: Sendable, Equatable {
   /// When its current time slice began (the last `execute` not from runnext):
   /// sysmon preempts a goroutine 10 ms after that.
   var sliceStartUs: Int64 = 0
+  /// When its goroutine's current stretch of CPU work began.
+  var spinStartUs: Int64 = 0
 }
 
 /// What a goroutine's code does: run from where it stopped until it parks,

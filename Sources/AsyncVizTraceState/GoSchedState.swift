@@ -44,6 +44,9 @@ public struct GoSchedState: Sendable, Equatable {
     public internal(set) var runnext: TaskID?
     public internal(set) var local: [TaskID] = []
     public internal(set) var m: Int32?
+
+    /// A P that has not started.
+    public init() {}
   }
 
   /// What an M (a thread) is doing.
