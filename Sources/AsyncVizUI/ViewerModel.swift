@@ -49,7 +49,12 @@ public struct ViewerModel: Sendable {
   /// A viewer at the first step of what `feed` has recorded.
   public init(feed: any TraceFeed, snapshotInterval: Int = 4096) {
     let trace = feed.trace
-    history = TraceHistory(trace: trace, interval: snapshotInterval)
+    // Indexed as far as the view goes, the rest while it waits for keys
+    // (`indexMore`): the first frame of a big file does not wait for it. A
+    // stuck run's status line reads the last step's state on every frame, so
+    // that one is indexed at once.
+    history = TraceHistory(
+      trace: trace, interval: snapshotInterval, indexesAtOnce: trace.end?.reason == .stuck)
     sourceLines = SourcePanel.sourceLines(trace.program.source)
     isLive = feed.isLive
     state = history.state(atStep: 0)
@@ -174,9 +179,7 @@ public struct ViewerModel: Sendable {
     // One advance records one step; a second try covers a feed that first
     // records only the run's end.
     for _ in 0..<2 where history.lastStep == before && feed.isLive {
-      let recorded = feed.advance()
-      sync(feed)
-      if !recorded { break }
+      if !record(feed, { feed.advance() }) { break }
     }
     guard history.lastStep > before else {
       refresh()
@@ -193,8 +196,7 @@ public struct ViewerModel: Sendable {
   /// last step, not one key later.
   private mutating func lookAhead(_ feed: any TraceFeed) {
     guard step == history.lastStep, canGrow(feed) else { return }
-    _ = feed.advance()
-    sync(feed)
+    _ = record(feed) { feed.advance() }
     // Only the end was recorded: the state shown is now the final one.
     if step == history.lastStep && history.isComplete { refresh() }
   }
@@ -203,17 +205,22 @@ public struct ViewerModel: Sendable {
 
   /// Runs a live feed to its end.
   private mutating func runToEnd(_ feed: any TraceFeed) {
-    var n = 0
-    while feed.isLive && n < Self.runToEndLimit {
-      if !feed.advance() { break }
-      n += 1
+    record(feed) {
+      var n = 0
+      while feed.isLive && n < Self.runToEndLimit {
+        if !feed.advance() { break }
+        n += 1
+      }
     }
-    sync(feed)
   }
 
-  private mutating func sync(_ feed: any TraceFeed) {
-    history.sync(with: feed.trace)
+  /// Runs `advance` (the feed's recording) and brings the history up to date
+  /// with the feed; the history lets go of the trace meanwhile, so that a
+  /// live feed appends to arrays nobody else holds (events held once).
+  private mutating func record<R>(_ feed: any TraceFeed, _ advance: () -> R) -> R {
+    let result = history.record(advance, thenSyncWith: { feed.trace })
     isLive = feed.isLive
+    return result
   }
 
   private mutating func go(to target: UInt32) {
@@ -229,8 +236,18 @@ public struct ViewerModel: Sendable {
     selection = .fixed(TaskID(UInt32((current + delta + count) % count + 1)))
   }
 
+  /// Whether events are left to index (`indexMore` while waiting for a key).
+  public var isIndexing: Bool { !history.isFullyIndexed }
+
+  /// Indexes the next events of the history (about 65,536: a few tens of
+  /// milliseconds), so that a jump anywhere later costs one checkpoint's restore.
+  public mutating func indexMore() {
+    history.index(upTo: history.indexedEvents + 65_536)
+  }
+
   /// Recomputes the state and the notes shown for `step`.
   private mutating func refresh() {
+    history.index(upTo: history.eventEnd(ofStep: step))
     state = history.state(atStep: step)
     let oldest = step >= UInt32(Self.narrationDepth) ? step - UInt32(Self.narrationDepth - 1) : 0
     let steps = (oldest...step).map { (step: $0, events: history.events(ofStep: $0)) }

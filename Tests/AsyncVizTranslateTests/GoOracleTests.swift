@@ -16,17 +16,17 @@ import Testing
 @Suite(.serialized) struct GoOracleTests {
   static let driver = OracleDriver(
     runtime: "Go", testName: "GoOracleTests", listName: "(no list: every program must agree)",
-    seedVariable: "ASYNCVIZ_ORACLE_SEED")
+    seedVariable: "ASYNCVIZ_ORACLE_SEED", countVariable: "ASYNCVIZ_GO_PROGRAMS", defaultCount: 300)
 
   @Test func realGoAgreesWithTheGoModel() async throws {
     let driver = Self.driver
-    guard driver.available(GoRunner.unavailableReason(), oracle: "Go") else { return }
-    let cases = try driver.cases(countVariable: "ASYNCVIZ_GO_PROGRAMS", defaultCount: 300)
+    guard let cases = try driver.casesIfAvailable(unavailableReason: GoRunner.unavailableReason()) else {
+      return
+    }
     // The model's side of each case, run once: the reruns of a late program compare with it too.
     let comparisons = cases.map { GoComparison($0.program) }
     let outcomes = try await OracleLock.exclusive { try Self.runOnGo(cases, comparisons) }
     var disagreeing: [String] = []
-    var lateness: [(us: Int64, name: String)] = []
     let ties = zip(cases, comparisons).filter { $1.hasTie }.map { $0.0.name }
     for (c, comparison) in zip(cases, comparisons) {
       let model = comparison.model
@@ -35,17 +35,23 @@ import Testing
         continue
       }
       let agrees = comparison.agrees(with: go)
-      if case .finished(let a) = model.end, case .finished(let b) = go.end, model.lines == go.lines {
-        lateness.append((b - a, c.name))
-      }
       if !agrees { disagreeing.append(c.name) }
       driver.judge(c, agrees: agrees, listed: false) {
-        OracleDriver.report(
-          c, model: model, real: "\(go)", heading: "Go (GOMAXPROCS=1)",
-          verdict: "\($0): \(Self.symptom(model: model, go: go))", modelName: "go")
+        let symptom = MismatchSymptom.symptom(
+          model: model, real: go, runtime: "Go", realStuck: "Go stopped it: all goroutines asleep")
+        return OracleDriver.report(
+          c, model: model, real: "\(go)", heading: "Go (GOMAXPROCS=1)", verdict: "\($0): \(symptom)",
+          modelName: "go")
       }
     }
-    lateness.sort { $0.us < $1.us }
+    // How much later Go ends than the model where both print the same lines: the margin the slack leaves.
+    let lateness = zip(cases, comparisons).compactMap { c, comparison -> (us: Int64, name: String)? in
+      guard let go = outcomes[c.name], case .finished(let a) = comparison.model.end,
+        case .finished(let b) = go.end,
+        comparison.model.lines == go.lines
+      else { return nil }
+      return (b - a, c.name)
+    }.sorted { $0.us < $1.us }
     let median = lateness.isEmpty ? 0 : lateness[lateness.count / 2].us
     let latest = lateness.last.map { "\($0.us) us (\($0.name))" } ?? "-"
     print(
@@ -58,17 +64,9 @@ import Testing
   }
 
   /// Writes, builds and runs the Go binary in .build/go-oracle (git-ignored).
-  static func runOnGo(_ cases: [OracleCase], _ comparisons: [GoComparison]) throws
-    -> [String: ProgramOutcome]
-  {
+  static func runOnGo(_ cases: [OracleCase], _ comparisons: [GoComparison]) throws -> [String: ProgramOutcome] {
     let project = GoProject(directory: OracleDriver.buildFolder("go-oracle"))
-    let translator = GoTranslator()
-    try project.write(
-      cases.enumerated().map { i, c in
-        let prefix = GoProject.prefix(i)
-        return GoProject.Entry(
-          name: c.name, items: try translator.items(c.shape, prefix: prefix), prefix: prefix)
-      })
+    try project.write(cases.map { ($0.name, $0.shape) })
     let runner = GoRunner(project: project, go: try #require(GoRunner.findGo()))
     let started = ContinuousClock.now
     try runner.build()
@@ -89,25 +87,5 @@ import Testing
       "GoOracleTests: go build \(built - started), running \(cases.count) programs \(ContinuousClock.now - built)"
     )
     return outcomes
-  }
-
-  /// What a disagreement looks like from outside.
-  static func symptom(model: ProgramOutcome, go: ProgramOutcome) -> String {
-    switch (model.end, go.end) {
-    case (.stuck, .finished): return "stuck in asyncviz, finished in Go"
-    case (.finished, .stuck): return "finished in asyncviz, Go stopped it: all goroutines asleep"
-    case (_, .failed(let why)): return "Go \(why)"
-    default: break
-    }
-    if model.lines == go.lines {
-      if case .finished(let a) = model.end, case .finished(let b) = go.end {
-        return a > b
-          ? "same lines, Go ends \((a - b) / 1000) ms sooner"
-          : "same lines, Go ends \((b - a) / 1000) ms later"
-      }
-      return "same lines, different end"
-    }
-    if go.lines.sorted() == model.lines.sorted() { return "same lines in another order" }
-    return go.lines.count < model.lines.count ? "Go printed fewer lines" : "different lines"
   }
 }

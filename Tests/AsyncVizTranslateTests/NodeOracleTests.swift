@@ -16,12 +16,13 @@ import Testing
 @Suite(.serialized) struct NodeOracleTests {
   static let driver = OracleDriver(
     runtime: "node", testName: "NodeOracleTests", listName: "(no list: every program must agree)",
-    seedVariable: "ASYNCVIZ_NODE_SEED")
+    seedVariable: "ASYNCVIZ_NODE_SEED", countVariable: "ASYNCVIZ_NODE_PROGRAMS", defaultCount: 400)
 
   @Test func realNodeAgreesWithTheNodeModel() async throws {
     let driver = Self.driver
-    guard driver.available(NodeRunner.unavailableReason(), oracle: "node") else { return }
-    let cases = try driver.cases(countVariable: "ASYNCVIZ_NODE_PROGRAMS", defaultCount: 400)
+    guard let cases = try driver.casesIfAvailable(unavailableReason: NodeRunner.unavailableReason()) else {
+      return
+    }
     let oracle = NodeOracle(node: try #require(NodeRunner.findNode()))
     let outcomes = try await OracleLock.exclusive { try oracle.run(cases) }
     var disagreeing: [String] = []
