@@ -47,7 +47,9 @@ let package = Package(
     // and runs the translations as the oracle of the differential tests.
     .target(
       name: "AsyncVizTranslate",
-      dependencies: ["AsyncVizLang", "AsyncVizNodeRuntime", "AsyncVizGoRuntime", "AsyncVizRuntime", "AsyncVizTrace"]),
+      dependencies: [
+        "AsyncVizLang", "AsyncVizNodeRuntime", "AsyncVizGoRuntime", "AsyncVizRuntime", "AsyncVizTrace",
+      ]),
     // Go's scheduler (the go model): Ps, Ms, run queues, timers, sysmon.
     .target(
       name: "AsyncVizGoRuntime",
@@ -110,6 +112,7 @@ let package = Package(
       name: "AsyncVizTestPrograms",
       dependencies: [
         "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples", "AsyncVizNodeRuntime",
+        "AsyncVizGoRuntime",
       ],
       path: "Tests/AsyncVizTestPrograms"
     ),

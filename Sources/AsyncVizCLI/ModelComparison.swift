@@ -40,10 +40,12 @@ enum ModelComparison {
     } else {
       text += "  the output differs: \(nodeLines.count) lines under \(model), \(rust.lines.count) under rust"
       text +=
-        nodeLines.count > rust.lines.count ? " (losers of select and timeout run on under \(model)).\n" : ".\n"
+        nodeLines.count > rust.lines.count
+        ? " (losers of select and timeout run on under \(model)).\n" : ".\n"
     }
     if trace.events.contains(where: { if case .goHandoff = $0.payload { true } else { false } }) {
-      text += "  a blocking call stopped every task under rust; under go sysmon handed the P to another thread"
+      text +=
+        "  a blocking call stopped every task under rust; under go sysmon handed the P to another thread"
       text += " and the other goroutines ran on time.\n"
     }
     return text

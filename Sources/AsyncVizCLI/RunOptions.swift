@@ -11,7 +11,8 @@ struct RunOptions: ParsableArguments {
   var backend: BackendChoice = .sim
 
   @Option(
-    help: "Whose rules run the program: rust (tokio current_thread), node (Node 20's event loop) or go (Go 1.19's scheduler)."
+    help:
+      "Whose rules run the program: rust (tokio current_thread), node (Node 20's event loop) or go (Go 1.19's scheduler)."
   )
   var model: RuntimeModel = .rust
 
@@ -47,7 +48,8 @@ struct RunOptions: ParsableArguments {
         throw CLIError("error: --model go runs on the sim backend only (its epoll backend is not built yet)")
       }
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
-      return .go(program.makeGoScheduler(options: runtimeOptions, procs: procs, limits: limits.languageLimits))
+      return .go(
+        program.makeGoScheduler(options: runtimeOptions, procs: procs, limits: limits.languageLimits))
     }
   }
 

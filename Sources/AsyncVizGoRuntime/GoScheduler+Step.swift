@@ -9,7 +9,7 @@ extension GoScheduler {
     }
   }
 
-  /// One scheduling action: the first P (by index) with something to do now
+  /// One scheduling action: the next P (in turn) with something to do now
   /// schedules or runs its goroutine's code; if none has, time moves to the
   /// next event. Ends the run when main returns (the process exits), when
   /// nothing can ever run again (Go's `checkdead`: "all goroutines are
@@ -17,13 +17,18 @@ extension GoScheduler {
   public func step() -> GoSchedStep {
     if let end { return .finished(end) }
     if recorder.step >= maxSteps { return .finished(finish(.maxSteps)) }
-    for p in procs.indices {
+    // The Ps take turns: the scan starts after the P that acted last, so
+    // that with GOMAXPROCS above 1 each P's M gets its share of the steps.
+    for k in procs.indices {
+      let p = (lastActed + 1 + k) % procs.count
       switch procs[p].state {
       case .scheduling:
+        lastActed = p
         recorder.step += 1
         schedule(p)
         return .scheduled
       case .running(let g):
+        lastActed = p
         recorder.step += 1
         runCode(g, on: p)
         if let end { return .finished(end) }
@@ -48,6 +53,7 @@ extension GoScheduler {
     currentP = p
     currentG = nil
     runTimers(of: p)
+    let localBefore = queues.ps[p].local
     var found = queues.take(on: p)
     if found == nil, procs.count > 1 {
       for victim in stealOrder(from: p) { runTimers(of: victim) }
@@ -60,6 +66,11 @@ extension GoScheduler {
           }
         }
       }
+    }
+    // A batch from the global queue or a steal moved goroutines into this P's local queue.
+    let before = Set(localBefore)
+    for moved in queues.ps[p].local where !before.contains(moved) {
+      record(.goRunqPut(task: gs[moved].task, p: Int32(p), slot: .local))
     }
     guard let (g, inheritTime) = found else {
       procs[p].state = .idle
@@ -208,7 +219,9 @@ extension GoScheduler {
   /// the timers; with more, only if there is work or no other P is idle).
   private func handoff(_ p: Int) {
     retakeAt[p] = nil
-    if let m = procs[p].m, case .syscall(let g, let until, _) = ms[m] { ms[m] = .syscall(g: g, untilUs: until, p: nil) }
+    if let m = procs[p].m, case .syscall(let g, let until, _) = ms[m] {
+      ms[m] = .syscall(g: g, untilUs: until, p: nil)
+    }
     procs[p].m = nil
     let work = !queues.isEmpty(p) || !queues.global.isEmpty
     if !work && procs.contains(where: { $0.state == .idle || $0.state == .scheduling }) {

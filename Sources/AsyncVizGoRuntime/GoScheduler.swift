@@ -18,8 +18,8 @@ public enum GoSchedStep: Sendable, Equatable {
 /// global run queue; Ms (threads), made when sysmon hands a P off from a
 /// thread blocked in a system call; sysmon's 10 ms preemption. Goroutines'
 /// code runs in zero virtual time, except CPU work and system calls. One
-/// scheduling action per `step()`; Ps take turns in index order at each
-/// moment, so a run is deterministic.
+/// scheduling action per `step()`; Ps take turns, in a fixed order, so a
+/// run is deterministic.
 ///
 /// Not thread-safe: create, step and read it on one thread.
 public final class GoScheduler {
@@ -60,6 +60,8 @@ public final class GoScheduler {
   var currentP = 0
   /// The goroutine whose code runs now.
   var currentG: Int?
+  /// The P that took the last step (the next step looks at the Ps after it first).
+  var lastActed = -1
   /// The step limit.
   let maxSteps: UInt32
   /// Runs before each goroutine's turn: the caller's per-turn budgets start over.
@@ -123,6 +125,8 @@ public final class GoScheduler {
     _ = newG(name, body: body, parent: nil)
     queues.put(0, on: 0, next: true)
     record(.goRunqPut(task: TaskID(1), p: 0, slot: .runnext))
+    // The other Ps start idle, without an M (`procresize` puts them on the idle list).
+    for p in procs.indices.dropFirst() { record(.goIdle(p: Int32(p))) }
   }
 
   // MARK: what goroutines do

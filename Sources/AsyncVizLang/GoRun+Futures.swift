@@ -62,7 +62,9 @@ extension GoRun {
     }
   }
 
-  private func invokeBuiltin(_ builtin: BuiltinFuture, _ args: [Value], on g: Goroutine, line: Int32) -> GoAdvance {
+  private func invokeBuiltin(_ builtin: BuiltinFuture, _ args: [Value], on g: Goroutine, line: Int32)
+    -> GoAdvance
+  {
     switch builtin {
     case .sleep:
       guard case .duration(let us) = args[0] else { return .returned(.unit) }
@@ -99,7 +101,9 @@ extension GoRun {
   /// A Go `select` over `channels`' receives: a value ready now is taken (the
   /// first ready case; Go picks among ready cases at random, and the model's
   /// programs never have two ready); else the goroutine parks on every case.
-  private func select(_ channels: [GoChan], on g: Goroutine, line: Int32, wrap: @escaping (Int, Value) -> Value)
+  private func select(
+    _ channels: [GoChan], on g: Goroutine, line: Int32, wrap: @escaping (Int, Value) -> Value
+  )
     -> GoAdvance
   {
     for (i, c) in channels.enumerated() {

@@ -68,7 +68,9 @@ final class GoRun {
     switch (call, argument) {
     case (.print, _):
       let text = argument.display
-      if let error = run.budget.pointee.spendLine(text.utf8.count, limits: run.limits) { return .failure(error) }
+      if let error = run.budget.pointee.spendLine(text.utf8.count, limits: run.limits) {
+        return .failure(error)
+      }
       sched.record(.output(task: g.task, text: sched.intern(text)))
       return .success(false)
     case (.block, .duration(let us)):

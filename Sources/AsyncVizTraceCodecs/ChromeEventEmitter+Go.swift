@@ -62,7 +62,8 @@ extension ChromeEventEmitter {
       }
       if p >= 0 { goRuns[p] = (i, task, m) }
     case .goHandoff(let p, let m):
-      instant("handoff P\(p) to M\(m)", cat: "sysmon", lane: Self.pLane(p), event: i, state: state, into: &out)
+      instant(
+        "handoff P\(p) to M\(m)", cat: "sysmon", lane: Self.pLane(p), event: i, state: state, into: &out)
     case .goIdle(let p):
       instant("idle", cat: "sched", lane: Self.pLane(p), event: i, state: state, into: &out)
     default:

@@ -341,12 +341,14 @@ extension TraceDecoder {
     case .callPop:
       return .callPop(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), awaiting: v.awaiting)
     case .goRunqPut:
-      return .goRunqPut(task: task, p: Int32(truncatingIfNeeded: v.p), slot: GoRunSlot(rawValue: v.word) ?? .local)
+      return .goRunqPut(
+        task: task, p: Int32(truncatingIfNeeded: v.p), slot: GoRunSlot(rawValue: v.word) ?? .local)
     case .goExecute:
       return .goExecute(task: task, p: Int32(truncatingIfNeeded: v.p), m: Int32(truncatingIfNeeded: v.m))
     case .goPark:
       return .goPark(
-        task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), reason: GoWaitReason(rawValue: v.word) ?? .sleep)
+        task: task, line: Int32(truncatingIfNeeded: v.line ?? 0),
+        reason: GoWaitReason(rawValue: v.word) ?? .sleep)
     case .goSyscall:
       return .goSyscall(task: task, m: Int32(truncatingIfNeeded: v.m), durUs: v.durUs)
     case .goSyscallExit:

@@ -12,7 +12,9 @@ extension TraceState {
         s.label(parent, in: trace)
         s.text(" runs `go` for ")
         s.label(task, in: trace)
-        s.text(": a new goroutine with a 2 KiB stack (under rust, tokio::spawn puts a task at the back of the run queue).")
+        s.text(
+          ": a new goroutine with a 2 KiB stack (under rust, tokio::spawn puts a task at the back of the run queue)."
+        )
       } else {
         s.label(task, in: trace)
         s.text(" is main's goroutine: runtime.main will call main.main on it.")
@@ -29,7 +31,9 @@ extension TraceState {
       s.duration(dur)
       s.text(": its thread M")
       s.number(Int64(m))
-      s.text(" stays in the kernel. Under rust this would stop the whole executor; Go's sysmon will hand the P to another thread.")
+      s.text(
+        " stays in the kernel. Under rust this would stop the whole executor; Go's sysmon will hand the P to another thread."
+      )
     case .goSyscallExit(let task, let m, let p):
       s.text("The system call of ")
       s.label(task, in: trace)
@@ -50,20 +54,27 @@ extension TraceState {
       s.text(" from the thread blocked in the system call and hands it to M")
       s.number(Int64(m))
       s.text(m >= Int32(go.ms.count) ? " (a new thread)" : "")
-      s.text(": block() does not stop the other goroutines, the P was handed to another thread (under rust, every task would wait).")
+      s.text(
+        ": block() does not stop the other goroutines, the P was handed to another thread (under rust, every task would wait)."
+      )
     case .goPreempt(let task, let p):
       s.text("sysmon preempts ")
       s.label(task, in: trace)
       s.text(" after 10 ms of CPU on P")
       s.number(Int64(p))
-      s.text(": it goes to the global run queue (rust never preempts: a task keeps the thread until its next await).")
+      s.text(
+        ": it goes to the global run queue (rust never preempts: a task keeps the thread until its next await)."
+      )
     case .goIdle(let p):
       s.text("P")
       s.number(Int64(p))
-      s.text(" finds nothing to run (runnext, local queue, global queue, timers, other Ps): it goes idle and its M parks in the netpoller (epoll_wait) until the next timer.")
+      s.text(
+        " finds nothing to run (runnext, local queue, global queue, timers, other Ps): it goes idle and its M parks in the netpoller (epoll_wait) until the next timer."
+      )
     case .timerSet(let task, let deadline):
       s.label(task, in: trace)
-      s.text(go.status(task) == .running ? " arms a timer on its P's heap, due at " : " arms a timer, due at ")
+      s.text(
+        go.status(task) == .running ? " arms a timer on its P's heap, due at " : " arms a timer, due at ")
       s.instant(deadline)
       s.text(" (")
       s.duration(deadline - event.tUs)
@@ -149,13 +160,19 @@ extension TraceState {
     s.label(task, in: trace)
     switch reason {
     case .sleep:
-      s.text(" parks in time.Sleep (waiting: sleep); its timer is on the P's heap and the P runs another goroutine.")
+      s.text(
+        " parks in time.Sleep (waiting: sleep); its timer is on the P's heap and the P runs another goroutine."
+      )
     case .chanReceive:
-      s.text(" parks receiving from a channel (waiting: chan receive); the sender will ready it into its own P's runnext.")
+      s.text(
+        " parks receiving from a channel (waiting: chan receive); the sender will ready it into its own P's runnext."
+      )
     case .chanSend:
       s.text(" parks sending on a full channel (waiting: chan send) until a receiver makes room.")
     case .select:
-      s.text(" parks in a select over its helper goroutines' channels; the first to send wins, the others run on (nothing cancels a goroutine; under rust the losers are dropped).")
+      s.text(
+        " parks in a select over its helper goroutines' channels; the first to send wins, the others run on (nothing cancels a goroutine; under rust the losers are dropped)."
+      )
     case .selectNoCases:
       s.text(" parks in select {} and waits for nothing, forever.")
     case .ioWait:

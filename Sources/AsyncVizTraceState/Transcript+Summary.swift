@@ -20,7 +20,8 @@ extension Transcript {
     case .completed where trace.program.model == .go:
       text += "end: completed. main returned, so the process exited: goroutines still alive ended with it.\n"
     case .stuck where trace.program.model == .go:
-      text += "end: stuck. Go stops such a program itself: \"fatal error: all goroutines are asleep - deadlock!\"\n"
+      text +=
+        "end: stuck. Go stops such a program itself: \"fatal error: all goroutines are asleep - deadlock!\"\n"
     case .completed where !dropped.isEmpty:
       text += "end: completed. main returned, so block_on returned and the runtime dropped"
       text += " the tasks still alive.\n"

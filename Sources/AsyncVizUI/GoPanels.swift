@@ -6,7 +6,9 @@ import AsyncVizTraceState
 /// the scheduler's shared parts (the global run queue, the Ms and what each
 /// does, the netpoller's interest list, the timers).
 enum GoPanels {
-  /// One line per P: "P0 M1  running #2 ticker  next #3  local #4 #5".
+  /// Each P: what it runs on which M, then its runnext and local queue, on a
+  /// second line when there is room ("P0 M1  running #2 ticker", "next #3
+  /// local #4 #5"), else on the same line.
   static func drawProcs(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
     let go = cx.state.go
     buffer.box(rect, title: "Ps (GOMAXPROCS \(max(1, go.procs.count)))", glyphs: cx.glyphs)
@@ -14,15 +16,23 @@ enum GoPanels {
     guard inner.height > 0, inner.width > 12 else { return }
     let limit = inner.maxX - 1
     let procs = go.procs.isEmpty ? [GoSchedState.Proc()] : go.procs
-    for (p, proc) in procs.enumerated().prefix(inner.height) {
-      let y = inner.y + p
+    let twoLines = inner.height >= 2 * procs.count
+    var y = inner.y
+    for (p, proc) in procs.enumerated() where y < inner.maxY {
       let head = "P\(p) " + (proc.m.map { "M\($0)" } ?? "--")
       var x = buffer.write(head.padded(7), x: inner.x + 1, y: y, style: CellStyle(.dim), limit: limit)
       let (doing, style) = doingText(proc.doing, cx)
       x = buffer.write(doing + "  ", x: x, y: y, style: style, limit: limit)
-      var queue = "next " + (proc.runnext.map(cx.label) ?? "-")
-      queue += "  local " + (proc.local.isEmpty ? "(empty)" : proc.local.map { "#\($0.rawValue)" }.joined(separator: " "))
-      buffer.write(queue.fitted(max(0, limit - x), ellipsis: cx.glyphs.ellipsis), x: x, y: y, style: CellStyle(.ready), limit: limit)
+      let local = proc.local.isEmpty ? "-" : proc.local.map { "#\($0.rawValue)" }.joined(separator: " ")
+      let queue = "next " + (proc.runnext.map { "#\($0.rawValue)" } ?? "-") + "  local " + local
+      if twoLines {
+        y += 1
+        x = inner.x + 8
+      }
+      buffer.write(
+        queue.fitted(max(0, limit - x), ellipsis: cx.glyphs.ellipsis), x: x, y: y, style: CellStyle(.ready),
+        limit: limit)
+      y += 1
     }
   }
 
@@ -47,12 +57,15 @@ enum GoPanels {
     let limit = inner.maxX - 1
     let width = limit - textX
     var rows: [(String, [String])] = []
-    rows.append(("global", [go.global.isEmpty ? "(empty)" : go.global.map { cx.label($0) }.joined(separator: ", ")]))
+    rows.append(
+      ("global", [go.global.isEmpty ? "(empty)" : go.global.map { cx.label($0) }.joined(separator: ", ")]))
     let ms = go.ms.isEmpty ? ["M0 running"] : go.ms.enumerated().map { "M\($0)  " + mText($1, cx) }
     rows.append(("Ms", ms))
     let polled = go.netpoller.map { "\(cx.label($0)) (IO wait)" }
     rows.append(("netpoller", polled.isEmpty ? ["(nothing waits on I/O)"] : polled))
-    let timers = go.timers.map { "\(DurationText.instant($0.deadlineUs).leftPadded(11))  \(cx.label($0.task))" }
+    let timers = go.timers.map {
+      "\(DurationText.instant($0.deadlineUs).leftPadded(11))  \(cx.label($0.task))"
+    }
     rows.append(("timers", timers.isEmpty ? ["(none)"] : timers))
     var y = inner.y
     // Each section gets its lines while room lasts, keeping one row for each section after it.
@@ -66,7 +79,8 @@ enum GoPanels {
       }
       for line in lines {
         let style = line.hasPrefix("(") || line.hasPrefix("+") ? CellStyle(.dim) : CellStyle.plain
-        buffer.write(line.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: style, limit: limit)
+        buffer.write(
+          line.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: style, limit: limit)
         y += 1
       }
     }
@@ -76,7 +90,7 @@ enum GoPanels {
   static func mText(_ m: GoSchedState.MDoing, _ cx: PanelContext) -> String {
     switch m {
     case .running(let p, let g): "on P\(p), " + (g.map { "running " + cx.label($0) } ?? "looking for work")
-    case .syscall(let g): "in a blocking syscall for " + cx.label(g) + " (no P)"
+    case .syscall(let g): "syscall: " + cx.label(g) + " (no P)"
     case .idle: "idle (parked)"
     }
   }

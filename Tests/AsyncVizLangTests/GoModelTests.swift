@@ -26,7 +26,9 @@ private func runGo(_ text: String, procs: Int = 1) throws -> (lines: [String], e
 /// When each line was printed.
 private func times(_ trace: Trace) -> [String: [Int64]] {
   var out: [String: [Int64]] = [:]
-  for e in trace.events { if case .output(_, let id) = e.payload { out[trace.string(id), default: []].append(e.tUs) } }
+  for e in trace.events {
+    if case .output(_, let id) = e.payload { out[trace.string(id), default: []].append(e.tUs) }
+  }
   return out
 }
 

@@ -64,7 +64,8 @@ import Testing
   }
 
   /// Writes, builds and runs the Go binary in .build/go-oracle (git-ignored).
-  static func runOnGo(_ cases: [OracleCase], _ comparisons: [GoComparison]) throws -> [String: ProgramOutcome] {
+  static func runOnGo(_ cases: [OracleCase], _ comparisons: [GoComparison]) throws -> [String: ProgramOutcome]
+  {
     let project = GoProject(directory: OracleDriver.buildFolder("go-oracle"))
     try project.write(cases.map { ($0.name, $0.shape) })
     let runner = GoRunner(project: project, go: try #require(GoRunner.findGo()))
