@@ -67,6 +67,12 @@ enum GoPanels {
       "\(DurationText.instant($0.deadlineUs).leftPadded(11))  \(cx.label($0.task))"
     }
     rows.append(("timers", timers.isEmpty ? ["(none)"] : timers))
+    // The costs line only when the Ms keep their own lines.
+    if inner.height >= rows.reduce(0) { $0 + $1.1.count } + 1 {
+      let threads = max(1, go.ms.count)
+      rows.append(
+        ("costs", ["\(go.liveGoroutines) G: \(go.liveGoroutines * 2) KiB of stacks; \(threads) Ms"]))
+    }
     var y = inner.y
     // Each section gets its lines while room lasts, keeping one row for each section after it.
     for (k, row) in rows.enumerated() {
