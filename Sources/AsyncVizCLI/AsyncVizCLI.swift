@@ -37,10 +37,11 @@ struct AsyncVizCommand: ParsableCommand {
     discussion: """
       Start with:  asyncviz demo db-then-service
       Then try:    asyncviz list,  asyncviz show NAME,  asyncviz run FILE.av
+      Then quiz:   asyncviz quiz db-then-service   (predict each step, then see)
       """,
     subcommands: [
       ListCommand.self, ShowCommand.self, DemoCommand.self, RunCommand.self, ReplayCommand.self,
-      ExportCommand.self, TranslateCommand.self, GenerateCommand.self,
+      ExportCommand.self, QuizCommand.self, TranslateCommand.self, GenerateCommand.self,
     ]
   )
 }

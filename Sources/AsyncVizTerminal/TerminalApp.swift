@@ -36,6 +36,7 @@ public enum TerminalApp {
     if !screen.unicode { view.ascii = true }
     var model = ViewerModel(feed: feed)
     if let notice = view.notice { model.announce(notice) }
+    if let prediction = view.prediction { model.startPrediction(prediction, feed: feed) }
     return loop(model: &model, feed: feed, screen: screen, view: view, export: export)
   }
 

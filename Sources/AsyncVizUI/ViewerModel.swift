@@ -22,7 +22,7 @@ public struct ViewerModel: Sendable {
   /// panel draws from it every frame.
   public let sourceLines: [String]
   /// Play state.
-  public private(set) var mode = ViewerMode.paused
+  public internal(set) var mode = ViewerMode.paused
   /// The step shown; never above `history.lastStep`.
   public private(set) var step: UInt32 = 0
   /// The state after `step` (kept in sync with it).
@@ -32,7 +32,7 @@ public struct ViewerModel: Sendable {
   /// Index in `speeds`.
   public private(set) var speedIndex = 2
   /// The latest message for the status line (cleared by the next key).
-  public private(set) var message: String?
+  public internal(set) var message: String?
   /// The notes of `step` and the steps before it, newest first.
   public private(set) var recentNotes: [StepNarration] = []
   /// Whether the feed can still record steps.
@@ -45,6 +45,8 @@ public struct ViewerModel: Sendable {
   /// pane (`]` and `[`); 0 on every step change. Kept within the notes by
   /// `fitNotesScroll`, which knows the pane's size.
   public private(set) var notesScroll = 0
+  /// The prediction mode's questions and score, while it is on (`p`).
+  public internal(set) var prediction: Prediction?
 
   /// A viewer at the first step of what `feed` has recorded.
   public init(feed: any TraceFeed, snapshotInterval: Int = 4096) {
@@ -99,8 +101,10 @@ public struct ViewerModel: Sendable {
       }
     case .stepForward:
       mode = mode.stop()
+      if askIfDue() { break }
       if !forward(feed) { reportEnd(hint: "this is the last step") }
     case .tick:
+      if mode == .playing && askIfDue() { break }
       if mode == .playing && !forward(feed) {
         mode = mode.stop()
         reportEnd(hint: nil)
@@ -133,6 +137,12 @@ public struct ViewerModel: Sendable {
       mode = mode == .paused || mode == .playing ? mode.openHelp() : mode.closeHelp()
     case .closeHelp:
       mode = mode.closeHelp()
+    case .togglePrediction:
+      togglePrediction(feed: feed)
+    case .answer(let choice):
+      answerQuestion(choice, feed: feed)
+    case .closeQuestion:
+      closeQuestion()
     case .quit:
       return .quit
     case .resize:
@@ -168,7 +178,7 @@ public struct ViewerModel: Sendable {
 
   /// One step forward, recording one more with the feed at the end; false
   /// when there is no next step.
-  private mutating func forward(_ feed: any TraceFeed) -> Bool {
+  mutating func forward(_ feed: any TraceFeed) -> Bool {
     if step < history.lastStep {
       go(to: step + 1)
       lookAhead(feed)
@@ -204,7 +214,7 @@ public struct ViewerModel: Sendable {
   private func canGrow(_ feed: any TraceFeed) -> Bool { isLive && feed.isLive }
 
   /// Runs a live feed to its end.
-  private mutating func runToEnd(_ feed: any TraceFeed) {
+  mutating func runToEnd(_ feed: any TraceFeed) {
     record(feed) {
       var n = 0
       while feed.isLive && n < Self.runToEndLimit {

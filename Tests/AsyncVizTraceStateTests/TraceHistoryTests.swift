@@ -2,7 +2,6 @@ import AsyncVizRuntime
 import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
-import AsyncVizTranslate
 import Testing
 
 /// The state after `step` computed the slow way: every event from the start.
