@@ -54,9 +54,22 @@ extension TraceState {
       s.text(" from the thread blocked in the system call and hands it to M")
       s.number(Int64(m))
       s.text(m >= Int32(go.ms.count) ? " (a new thread)" : "")
-      s.text(
-        ": block() does not stop the other goroutines, the P was handed to another thread (under rust, every task would wait)."
-      )
+      // The call it was taken from: the last syscall entered before this event.
+      let call = trace.events[..<i].last { if case .goSyscall = $0.payload { true } else { false } }
+      if case .goSyscall(let task, _, let dur)? = call?.payload {
+        s.text(": block(")
+        s.duration(dur)
+        s.text(") of ")
+        s.label(task, in: trace)
+        s.text(" does not stop the other goroutines, the P was handed to another thread (under rust, every ")
+        s.text("task would wait ")
+        s.duration(dur)
+        s.text(").")
+      } else {
+        s.text(
+          ": the other goroutines go on, the P was handed to another thread (under rust, every task would wait)."
+        )
+      }
     case .goPreempt(let task, let p):
       s.text("sysmon preempts ")
       s.label(task, in: trace)

@@ -16,7 +16,10 @@ import Testing
   let during = out[blocking.upperBound..<unblocked.lowerBound]
   #expect(during.components(separatedBy: ">>> #2 ticker prints: tick").count - 1 == 3)
   #expect(during.contains("step 14   t = 20.000 ms"))
-  #expect(out.contains("hands it to M1 (a new thread): block() does not stop the other goroutines"))
+  #expect(
+    out.contains(
+      "hands it to M1 (a new thread): block(100 ms) of #3 blocker does not stop the other goroutines, the P was "
+        + "handed to another thread (under rust, every task would wait 100 ms)."))
   #expect(out.contains("threads (Ms): 2 (1 made by the runtime when sysmon handed a P off"))
   #expect(out.contains("main returns at 115.000 ms under go; under rust at 135.000 ms."))
 }
