@@ -145,7 +145,10 @@ let package = Package(
     ),
     .testTarget(
       name: "AsyncVizPosixTests",
-      dependencies: ["AsyncVizPosix", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples"]),
+      dependencies: [
+        "AsyncVizPosix", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples",
+        "AsyncVizNodeRuntime",
+      ]),
     .testTarget(
       name: "AsyncVizUITests",
       dependencies: [

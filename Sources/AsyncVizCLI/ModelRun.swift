@@ -19,6 +19,15 @@ enum ModelRun {
     }
   }
 
+  /// How the run ended, once it has.
+  var end: RunEnd? {
+    switch self {
+    case .rust(let runtime): runtime.end
+    case .node(let loop): loop.end
+    case .go(let sched): sched.end
+    }
+  }
+
   /// Runs to the end.
   func run() -> RunEnd {
     switch self {

@@ -3,26 +3,26 @@ import AsyncVizTrace
 import AsyncVizUI
 
 /// A live run as the front end sees it (and the view benchmark's live run):
-/// each `advance()` is one step of its model (`Runtime.step()`, Node's loop,
-/// Go's scheduler). The feed's trace is the model's own (no copy): the
-/// viewer's history shares it, and lets go of it while the model appends.
+/// each `advance()` is one step of its model (`Runtime.step()`,
+/// `EventLoop.step()` or `GoScheduler.step()`). The feed's trace is the run's own (no copy): the
+/// viewer's history shares it, and lets go of it while the run appends.
 public final class RuntimeFeed: TraceFeed {
   /// The running program; stepped only through `advance()`.
   private let runtime: ModelRun
 
   /// A feed over `runtime`, which nothing else steps.
-  public convenience init(runtime: Runtime) { self.init(runtime: .rust(runtime)) }
+  public convenience init(runtime: Runtime) { self.init(run: .rust(runtime)) }
 
-  /// A feed over any model's run, which nothing else steps.
-  init(runtime: ModelRun) { self.runtime = runtime }
+  /// A feed over a run of any model, which nothing else steps.
+  init(run: ModelRun) { self.runtime = run }
 
   /// Everything recorded so far; grows after each step.
   public var trace: Trace { runtime.trace }
 
-  public var isLive: Bool { runtime.trace.end == nil }
+  public var isLive: Bool { runtime.end == nil }
 
   public func advance() -> Bool {
-    guard isLive else { return false }
+    guard runtime.end == nil else { return false }
     runtime.step()
     return true
   }

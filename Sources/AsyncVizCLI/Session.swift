@@ -26,7 +26,7 @@ struct Session {
       try ExitCode.unlessCompleted(end.reason)
       return
     }
-    let feed = RuntimeFeed(runtime: runtime)
+    let feed = RuntimeFeed(run: runtime)
     try display.view(feed, notice: ProgramLoader.notice(program))
     try display.exportIfAsked(feed.finish(), inputs: inputs)
   }

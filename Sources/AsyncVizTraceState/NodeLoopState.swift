@@ -23,6 +23,10 @@ public struct NodeLoopState: Sendable, Equatable {
 
   /// The frames on the call stack, bottom first (the running one last).
   public internal(set) var callStack: [TaskID] = []
+  /// The tallest the call stack has been since it was last empty (bottom
+  /// first): between steps the stack is empty (a step is one whole job), so
+  /// this is what the last job ran, eager calls included.
+  public internal(set) var lastJobStack: [TaskID] = []
   /// The microtask queue, front first.
   public internal(set) var microtasks: [Job] = []
   /// The phase of the loop's turn that has run last (nil before the first).
@@ -61,7 +65,9 @@ public struct NodeLoopState: Sendable, Equatable {
       if let i = timers.firstIndex(where: { $0.task == task }) { timers.remove(at: i) }
       macrotasksRun += 1
     case .callPush(let task):
+      if callStack.isEmpty { lastJobStack = [] }
       callStack.append(task)
+      if callStack.count > lastJobStack.count { lastJobStack = callStack }
     case .callPop(let task, _, _):
       if let i = callStack.lastIndex(of: task) { callStack.remove(at: i) }
     default:

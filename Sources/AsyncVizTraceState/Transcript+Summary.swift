@@ -68,6 +68,13 @@ extension Transcript {
     let what = info.awaiting.label(in: trace)
     let place = info.line != 0 ? " at line \(info.line)" : ""
     var text = what.isEmpty ? "pending\(place)" : "pending\(place) on \(what)"
+    if trace.program.model == .node {
+      // No wakers under node: a pending promise keeps nothing in the loop alive.
+      if case .joinHandle(let joined) = info.awaiting, trace.end?.stuckTasks.contains(joined) == true {
+        return "pending\(place) on the promise of \(trace.label(joined)), which never settles either."
+      }
+      return text + ": a promise nothing will ever settle, and the loop ran dry."
+    }
     if case .joinHandle(let joined) = info.awaiting, trace.end?.stuckTasks.contains(joined) == true {
       text += ", waiting for \(trace.label(joined)), which is stuck too"
     } else if info.wakersHeld <= 0 {

@@ -43,9 +43,11 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
     case .phase(let phase): detail = phase.name
     case .microtaskQueue(_, let job), .microtaskRun(_, let job): detail = job.name
     case .callPop(_, let line, let awaiting): detail = "L\(line) \(awaiting.label(in: trace))"
-    case .pollStart, .complete, .timerSet, .timerFire, .timerCancel, .wakerClone, .wakerDrop, .deregister,
-      .reactorWait, .reactorReady, .deferWake, .taskDrop, .immediateQueue, .immediateRun, .callPush,
-      .goRunqPut, .goExecute, .goPark, .goSyscall, .goSyscallExit, .goHandoff, .goPreempt, .goIdle:
+    default:
+      // The kind alone (pollStart, complete, timers, waker clones and drops,
+      // the reactor's, defer, taskDrop): its fields are fds, times or queue
+      // positions, which the backends need not share. A new kind is compared
+      // by its kind here until a case above names the fields both must agree on.
       detail = ""
     }
     return detail.isEmpty ? p.kindName : "\(p.kindName) \(detail)"

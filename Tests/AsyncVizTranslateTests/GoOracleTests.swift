@@ -15,7 +15,7 @@ import Testing
 /// skipped, except under CI=true.
 @Suite(.serialized) struct GoOracleTests {
   static let driver = OracleDriver(
-    runtime: "Go", testName: "GoOracleTests", listName: "(no list: every program must agree)",
+    runtime: "Go", testName: "GoOracleTests", listName: "none: every program must agree",
     seedVariable: "ASYNCVIZ_ORACLE_SEED", countVariable: "ASYNCVIZ_GO_PROGRAMS", defaultCount: 300)
 
   @Test func realGoAgreesWithTheGoModel() async throws {

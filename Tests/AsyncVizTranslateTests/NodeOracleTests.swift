@@ -15,7 +15,7 @@ import Testing
 /// ASYNCVIZ_NODE_SEED=N runs generated program N alone and prints both sides.
 @Suite(.serialized) struct NodeOracleTests {
   static let driver = OracleDriver(
-    runtime: "node", testName: "NodeOracleTests", listName: "(no list: every program must agree)",
+    runtime: "node", testName: "NodeOracleTests", listName: "none: every program must agree",
     seedVariable: "ASYNCVIZ_NODE_SEED", countVariable: "ASYNCVIZ_NODE_PROGRAMS", defaultCount: 400)
 
   @Test func realNodeAgreesWithTheNodeModel() async throws {
