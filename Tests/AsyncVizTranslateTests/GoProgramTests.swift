@@ -67,14 +67,24 @@ import Testing
     let source = try GoTranslator().translate(ProgramShape.read(file))
     let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
-    let run = try await OracleLock.exclusive {
-      try GoRunner.runProgram(source, in: packageRoot.appendingPathComponent(".build/go-program"), go: go)
+    let runOnce = {
+      try await OracleLock.exclusive {
+        try GoRunner.runProgram(source, in: packageRoot.appendingPathComponent(".build/go-program"), go: go)
+      }
     }
+    let endOf = { (run: (status: Int32, stdout: String, stderr: String)) in
+      run.stderr.split(separator: " ").last.flatMap {
+        Int64($0.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
+    }
+    // sysmon preempts after 10 ms of wall time, so a machine busy with other
+    // work cuts the turns short and can change who finishes first. Such a run
+    // shows it by ending late (over the oracles' 15 ms slack): it is run
+    // again, up to twice; an undisturbed run is compared as it is.
+    var run = try await runOnce()
+    for _ in 0..<2 where (endOf(run) ?? 0) > 75_000 { run = try await runOnce() }
     #expect(run.status == 0)
     #expect(run.stdout.split(separator: "\n").map(String.init) == model.lines)
-    let end = run.stderr.split(separator: " ").last.flatMap {
-      Int64($0.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-    #expect((end ?? 0) >= 60_000)
+    #expect((endOf(run) ?? 0) >= 60_000)
   }
 }
