@@ -37,7 +37,9 @@ struct AsyncVizCommand: ParsableCommand {
     discussion: """
       Start with:  asyncviz demo db-then-service
       Then try:    asyncviz list,  asyncviz show NAME,  asyncviz run FILE.av
+      The NO_COLOR environment variable (set and not empty) turns colours off, as --no-color does.
       """,
+    version: AsyncVizVersion.current,
     subcommands: [
       ListCommand.self, ShowCommand.self, DemoCommand.self, RunCommand.self, ReplayCommand.self,
       ExportCommand.self, TranslateCommand.self, GenerateCommand.self,
