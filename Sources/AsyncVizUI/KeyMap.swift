@@ -26,6 +26,9 @@ public enum KeyMap {
     case .escape: return .follow
     case .character("]"), .pageDown: return .scrollNotesDown
     case .character("["), .pageUp: return .scrollNotesUp
+    case .character("z"): return .toggleZoom
+    case .character("t"): return .toggleTimeline
+    case .character("T"): return .toggleTimelineAxis
     case .character("e"): return .export
     case .character("?"): return .toggleHelp
     case .character("q"): return .quit
@@ -48,7 +51,9 @@ public enum KeyMap {
       ("+  -", "play faster / slower (1 to 50 steps per second)"),
       ("tab  shift-tab", "select the next / previous task (also the down and up arrows)"),
       ("Esc", "select the task of each step again (the default)"),
-      ("]  [", "scroll the narration down / up when a step's notes do not fit (PgDn PgUp)"),
+      ("]  [", "next / previous page of the narration when a step's notes do not fit (PgDn PgUp)"),
+      ("z", "zoom the narration: the full sentences over the screen (z again: one line per note)"),
+      ("t  T", "timeline: one lane per task (t shows / hides it, T: by time or by step)"),
       ("e", export),
       ("?", "show / hide this help"),
       ("q  Ctrl-C", "quit"),
@@ -59,8 +64,8 @@ public enum KeyMap {
   public static func footer(glyphs: Glyphs) -> [(key: String, word: String)] {
     [
       ("space", "play"), ("n/\(glyphs.arrow)", "step"), ("b/\(glyphs.leftArrow)", "back"),
-      ("g/G", "ends"),
-      ("+/-", "speed"), ("tab", "task"), ("[/]", "notes"), ("e", "export"), ("?", "help"), ("q", "quit"),
+      ("g/G", "ends"), ("tab", "task"), ("z", "notes"), ("t", "timeline"), ("e", "export"), ("?", "help"),
+      ("q", "quit"),
     ]
   }
 }

@@ -62,7 +62,7 @@ enum TaskDetailPanel {
 
   private static func awaits(_ task: TaskInfo, _ cx: PanelContext) -> String {
     if task.status == .done { return "nothing: done" }
-    let what = task.awaiting.label(in: cx.trace)
+    let what = task.awaiting.phrase(in: cx.trace)
     if what.isEmpty { return task.polls == 0 ? "not polled yet" : "-" }
     return task.line > 0 ? "\(what) at line \(task.line)" : what
   }

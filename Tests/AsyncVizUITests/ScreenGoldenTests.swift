@@ -82,7 +82,7 @@ func dbThenServiceScreens(step: UInt32) {
   let trace = DemoTraces.trace(named: "lost-waker")
   #expect(trace.end?.reason == .stuck)
   let end = screen(model(trace, at: trace.stepCount))
-  #expect(end.contains("Run stuck at step \(trace.stepCount): nothing can wake #1 main"))
+  #expect(end.contains("Stuck at step \(trace.stepCount): nothing can wake #1 main"))
   #expect(end.contains("#2 forgetful (waker lost)."))
   Golden.check(end, named: "lost-waker-end.txt")
   // The last step polled the forgetful task: its details show the lint.
