@@ -33,9 +33,17 @@ public struct CompiledProgram: Sendable {
     program: CompiledProgram, syntax: Program
   ) {
     if let tooLong = file.sizeDiagnostic() { throw tooLong }
-    let syntax = try Parser.parse(file)
-    let bound = try Resolver.resolve(file, syntax)
-    let warnings = try TypeChecker.check(file, bound)
+    let syntax: Program
+    let bound: BoundProgram
+    let warnings: [Diagnostic]
+    do {
+      syntax = try Parser.parse(file)
+      bound = try Resolver.resolve(file, syntax)
+      warnings = try TypeChecker.check(file, bound)
+    } catch {
+      // `x.await` or `go f()` gets the asyncviz spelling, not just "found `.`".
+      throw error.namingForeignHabit()
+    }
     let program = CompiledProgram(
       source: file,
       warnings: warnings.sorted { $0.location < $1.location },

@@ -95,6 +95,12 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     return (shown, cut.caretLine)
   }
 
+  /// The same error at the same place, said in other words.
+  func reworded(_ message: String) -> Diagnostic {
+    Diagnostic(
+      file: file, line: line, column: column, message: message, sourceLine: sourceLine, severity: severity)
+  }
+
   private init(
     file: String, line: Int, column: Int, message: String, sourceLine: String, severity: Severity
   ) {

@@ -47,7 +47,13 @@ extension TraceState {
         s.label(parent, in: trace)
         s.text(" spawns ")
         s.label(task, in: trace)
-        s.text(": a new task, queued but not yet run (futures are lazy until polled).")
+        // Not "lazy": a spawned task is scheduled at once; it waits only because
+        // the one executor thread is busy (tokio's multi-thread runtime could
+        // start it on another worker straight away).
+        s.text(": tokio schedules it at once, at the back of the run queue, where it waits ")
+        s.text("while the one thread is busy with ")
+        s.label(parent, in: trace)
+        s.text(".")
       } else {
         s.label(task, in: trace)
         s.text(" is created as a root task: nothing of it has run yet (futures are lazy until polled).")
@@ -78,8 +84,16 @@ extension TraceState {
       s.text(" asks the reactor to watch fd ")
       s.number(Int64(fd))
       s.text(interest == .read ? " for read" : " for write")
-      s.text(trace.program.backend == .sim ? " (the simulated epoll_ctl ADD)" : " (epoll_ctl ADD)")
-      s.text(": it joins the interest list.")
+      s.text(": it joins the interest list (mio's Registry::register")
+      // The layers are named in full when the list was empty; after that once is enough.
+      // tokio registers every socket for both directions when it is made
+      // (PollEvented::new); the read is what this task waits for.
+      if reactor.interest.isEmpty {
+        s.text(" with a Token, for READABLE | WRITABLE as tokio registers a socket")
+      }
+      s.text(trace.program.backend == .sim ? ", here the simulated epoll_ctl ADD" : ", here epoll_ctl ADD")
+      if reactor.interest.isEmpty { s.text("; on macOS mio uses kqueue, on Windows IOCP") }
+      s.text(").")
     case .deregister(let fd):
       noteDeregister(fd, in: trace, into: &s)
     case .reactorWait(let timeout):
@@ -195,13 +209,11 @@ extension TraceState {
     }
   }
 
-  /// "epoll_wait" or "the simulated epoll_wait", at the start of a sentence or not.
+  /// The reactor's wait: mio's Poll::poll, which is epoll_wait on Linux (or
+  /// its simulation), at the start of a sentence or not.
   func waitName<S: NoteSink & ~Copyable>(_ trace: Trace, capitalized: Bool, into s: inout S) {
-    if trace.program.backend == .sim {
-      s.text(capitalized ? "The simulated epoll_wait" : "the simulated epoll_wait")
-    } else {
-      s.text("epoll_wait")
-    }
+    s.text(capitalized ? "The reactor's Poll::poll (mio, over " : "mio's Poll::poll (over ")
+    s.text(trace.program.backend == .sim ? "the simulated epoll_wait)" : "epoll_wait)")
   }
 
   /// A task as notes read it; a blank one for an id never seen (a malformed

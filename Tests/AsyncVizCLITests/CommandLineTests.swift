@@ -83,7 +83,7 @@ let demoNames = [
   let epoll = try CLIRunner.run(["demo", "db-then-service", "--backend", "epoll", "--plain"])
   let sim = try CLIRunner.run(["demo", "db-then-service", "--plain"])
   #expect(epoll.code == 0, "\(epoll.stderr)")
-  #expect(epoll.stdout.contains("epoll_wait returned: fd"))
+  #expect(epoll.stdout.contains("over epoll_wait) returned: fd"))
   #expect(!epoll.stdout.contains("simulated epoll_wait"))
   let printed = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("  >>> ") } }
   #expect(printed(epoll.stdout) == printed(sim.stdout))

@@ -36,14 +36,22 @@ private func note(_ trace: Trace, _ notes: [String], _ kind: EventKind) -> Strin
   let notes = trace.notes()
   #expect(
     note(trace, notes) { if case .spawn(_, .some) = $0 { true } else { false } }
-      == "#1 main spawns #2 handler: a new task, queued but not yet run (futures are lazy until polled).")
+      == "#1 main spawns #2 handler: tokio schedules it at once, at the back of the run queue, where it waits"
+      + " while the one thread is busy with #1 main.")
   #expect(
     note(trace, notes) { if case .pollEnd(TaskID(2), .pending, _, _) = $0 { true } else { false } }
       == "#2 handler returned Pending at line 1: db.query is not ready, so its waker stays with the reactor"
       + " for fd 5 (read).")
   #expect(
     note(trace, notes, .reactorReady)
-      == "The simulated epoll_wait returned: fd 5 is readable (db answered #2 handler).")
+      == "The reactor's Poll::poll (mio, over the simulated epoll_wait) returned: fd 5 is readable"
+      + " (db answered #2 handler).")
+  // The article's layers: tokio's reactor is mio, over epoll here, kqueue or IOCP elsewhere.
+  #expect(
+    note(trace, notes) { if case .register = $0 { true } else { false } }
+      == "#2 handler asks the reactor to watch fd 5 for read: it joins the interest list (mio's"
+      + " Registry::register with a Token, for READABLE | WRITABLE as tokio registers a socket, here the"
+      + " simulated epoll_ctl ADD; on macOS mio uses kqueue, on Windows IOCP).")
   #expect(
     note(trace, notes) { if case .wake(_, .reactor, _, _) = $0 { true } else { false } }
       == "The reactor wakes #2 handler, whose waker it held for fd 5.")
@@ -55,8 +63,8 @@ private func note(_ trace: Trace, _ notes: [String], _ kind: EventKind) -> Strin
       == "#2 handler has finished, so it wakes #1 main, which was waiting for it.")
   #expect(
     note(trace, notes, .reactorWait)
-      == "The run queue is empty, so the reactor calls the simulated epoll_wait with 1 fd in the interest"
-      + " list and no timeout (no timer is armed): it blocks until an fd is ready.")
+      == "The run queue is empty, so the reactor calls mio's Poll::poll (over the simulated epoll_wait) with"
+      + " 1 fd in the interest list and no timeout (no timer is armed): it blocks until an fd is ready.")
 }
 
 @Test func epollBackendSaysEpollWait() {
@@ -65,7 +73,8 @@ private func note(_ trace: Trace, _ notes: [String], _ kind: EventKind) -> Strin
   let notes = trace.notes()
   #expect(
     note(trace, notes, .reactorReady)
-      == "epoll_wait returned: fd 5 is readable (db answered #2 handler).")
+      == "The reactor's Poll::poll (mio, over epoll_wait) returned: fd 5 is readable (db answered #2 handler)."
+  )
 }
 
 @Test func timersAndCancellationAreExplained() {
@@ -126,7 +135,7 @@ private func note(_ trace: Trace, _ notes: [String], _ kind: EventKind) -> Strin
   #expect(
     note(trace, notes) { if case .reactorWait = $0 { true } else { false } }
       == "The run queue is empty but yield_now left 3 wakers in the defer list, so the scheduler polls the"
-      + " driver without blocking (park_yield): the simulated epoll_wait with timeout 0 collects what is ready,"
+      + " driver without blocking (park_yield): mio's Poll::poll (over the simulated epoll_wait) with timeout 0 collects what is ready,"
       + " then the deferred wakers are woken.")
   #expect(
     note(trace, notes) { if case .wake(TaskID(2), .deferred, _, _) = $0 { true } else { false } }
