@@ -51,9 +51,17 @@ extension AsyncFnFuture {
         case .success(let made): future = made
         case .failure(let error): return fail(error.message, at: pc, &r, &cx)
         }
+        for case .future(let box) in args { reportTaken(box, &cx) }
         switch use {
         case .push(let label):
-          r.stack.append(.future(FutureBox(future, label: label)))
+          // Kept in a local (`let f = g()`) rather than passed on at once:
+          // the trace says so, since nothing of it runs until it is awaited.
+          var line: Int32 = 0
+          if pc + 1 < instructions.count, case .store = instructions[pc + 1] {
+            line = code.lines[pc]
+            cx.futureMade(line: line, label: label)
+          }
+          r.stack.append(.future(FutureBox(future, label: label, line: line)))
           pc += 1
         case .spawn(let name):
           guard cx.canSpawn else {
@@ -67,7 +75,10 @@ extension AsyncFnFuture {
           if let end = awaitInline(future, &pc, &allowance, &budget, &r, &cx) { return end }
         }
       case .await:
-        switch awaitable(r.stack.removeLast()) {
+        let value = r.stack.removeLast()
+        let taken = awaitable(value)
+        if case .future(let box) = value { reportTaken(box, &cx) }
+        switch taken {
         case .success(let future):
           if let end = awaitInline(future, &pc, &allowance, &budget, &r, &cx) { return end }
         case .failure(let error):
@@ -153,6 +164,13 @@ extension AsyncFnFuture {
       pc += 1
       return nil
     }
+  }
+
+  /// Records the `future_polled` of a kept future once it is taken.
+  private func reportTaken(_ box: FutureBox, _ cx: inout Context) {
+    guard box.line != 0, box.isTaken, !box.reported else { return }
+    box.reported = true
+    cx.futurePolled(line: box.line, label: box.label)
   }
 
   /// `print`, `block` and `work`: they run inside this poll.

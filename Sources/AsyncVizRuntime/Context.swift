@@ -93,6 +93,19 @@ public struct Context {
     core.pointee.refreshClock()
   }
 
+  /// Records that the task made a future at `line` and kept it unpolled
+  /// (`future_made`): the lazy-future lesson, visible in the trace.
+  public func futureMade(line: Int32, label: String) {
+    let id = core.pointee.recorder.intern(label)
+    core.pointee.record(.futureMade(task: task, line: line, label: id))
+  }
+
+  /// Records that the future made at `line` was handed to an await (`future_polled`).
+  public func futurePolled(line: Int32, label: String) {
+    let id = core.pointee.recorder.intern(label)
+    core.pointee.record(.futurePolled(task: task, line: line, label: id))
+  }
+
   /// Records a line the program printed.
   public func output(_ text: String) {
     let id = core.pointee.recorder.intern(text)

@@ -52,6 +52,14 @@ public enum EventPayload: Sendable, Equatable {
   /// `block_on`'s future (main) returned while the task was alive: the
   /// runtime dropped it, unfinished. Its future is never polled again.
   case taskDrop(task: TaskID)
+  /// The task made a future at `line` and kept it as a value (`let f =
+  /// lookup(x)`) instead of awaiting it: nothing of it runs yet (lazy).
+  /// `label` names what made it ("lookup", "db.query").
+  case futureMade(task: TaskID, line: Int32, label: StringID)
+  /// The future the task made at `line` (the `future_made` with the same
+  /// task, line and label, oldest first) was handed to an await, `join`,
+  /// `select` or `timeout`: it is polled from now on, as part of the task.
+  case futurePolled(task: TaskID, line: Int32, label: StringID)
 
   /// The task the event is about, if any.
   public var task: TaskID? {
@@ -60,7 +68,8 @@ public enum EventPayload: Sendable, Equatable {
       .complete(let t), .register(let t, _, _), .timerSet(let t, _), .timerFire(let t),
       .timerCancel(let t, _), .wake(let t, _, _, _), .wakerClone(let t), .wakerDrop(let t),
       .ioSend(let t, _, _, _),
-      .output(let t, _), .block(let t, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t):
+      .output(let t, _), .block(let t, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t),
+      .futureMade(let t, _, _), .futurePolled(let t, _, _):
       return t
     case .deregister, .reactorWait, .reactorReady:
       return nil
@@ -94,6 +103,8 @@ public enum EventPayload: Sendable, Equatable {
     case .lint: .lint
     case .deferWake: .deferWake
     case .taskDrop: .taskDrop
+    case .futureMade: .futureMade
+    case .futurePolled: .futurePolled
     }
   }
 }
@@ -102,7 +113,7 @@ public enum EventPayload: Sendable, Equatable {
 package enum EventKind: UInt8, CaseIterable {
   case spawn, schedule, pollStart, pollEnd, complete, register, deregister, reactorWait, reactorReady
   case timerSet, timerFire, timerCancel, wake, wakerClone, wakerDrop, ioSend, output, block, lint
-  case deferWake, taskDrop
+  case deferWake, taskDrop, futureMade, futurePolled
 
   /// The kind's name in traces.
   package var name: StaticString {
@@ -128,6 +139,8 @@ package enum EventKind: UInt8, CaseIterable {
     case .lint: "lint"
     case .deferWake: "defer"
     case .taskDrop: "task_drop"
+    case .futureMade: "future_made"
+    case .futurePolled: "future_polled"
     }
   }
 }

@@ -27,6 +27,7 @@ extension EventKind {
     case .output: [.task, .text]
     case .block: [.task, .durUs]
     case .lint: [.task, .code, .message]
+    case .futureMade, .futurePolled: [.task, .line, .label]
     }
   }
 
@@ -128,7 +129,23 @@ extension TraceJSONWriter {
       head(",\"kind\":\"defer\",\"task\":", task, &out)
     case .taskDrop(let task):
       head(",\"kind\":\"task_drop\",\"task\":", task, &out)
+    case .futureMade(let task, let line, let label):
+      head(",\"kind\":\"future_made\",\"task\":", task, &out)
+      writeLineAndLabel(line, label, in: trace, into: &out)
+    case .futurePolled(let task, let line, let label):
+      head(",\"kind\":\"future_polled\",\"task\":", task, &out)
+      writeLineAndLabel(line, label, in: trace, into: &out)
     }
+  }
+
+  /// `"line":N,"label":"..."` of the future kinds.
+  private static func writeLineAndLabel(
+    _ line: Int32, _ label: StringID, in trace: Trace, into out: inout JSONBytes
+  ) {
+    out.raw(",\"line\":")
+    out.int(Int64(line))
+    out.raw(",\"label\":")
+    out.quoted(trace.string(label))
   }
 
   /// The kind and task keys, then the task id.
@@ -245,6 +262,10 @@ extension TraceDecoder {
       return .deferWake(task: task)
     case .taskDrop:
       return .taskDrop(task: task)
+    case .futureMade:
+      return .futureMade(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), label: v.label)
+    case .futurePolled:
+      return .futurePolled(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), label: v.label)
     }
   }
 }

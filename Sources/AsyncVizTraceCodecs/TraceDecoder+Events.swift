@@ -26,6 +26,7 @@ struct EventValues {
   var op = StringID.empty
   var text = StringID.empty
   var message = StringID.empty
+  var label = StringID.empty
   var name = ""
 }
 
@@ -85,6 +86,7 @@ extension TraceDecoder {
     case .op: v.op = interner.intern(try string("op"))
     case .text: v.text = interner.intern(try string("text"))
     case .message: v.message = interner.intern(try string("message"))
+    case .label: v.label = interner.intern(try string("label"))
     case .note: _ = try string("note")
     }
   }

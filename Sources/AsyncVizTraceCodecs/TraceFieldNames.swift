@@ -5,6 +5,7 @@ import AsyncVizTraceState
 enum EventField: UInt8, CaseIterable {
   case seq, step, tUs, kind, task, parent, name, cause, position, result, line, awaiting, fd, interest
   case timeoutUs, readiness, deadlineUs, by, fromTask, resource, op, text, durUs, code, message, note
+  case label
 
   /// The key in the file.
   var key: StaticString {
@@ -35,6 +36,7 @@ enum EventField: UInt8, CaseIterable {
     case .code: "code"
     case .message: "message"
     case .note: "note"
+    case .label: "label"
     }
   }
 
@@ -64,6 +66,7 @@ enum EventField: UInt8, CaseIterable {
       if bytesEqual(bytes, code.key) { return .code }
     case 5:
       if bytesEqual(bytes, cause.key) { return .cause }
+      if bytesEqual(bytes, label.key) { return .label }
     case 6:
       if bytesEqual(bytes, result.key) { return .result }
       if bytesEqual(bytes, parent.key) { return .parent }

@@ -194,6 +194,33 @@ extension TraceState {
         (tokio's defer), so the task comes back only after the scheduler's next driver turn, behind the \
         tasks that turn wakes.
         """)
+    case .futureMade(let task, let line, let label):
+      s.label(task, in: trace)
+      s.text(" makes a ")
+      s.string(trace.string(label))
+      s.text(s.brief ? " future (line " : " future at line ")
+      s.number(Int64(line))
+      s.text(
+        s.brief
+          ? "): not polled, nothing runs (lazy)"
+          : """
+           and keeps it without awaiting it: a future is lazy, so none of it runs (no request is sent, no \
+          timer is armed) until something polls it.
+          """)
+    case .futurePolled(let task, let line, let label):
+      s.text("The ")
+      s.string(trace.string(label))
+      s.text(" future ")
+      s.label(task, in: trace)
+      s.text(" made at line ")
+      s.number(Int64(line))
+      s.text(
+        s.brief
+          ? " is handed to an await: its first poll is now"
+          : """
+           is handed to an await (or to join, select or timeout): it is polled for the first time now, as \
+          part of the task, and only now starts to run.
+          """)
     case .taskDrop(let task):
       s.text("block_on has returned (main is done), so the runtime drops ")
       s.label(task, in: trace)

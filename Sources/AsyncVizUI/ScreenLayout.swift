@@ -102,7 +102,7 @@ public struct ScreenLayout: Equatable, Sendable {
       // Sized to content: a header row and a row per task, no empty rows;
       // the source gets what the tasks and the output do not need.
       let tasksHeight = min(max(content.tasks, 1) + 3, max(4, upper * 2 / 5))
-      let outputHeight = min(max(content.outputLines, 1) + 2, max(3, upper / 5))
+      let outputHeight = min(max(content.outputLines, 1) + 2, max(3, upper / 4))
       let sourceHeight = upper - tasksHeight - outputHeight
       layout.tasks = Rect(x: 0, y: 1, width: leftWidth, height: tasksHeight)
       layout.source = Rect(x: 0, y: 1 + tasksHeight, width: leftWidth, height: sourceHeight)

@@ -40,6 +40,8 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
     case .output(_, let text): detail = trace.string(text)
     case .block(_, let us): detail = "\(us)"
     case .lint(_, let code, _): detail = code.name
+    case .futureMade(_, let line, let label), .futurePolled(_, let line, let label):
+      detail = "\(trace.string(label)) L\(line)"
     case .pollStart, .complete, .timerSet, .timerFire, .timerCancel, .wakerClone, .wakerDrop, .deregister,
       .reactorWait, .reactorReady, .deferWake, .taskDrop:
       detail = ""
