@@ -85,7 +85,7 @@ extension AsyncFnFuture {
           return fail(error.message, at: pc, &r, &cx)
         }
       case .plain(let call):
-        if let error = runPlain(call, r.stack.removeLast(), &cx) {
+        if let error = runPlain(call, r.stack.removeLast(), line: code.lines[pc], &cx) {
           return fail(error.message, at: pc, &r, &cx)
         }
         r.stack.append(.unit)
@@ -174,13 +174,13 @@ extension AsyncFnFuture {
   }
 
   /// `print`, `block` and `work`: they run inside this poll.
-  func runPlain(_ call: PlainCall, _ argument: Value, _ cx: inout Context) -> FrameError? {
+  func runPlain(_ call: PlainCall, _ argument: Value, line: Int32, _ cx: inout Context) -> FrameError? {
     switch (call, argument) {
     case (.print, _):
       let text = argument.display
       if let error = run.budget.pointee.spendLine(text.utf8.count, limits: run.limits) { return error }
       cx.output(text)
-    case (.block, .duration(let us)): cx.block(us)
+    case (.block, .duration(let us)): cx.block(us, line: line)
     case (.work, .duration(let us)): cx.work(us)
     default: return FrameError("`\(call.rawValue)` needs a duration, not \(argument.display)")
     }

@@ -86,9 +86,10 @@ public struct Context {
     core.pointee.refreshClock()
   }
 
-  /// A blocking call (a sleep that is not async): the whole executor stops for `us`.
-  public func block(_ us: Int64) {
-    core.pointee.record(.block(task: task, durUs: us))
+  /// A blocking call (a sleep that is not async): the whole executor stops
+  /// for `us`; `line` is where the program made it (0: no source).
+  public func block(_ us: Int64, line: Int32 = 0) {
+    core.pointee.record(.block(task: task, durUs: us, line: line))
     core.pointee.reactor.backend.pass(us, blocking: true)
     core.pointee.refreshClock()
   }

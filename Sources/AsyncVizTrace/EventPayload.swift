@@ -40,8 +40,9 @@ public enum EventPayload: Sendable, Equatable {
   case ioSend(task: TaskID, fd: Int32, resource: StringID, op: StringID)
   /// The program printed a line.
   case output(task: TaskID, text: StringID)
-  /// A blocking call stopped the whole executor.
-  case block(task: TaskID, durUs: Int64)
+  /// A blocking call stopped the whole executor; `line` is the call's
+  /// source line (0: no source, or a trace written before it was recorded).
+  case block(task: TaskID, durUs: Int64, line: Int32)
   /// A lint fired for the task; `detail` completes the message.
   case lint(task: TaskID, code: LintCode, detail: StringID)
   /// The task's future (tokio's `yield_now`) put a clone of its waker in the
@@ -68,7 +69,7 @@ public enum EventPayload: Sendable, Equatable {
       .complete(let t), .register(let t, _, _), .timerSet(let t, _), .timerFire(let t),
       .timerCancel(let t, _), .wake(let t, _, _, _), .wakerClone(let t), .wakerDrop(let t),
       .ioSend(let t, _, _, _),
-      .output(let t, _), .block(let t, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t),
+      .output(let t, _), .block(let t, _, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t),
       .futureMade(let t, _, _), .futurePolled(let t, _, _):
       return t
     case .deregister, .reactorWait, .reactorReady:

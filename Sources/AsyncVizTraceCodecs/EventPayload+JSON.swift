@@ -115,10 +115,15 @@ extension TraceJSONWriter {
       head(",\"kind\":\"output\",\"task\":", task, &out)
       out.raw(",\"text\":")
       out.quoted(trace.string(text))
-    case .block(let task, let dur):
+    case .block(let task, let dur, let line):
       head(",\"kind\":\"block\",\"task\":", task, &out)
       out.raw(",\"dur_us\":")
       out.int(dur)
+      // Optional (added later): a trace without it still reads.
+      if line != 0 {
+        out.raw(",\"line\":")
+        out.int(Int64(line))
+      }
     case .lint(let task, let code, let detail):
       head(",\"kind\":\"lint\",\"task\":", task, &out)
       out.raw(",\"code\":\"")
@@ -255,7 +260,7 @@ extension TraceDecoder {
     case .output:
       return .output(task: task, text: v.text)
     case .block:
-      return .block(task: task, durUs: v.durUs)
+      return .block(task: task, durUs: v.durUs, line: Int32(truncatingIfNeeded: v.line ?? 0))
     case .lint:
       return .lint(task: task, code: LintCode(rawValue: v.word) ?? .lostWaker, detail: v.message)
     case .deferWake:

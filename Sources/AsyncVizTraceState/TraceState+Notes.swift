@@ -171,10 +171,14 @@ extension TraceState {
       if s.brief { briefPrintCount(task, at: i, in: trace, into: &s) }
       s.text(" prints: ")
       s.string(trace.string(text))
-    case .block(let task, let dur):
+    case .block(let task, let dur, let line):
       s.label(task, in: trace)
       s.text(" makes a blocking call for ")
       s.duration(dur)
+      if line != 0 {
+        s.text(" at line ")
+        s.number(Int64(line))
+      }
       if s.brief {
         s.text(": the whole executor stops")
         return

@@ -58,6 +58,9 @@ public struct ViewerModel: Sendable {
   /// Where the task polled in this step was suspended before it (0: new or
   /// not a poll): the source panel shows it when the poll ended the task.
   public private(set) var resumedLine: Int32 = 0
+  /// The line of the last blocking call the polled task made in this step
+  /// (0: none): the source panel shows it, the line that held the thread.
+  public private(set) var blockLine: Int32 = 0
   /// The event index of each `output` event recorded so far, ascending (the
   /// output pane's lines, found without scanning the trace).
   public private(set) var outputEvents: [Int] = []
@@ -273,9 +276,14 @@ public struct ViewerModel: Sendable {
   private mutating func refresh() {
     state = history.state(atStep: step)
     resumedLine = 0
+    blockLine = 0
     if case .poll(let id, _) = state.action {
-      let start = history.events(ofStep: step).lowerBound
-      resumedLine = history.state(afterEvents: start).task(id)?.line ?? 0
+      let range = history.events(ofStep: step)
+      resumedLine = history.state(afterEvents: range.lowerBound).task(id)?.line ?? 0
+      // A poll's events are few; a bound keeps a pathological step cheap.
+      for i in range.prefix(10_000) {
+        if case .block(id, _, let line) = history.trace.events[i].payload, line > 0 { blockLine = line }
+      }
     }
     let oldest = step >= UInt32(Self.narrationDepth) ? step - UInt32(Self.narrationDepth - 1) : 0
     let steps = (oldest...step).map { (step: $0, events: history.events(ofStep: $0)) }
