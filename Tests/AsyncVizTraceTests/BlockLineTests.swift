@@ -27,5 +27,7 @@ import Testing
   // Elsewhere `line` is still checked.
   let misplaced = file.replacingOccurrences(
     of: #""kind":"output","task":3,"#, with: #""kind":"output","task":3,"line":20,"#)
-  #expect(throws: TraceReadError.self) { _ = try TraceJSONReader.decode(Array(misplaced.utf8), name: "t.json") }
+  #expect(throws: TraceReadError.self) {
+    _ = try TraceJSONReader.decode(Array(misplaced.utf8), name: "t.json")
+  }
 }
