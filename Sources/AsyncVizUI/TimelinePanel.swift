@@ -10,7 +10,10 @@ import AsyncVizTraceState
 /// last row counts the others.
 enum TimelinePanel {
   static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    let bySteps = cx.model.timelineBySteps
+    // A run that never moved the clock (every poll at 0 ms) has no time to
+    // spread over: it is drawn by step.
+    let lastUs = cx.trace.end?.tUs ?? cx.trace.events.last?.tUs ?? 0
+    let bySteps = cx.model.timelineBySteps || lastUs == 0
     buffer.box(
       rect, title: bySteps ? "Timeline (by step; T: by time)" : "Timeline (by time; T: by step)",
       glyphs: cx.glyphs)
