@@ -65,7 +65,7 @@ private struct CodableEvent: Codable {
 }
 
 /// The yield trace: `tasks` tasks yielding `yields` times each (about 4 events per yield).
-private func yieldTrace(tasks: Int, yields: Int) -> Trace {
+func yieldTrace(tasks: Int, yields: Int) -> Trace {
   let rt = Runtime(
     program: ProgramInfo(name: "trace-io-bench", source: "", backend: .sim),
     options: RuntimeOptions(tracing: true, maxSteps: UInt32.max))

@@ -6,13 +6,17 @@
 // callgrind (instructions per resumption).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let once = arguments.first == "once"
+// `view-child [FILE]`: one measured process of the viewmemory benchmark.
+let child = arguments.first == "view-child"
 let selected = Set(arguments)
-func wants(_ name: String) -> Bool { !once && (selected.isEmpty || selected.contains(name)) }
+func wants(_ name: String) -> Bool { !once && !child && (selected.isEmpty || selected.contains(name)) }
 
 if once { runYieldOnce(arguments.dropFirst().first ?? "off") }
+if child { runViewChild(arguments.dropFirst().first) }
 if wants("executor") { runYieldBenchmarks() }
 if wants("queue") { runQueueBenchmarks() }
 if wants("epoll") { runEpollBenchmarks() }
 if wants("ui") { runUIBenchmarks() }
 if wants("traceio") { runTraceIOBenchmarks() }
 if wants("scale") { runScaleBenchmarks() }
+if wants("viewmemory") { runViewMemoryBenchmarks() }

@@ -12,8 +12,7 @@ struct DemoCommand: ParsableCommand {
   @Argument(help: "The demo's name, e.g. db-then-service (none: list the demos).")
   var name: String?
 
-  @OptionGroup var display: DisplayOptions
-  @OptionGroup var options: RunOptions
+  @OptionGroup var session: SessionOptions
 
   func run() throws {
     // With no name, say which demos there are instead of a usage error: the
@@ -23,9 +22,7 @@ struct DemoCommand: ParsableCommand {
       print(ListCommand.table(), terminator: "")
       return
     }
-    let (file, _) = try ProgramLoader.demo(named: name)
-    try display.checkExport(inputs: [])
-    try runSession(file, options, display, inputs: [])
+    try session.run(inputs: []) { try ProgramLoader.demo(named: name).0 }
   }
 }
 
@@ -37,13 +34,10 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "The program file (see 'asyncviz show NAME' for examples).")
   var file: String
 
-  @OptionGroup var display: DisplayOptions
-  @OptionGroup var options: RunOptions
+  @OptionGroup var session: SessionOptions
 
   func run() throws {
-    try display.checkExport(inputs: [file])
-    let (source, _) = try ProgramLoader.file(at: file)
-    try runSession(source, options, display, inputs: [file])
+    try session.run(inputs: [file]) { try ProgramLoader.file(at: file).0 }
   }
 }
 
@@ -109,14 +103,4 @@ struct ExportCommand: ParsableCommand {
       "wrote \(output): \(runtime.trace.events.count) events, \(end.steps) steps, ended \(end.reason.name)")
     try ExitCode.unlessCompleted(end.reason)
   }
-}
-
-/// What `demo` and `run` share once they have the source: compile and run
-/// (an abnormal end is thrown as its exit code).
-private func runSession(
-  _ file: SourceFile, _ options: RunOptions, _ display: DisplayOptions, inputs: [String]
-) throws {
-  let program = try ProgramLoader.compile(file)
-  ProgramLoader.printWarnings(program)
-  try Session(program: program, options: options, display: display, inputs: inputs).run()
 }

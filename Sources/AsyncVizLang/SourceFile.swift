@@ -32,6 +32,9 @@ public struct SourceFile: Sendable {
     self.init(name: name, text: String(decoding: bytes, as: UTF8.self))
   }
 
+  /// The number of lines as the diagnostics count them (ended by LF, CRLF or CR).
+  public var lineCount: Int { lines.count }
+
   /// The program's name in traces: the file name without folders and ".av".
   public var programName: String {
     let last = name.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? name

@@ -29,8 +29,4 @@ public struct StringID: Hashable, Sendable {
 
   /// The empty string, present in every table.
   public static let empty = StringID(0)
-  /// Pre-interned at ids 1... in every recorded trace, so hot futures never hash.
-  public static let wellKnown = [
-    "yield_now", "sleep", "lost_waker", "self_wake", "join", "select", "timeout",
-  ]
 }

@@ -26,6 +26,17 @@ public enum TaskStatus: UInt8, Sendable, CaseIterable {
   /// Whether the task has ended: finished, or dropped unfinished.
   public var isOver: Bool { self == .done || self == .dropped }
 
+  /// The final status an event gives its task: `done` after `complete`,
+  /// `dropped` after `task_drop`; nil for every other event.
+  @inlinable
+  public static func ending(_ payload: EventPayload) -> (task: TaskID, status: TaskStatus)? {
+    switch payload {
+    case .complete(let task): (task, .done)
+    case .taskDrop(let task): (task, .dropped)
+    default: nil
+    }
+  }
+
   /// The word used in traces, panels and notes.
   public var name: String {
     switch self {

@@ -18,7 +18,6 @@ public struct TraceRecorder: Sendable {
   public init(program: ProgramInfo, enabled: Bool = true) {
     self.enabled = enabled
     self.trace = Trace(program: program)
-    for name in StringID.wellKnown { _ = intern(name) }
   }
 
   /// Appends an event at time `tUs` in the current step.

@@ -13,12 +13,8 @@ struct StringInterner {
   /// a power of two in size, at most half full.
   private var slots: [Int32] = Array(repeating: -1, count: 64)
 
-  /// A table holding "" and `StringID.wellKnown` at their fixed ids, as a
-  /// recorder's does.
-  init() {
-    _ = intern("")
-    for name in StringID.wellKnown { _ = intern(name) }
-  }
+  /// A table holding "" at id 0, as a recorder's does.
+  init() { _ = intern("") }
 
   /// The id of `text`.
   mutating func intern(_ text: String) -> StringID {

@@ -63,21 +63,19 @@ extension TraceDecoder {
     if let id = end.stuckTasks.first(where: { $0.rawValue < 1 || $0.rawValue > count }) {
       throw fail("\"end\" names task \(id.rawValue) as stuck, which is not in the task table")
     }
-    var completed = [Bool](repeating: false, count: tasks.count)
+    // Whether each task is over (done or dropped) after the last event.
+    var over = [Bool](repeating: false, count: tasks.count)
     for event in events {
-      switch event.payload {
-      case .complete(let task), .taskDrop(let task): completed[task.index] = true
-      default: break
-      }
+      if let (task, status) = TaskStatus.ending(event.payload) { over[task.index] = status.isOver }
     }
-    let unfinished = tasks.filter { !completed[$0.id.index] }.map(\.id)
+    let unfinished = tasks.filter { !over[$0.id.index] }.map(\.id)
     switch end.reason {
     case .completed:
       if let id = unfinished.first {
         throw fail("\"end\" says completed, but task \(id.rawValue) has no complete or task_drop event")
       }
     case .stuck, .error:
-      if let id = end.stuckTasks.first(where: { completed[$0.index] }) {
+      if let id = end.stuckTasks.first(where: { over[$0.index] }) {
         throw fail("\"end\" names task \(id.rawValue) as stuck, but it completed")
       }
       guard end.reason == .stuck else { break }

@@ -54,6 +54,12 @@ public struct ReactorState: Sendable, Equatable {
   /// An empty reactor.
   public init() {}
 
+  /// The bytes the reactor's arrays hold, by their capacities.
+  var storedBytes: Int {
+    interest.capacity * MemoryLayout<Registration>.stride + timers.capacity * MemoryLayout<Timer>.stride
+      + (lastWait?.ready.capacity ?? 0) * MemoryLayout<ReadyFd>.stride
+  }
+
   /// The registration of `fd`, if it is in the interest list.
   public func registration(fd: Int32) -> Registration? {
     index(fd: fd).map { interest[$0] }

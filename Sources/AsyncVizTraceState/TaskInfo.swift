@@ -2,7 +2,7 @@ import AsyncVizTrace
 
 /// What the reducer knows about one task at a step.
 ///
-/// A plain value with no references, so that snapshots of a thousand tasks
+/// A plain value with no references, so that checkpoints of a thousand tasks
 /// copy as one block of memory.
 public struct TaskInfo: Sendable, Equatable {
   /// The task's id.

@@ -39,5 +39,8 @@ public struct TaskQueue: Sendable, Equatable {
     }
   }
 
+  /// The bytes the queue's array holds, by its capacity.
+  var storedBytes: Int { storage.capacity * MemoryLayout<TaskID>.stride }
+
   public static func == (a: TaskQueue, b: TaskQueue) -> Bool { a.elements.elementsEqual(b.elements) }
 }

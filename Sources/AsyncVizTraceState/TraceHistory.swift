@@ -1,20 +1,43 @@
 import AsyncVizTrace
 
-/// The state at any step of a trace, reached at once: a snapshot of the
+/// The state at any step of a trace, reached at once: a checkpoint of the
 /// reducer's state is kept every `interval` events, so reaching any step
-/// costs one snapshot copy and at most `interval` applies, whatever the
-/// trace's length. A live trace grows through `sync(with:)`.
+/// costs one checkpoint's restore and at most `interval` applies, whatever
+/// the trace's length. A live trace grows through `sync(with:)`.
 ///
-/// Holds its own copy of the events, appended to, never shared with the
-/// producer's growing array (sharing would make every append of a live run
-/// copy the whole array).
+/// A checkpoint stores what changed, not the whole state: the tasks that
+/// differ from the previous checkpoint's (with the rest of the state, which
+/// is small beside a run's tasks); every `fullEvery`th keeps every task, so
+/// a restore applies at most `fullEvery - 1` lists of changes. Whole-state
+/// checkpoints of a 20,000-task run cost 2 MB each, about 500 bytes per
+/// event; these cost about what the events changed (`storedBytes`).
+///
+/// Shares the events with the trace it syncs with: it holds no copy of its
+/// own (a live producer appends to them: see `record(_:thenSyncWith:)`).
 public struct TraceHistory: Sendable {
+  /// One checkpoint: the state after `events[0..<i * interval]`.
+  struct Checkpoint: Sendable {
+    /// The state without its tasks (the run queue, the reactor, the lints, the counts).
+    var rest: TraceState
+    /// The positions of `tasks` in the state's task table, ascending; empty
+    /// in a full checkpoint, whose `tasks` is the whole table.
+    var changed: [Int32]
+    /// The tasks that differ from the previous checkpoint's (new ones
+    /// included), or every task.
+    var tasks: [TaskInfo]
+  }
+
+  /// A checkpoint in this many keeps every task.
+  public static let fullEvery = 32
+
   /// The trace as far as it is known: program, tasks, strings, events, end.
   public private(set) var trace: Trace
-  /// Events between two snapshots (> 0).
+  /// Events between two checkpoints (> 0).
   public let interval: Int
-  /// `snapshots[i]` is the state after `events[0..<i * interval]`.
-  private var snapshots: [TraceState]
+  /// `checkpoints[i]` is the state after `events[0..<i * interval]`.
+  private var checkpoints: [Checkpoint]
+  /// The tasks at the last checkpoint, to see what the next one changed.
+  private var checkpointTasks: [TaskInfo] = []
   /// The state after every event, extended as events arrive.
   private var tip: TraceState
 
@@ -22,7 +45,7 @@ public struct TraceHistory: Sendable {
   public init(trace: Trace, interval: Int = 4096) {
     self.interval = max(1, interval)
     self.trace = Trace(program: trace.program)
-    self.snapshots = [TraceState()]
+    self.checkpoints = [Checkpoint(rest: TraceState(), changed: [], tasks: [])]
     self.tip = TraceState()
     sync(with: trace)
   }
@@ -33,11 +56,21 @@ public struct TraceHistory: Sendable {
   /// Whether the run has ended (the trace has its `end`).
   public var isComplete: Bool { trace.end != nil }
 
-  /// Brings the history up to date with `source`, a later version of the same
-  /// trace: copies what was added since the last sync and extends the snapshots.
+  /// Brings the history up to date with `source`, a later version of the
+  /// same trace (its arrays are shared, not copied), and extends the checkpoints.
   public mutating func sync(with source: Trace) {
-    trace.catchUp(with: source)
-    extendSnapshots()
+    trace = source
+    extendCheckpoints()
+  }
+
+  /// Runs `record`, which appends to the trace `source` gives (a live run's
+  /// recorder), then syncs with it. Meanwhile the history lets go of the
+  /// trace: an append to arrays it shares would copy them whole.
+  public mutating func record<R>(_ record: () -> R, thenSyncWith source: () -> Trace) -> R {
+    trace = Trace(program: trace.program)
+    let result = record()
+    sync(with: source())
+    return result
   }
 
   /// The index one past the last event of `step` (events are ordered by step).
@@ -72,17 +105,82 @@ public struct TraceHistory: Sendable {
   public func state(afterEvents n: Int) -> TraceState {
     let end = min(max(n, 0), trace.events.count)
     if end == tip.applied { return tip }
-    var state = snapshots[min(end / interval, snapshots.count - 1)]
+    var state = restore(min(end / interval, checkpoints.count - 1))
     TraceReducer.apply(trace.events, upTo: end, to: &state)
     return state
   }
 
-  private mutating func extendSnapshots() {
+  /// The bytes the history's own arrays hold (the events' array, shared with
+  /// the trace, counted once; the checkpoints; the tip), by their capacities:
+  /// what a test bounds by the trace's size.
+  public var storedBytes: Int {
+    var bytes = trace.events.capacity * MemoryLayout<TraceEvent>.stride
+    bytes += checkpoints.capacity * MemoryLayout<Checkpoint>.stride
+    for checkpoint in checkpoints {
+      bytes += checkpoint.changed.capacity * MemoryLayout<Int32>.stride
+      bytes += checkpoint.tasks.capacity * MemoryLayout<TaskInfo>.stride
+      bytes += checkpoint.rest.storedBytes
+    }
+    bytes += checkpointTasks.capacity * MemoryLayout<TaskInfo>.stride
+    return bytes + tip.storedBytes
+  }
+
+  /// The state at checkpoint `c`: the full checkpoint at or before it, then
+  /// the changes of each one up to `c`.
+  private func restore(_ c: Int) -> TraceState {
+    let full = c - c % Self.fullEvery
+    var tasks = checkpoints[full].tasks
+    if full < c {
+      for checkpoint in checkpoints[(full + 1)...c] {
+        for (k, i) in checkpoint.changed.enumerated() {
+          if Int(i) < tasks.count {
+            tasks[Int(i)] = checkpoint.tasks[k]
+          } else {
+            tasks.append(checkpoint.tasks[k])
+          }
+        }
+      }
+    }
+    var state = checkpoints[c].rest
+    state.tasks = tasks
+    return state
+  }
+
+  private mutating func extendCheckpoints() {
     let events = trace.events
     while tip.applied < events.count {
       let boundary = (tip.applied / interval + 1) * interval
       TraceReducer.apply(events, upTo: min(boundary, events.count), to: &tip)
-      if tip.applied == boundary { snapshots.append(tip) }
+      if tip.applied == boundary { addCheckpoint() }
     }
+  }
+
+  /// Keeps the tip as the next checkpoint: whole every `fullEvery`, else the tasks that changed.
+  private mutating func addCheckpoint() {
+    var rest = tip
+    rest.tasks = []
+    if checkpoints.count % Self.fullEvery == 0 {
+      checkpoints.append(Checkpoint(rest: rest, changed: [], tasks: tip.tasks))
+    } else {
+      var changed: [Int32] = []
+      var tasks: [TaskInfo] = []
+      let old = checkpointTasks.count
+      for (i, task) in tip.tasks.enumerated() where i >= old || checkpointTasks[i] != task {
+        changed.append(Int32(i))
+        tasks.append(task)
+      }
+      checkpoints.append(Checkpoint(rest: rest, changed: changed, tasks: tasks))
+    }
+    checkpointTasks = tip.tasks
+  }
+}
+
+extension TraceState {
+  /// The bytes this state's arrays hold, by their capacities.
+  var storedBytes: Int {
+    var bytes = tasks.capacity * MemoryLayout<TaskInfo>.stride
+    bytes += runQueue.storedBytes + reactor.storedBytes
+    bytes += lints.capacity * MemoryLayout<LintRecord>.stride
+    return bytes
   }
 }

@@ -104,9 +104,7 @@ public struct TraceState: Sendable, Equatable {
     self.end = end
     nowUs = max(nowUs, end.tUs)
     for id in end.stuckTasks where id.index >= 0 && id.index < tasks.count {
-      if tasks[id.index].status != .done && tasks[id.index].status != .dropped {
-        setStatus(id, .stuck, at: nowUs)
-      }
+      if !tasks[id.index].status.isOver { setStatus(id, .stuck, at: nowUs) }
     }
   }
 

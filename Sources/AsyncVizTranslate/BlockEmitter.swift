@@ -6,8 +6,34 @@ import AsyncVizLang
 /// the same way in both (`} else if ... {`), so only the spellings are asked
 /// of each. (Node's emitter keeps its own: it tracks JavaScript names, not kinds.)
 protocol BlockEmitter: SourceEmitter {
-  /// `e` as plain data.
-  func value(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String
+  /// An integer literal as a value.
+  func intValue(_ n: Int64) -> String
+  /// A duration literal as a value.
+  func durationValue(_ us: Int64) -> String
+  /// A string literal, with its `{name}` holes, as a value.
+  func stringValue(_ parts: [StringPart]) -> String
+  /// `none` as a value.
+  var noneValue: String { get }
+  /// A variable of the program read as a value.
+  func variableValue(_ name: String) -> String
+  /// `list[i]` as a value.
+  func itemValue(_ list: Expression, _ i: Int64, _ scope: KindScope) throws(TranslationError) -> String
+  /// `print`, `block` or `work` where a value is expected: the call, then ().
+  func plainCallValue(_ call: PlainCall, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
+    -> String
+  /// `await e` as a value.
+  func awaited(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String
+  /// A channel's `send(v)` or `recv()` (`receiver` is a channel of the program).
+  func channelOperation(_ receiver: String, _ method: String, _ args: [Expression], _ scope: KindScope)
+    throws(TranslationError) -> String
+  /// The text a resource request sends, from the operation's arguments.
+  func requestText(_ args: [Expression], _ scope: KindScope) throws(TranslationError) -> String
+  /// A built-in future (`sleep`, `join`, ...).
+  func builtinFuture(_ builtin: BuiltinFuture, _ args: [Expression], _ scope: KindScope)
+    throws(TranslationError) -> String
+  /// A call of an async fn of the program.
+  func functionCall(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
+    -> String
   /// `e` as a future.
   func future(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String
   /// `e` as a join handle.
@@ -20,6 +46,43 @@ protocol BlockEmitter: SourceEmitter {
 }
 
 extension BlockEmitter {
+  /// `e` as plain data: which expressions are data is the same in both
+  /// languages, only the spellings differ.
+  func value(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    switch e.kind {
+    case .int(let n): return intValue(n)
+    case .duration(let us): return durationValue(us)
+    case .string(let parts): return stringValue(parts)
+    case .name(let n):
+      if scope.kind(of: n) == nil && n == "none" { return noneValue }
+      return variableValue(n)
+    case .await(let inner): return try awaited(inner, scope)
+    case .index(let list, let i, _): return try itemValue(list, i, scope)
+    case .call(let callee, let args):
+      if let plain = PlainCall(rawValue: callee) { return try plainCallValue(plain, args, scope) }
+      throw TranslationError(e.location, "a future is used where a value is expected")
+    case .method, .spawn:
+      throw TranslationError(e.location, "a future is used where a value is expected")
+    }
+  }
+
+  /// A call that makes a future: a channel's operation, a resource's, a
+  /// built-in future or an async fn of the program; anything else is not a future.
+  func madeFuture(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    switch e.kind {
+    case .method(let receiver, let method, _, let args):
+      if shape.channel(named: receiver) != nil { return try channelOperation(receiver, method, args, scope) }
+      let op = ResourceOperation(resource: receiver, operation: method)
+      return "\(emitted.operations[op] ?? method)(\(try requestText(args, scope)))"
+    case .call(let callee, let args):
+      if let builtin = BuiltinFuture(rawValue: callee) { return try builtinFuture(builtin, args, scope) }
+      if shape.isFunction(callee) { return try functionCall(callee, args, scope) }
+      throw TranslationError(e.location, "`\(callee)(...)` is not a future")
+    default:
+      throw TranslationError(e.location, "a value is used where a future is expected")
+    }
+  }
+
   /// `e` written as a `kind`: what a `let` binds, what a parameter of that kind is passed.
   func expression(_ e: Expression, as kind: ValueKind, _ scope: KindScope) throws(TranslationError) -> String
   {

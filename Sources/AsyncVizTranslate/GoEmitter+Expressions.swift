@@ -2,25 +2,21 @@ import AsyncVizLang
 
 /// Data expressions and plain calls as Go expressions of type `Value`.
 extension GoEmitter {
-  /// `e` as a Go expression whose value is a .av value.
-  func value(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
-    switch e.kind {
-    case .int(let n): return "int64(\(n))"
-    case .duration(let us): return durationLiteral(us)
-    case .string(let parts): return stringExpression(parts)
-    case .name(let n):
-      if scope.kind(of: n) == nil && n == "none" { return "none" }
-      return goName(n)
-    case .await(let inner): return try awaited(inner, scope)
-    case .index(let list, let i, _): return "item(\(try value(list, scope)), \(i))"
-    case .call(let callee, let args):
-      if let plain = PlainCall(rawValue: callee) {
-        return "func() Value {\n\t\(try plainCall(plain, args, scope))\n\treturn unit\n}()"
-      }
-      throw TranslationError(e.location, "a future is used where a value is expected")
-    case .method, .spawn:
-      throw TranslationError(e.location, "a future is used where a value is expected")
-    }
+  // The spellings of `value` (BlockEmitter): every value is a Go `Value`.
+  func intValue(_ n: Int64) -> String { "int64(\(n))" }
+  func durationValue(_ us: Int64) -> String { durationLiteral(us) }
+  func stringValue(_ parts: [StringPart]) -> String { stringExpression(parts) }
+  var noneValue: String { "none" }
+  func variableValue(_ name: String) -> String { goName(name) }
+
+  func itemValue(_ list: Expression, _ i: Int64, _ scope: KindScope) throws(TranslationError) -> String {
+    "item(\(try value(list, scope)), \(i))"
+  }
+
+  func plainCallValue(_ call: PlainCall, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
+    -> String
+  {
+    "func() Value {\n\t\(try plainCall(call, args, scope))\n\treturn unit\n}()"
   }
 
   /// A count or a range end as a Go int64.

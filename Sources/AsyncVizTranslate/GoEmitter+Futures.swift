@@ -31,32 +31,25 @@ extension GoEmitter {
   /// `await e`: a Go expression that runs `e` on this goroutine and gives its value.
   func awaited(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
     if shape.kind(of: e, in: scope) == .handle { return "\(try handle(e, scope)).Wait()" }
-    switch e.kind {
-    case .name(let n): return "\(goName(n))()"
-    case .method(let receiver, let method, _, let args):
-      if shape.channel(named: receiver) != nil {
-        let channel = GoNames.channel(receiver, prefix: prefix)
-        return method == "send" ? "send(\(channel), \(try value(args[0], scope)))" : "<-\(channel)"
-      }
-      let op = ResourceOperation(resource: receiver, operation: method)
-      return "\(emitted.operations[op] ?? method)(\(try requestText(args, scope)))"
-    case .call(let callee, let args):
-      if let builtin = BuiltinFuture(rawValue: callee) { return try builtinCall(builtin, args, scope) }
-      if shape.isFunction(callee) { return try call(callee, args, scope) }
-      throw TranslationError(e.location, "`\(callee)(...)` is not a future")
-    default:
-      throw TranslationError(e.location, "a value is used where a future is expected")
-    }
+    if case .name(let n) = e.kind { return "\(goName(n))()" }
+    return try madeFuture(e, scope)
+  }
+
+  func channelOperation(_ receiver: String, _ method: String, _ args: [Expression], _ scope: KindScope)
+    throws(TranslationError) -> String
+  {
+    let channel = GoNames.channel(receiver, prefix: prefix)
+    return method == "send" ? "send(\(channel), \(try value(args[0], scope)))" : "<-\(channel)"
   }
 
   /// A call of an async fn of the program: a plain Go call.
-  private func call(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
+  func functionCall(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
     -> String
   {
     "\(emitted.functions[callee] ?? callee)(\(try arguments(of: callee, args, scope)))"
   }
 
-  private func builtinCall(_ builtin: BuiltinFuture, _ args: [Expression], _ scope: KindScope)
+  func builtinFuture(_ builtin: BuiltinFuture, _ args: [Expression], _ scope: KindScope)
     throws(TranslationError) -> String
   {
     switch builtin {

@@ -2,25 +2,21 @@ import AsyncVizLang
 
 /// Data expressions: each becomes a Rust expression of type `Value`.
 extension RustEmitter {
-  /// `e` as a `Value` (a variable is cloned: .av values are copied, never moved).
-  func value(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
-    switch e.kind {
-    case .int(let n): return "Value::Int(\(n))"
-    case .duration(let us): return "Value::Dur(\(durationLiteral(us)))"
-    case .string(let parts): return stringValue(parts)
-    case .name(let n):
-      if scope.kind(of: n) == nil && n == "none" { return "Value::None" }
-      return "\(RustNames.local(n)).clone()"
-    case .await(let inner): return try awaited(inner, scope)
-    case .index(let list, let i, _): return "\(try operand(list, scope)).item(\(i))"
-    case .call(let callee, let args):
-      if let plain = PlainCall(rawValue: callee) {
-        return "{ \(try plainCall(plain, args, scope)); Value::Unit }"
-      }
-      throw TranslationError(e.location, "a future is used where a value is expected")
-    case .method, .spawn:
-      throw TranslationError(e.location, "a future is used where a value is expected")
-    }
+  // The spellings of `value` (BlockEmitter): every value is a Rust `Value`.
+  func intValue(_ n: Int64) -> String { "Value::Int(\(n))" }
+  func durationValue(_ us: Int64) -> String { "Value::Dur(\(durationLiteral(us)))" }
+  var noneValue: String { "Value::None" }
+  /// A variable is cloned: .av values are copied, never moved.
+  func variableValue(_ name: String) -> String { "\(RustNames.local(name)).clone()" }
+
+  func itemValue(_ list: Expression, _ i: Int64, _ scope: KindScope) throws(TranslationError) -> String {
+    "\(try operand(list, scope)).item(\(i))"
+  }
+
+  func plainCallValue(_ call: PlainCall, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
+    -> String
+  {
+    "{ \(try plainCall(call, args, scope)); Value::Unit }"
   }
 
   /// `e` as a `Value` that is only read (compared, indexed): a variable is not cloned.

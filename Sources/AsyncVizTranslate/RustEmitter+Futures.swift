@@ -11,20 +11,16 @@ extension RustEmitter {
       let rust = RustNames.local(n)
       return scope.kind(of: n) == .handle ? "joined(\(rust))" : rust
     case .spawn: return "joined(\(try handle(e, scope)))"
-    case .method(let receiver, let method, _, let args):
-      if shape.channel(named: receiver) != nil {
-        let channel = RustNames.channel(receiver)
-        return method == "send" ? "\(channel).send(\(try value(args[0], scope)))" : "\(channel).recv()"
-      }
-      let op = ResourceOperation(resource: receiver, operation: method)
-      return "\(emitted.operations[op] ?? method)(\(try requestText(args, scope)))"
-    case .call(let callee, let args):
-      if let builtin = BuiltinFuture(rawValue: callee) { return try builtinFuture(builtin, args, scope) }
-      if shape.isFunction(callee) { return try call(callee, args, scope) }
-      throw TranslationError(e.location, "`\(callee)(...)` is not a future")
     default:
-      throw TranslationError(e.location, "a value is used where a future is expected")
+      return try madeFuture(e, scope)
     }
+  }
+
+  func channelOperation(_ receiver: String, _ method: String, _ args: [Expression], _ scope: KindScope)
+    throws(TranslationError) -> String
+  {
+    let channel = RustNames.channel(receiver)
+    return method == "send" ? "\(channel).send(\(try value(args[0], scope)))" : "\(channel).recv()"
   }
 
   /// `spawn CALL` or a variable holding a handle.
@@ -54,7 +50,7 @@ extension RustEmitter {
 
   /// A call of an async fn of the program; a call that can recurse is boxed,
   /// as Rust requires (an async fn's future cannot contain itself).
-  private func call(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
+  func functionCall(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
     -> String
   {
     let text = "\(emitted.functions[callee] ?? callee)(\(try arguments(of: callee, args, scope)))"
@@ -73,7 +69,7 @@ extension RustEmitter {
     }
   }
 
-  private func builtinFuture(_ builtin: BuiltinFuture, _ args: [Expression], _ scope: KindScope)
+  func builtinFuture(_ builtin: BuiltinFuture, _ args: [Expression], _ scope: KindScope)
     throws(TranslationError) -> String
   {
     if let raw = try unitFuture(builtin, args, scope) { return "unit(\(raw))" }

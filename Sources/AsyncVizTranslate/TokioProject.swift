@@ -19,25 +19,9 @@ public struct TokioProject: Sendable {
   /// A project in `directory`.
   public init(directory: URL) { self.directory = directory }
 
-  /// A program to put in the binary.
-  public struct Entry: Sendable {
-    /// The name `oracle` is called with.
-    public var name: String
-    /// The translated declarations (`RustTranslator.items`), with `av_main`.
-    public var items: String
-    /// Runs on the real clock (the program blocks or works).
-    public var realClock: Bool
-
-    /// Makes an entry.
-    public init(name: String, items: String, realClock: Bool) {
-      self.name = name
-      self.items = items
-      self.realClock = realClock
-    }
-  }
-
-  /// Writes Cargo.toml, .cargo/config.toml and src/main.rs.
-  public func write(_ entries: [Entry]) throws {
+  /// Translates `programs` (each run by its name) and writes Cargo.toml,
+  /// .cargo/config.toml and src/main.rs.
+  public func write(_ programs: [(name: String, shape: ProgramShape)]) throws {
     let fm = FileManager.default
     try fm.createDirectory(at: directory.appendingPathComponent("src"), withIntermediateDirectories: true)
     try fm.createDirectory(at: directory.appendingPathComponent(".cargo"), withIntermediateDirectories: true)
@@ -65,7 +49,7 @@ public struct TokioProject: Sendable {
       [net]
       offline = true
       """, to: ".cargo/config.toml")
-    try write(mainFile(entries), to: "src/main.rs")
+    try write(try mainFile(programs), to: "src/main.rs")
   }
 
   private func write(_ text: String, to path: String) throws {
@@ -76,17 +60,18 @@ public struct TokioProject: Sendable {
     try data.write(to: url)
   }
 
-  /// Module name of an entry.
+  /// Module name of the `index`th program.
   static func module(_ index: Int) -> String { "program_\(index)" }
 
-  func mainFile(_ entries: [Entry]) -> String {
+  func mainFile(_ programs: [(name: String, shape: ProgramShape)]) throws -> String {
+    let translator = RustTranslator()
     var out = "#![allow(unused, unreachable_code)]\n\n"
     out += "mod prelude {\n"
     out += RustPrelude.imports.replacing("use ", with: "pub use ") + "\n\n"
     out += RustPrelude.helpers + "\n}\n\n"
-    for (i, entry) in entries.enumerated() {
-      out += "// \(entry.name)\nmod \(Self.module(i)) {\n    use super::prelude::*;\n\n"
-      out += entry.items.split(separator: "\n", omittingEmptySubsequences: false)
+    for (i, program) in programs.enumerated() {
+      out += "// \(program.name)\nmod \(Self.module(i)) {\n    use super::prelude::*;\n\n"
+      out += try translator.items(program.shape).split(separator: "\n", omittingEmptySubsequences: false)
         .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
       out += "\n    pub async fn run() -> Value {\n        av_main().await\n    }\n}\n\n"
     }
@@ -102,9 +87,10 @@ public struct TokioProject: Sendable {
           match name {
 
       """
-    for (i, entry) in entries.enumerated() {
-      let literal = entry.name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
-      out += "        \"\(literal)\" => Some((|| Box::pin(\(Self.module(i))::run()), \(entry.realClock))),\n"
+    for (i, program) in programs.enumerated() {
+      let literal = program.name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
+      let realClock = program.shape.usesRealClock
+      out += "        \"\(literal)\" => Some((|| Box::pin(\(Self.module(i))::run()), \(realClock))),\n"
     }
     out += """
               _ => None,

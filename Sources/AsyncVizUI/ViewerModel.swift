@@ -201,9 +201,7 @@ public struct ViewerModel: Sendable {
     // One advance records one step; a second try covers a feed that first
     // records only the run's end.
     for _ in 0..<2 where history.lastStep == before && feed.isLive {
-      let recorded = feed.advance()
-      sync(feed)
-      if !recorded { break }
+      if !record(feed, { feed.advance() }) { break }
     }
     guard history.lastStep > before else {
       refresh()
@@ -220,8 +218,7 @@ public struct ViewerModel: Sendable {
   /// last step, not one key later.
   private mutating func lookAhead(_ feed: any TraceFeed) {
     guard step == history.lastStep, canGrow(feed) else { return }
-    _ = feed.advance()
-    sync(feed)
+    _ = record(feed) { feed.advance() }
     // Only the end was recorded: the state shown is now the final one.
     if step == history.lastStep && history.isComplete { refresh() }
   }
@@ -230,18 +227,23 @@ public struct ViewerModel: Sendable {
 
   /// Runs a live feed to its end.
   private mutating func runToEnd(_ feed: any TraceFeed) {
-    var n = 0
-    while feed.isLive && n < Self.runToEndLimit {
-      if !feed.advance() { break }
-      n += 1
+    record(feed) {
+      var n = 0
+      while feed.isLive && n < Self.runToEndLimit {
+        if !feed.advance() { break }
+        n += 1
+      }
     }
-    sync(feed)
   }
 
-  private mutating func sync(_ feed: any TraceFeed) {
-    history.sync(with: feed.trace)
+  /// Runs `advance` (the feed's recording) and brings the history up to date
+  /// with the feed; the history lets go of the trace meanwhile, so that a
+  /// live feed appends to arrays nobody else holds (events held once).
+  private mutating func record<R>(_ feed: any TraceFeed, _ advance: () -> R) -> R {
+    let result = history.record(advance, thenSyncWith: { feed.trace })
     isLive = feed.isLive
     indexOutput()
+    return result
   }
 
   /// Adds the output events recorded since the last call to `outputEvents`.

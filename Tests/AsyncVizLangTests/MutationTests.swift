@@ -57,7 +57,7 @@ private let fragments = [
       #expect(runtime.end != nil)
     } catch {
       rejected += 1
-      let lines = SourceFile.lineCount(of: text)
+      let lines = file.lineCount
       #expect(error.line >= 1 && error.line <= lines, "\(error.rendered)")
       #expect(
         error.column >= 1 && error.column <= error.sourceLine.unicodeScalars.count + 1, "\(error.rendered)")
@@ -66,21 +66,4 @@ private let fragments = [
   // Both paths were exercised.
   #expect(compiled > 50)
   #expect(rejected > 500)
-}
-
-extension SourceFile {
-  /// Lines as the diagnostics count them (LF, CRLF or CR).
-  fileprivate static func lineCount(of text: String) -> Int {
-    var count = 1
-    var previousCR = false
-    for s in text.unicodeScalars {
-      if s == "\n" && previousCR {
-        previousCR = false
-        continue
-      }
-      previousCR = s == "\r"
-      if s == "\n" || s == "\r" { count += 1 }
-    }
-    return count
-  }
 }

@@ -42,8 +42,11 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
     case .lint(_, let code, _): detail = code.name
     case .futureMade(_, let line, let label), .futurePolled(_, let line, let label):
       detail = "\(trace.string(label)) L\(line)"
-    case .pollStart, .complete, .timerSet, .timerFire, .timerCancel, .wakerClone, .wakerDrop, .deregister,
-      .reactorWait, .reactorReady, .deferWake, .taskDrop:
+    default:
+      // The kind alone (pollStart, complete, timers, waker clones and drops,
+      // the reactor's, defer, taskDrop): its fields are fds, times or queue
+      // positions, which the backends need not share. A new kind is compared
+      // by its kind here until a case above names the fields both must agree on.
       detail = ""
     }
     return detail.isEmpty ? p.kindName : "\(p.kindName) \(detail)"

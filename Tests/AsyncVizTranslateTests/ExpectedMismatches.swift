@@ -1,13 +1,11 @@
 import Foundation
 
-/// The cases known to disagree with tokio, read from ExpectedMismatches.txt:
+/// The cases known to disagree with a real runtime, read from its list file
+/// (ExpectedMismatches.txt for tokio, GoExpectedMismatches.txt, ...):
 /// one name per line, then `#` and why. The list exists so the branch can
 /// land before the model follows tokio; it must shrink to empty. The test
 /// fails if a listed case agrees (remove it) or an unlisted one disagrees.
 struct ExpectedMismatches {
-  static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("ExpectedMismatches.txt")
-
   /// The tokio list's header.
   static let header = """
     # Programs whose asyncviz run (rust model, sim backend) disagrees with real tokio today.
@@ -21,11 +19,7 @@ struct ExpectedMismatches {
   /// Listed names with their reasons.
   var reasons: [String: String] = [:]
 
-  /// The Go oracle's list (GoOracleTests), same format.
-  static let goFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("GoExpectedMismatches.txt")
-
-  static func load(from file: URL = file) -> ExpectedMismatches {
+  static func load(from file: URL) -> ExpectedMismatches {
     var list = ExpectedMismatches()
     let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     for line in text.split(separator: "\n") where !line.hasPrefix("#") {
@@ -38,7 +32,7 @@ struct ExpectedMismatches {
   }
 
   /// Rewrites the file with `entries` (name, reason), keeping the header.
-  static func record(_ entries: [(String, String)], to file: URL = file, header: String = header) throws {
+  static func record(_ entries: [(String, String)], to file: URL, header: String) throws {
     var text = header
     for (name, reason) in entries { text += "\(name)  # \(reason)\n" }
     try text.write(to: file, atomically: true, encoding: .utf8)

@@ -18,43 +18,39 @@ import Testing
 @Suite(.serialized) struct GoOracleTests {
   static let driver = OracleDriver(
     runtime: "Go", testName: "GoOracleTests", listName: "GoExpectedMismatches.txt",
-    seedVariable: "ASYNCVIZ_ORACLE_SEED")
+    seedVariable: "ASYNCVIZ_ORACLE_SEED", countVariable: "ASYNCVIZ_GO_PROGRAMS", defaultCount: 300)
 
   @Test func realGoAgreesWithTheModel() async throws {
     let driver = Self.driver
-    guard driver.available(GoRunner.unavailableReason(), oracle: "Go") else { return }
-    let cases = try driver.cases(countVariable: "ASYNCVIZ_GO_PROGRAMS", defaultCount: 300)
-    var expected = ExpectedMismatches.load(from: ExpectedMismatches.goFile)
+    guard let cases = try driver.casesIfAvailable(unavailableReason: GoRunner.unavailableReason()) else {
+      return
+    }
+    var expected = ExpectedMismatches.load(from: driver.listFile)
     let listed = Set(expected.reasons.keys)
     // The model's side of each case, run once: the reruns of a late program compare with it too.
     let comparisons = cases.map { GoComparison($0.program) }
     let outcomes = try await OracleLock.exclusive { try Self.runOnGo(cases, comparisons, listed: listed) }
-    var disagreeing: [(String, String)] = []
-    var lateness: [(us: Int64, name: String)] = []
-    for (c, comparison) in zip(cases, comparisons) {
-      let model = comparison.model
-      guard let go = outcomes[c.name] else {
-        Issue.record("\(c.name): the Go oracle printed nothing for it")
-        continue
-      }
-      let agrees = comparison.agrees(with: go)
-      if case .finished(let a) = model.end, case .finished(let b) = go.end, model.lines == go.lines {
-        lateness.append((b - a, c.name))
-      }
-      if !agrees { disagreeing.append((c.name, Self.symptom(model: model, go: go))) }
-      let listed = expected.reasons.removeValue(forKey: c.name) != nil
-      driver.judge(c, agrees: agrees, listed: listed) {
-        OracleDriver.report(c, model: model, real: "\(go)", heading: "Go (GOMAXPROCS=1)", verdict: $0)
-      }
-    }
-    lateness.sort { $0.us < $1.us }
+    let disagreeing = driver.compare(
+      cases, models: comparisons.map(\.model), outcomes: outcomes, expected: &expected,
+      heading: "Go (GOMAXPROCS=1)", agrees: { comparisons[$0].agrees(with: $1) },
+      symptom: { _, model, go in
+        MismatchSymptom.symptom(
+          model: model, real: go, runtime: "Go", realStuck: "Go stopped it: all goroutines asleep")
+      })
+    // How much later Go ends than the model where both print the same lines: the margin the slack leaves.
+    let lateness = zip(cases, comparisons).compactMap { c, comparison -> (us: Int64, name: String)? in
+      guard let go = outcomes[c.name], case .finished(let a) = comparison.model.end,
+        case .finished(let b) = go.end,
+        comparison.model.lines == go.lines
+      else { return nil }
+      return (b - a, c.name)
+    }.sorted { $0.us < $1.us }
     let median = lateness.isEmpty ? 0 : lateness[lateness.count / 2].us
     let latest = lateness.last.map { "\($0.us) us (\($0.name))" } ?? "-"
     print(
       "GoOracleTests: \(cases.count) programs, \(disagreeing.count) disagree with Go; Go's end minus the model's"
         + " (same lines): median \(median) us, max \(latest)")
-    try driver.record(
-      disagreeing, disagreeing: disagreeing.count, to: ExpectedMismatches.goFile, header: Self.header)
+    try driver.record(disagreeing, disagreeing: disagreeing.count, header: Self.header)
   }
 
   /// Writes, builds and runs the Go binary in .build/go-oracle (git-ignored).
@@ -62,13 +58,7 @@ import Testing
     -> [String: ProgramOutcome]
   {
     let project = GoProject(directory: OracleDriver.buildFolder("go-oracle"))
-    let translator = GoTranslator()
-    try project.write(
-      cases.enumerated().map { i, c in
-        let prefix = GoProject.prefix(i)
-        return GoProject.Entry(
-          name: c.name, items: try translator.items(c.shape, prefix: prefix), prefix: prefix)
-      })
+    try project.write(cases.map { ($0.name, $0.shape) })
     let runner = GoRunner(project: project, go: try #require(GoRunner.findGo()))
     let started = ContinuousClock.now
     try runner.build()
@@ -94,26 +84,6 @@ import Testing
       "GoOracleTests: go build \(built - started), running \(cases.count) programs \(ContinuousClock.now - built)"
     )
     return outcomes
-  }
-
-  /// What a disagreement looks like from outside.
-  static func symptom(model: ProgramOutcome, go: ProgramOutcome) -> String {
-    switch (model.end, go.end) {
-    case (.stuck, .finished): return "stuck in asyncviz, finished in Go"
-    case (.finished, .stuck): return "finished in asyncviz, Go stopped it: all goroutines asleep"
-    case (_, .failed(let why)): return "Go \(why)"
-    default: break
-    }
-    if model.lines == go.lines {
-      if case .finished(let a) = model.end, case .finished(let b) = go.end {
-        return a > b
-          ? "same lines, Go ends \((a - b) / 1000) ms sooner"
-          : "same lines, Go ends \((b - a) / 1000) ms later"
-      }
-      return "same lines, different end"
-    }
-    if go.lines.sorted() == model.lines.sorted() { return "same lines in another order" }
-    return go.lines.count < model.lines.count ? "Go printed fewer lines" : "different lines"
   }
 
   static let header = """

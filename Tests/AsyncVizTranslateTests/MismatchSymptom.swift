@@ -1,32 +1,41 @@
 import AsyncVizTranslate
 
-/// What a disagreement looks like from outside, and the tokio rules that can
-/// cause it in this program (from the constructs its source uses). Used to
-/// annotate ExpectedMismatches.txt; a failure's report shows both outputs.
+/// What a disagreement looks like from outside (for any real runtime), and
+/// the tokio rules that can cause it in this program (from the constructs its
+/// source uses). Used to annotate the expected-mismatch lists; a failure's
+/// report shows both outputs.
 enum MismatchSymptom {
   static func describe(model: ProgramOutcome, tokio: ProgramOutcome, source: String) -> String {
-    let symptom = self.symptom(model: model, tokio: tokio)
+    let symptom = self.symptom(
+      model: model, real: tokio, runtime: "tokio", realStuck: "tokio never returned from main")
     let rules = candidateRules(source, symptom: symptom)
     return rules.isEmpty ? symptom : "\(symptom) - rules: \(rules.joined(separator: ", "))"
   }
 
-  private static func symptom(model: ProgramOutcome, tokio: ProgramOutcome) -> String {
-    switch (model.end, tokio.end) {
-    case (.stuck, .finished): return "stuck in asyncviz, finished in tokio"
-    case (.finished, .stuck): return "finished in asyncviz, tokio never returned from main"
-    case (_, .failed(let why)): return "tokio \(why)"
+  /// What a disagreement looks like from outside, in words for the real
+  /// `runtime`'s side; `realStuck` says how it ends a run the model finishes
+  /// but it does not.
+  static func symptom(model: ProgramOutcome, real: ProgramOutcome, runtime: String, realStuck: String)
+    -> String
+  {
+    switch (model.end, real.end) {
+    case (.stuck, .finished): return "stuck in asyncviz, finished in \(runtime)"
+    case (.finished, .stuck): return "finished in asyncviz, \(realStuck)"
+    case (_, .failed(let why)): return "\(runtime) \(why)"
     default: break
     }
-    if model.lines == tokio.lines {
-      if case .finished(let a) = model.end, case .finished(let b) = tokio.end {
-        return a > b ? "same lines, asyncviz ends later" : "same lines, tokio ends later"
+    if model.lines == real.lines {
+      if case .finished(let a) = model.end, case .finished(let b) = real.end {
+        return a > b
+          ? "same lines, \(runtime) ends \((a - b) / 1000) ms sooner"
+          : "same lines, \(runtime) ends \((b - a) / 1000) ms later"
       }
       return "same lines, different end"
     }
-    if tokio.lines.count < model.lines.count, isSubsequence(tokio.lines, of: model.lines) {
-      return "tokio printed fewer lines"
+    if real.lines.count < model.lines.count, isSubsequence(real.lines, of: model.lines) {
+      return "\(runtime) printed fewer lines"
     }
-    if tokio.lines.sorted() == model.lines.sorted() { return "same lines in another order" }
+    if real.lines.sorted() == model.lines.sorted() { return "same lines in another order" }
     return "different lines"
   }
 
@@ -36,7 +45,7 @@ enum MismatchSymptom {
     let madeEarly =
       source.contains("= sleep(") || source.contains("= timeout(") || source.contains("sleep(0ms)")
     if madeEarly { rules.append("deadline fixed at the call (sleep/timeout made early, sleep(0ms))") }
-    if symptom.contains("fewer") || symptom.contains("ends later") || symptom.contains("stuck") {
+    if symptom.contains("fewer") || symptom.contains(" ends ") || symptom.contains("stuck") {
       rules.append("tasks dropped when main returns")
     }
     if source.contains("yield_now()") { rules.append("yield_now's wake deferred until the driver is polled") }

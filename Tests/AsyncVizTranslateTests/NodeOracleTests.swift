@@ -19,19 +19,18 @@ import Testing
 @Suite(.serialized) struct NodeOracleTests {
   static let driver = OracleDriver(
     runtime: "node", testName: "NodeOracleTests", listName: "NodeExpectedMismatches.txt",
-    seedVariable: "ASYNCVIZ_NODE_SEED")
-  static let listFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("NodeExpectedMismatches.txt")
+    seedVariable: "ASYNCVIZ_NODE_SEED", countVariable: "ASYNCVIZ_NODE_PROGRAMS", defaultCount: 400)
 
   @Test func realNodeAgreesWithTheModel() async throws {
     let driver = Self.driver
-    guard driver.available(NodeRunner.unavailableReason(), oracle: "node") else { return }
-    let cases = try driver.cases(countVariable: "ASYNCVIZ_NODE_PROGRAMS", defaultCount: 400)
+    guard let cases = try driver.casesIfAvailable(unavailableReason: NodeRunner.unavailableReason()) else {
+      return
+    }
     var oracle = NodeOracle(node: try #require(NodeRunner.findNode()))
     if OracleDriver.recording { oracle.retries = 12 }
     let configured = oracle
     let outcomes = try await OracleLock.exclusive { try configured.run(cases) }
-    var expected = ExpectedMismatches.load(from: Self.listFile)
+    var expected = ExpectedMismatches.load(from: driver.listFile)
     let replaying = driver.replaying
     var disagreeing: [(String, String)] = []
     var offsets: [Int64] = []
@@ -105,7 +104,7 @@ import Testing
         + "\(inside.isEmpty ? 0 : inside[inside.count / 2]), max \(inside.last ?? 0); nearest outside: "
         + "\(outside.map { $0 < 0 ? -NodeOracle.earlyUs - $0 : $0 - lateUs }.min() ?? 0) beyond")
     try driver.record(
-      disagreeing + keptListed, disagreeing: disagreeing.count, to: Self.listFile,
+      disagreeing + keptListed, disagreeing: disagreeing.count,
       header: NodeOracle.listHeader)
   }
 

@@ -14,10 +14,29 @@ struct OracleDriver {
   let runtime: String
   /// The test's name, put before what it prints.
   let testName: String
-  /// The expected-mismatch list's file name, for messages.
-  let listName: String
+  /// The expected-mismatch list, a file beside the tests.
+  let listFile: URL
   /// The variable that replays one generated program (ASYNCVIZ_..._SEED).
   let seedVariable: String
+  /// The variable that sets how many generated programs run, and its default.
+  let countVariable: String
+  let defaultCount: Int
+
+  init(
+    runtime: String, testName: String, listName: String, seedVariable: String, countVariable: String,
+    defaultCount: Int
+  ) {
+    self.runtime = runtime
+    self.testName = testName
+    self.listFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent(listName)
+    self.seedVariable = seedVariable
+    self.countVariable = countVariable
+    self.defaultCount = defaultCount
+  }
+
+  /// The expected-mismatch list's file name, for messages.
+  var listName: String { listFile.lastPathComponent }
 
   /// Whether ASYNCVIZ_RECORD=1 asks to rewrite the list.
   static var recording: Bool { environment["ASYNCVIZ_RECORD"] == "1" }
@@ -25,26 +44,51 @@ struct OracleDriver {
   /// Whether one generated program is being replayed.
   var replaying: Bool { Self.environment[seedVariable] != nil }
 
-  /// False, after printing why, when the runtime cannot run here (under CI=true that fails the test).
-  func available(_ unavailableReason: String?, oracle: String) -> Bool {
-    guard let reason = unavailableReason else { return true }
+  /// The programs of this run (see `cases()`), or nil, after printing why,
+  /// when the runtime cannot run here (under CI=true that fails the test).
+  func casesIfAvailable(unavailableReason: String?) throws -> [OracleCase]? {
+    guard let reason = unavailableReason else { return try cases() }
     if Self.environment["CI"] == "true" {
-      Issue.record("the \(oracle) oracle cannot run in CI: \(reason)")
+      Issue.record("the \(runtime) oracle cannot run in CI: \(reason)")
     } else {
       print("\(testName) skipped: \(reason)")
     }
-    return false
+    return nil
   }
 
   /// The programs of this run: the replayed seed alone, or every demo, the
   /// regressions and `countVariable` (default `defaultCount`) generated programs.
-  func cases(countVariable: String, defaultCount: Int) throws -> [OracleCase] {
+  func cases() throws -> [OracleCase] {
     if let seed = Self.environment[seedVariable].flatMap(UInt64.init) {
       return try OracleCase.generated([seed])
     }
     let count = Self.environment[countVariable].flatMap(Int.init) ?? defaultCount
     return try OracleCase.demos() + OracleCase.regressions()
       + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 })
+  }
+
+  /// Compares each case's model outcome with the real one (by `agrees`, given
+  /// the case's index), judges it against `expected` (taking it off the
+  /// list) and returns the disagreeing programs with their symptoms.
+  func compare(
+    _ cases: [OracleCase], models: [ProgramOutcome], outcomes: [String: ProgramOutcome],
+    expected: inout ExpectedMismatches, heading: String, agrees: (Int, ProgramOutcome) -> Bool,
+    symptom: (OracleCase, ProgramOutcome, ProgramOutcome) -> String
+  ) -> [(String, String)] {
+    var disagreeing: [(String, String)] = []
+    for (i, (c, model)) in zip(cases, models).enumerated() {
+      guard let real = outcomes[c.name] else {
+        Issue.record("\(c.name): the \(runtime) oracle printed nothing for it")
+        continue
+      }
+      let agrees = agrees(i, real)
+      if !agrees { disagreeing.append((c.name, symptom(c, model, real))) }
+      let listed = expected.reasons.removeValue(forKey: c.name) != nil
+      judge(c, agrees: agrees, listed: listed) {
+        Self.report(c, model: model, real: "\(real)", heading: heading, verdict: $0)
+      }
+    }
+    return disagreeing
   }
 
   /// Checks one program's verdict against the list (both ways), printing both
@@ -63,9 +107,9 @@ struct OracleDriver {
   }
 
   /// Under ASYNCVIZ_RECORD=1, rewrites the list with the disagreeing programs and fails the run.
-  func record(_ entries: [(String, String)], disagreeing: Int, to file: URL, header: String) throws {
+  func record(_ entries: [(String, String)], disagreeing: Int, header: String) throws {
     guard Self.recording else { return }
-    try ExpectedMismatches.record(entries, to: file, header: header)
+    try ExpectedMismatches.record(entries, to: listFile, header: header)
     Issue.record("ASYNCVIZ_RECORD=1: rewrote \(listName) (\(disagreeing) cases)")
   }
 

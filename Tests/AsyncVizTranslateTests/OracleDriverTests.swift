@@ -5,7 +5,8 @@ import Testing
 @Suite struct OracleDriverTests {
   let driver = OracleDriver(
     runtime: "tokio", testName: "OracleDriverTests", listName: "ExpectedMismatches.txt",
-    seedVariable: "ASYNCVIZ_ORACLE_DRIVER_TEST_SEED")
+    seedVariable: "ASYNCVIZ_ORACLE_DRIVER_TEST_SEED", countVariable: "ASYNCVIZ_ORACLE_DRIVER_TEST_COUNT",
+    defaultCount: 0)
 
   func demo() throws -> OracleCase { try #require(OracleCase.demos().first) }
 

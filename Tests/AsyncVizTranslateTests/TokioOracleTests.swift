@@ -12,35 +12,23 @@ import Testing
 @Suite(.serialized) struct TokioOracleTests {
   static let driver = OracleDriver(
     runtime: "tokio", testName: "TokioOracleTests", listName: "ExpectedMismatches.txt",
-    seedVariable: "ASYNCVIZ_ORACLE_SEED")
+    seedVariable: "ASYNCVIZ_ORACLE_SEED", countVariable: "ASYNCVIZ_ORACLE_PROGRAMS", defaultCount: 500)
 
   @Test func realTokioAgreesWithTheModel() async throws {
     let driver = Self.driver
-    guard driver.available(TokioRunner.unavailableReason(), oracle: "tokio") else { return }
-    let cases = try driver.cases(countVariable: "ASYNCVIZ_ORACLE_PROGRAMS", defaultCount: 500)
+    guard let cases = try driver.casesIfAvailable(unavailableReason: TokioRunner.unavailableReason()) else {
+      return
+    }
     // The model's side of each case, run once: the reruns of a late program compare with it too.
     let models = cases.map { ProgramOutcome.model($0.program) }
     let outcomes = try await OracleLock.exclusive { try Self.runOnTokio(cases, models) }
-    var expected = ExpectedMismatches.load()
-    var disagreeing: [(String, String)] = []
-    for (c, model) in zip(cases, models) {
-      guard let tokio = outcomes[c.name] else {
-        Issue.record("\(c.name): the oracle printed nothing for it")
-        continue
-      }
-      let agrees = model.agrees(with: tokio, slackUs: c.slackUs)
-      if !agrees {
-        disagreeing.append((c.name, MismatchSymptom.describe(model: model, tokio: tokio, source: c.source)))
-      }
-      let listed = expected.reasons.removeValue(forKey: c.name) != nil
-      driver.judge(c, agrees: agrees, listed: listed) {
-        OracleDriver.report(c, model: model, real: "\(tokio)", heading: "tokio", verdict: $0)
-      }
-    }
+    var expected = ExpectedMismatches.load(from: driver.listFile)
+    let disagreeing = driver.compare(
+      cases, models: models, outcomes: outcomes, expected: &expected, heading: "tokio",
+      agrees: { models[$0].agrees(with: $1, slackUs: cases[$0].slackUs) },
+      symptom: { c, model, tokio in MismatchSymptom.describe(model: model, tokio: tokio, source: c.source) })
     print("TokioOracleTests: \(cases.count) programs, \(disagreeing.count) disagree with tokio")
-    try driver.record(
-      disagreeing, disagreeing: disagreeing.count, to: ExpectedMismatches.file,
-      header: ExpectedMismatches.header)
+    try driver.record(disagreeing, disagreeing: disagreeing.count, header: ExpectedMismatches.header)
   }
 
   /// Writes, builds and runs the cargo project in .build/tokio-oracle (git-ignored, kept between runs so
@@ -48,12 +36,7 @@ import Testing
   static func runOnTokio(_ cases: [OracleCase], _ models: [ProgramOutcome]) throws -> [String: ProgramOutcome]
   {
     let project = TokioProject(directory: OracleDriver.buildFolder("tokio-oracle"))
-    let translator = RustTranslator()
-    try project.write(
-      cases.map { c in
-        TokioProject.Entry(
-          name: c.name, items: try translator.items(c.shape), realClock: c.shape.usesRealClock)
-      })
+    try project.write(cases.map { ($0.name, $0.shape) })
     let cargo = try #require(TokioRunner.findCargo())
     let runner = TokioRunner(project: project, cargo: cargo)
     let started = ContinuousClock.now
