@@ -94,9 +94,14 @@ func dbThenServiceScreens(step: UInt32) {
 @Test func helpOverlayListsEveryKey() {
   let text = screen(model(DemoTraces.trace(named: "db-then-service"), at: 2, actions: [.toggleHelp]))
   for keys in [
-    "space", "n  →  l", "b  ←  h", "g  Home", "G  End", "+  -", "tab", "Esc", "e", "?", "q  Ctrl-C",
+    "space", "n  →  l", "b  ←  h", "g  Home", "G  End", "+  -", "tab", "Esc", "]  [", "z", "t  T", "e", "?",
+    "q  Ctrl-C",
   ] {
     #expect(text.contains(keys), "help lacks \(keys)")
+  }
+  // At the smallest size every explanation fits whole, none cut at the box.
+  for line in KeyMap.helpLines(glyphs: .unicode) {
+    #expect(text.contains(line.meaning), "help cuts: \(line.meaning)")
   }
   Golden.check(text, named: "help.txt")
 }
