@@ -116,10 +116,13 @@ extension TraceState {
       s.text(" (woke itself)")
     } else if t.deferredInPoll {
       s.text(" (waker in the defer list)")
-    } else if t.wakersHeld <= 0 {
+    } else if t.wakersHeld <= 0, !awaiting.isJoinHandle {
       // A JoinHandle's waker is held by the joined task, which the state does not count.
-      if case .joinHandle = awaiting { return }
       s.text(" (no waker held: stuck)")
+    } else if case .channelSend = awaiting {
+      s.text(" (the channel is full)")
+    } else if case .channelRecv = awaiting {
+      s.text(" (the channel is empty)")
     }
   }
 
@@ -276,5 +279,13 @@ extension TraceState {
     s.text("): the reactor removes its timer for ")
     s.instant(deadline)
     s.text(" and drops the waker it held.")
+  }
+}
+
+extension Awaited {
+  /// Whether it is another task's JoinHandle.
+  fileprivate var isJoinHandle: Bool {
+    if case .joinHandle = self { return true }
+    return false
   }
 }

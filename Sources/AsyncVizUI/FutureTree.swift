@@ -40,9 +40,16 @@ enum FutureTree {
     String, String, StyleRole
   )] {
     var items: [String] = []
-    if case .joinHandle(let other) = task.awaiting {
+    switch task.awaiting {
+    case .joinHandle(let other):
       let state = cx.state.task(other)?.status.name ?? "not spawned"
       items.append("\(cx.label(other)) to finish (\(state))")
+    case .channelSend(let channel):
+      items.append("\(cx.string(channel)): full, the channel holds the waker")
+    case .channelRecv(let channel):
+      items.append("\(cx.string(channel)): empty, the channel holds the waker")
+    default:
+      break
     }
     for r in cx.state.reactor.registrations(of: task.id, count: Int(task.fdsWatched)) {
       let op = r.resource == .empty ? "fd \(r.fd)" : "\(cx.string(r.resource)).\(cx.string(r.op))"
