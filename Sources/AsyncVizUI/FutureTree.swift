@@ -45,9 +45,9 @@ enum FutureTree {
       let state = cx.state.task(other)?.status.name ?? "not spawned"
       items.append("\(cx.label(other)) to finish (\(state))")
     case .channelSend(let channel):
-      items.append("\(cx.string(channel)): full, the channel holds the waker")
+      items.append("\(cx.string(channel)): full, holds the waker")
     case .channelRecv(let channel):
-      items.append("\(cx.string(channel)): empty, the channel holds the waker")
+      items.append("\(cx.string(channel)): empty, holds the waker")
     default:
       break
     }
