@@ -21,6 +21,8 @@ let package = Package(
     .target(name: "AsyncVizTrace"),
     .target(name: "AsyncVizTraceState", dependencies: ["AsyncVizTrace"]),
     .target(name: "AsyncVizTraceCodecs", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
+    // Questions generated from a trace by rules (the quiz and the view's prediction mode).
+    .target(name: "AsyncVizQuiz", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
     .target(
       name: "AsyncVizRuntime",
       dependencies: [
@@ -37,7 +39,7 @@ let package = Package(
     .target(name: "AsyncVizGoRuntime"),
     .target(
       name: "AsyncVizExamples",
-      dependencies: ["AsyncVizLang"],
+      dependencies: ["AsyncVizLang", "AsyncVizQuiz"],
       path: "Examples",
       exclude: ["README.md"],
       resources: [
@@ -64,7 +66,7 @@ let package = Package(
     ),
     // The C baseline of the epoll ping-pong benchmark, called by asyncviz-bench.
     .target(name: "CEpollBench", path: "Sources/CEpollBench"),
-    .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
+    .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace", "AsyncVizTraceState", "AsyncVizQuiz"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .target(name: "AsyncVizTerminal", dependencies: ["AsyncVizUI", "AsyncVizTrace", "CNcursesw"]),
     .target(
@@ -72,6 +74,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
         "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
+        "AsyncVizQuiz",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -128,7 +131,15 @@ let package = Package(
         "AsyncVizExamples", "AsyncVizTestPrograms", "AsyncVizTestSupport", "AsyncVizTranslate",
       ],
       exclude: ["Goldens"]),
-    .testTarget(name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI"]),
+    .testTarget(
+      name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI", "AsyncVizTestSupport"], exclude: ["Goldens"]),
+    .testTarget(
+      name: "AsyncVizQuizTests",
+      dependencies: [
+        "AsyncVizQuiz", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTestPrograms", "AsyncVizExamples",
+        "AsyncVizTestSupport", "AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime",
+      ],
+      exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizGoRuntimeTests", dependencies: ["AsyncVizGoRuntime"]),
     .testTarget(
       name: "AsyncVizTranslateTests",

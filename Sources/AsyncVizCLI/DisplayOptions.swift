@@ -37,10 +37,13 @@ struct DisplayOptions: ParsableArguments {
 
   /// Opens the full-screen viewer over `feed` until the user quits; the
   /// viewer's exit code, if not 0, is thrown.
-  func view(_ feed: any TraceFeed, notice: String? = nil) throws(ExitCode) {
+  func view(_ feed: any TraceFeed, notice: String? = nil, prediction: PredictionOptions? = nil)
+    throws(ExitCode)
+  {
     let name = feed.trace.program.name
     var options = ViewOptions(self, name: name)
     options.notice = notice
+    options.prediction = prediction
     let code = TerminalApp.run(
       feed: feed, options: options,
       export: { trace in TraceExporter.exportForUI(trace, name: name) })

@@ -36,6 +36,7 @@ public enum TerminalApp {
     if !screen.unicode { view.ascii = true }
     var model = ViewerModel(feed: feed)
     if let notice = view.notice { model.announce(notice) }
+    if let prediction = view.prediction { model.startPrediction(prediction, feed: feed) }
     return loop(model: &model, feed: feed, screen: screen, view: view, export: export)
   }
 
@@ -70,6 +71,8 @@ public enum TerminalApp {
         timeout = max(0, millisecondsUntil(due, clock: clock))
       } else {
         nextTick = nil
+        // The history indexes the rest of a big trace between keys.
+        if model.isIndexing { timeout = 0 }
       }
       let action: ViewerAction
       if let key = screen.readKey(timeoutMs: timeout) {
@@ -78,6 +81,9 @@ public enum TerminalApp {
       } else if model.mode == .playing, let due = nextTick, clock.now >= due {
         action = .tick
         nextTick = clock.now.advanced(by: .milliseconds(model.tickIntervalMs))
+      } else if model.isIndexing && model.mode != .playing {
+        model.indexMore()
+        continue
       } else {
         continue  // interrupted by a signal (checked at the top) or woken early
       }

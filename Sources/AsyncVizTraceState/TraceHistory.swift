@@ -41,13 +41,30 @@ public struct TraceHistory: Sendable {
   /// The state after every event, extended as events arrive.
   private var tip: TraceState
 
-  /// A history of `trace`, built with one pass over its events.
-  public init(trace: Trace, interval: Int = 4096) {
+  /// Whether `sync(with:)` indexes every event at once (else `index(upTo:)` does, as far as asked).
+  public let indexesAtOnce: Bool
+
+  /// A history of `trace`. `indexesAtOnce`: checkpoints for every event now,
+  /// in one pass; else none yet (a view indexes as far as it shows, then the
+  /// rest while it waits for keys, so that its first frame does not wait).
+  public init(trace: Trace, interval: Int = 4096, indexesAtOnce: Bool = true) {
     self.interval = max(1, interval)
+    self.indexesAtOnce = indexesAtOnce
     self.trace = Trace(program: trace.program)
     self.checkpoints = [Checkpoint(rest: TraceState(), changed: [], tasks: [])]
     self.tip = TraceState()
     sync(with: trace)
+  }
+
+  /// Events covered by checkpoints so far (the rest are replayed from the last when asked for).
+  public var indexedEvents: Int { tip.applied }
+
+  /// Whether every event is covered by checkpoints.
+  public var isFullyIndexed: Bool { tip.applied >= trace.events.count }
+
+  /// Extends the checkpoints to cover at least `events[0..<n]` (to the next checkpoint).
+  public mutating func index(upTo n: Int) {
+    extendCheckpoints(upTo: min(n, trace.events.count))
   }
 
   /// The last step recorded so far.
@@ -60,7 +77,7 @@ public struct TraceHistory: Sendable {
   /// same trace (its arrays are shared, not copied), and extends the checkpoints.
   public mutating func sync(with source: Trace) {
     trace = source
-    extendCheckpoints()
+    if indexesAtOnce { extendCheckpoints(upTo: trace.events.count) }
   }
 
   /// Runs `record`, which appends to the trace `source` gives (a live run's
@@ -105,7 +122,8 @@ public struct TraceHistory: Sendable {
   public func state(afterEvents n: Int) -> TraceState {
     let end = min(max(n, 0), trace.events.count)
     if end == tip.applied { return tip }
-    var state = restore(min(end / interval, checkpoints.count - 1))
+    // Past what is indexed: from the tip, the latest state kept.
+    var state = end > tip.applied ? tip : restore(min(end / interval, checkpoints.count - 1))
     TraceReducer.apply(trace.events, upTo: end, to: &state)
     return state
   }
@@ -146,9 +164,9 @@ public struct TraceHistory: Sendable {
     return state
   }
 
-  private mutating func extendCheckpoints() {
+  private mutating func extendCheckpoints(upTo n: Int) {
     let events = trace.events
-    while tip.applied < events.count {
+    while tip.applied < n {
       let boundary = (tip.applied / interval + 1) * interval
       TraceReducer.apply(events, upTo: min(boundary, events.count), to: &tip)
       if tip.applied == boundary { addCheckpoint() }

@@ -1,3 +1,5 @@
+import AsyncVizTrace
+
 /// The text of one generated program (see `ProgramGenerator`).
 struct ProgramWriter {
   var random: SeededRandom

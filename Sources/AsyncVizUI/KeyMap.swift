@@ -13,6 +13,7 @@ public enum KeyMap {
       if case .character("q") = key { return .quit }
       return .closeHelp
     }
+    if case .question(let revealed) = mode { return questionAction(for: key, revealed: revealed) }
     switch key {
     case .character(" "): return .togglePlay
     case .character("n"), .character("l"), .right: return .stepForward
@@ -31,6 +32,7 @@ public enum KeyMap {
     case .character("T"): return .toggleTimelineAxis
     case .character("e"): return .export
     case .character("?"): return .toggleHelp
+    case .character("p"): return .togglePrediction
     case .character("q"): return .quit
     default: return nil
     }
@@ -55,9 +57,25 @@ public enum KeyMap {
       ("z", "zoom the narration: full sentences (z again: one short line per note)"),
       ("t  T", "timeline: one lane per task (t shows / hides it, T: by time or by step)"),
       ("e", export),
+      ("p", "predict: a question (a-d) about the next steps, asked before they show"),
       ("?", "show / hide this help"),
       ("q  Ctrl-C", "quit"),
     ]
+  }
+
+  /// While a prediction question shows: a-d or 1-4 answer, Esc skips, p
+  /// turns prediction off, q quits; after the answer, any other key goes on.
+  static func questionAction(for key: InputKey, revealed: Bool) -> ViewerAction? {
+    switch key {
+    case .character("q"): return .quit
+    case .character("p"): return .togglePrediction
+    case .escape: return .closeQuestion
+    case .character(let c) where !revealed:
+      if let i = "abcd".firstIndex(of: c) { return .answer("abcd".distance(from: "abcd".startIndex, to: i)) }
+      if let i = "1234".firstIndex(of: c) { return .answer("1234".distance(from: "1234".startIndex, to: i)) }
+      return nil
+    default: return revealed ? .closeQuestion : nil
+    }
   }
 
   /// The footer line.

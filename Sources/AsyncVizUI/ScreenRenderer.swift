@@ -26,6 +26,7 @@ public enum ScreenRenderer {
     FooterPanel.drawStatus(cx, into: &buffer, rect: layout.status)
     FooterPanel.drawKeys(cx, into: &buffer, rect: layout.footer)
     if case .help = model.mode { HelpOverlay.draw(cx, into: &buffer) }
+    if case .question = model.mode { QuestionOverlay.draw(cx, into: &buffer) }
     return buffer
   }
 

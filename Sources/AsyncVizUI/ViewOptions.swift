@@ -11,6 +11,8 @@ public struct ViewOptions: Sendable, Equatable {
   public var exportPath: String?
   /// What the status line shows first (the compiler's warnings), until a key clears it.
   public var notice: String?
+  /// Set: the view opens with prediction on (`asyncviz quiz`).
+  public var prediction: PredictionOptions?
 
   /// Options; the defaults are Unicode and colour.
   public init(ascii: Bool = false, color: Bool = true, exportPath: String? = nil, notice: String? = nil) {

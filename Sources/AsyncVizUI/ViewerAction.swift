@@ -39,6 +39,12 @@ public enum ViewerAction: Equatable, Sendable {
   case toggleHelp
   /// Hide the help (Esc, or any key while it shows).
   case closeHelp
+  /// Prediction on or off (`p`).
+  case togglePrediction
+  /// Answer `index` (0 for a) to the question shown.
+  case answer(Int)
+  /// Skip the question shown (Esc), or go on after its answer (any key).
+  case closeQuestion
   /// Quit.
   case quit
   /// A play tick: the next step while playing.

@@ -2,7 +2,10 @@
 /// `paused -> playing` (space), `playing -> paused` (space, or the run's end
 /// reached while playing, or a manual step), `paused | playing -> help`
 /// (`?`, remembering whether it was playing), `help -> paused | playing`
-/// (any key closes the help and resumes what was interrupted).
+/// (any key closes the help and resumes what was interrupted),
+/// `paused | playing -> question` (prediction on, a question due before the
+/// next step), `question(revealed: false) -> question(revealed: true)` (an
+/// answer key), `question -> paused` (Esc skips, any key after the answer).
 public enum ViewerMode: Equatable, Sendable {
   /// Waiting for keys.
   case paused
@@ -10,6 +13,8 @@ public enum ViewerMode: Equatable, Sendable {
   case playing
   /// The help overlay shows; play is suspended meanwhile.
   case help(resumePlaying: Bool)
+  /// A prediction question shows (or its answer, once `revealed`); play stops meanwhile.
+  case question(revealed: Bool)
 
   /// The word the header shows.
   public var name: String {
@@ -17,6 +22,7 @@ public enum ViewerMode: Equatable, Sendable {
     case .paused: "paused"
     case .playing: "playing"
     case .help(let resume): resume ? "playing (help)" : "paused"
+    case .question: "predict"
     }
   }
 
@@ -25,7 +31,7 @@ public enum ViewerMode: Equatable, Sendable {
     switch self {
     case .paused: .playing
     case .playing: .paused
-    case .help: self
+    case .help, .question: self
     }
   }
 
@@ -34,7 +40,7 @@ public enum ViewerMode: Equatable, Sendable {
     switch self {
     case .paused: .help(resumePlaying: false)
     case .playing: .help(resumePlaying: true)
-    case .help: self
+    case .help, .question: self
     }
   }
 
@@ -49,7 +55,7 @@ public enum ViewerMode: Equatable, Sendable {
     switch self {
     case .playing: .paused
     case .help: .help(resumePlaying: false)
-    case .paused: self
+    case .paused, .question: self
     }
   }
 }

@@ -22,7 +22,7 @@ public struct ViewerModel: Sendable {
   /// panel draws from it every frame.
   public let sourceLines: [String]
   /// Play state.
-  public private(set) var mode = ViewerMode.paused
+  public internal(set) var mode = ViewerMode.paused
   /// The step shown; never above `history.lastStep`.
   public private(set) var step: UInt32 = 0
   /// The state after `step` (kept in sync with it).
@@ -32,7 +32,7 @@ public struct ViewerModel: Sendable {
   /// Index in `speeds`.
   public private(set) var speedIndex = 2
   /// The latest message for the status line (cleared by the next key).
-  public private(set) var message: String?
+  public internal(set) var message: String?
   /// The notes of `step` and the steps before it, newest first.
   public private(set) var recentNotes: [StepNarration] = []
   /// Whether the feed can still record steps.
@@ -64,11 +64,18 @@ public struct ViewerModel: Sendable {
   /// The event index of each `output` event recorded so far, ascending (the
   /// output pane's lines, found without scanning the trace).
   public private(set) var outputEvents: [Int] = []
+  /// The prediction mode's questions and score, while it is on (`p`).
+  public internal(set) var prediction: Prediction?
 
   /// A viewer at the first step of what `feed` has recorded.
   public init(feed: any TraceFeed, snapshotInterval: Int = 4096) {
     let trace = feed.trace
-    history = TraceHistory(trace: trace, interval: snapshotInterval)
+    // Indexed as far as the view goes, the rest while it waits for keys
+    // (`indexMore`): the first frame of a big file does not wait for it. A
+    // stuck run's status line reads the last step's state on every frame, so
+    // that one is indexed at once.
+    history = TraceHistory(
+      trace: trace, interval: snapshotInterval, indexesAtOnce: trace.end?.reason == .stuck)
     sourceLines = SourcePanel.sourceLines(trace.program.source)
     isLive = feed.isLive
     state = history.state(atStep: 0)
@@ -114,8 +121,10 @@ public struct ViewerModel: Sendable {
       }
     case .stepForward:
       mode = mode.stop()
+      if askIfDue() { break }
       if !forward(feed) { reportEnd(hint: "this is the last step") }
     case .tick:
+      if mode == .playing && askIfDue() { break }
       if mode == .playing && !forward(feed) {
         mode = mode.stop()
         reportEnd(hint: nil)
@@ -155,6 +164,12 @@ public struct ViewerModel: Sendable {
       mode = mode == .paused || mode == .playing ? mode.openHelp() : mode.closeHelp()
     case .closeHelp:
       mode = mode.closeHelp()
+    case .togglePrediction:
+      togglePrediction(feed: feed)
+    case .answer(let choice):
+      answerQuestion(choice, feed: feed)
+    case .closeQuestion:
+      closeQuestion()
     case .quit:
       return .quit
     case .resize:
@@ -177,7 +192,7 @@ public struct ViewerModel: Sendable {
     go(to: step)
   }
 
-  /// Keeps `notesScroll` within the current step's notes as the narration
+  /// Keeps `notesPage` within the current step's notes as the narration
   /// pane of a `width` x `height` screen shows them (the main loop calls it
   /// after each action: only the frame's size says how many rows there are).
   public mutating func fitNotesScroll(width: Int, height: Int) {
@@ -190,7 +205,7 @@ public struct ViewerModel: Sendable {
 
   /// One step forward, recording one more with the feed at the end; false
   /// when there is no next step.
-  private mutating func forward(_ feed: any TraceFeed) -> Bool {
+  mutating func forward(_ feed: any TraceFeed) -> Bool {
     if step < history.lastStep {
       go(to: step + 1)
       lookAhead(feed)
@@ -226,7 +241,7 @@ public struct ViewerModel: Sendable {
   private func canGrow(_ feed: any TraceFeed) -> Bool { isLive && feed.isLive }
 
   /// Runs a live feed to its end.
-  private mutating func runToEnd(_ feed: any TraceFeed) {
+  mutating func runToEnd(_ feed: any TraceFeed) {
     record(feed) {
       var n = 0
       while feed.isLive && n < Self.runToEndLimit {
@@ -274,8 +289,18 @@ public struct ViewerModel: Sendable {
     selection = .fixed(TaskID(UInt32((current + delta + count) % count + 1)))
   }
 
+  /// Whether events are left to index (`indexMore` while waiting for a key).
+  public var isIndexing: Bool { !history.isFullyIndexed }
+
+  /// Indexes the next events of the history (about 65,536: a few tens of
+  /// milliseconds), so that a jump anywhere later costs one checkpoint's restore.
+  public mutating func indexMore() {
+    history.index(upTo: history.indexedEvents + 65_536)
+  }
+
   /// Recomputes the state and the notes shown for `step`.
   private mutating func refresh() {
+    history.index(upTo: history.eventEnd(ofStep: step))
     state = history.state(atStep: step)
     resumedLine = 0
     blockLine = 0

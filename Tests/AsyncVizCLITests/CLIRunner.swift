@@ -31,8 +31,11 @@ struct CLIRunner {
   /// sets the child's soft and hard RLIMIT_NOFILE (through util-linux's
   /// `prlimit`), so a test of running out of descriptors is fast and leaves
   /// this process's limits alone.
-  static func run(_ arguments: [String], in directory: URL? = nil, openFileLimit: Int? = nil) throws -> Result
-  {
+  /// `input`, when given, is the child's standard input (from a file, so
+  /// that the child sees its end).
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, openFileLimit: Int? = nil, input: String? = nil
+  ) throws -> Result {
     let process = Process()
     if let openFileLimit {
       process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
@@ -47,6 +50,11 @@ struct CLIRunner {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
+    if let input {
+      let file = try temporaryDirectory().appendingPathComponent("stdin.txt")
+      try input.write(to: file, atomically: true, encoding: .utf8)
+      process.standardInput = try FileHandle(forReadingFrom: file)
+    }
     try process.run()
     // Read both pipes to the end before waiting, so a large transcript cannot block the child.
     let group = DispatchGroup()

@@ -2,7 +2,6 @@ import AsyncVizRuntime
 import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
-import AsyncVizTranslate
 import Testing
 
 /// The state after `step` computed the slow way: every event from the start.
@@ -68,4 +67,20 @@ private func sequentialState(_ trace: Trace, step: UInt32) -> TraceState {
     covered = range.upperBound
   }
   #expect(covered == trace.events.count)
+}
+
+@Test func aLazilyIndexedHistoryGivesTheSameStatesBeforeAndAfterIndexing() {
+  let trace = NativePrograms.sleepers(tasks: 30, rounds: 5)
+  let eager = TraceHistory(trace: trace, interval: 64)
+  var lazy = TraceHistory(trace: trace, interval: 64, indexesAtOnce: false)
+  #expect(lazy.indexedEvents == 0 && !lazy.isFullyIndexed)
+  var rng = SeededRandom(seed: 9)
+  let steps = (0..<40).map { _ in UInt32.random(in: 0...eager.lastStep, using: &rng) }
+  for step in steps { #expect(lazy.state(atStep: step) == eager.state(atStep: step), "step \(step)") }
+  lazy.index(upTo: trace.events.count / 2)
+  #expect(lazy.indexedEvents >= trace.events.count / 2 && !lazy.isFullyIndexed)
+  for step in steps { #expect(lazy.state(atStep: step) == eager.state(atStep: step), "step \(step)") }
+  lazy.index(upTo: trace.events.count)
+  #expect(lazy.isFullyIndexed)
+  for step in steps { #expect(lazy.state(atStep: step) == eager.state(atStep: step), "step \(step)") }
 }

@@ -23,15 +23,7 @@ import Testing
   }
 
   @Test func selectStartsGoroutinesAndKeepsTheFirst() throws {
-    let go = try translate(
-      """
-      resource slow latency 80ms
-      async fn main() {
-          let first = await select(slow.fetch("report"), sleep(50ms))
-          let late = await timeout(30ms, slow.fetch("x"))
-          print("{first} {late}")
-      }
-      """)
+    let go = try translate(TranslatorPrograms.selectAndTimeout)
     #expect(
       go.contains(
         "c0, c1 := start(func() Value { return slowFetch(\"report\") }), start(func() Value { return sleep(50 * time.Millisecond) })"

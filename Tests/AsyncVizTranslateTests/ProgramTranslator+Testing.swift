@@ -16,3 +16,17 @@ extension ProgramTranslator {
     try translate(ProgramShape.read(try #require(DemoCatalog.named(name)).sourceFile))
   }
 }
+
+/// Programs more than one translator's tests translate, each checking its
+/// own language's spelling of the same thing.
+enum TranslatorPrograms {
+  /// A select between a resource call and a sleep, then a timeout that fires.
+  static let selectAndTimeout = """
+    resource slow latency 80ms
+    async fn main() {
+        let first = await select(slow.fetch("report"), sleep(50ms))
+        let late = await timeout(30ms, slow.fetch("x"))
+        print("{first} {late}")
+    }
+    """
+}

@@ -24,15 +24,7 @@ import Testing
   }
 
   @Test func selectIsBiasedAndTimeoutGivesNone() throws {
-    let rust = try translate(
-      """
-      resource slow latency 80ms
-      async fn main() {
-          let first = await select(slow.fetch("report"), sleep(50ms))
-          let late = await timeout(30ms, slow.fetch("x"))
-          print("{first} {late}")
-      }
-      """)
+    let rust = try translate(TranslatorPrograms.selectAndTimeout)
     #expect(rust.contains("tokio::select! {\n        biased;"))
     #expect(
       rust.contains("_ = sleep(Duration::from_millis(50)) => Value::List(vec![Value::Int(1), Value::Unit]),"))

@@ -1,4 +1,4 @@
-import AsyncVizTranslate
+import AsyncVizTrace
 import AsyncVizUI
 import Testing
 

@@ -1,5 +1,6 @@
 /// SplitMix64: a small, fast generator whose sequence depends only on the
-/// seed, on every platform and Swift version, so a seed replays a program.
+/// seed, on every platform and Swift version, so a seed replays a program
+/// (the program generator) or a quiz (its questions and their answers' order).
 public struct SeededRandom: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
@@ -25,4 +26,16 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
   /// One of `items`.
   public mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
+
+  /// `items` in an order drawn from this generator only (Fisher-Yates), for
+  /// the same reason as `int`.
+  public mutating func shuffled<T>(_ items: [T]) -> [T] {
+    var result = items
+    var i = result.count - 1
+    while i > 0 {
+      result.swapAt(i, int(0...i))
+      i -= 1
+    }
+    return result
+  }
 }
