@@ -28,6 +28,10 @@ extension EventKind {
     case .block: [.task, .durUs]
     case .lint: [.task, .code, .message]
     case .futureMade, .futurePolled: [.task, .line, .label]
+    case .phase: [.phase]
+    case .microtaskQueue, .microtaskRun: [.task, .job]
+    case .immediateQueue, .immediateRun, .callPush: [.task]
+    case .callPop: [.task, .line, .awaiting]
     }
   }
 
@@ -140,6 +144,28 @@ extension TraceJSONWriter {
     case .futurePolled(let task, let line, let label):
       head(",\"kind\":\"future_polled\",\"task\":", task, &out)
       writeLineAndLabel(line, label, in: trace, into: &out)
+    case .phase(let phase):
+      out.raw(",\"kind\":\"phase\",\"phase\":\"")
+      out.raw(phase.word)
+      out.byte(UInt8(ascii: "\""))
+    case .microtaskQueue(let task, let job):
+      head(",\"kind\":\"microtask_queue\",\"task\":", task, &out)
+      writeJob(job, &out)
+    case .microtaskRun(let task, let job):
+      head(",\"kind\":\"microtask_run\",\"task\":", task, &out)
+      writeJob(job, &out)
+    case .immediateQueue(let task):
+      head(",\"kind\":\"immediate_queue\",\"task\":", task, &out)
+    case .immediateRun(let task):
+      head(",\"kind\":\"immediate_run\",\"task\":", task, &out)
+    case .callPush(let task):
+      head(",\"kind\":\"call_push\",\"task\":", task, &out)
+    case .callPop(let task, let line, let awaiting):
+      head(",\"kind\":\"call_pop\",\"task\":", task, &out)
+      out.raw(",\"line\":")
+      out.int(line == 0 ? nil : Int64(line))
+      out.raw(",\"awaiting\":")
+      writeAwaited(awaiting, in: trace, to: &out)
     }
   }
 
@@ -151,6 +177,13 @@ extension TraceJSONWriter {
     out.int(Int64(line))
     out.raw(",\"label\":")
     out.quoted(trace.string(label))
+  }
+
+  /// `,"job":"WORD"` of a microtask event.
+  private static func writeJob(_ job: MicrotaskJob, _ out: inout JSONBytes) {
+    out.raw(",\"job\":\"")
+    out.raw(job.word)
+    out.byte(UInt8(ascii: "\""))
   }
 
   /// The kind and task keys, then the task id.
@@ -271,6 +304,20 @@ extension TraceDecoder {
       return .futureMade(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), label: v.label)
     case .futurePolled:
       return .futurePolled(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), label: v.label)
+    case .phase:
+      return .phase(LoopPhase(rawValue: v.word) ?? .timers)
+    case .microtaskQueue:
+      return .microtaskQueue(task: task, job: MicrotaskJob(rawValue: v.word) ?? .resume)
+    case .microtaskRun:
+      return .microtaskRun(task: task, job: MicrotaskJob(rawValue: v.word) ?? .resume)
+    case .immediateQueue:
+      return .immediateQueue(task: task)
+    case .immediateRun:
+      return .immediateRun(task: task)
+    case .callPush:
+      return .callPush(task: task)
+    case .callPop:
+      return .callPop(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), awaiting: v.awaiting)
     }
   }
 }

@@ -6,6 +6,7 @@ enum EventField: UInt8, CaseIterable {
   case seq, step, tUs, kind, task, parent, name, cause, position, result, line, awaiting, fd, interest
   case timeoutUs, readiness, deadlineUs, by, fromTask, resource, op, text, durUs, code, message, note
   case label
+  case phase, job
 
   /// The key in the file.
   var key: StaticString {
@@ -37,6 +38,8 @@ enum EventField: UInt8, CaseIterable {
     case .message: "message"
     case .note: "note"
     case .label: "label"
+    case .phase: "phase"
+    case .job: "job"
     }
   }
 
@@ -54,6 +57,7 @@ enum EventField: UInt8, CaseIterable {
       if bytesEqual(bytes, op.key) { return .op }
     case 3:
       if bytesEqual(bytes, seq.key) { return .seq }
+      if bytesEqual(bytes, job.key) { return .job }
     case 4:
       if bytesEqual(bytes, step.key) { return .step }
       if bytesEqual(bytes, kind.key) { return .kind }
@@ -67,6 +71,7 @@ enum EventField: UInt8, CaseIterable {
     case 5:
       if bytesEqual(bytes, cause.key) { return .cause }
       if bytesEqual(bytes, label.key) { return .label }
+      if bytesEqual(bytes, phase.key) { return .phase }
     case 6:
       if bytesEqual(bytes, result.key) { return .result }
       if bytesEqual(bytes, parent.key) { return .parent }

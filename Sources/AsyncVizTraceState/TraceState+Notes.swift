@@ -28,6 +28,12 @@ extension TraceState {
   /// The note, written into any sink (the JSON writer writes it escaped).
   package func writeNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
     let event = trace.events[i]
+    // Node's notes have no short forms of their own yet: the narration pane
+    // shows them whole, cut to its width (z shows them wrapped).
+    if trace.program.model == .node {
+      writeNodeNote(forEvent: i, in: trace, into: &s)
+      return
+    }
     if s.brief && isFoldedInBrief(i, in: trace) { return }
     switch event.payload {
     case .spawn(let task, let parent):
@@ -237,6 +243,8 @@ extension TraceState {
         : it was still alive, and its future is dropped unfinished. It never runs again (tokio shuts down \
         every task still alive when the runtime is dropped).
         """)
+    case .phase, .microtaskQueue, .microtaskRun, .immediateQueue, .immediateRun, .callPush, .callPop:
+      writeNodeNote(forEvent: i, in: trace, into: &s)
     }
   }
 

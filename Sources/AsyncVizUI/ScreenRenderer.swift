@@ -14,12 +14,19 @@ public enum ScreenRenderer {
       trace: model.history.trace, state: model.state, model: model, options: options)
     HeaderPanel.draw(cx, into: &buffer, rect: layout.header)
     // A panel the layout leaves out (zoomed narration, the timeline in the
-    // left column) has an empty rectangle and is not drawn.
-    let panels: [(Rect, (PanelContext, inout CellBuffer, Rect) -> Void)] = [
-      (layout.tasks, TasksPanel.draw), (layout.executor, ExecutorPanel.draw),
-      (layout.reactor, ReactorPanel.draw), (layout.detail, TaskDetailPanel.draw),
-      (layout.source, SourcePanel.draw), (layout.output, OutputPanel.draw),
-      (layout.timeline, TimelinePanel.draw),
+    // left column) has an empty rectangle and is not drawn. The node model
+    // shows its call stack and event loop where tokio's executor and reactor go.
+    typealias Draw = (PanelContext, inout CellBuffer, Rect) -> Void
+    var queue: Draw = ExecutorPanel.draw
+    var waits: Draw = ReactorPanel.draw
+    if cx.trace.program.model == .node {
+      queue = CallStackPanel.draw
+      waits = EventLoopPanel.draw
+    }
+    let panels: [(Rect, Draw)] = [
+      (layout.tasks, TasksPanel.draw), (layout.executor, queue), (layout.reactor, waits),
+      (layout.detail, TaskDetailPanel.draw), (layout.source, SourcePanel.draw),
+      (layout.output, OutputPanel.draw), (layout.timeline, TimelinePanel.draw),
     ]
     for (rect, draw) in panels where rect.width > 0 && rect.height > 0 { draw(cx, &buffer, rect) }
     NarrationPanel.draw(cx, into: &buffer, rect: layout.narration)

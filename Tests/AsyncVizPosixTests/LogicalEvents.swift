@@ -42,6 +42,9 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
     case .lint(_, let code, _): detail = code.name
     case .futureMade(_, let line, let label), .futurePolled(_, let line, let label):
       detail = "\(trace.string(label)) L\(line)"
+    case .phase(let phase): detail = phase.name
+    case .microtaskQueue(_, let job), .microtaskRun(_, let job): detail = job.name
+    case .callPop(_, let line, let awaiting): detail = "L\(line) \(awaiting.label(in: trace))"
     default:
       // The kind alone (pollStart, complete, timers, waker clones and drops,
       // the reactor's, defer, taskDrop): its fields are fds, times or queue
