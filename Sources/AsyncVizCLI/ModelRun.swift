@@ -1,18 +1,21 @@
+import AsyncVizGoRuntime
 import AsyncVizNodeRuntime
 import AsyncVizRuntime
 import AsyncVizTrace
 
-/// A run of a program under either model, as the CLI drives it: tokio's
-/// `Runtime` or Node's `EventLoop`, each stepped one scheduling action at a time.
+/// A run of a program under any model, as the CLI drives it: tokio's
+/// `Runtime`, Node's `EventLoop` or Go's `GoScheduler`, each stepped one scheduling action at a time.
 enum ModelRun {
   case rust(Runtime)
   case node(EventLoop)
+  case go(GoScheduler)
 
   /// The trace so far.
   var trace: Trace {
     switch self {
     case .rust(let runtime): runtime.trace
     case .node(let loop): loop.trace
+    case .go(let sched): sched.trace
     }
   }
 
@@ -21,6 +24,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): runtime.end
     case .node(let loop): loop.end
+    case .go(let sched): sched.end
     }
   }
 
@@ -29,6 +33,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): runtime.run()
     case .node(let loop): loop.run()
+    case .go(let sched): sched.run()
     }
   }
 
@@ -37,6 +42,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): _ = runtime.step()
     case .node(let loop): _ = loop.step()
+    case .go(let sched): _ = sched.step()
     }
   }
 
@@ -45,6 +51,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): runtime.appendNew(into: &trace)
     case .node(let loop): loop.appendNew(into: &trace)
+    case .go(let sched): sched.appendNew(into: &trace)
     }
   }
 }

@@ -10,8 +10,14 @@ struct RunOptions: ParsableArguments {
   @Option(help: "The reactor backend: sim (virtual time, deterministic) or epoll (the real kernel).")
   var backend: BackendChoice = .sim
 
-  @Option(help: "Whose rules run the program: rust (tokio current_thread) or node (Node 20's event loop).")
+  @Option(
+    help:
+      "Whose rules run the program: rust (tokio current_thread), node (Node 20's event loop) or go (Go 1.19's scheduler)."
+  )
   var model: RuntimeModel = .rust
+
+  @Option(help: "GOMAXPROCS for --model go: how many Ps run goroutines (1 to 8).")
+  var procs: Int = 1
 
   @Option(name: .customLong("max-steps"), help: "Stop a runaway program after this many steps.")
   var maxSteps: UInt32 = 100_000
@@ -21,6 +27,8 @@ struct RunOptions: ParsableArguments {
 
   mutating func validate() throws {
     if maxSteps == 0 { throw ValidationError("--max-steps must be at least 1") }
+    if !(1...8).contains(procs) { throw ValidationError("--procs must be from 1 to 8") }
+    if procs != 1 && model != .go { throw ValidationError("--procs is for --model go (GOMAXPROCS)") }
   }
 
   /// A run of `program` under the chosen model and backend.
@@ -42,6 +50,13 @@ struct RunOptions: ParsableArguments {
           throw CLIError("error: cannot start the epoll backend: \(error.message)")
         }
       }
+    case .go:
+      guard backend == .sim else {
+        throw CLIError("error: --model go runs on the sim backend only (its epoll backend is not built yet)")
+      }
+      let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
+      return .go(
+        program.makeGoScheduler(options: runtimeOptions, procs: procs, limits: limits.languageLimits))
     }
   }
 

@@ -21,6 +21,7 @@ struct Session {
       let trace = runtime.trace
       try TranscriptPrinter.print(trace)
       if case .node = runtime { try TranscriptPrinter.printComparison(program, node: trace) }
+      if case .go = runtime { try TranscriptPrinter.printComparison(program, node: trace) }
       try display.exportIfAsked(trace, inputs: inputs)
       try ExitCode.unlessCompleted(end.reason)
       return

@@ -1,3 +1,4 @@
+import AsyncVizGoRuntime
 import AsyncVizNodeRuntime
 import AsyncVizRuntime
 
@@ -20,6 +21,10 @@ enum Value {
   /// Under the node model, every future and join handle: a promise, made
   /// (and started) where the program made the future.
   case promise(Promise<Value>)
+  /// Under the go model, a future kept for later: a closure called where it is awaited.
+  case goFunc(GoFunc)
+  /// Under the go model, a spawned goroutine's handle.
+  case goHandle(GoHandle)
 
   /// How `print` and `{name}` show the value. A list's text stops soon
   /// after `Limits.maxStringBytes`, which callers then refuse as too long:
@@ -62,6 +67,9 @@ enum Value {
     case .handle(let h): text += "<task #\(h.task.rawValue)>"
     // What Node prints for a promise in a template literal (String(promise)).
     case .promise: text += "[object Promise]"
+    // What Go's %v prints for a func value and a pointer: an address; asyncviz names them.
+    case .goFunc: text += "<func>"
+    case .goHandle(let h): text += "<goroutine #\(h.task.rawValue)>"
     }
   }
 
@@ -116,14 +124,24 @@ final class FutureBox {
   let label: String
   /// The future's height (`LangFuture.height`), kept after it is taken.
   let height: Int
+  /// The line where a future kept in a local was made (its `future_made`);
+  /// 0 for one made only to be passed on at once (no event: it was never
+  /// kept unpolled).
+  let line: Int32
   /// The future; nil once taken.
   private var future: LangFuture?
+  /// Whether the `future_polled` of a kept future was recorded.
+  var reported = false
 
-  init(_ future: LangFuture, label: String) {
+  init(_ future: LangFuture, label: String, line: Int32 = 0) {
     self.future = future
     self.label = label
+    self.line = line
     height = future.height
   }
+
+  /// Whether the future was taken (awaited, or given to join, select or timeout).
+  var isTaken: Bool { future == nil }
 
   /// The future, the first time only.
   func take() -> LangFuture? {

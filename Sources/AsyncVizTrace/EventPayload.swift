@@ -40,8 +40,9 @@ public enum EventPayload: Sendable, Equatable {
   case ioSend(task: TaskID, fd: Int32, resource: StringID, op: StringID)
   /// The program printed a line.
   case output(task: TaskID, text: StringID)
-  /// A blocking call stopped the whole executor.
-  case block(task: TaskID, durUs: Int64)
+  /// A blocking call stopped the whole executor; `line` is the call's
+  /// source line (0: no source, or a trace written before it was recorded).
+  case block(task: TaskID, durUs: Int64, line: Int32)
   /// A lint fired for the task; `detail` completes the message.
   case lint(task: TaskID, code: LintCode, detail: StringID)
   /// The task's future (tokio's `yield_now`) put a clone of its waker in the
@@ -52,6 +53,14 @@ public enum EventPayload: Sendable, Equatable {
   /// `block_on`'s future (main) returned while the task was alive: the
   /// runtime dropped it, unfinished. Its future is never polled again.
   case taskDrop(task: TaskID)
+  /// The task made a future at `line` and kept it as a value (`let f =
+  /// lookup(x)`) instead of awaiting it: nothing of it runs yet (lazy).
+  /// `label` names what made it ("lookup", "db.query").
+  case futureMade(task: TaskID, line: Int32, label: StringID)
+  /// The future the task made at `line` (the `future_made` with the same
+  /// task, line and label, oldest first) was handed to an await, `join`,
+  /// `select` or `timeout`: it is polled from now on, as part of the task.
+  case futurePolled(task: TaskID, line: Int32, label: StringID)
 
   // Node's event loop (the node model); `spawn` is an async fn call making
   // its promise, `complete` that promise fulfilled, `timer_set`/`timer_fire`
@@ -74,6 +83,28 @@ public enum EventPayload: Sendable, Equatable {
   /// because it returned (`line` 0, `awaiting` nothing).
   case callPop(task: TaskID, line: Int32, awaiting: Awaited)
 
+  // Go's scheduler (the go model): `spawn` is `go f()` (newproc), `complete`
+  // the goroutine's return, `timer_set`/`timer_fire` a P's timer.
+
+  /// A runnable goroutine was put in P `p`'s runnext or local queue, or on
+  /// the global queue (`p` is then -1).
+  case goRunqPut(task: TaskID, p: Int32, slot: GoRunSlot)
+  /// P `p`, on thread M `m`, started running the goroutine (`execute`).
+  case goExecute(task: TaskID, p: Int32, m: Int32)
+  /// The goroutine parked (`gopark`) at `line`, for `reason`.
+  case goPark(task: TaskID, line: Int32, reason: GoWaitReason)
+  /// The goroutine entered a blocking system call on M `m` for `durUs`.
+  case goSyscall(task: TaskID, m: Int32, durUs: Int64)
+  /// The system call returned on M `m`; the goroutine runs on P `p`, or
+  /// went to the global queue (`p` -1) because no P was free.
+  case goSyscallExit(task: TaskID, m: Int32, p: Int32)
+  /// sysmon took P `p` from a thread in a system call and handed it to M `m` (`handoffp`).
+  case goHandoff(p: Int32, m: Int32)
+  /// sysmon preempted the goroutine after its 10 ms on P `p`: it goes to the global queue.
+  case goPreempt(task: TaskID, p: Int32)
+  /// P `p` found nothing to run and went idle.
+  case goIdle(p: Int32)
+
   /// The task the event is about, if any.
   public var task: TaskID? {
     switch self {
@@ -81,11 +112,13 @@ public enum EventPayload: Sendable, Equatable {
       .complete(let t), .register(let t, _, _), .timerSet(let t, _), .timerFire(let t),
       .timerCancel(let t, _), .wake(let t, _, _, _), .wakerClone(let t), .wakerDrop(let t),
       .ioSend(let t, _, _, _),
-      .output(let t, _), .block(let t, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t),
+      .output(let t, _), .block(let t, _, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t),
+      .futureMade(let t, _, _), .futurePolled(let t, _, _),
       .microtaskQueue(let t, _), .microtaskRun(let t, _), .immediateQueue(let t), .immediateRun(let t),
-      .callPush(let t), .callPop(let t, _, _):
+      .callPush(let t), .callPop(let t, _, _), .goRunqPut(let t, _, _), .goExecute(let t, _, _),
+      .goPark(let t, _, _), .goSyscall(let t, _, _), .goSyscallExit(let t, _, _), .goPreempt(let t, _):
       return t
-    case .deregister, .reactorWait, .reactorReady, .phase:
+    case .deregister, .reactorWait, .reactorReady, .phase, .goHandoff, .goIdle:
       return nil
     }
   }
@@ -117,6 +150,8 @@ public enum EventPayload: Sendable, Equatable {
     case .lint: .lint
     case .deferWake: .deferWake
     case .taskDrop: .taskDrop
+    case .futureMade: .futureMade
+    case .futurePolled: .futurePolled
     case .phase: .phase
     case .microtaskQueue: .microtaskQueue
     case .microtaskRun: .microtaskRun
@@ -124,6 +159,14 @@ public enum EventPayload: Sendable, Equatable {
     case .immediateRun: .immediateRun
     case .callPush: .callPush
     case .callPop: .callPop
+    case .goRunqPut: .goRunqPut
+    case .goExecute: .goExecute
+    case .goPark: .goPark
+    case .goSyscall: .goSyscall
+    case .goSyscallExit: .goSyscallExit
+    case .goHandoff: .goHandoff
+    case .goPreempt: .goPreempt
+    case .goIdle: .goIdle
     }
   }
 }
@@ -132,8 +175,9 @@ public enum EventPayload: Sendable, Equatable {
 package enum EventKind: UInt8, CaseIterable {
   case spawn, schedule, pollStart, pollEnd, complete, register, deregister, reactorWait, reactorReady
   case timerSet, timerFire, timerCancel, wake, wakerClone, wakerDrop, ioSend, output, block, lint
-  case deferWake, taskDrop
+  case deferWake, taskDrop, futureMade, futurePolled
   case phase, microtaskQueue, microtaskRun, immediateQueue, immediateRun, callPush, callPop
+  case goRunqPut, goExecute, goPark, goSyscall, goSyscallExit, goHandoff, goPreempt, goIdle
 
   /// The kind's name in traces.
   package var name: StaticString {
@@ -159,6 +203,8 @@ package enum EventKind: UInt8, CaseIterable {
     case .lint: "lint"
     case .deferWake: "defer"
     case .taskDrop: "task_drop"
+    case .futureMade: "future_made"
+    case .futurePolled: "future_polled"
     case .phase: "phase"
     case .microtaskQueue: "microtask_queue"
     case .microtaskRun: "microtask_run"
@@ -166,6 +212,14 @@ package enum EventKind: UInt8, CaseIterable {
     case .immediateRun: "immediate_run"
     case .callPush: "call_push"
     case .callPop: "call_pop"
+    case .goRunqPut: "go_runq_put"
+    case .goExecute: "go_execute"
+    case .goPark: "go_park"
+    case .goSyscall: "go_syscall"
+    case .goSyscallExit: "go_syscall_exit"
+    case .goHandoff: "go_handoff"
+    case .goPreempt: "go_preempt"
+    case .goIdle: "go_idle"
     }
   }
 }

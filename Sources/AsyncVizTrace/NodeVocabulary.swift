@@ -5,6 +5,9 @@ public enum RuntimeModel: String, Sendable, CaseIterable {
   /// Node 20: eager async functions and promises on V8's microtask queue,
   /// macrotasks in libuv's loop phases.
   case node
+  /// Go 1.19's scheduler: goroutines on Ps (runnext, local and global run
+  /// queues), Ms (threads), the netpoller and per-P timers.
+  case go
 }
 
 /// A phase of libuv's event loop (`uv_run` in libuv's src/unix/core.c), in

@@ -5,6 +5,7 @@ extension ChromeEventEmitter {
   /// The Chrome events of trace event `i`.
   mutating func event(_ i: Int, state: inout TraceState, into out: inout JSONBytes) {
     let e = trace.events[i]
+    if trace.program.model == .go { goEvent(i, state: state, into: &out) }
     switch e.payload {
     case .spawn(let task, let parent):
       let lane = parent.map(ChromeTraceWriter.lane) ?? ChromeTraceWriter.executorLane
@@ -46,7 +47,7 @@ extension ChromeEventEmitter {
     case .output(let task, let text):
       let name = "print: \(trace.string(text))"
       instant(name, cat: "output", lane: ChromeTraceWriter.lane(task), event: i, state: state, into: &out)
-    case .block(let task, let dur):
+    case .block(let task, let dur, _):
       blockSlice(i, task: task, durUs: dur, state: state, into: &out)
     case .lint(let task, let code, let detail):
       let name = "lint \(code.name)"

@@ -27,10 +27,19 @@ extension EventKind {
     case .output: [.task, .text]
     case .block: [.task, .durUs]
     case .lint: [.task, .code, .message]
+    case .futureMade, .futurePolled: [.task, .line, .label]
     case .phase: [.phase]
     case .microtaskQueue, .microtaskRun: [.task, .job]
     case .immediateQueue, .immediateRun, .callPush: [.task]
     case .callPop: [.task, .line, .awaiting]
+    case .goRunqPut: [.task, .p, .slot]
+    case .goExecute: [.task, .p, .m]
+    case .goPark: [.task, .line, .reason]
+    case .goSyscall: [.task, .m, .durUs]
+    case .goSyscallExit: [.task, .m, .p]
+    case .goHandoff: [.p, .m]
+    case .goPreempt: [.task, .p]
+    case .goIdle: [.p]
     }
   }
 
@@ -118,10 +127,15 @@ extension TraceJSONWriter {
       head(",\"kind\":\"output\",\"task\":", task, &out)
       out.raw(",\"text\":")
       out.quoted(trace.string(text))
-    case .block(let task, let dur):
+    case .block(let task, let dur, let line):
       head(",\"kind\":\"block\",\"task\":", task, &out)
       out.raw(",\"dur_us\":")
       out.int(dur)
+      // Optional (added later): a trace without it still reads.
+      if line != 0 {
+        out.raw(",\"line\":")
+        out.int(Int64(line))
+      }
     case .lint(let task, let code, let detail):
       head(",\"kind\":\"lint\",\"task\":", task, &out)
       out.raw(",\"code\":\"")
@@ -132,6 +146,12 @@ extension TraceJSONWriter {
       head(",\"kind\":\"defer\",\"task\":", task, &out)
     case .taskDrop(let task):
       head(",\"kind\":\"task_drop\",\"task\":", task, &out)
+    case .futureMade(let task, let line, let label):
+      head(",\"kind\":\"future_made\",\"task\":", task, &out)
+      writeLineAndLabel(line, label, in: trace, into: &out)
+    case .futurePolled(let task, let line, let label):
+      head(",\"kind\":\"future_polled\",\"task\":", task, &out)
+      writeLineAndLabel(line, label, in: trace, into: &out)
     case .phase(let phase):
       out.raw(",\"kind\":\"phase\",\"phase\":\"")
       out.raw(phase.word)
@@ -154,7 +174,57 @@ extension TraceJSONWriter {
       out.int(line == 0 ? nil : Int64(line))
       out.raw(",\"awaiting\":")
       writeAwaited(awaiting, in: trace, to: &out)
+    case .goRunqPut(let task, let p, let slot):
+      head(",\"kind\":\"go_runq_put\",\"task\":", task, &out)
+      number(",\"p\":", p, &out)
+      out.raw(",\"slot\":\"")
+      out.raw(slot.word)
+      out.byte(UInt8(ascii: "\""))
+    case .goExecute(let task, let p, let m):
+      head(",\"kind\":\"go_execute\",\"task\":", task, &out)
+      number(",\"p\":", p, &out)
+      number(",\"m\":", m, &out)
+    case .goPark(let task, let line, let reason):
+      head(",\"kind\":\"go_park\",\"task\":", task, &out)
+      out.raw(",\"line\":")
+      out.int(line == 0 ? nil : Int64(line))
+      out.raw(",\"reason\":\"")
+      out.raw(reason.word)
+      out.byte(UInt8(ascii: "\""))
+    case .goSyscall(let task, let m, let dur):
+      head(",\"kind\":\"go_syscall\",\"task\":", task, &out)
+      number(",\"m\":", m, &out)
+      out.raw(",\"dur_us\":")
+      out.int(dur)
+    case .goSyscallExit(let task, let m, let p):
+      head(",\"kind\":\"go_syscall_exit\",\"task\":", task, &out)
+      number(",\"m\":", m, &out)
+      number(",\"p\":", p, &out)
+    case .goHandoff(let p, let m):
+      number(",\"kind\":\"go_handoff\",\"p\":", p, &out)
+      number(",\"m\":", m, &out)
+    case .goPreempt(let task, let p):
+      head(",\"kind\":\"go_preempt\",\"task\":", task, &out)
+      number(",\"p\":", p, &out)
+    case .goIdle(let p):
+      number(",\"kind\":\"go_idle\",\"p\":", p, &out)
     }
+  }
+
+  /// A key and a small number (a P's or an M's index; -1 for none).
+  private static func number(_ keys: StaticString, _ n: Int32, _ out: inout JSONBytes) {
+    out.raw(keys)
+    out.int(Int64(n))
+  }
+
+  /// `"line":N,"label":"..."` of the future kinds.
+  private static func writeLineAndLabel(
+    _ line: Int32, _ label: StringID, in trace: Trace, into out: inout JSONBytes
+  ) {
+    out.raw(",\"line\":")
+    out.int(Int64(line))
+    out.raw(",\"label\":")
+    out.quoted(trace.string(label))
   }
 
   /// `,"job":"WORD"` of a microtask event.
@@ -271,13 +341,17 @@ extension TraceDecoder {
     case .output:
       return .output(task: task, text: v.text)
     case .block:
-      return .block(task: task, durUs: v.durUs)
+      return .block(task: task, durUs: v.durUs, line: Int32(truncatingIfNeeded: v.line ?? 0))
     case .lint:
       return .lint(task: task, code: LintCode(rawValue: v.word) ?? .lostWaker, detail: v.message)
     case .deferWake:
       return .deferWake(task: task)
     case .taskDrop:
       return .taskDrop(task: task)
+    case .futureMade:
+      return .futureMade(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), label: v.label)
+    case .futurePolled:
+      return .futurePolled(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), label: v.label)
     case .phase:
       return .phase(LoopPhase(rawValue: v.word) ?? .timers)
     case .microtaskQueue:
@@ -292,6 +366,25 @@ extension TraceDecoder {
       return .callPush(task: task)
     case .callPop:
       return .callPop(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), awaiting: v.awaiting)
+    case .goRunqPut:
+      return .goRunqPut(
+        task: task, p: Int32(truncatingIfNeeded: v.p), slot: GoRunSlot(rawValue: v.word) ?? .local)
+    case .goExecute:
+      return .goExecute(task: task, p: Int32(truncatingIfNeeded: v.p), m: Int32(truncatingIfNeeded: v.m))
+    case .goPark:
+      return .goPark(
+        task: task, line: Int32(truncatingIfNeeded: v.line ?? 0),
+        reason: GoWaitReason(rawValue: v.word) ?? .sleep)
+    case .goSyscall:
+      return .goSyscall(task: task, m: Int32(truncatingIfNeeded: v.m), durUs: v.durUs)
+    case .goSyscallExit:
+      return .goSyscallExit(task: task, m: Int32(truncatingIfNeeded: v.m), p: Int32(truncatingIfNeeded: v.p))
+    case .goHandoff:
+      return .goHandoff(p: Int32(truncatingIfNeeded: v.p), m: Int32(truncatingIfNeeded: v.m))
+    case .goPreempt:
+      return .goPreempt(task: task, p: Int32(truncatingIfNeeded: v.p))
+    case .goIdle:
+      return .goIdle(p: Int32(truncatingIfNeeded: v.p))
     }
   }
 }

@@ -19,6 +19,9 @@ struct EventValues {
   var deadlineUs: Int64 = 0
   var fromTask: Int64 = 0
   var durUs: Int64 = 0
+  /// A P's and an M's index (-1: none).
+  var p: Int64 = 0
+  var m: Int64 = 0
   /// Raw value of the case a word field named (cause, result, interest/readiness, by, code).
   var word: UInt8 = 0
   var awaiting = Awaited.nothing
@@ -26,6 +29,7 @@ struct EventValues {
   var op = StringID.empty
   var text = StringID.empty
   var message = StringID.empty
+  var label = StringID.empty
   var name = ""
 }
 
@@ -81,12 +85,17 @@ extension TraceDecoder {
     case .code: v.word = try word("code", LintCode.self)
     case .phase: v.word = try word("phase", LoopPhase.self)
     case .job: v.word = try word("job", MicrotaskJob.self)
+    case .slot: v.word = try word("slot", GoRunSlot.self)
+    case .reason: v.word = try word("reason", GoWaitReason.self)
+    case .p: v.p = try integer("p", in: -1...Int64(Int32.max))
+    case .m: v.m = try integer("m", in: -1...Int64(Int32.max))
     case .awaiting:
       if !(try null()) { v.awaiting = awaited(try string("awaiting")) }
     case .resource: v.resource = interner.intern(try string("resource"))
     case .op: v.op = interner.intern(try string("op"))
     case .text: v.text = interner.intern(try string("text"))
     case .message: v.message = interner.intern(try string("message"))
+    case .label: v.label = interner.intern(try string("label"))
     case .note: _ = try string("note")
     }
   }
@@ -123,7 +132,9 @@ extension TraceDecoder {
     if missing != 0, let field = EventField.allCases.first(where: { missing & $0.bit != 0 }) {
       throw fail("\(v.kind.article) \(v.kind.name) event needs \"\(field.key)\"", at: start)
     }
-    let extra = v.seen & ~required
+    // A block's source line is optional: traces written before it was recorded have none.
+    let optional = v.kind == .block ? EventField.line.bit : 0
+    let extra = v.seen & ~required & ~optional
     if extra != 0, let field = EventField.allCases.first(where: { extra & $0.bit != 0 }) {
       let what = v.kind == .wake ? "this wake event" : "\(v.kind.article) \(v.kind.name) event"
       throw fail("\"\(field.key)\" does not belong in \(what)", at: start)

@@ -5,7 +5,10 @@ import AsyncVizTraceState
 enum EventField: UInt8, CaseIterable {
   case seq, step, tUs, kind, task, parent, name, cause, position, result, line, awaiting, fd, interest
   case timeoutUs, readiness, deadlineUs, by, fromTask, resource, op, text, durUs, code, message, note
+  case label
   case phase, job
+  // Go's scheduler: a P's and an M's index, a run queue slot, a wait reason.
+  case p, m, slot, reason
 
   /// The key in the file.
   var key: StaticString {
@@ -36,8 +39,13 @@ enum EventField: UInt8, CaseIterable {
     case .code: "code"
     case .message: "message"
     case .note: "note"
+    case .label: "label"
     case .phase: "phase"
     case .job: "job"
+    case .p: "p"
+    case .m: "m"
+    case .slot: "slot"
+    case .reason: "reason"
     }
   }
 
@@ -49,6 +57,9 @@ enum EventField: UInt8, CaseIterable {
   /// is never found, which the reader's tests of every event kind would show.
   static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> EventField? {
     switch bytes.count {
+    case 1:
+      if bytesEqual(bytes, p.key) { return .p }
+      if bytesEqual(bytes, m.key) { return .m }
     case 2:
       if bytesEqual(bytes, fd.key) { return .fd }
       if bytesEqual(bytes, by.key) { return .by }
@@ -66,13 +77,16 @@ enum EventField: UInt8, CaseIterable {
       if bytesEqual(bytes, name.key) { return .name }
       if bytesEqual(bytes, text.key) { return .text }
       if bytesEqual(bytes, code.key) { return .code }
+      if bytesEqual(bytes, slot.key) { return .slot }
     case 5:
       if bytesEqual(bytes, cause.key) { return .cause }
+      if bytesEqual(bytes, label.key) { return .label }
       if bytesEqual(bytes, phase.key) { return .phase }
     case 6:
       if bytesEqual(bytes, result.key) { return .result }
       if bytesEqual(bytes, parent.key) { return .parent }
       if bytesEqual(bytes, durUs.key) { return .durUs }
+      if bytesEqual(bytes, reason.key) { return .reason }
     case 7:
       if bytesEqual(bytes, message.key) { return .message }
     case 8:

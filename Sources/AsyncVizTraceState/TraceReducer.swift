@@ -44,6 +44,7 @@ extension TraceState {
     }
     nowUs = event.tUs
     let t = event.tUs
+    go.apply(event.payload)
     switch event.payload {
     case .spawn(let id, _):
       ensureTask(id, at: t)
@@ -100,7 +101,10 @@ extension TraceState {
       tasks[id.index].awaiting = .nothing
       tasks[id.index].line = 0
       setStatus(id, .done, at: t)
+      // A future it made and never awaited is dropped with it, never run.
+      if !lazyFutures.isEmpty { lazyFutures.removeAll { $0.task == id } }
     case .taskDrop(let id):
+      if !lazyFutures.isEmpty { lazyFutures.removeAll { $0.task == id } }
       ensureTask(id, at: t)
       if tasks[id.index].queued {
         tasks[id.index].queued = false
@@ -171,10 +175,42 @@ extension TraceState {
       deferredWakers += 1
       tasks[id.index].wakersHeld += 1
       if tasks[id.index].status == .polling { tasks[id.index].deferredInPoll = true }
+    case .futureMade(let id, let line, let label):
+      ensureTask(id, at: t)
+      lazyFutures.append(LazyFuture(task: id, line: line, label: label, madeUs: t))
+    case .futurePolled(let id, let line, let label):
+      if let i = lazyFutures.firstIndex(where: { $0.task == id && $0.line == line && $0.label == label }) {
+        lazyFutures.remove(at: i)
+      }
     case .phase, .microtaskQueue, .microtaskRun, .immediateQueue, .immediateRun, .callPush, .callPop:
       applyNode(payload, at: t)
+    case .goRunqPut, .goExecute, .goPark, .goSyscall, .goSyscallExit, .goHandoff, .goPreempt, .goIdle:
+      applyGo(payload, at: t)
     case .output, .block, .spawn, .schedule, .pollStart, .pollEnd, .complete, .taskDrop:
       break
+    }
+  }
+
+  /// Go's scheduler events, for the task statuses every model shares (running
+  /// is "polling", parked is "pending", on a run queue is "ready"); Go's own
+  /// words are in `go` (`GoSchedState`).
+  private mutating func applyGo(_ payload: EventPayload, at t: Int64) {
+    if let id = payload.task { ensureTask(id, at: t) }
+    switch payload {
+    case .goRunqPut(let id, _, _), .goPreempt(let id, _):
+      if tasks[id.index].status != .done { setStatus(id, .ready, at: t) }
+      if polling == id { polling = nil }
+    case .goExecute(let id, _, _), .goSyscallExit(let id, _, 0...):
+      setStatus(id, .polling, at: t)
+      tasks[id.index].polls += 1
+      polling = id
+      action = .poll(id, result: nil)
+    case .goPark(let id, let line, _):
+      tasks[id.index].line = line
+      setStatus(id, .pending, at: t)
+      if polling == id { polling = nil }
+      action = .poll(id, result: .pending)
+    default: break
     }
   }
 

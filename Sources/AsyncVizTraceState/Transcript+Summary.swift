@@ -17,6 +17,11 @@ extension Transcript {
     case .completed where mainEnd != nil:
       text += "end: completed. main's promise was fulfilled at \(DurationText.instant(mainEnd ?? 0)); "
       text += "the loop ran on until no timer or immediate was left, where node exits.\n"
+    case .completed where trace.program.model == .go:
+      text += "end: completed. main returned, so the process exited: goroutines still alive ended with it.\n"
+    case .stuck where trace.program.model == .go:
+      text +=
+        "end: stuck. Go stops such a program itself: \"fatal error: all goroutines are asleep - deadlock!\"\n"
     case .completed where !dropped.isEmpty:
       text += "end: completed. main returned, so block_on returned and the runtime dropped"
       text += " the tasks still alive.\n"
@@ -33,13 +38,17 @@ extension Transcript {
     let clock = trace.program.backend == .sim ? "virtual" : "real"
     text += "  steps: \(end.steps)\n"
     text += "  total time: \(DurationText.instant(end.tUs)) (\(clock))\n"
+    if trace.program.model == .go { text += goCosts(state) }
     if !dropped.isEmpty {
       text += "  dropped tasks (never finished): \(dropped.map { trace.label($0) }.joined(separator: ", "))\n"
     }
     if !end.stuckTasks.isEmpty {
       text += "  stuck tasks:\n"
       for task in end.stuckTasks {
-        text += "    \(trace.label(task)): \(whyStuck(task, in: trace, state: state))\n"
+        let why =
+          trace.program.model == .go
+          ? goWhyStuck(task, state: state) : whyStuck(task, in: trace, state: state)
+        text += "    \(trace.label(task)): \(why)\n"
       }
     }
     return text + findings(trace)
@@ -56,7 +65,7 @@ extension Transcript {
   /// Why nothing can wake a stuck task, from what it last waited on.
   static func whyStuck(_ task: TaskID, in trace: Trace, state: TraceState) -> String {
     let info = state.info(task)
-    let what = info.awaiting.label(in: trace)
+    let what = info.awaiting.phrase(in: trace)
     let place = info.line != 0 ? " at line \(info.line)" : ""
     var text = what.isEmpty ? "pending\(place)" : "pending\(place) on \(what)"
     if trace.program.model == .node {

@@ -58,6 +58,7 @@ public enum Transcript {
   /// What the program is and how to read what follows.
   static func header(_ trace: Trace) -> String {
     if trace.program.model == .node { return nodeHeader(trace) }
+    if trace.program.model == .go { return goHeader(trace) }
     let backend =
       trace.program.backend == .sim
       ? "sim (a simulated kernel with virtual time: the same program always gives the same trace)"

@@ -1,3 +1,4 @@
+import AsyncVizGoRuntime
 import AsyncVizLang
 import AsyncVizNodeRuntime
 import AsyncVizRuntime
@@ -35,6 +36,32 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
     switch model {
     case .rust: modelRun(program, maxSteps: maxSteps).outcome
     case .node: nodeRun(program, maxSteps: maxSteps).outcome
+    case .go: goRun(program, maxSteps: maxSteps).outcome
+    }
+  }
+
+  /// The go model's outcome and trace, with `procs` Ps: the end is main's
+  /// return (the process exits there, ending every goroutine).
+  public static func goRun(_ program: CompiledProgram, procs: Int = 1, maxSteps: UInt32 = 1_000_000) -> (
+    outcome: ProgramOutcome, trace: Trace
+  ) {
+    let sched = program.makeGoScheduler(options: RuntimeOptions(maxSteps: maxSteps), procs: procs)
+    let end = sched.run()
+    let trace = sched.trace
+    return (outcome(trace, end), trace)
+  }
+
+  /// What a finished trace shows from outside.
+  static func outcome(_ trace: Trace, _ end: RunEnd) -> ProgramOutcome {
+    let lines = trace.events.compactMap { e -> String? in
+      if case .output(_, let text) = e.payload { return trace.string(text) }
+      return nil
+    }
+    switch end.reason {
+    case .completed: return ProgramOutcome(lines: lines, end: .finished(us: end.tUs))
+    case .stuck: return ProgramOutcome(lines: lines, end: .stuck)
+    case .maxSteps: return ProgramOutcome(lines: lines, end: .failed("max-steps"))
+    case .error: return ProgramOutcome(lines: lines, end: .failed("a run-time error"))
     }
   }
 
