@@ -89,7 +89,7 @@ public final class Runtime {
   public func output<T>(of task: TaskID, as type: T.Type = T.self) -> T? {
     let i = task.index
     guard i >= 0 && i < core.pointee.cells.count else { return nil }
-    return (core.pointee.cells[i].takeUnretainedValue().output as? OutputBox<T>)?.value
+    return (core.pointee.cells[i].takeUnretainedValue() as? OutputBox<T>)?.value
   }
 
   /// Runs steps until the run ends and returns how it ended.
