@@ -74,16 +74,7 @@ extension TraceState {
       s.text(" again (poll ")
       s.number(Int64(t.polls) + 1)
       s.text(")")
-      if t.line != 0 {
-        s.text(", resuming at line ")
-        s.number(Int64(t.line))
-      }
-      let awaiting = t.awaiting.phrase(in: trace)
-      if !awaiting.isEmpty {
-        s.text(" (")
-        s.string(awaiting)
-        s.text(")")
-      }
+      writeResumePoint(t, at: ", resuming at line ", in: trace, into: &s)
       return
     }
     s.text("The executor takes ")
@@ -95,8 +86,17 @@ extension TraceState {
     s.text(" from the front of the run queue and polls it again (poll ")
     s.number(Int64(t.polls) + 1)
     s.text("): it resumes where it returned Pending")
+    writeResumePoint(t, at: ", at line ", in: trace, into: &s)
+    s.text(".")
+  }
+
+  /// ", at line 14 (db.query)": where a polled task resumes, as far as the
+  /// state knows it (the full and the short note say it alike).
+  private func writeResumePoint<S: NoteSink & ~Copyable>(
+    _ t: TaskInfo, at lead: StaticString, in trace: Trace, into s: inout S
+  ) {
     if t.line != 0 {
-      s.text(", at line ")
+      s.text(lead)
       s.number(Int64(t.line))
     }
     let awaiting = t.awaiting.phrase(in: trace)
@@ -105,7 +105,6 @@ extension TraceState {
       s.string(awaiting)
       s.text(")")
     }
-    s.text(".")
   }
 
   func notePollReady<S: NoteSink & ~Copyable>(_ task: TaskID, at now: Int64, in trace: Trace, into s: inout S)
