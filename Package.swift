@@ -31,11 +31,23 @@ let package = Package(
         .product(name: "HeapModule", package: "swift-collections"),
       ]
     ),
-    .target(name: "AsyncVizLang", dependencies: ["AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState"]),
+    // Node's event loop (the node model): V8's microtask queue, libuv's phases.
+    .target(
+      name: "AsyncVizNodeRuntime",
+      dependencies: [
+        "AsyncVizTrace",
+        .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]
+    ),
+    .target(
+      name: "AsyncVizLang",
+      dependencies: ["AsyncVizRuntime", "AsyncVizNodeRuntime", "AsyncVizTrace", "AsyncVizTraceState"]),
     // Prints .av programs for real runtimes (tokio first), generates programs,
     // and runs the translations as the oracle of the differential tests.
     .target(
-      name: "AsyncVizTranslate", dependencies: ["AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace"]),
+      name: "AsyncVizTranslate",
+      dependencies: ["AsyncVizLang", "AsyncVizNodeRuntime", "AsyncVizRuntime", "AsyncVizTrace"]),
     .target(name: "AsyncVizGoRuntime"),
     .target(
       name: "AsyncVizExamples",
@@ -74,7 +86,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
         "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
-        "AsyncVizQuiz",
+        "AsyncVizQuiz", "AsyncVizNodeRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -93,7 +105,9 @@ let package = Package(
     // the demos as traces, native stand-in programs.
     .target(
       name: "AsyncVizTestPrograms",
-      dependencies: ["AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples"],
+      dependencies: [
+        "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples", "AsyncVizNodeRuntime",
+      ],
       path: "Tests/AsyncVizTestPrograms"
     ),
     // What every test target shares: the one golden helper.
@@ -117,7 +131,7 @@ let package = Package(
       name: "AsyncVizLangTests",
       dependencies: [
         "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs",
-        "AsyncVizExamples", "AsyncVizTestSupport",
+        "AsyncVizExamples", "AsyncVizTestSupport", "AsyncVizNodeRuntime",
       ],
       exclude: ["Goldens", "FuzzCorpus"]
     ),
@@ -141,6 +155,7 @@ let package = Package(
       ],
       exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizGoRuntimeTests", dependencies: ["AsyncVizGoRuntime"]),
+    .testTarget(name: "AsyncVizNodeRuntimeTests", dependencies: ["AsyncVizNodeRuntime", "AsyncVizTrace"]),
     .testTarget(
       name: "AsyncVizTranslateTests",
       dependencies: [

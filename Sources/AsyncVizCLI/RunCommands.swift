@@ -88,7 +88,7 @@ struct ExportCommand: ParsableCommand {
     let (file, _) = try ProgramLoader.demoOrFile(program)
     let program = try ProgramLoader.compile(file)
     ProgramLoader.printWarnings(program)
-    let runtime = try options.makeRuntime(for: program)
+    let runtime = try options.makeRun(for: program)
     let end = runtime.run()
     try TraceExporter.write(runtime.trace, to: output, format: format)
     // On stderr, so `-o /dev/stdout | jq` sees only the trace.

@@ -2,12 +2,16 @@ import ArgumentParser
 import AsyncVizLang
 import AsyncVizPosix
 import AsyncVizRuntime
+import AsyncVizTrace
 
 /// How to run a program: the options `demo`, `run` and
 /// `export` share; `demo` and `run` add the `DisplayOptions`.
 struct RunOptions: ParsableArguments {
   @Option(help: "The reactor backend: sim (virtual time, deterministic) or epoll (the real kernel).")
   var backend: BackendChoice = .sim
+
+  @Option(help: "Whose rules run the program: rust (tokio current_thread) or node (Node 20's event loop).")
+  var model: RuntimeModel = .rust
 
   @Option(name: .customLong("max-steps"), help: "Stop a runaway program after this many steps.")
   var maxSteps: UInt32 = 100_000
@@ -17,6 +21,21 @@ struct RunOptions: ParsableArguments {
 
   mutating func validate() throws {
     if maxSteps == 0 { throw ValidationError("--max-steps must be at least 1") }
+  }
+
+  /// A run of `program` under the chosen model and backend.
+  func makeRun(for program: CompiledProgram) throws(CLIError) -> ModelRun {
+    switch model {
+    case .rust:
+      return .rust(try makeRuntime(for: program))
+    case .node:
+      guard backend == .sim else {
+        throw CLIError(
+          "error: --model node runs on the sim backend only (its epoll backend is not built yet)")
+      }
+      let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
+      return .node(program.makeNodeLoop(options: runtimeOptions, limits: limits.languageLimits))
+    }
   }
 
   /// A runtime for `program` over the chosen backend; a backend that cannot start is exit 2.
@@ -85,6 +104,8 @@ struct LimitOptions: ParsableArguments {
       textBytesPerRun: maxText, outputLinesPerRun: maxOutput)
   }
 }
+
+extension RuntimeModel: ExpressibleByArgument {}
 
 /// `--backend` values.
 enum BackendChoice: String, ExpressibleByArgument, CaseIterable {

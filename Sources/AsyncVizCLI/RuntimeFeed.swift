@@ -3,15 +3,18 @@ import AsyncVizTrace
 import AsyncVizUI
 
 /// A live run as the front end sees it (and the view benchmark's live run):
-/// each `advance()` is one `Runtime.step()`. The feed's trace is the
-/// runtime's own (no copy): the viewer's history shares it, and lets go of it
-/// while the runtime appends.
+/// each `advance()` is one step of its model (`Runtime.step()` or
+/// `EventLoop.step()`). The feed's trace is the run's own (no copy): the
+/// viewer's history shares it, and lets go of it while the run appends.
 public final class RuntimeFeed: TraceFeed {
   /// The running program; stepped only through `advance()`.
-  private let runtime: Runtime
+  private let runtime: ModelRun
 
   /// A feed over `runtime`, which nothing else steps.
-  public init(runtime: Runtime) { self.runtime = runtime }
+  public convenience init(runtime: Runtime) { self.init(run: .rust(runtime)) }
+
+  /// A feed over a run of either model, which nothing else steps.
+  init(run: ModelRun) { self.runtime = run }
 
   /// Everything recorded so far; grows after each step.
   public var trace: Trace { runtime.trace }
@@ -20,7 +23,7 @@ public final class RuntimeFeed: TraceFeed {
 
   public func advance() -> Bool {
     guard runtime.end == nil else { return false }
-    _ = runtime.step()
+    runtime.step()
     return true
   }
 

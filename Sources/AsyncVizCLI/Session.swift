@@ -15,16 +15,17 @@ struct Session {
 
   /// Runs; an abnormal end is thrown as its exit code.
   func run() throws {
-    let runtime = try options.makeRuntime(for: program)
+    let runtime = try options.makeRun(for: program)
     if display.wantsTranscript {
       let end = runtime.run()
       let trace = runtime.trace
       try TranscriptPrinter.print(trace)
+      if case .node = runtime { try TranscriptPrinter.printComparison(program, node: trace) }
       try display.exportIfAsked(trace, inputs: inputs)
       try ExitCode.unlessCompleted(end.reason)
       return
     }
-    let feed = RuntimeFeed(runtime: runtime)
+    let feed = RuntimeFeed(run: runtime)
     try display.view(feed, notice: ProgramLoader.notice(program))
     try display.exportIfAsked(feed.finish(), inputs: inputs)
   }

@@ -18,24 +18,6 @@ extension AsyncFnFuture {
         return outOfInstructions(at: pc, &r, &cx)
       }
       switch instructions[pc] {
-      case .constant(let c):
-        r.stack.append(Value(c))
-        pc += 1
-      case .interpolate(let pieces):
-        switch interpolate(pieces, r.locals) {
-        case .success(let text): r.stack.append(.string(text))
-        case .failure(let error): return fail(error.message, at: pc, &r, &cx)
-        }
-        pc += 1
-      case .load(let slot):
-        r.stack.append(r.locals[slot])
-        pc += 1
-      case .store(let slot):
-        r.locals[slot] = r.stack.removeLast()
-        pc += 1
-      case .pop:
-        r.stack.removeLast()
-        pc += 1
       case .make(let recipe, let argc, let use):
         if case .asyncFn = recipe, !isSpawn(use) {
           // A call run inline makes a frame, and awaiting it nests a poll:
@@ -79,45 +61,13 @@ extension AsyncFnFuture {
         }
         r.stack.append(.unit)
         pc += 1
-      case .index(let i):
-        guard case .list(let items) = r.stack.removeLast(), i < items.count else {
-          return fail("index \(i) is out of range", at: pc, &r, &cx)
-        }
-        r.stack.append(items[i])
-        pc += 1
-      case .branchUnless(let op, let target):
-        let rhs = r.stack.removeLast()
-        let lhs = r.stack.removeLast()
-        let holds = Value.equal(lhs, rhs) == (op == .equal)
-        pc = holds ? pc + 1 : target
-      case .jump(let target):
-        pc = target
-      case .countdown(let counter, let exit):
-        guard case .int(let left) = r.locals[counter] else {
-          return fail("`repeat` needs a whole number", at: pc, &r, &cx)
-        }
-        if left <= 0 {
-          pc = exit
-        } else {
-          r.locals[counter] = .int(left - 1)
-          pc += 1
-        }
-      case .forNext(let counter, let end, let variable, let exit):
-        guard case .int(let i) = r.locals[counter], case .int(let last) = r.locals[end] else {
-          return fail("a `for` range needs whole numbers", at: pc, &r, &cx)
-        }
-        if i >= last {
-          pc = exit
-        } else {
-          r.locals[variable] = .int(i)
-          r.locals[counter] = .int(i + 1)
-          pc += 1
-        }
       case .ret:
         let value = r.stack.removeLast()
         state = .done
         r = Registers(locals: [])
         return .ready(value)
+      default:
+        if let error = run.runPure(instructions[pc], &pc, &r) { return fail(error.message, at: pc, &r, &cx) }
       }
     }
   }

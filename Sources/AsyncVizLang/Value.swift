@@ -1,3 +1,4 @@
+import AsyncVizNodeRuntime
 import AsyncVizRuntime
 
 /// A value of a running .av program.
@@ -16,6 +17,9 @@ enum Value {
   case future(FutureBox)
   /// A spawned task's join handle; awaiting it waits for the task's output.
   case handle(JoinHandle<Value>)
+  /// Under the node model, every future and join handle: a promise, made
+  /// (and started) where the program made the future.
+  case promise(Promise<Value>)
 
   /// How `print` and `{name}` show the value. A list's text stops soon
   /// after `Limits.maxStringBytes`, which callers then refuse as too long:
@@ -56,6 +60,8 @@ enum Value {
       text += "]"
     case .future(let box): text += "<future \(box.label)>"
     case .handle(let h): text += "<task #\(h.task.rawValue)>"
+    // What Node prints for a promise in a template literal (String(promise)).
+    case .promise: text += "[object Promise]"
     }
   }
 

@@ -53,6 +53,27 @@ public enum EventPayload: Sendable, Equatable {
   /// runtime dropped it, unfinished. Its future is never polled again.
   case taskDrop(task: TaskID)
 
+  // Node's event loop (the node model); `spawn` is an async fn call making
+  // its promise, `complete` that promise fulfilled, `timer_set`/`timer_fire`
+  // a setTimeout, `reactor_wait` the poll phase's epoll_wait.
+
+  /// The loop entered a phase of its turn that has work (or waits, for poll).
+  case phase(LoopPhase)
+  /// A job was appended to the microtask queue for `task` (the async fn it
+  /// resumes, or the one whose helper promise it serves).
+  case microtaskQueue(task: TaskID, job: MicrotaskJob)
+  /// The job at the front of the microtask queue ran.
+  case microtaskRun(task: TaskID, job: MicrotaskJob)
+  /// `setImmediate` queued a callback for the check phase.
+  case immediateQueue(task: TaskID)
+  /// The check phase ran that callback.
+  case immediateRun(task: TaskID)
+  /// The async fn's frame went on the call stack (called, or resumed).
+  case callPush(task: TaskID)
+  /// The frame left the call stack: at an `await` (`line`, `awaiting`) or
+  /// because it returned (`line` 0, `awaiting` nothing).
+  case callPop(task: TaskID, line: Int32, awaiting: Awaited)
+
   /// The task the event is about, if any.
   public var task: TaskID? {
     switch self {
@@ -60,9 +81,11 @@ public enum EventPayload: Sendable, Equatable {
       .complete(let t), .register(let t, _, _), .timerSet(let t, _), .timerFire(let t),
       .timerCancel(let t, _), .wake(let t, _, _, _), .wakerClone(let t), .wakerDrop(let t),
       .ioSend(let t, _, _, _),
-      .output(let t, _), .block(let t, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t):
+      .output(let t, _), .block(let t, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t),
+      .microtaskQueue(let t, _), .microtaskRun(let t, _), .immediateQueue(let t), .immediateRun(let t),
+      .callPush(let t), .callPop(let t, _, _):
       return t
-    case .deregister, .reactorWait, .reactorReady:
+    case .deregister, .reactorWait, .reactorReady, .phase:
       return nil
     }
   }
@@ -94,6 +117,13 @@ public enum EventPayload: Sendable, Equatable {
     case .lint: .lint
     case .deferWake: .deferWake
     case .taskDrop: .taskDrop
+    case .phase: .phase
+    case .microtaskQueue: .microtaskQueue
+    case .microtaskRun: .microtaskRun
+    case .immediateQueue: .immediateQueue
+    case .immediateRun: .immediateRun
+    case .callPush: .callPush
+    case .callPop: .callPop
     }
   }
 }
@@ -103,6 +133,7 @@ package enum EventKind: UInt8, CaseIterable {
   case spawn, schedule, pollStart, pollEnd, complete, register, deregister, reactorWait, reactorReady
   case timerSet, timerFire, timerCancel, wake, wakerClone, wakerDrop, ioSend, output, block, lint
   case deferWake, taskDrop
+  case phase, microtaskQueue, microtaskRun, immediateQueue, immediateRun, callPush, callPop
 
   /// The kind's name in traces.
   package var name: StaticString {
@@ -128,6 +159,13 @@ package enum EventKind: UInt8, CaseIterable {
     case .lint: "lint"
     case .deferWake: "defer"
     case .taskDrop: "task_drop"
+    case .phase: "phase"
+    case .microtaskQueue: "microtask_queue"
+    case .microtaskRun: "microtask_run"
+    case .immediateQueue: "immediate_queue"
+    case .immediateRun: "immediate_run"
+    case .callPush: "call_push"
+    case .callPop: "call_pop"
     }
   }
 }

@@ -23,12 +23,15 @@ public struct ProgramInfo: Sendable, Equatable {
   public var source: String
   /// The reactor that ran it.
   public var backend: BackendKind
+  /// Whose scheduling rules ran it (`program.model`; version-1 traces are rust's).
+  public var model: RuntimeModel
 
   /// Makes the description.
-  public init(name: String, source: String, backend: BackendKind) {
+  public init(name: String, source: String, backend: BackendKind, model: RuntimeModel = .rust) {
     self.name = name
     self.source = source
     self.backend = backend
+    self.model = model
   }
 }
 
@@ -54,8 +57,10 @@ public struct RunEnd: Sendable, Equatable {
 
 /// A complete (or, while a run is live, growing) trace: what the JSON file holds.
 public struct Trace: Sendable, Equatable {
-  /// The format version written and accepted.
-  public static let version = 1
+  /// The format version written (2 adds `program.model`).
+  public static let version = 2
+  /// The versions read: a version-1 file is a rust-model trace.
+  public static let readableVersions: ClosedRange<Int64> = 1...2
 
   /// The program that was run.
   public var program: ProgramInfo

@@ -58,6 +58,21 @@ extension ChromeEventEmitter {
     case .taskDrop(let task):
       let lane = ChromeTraceWriter.lane(task)
       instant("dropped", cat: "task", lane: lane, event: i, state: state, into: &out)
+    case .callPush:
+      callStarts.append(i)
+    case .callPop(let task, let line, let awaiting):
+      callSlice(task, line: line, awaiting: awaiting.label(in: trace), end: i, state: state, into: &out)
+    case .phase(let phase):
+      let lane = ChromeTraceWriter.executorLane
+      instant("phase \(phase.name)", cat: "loop", lane: lane, event: i, state: state, into: &out)
+    case .microtaskRun(let task, let job):
+      let name = "microtask (\(job.name)) for \(trace.label(task))"
+      let lane = ChromeTraceWriter.executorLane
+      instant(name, cat: "microtask", lane: lane, event: i, state: state, into: &out)
+    case .immediateRun(let task):
+      let name = "setImmediate callback of \(trace.label(task))"
+      let lane = ChromeTraceWriter.reactorLane
+      instant(name, cat: "timer", lane: lane, event: i, state: state, into: &out)
     default:
       // Kinds without a mark of their own (schedule, waker clones and drops,
       // defer): the counters and the flow arrows show them.
@@ -95,6 +110,24 @@ extension ChromeEventEmitter {
     ChromeEventEmitter.begin(
       "X", name: "poll \(trace.label(task))", cat: "poll", lane: executor, at: start, into: &out)
     ChromeEventEmitter.ts(",\"dur\":", dur, into: &out)
+    out.raw("},\n")
+  }
+
+  /// A node frame's stay on the call stack as a slice on its task's lane,
+  /// from its call_push to the call_pop `end` (frames nest: an eager call's
+  /// slice lies inside its caller's on another lane).
+  private mutating func callSlice(
+    _ task: TaskID, line: Int32, awaiting: String, end: Int, state: TraceState, into out: inout JSONBytes
+  ) {
+    let push = callStarts.popLast() ?? end
+    let start = timeline.times[push]
+    var name = line == 0 && awaiting.isEmpty ? "on the call stack -> returns" : "on the call stack -> await"
+    if !awaiting.isEmpty { name += " \(awaiting)" }
+    if line != 0 { name += " (line \(line))" }
+    ChromeEventEmitter.begin(
+      "X", name: name, cat: "call", lane: ChromeTraceWriter.lane(task), at: start, into: &out)
+    ChromeEventEmitter.ts(",\"dur\":", max(1, timeline.times[end] - start), into: &out)
+    args(event: push, noteOf: end, state: state, into: &out)
     out.raw("},\n")
   }
 

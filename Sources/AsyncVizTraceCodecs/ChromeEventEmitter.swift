@@ -12,6 +12,8 @@ struct ChromeEventEmitter {
   let flowTargets: [Int: Int]
   /// The poll_start of the poll in progress.
   var pollStart = 0
+  /// The call_push events of the node frames on the call stack, bottom first.
+  var callStarts: [Int] = []
   /// The reactor_wait of the turn in progress, if any, and the fds it reported.
   var reactorTurn: (start: Int, timeout: Int64?, ready: [Int32])?
   /// Numeric id of the next flow.

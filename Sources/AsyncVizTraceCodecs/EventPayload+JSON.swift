@@ -27,6 +27,10 @@ extension EventKind {
     case .output: [.task, .text]
     case .block: [.task, .durUs]
     case .lint: [.task, .code, .message]
+    case .phase: [.phase]
+    case .microtaskQueue, .microtaskRun: [.task, .job]
+    case .immediateQueue, .immediateRun, .callPush: [.task]
+    case .callPop: [.task, .line, .awaiting]
     }
   }
 
@@ -128,7 +132,36 @@ extension TraceJSONWriter {
       head(",\"kind\":\"defer\",\"task\":", task, &out)
     case .taskDrop(let task):
       head(",\"kind\":\"task_drop\",\"task\":", task, &out)
+    case .phase(let phase):
+      out.raw(",\"kind\":\"phase\",\"phase\":\"")
+      out.raw(phase.word)
+      out.byte(UInt8(ascii: "\""))
+    case .microtaskQueue(let task, let job):
+      head(",\"kind\":\"microtask_queue\",\"task\":", task, &out)
+      writeJob(job, &out)
+    case .microtaskRun(let task, let job):
+      head(",\"kind\":\"microtask_run\",\"task\":", task, &out)
+      writeJob(job, &out)
+    case .immediateQueue(let task):
+      head(",\"kind\":\"immediate_queue\",\"task\":", task, &out)
+    case .immediateRun(let task):
+      head(",\"kind\":\"immediate_run\",\"task\":", task, &out)
+    case .callPush(let task):
+      head(",\"kind\":\"call_push\",\"task\":", task, &out)
+    case .callPop(let task, let line, let awaiting):
+      head(",\"kind\":\"call_pop\",\"task\":", task, &out)
+      out.raw(",\"line\":")
+      out.int(line == 0 ? nil : Int64(line))
+      out.raw(",\"awaiting\":")
+      writeAwaited(awaiting, in: trace, to: &out)
     }
+  }
+
+  /// `,"job":"WORD"` of a microtask event.
+  private static func writeJob(_ job: MicrotaskJob, _ out: inout JSONBytes) {
+    out.raw(",\"job\":\"")
+    out.raw(job.word)
+    out.byte(UInt8(ascii: "\""))
   }
 
   /// The kind and task keys, then the task id.
@@ -245,6 +278,20 @@ extension TraceDecoder {
       return .deferWake(task: task)
     case .taskDrop:
       return .taskDrop(task: task)
+    case .phase:
+      return .phase(LoopPhase(rawValue: v.word) ?? .timers)
+    case .microtaskQueue:
+      return .microtaskQueue(task: task, job: MicrotaskJob(rawValue: v.word) ?? .resume)
+    case .microtaskRun:
+      return .microtaskRun(task: task, job: MicrotaskJob(rawValue: v.word) ?? .resume)
+    case .immediateQueue:
+      return .immediateQueue(task: task)
+    case .immediateRun:
+      return .immediateRun(task: task)
+    case .callPush:
+      return .callPush(task: task)
+    case .callPop:
+      return .callPop(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), awaiting: v.awaiting)
     }
   }
 }

@@ -87,9 +87,10 @@ extension TraceDecoder {
         sawVersion = true
         let at = window.offset
         let version = try integer("version")
-        guard version == Int64(Trace.version) else {
+        guard Trace.readableVersions.contains(version) else {
           throw fail(
-            "unsupported trace version \(version) (this asyncviz reads version \(Trace.version))", at: at)
+            "unsupported trace version \(version) (this asyncviz reads versions "
+              + "\(Trace.readableVersions.lowerBound) to \(Trace.readableVersions.upperBound))", at: at)
         }
       } else if bytesEqual(key, "program") {
         guard program == nil else { throw fail("the key \"program\" appears twice") }
@@ -156,6 +157,8 @@ extension TraceDecoder {
     var name: String?
     var source: String?
     var backend: BackendKind?
+    // Version 2 names the model; a version-1 trace is the rust model's.
+    var model: RuntimeModel?
     var first = true
     while let key = try nextKey(&first) {
       if bytesEqual(key, "name") && name == nil {
@@ -171,6 +174,13 @@ extension TraceDecoder {
             at: at)
         }
         backend = kind
+      } else if bytesEqual(key, "model") && model == nil {
+        let at = window.offset
+        let word = try string("model")
+        guard let kind = RuntimeModel(rawValue: String(decoding: word, as: UTF8.self)) else {
+          throw fail("\"model\" must be \"rust\" or \"node\", found \(TraceDecoder.quote(word))", at: at)
+        }
+        model = kind
       } else {
         throw fail("unexpected key \(TraceDecoder.quote(key)) in \"program\"")
       }
@@ -178,7 +188,7 @@ extension TraceDecoder {
     guard let name, let source, let backend else {
       throw fail("\"program\" needs \"name\", \"source\" and \"backend\"", at: start)
     }
-    return ProgramInfo(name: name, source: source, backend: backend)
+    return ProgramInfo(name: name, source: source, backend: backend, model: model ?? .rust)
   }
 
   private mutating func decodeTasks() throws(TraceReadError) -> [TaskRecord] {

@@ -79,6 +79,8 @@ extension TraceDecoder {
     case .readiness: v.word = try word("readiness", Interest.self)
     case .by: v.word = try word("by", WakeSource.self)
     case .code: v.word = try word("code", LintCode.self)
+    case .phase: v.word = try word("phase", LoopPhase.self)
+    case .job: v.word = try word("job", MicrotaskJob.self)
     case .awaiting:
       if !(try null()) { v.awaiting = awaited(try string("awaiting")) }
     case .resource: v.resource = interner.intern(try string("resource"))

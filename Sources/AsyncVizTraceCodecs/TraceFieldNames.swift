@@ -5,6 +5,7 @@ import AsyncVizTraceState
 enum EventField: UInt8, CaseIterable {
   case seq, step, tUs, kind, task, parent, name, cause, position, result, line, awaiting, fd, interest
   case timeoutUs, readiness, deadlineUs, by, fromTask, resource, op, text, durUs, code, message, note
+  case phase, job
 
   /// The key in the file.
   var key: StaticString {
@@ -35,6 +36,8 @@ enum EventField: UInt8, CaseIterable {
     case .code: "code"
     case .message: "message"
     case .note: "note"
+    case .phase: "phase"
+    case .job: "job"
     }
   }
 
@@ -52,6 +55,7 @@ enum EventField: UInt8, CaseIterable {
       if bytesEqual(bytes, op.key) { return .op }
     case 3:
       if bytesEqual(bytes, seq.key) { return .seq }
+      if bytesEqual(bytes, job.key) { return .job }
     case 4:
       if bytesEqual(bytes, step.key) { return .step }
       if bytesEqual(bytes, kind.key) { return .kind }
@@ -64,6 +68,7 @@ enum EventField: UInt8, CaseIterable {
       if bytesEqual(bytes, code.key) { return .code }
     case 5:
       if bytesEqual(bytes, cause.key) { return .cause }
+      if bytesEqual(bytes, phase.key) { return .phase }
     case 6:
       if bytesEqual(bytes, result.key) { return .result }
       if bytesEqual(bytes, parent.key) { return .parent }

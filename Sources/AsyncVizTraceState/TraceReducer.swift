@@ -138,9 +138,11 @@ extension TraceState {
       reactor.markAnswered(fd: fd)
     case .timerSet(let id, let deadline):
       ensureTask(id, at: t)
+      node.apply(payload)
       reactor.armTimer(task: id, deadlineUs: deadline)
       tasks[id.index].timersArmed += 1
     case .timerFire(let id):
+      node.apply(payload)
       if reactor.fireTimer(task: id) { tasks[id.index].timersArmed -= 1 }
     case .timerCancel(let id, let deadline):
       ensureTask(id, at: t)
@@ -169,8 +171,39 @@ extension TraceState {
       deferredWakers += 1
       tasks[id.index].wakersHeld += 1
       if tasks[id.index].status == .polling { tasks[id.index].deferredInPoll = true }
+    case .phase, .microtaskQueue, .microtaskRun, .immediateQueue, .immediateRun, .callPush, .callPop:
+      applyNode(payload, at: t)
     case .output, .block, .spawn, .schedule, .pollStart, .pollEnd, .complete, .taskDrop:
       break
+    }
+  }
+
+  /// Node's loop events: the loop's own state, and the async fns' statuses
+  /// (on the call stack: running; popped at an await: pending; a resume
+  /// queued: ready).
+  private mutating func applyNode(_ payload: EventPayload, at t: Int64) {
+    if let id = payload.task { ensureTask(id, at: t) }
+    node.apply(payload)
+    switch payload {
+    case .phase: action = .reactorTurn
+    case .callPush(let id):
+      setStatus(id, .polling, at: t)
+      tasks[id.index].polls += 1
+      polling = id
+      action = .poll(id, result: nil)
+    case .callPop(let id, let line, let awaiting):
+      polling = node.callStack.last
+      tasks[id.index].awaiting = awaiting
+      tasks[id.index].line = line
+      if line != 0 || awaiting != .nothing {
+        action = .poll(id, result: .pending)
+        setStatus(id, .pending, at: t)
+      } else {
+        action = .poll(id, result: .ready)
+      }
+    case .microtaskQueue(let id, .resume):
+      if tasks[id.index].status == .pending { setStatus(id, .ready, at: t) }
+    default: break
     }
   }
 

@@ -17,6 +17,10 @@ extension TraceState {
   /// The note, written into any sink (the JSON writer writes it escaped).
   package func writeNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
     let event = trace.events[i]
+    if trace.program.model == .node {
+      writeNodeNote(forEvent: i, in: trace, into: &s)
+      return
+    }
     switch event.payload {
     case .spawn(let task, let parent):
       if let parent {
@@ -136,6 +140,8 @@ extension TraceState {
         : it was still alive, and its future is dropped unfinished. It never runs again (tokio shuts down \
         every task still alive when the runtime is dropped).
         """)
+    case .phase, .microtaskQueue, .microtaskRun, .immediateQueue, .immediateRun, .callPush, .callPop:
+      writeNodeNote(forEvent: i, in: trace, into: &s)
     }
   }
 

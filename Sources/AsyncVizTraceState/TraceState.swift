@@ -68,6 +68,8 @@ public struct TraceState: Sendable, Equatable {
   public internal(set) var blockOnWoken = false
   /// Every lint fired so far, in order.
   public internal(set) var lints: [LintRecord] = []
+  /// Node's event loop (the node model's traces; empty for rust's).
+  public internal(set) var node = NodeLoopState()
   /// Set by `finish` once the state is that of the end of the run.
   public internal(set) var end: RunEnd?
   /// The last request written (`io_send`): the register that follows names its resource.

@@ -12,7 +12,11 @@ extension Transcript {
     }
     var dropped: [TaskID] = []
     for event in trace.events { if case .taskDrop(let task) = event.payload { dropped.append(task) } }
+    let mainEnd = trace.program.model == .node ? mainReturn(trace) : nil
     switch end.reason {
+    case .completed where mainEnd != nil:
+      text += "end: completed. main's promise was fulfilled at \(DurationText.instant(mainEnd ?? 0)); "
+      text += "the loop ran on until no timer or immediate was left, where node exits.\n"
     case .completed where !dropped.isEmpty:
       text += "end: completed. main returned, so block_on returned and the runtime dropped"
       text += " the tasks still alive.\n"
@@ -41,12 +45,27 @@ extension Transcript {
     return text + findings(trace)
   }
 
+  /// When main's promise was fulfilled (its `complete`), in a node trace.
+  static func mainReturn(_ trace: Trace) -> Int64? {
+    for event in trace.events {
+      if case .complete(let task) = event.payload, task == TaskID(1) { return event.tUs }
+    }
+    return nil
+  }
+
   /// Why nothing can wake a stuck task, from what it last waited on.
   static func whyStuck(_ task: TaskID, in trace: Trace, state: TraceState) -> String {
     let info = state.info(task)
     let what = info.awaiting.label(in: trace)
     let place = info.line != 0 ? " at line \(info.line)" : ""
     var text = what.isEmpty ? "pending\(place)" : "pending\(place) on \(what)"
+    if trace.program.model == .node {
+      // No wakers under node: a pending promise keeps nothing in the loop alive.
+      if case .joinHandle(let joined) = info.awaiting, trace.end?.stuckTasks.contains(joined) == true {
+        return "pending\(place) on the promise of \(trace.label(joined)), which never settles either."
+      }
+      return text + ": a promise nothing will ever settle, and the loop ran dry."
+    }
     if case .joinHandle(let joined) = info.awaiting, trace.end?.stuckTasks.contains(joined) == true {
       text += ", waiting for \(trace.label(joined)), which is stuck too"
     } else if info.wakersHeld <= 0 {

@@ -57,6 +57,7 @@ public enum Transcript {
 
   /// What the program is and how to read what follows.
   static func header(_ trace: Trace) -> String {
+    if trace.program.model == .node { return nodeHeader(trace) }
     let backend =
       trace.program.backend == .sim
       ? "sim (a simulated kernel with virtual time: the same program always gives the same trace)"
@@ -75,5 +76,24 @@ public enum Transcript {
       in brackets marks the clock moving within a step. Lines starting with >>> are the program's output.
 
       """
+  }
+
+  /// The header of a node-model trace: the model, and what a step is there.
+  static func nodeHeader(_ trace: Trace) -> String {
+    """
+    asyncviz transcript: \(trace.program.name)
+    model: node (Node 20's rules: eager async fns, promises and microtasks, libuv's loop phases)
+    backend: sim (virtual time: the same program always gives the same trace)
+    \(trace.tasks.count) async fn \(trace.tasks.count == 1 ? "call" : "calls"), \
+    \(trace.events.count) \(trace.events.count == 1 ? "event" : "events"), \
+    \(trace.stepCount) \(trace.stepCount == 1 ? "step" : "steps")
+
+    How to read it: each step is one job on the only JavaScript thread, either one macrotask (main's
+    first call, a setTimeout or setImmediate callback) or one microtask (a promise job), or the poll
+    phase's wait. "t" is the clock when the step begins, in milliseconds since the run began (virtual
+    time); a line in brackets marks the clock moving within a step. Lines starting with >>> are the
+    program's output.
+
+    """
   }
 }

@@ -1,4 +1,5 @@
 import AsyncVizLang
+import AsyncVizNodeRuntime
 import AsyncVizRuntime
 import AsyncVizTrace
 
@@ -28,8 +29,35 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// The model's outcome: the program run to its end on the simulated backend.
-  public static func model(_ program: CompiledProgram, maxSteps: UInt32 = 1_000_000) -> ProgramOutcome {
-    modelRun(program, maxSteps: maxSteps).outcome
+  public static func model(
+    _ program: CompiledProgram, model: RuntimeModel = .rust, maxSteps: UInt32 = 1_000_000
+  ) -> ProgramOutcome {
+    switch model {
+    case .rust: modelRun(program, maxSteps: maxSteps).outcome
+    case .node: nodeRun(program, maxSteps: maxSteps).outcome
+    }
+  }
+
+  /// The node model's outcome and trace. The end is when main's promise was
+  /// fulfilled (what the translation's harness reports), though the loop
+  /// goes on until nothing is left, printing what the race losers print.
+  public static func nodeRun(_ program: CompiledProgram, maxSteps: UInt32 = 1_000_000) -> (
+    outcome: ProgramOutcome, trace: Trace
+  ) {
+    let loop = program.makeNodeLoop(options: RuntimeOptions(maxSteps: maxSteps))
+    let end = loop.run()
+    let trace = loop.trace
+    let lines = trace.events.compactMap { e -> String? in
+      if case .output(_, let text) = e.payload { return trace.string(text) }
+      return nil
+    }
+    switch end.reason {
+    case .completed:
+      return (ProgramOutcome(lines: lines, end: .finished(us: loop.mainEndUs ?? end.tUs)), trace)
+    case .stuck: return (ProgramOutcome(lines: lines, end: .stuck), trace)
+    case .maxSteps: return (ProgramOutcome(lines: lines, end: .failed("max-steps")), trace)
+    case .error: return (ProgramOutcome(lines: lines, end: .failed("a run-time error")), trace)
+    }
   }
 
   /// The model's outcome and the trace it was read from, for what the

@@ -14,8 +14,13 @@ public enum ScreenRenderer {
       trace: model.history.trace, state: model.state, model: model, options: options)
     HeaderPanel.draw(cx, into: &buffer, rect: layout.header)
     TasksPanel.draw(cx, into: &buffer, rect: layout.tasks)
-    ExecutorPanel.draw(cx, into: &buffer, rect: layout.executor)
-    ReactorPanel.draw(cx, into: &buffer, rect: layout.reactor)
+    if cx.trace.program.model == .node {
+      CallStackPanel.draw(cx, into: &buffer, rect: layout.executor)
+      EventLoopPanel.draw(cx, into: &buffer, rect: layout.reactor)
+    } else {
+      ExecutorPanel.draw(cx, into: &buffer, rect: layout.executor)
+      ReactorPanel.draw(cx, into: &buffer, rect: layout.reactor)
+    }
     TaskDetailPanel.draw(cx, into: &buffer, rect: layout.detail)
     SourcePanel.draw(cx, into: &buffer, rect: layout.source)
     NarrationPanel.draw(cx, into: &buffer, rect: layout.narration)

@@ -23,7 +23,8 @@ func exportIsDeterministicAndValid(name: String) throws {
   #expect(try Data(contentsOf: a) == Data(contentsOf: b), "two runs of \(name) differ")
   let trace = try load(a)
   #expect(trace["format"] as? String == "asyncviz-trace")
-  #expect(trace["version"] as? Int == 1)
+  #expect(trace["version"] as? Int == 2)
+  #expect((trace["program"] as? [String: Any])?["model"] as? String == "rust")
   let seqs = events(trace).compactMap { $0["seq"] as? Int }
   #expect(seqs == Array(0..<seqs.count))
   #expect(events(trace).allSatisfy { ($0["note"] as? String)?.isEmpty == false })

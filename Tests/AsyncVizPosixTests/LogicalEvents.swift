@@ -40,6 +40,9 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
     case .output(_, let text): detail = trace.string(text)
     case .block(_, let us): detail = "\(us)"
     case .lint(_, let code, _): detail = code.name
+    case .phase(let phase): detail = phase.name
+    case .microtaskQueue(_, let job), .microtaskRun(_, let job): detail = job.name
+    case .callPop(_, let line, let awaiting): detail = "L\(line) \(awaiting.label(in: trace))"
     default:
       // The kind alone (pollStart, complete, timers, waker clones and drops,
       // the reactor's, defer, taskDrop): its fields are fds, times or queue

@@ -1,5 +1,6 @@
 import AsyncVizExamples
 import AsyncVizLang
+import AsyncVizNodeRuntime
 import AsyncVizRuntime
 import AsyncVizTrace
 import Foundation
@@ -25,6 +26,21 @@ public enum DemoTraces {
       preconditionFailure("demo \(name) does not compile: \(error)")
     }
   }
+
+  /// The complete trace of the demo `name` under the node model.
+  public static func nodeTrace(named name: String) -> Trace {
+    guard let demo = DemoCatalog.named(name) else { preconditionFailure("no demo named \(name)") }
+    do {
+      let loop = try CompiledProgram.compile(demo.sourceFile).makeNodeLoop(options: RuntimeOptions())
+      loop.run()
+      return loop.trace
+    } catch {
+      preconditionFailure("demo \(name) does not compile: \(error)")
+    }
+  }
+
+  /// Every demo's name, in teaching order.
+  public static var names: [String] { DemoCatalog.all.map(\.name) }
 
   /// The folder of the demos' golden traces (Tests/AsyncVizLangTests/Goldens).
   public static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -83,7 +83,7 @@ private let endsOfGood: [(end: String, says: String)] = [
   #expect(message(stuck, end: #"{"reason":"error","steps":2,"t_us":\#(tUs),"stuck":[]}"#) == "accepted")
   #expect(
     message(good, end: #"{"reason":"failed","steps":8,"t_us":65000,"stuck":[]}"#).hasSuffix(
-      #""reason" must be "completed", "stuck", "max-steps" or "error", found "failed" (byte offset 7977)"#))
+      #""reason" must be "completed", "stuck", "max-steps" or "error", found "failed" (byte offset 7992)"#))
 }
 
 @Test func aTraceWithTasksStartsWithTheRootSpawn() {

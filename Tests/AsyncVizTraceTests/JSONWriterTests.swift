@@ -34,7 +34,7 @@ import Testing
     #expect(keys.last == "note")
     if trace.events[i].payload.task != nil { #expect(keys[4] == "task") }
   }
-  #expect(lines.first == "{\"format\":\"asyncviz-trace\",\"version\":1,")
+  #expect(lines.first == "{\"format\":\"asyncviz-trace\",\"version\":2,")
   #expect(lines.last == "}")
 }
 

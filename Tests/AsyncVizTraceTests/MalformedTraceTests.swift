@@ -33,8 +33,8 @@ struct Change: Sendable, CustomTestStringConvertible {
     #"t.json: error: not an asyncviz trace: "format" is "other", not "asyncviz-trace" (byte offset 10)"#
   ),
   (
-    "wrong version", Change(#""version":1"#, #""version":7"#),
-    "t.json: error: unsupported trace version 7 (this asyncviz reads version 1) (byte offset 37)"
+    "wrong version", Change(#""version":2"#, #""version":7"#),
+    "t.json: error: unsupported trace version 7 (this asyncviz reads versions 1 to 2) (byte offset 37)"
   ),
   (
     "missing field", Change(#""cause":"spawn","position":0,"#, #""cause":"spawn","#),

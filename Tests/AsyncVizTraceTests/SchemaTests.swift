@@ -23,6 +23,12 @@ private let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathCompone
       files.append(path)
     }
   }
+  // The node model's traces of every demo.
+  for name in DemoTraces.names {
+    let path = "\(folder)/\(name)-node.json"
+    try TraceJSONWriter.write(DemoTraces.nodeTrace(named: name), to: path)
+    files.append(path)
+  }
   // A live trace (no end yet) is valid too.
   var live = Workloads.trace("timers")
   live.events.removeLast(5)
@@ -62,7 +68,8 @@ private let brokenRules: [(rule: String, original: String, replacement: String)]
   ("task id 0", ##""kind":"poll_start","task":2"##, ##""kind":"poll_start","task":0"##),
   ("a fractional time", ##""t_us":40000,"##, ##""t_us":40000.5,"##),
   ("a bad end reason", ##""reason":"completed""##, ##""reason":"done""##),
-  ("a wrong version", ##""version":1"##, ##""version":2"##),
+  ("a wrong version", ##""version":2"##, ##""version":3"##),
+  ("a bad model", ##""model":"rust""##, ##""model":"go""##),
   ("a bad backend", ##""backend":"sim""##, ##""backend":"kqueue""##),
   ("a poll_end without awaiting", ##","awaiting":"db.query""##, ""),
   ("line 0 instead of null", ##""line":null"##, ##""line":0"##),

@@ -8,8 +8,7 @@ struct NodeOracle {
   /// Node processes run side by side, each taking every `processes`-th program. Node waits on
   /// timers almost all the time, so this divides the wall time without loading the CPU much.
   var processes = 4
-  /// How many times a late run is run again alone (more when recording the list, which
-  /// should hold each program's punctual outcome).
+  /// How many times a late run is run again alone.
   var retries = 4
 
   /// How far Node's real end time (when main returned) may be from its exact-clock end (the
@@ -28,15 +27,6 @@ struct NodeOracle {
   static func lateUs(hops: Int, callbacks: Int = 0) -> Int64 {
     15_000 + 1_500 * Int64(hops) + 50 * Int64(callbacks)
   }
-
-  static let listHeader = """
-    # Programs whose real Node 20 run disagrees with asyncviz's run today. asyncviz has no node
-    # model yet, so the run compared with is the rust model's (lazy futures, cancelled select
-    # losers): each line names a program and the symptom, with the Node rules the program
-    # meets. NodeOracleTests fails if a listed program agrees or an unlisted one disagrees.
-    # ASYNCVIZ_RECORD=1 swift test --filter NodeOracleTests rewrites it (and fails the run).
-
-    """
 
   /// Same lines in the same order, and the same end: Node's exact-clock end equals the
   /// model's virtual end, or both never finished.

@@ -114,14 +114,15 @@ struct OracleDriver {
   }
 
   /// Both sides of one program under a verdict.
-  static func report(_ c: OracleCase, model: ProgramOutcome, real: String, heading: String, verdict: String)
-    -> String
-  {
+  static func report(
+    _ c: OracleCase, model: ProgramOutcome, real: String, heading: String, verdict: String,
+    modelName: String = "rust"
+  ) -> String {
     """
     \(c.name) (\(c.origin)): \(verdict)
     --- source
     \(c.source)
-    --- asyncviz (rust model, sim)
+    --- asyncviz (\(modelName) model, sim)
     \(model)
     --- \(heading)
     \(real)

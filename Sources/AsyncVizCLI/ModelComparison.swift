@@ -1,0 +1,63 @@
+import AsyncVizLang
+import AsyncVizTrace
+import AsyncVizTranslate
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The lines a node transcript ends with: the same program under the rust
+/// model, so that what Node's rules change (eager calls, uncancelled race
+/// losers, setTimeout's 1 ms floor, the check phase) shows in two numbers.
+enum ModelComparison {
+  static func text(_ program: CompiledProgram, node trace: Trace) -> String {
+    let rust = ProgramOutcome.model(program, model: .rust)
+    var nodeLines: [String] = []
+    var mainEnd: Int64?
+    for event in trace.events {
+      switch event.payload {
+      case .output(_, let text): nodeLines.append(trace.string(text))
+      case .complete(let task) where task == TaskID(1): mainEnd = event.tUs
+      default: break
+      }
+    }
+    var text = "\ncompared with rust (the same program under --model rust):\n"
+    let nodeEnd =
+      mainEnd.map { "main returns at \(DurationText.instant($0)) under node" }
+      ?? "main never returns under node"
+    switch rust.end {
+    case .finished(let us): text += "  \(nodeEnd); under rust at \(DurationText.instant(us)).\n"
+    case .stuck: text += "  \(nodeEnd); under rust it never returns (stuck).\n"
+    case .failed(let why): text += "  \(nodeEnd); under rust the run fails (\(why)).\n"
+    }
+    if rust.lines == nodeLines {
+      text += "  the output is the same, line for line.\n"
+    } else if rust.lines.sorted() == nodeLines.sorted() {
+      text += "  the output has the same lines in another order.\n"
+    } else {
+      text += "  the output differs: \(nodeLines.count) lines under node, \(rust.lines.count) under rust"
+      text +=
+        nodeLines.count > rust.lines.count ? " (losers of select and timeout run on under node).\n" : ".\n"
+    }
+    return text
+  }
+}
+
+extension TranscriptPrinter {
+  /// Prints `ModelComparison.text` after a node transcript.
+  static func printComparison(_ program: CompiledProgram, node trace: Trace) throws(CLIError) {
+    var bytes = Array(ModelComparison.text(program, node: trace).utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { raw in
+        write(1, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw CLIError(
+          "error: cannot write the transcript to standard output: \(String(cString: strerror(errno)))")
+      }
+      offset += n
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import AsyncVizNodeRuntime
+import AsyncVizRuntime
+import AsyncVizTrace
+
+/// What making each kind of future does under the node model: the promise
+/// the translation's JavaScript makes, with the same microtasks (each `then`
+/// and each `await` one job after the promise settles).
+extension NodeRun {
+  func make(_ recipe: FutureRecipe, _ args: [Value], by frame: NodeFrame) -> Result<
+    Promise<Value>, FrameError
+  > {
+    let task = frame.task
+    switch recipe {
+    case .asyncFn(let index):
+      return .success(call(index, args, by: task))
+    case .resource(let r, let op):
+      let argument = args.map(\.display).joined(separator: ", ")
+      if let error = run.budget.pointee.spendText(argument.utf8.count, limits: run.limits) {
+        return .failure(error)
+      }
+      let resource = run.resources[r]
+      return .success(request(resource, op: op, argument: argument, by: task))
+    case .channel(let c, .send):
+      return .success(channels[c].send(args[0], run: self, by: task))
+    case .channel(let c, .recv):
+      return .success(channels[c].recv(run: self, by: task))
+    case .builtin(let builtin):
+      return makeBuiltin(builtin, args, by: task)
+    }
+  }
+
+  /// `async function op(text) { await sleep(latency); return reply(...) }`:
+  /// the request leaves at the call; a timer stands in for the server's
+  /// latency (the translation's choice, so that model and oracle meet the
+  /// same phases); the reply fulfills the call's promise one job after it.
+  private func request(_ resource: ResourceSpec, op: String, argument: String, by task: TaskID) -> Promise<
+    Value
+  > {
+    let promise = Promise<Value>(
+      loop: loop, awaited: .resourceCall(resource: name(resource.name), op: name(op)))
+    let reply = resource.reply(op: op, argument: argument)
+    sleep(resource.latencyUs, by: task).then(for: task, .reaction) { _ in promise.fulfill(.string(reply)) }
+    return promise
+  }
+
+  /// `new Promise(r => setTimeout(r, us / 1000))`.
+  func sleep(_ us: Int64, by task: TaskID) -> Promise<Value> {
+    let promise = Promise<Value>(loop: loop, awaited: .sleep)
+    loop.setTimeout(for: task, us: us) { promise.fulfill(.unit) }
+    return promise
+  }
+
+  /// `new Promise(r => setImmediate(r))`.
+  private func yieldNow(by task: TaskID) -> Promise<Value> {
+    let promise = Promise<Value>(loop: loop, awaited: .yieldNow)
+    loop.setImmediate(for: task) { promise.fulfill(.unit) }
+    return promise
+  }
+
+  private func makeBuiltin(_ builtin: BuiltinFuture, _ args: [Value], by task: TaskID) -> Result<
+    Promise<Value>, FrameError
+  > {
+    switch builtin {
+    case .sleep:
+      guard case .duration(let us) = args[0] else { return .failure(FrameError("`sleep` needs a duration")) }
+      return .success(sleep(us, by: task))
+    case .yieldNow:
+      return .success(yieldNow(by: task))
+    case .lostWaker:
+      return .success(Promise(loop: loop, awaited: .lostWaker))
+    case .selfWake:
+      guard case .int(let n) = args[0] else {
+        return .failure(FrameError("`self_wake` needs a whole number"))
+      }
+      let promise = Promise<Value>(loop: loop, awaited: .selfWake)
+      selfWake(Int(clamping: n), promise, by: task)
+      return .success(promise)
+    case .join:
+      return promises(args).map { all($0, by: task) }
+    case .select:
+      return promises(args).map { race($0, by: task) }
+    case .timeout:
+      guard case .duration(let us) = args[0] else {
+        return .failure(FrameError("`timeout` needs a duration first"))
+      }
+      return promises([args[1]]).map { inner in
+        // `Promise.race([future, sleep(us).then(() => NONE)])`.
+        let expired = Promise<Value>(loop: loop, awaited: .timeout)
+        sleep(us, by: task).then(for: task, .reaction) { [self] _ in resolve(expired, with: .none, for: task)
+        }
+        return race([inner[0], expired], by: task, awaited: .timeout)
+      }
+    }
+  }
+
+  /// `async function selfWake(n) { for (...) await yieldNow(); return UNIT; }`.
+  private func selfWake(_ left: Int, _ promise: Promise<Value>, by task: TaskID) {
+    guard left > 0 else {
+      promise.fulfill(.unit)
+      return
+    }
+    yieldNow(by: task).then(for: task, .reaction) { [self] _ in selfWake(left - 1, promise, by: task) }
+  }
+
+  /// `Promise.all(promises)`: each element's value is stored by a reaction;
+  /// the last one fulfills the result with the list.
+  private func all(_ promises: [Promise<Value>], by task: TaskID) -> Promise<Value> {
+    let result = Promise<Value>(loop: loop, awaited: .join)
+    let values = JoinValues(count: promises.count)
+    for (i, p) in promises.enumerated() {
+      p.then(for: task, .reaction) { v in
+        values.items[i] = v
+        values.left -= 1
+        if values.left == 0 { result.fulfill(.list(values.items)) }
+      }
+    }
+    return result
+  }
+
+  /// `select`: `Promise.race(futures.map((f, i) => f.then(v => [i, v])))`.
+  private func race(_ promises: [Promise<Value>], by task: TaskID) -> Promise<Value> {
+    var tagged: [Promise<Value>] = []
+    for (i, p) in promises.enumerated() {
+      let tag = Promise<Value>(loop: loop, awaited: .select)
+      p.then(for: task, .reaction) { [self] v in resolve(tag, with: .list([.int(Int64(i)), v]), for: task) }
+      tagged.append(tag)
+    }
+    return race(tagged, by: task, awaited: .select)
+  }
+
+  /// `Promise.race(promises)`: the first to settle resolves it; the others
+  /// run on (nothing cancels a promise) and their values are ignored.
+  private func race(_ promises: [Promise<Value>], by task: TaskID, awaited: Awaited) -> Promise<Value> {
+    let result = Promise<Value>(loop: loop, awaited: awaited)
+    for p in promises {
+      p.then(for: task, .reaction) { [self] v in resolve(result, with: v, for: task) }
+    }
+    return result
+  }
+
+  /// The promises among `values` (every future and handle is one under node).
+  private func promises(_ values: [Value]) -> Result<[Promise<Value>], FrameError> {
+    var out: [Promise<Value>] = []
+    for v in values {
+      guard case .promise(let p) = v else {
+        return .failure(FrameError("cannot await \(v.display): it is not a promise"))
+      }
+      out.append(p)
+    }
+    return .success(out)
+  }
+}
+
+/// The values `Promise.all` gathers, shared by its element reactions.
+private final class JoinValues {
+  var items: [Value]
+  var left: Int
+  init(count: Int) {
+    items = Array(repeating: .unit, count: count)
+    left = count
+  }
+}

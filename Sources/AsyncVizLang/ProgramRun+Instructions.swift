@@ -1,0 +1,86 @@
+/// The instructions that only move values between a frame's locals and its
+/// stack, or jump: the same for every model, so every model's frame runs
+/// them through this one function (a model decides only what making,
+/// awaiting and plain calls do, and what a return settles).
+extension ProgramRun {
+  /// Runs `instruction` at `pc` on `r` and moves `pc` on; returns the error
+  /// instead (leaving `pc` at the failing instruction). The caller handles
+  /// `make`, `await`, `plain` and `ret` itself and never passes them here.
+  @inline(__always)
+  func runPure(_ instruction: Instruction, _ pc: inout Int, _ r: inout AsyncFnFuture.Registers) -> FrameError?
+  {
+    switch instruction {
+    case .constant(let c):
+      r.stack.append(Value(c))
+      pc += 1
+    case .interpolate(let pieces):
+      switch interpolate(pieces, r.locals) {
+      case .success(let text): r.stack.append(.string(text))
+      case .failure(let error): return error
+      }
+      pc += 1
+    case .load(let slot):
+      r.stack.append(r.locals[slot])
+      pc += 1
+    case .store(let slot):
+      r.locals[slot] = r.stack.removeLast()
+      pc += 1
+    case .pop:
+      r.stack.removeLast()
+      pc += 1
+    case .index(let i):
+      guard case .list(let items) = r.stack.removeLast(), i < items.count else {
+        return FrameError("index \(i) is out of range")
+      }
+      r.stack.append(items[i])
+      pc += 1
+    case .branchUnless(let op, let target):
+      let rhs = r.stack.removeLast()
+      let lhs = r.stack.removeLast()
+      let holds = Value.equal(lhs, rhs) == (op == .equal)
+      pc = holds ? pc + 1 : target
+    case .jump(let target):
+      pc = target
+    case .countdown(let counter, let exit):
+      guard case .int(let left) = r.locals[counter] else {
+        return FrameError("`repeat` needs a whole number")
+      }
+      if left <= 0 {
+        pc = exit
+      } else {
+        r.locals[counter] = .int(left - 1)
+        pc += 1
+      }
+    case .forNext(let counter, let end, let variable, let exit):
+      guard case .int(let i) = r.locals[counter], case .int(let last) = r.locals[end] else {
+        return FrameError("a `for` range needs whole numbers")
+      }
+      if i >= last {
+        pc = exit
+      } else {
+        r.locals[variable] = .int(i)
+        r.locals[counter] = .int(i + 1)
+        pc += 1
+      }
+    case .make, .await, .plain, .ret:
+      preconditionFailure("a model's frame runs \(instruction) itself")
+    }
+    return nil
+  }
+
+  /// Builds an interpolated string, stopping as soon as it is too long.
+  func interpolate(_ pieces: [Piece], _ locals: [Value]) -> Result<String, FrameError> {
+    var text = ""
+    for piece in pieces {
+      switch piece {
+      case .text(let t): text += t
+      case .local(let slot): text += locals[slot].display
+      }
+      if text.utf8.count > Limits.maxStringBytes { break }
+    }
+    if let error = budget.pointee.spendText(text.utf8.count, limits: limits) {
+      return .failure(error)
+    }
+    return .success(text)
+  }
+}

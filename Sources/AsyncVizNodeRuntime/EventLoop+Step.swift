@@ -1,0 +1,108 @@
+import AsyncVizTrace
+
+extension EventLoop {
+  /// Runs the program to its end and returns how it ended.
+  @discardableResult
+  public func run() -> RunEnd {
+    while true {
+      if case .finished(let end) = step() { return end }
+    }
+  }
+
+  /// Runs one job: the front microtask if any (the queue is drained
+  /// completely before the loop goes on, V8's MicrotaskQueue::RunMicrotasks
+  /// called after each callback), else the next macrotask of libuv's turn,
+  /// moving through the phases (and waiting in poll) as needed. Ends the run
+  /// when the loop has nothing left that could run (uv__loop_alive false:
+  /// no timer, no immediate, no I/O), as the node process exits there, or
+  /// at the step limit.
+  public func step() -> NodeStep {
+    if let end { return .finished(end) }
+    if recorder.step >= maxSteps { return .finished(finish(.maxSteps)) }
+    if let job = microtasks.popFirst() {
+      recorder.step += 1
+      record(.microtaskRun(task: job.task, job: job.job))
+      onJobStart?()
+      job.run()
+      return .microtask
+    }
+    while true {
+      switch cursor {
+      case .start:
+        cursor = .timers(dueBy: now)
+        recorder.step += 1
+        enter(.timers)
+        onJobStart?()
+        let call = main
+        main = nil
+        call?()
+        return .macrotask
+      case .timers(let dueBy):
+        if let timer = timers.popDue(by: dueBy) {
+          recorder.step += 1
+          enter(.timers)
+          record(.timerFire(task: timer.task))
+          onJobStart?()
+          timer.run()
+          return .macrotask
+        }
+        cursor = .poll
+      case .poll:
+        guard !timers.isEmpty || !immediates.isEmpty else { return .finished(finish()) }
+        // uv_backend_timeout: 0 while immediates wait (Node keeps an idle
+        // handle active then), else the time to the earliest timer.
+        let timeout = immediates.isEmpty ? max(0, (timers.nextDeadline ?? now) - now) : 0
+        cursor = .check(left: immediates.count)
+        if timeout > 0 {
+          recorder.step += 1
+          enter(.poll)
+          record(.reactorWait(timeoutUs: timeout))
+          now += timeout
+          return .wait
+        }
+      case .check(let left):
+        if left > 0, let immediate = immediates.popFirst() {
+          cursor = .check(left: left - 1)
+          recorder.step += 1
+          enter(.check)
+          record(.immediateRun(task: immediate.task))
+          onJobStart?()
+          immediate.run()
+          return .macrotask
+        }
+        cursor = .close
+      case .close:
+        // The next turn: uv__update_time, then the timers due by then.
+        cursor = .timers(dueBy: now)
+      }
+    }
+  }
+
+  /// Records a phase the first time a callback (or the wait) runs in it in a row.
+  private func enter(_ next: LoopPhase) {
+    guard phase != next else { return }
+    phase = next
+    record(.phase(next))
+  }
+
+  /// The loop ran dry (or hit the step limit): the process exits. The run
+  /// is `completed` if main's promise was fulfilled, else `stuck` with the
+  /// async fns whose promises never settled.
+  private func finish(_ natural: EndReason? = nil) -> RunEnd {
+    let stuck = alive.indices.filter { alive[$0] }.map { TaskID(UInt32($0 + 1)) }
+    let reason: EndReason
+    if failed {
+      reason = .error
+    } else if let natural {
+      reason = natural
+    } else {
+      reason = mainEndUs == nil ? .stuck : .completed
+    }
+    let end = RunEnd(
+      reason: reason, steps: recorder.step, tUs: now,
+      stuckTasks: reason == .maxSteps || mainEndUs != nil ? [] : stuck)
+    self.end = end
+    recorder.trace.end = end
+    return end
+  }
+}

@@ -1,0 +1,77 @@
+import AsyncVizTrace
+
+/// What Node's event loop holds after step k, for the node model's panels
+/// and notes: the JavaScript call stack, V8's microtask queue, libuv's
+/// current phase with the timer heap and the immediates (the check phase's
+/// queue), and the epoll interest list of the poll phase. Empty for a rust trace.
+public struct NodeLoopState: Sendable, Equatable {
+  /// A queued microtask: the async fn it is for and what it does.
+  public struct Job: Sendable, Equatable {
+    /// The async fn the job resumes (or whose helper promise it serves).
+    public var task: TaskID
+    /// What it does.
+    public var job: MicrotaskJob
+  }
+
+  /// An armed setTimeout.
+  public struct Timer: Sendable, Equatable {
+    /// The async fn that armed it.
+    public var task: TaskID
+    /// When it is due.
+    public var deadlineUs: Int64
+  }
+
+  /// The frames on the call stack, bottom first (the running one last).
+  public internal(set) var callStack: [TaskID] = []
+  /// The tallest the call stack has been since it was last empty (bottom
+  /// first): between steps the stack is empty (a step is one whole job), so
+  /// this is what the last job ran, eager calls included.
+  public internal(set) var lastJobStack: [TaskID] = []
+  /// The microtask queue, front first.
+  public internal(set) var microtasks: [Job] = []
+  /// The phase of the loop's turn that has run last (nil before the first).
+  public internal(set) var phase: LoopPhase?
+  /// The timer heap, in the order the timers phase runs it (deadline, then arming order).
+  public internal(set) var timers: [Timer] = []
+  /// The callbacks setImmediate queued, for the check phase, front first.
+  public internal(set) var immediates: [TaskID] = []
+  /// Microtasks run so far.
+  public internal(set) var microtasksRun = 0
+  /// Macrotasks (timer and immediate callbacks) run so far.
+  public internal(set) var macrotasksRun = 0
+
+  /// The state before any event.
+  public init() {}
+
+  mutating func apply(_ payload: EventPayload) {
+    switch payload {
+    case .phase(let p):
+      phase = p
+    case .microtaskQueue(let task, let job):
+      microtasks.append(Job(task: task, job: job))
+    case .microtaskRun(let task, let job):
+      if let i = microtasks.firstIndex(of: Job(task: task, job: job)) { microtasks.remove(at: i) }
+      microtasksRun += 1
+    case .immediateQueue(let task):
+      immediates.append(task)
+    case .immediateRun(let task):
+      if let i = immediates.firstIndex(of: task) { immediates.remove(at: i) }
+      macrotasksRun += 1
+    case .timerSet(let task, let deadline):
+      let timer = Timer(task: task, deadlineUs: deadline)
+      let at = timers.firstIndex { $0.deadlineUs > deadline } ?? timers.count
+      timers.insert(timer, at: at)
+    case .timerFire(let task):
+      if let i = timers.firstIndex(where: { $0.task == task }) { timers.remove(at: i) }
+      macrotasksRun += 1
+    case .callPush(let task):
+      if callStack.isEmpty { lastJobStack = [] }
+      callStack.append(task)
+      if callStack.count > lastJobStack.count { lastJobStack = callStack }
+    case .callPop(let task, _, _):
+      if let i = callStack.lastIndex(of: task) { callStack.remove(at: i) }
+    default:
+      break
+    }
+  }
+}

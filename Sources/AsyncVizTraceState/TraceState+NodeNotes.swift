@@ -1,0 +1,172 @@
+import AsyncVizTrace
+
+/// The narration of a node-model trace, in Node's words (promise, microtask,
+/// macrotask, phase), saying where Node's rules differ from rust's.
+extension TraceState {
+  package func writeNodeNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
+    let event = trace.events[i]
+    switch event.payload {
+    case .spawn(let task, let parent):
+      noteNodeCall(task, parent: parent, at: event.tUs, in: trace, into: &s)
+    case .callPush(let task):
+      s.label(task, in: trace)
+      if info(task).polls == 0 {
+        s.text(" is called: it goes on the call stack and runs now.")
+      } else {
+        s.text(" is back on the call stack: the microtask resumes it after its await.")
+      }
+    case .callPop(let task, let line, let awaiting):
+      noteNodePop(task, line: line, awaiting: awaiting, in: trace, into: &s)
+    case .complete(let task):
+      s.text("The promise of ")
+      s.label(task, in: trace)
+      s.text(" is fulfilled: each await on it gets a microtask.")
+    case .microtaskQueue(let task, let job):
+      noteMicrotaskQueued(task, job: job, in: trace, into: &s)
+    case .microtaskRun(let task, let job):
+      s.text("The microtask queue runs its front job (")
+      s.number(Int64(node.microtasks.count))
+      s.text(" queued): ")
+      switch job {
+      case .resume: s.text("it resumes ")
+      case .reaction: s.text("a promise reaction for ")
+      case .thenable: s.text("a promise adopts another's state, for ")
+      }
+      s.label(task, in: trace)
+      s.text(".")
+    case .phase(let phase):
+      noteNodePhase(phase, into: &s)
+    case .reactorWait(let timeout):
+      if let timeout {
+        s.text("Nothing is due now: the poll phase blocks in epoll_wait for ")
+        s.duration(timeout)
+        s.text(", until the earliest timer of the heap.")
+      } else {
+        s.text("The poll phase blocks in epoll_wait with no timeout.")
+      }
+    case .timerSet(let task, let deadline):
+      s.label(task, in: trace)
+      s.text(" calls setTimeout: the callback is due at ")
+      s.instant(deadline)
+      s.text(" (")
+      s.duration(deadline - event.tUs)
+      s.text(" from now: Node waits at least 1 ms, in whole milliseconds) and waits in libuv's timer heap.")
+    case .timerFire(let task):
+      s.text("A macrotask: the timers phase runs the setTimeout callback of ")
+      s.label(task, in: trace)
+      s.text(", which resolves its promise.")
+    case .immediateQueue(let task):
+      s.label(task, in: trace)
+      s.text(
+        """
+         calls setImmediate: the callback waits for the check phase of this loop turn, after the \
+        microtasks and any due I/O.
+        """)
+    case .immediateRun(let task):
+      s.text("A macrotask: the check phase runs the setImmediate callback of ")
+      s.label(task, in: trace)
+      s.text(", which resolves its promise.")
+    case .output(let task, let text):
+      s.label(task, in: trace)
+      s.text(" prints: ")
+      s.string(trace.string(text))
+    case .block(let task, let dur):
+      s.label(task, in: trace)
+      s.text(" makes a blocking call for ")
+      s.duration(dur)
+      s.text(": the only JavaScript thread stops; no callback and no microtask runs until it returns.")
+    default:
+      s.string(event.payload.kindName)
+    }
+  }
+
+  private func noteNodeCall<S: NoteSink & ~Copyable>(
+    _ task: TaskID, parent: TaskID?, at now: Int64, in trace: Trace, into s: inout S
+  ) {
+    guard let parent else {
+      s.label(task, in: trace)
+      s.text(
+        " will be called by the first macrotask, a timer callback at 0 ms (as the translation starts it).")
+      return
+    }
+    s.label(parent, in: trace)
+    s.text(" calls ")
+    s.label(task, in: trace)
+    s.text(" at ")
+    s.instant(now)
+    s.text(
+      """
+      : calling an async fn runs its body at once, inside the caller, up to its first await, and \
+      gives a promise (under rust, the call only makes a lazy future, which starts when first awaited \
+      or spawned).
+      """)
+  }
+
+  private func noteNodePop<S: NoteSink & ~Copyable>(
+    _ task: TaskID, line: Int32, awaiting: Awaited, in trace: Trace, into s: inout S
+  ) {
+    s.label(task, in: trace)
+    guard line != 0 || awaiting != .nothing else {
+      s.text(" returns and leaves the call stack.")
+      return
+    }
+    s.text(" reaches an await")
+    if line != 0 {
+      s.text(" at line ")
+      s.number(Int64(line))
+    }
+    let label = awaiting.label(in: trace)
+    if case .joinHandle(let callee) = awaiting {
+      s.text(" on the promise of ")
+      s.label(callee, in: trace)
+    } else if !label.isEmpty {
+      s.text(" on ")
+      s.string(label)
+    }
+    s.text(": await always suspends, so it leaves the call stack")
+    let below = node.callStack.dropLast().last
+    if let below, below != task {
+      s.text(" and ")
+      s.label(below, in: trace)
+      s.text(", its caller, goes on with the promise")
+    }
+    s.text("; it resumes in a microtask once that promise settles.")
+  }
+
+  private func noteMicrotaskQueued<S: NoteSink & ~Copyable>(
+    _ task: TaskID, job: MicrotaskJob, in trace: Trace, into s: inout S
+  ) {
+    switch job {
+    case .resume:
+      s.text("The promise ")
+      s.label(task, in: trace)
+      s.text(" awaits has settled: a microtask to resume it joins the queue")
+    case .reaction:
+      s.text("A promise reaction for ")
+      s.label(task, in: trace)
+      s.text(" (a resource call's reply, Promise.all, Promise.race or a then) joins the microtask queue")
+    case .thenable:
+      s.label(task, in: trace)
+      s.text(
+        "'s promise was resolved with another promise: a job to adopt its state joins the microtask queue")
+    }
+    s.text(" (position ")
+    s.number(Int64(node.microtasks.count + 1))
+    s.text(").")
+  }
+
+  private func noteNodePhase<S: NoteSink & ~Copyable>(_ phase: LoopPhase, into s: inout S) {
+    switch phase {
+    case .timers:
+      s.text("The event loop enters the timers phase: the due setTimeout callbacks run, earliest first.")
+    case .pending:
+      s.text("The event loop enters the pending phase: deferred I/O callbacks run.")
+    case .poll:
+      s.text("The event loop enters the poll phase: epoll_wait for I/O.")
+    case .check:
+      s.text("The event loop enters the check phase: the setImmediate callbacks queued before it run.")
+    case .close:
+      s.text("The event loop enters the close phase.")
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+// `--model node` from the command line: the acceptance check of the node
+// model, its export and replay, and its refusals.
+
+@Test func lazyFutureUnderNodeStartsTheQueryAtOnceAndEndsEarlier() throws {
+  let result = try CLIRunner.run(["demo", "lazy-future", "--model", "node", "--plain"])
+  #expect(result.code == 0, "\(result.stderr)")
+  let out = result.stdout
+  #expect(out.contains("model: node"))
+  let started = try #require(out.range(of: ">>> #2 lookup prints: lookup(ada) starts running now"))
+  let made = try #require(out.range(of: ">>> #1 main prints: made the future; lookup has not started"))
+  #expect(started.lowerBound < made.lowerBound, "the call ran lookup's body before main went on")
+  #expect(out.contains("#2 lookup calls setTimeout: the callback is due at 30.000 ms"))
+  #expect(out.contains("main returns at 50.000 ms under node; under rust at 80.000 ms."))
+  // Under rust the same demo starts the query when it is first awaited, at 50 ms.
+  let rust = try CLIRunner.run(["demo", "lazy-future", "--plain"])
+  #expect(rust.stdout.contains("total time: 80.000 ms"))
+  #expect(!rust.stdout.contains("model: node"))
+}
+
+@Test func aNodeTraceExportsAndReplaysAsItRan() throws {
+  let dir = try CLIRunner.temporaryDirectory()
+  let file = dir.appendingPathComponent("node.json")
+  let export = try CLIRunner.run(["export", "select-timeout", "--model", "node", "-o", file.path])
+  #expect(export.code == 0, "\(export.stderr)")
+  let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+  #expect(json["version"] as? Int == 2)
+  #expect((json["program"] as? [String: Any])?["model"] as? String == "node")
+  let kinds = Set((json["events"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String })
+  #expect(kinds.isSuperset(of: ["phase", "microtask_queue", "microtask_run", "call_push", "call_pop"]))
+  let replay = try CLIRunner.run(["replay", file.path, "--plain"])
+  let demo = try CLIRunner.run(["demo", "select-timeout", "--model", "node", "--plain"])
+  #expect(replay.code == 0, "\(replay.stderr)")
+  // The demo adds only its comparison with rust after the transcript.
+  #expect(demo.stdout.hasPrefix(replay.stdout))
+  #expect(demo.stdout.dropFirst(replay.stdout.count).hasPrefix("\ncompared with rust"))
+  let chrome = dir.appendingPathComponent("node.chrome.json")
+  let perfetto = try CLIRunner.run([
+    "export", "select-timeout", "--model", "node", "--format", "chrome", "-o", chrome.path,
+  ])
+  #expect(perfetto.code == 0, "\(perfetto.stderr)")
+  let events = try JSONSerialization.jsonObject(with: Data(contentsOf: chrome)) as? [String: Any]
+  #expect((events?["traceEvents"] as? [Any])?.isEmpty == false)
+}
+
+@Test func theNodeModelRefusesWhatItCannotRun() throws {
+  let epoll = try CLIRunner.run(["demo", "timers", "--model", "node", "--backend", "epoll", "--plain"])
+  #expect(epoll.code == 2)
+  #expect(epoll.stderr.contains("--model node runs on the sim backend only"))
+  let unknown = try CLIRunner.run(["demo", "timers", "--model", "go", "--plain"])
+  #expect(unknown.code == 2)
+  #expect(unknown.stderr.contains("--model"))
+}
