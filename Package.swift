@@ -40,9 +40,17 @@ let package = Package(
         .product(name: "HeapModule", package: "swift-collections"),
       ]
     ),
+    // Linux's scheduler, simplified (the threads model): CPUs, run queues, time slices.
+    .target(
+      name: "AsyncVizThreadsRuntime",
+      dependencies: ["AsyncVizTrace", .product(name: "HeapModule", package: "swift-collections")]
+    ),
     .target(
       name: "AsyncVizLang",
-      dependencies: ["AsyncVizRuntime", "AsyncVizNodeRuntime", "AsyncVizTrace", "AsyncVizTraceState"]),
+      dependencies: [
+        "AsyncVizRuntime", "AsyncVizNodeRuntime", "AsyncVizThreadsRuntime", "AsyncVizTrace",
+        "AsyncVizTraceState",
+      ]),
     // Prints .av programs for real runtimes (tokio first), generates programs,
     // and runs the translations as the oracle of the differential tests.
     .target(
@@ -86,7 +94,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
         "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
-        "AsyncVizQuiz", "AsyncVizNodeRuntime",
+        "AsyncVizQuiz", "AsyncVizNodeRuntime", "AsyncVizThreadsRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -131,7 +139,7 @@ let package = Package(
       name: "AsyncVizLangTests",
       dependencies: [
         "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs",
-        "AsyncVizExamples", "AsyncVizTestSupport", "AsyncVizNodeRuntime",
+        "AsyncVizExamples", "AsyncVizTestSupport", "AsyncVizNodeRuntime", "AsyncVizThreadsRuntime",
       ],
       exclude: ["Goldens", "FuzzCorpus"]
     ),

@@ -6,11 +6,14 @@ import AsyncVizTranslate
   import Glibc
 #endif
 
-/// The lines a node transcript ends with: the same program under the rust
-/// model, so that what Node's rules change (eager calls, uncancelled race
-/// losers, setTimeout's 1 ms floor, the check phase) shows in two numbers.
+/// The lines a node or threads transcript ends with: the same program under
+/// the rust model, so that what the model's rules change (node: eager calls,
+/// uncancelled race losers, setTimeout's 1 ms floor, the check phase;
+/// threads: losers on helper threads that run on, blocking calls that stop
+/// one thread only, context switches) shows in two numbers.
 enum ModelComparison {
-  static func text(_ program: CompiledProgram, node trace: Trace) -> String {
+  static func text(_ program: CompiledProgram, model trace: Trace) -> String {
+    let model = trace.program.model.rawValue
     let rust = ProgramOutcome.model(program, model: .rust)
     var nodeLines: [String] = []
     var mainEnd: Int64?
@@ -23,8 +26,8 @@ enum ModelComparison {
     }
     var text = "\ncompared with rust (the same program under --model rust):\n"
     let nodeEnd =
-      mainEnd.map { "main returns at \(DurationText.instant($0)) under node" }
-      ?? "main never returns under node"
+      mainEnd.map { "main returns at \(DurationText.instant($0)) under \(model)" }
+      ?? "main never returns under \(model)"
     switch rust.end {
     case .finished(let us): text += "  \(nodeEnd); under rust at \(DurationText.instant(us)).\n"
     case .stuck: text += "  \(nodeEnd); under rust it never returns (stuck).\n"
@@ -35,18 +38,19 @@ enum ModelComparison {
     } else if rust.lines.sorted() == nodeLines.sorted() {
       text += "  the output has the same lines in another order.\n"
     } else {
-      text += "  the output differs: \(nodeLines.count) lines under node, \(rust.lines.count) under rust"
+      text += "  the output differs: \(nodeLines.count) lines under \(model), \(rust.lines.count) under rust"
       text +=
-        nodeLines.count > rust.lines.count ? " (losers of select and timeout run on under node).\n" : ".\n"
+        nodeLines.count > rust.lines.count
+        ? " (losers of select and timeout run on under \(model)).\n" : ".\n"
     }
     return text
   }
 }
 
 extension TranscriptPrinter {
-  /// Prints `ModelComparison.text` after a node transcript.
-  static func printComparison(_ program: CompiledProgram, node trace: Trace) throws(CLIError) {
-    var bytes = Array(ModelComparison.text(program, node: trace).utf8)
+  /// Prints `ModelComparison.text` after a node or threads transcript.
+  static func printComparison(_ program: CompiledProgram, model trace: Trace) throws(CLIError) {
+    var bytes = Array(ModelComparison.text(program, model: trace).utf8)
     var offset = 0
     while offset < bytes.count {
       let n = bytes.withUnsafeMutableBytes { raw in

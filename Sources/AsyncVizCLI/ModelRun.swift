@@ -1,18 +1,21 @@
 import AsyncVizNodeRuntime
 import AsyncVizRuntime
+import AsyncVizThreadsRuntime
 import AsyncVizTrace
 
 /// A run of a program under either model, as the CLI drives it: tokio's
-/// `Runtime` or Node's `EventLoop`, each stepped one scheduling action at a time.
+/// `Runtime`, Node's `EventLoop` or the threads model's `Kernel`, each stepped one scheduling action at a time.
 enum ModelRun {
   case rust(Runtime)
   case node(EventLoop)
+  case threads(Kernel)
 
   /// The trace so far.
   var trace: Trace {
     switch self {
     case .rust(let runtime): runtime.trace
     case .node(let loop): loop.trace
+    case .threads(let kernel): kernel.trace
     }
   }
 
@@ -21,6 +24,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): runtime.end
     case .node(let loop): loop.end
+    case .threads(let kernel): kernel.end
     }
   }
 
@@ -29,6 +33,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): runtime.run()
     case .node(let loop): loop.run()
+    case .threads(let kernel): kernel.run()
     }
   }
 
@@ -37,6 +42,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): _ = runtime.step()
     case .node(let loop): _ = loop.step()
+    case .threads(let kernel): _ = kernel.step()
     }
   }
 
@@ -45,6 +51,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): runtime.appendNew(into: &trace)
     case .node(let loop): loop.appendNew(into: &trace)
+    case .threads(let kernel): kernel.appendNew(into: &trace)
     }
   }
 }

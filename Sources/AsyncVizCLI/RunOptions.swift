@@ -10,8 +10,14 @@ struct RunOptions: ParsableArguments {
   @Option(help: "The reactor backend: sim (virtual time, deterministic) or epoll (the real kernel).")
   var backend: BackendChoice = .sim
 
-  @Option(help: "Whose rules run the program: rust (tokio current_thread) or node (Node 20's event loop).")
+  @Option(
+    help:
+      "Whose rules run the program: rust (tokio current_thread), node (Node 20's event loop) or threads (an OS thread per task)."
+  )
   var model: RuntimeModel = .rust
+
+  @Option(help: "CPUs of the threads model's simulated kernel.")
+  var cpus: Int = KernelCosts.defaultCPUs
 
   @Option(name: .customLong("max-steps"), help: "Stop a runaway program after this many steps.")
   var maxSteps: UInt32 = 100_000
@@ -21,6 +27,7 @@ struct RunOptions: ParsableArguments {
 
   mutating func validate() throws {
     if maxSteps == 0 { throw ValidationError("--max-steps must be at least 1") }
+    if !(1...64).contains(cpus) { throw ValidationError("--cpus must be between 1 and 64") }
   }
 
   /// A run of `program` under the chosen model and backend.
@@ -35,6 +42,12 @@ struct RunOptions: ParsableArguments {
       }
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
       return .node(program.makeNodeLoop(options: runtimeOptions, limits: limits.languageLimits))
+    case .threads:
+      guard backend == .sim else {
+        throw CLIError("error: --model threads runs on the sim backend only (its real run is not built yet)")
+      }
+      let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
+      return .threads(program.makeKernel(options: runtimeOptions, cpus: cpus, limits: limits.languageLimits))
     }
   }
 

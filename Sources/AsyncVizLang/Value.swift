@@ -20,6 +20,9 @@ enum Value {
   /// Under the node model, every future and join handle: a promise, made
   /// (and started) where the program made the future.
   case promise(Promise<Value>)
+  /// Under the threads model, every future and join handle: a call not yet
+  /// made (run by whichever thread awaits it) or a thread already running it.
+  case thread(ThreadFuture)
 
   /// How `print` and `{name}` show the value. A list's text stops soon
   /// after `Limits.maxStringBytes`, which callers then refuse as too long:
@@ -62,6 +65,7 @@ enum Value {
     case .handle(let h): text += "<task #\(h.task.rawValue)>"
     // What Node prints for a promise in a template literal (String(promise)).
     case .promise: text += "[object Promise]"
+    case .thread(let f): text += f.label
     }
   }
 

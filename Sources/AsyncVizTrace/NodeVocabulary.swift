@@ -5,6 +5,9 @@ public enum RuntimeModel: String, Sendable, CaseIterable {
   /// Node 20: eager async functions and promises on V8's microtask queue,
   /// macrotasks in libuv's loop phases.
   case node
+  /// One OS thread per task under Linux's scheduler, simplified: blocking
+  /// calls, CPUs with run queues, time slices and context switches.
+  case threads
 }
 
 /// A phase of libuv's event loop (`uv_run` in libuv's src/unix/core.c), in

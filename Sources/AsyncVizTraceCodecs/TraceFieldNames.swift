@@ -5,7 +5,7 @@ import AsyncVizTraceState
 enum EventField: UInt8, CaseIterable {
   case seq, step, tUs, kind, task, parent, name, cause, position, result, line, awaiting, fd, interest
   case timeoutUs, readiness, deadlineUs, by, fromTask, resource, op, text, durUs, code, message, note
-  case phase, job
+  case phase, job, cpu
 
   /// The key in the file.
   var key: StaticString {
@@ -38,6 +38,7 @@ enum EventField: UInt8, CaseIterable {
     case .note: "note"
     case .phase: "phase"
     case .job: "job"
+    case .cpu: "cpu"
     }
   }
 
@@ -56,6 +57,7 @@ enum EventField: UInt8, CaseIterable {
     case 3:
       if bytesEqual(bytes, seq.key) { return .seq }
       if bytesEqual(bytes, job.key) { return .job }
+      if bytesEqual(bytes, cpu.key) { return .cpu }
     case 4:
       if bytesEqual(bytes, step.key) { return .step }
       if bytesEqual(bytes, kind.key) { return .kind }

@@ -39,7 +39,7 @@ public enum TraceJSONWriter: TraceDocumentFormat {
     out.raw(",\"backend\":")
     out.raw(trace.program.backend == .sim ? "\"sim\"" : "\"epoll\"")
     out.raw(",\"model\":")
-    out.raw(trace.program.model == .rust ? "\"rust\"" : "\"node\"")
+    out.quoted(trace.program.model.rawValue)
     out.raw("},\n\"tasks\":[")
     for (i, task) in trace.tasks.enumerated() {
       out.raw(i == 0 ? "\n{\"id\":" : ",\n{\"id\":")

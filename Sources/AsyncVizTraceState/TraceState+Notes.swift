@@ -21,6 +21,10 @@ extension TraceState {
       writeNodeNote(forEvent: i, in: trace, into: &s)
       return
     }
+    if trace.program.model == .threads {
+      writeThreadsNote(forEvent: i, in: trace, into: &s)
+      return
+    }
     switch event.payload {
     case .spawn(let task, let parent):
       if let parent {
@@ -142,6 +146,8 @@ extension TraceState {
         """)
     case .phase, .microtaskQueue, .microtaskRun, .immediateQueue, .immediateRun, .callPush, .callPop:
       writeNodeNote(forEvent: i, in: trace, into: &s)
+    case .threadRun, .threadStop, .threadReady:
+      writeThreadsNote(forEvent: i, in: trace, into: &s)
     }
   }
 

@@ -70,6 +70,8 @@ public struct TraceState: Sendable, Equatable {
   public internal(set) var lints: [LintRecord] = []
   /// Node's event loop (the node model's traces; empty for rust's).
   public internal(set) var node = NodeLoopState()
+  /// The simulated kernel (the threads model's traces; empty for the others').
+  public internal(set) var kernel = KernelState()
   /// Set by `finish` once the state is that of the end of the run.
   public internal(set) var end: RunEnd?
   /// The last request written (`io_send`): the register that follows names its resource.

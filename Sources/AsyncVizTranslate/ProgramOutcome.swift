@@ -35,6 +35,30 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
     switch model {
     case .rust: modelRun(program, maxSteps: maxSteps).outcome
     case .node: nodeRun(program, maxSteps: maxSteps).outcome
+    case .threads: threadsRun(program, maxSteps: maxSteps).outcome
+    }
+  }
+
+  /// The threads model's outcome and trace (on the default CPUs): the end
+  /// is when main's thread exited.
+  public static func threadsRun(_ program: CompiledProgram, maxSteps: UInt32 = 1_000_000) -> (
+    outcome: ProgramOutcome, trace: Trace
+  ) {
+    let kernel = program.makeKernel(options: RuntimeOptions(maxSteps: maxSteps))
+    return outcome(of: kernel.run(), kernel.trace)
+  }
+
+  /// The outcome of a finished run's trace: its lines and its end.
+  static func outcome(of end: RunEnd, _ trace: Trace) -> (outcome: ProgramOutcome, trace: Trace) {
+    let lines = trace.events.compactMap { e -> String? in
+      if case .output(_, let text) = e.payload { return trace.string(text) }
+      return nil
+    }
+    switch end.reason {
+    case .completed: return (ProgramOutcome(lines: lines, end: .finished(us: end.tUs)), trace)
+    case .stuck: return (ProgramOutcome(lines: lines, end: .stuck), trace)
+    case .maxSteps: return (ProgramOutcome(lines: lines, end: .failed("max-steps")), trace)
+    case .error: return (ProgramOutcome(lines: lines, end: .failed("a run-time error")), trace)
     }
   }
 
