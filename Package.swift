@@ -115,6 +115,7 @@ let package = Package(
       name: "AsyncVizTestPrograms",
       dependencies: [
         "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples", "AsyncVizNodeRuntime",
+        "AsyncVizThreadsRuntime",
       ],
       path: "Tests/AsyncVizTestPrograms"
     ),

@@ -41,7 +41,7 @@ struct AsyncVizCommand: ParsableCommand {
       """,
     subcommands: [
       ListCommand.self, ShowCommand.self, DemoCommand.self, RunCommand.self, ReplayCommand.self,
-      ExportCommand.self, QuizCommand.self, TranslateCommand.self, GenerateCommand.self,
+      ExportCommand.self, CompareCommand.self, QuizCommand.self, TranslateCommand.self, GenerateCommand.self,
     ]
   )
 }

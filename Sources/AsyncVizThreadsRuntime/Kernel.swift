@@ -271,6 +271,18 @@ public final class Kernel {
   /// with the threads that never exited (or `maxSteps`, `error`).
   private func finish(_ natural: EndReason?) -> RunEnd {
     let mainExited = threads.first?.state == .exited
+    if mainExited {
+      // exit(): every other thread ends with the process, wherever it was.
+      for t in threads.indices where threads[t].state != .exited {
+        threads[t].state = .exited
+        liveThreads -= 1
+        record(.taskDrop(task: TaskID(index: t)))
+      }
+      for c in cpus.indices {
+        cpus[c].current = nil
+        cpus[c].runQueue = []
+      }
+    }
     let reason: EndReason
     if failed {
       reason = .error

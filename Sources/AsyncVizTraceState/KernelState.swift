@@ -62,9 +62,11 @@ public struct KernelState: Sendable, Equatable {
     case .spawn:
       liveThreads += 1
       peakThreads = max(peakThreads, liveThreads)
-    case .complete(let task):
+    case .complete(let task), .taskDrop(let task):
       liveThreads -= 1
       for i in cpus.indices where cpus[i].current == task { cpus[i].current = nil }
+      leaveQueues(task)
+      blocked.removeAll { $0.task == task }
     case .timerSet(let task, let deadline):
       pendingSleep[task] = deadline
     case .threadReady(let task, let c):

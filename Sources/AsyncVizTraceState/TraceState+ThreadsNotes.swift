@@ -48,6 +48,11 @@ extension TraceState {
       } else {
         s.text("; a futex wakes whoever waits in pthread_join.")
       }
+    case .taskDrop(let task):
+      s.text("exit() ends ")
+      s.label(task, in: trace)
+      s.text(", still alive, with the process: a thread is not cancelled at an await as a rust task is")
+      s.text(" dropped; it dies only because the whole process exits.")
     case .timerSet(let task, let deadline):
       s.label(task, in: trace)
       s.text(" calls nanosleep until ")
@@ -110,11 +115,11 @@ extension TraceState {
     case .channelSend(let channel):
       s.text(" finds ")
       s.string(trace.string(channel))
-      s.text("'s queue full: it waits on the condition variable \"not full\" (a futex)")
+      s.text("'s queue full: it waits on the queue's not-full condition variable (a futex)")
     case .channelRecv(let channel):
       s.text(" finds ")
       s.string(trace.string(channel))
-      s.text("'s queue empty: it waits on the condition variable \"not empty\" (a futex)")
+      s.text("'s queue empty: it waits on the queue's not-empty condition variable (a futex)")
     case .join:
       s.text(" waits on a futex until every helper thread of its join has exited")
     case .select:

@@ -20,8 +20,8 @@ extension Transcript {
     case .completed where trace.program.model == .threads:
       text += "end: completed. main's thread returned, and exit() ended the process"
       text +=
-        state.kernel.liveThreads > 0
-        ? " with \(state.kernel.liveThreads) other threads still alive.\n" : ".\n"
+        dropped.isEmpty
+        ? ".\n" : " with \(dropped.count) other thread\(dropped.count == 1 ? "" : "s") still alive.\n"
     case .completed where !dropped.isEmpty:
       text += "end: completed. main returned, so block_on returned and the runtime dropped"
       text += " the tasks still alive.\n"

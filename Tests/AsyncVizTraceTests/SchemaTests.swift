@@ -28,6 +28,10 @@ private let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathCompone
     let path = "\(folder)/\(name)-node.json"
     try TraceJSONWriter.write(DemoTraces.nodeTrace(named: name), to: path)
     files.append(path)
+    // And the threads model's.
+    let threads = "\(folder)/\(name)-threads.json"
+    try TraceJSONWriter.write(DemoTraces.threadsTrace(named: name), to: threads)
+    files.append(threads)
   }
   // A live trace (no end yet) is valid too.
   var live = Workloads.trace("timers")
