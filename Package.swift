@@ -94,7 +94,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
         "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
-        "AsyncVizQuiz", "AsyncVizNodeRuntime", "AsyncVizThreadsRuntime",
+        "AsyncVizNodeRuntime", "AsyncVizQuiz", "AsyncVizThreadsRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -146,7 +146,10 @@ let package = Package(
     ),
     .testTarget(
       name: "AsyncVizPosixTests",
-      dependencies: ["AsyncVizPosix", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples"]),
+      dependencies: [
+        "AsyncVizPosix", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples",
+        "AsyncVizNodeRuntime",
+      ]),
     .testTarget(
       name: "AsyncVizUITests",
       dependencies: [

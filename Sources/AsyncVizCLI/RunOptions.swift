@@ -36,12 +36,19 @@ struct RunOptions: ParsableArguments {
     case .rust:
       return .rust(try makeRuntime(for: program))
     case .node:
-      guard backend == .sim else {
-        throw CLIError(
-          "error: --model node runs on the sim backend only (its epoll backend is not built yet)")
-      }
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
-      return .node(program.makeNodeLoop(options: runtimeOptions, limits: limits.languageLimits))
+      switch backend {
+      case .sim:
+        return .node(program.makeNodeLoop(options: runtimeOptions, limits: limits.languageLimits))
+      case .epoll:
+        do {
+          return .node(
+            program.makeNodeLoop(
+              options: runtimeOptions, limits: limits.languageLimits, backend: try EpollBackend()))
+        } catch {
+          throw CLIError("error: cannot start the epoll backend: \(error.message)")
+        }
+      }
     case .threads:
       guard backend == .sim else {
         throw CLIError("error: --model threads runs on the sim backend only (its real run is not built yet)")

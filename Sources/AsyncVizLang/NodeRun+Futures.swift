@@ -30,17 +30,66 @@ extension NodeRun {
   }
 
   /// `async function op(text) { await sleep(latency); return reply(...) }`:
-  /// the request leaves at the call; a timer stands in for the server's
-  /// latency (the translation's choice, so that model and oracle meet the
-  /// same phases); the reply fulfills the call's promise one job after it.
+  /// the request leaves at the call; on sim a timer stands in for the
+  /// server's latency (the translation's choice, so that model and oracle
+  /// meet the same phases); the reply fulfills the call's promise one job
+  /// after it. On epoll the reply is read from a real socket (`read`).
   private func request(_ resource: ResourceSpec, op: String, argument: String, by task: TaskID) -> Promise<
     Value
   > {
     let promise = Promise<Value>(
       loop: loop, awaited: .resourceCall(resource: name(resource.name), op: name(op)))
+    if let backend {
+      read(resource, op: op, argument: argument, on: backend, by: task)
+        .then(for: task, .reaction) { value in promise.fulfill(value) }
+      return promise
+    }
     let reply = resource.reply(op: op, argument: argument)
     sleep(resource.latencyUs, by: task).then(for: task, .reaction) { _ in promise.fulfill(.string(reply)) }
     return promise
+  }
+
+  /// On the epoll backend: the request goes out on a real socket at the
+  /// call, the socket joins the poll phase's interest list, and the reply
+  /// read in the poll phase fulfills the returned promise (then the
+  /// operation's promise, one job later, as `await read(); return reply`).
+  private func read(
+    _ resource: ResourceSpec, op: String, argument: String, on backend: any ReactorBackend, by task: TaskID
+  ) -> Promise<Value> {
+    let reply = Promise<Value>(
+      loop: loop, awaited: .resourceCall(resource: name(resource.name), op: name(op)))
+    let fd: Int32
+    switch backend.connect(resource: resource, op: op, argument: argument) {
+    case .success(let opened): fd = opened
+    case .failure(let error):
+      // The request could not even be made: the run failed, and says so.
+      fail(
+        run.budget.pointee.errorLine("error: \(resource.name).\(op) could not be sent: \(error.message)"),
+        by: task)
+      reply.fulfill(.none)
+      return reply
+    }
+    loop.record(.ioSend(task: task, fd: fd, resource: name(resource.name), op: name(op)))
+    if case .failure(let error) = backend.watch(fd: fd, interest: .read) {
+      fail(run.budget.pointee.errorLine("error: \(resource.name).\(op): \(error.message)"), by: task)
+      backend.close(fd: fd)
+      reply.fulfill(.none)
+      return reply
+    }
+    loop.watch(fd: fd, for: task) { [self] in
+      switch backend.receive(fd: fd) {
+      case .wouldBlock: return
+      case .data(let text):
+        loop.unwatch(fd: fd)
+        backend.close(fd: fd)
+        reply.fulfill(.string(text))
+      case .failed(let why):
+        loop.unwatch(fd: fd)
+        backend.close(fd: fd)
+        reply.fulfill(.string("error: \(why)"))
+      }
+    }
+    return reply
   }
 
   /// `new Promise(r => setTimeout(r, us / 1000))`.

@@ -18,12 +18,18 @@ final class NodeRun {
 
   /// The most async fns whose promise may be pending when one more is spawned.
   let maxTasks: Int
+  /// The real kernel, when resources are real sockets read in the poll
+  /// phase (nil on sim: a resource's reply is a timer, as in the translation).
+  let backend: (any ReactorBackend)?
 
-  init(loop: EventLoop, run: ProgramRun, channels: [NodeChannel], maxTasks: Int) {
+  init(
+    loop: EventLoop, run: ProgramRun, channels: [NodeChannel], maxTasks: Int, backend: (any ReactorBackend)?
+  ) {
     self.loop = loop
     self.run = run
     self.channels = channels
     self.maxTasks = maxTasks
+    self.backend = backend
   }
 
   /// Whether one more spawned call stays within the task limit.
@@ -93,7 +99,7 @@ final class NodeRun {
       loop.record(.output(task: task, text: loop.intern(text)))
     case (.block, .duration(let us)):
       loop.record(.block(task: task, durUs: us))
-      loop.pass(us)
+      loop.pass(us, blocking: true)
     case (.work, .duration(let us)):
       loop.pass(us)
     default: return FrameError("`\(call.rawValue)` needs a duration, not \(argument.display)")

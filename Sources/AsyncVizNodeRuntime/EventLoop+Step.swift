@@ -19,6 +19,7 @@ extension EventLoop {
   public func step() -> NodeStep {
     if let end { return .finished(end) }
     if recorder.step >= maxSteps { return .finished(finish(.maxSteps)) }
+    refreshClock()
     if let job = microtasks.popFirst() {
       recorder.step += 1
       record(.microtaskRun(task: job.task, job: job.job))
@@ -48,18 +49,47 @@ extension EventLoop {
         }
         cursor = .poll
       case .poll:
-        guard !timers.isEmpty || !immediates.isEmpty else { return .finished(finish()) }
+        guard !timers.isEmpty || !immediates.isEmpty || !watchers.isEmpty else { return .finished(finish()) }
         // uv_backend_timeout: 0 while immediates wait (Node keeps an idle
-        // handle active then), else the time to the earliest timer.
-        let timeout = immediates.isEmpty ? max(0, (timers.nextDeadline ?? now) - now) : 0
-        cursor = .check(left: immediates.count)
-        if timeout > 0 {
+        // handle active then), else the time to the earliest timer, else
+        // no limit (only sockets are left).
+        let timeout: Int64? =
+          immediates.isEmpty ? timers.nextDeadline.map { max(0, $0 - now) } : 0
+        cursor = .pollCallbacks
+        guard let io else {
+          cursor = .check(left: immediates.count)
+          let wait = timeout ?? 0
+          guard wait > 0 else { continue }
+          recorder.step += 1
+          enter(.poll)
+          record(.reactorWait(timeoutUs: wait))
+          now += wait
+          return .wait
+        }
+        let waits = timeout != 0 || !watchers.isEmpty
+        if waits {
           recorder.step += 1
           enter(.poll)
           record(.reactorWait(timeoutUs: timeout))
-          now += timeout
-          return .wait
         }
+        let ready = io.waitReady(timeoutUs: timeout)
+        refreshClock()
+        for fd in ready {
+          guard let watcher = watchers[fd] else { continue }
+          record(.reactorReady(fd: fd, readiness: .read))
+          readyCallbacks.append(Macrotask(task: watcher.task, run: watcher.callback))
+        }
+        if waits { return .wait }
+      case .pollCallbacks:
+        if !readyCallbacks.isEmpty {
+          let callback = readyCallbacks.removeFirst()
+          recorder.step += 1
+          enter(.poll)
+          onJobStart?()
+          callback.run()
+          return .macrotask
+        }
+        cursor = .check(left: immediates.count)
       case .check(let left):
         if left > 0, let immediate = immediates.popFirst() {
           cursor = .check(left: left - 1)
@@ -103,6 +133,10 @@ extension EventLoop {
       stuckTasks: reason == .maxSteps || mainEndUs != nil ? [] : stuck)
     self.end = end
     recorder.trace.end = end
+    // The process exits: its sockets and the kernel's objects go with it.
+    watchers.removeAll()
+    readyCallbacks.removeAll()
+    io?.shutdown()
     return end
   }
 }

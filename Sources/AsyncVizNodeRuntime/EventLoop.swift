@@ -39,6 +39,13 @@ public final class EventLoop {
   var main: (() -> Void)?
   /// Async fns whose promise has not settled, by index: true while alive.
   var alive: [Bool] = []
+  /// The kernel and the real clock, for a run on real sockets (nil: the
+  /// virtual clock, and a poll phase with no I/O).
+  public var io: LoopIO?
+  /// The poll phase's interest list: fd -> its watcher.
+  var watchers: [Int32: Watcher] = [:]
+  /// The callbacks of the fds the last epoll_wait reported, to run in the poll phase.
+  var readyCallbacks: [Macrotask] = []
   /// What the program that runs on this loop keeps (its frames, its
   /// channels), held for as long as the loop lives.
   public var keepAlive: AnyObject?
@@ -109,8 +116,31 @@ public final class EventLoop {
 
   /// Time passes on the JavaScript thread (CPU work, or a blocking call
   /// recorded by the caller): nothing else runs meanwhile.
-  public func pass(_ us: Int64) {
+  public func pass(_ us: Int64, blocking: Bool = false) {
+    if let io {
+      io.pass(us, blocking: blocking)
+      now = max(now, io.now)
+      return
+    }
     now = now.addingReportingOverflow(max(0, us)).overflow ? .max : now + max(0, us)
+  }
+
+  /// Reads the real clock, for a run on real sockets (the virtual one moves only by itself).
+  func refreshClock() {
+    if let io { now = max(now, io.now) }
+  }
+
+  /// Puts `fd` in the poll phase's interest list: `callback` runs (a
+  /// macrotask of the poll phase) each time epoll_wait reports it readable.
+  public func watch(fd: Int32, for task: TaskID, _ callback: @escaping () -> Void) {
+    record(.register(task: task, fd: fd, interest: .read))
+    watchers[fd] = Watcher(task: task, callback: callback)
+  }
+
+  /// Takes `fd` out of the interest list.
+  public func unwatch(fd: Int32) {
+    guard watchers.removeValue(forKey: fd) != nil else { return }
+    record(.deregister(fd: fd))
   }
 
   /// The program did not run as written: the run ends with reason `error`.
@@ -128,6 +158,7 @@ public final class EventLoop {
   /// milliseconds (Node makes a delay under 1 ms 1 ms, `Timeout` in
   /// lib/internal/timers.js, and compares whole-millisecond loop times).
   public func setTimeout(for task: TaskID, us: Int64, _ callback: @escaping () -> Void) {
+    refreshClock()
     let ms = max(1, us / 1000 + (us % 1000 > 0 ? 1 : 0))
     let deadline = now + ms * 1000
     record(.timerSet(task: task, deadlineUs: deadline))

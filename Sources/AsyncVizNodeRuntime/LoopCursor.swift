@@ -3,7 +3,7 @@
 ///
 /// Transitions: `start -> timers` (main is the first macrotask, a timer
 /// callback at 0 ms); `timers -> poll` (no timer due by the turn's time);
-/// `poll -> check` (after epoll_wait); `check -> close` (the immediates
+/// `poll -> pollCallbacks -> check` (after epoll_wait, its ready fds' callbacks); `check -> close` (the immediates
 /// queued before the phase have run); `close -> timers` (the next turn, with
 /// the loop time updated). Between any two macrotasks every microtask runs
 /// first, whatever the cursor.
@@ -16,6 +16,8 @@ enum LoopCursor: Equatable {
   /// About to compute the poll timeout and wait (pending and idle/prepare
   /// have nothing in this model).
   case poll
+  /// Running the callbacks of the fds the poll phase's epoll_wait reported.
+  case pollCallbacks
   /// Running this check phase's immediates; `left` of them remain.
   case check(left: Int)
   /// The close phase (no handle is ever closed here), then the next turn.

@@ -37,13 +37,38 @@ extension TraceState {
     case .phase(let phase):
       noteNodePhase(phase, into: &s)
     case .reactorWait(let timeout):
+      let sockets = reactor.interest.count
       if let timeout {
         s.text("Nothing is due now: the poll phase blocks in epoll_wait for ")
         s.duration(timeout)
-        s.text(", until the earliest timer of the heap.")
+        s.text(
+          sockets > 0
+            ? ", until the earliest timer or a readable socket." : ", until the earliest timer of the heap.")
       } else {
-        s.text("The poll phase blocks in epoll_wait with no timeout.")
+        s.text("Only sockets are left: the poll phase blocks in epoll_wait until one is readable.")
       }
+    case .ioSend(let task, let fd, let resource, let op):
+      s.label(task, in: trace)
+      s.text(" sends its ")
+      s.string(trace.string(resource))
+      s.text(".")
+      s.string(trace.string(op))
+      s.text(" request on a new socket, fd ")
+      s.number(Int64(fd))
+      s.text(", at once (the call runs now).")
+    case .register(_, let fd, _):
+      s.text("fd ")
+      s.number(Int64(fd))
+      s.text(" joins libuv's epoll interest list: the poll phase reads the reply when it is readable.")
+    case .reactorReady(let fd, _):
+      s.text("epoll_wait reports fd ")
+      s.number(Int64(fd))
+      s.text(" readable: its callback, a macrotask of the poll phase, reads the reply.")
+    case .deregister(let fd):
+      s.text("The reply on fd ")
+      s.number(Int64(fd))
+      s.text(
+        " is read: the socket leaves the interest list and is closed, and the read's promise is fulfilled.")
     case .timerSet(let task, let deadline):
       s.label(task, in: trace)
       s.text(" calls setTimeout: the callback is due at ")

@@ -84,16 +84,19 @@ public enum Transcript {
     """
     asyncviz transcript: \(trace.program.name)
     model: node (Node 20's rules: eager async fns, promises and microtasks, libuv's loop phases)
-    backend: sim (virtual time: the same program always gives the same trace)
+    backend: \(trace.program.backend == .sim
+      ? "sim (virtual time: the same program always gives the same trace)"
+      : "epoll (real sockets read in the poll phase, on the real clock)")
     \(trace.tasks.count) async fn \(trace.tasks.count == 1 ? "call" : "calls"), \
     \(trace.events.count) \(trace.events.count == 1 ? "event" : "events"), \
     \(trace.stepCount) \(trace.stepCount == 1 ? "step" : "steps")
 
     How to read it: each step is one job on the only JavaScript thread, either one macrotask (main's
-    first call, a setTimeout or setImmediate callback) or one microtask (a promise job), or the poll
-    phase's wait. "t" is the clock when the step begins, in milliseconds since the run began (virtual
-    time); a line in brackets marks the clock moving within a step. Lines starting with >>> are the
-    program's output.
+    first call, a setTimeout, setImmediate or I/O callback) or one microtask (a promise job), or the
+    poll phase's wait. "t" is the clock when the step begins, in milliseconds since the run began
+    (\(trace.program.backend == .sim ? "virtual" : "real") time); a line in brackets marks the clock moving \
+    within a step. Lines starting
+    with >>> are the program's output.
 
     """
   }

@@ -45,10 +45,11 @@ import Testing
   #expect((events?["traceEvents"] as? [Any])?.isEmpty == false)
 }
 
-@Test func theNodeModelRefusesWhatItCannotRun() throws {
-  let epoll = try CLIRunner.run(["demo", "timers", "--model", "node", "--backend", "epoll", "--plain"])
-  #expect(epoll.code == 2)
-  #expect(epoll.stderr.contains("--model node runs on the sim backend only"))
+@Test func theNodeModelRunsOnRealSocketsAndRefusesAnUnknownModel() throws {
+  let epoll = try CLIRunner.run(["demo", "lazy-future", "--model", "node", "--backend", "epoll", "--plain"])
+  #expect(epoll.code == 0, "\(epoll.stderr)")
+  #expect(epoll.stdout.contains("#2 lookup sends its db.query request on a new socket"))
+  #expect(epoll.stdout.contains("readable: its callback, a macrotask of the poll phase, reads the reply"))
   let unknown = try CLIRunner.run(["demo", "timers", "--model", "go", "--plain"])
   #expect(unknown.code == 2)
   #expect(unknown.stderr.contains("--model"))
