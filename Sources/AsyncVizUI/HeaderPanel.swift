@@ -60,9 +60,9 @@ enum HeaderPanel {
       Field(text: "asyncviz", drop: 1, bold: true),
       Field(text: cx.trace.program.name, drop: 5),
       Field(
-        text: cx.trace.program.model == .node
-          ? "node, backend \(cx.trace.program.backend.rawValue)"
-          : "backend \(cx.trace.program.backend.rawValue)",
+        text: cx.trace.program.model == .rust
+          ? "backend \(cx.trace.program.backend.rawValue)"
+          : "\(cx.trace.program.model.rawValue), backend \(cx.trace.program.backend.rawValue)",
         drop: 2),
       Field(text: steps, drop: 9, bold: true),
       Field(text: "t = \(DurationText.instant(cx.state.nowUs))\(real)", drop: 6),

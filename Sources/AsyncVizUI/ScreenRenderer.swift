@@ -17,6 +17,9 @@ public enum ScreenRenderer {
     if cx.trace.program.model == .node {
       CallStackPanel.draw(cx, into: &buffer, rect: layout.executor)
       EventLoopPanel.draw(cx, into: &buffer, rect: layout.reactor)
+    } else if cx.trace.program.model == .threads {
+      CPUsPanel.draw(cx, into: &buffer, rect: layout.executor)
+      KernelPanel.draw(cx, into: &buffer, rect: layout.reactor)
     } else {
       ExecutorPanel.draw(cx, into: &buffer, rect: layout.executor)
       ReactorPanel.draw(cx, into: &buffer, rect: layout.reactor)
