@@ -40,7 +40,7 @@ enum ModelComparison {
     } else {
       text += "  the output differs: \(nodeLines.count) lines under \(model), \(rust.lines.count) under rust"
       text +=
-        nodeLines.count > rust.lines.count
+        nodeLines.count > rust.lines.count && trace.program.model == .node
         ? " (losers of select and timeout run on under \(model)).\n" : ".\n"
     }
     return text

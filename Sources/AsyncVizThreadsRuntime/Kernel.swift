@@ -226,8 +226,10 @@ public final class Kernel {
 
   /// Runs thread `t`'s code on CPU `c` up to what it does next.
   private func runCode(_ t: Int, on c: Int) {
+    // One budget for the whole run on the CPU: a sched_yield that returns at
+    // once does not start a new one, so a loop of them is still bounded.
+    onRunStart?()
     while true {
-      onRunStart?()
       let action = threads[t].body()
       if end != nil { return }
       switch action {
