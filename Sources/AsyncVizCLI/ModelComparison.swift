@@ -6,11 +6,12 @@ import AsyncVizTranslate
   import Glibc
 #endif
 
-/// The lines a node or threads transcript ends with: the same program under
-/// the rust model, so that what the model's rules change (node: eager calls,
-/// uncancelled race losers, setTimeout's 1 ms floor, the check phase;
-/// threads: losers on helper threads that run on, blocking calls that stop
-/// one thread only, context switches) shows in two numbers.
+/// The lines a node, go or threads transcript ends with: the same program
+/// under the rust model, so that what the model's rules change (node: eager
+/// calls, uncancelled race losers, setTimeout's 1 ms floor, the check phase;
+/// go: runnext, the P handed off during a blocking syscall, preemption;
+/// threads: blocking calls that stop one thread only, context switches)
+/// shows in two numbers.
 enum ModelComparison {
   static func text(_ program: CompiledProgram, model trace: Trace) -> String {
     let model = trace.program.model.rawValue
@@ -40,8 +41,13 @@ enum ModelComparison {
     } else {
       text += "  the output differs: \(nodeLines.count) lines under \(model), \(rust.lines.count) under rust"
       text +=
-        nodeLines.count > rust.lines.count && trace.program.model == .node
+        nodeLines.count > rust.lines.count && trace.program.model != .threads
         ? " (losers of select and timeout run on under \(model)).\n" : ".\n"
+    }
+    if trace.events.contains(where: { if case .goHandoff = $0.payload { true } else { false } }) {
+      text +=
+        "  a blocking call stopped every task under rust; under go sysmon handed the P to another thread"
+      text += " and the other goroutines ran on time.\n"
     }
     return text
   }

@@ -1,13 +1,16 @@
+import AsyncVizGoRuntime
 import AsyncVizNodeRuntime
 import AsyncVizRuntime
 import AsyncVizThreadsRuntime
 import AsyncVizTrace
 
-/// A run of a program under either model, as the CLI drives it: tokio's
-/// `Runtime`, Node's `EventLoop` or the threads model's `Kernel`, each stepped one scheduling action at a time.
+/// A run of a program under any model, as the CLI drives it: tokio's
+/// `Runtime`, Node's `EventLoop`, Go's `GoScheduler` or the threads model's
+/// `Kernel`, each stepped one scheduling action at a time.
 enum ModelRun {
   case rust(Runtime)
   case node(EventLoop)
+  case go(GoScheduler)
   case threads(Kernel)
 
   /// The trace so far.
@@ -16,6 +19,7 @@ enum ModelRun {
     case .rust(let runtime): runtime.trace
     case .node(let loop): loop.trace
     case .threads(let kernel): kernel.trace
+    case .go(let sched): sched.trace
     }
   }
 
@@ -25,6 +29,7 @@ enum ModelRun {
     case .rust(let runtime): runtime.end
     case .node(let loop): loop.end
     case .threads(let kernel): kernel.end
+    case .go(let sched): sched.end
     }
   }
 
@@ -34,6 +39,7 @@ enum ModelRun {
     case .rust(let runtime): runtime.run()
     case .node(let loop): loop.run()
     case .threads(let kernel): kernel.run()
+    case .go(let sched): sched.run()
     }
   }
 
@@ -43,6 +49,7 @@ enum ModelRun {
     case .rust(let runtime): _ = runtime.step()
     case .node(let loop): _ = loop.step()
     case .threads(let kernel): _ = kernel.step()
+    case .go(let sched): _ = sched.step()
     }
   }
 
@@ -52,6 +59,7 @@ enum ModelRun {
     case .rust(let runtime): runtime.appendNew(into: &trace)
     case .node(let loop): loop.appendNew(into: &trace)
     case .threads(let kernel): kernel.appendNew(into: &trace)
+    case .go(let sched): sched.appendNew(into: &trace)
     }
   }
 }

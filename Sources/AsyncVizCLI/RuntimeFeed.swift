@@ -3,8 +3,8 @@ import AsyncVizTrace
 import AsyncVizUI
 
 /// A live run as the front end sees it (and the view benchmark's live run):
-/// each `advance()` is one step of its model (`Runtime.step()` or
-/// `EventLoop.step()`). The feed's trace is the run's own (no copy): the
+/// each `advance()` is one step of its model (`Runtime.step()`,
+/// `EventLoop.step()` or `GoScheduler.step()`). The feed's trace is the run's own (no copy): the
 /// viewer's history shares it, and lets go of it while the run appends.
 public final class RuntimeFeed: TraceFeed {
   /// The running program; stepped only through `advance()`.
@@ -13,7 +13,7 @@ public final class RuntimeFeed: TraceFeed {
   /// A feed over `runtime`, which nothing else steps.
   public convenience init(runtime: Runtime) { self.init(run: .rust(runtime)) }
 
-  /// A feed over a run of either model, which nothing else steps.
+  /// A feed over a run of any model, which nothing else steps.
   init(run: ModelRun) { self.runtime = run }
 
   /// Everything recorded so far; grows after each step.

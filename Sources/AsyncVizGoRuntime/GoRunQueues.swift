@@ -28,6 +28,9 @@ public struct GoRunQueues: Sendable {
   /// `procs` Ps with empty queues.
   public init(procs: Int) { ps = Array(repeating: P(), count: max(1, procs)) }
 
+  /// Sets P `p`'s schedtick: where it stands when main.main starts (see `GoScheduler.mainSchedtick`).
+  public mutating func setSchedtick(_ tick: UInt32, on p: Int) { ps[p].schedtick = tick }
+
   /// `runqput`: with `next` (a new goroutine, `go f()`, proc.go:4101; a woken
   /// one, `ready`, proc.go:860) `g` takes P `p`'s runnext and the goroutine
   /// there moves to the tail of the local queue; otherwise `g` goes to the
@@ -60,15 +63,24 @@ public struct GoRunQueues: Sendable {
   /// (which inherits the time slice: schedtick does not count it); then the
   /// local queue's head; then a batch from the global queue (`globrunqget`,
   /// proc.go:5603). Nil if all are empty: then Go polls the network and steals.
-  public mutating func next(on p: Int) -> Int? {
+  public mutating func next(on p: Int) -> Int? { take(on: p)?.g }
+
+  /// `next(on:)`, and whether the goroutine came from runnext (`runqget`'s
+  /// `inheritTime`: it runs in the time slice of the goroutine before it).
+  public mutating func take(on p: Int) -> (g: Int, inheritTime: Bool)? {
     if ps[p].schedtick % 61 == 0, !global.isEmpty {
       ps[p].schedtick &+= 1
-      return global.removeFirst()
+      return (global.removeFirst(), false)
     }
     if let g = ps[p].runnext {
       ps[p].runnext = nil
-      return g
+      return (g, true)
     }
+    return takeQueued(on: p).map { ($0, false) }
+  }
+
+  /// The local queue's head, else a batch from the global queue.
+  private mutating func takeQueued(on p: Int) -> Int? {
     if !ps[p].local.isEmpty {
       ps[p].schedtick &+= 1
       return ps[p].local.removeFirst()
@@ -84,6 +96,9 @@ public struct GoRunQueues: Sendable {
     ps[p].schedtick &+= 1
     return g
   }
+
+  /// Whether P `p` has nothing in runnext or its local queue (`runqempty`).
+  public func isEmpty(_ p: Int) -> Bool { ps[p].runnext == nil && ps[p].local.isEmpty }
 
   /// `runqsteal` (proc.go:5963 `runqgrab`): P `thief` takes the first half
   /// (rounded up) of P `victim`'s local queue and runs the last one taken; if

@@ -1,3 +1,4 @@
+import AsyncVizGoRuntime
 import AsyncVizNodeRuntime
 import AsyncVizRuntime
 
@@ -23,6 +24,10 @@ enum Value {
   /// Under the threads model, every future and join handle: a call not yet
   /// made (run by whichever thread awaits it) or a thread already running it.
   case thread(ThreadFuture)
+  /// Under the go model, a future kept for later: a closure called where it is awaited.
+  case goFunc(GoFunc)
+  /// Under the go model, a spawned goroutine's handle.
+  case goHandle(GoHandle)
 
   /// How `print` and `{name}` show the value. A list's text stops soon
   /// after `Limits.maxStringBytes`, which callers then refuse as too long:
@@ -66,6 +71,9 @@ enum Value {
     // What Node prints for a promise in a template literal (String(promise)).
     case .promise: text += "[object Promise]"
     case .thread(let f): text += f.label
+    // What Go's %v prints for a func value and a pointer: an address; asyncviz names them.
+    case .goFunc: text += "<func>"
+    case .goHandle(let h): text += "<goroutine #\(h.task.rawValue)>"
     }
   }
 

@@ -86,6 +86,27 @@ public enum EventPayload: Sendable, Equatable {
   case threadStop(task: TaskID, cpu: Int32, line: Int32, awaiting: Awaited)
   /// The thread became runnable and joined the run queue of CPU `cpu`.
   case threadReady(task: TaskID, cpu: Int32)
+  // Go's scheduler (the go model): `spawn` is `go f()` (newproc), `complete`
+  // the goroutine's return, `timer_set`/`timer_fire` a P's timer.
+
+  /// A runnable goroutine was put in P `p`'s runnext or local queue, or on
+  /// the global queue (`p` is then -1).
+  case goRunqPut(task: TaskID, p: Int32, slot: GoRunSlot)
+  /// P `p`, on thread M `m`, started running the goroutine (`execute`).
+  case goExecute(task: TaskID, p: Int32, m: Int32)
+  /// The goroutine parked (`gopark`) at `line`, for `reason`.
+  case goPark(task: TaskID, line: Int32, reason: GoWaitReason)
+  /// The goroutine entered a blocking system call on M `m` for `durUs`.
+  case goSyscall(task: TaskID, m: Int32, durUs: Int64)
+  /// The system call returned on M `m`; the goroutine runs on P `p`, or
+  /// went to the global queue (`p` -1) because no P was free.
+  case goSyscallExit(task: TaskID, m: Int32, p: Int32)
+  /// sysmon took P `p` from a thread in a system call and handed it to M `m` (`handoffp`).
+  case goHandoff(p: Int32, m: Int32)
+  /// sysmon preempted the goroutine after its 10 ms on P `p`: it goes to the global queue.
+  case goPreempt(task: TaskID, p: Int32)
+  /// P `p` found nothing to run and went idle.
+  case goIdle(p: Int32)
 
   /// The task the event is about, if any.
   public var task: TaskID? {
@@ -97,9 +118,10 @@ public enum EventPayload: Sendable, Equatable {
       .output(let t, _), .block(let t, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t),
       .microtaskQueue(let t, _), .microtaskRun(let t, _), .immediateQueue(let t), .immediateRun(let t),
       .callPush(let t), .callPop(let t, _, _), .threadRun(let t, _), .threadStop(let t, _, _, _),
-      .threadReady(let t, _):
+      .threadReady(let t, _), .goRunqPut(let t, _, _), .goExecute(let t, _, _),
+      .goPark(let t, _, _), .goSyscall(let t, _, _), .goSyscallExit(let t, _, _), .goPreempt(let t, _):
       return t
-    case .deregister, .reactorWait, .reactorReady, .phase:
+    case .deregister, .reactorWait, .reactorReady, .phase, .goHandoff, .goIdle:
       return nil
     }
   }
@@ -141,6 +163,14 @@ public enum EventPayload: Sendable, Equatable {
     case .threadRun: .threadRun
     case .threadStop: .threadStop
     case .threadReady: .threadReady
+    case .goRunqPut: .goRunqPut
+    case .goExecute: .goExecute
+    case .goPark: .goPark
+    case .goSyscall: .goSyscall
+    case .goSyscallExit: .goSyscallExit
+    case .goHandoff: .goHandoff
+    case .goPreempt: .goPreempt
+    case .goIdle: .goIdle
     }
   }
 }
@@ -152,6 +182,7 @@ package enum EventKind: UInt8, CaseIterable {
   case deferWake, taskDrop
   case phase, microtaskQueue, microtaskRun, immediateQueue, immediateRun, callPush, callPop
   case threadRun, threadStop, threadReady
+  case goRunqPut, goExecute, goPark, goSyscall, goSyscallExit, goHandoff, goPreempt, goIdle
 
   /// The kind's name in traces.
   package var name: StaticString {
@@ -187,6 +218,14 @@ package enum EventKind: UInt8, CaseIterable {
     case .threadRun: "thread_run"
     case .threadStop: "thread_stop"
     case .threadReady: "thread_ready"
+    case .goRunqPut: "go_runq_put"
+    case .goExecute: "go_execute"
+    case .goPark: "go_park"
+    case .goSyscall: "go_syscall"
+    case .goSyscallExit: "go_syscall_exit"
+    case .goHandoff: "go_handoff"
+    case .goPreempt: "go_preempt"
+    case .goIdle: "go_idle"
     }
   }
 }

@@ -8,6 +8,9 @@ public enum RuntimeModel: String, Sendable, CaseIterable {
   /// One OS thread per task under Linux's scheduler, simplified: blocking
   /// calls, CPUs with run queues, time slices and context switches.
   case threads
+  /// Go 1.19's scheduler: goroutines on Ps (runnext, local and global run
+  /// queues), Ms (threads), the netpoller and per-P timers.
+  case go
 }
 
 /// A phase of libuv's event loop (`uv_run` in libuv's src/unix/core.c), in

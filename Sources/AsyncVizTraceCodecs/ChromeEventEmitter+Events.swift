@@ -5,6 +5,7 @@ extension ChromeEventEmitter {
   /// The Chrome events of trace event `i`.
   mutating func event(_ i: Int, state: inout TraceState, into out: inout JSONBytes) {
     let e = trace.events[i]
+    if trace.program.model == .go { goEvent(i, state: state, into: &out) }
     switch e.payload {
     case .spawn(let task, let parent):
       let lane = parent.map(ChromeTraceWriter.lane) ?? ChromeTraceWriter.executorLane

@@ -21,6 +21,9 @@ struct ChromeEventEmitter {
   /// Last counter values written (-1: none yet).
   var lastQueue = -1
   var lastPending = -1
+  /// Go traces: the goroutine each P runs (since which event, on which M), and each M's system call.
+  var goRuns: [Int32: (start: Int, task: TaskID, m: Int32)] = [:]
+  var goSyscalls: [Int32: (start: Int, task: TaskID)] = [:]
 
   init(trace: Trace) {
     self.trace = trace
@@ -59,6 +62,7 @@ struct ChromeEventEmitter {
       out.int(lane)
       out.raw("}},\n")
     }
+    if trace.program.model == .go { goMetadata(into: &out) }
   }
 
   private func meta(_ kind: StaticString, lane: Int64, name: String, into out: inout JSONBytes) {

@@ -33,6 +33,14 @@ extension EventKind {
     case .callPop: [.task, .line, .awaiting]
     case .threadRun, .threadReady: [.task, .cpu]
     case .threadStop: [.task, .cpu, .line, .awaiting]
+    case .goRunqPut: [.task, .p, .slot]
+    case .goExecute: [.task, .p, .m]
+    case .goPark: [.task, .line, .reason]
+    case .goSyscall: [.task, .m, .durUs]
+    case .goSyscallExit: [.task, .m, .p]
+    case .goHandoff: [.p, .m]
+    case .goPreempt: [.task, .p]
+    case .goIdle: [.p]
     }
   }
 
@@ -172,7 +180,47 @@ extension TraceJSONWriter {
       out.int(line == 0 ? nil : Int64(line))
       out.raw(",\"awaiting\":")
       writeAwaited(awaiting, in: trace, to: &out)
+    case .goRunqPut(let task, let p, let slot):
+      head(",\"kind\":\"go_runq_put\",\"task\":", task, &out)
+      number(",\"p\":", p, &out)
+      out.raw(",\"slot\":\"")
+      out.raw(slot.word)
+      out.byte(UInt8(ascii: "\""))
+    case .goExecute(let task, let p, let m):
+      head(",\"kind\":\"go_execute\",\"task\":", task, &out)
+      number(",\"p\":", p, &out)
+      number(",\"m\":", m, &out)
+    case .goPark(let task, let line, let reason):
+      head(",\"kind\":\"go_park\",\"task\":", task, &out)
+      out.raw(",\"line\":")
+      out.int(line == 0 ? nil : Int64(line))
+      out.raw(",\"reason\":\"")
+      out.raw(reason.word)
+      out.byte(UInt8(ascii: "\""))
+    case .goSyscall(let task, let m, let dur):
+      head(",\"kind\":\"go_syscall\",\"task\":", task, &out)
+      number(",\"m\":", m, &out)
+      out.raw(",\"dur_us\":")
+      out.int(dur)
+    case .goSyscallExit(let task, let m, let p):
+      head(",\"kind\":\"go_syscall_exit\",\"task\":", task, &out)
+      number(",\"m\":", m, &out)
+      number(",\"p\":", p, &out)
+    case .goHandoff(let p, let m):
+      number(",\"kind\":\"go_handoff\",\"p\":", p, &out)
+      number(",\"m\":", m, &out)
+    case .goPreempt(let task, let p):
+      head(",\"kind\":\"go_preempt\",\"task\":", task, &out)
+      number(",\"p\":", p, &out)
+    case .goIdle(let p):
+      number(",\"kind\":\"go_idle\",\"p\":", p, &out)
     }
+  }
+
+  /// A key and a small number (a P's or an M's index; -1 for none).
+  private static func number(_ keys: StaticString, _ n: Int32, _ out: inout JSONBytes) {
+    out.raw(keys)
+    out.int(Int64(n))
   }
 
   /// `,"job":"WORD"` of a microtask event.
@@ -318,6 +366,25 @@ extension TraceDecoder {
       return .threadStop(
         task: task, cpu: Int32(truncatingIfNeeded: v.cpu), line: Int32(truncatingIfNeeded: v.line ?? 0),
         awaiting: v.awaiting)
+    case .goRunqPut:
+      return .goRunqPut(
+        task: task, p: Int32(truncatingIfNeeded: v.p), slot: GoRunSlot(rawValue: v.word) ?? .local)
+    case .goExecute:
+      return .goExecute(task: task, p: Int32(truncatingIfNeeded: v.p), m: Int32(truncatingIfNeeded: v.m))
+    case .goPark:
+      return .goPark(
+        task: task, line: Int32(truncatingIfNeeded: v.line ?? 0),
+        reason: GoWaitReason(rawValue: v.word) ?? .sleep)
+    case .goSyscall:
+      return .goSyscall(task: task, m: Int32(truncatingIfNeeded: v.m), durUs: v.durUs)
+    case .goSyscallExit:
+      return .goSyscallExit(task: task, m: Int32(truncatingIfNeeded: v.m), p: Int32(truncatingIfNeeded: v.p))
+    case .goHandoff:
+      return .goHandoff(p: Int32(truncatingIfNeeded: v.p), m: Int32(truncatingIfNeeded: v.m))
+    case .goPreempt:
+      return .goPreempt(task: task, p: Int32(truncatingIfNeeded: v.p))
+    case .goIdle:
+      return .goIdle(p: Int32(truncatingIfNeeded: v.p))
     }
   }
 }

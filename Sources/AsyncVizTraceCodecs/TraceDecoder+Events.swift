@@ -21,6 +21,9 @@ struct EventValues {
   var deadlineUs: Int64 = 0
   var fromTask: Int64 = 0
   var durUs: Int64 = 0
+  /// A P's and an M's index (-1: none).
+  var p: Int64 = 0
+  var m: Int64 = 0
   /// Raw value of the case a word field named (cause, result, interest/readiness, by, code).
   var word: UInt8 = 0
   var awaiting = Awaited.nothing
@@ -84,6 +87,10 @@ extension TraceDecoder {
     case .code: v.word = try word("code", LintCode.self)
     case .phase: v.word = try word("phase", LoopPhase.self)
     case .job: v.word = try word("job", MicrotaskJob.self)
+    case .slot: v.word = try word("slot", GoRunSlot.self)
+    case .reason: v.word = try word("reason", GoWaitReason.self)
+    case .p: v.p = try integer("p", in: -1...Int64(Int32.max))
+    case .m: v.m = try integer("m", in: -1...Int64(Int32.max))
     case .awaiting:
       if !(try null()) { v.awaiting = awaited(try string("awaiting")) }
     case .resource: v.resource = interner.intern(try string("resource"))

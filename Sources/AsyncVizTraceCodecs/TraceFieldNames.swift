@@ -6,6 +6,8 @@ enum EventField: UInt8, CaseIterable {
   case seq, step, tUs, kind, task, parent, name, cause, position, result, line, awaiting, fd, interest
   case timeoutUs, readiness, deadlineUs, by, fromTask, resource, op, text, durUs, code, message, note
   case phase, job, cpu
+  // Go's scheduler: a P's and an M's index, a run queue slot, a wait reason.
+  case p, m, slot, reason
 
   /// The key in the file.
   var key: StaticString {
@@ -39,6 +41,10 @@ enum EventField: UInt8, CaseIterable {
     case .phase: "phase"
     case .job: "job"
     case .cpu: "cpu"
+    case .p: "p"
+    case .m: "m"
+    case .slot: "slot"
+    case .reason: "reason"
     }
   }
 
@@ -50,6 +56,9 @@ enum EventField: UInt8, CaseIterable {
   /// is never found, which the reader's tests of every event kind would show.
   static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> EventField? {
     switch bytes.count {
+    case 1:
+      if bytesEqual(bytes, p.key) { return .p }
+      if bytesEqual(bytes, m.key) { return .m }
     case 2:
       if bytesEqual(bytes, fd.key) { return .fd }
       if bytesEqual(bytes, by.key) { return .by }
@@ -68,6 +77,7 @@ enum EventField: UInt8, CaseIterable {
       if bytesEqual(bytes, name.key) { return .name }
       if bytesEqual(bytes, text.key) { return .text }
       if bytesEqual(bytes, code.key) { return .code }
+      if bytesEqual(bytes, slot.key) { return .slot }
     case 5:
       if bytesEqual(bytes, cause.key) { return .cause }
       if bytesEqual(bytes, phase.key) { return .phase }
@@ -75,6 +85,7 @@ enum EventField: UInt8, CaseIterable {
       if bytesEqual(bytes, result.key) { return .result }
       if bytesEqual(bytes, parent.key) { return .parent }
       if bytesEqual(bytes, durUs.key) { return .durUs }
+      if bytesEqual(bytes, reason.key) { return .reason }
     case 7:
       if bytesEqual(bytes, message.key) { return .message }
     case 8:

@@ -45,6 +45,7 @@ extension TraceState {
     nowUs = event.tUs
     let t = event.tUs
     kernel.apply(event.payload)
+    go.apply(event.payload)
     switch event.payload {
     case .spawn(let id, _):
       ensureTask(id, at: t)
@@ -176,8 +177,33 @@ extension TraceState {
       applyNode(payload, at: t)
     case .threadRun, .threadStop, .threadReady:
       applyThreads(payload, at: t)
+    case .goRunqPut, .goExecute, .goPark, .goSyscall, .goSyscallExit, .goHandoff, .goPreempt, .goIdle:
+      applyGo(payload, at: t)
     case .output, .block, .spawn, .schedule, .pollStart, .pollEnd, .complete, .taskDrop:
       break
+    }
+  }
+
+  /// Go's scheduler events, for the task statuses every model shares (running
+  /// is "polling", parked is "pending", on a run queue is "ready"); Go's own
+  /// words are in `go` (`GoSchedState`).
+  private mutating func applyGo(_ payload: EventPayload, at t: Int64) {
+    if let id = payload.task { ensureTask(id, at: t) }
+    switch payload {
+    case .goRunqPut(let id, _, _), .goPreempt(let id, _):
+      if tasks[id.index].status != .done { setStatus(id, .ready, at: t) }
+      if polling == id { polling = nil }
+    case .goExecute(let id, _, _), .goSyscallExit(let id, _, 0...):
+      setStatus(id, .polling, at: t)
+      tasks[id.index].polls += 1
+      polling = id
+      action = .poll(id, result: nil)
+    case .goPark(let id, let line, _):
+      tasks[id.index].line = line
+      setStatus(id, .pending, at: t)
+      if polling == id { polling = nil }
+      action = .poll(id, result: .pending)
+    default: break
     }
   }
 

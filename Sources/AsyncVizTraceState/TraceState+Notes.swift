@@ -15,14 +15,20 @@ extension TraceState {
   }
 
   /// The note, written into any sink (the JSON writer writes it escaped).
-  package func writeNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
+  package func writeNote<S: NoteSink & ~Copyable>(
+    forEvent i: Int, in trace: Trace, into s: inout S, asRust: Bool = false
+  ) {
     let event = trace.events[i]
-    if trace.program.model == .node {
+    if trace.program.model == .node && !asRust {
       writeNodeNote(forEvent: i, in: trace, into: &s)
       return
     }
     if trace.program.model == .threads {
       writeThreadsNote(forEvent: i, in: trace, into: &s)
+      return
+    }
+    if trace.program.model == .go && !asRust {
+      writeGoNote(forEvent: i, in: trace, into: &s)
       return
     }
     switch event.payload {
@@ -148,6 +154,8 @@ extension TraceState {
       writeNodeNote(forEvent: i, in: trace, into: &s)
     case .threadRun, .threadStop, .threadReady:
       writeThreadsNote(forEvent: i, in: trace, into: &s)
+    case .goRunqPut, .goExecute, .goPark, .goSyscall, .goSyscallExit, .goHandoff, .goPreempt, .goIdle:
+      writeGoNote(forEvent: i, in: trace, into: &s)
     }
   }
 

@@ -22,6 +22,11 @@ extension Transcript {
       text +=
         dropped.isEmpty
         ? ".\n" : " with \(dropped.count) other thread\(dropped.count == 1 ? "" : "s") still alive.\n"
+    case .completed where trace.program.model == .go:
+      text += "end: completed. main returned, so the process exited: goroutines still alive ended with it.\n"
+    case .stuck where trace.program.model == .go:
+      text +=
+        "end: stuck. Go stops such a program itself: \"fatal error: all goroutines are asleep - deadlock!\"\n"
     case .completed where !dropped.isEmpty:
       text += "end: completed. main returned, so block_on returned and the runtime dropped"
       text += " the tasks still alive.\n"
@@ -39,13 +44,17 @@ extension Transcript {
     text += "  steps: \(end.steps)\n"
     text += "  total time: \(DurationText.instant(end.tUs)) (\(clock))\n"
     if trace.program.model == .threads { text += threadsCosts(state.kernel) }
+    if trace.program.model == .go { text += goCosts(state) }
     if !dropped.isEmpty {
       text += "  dropped tasks (never finished): \(dropped.map { trace.label($0) }.joined(separator: ", "))\n"
     }
     if !end.stuckTasks.isEmpty {
       text += "  stuck tasks:\n"
       for task in end.stuckTasks {
-        text += "    \(trace.label(task)): \(whyStuck(task, in: trace, state: state))\n"
+        let why =
+          trace.program.model == .go
+          ? goWhyStuck(task, state: state) : whyStuck(task, in: trace, state: state)
+        text += "    \(trace.label(task)): \(why)\n"
       }
     }
     return text + findings(trace)

@@ -59,6 +59,7 @@ public enum Transcript {
   static func header(_ trace: Trace) -> String {
     if trace.program.model == .node { return nodeHeader(trace) }
     if trace.program.model == .threads { return threadsHeader(trace) }
+    if trace.program.model == .go { return goHeader(trace) }
     let backend =
       trace.program.backend == .sim
       ? "sim (a simulated kernel with virtual time: the same program always gives the same trace)"

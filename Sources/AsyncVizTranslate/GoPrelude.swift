@@ -174,11 +174,17 @@ enum GoPrelude {
     	}
     }
 
-    // work is `work(d)`: CPU work. It spins on the clock for d; the runtime
-    // preempts a goroutine that runs for more than 10 ms.
+    // work is `work(d)`: d of CPU work. It spins on the clock and counts only the
+    // time it runs: the runtime preempts a goroutine that runs for more than 10 ms,
+    // and the time another goroutine then runs (a gap in the clock) is not work done.
     func work(d time.Duration) {
-    	end := time.Now().Add(d)
-    	for time.Now().Before(end) {
+    	last := time.Now()
+    	for d > 0 {
+    		now := time.Now()
+    		if step := now.Sub(last); step < 100*time.Microsecond {
+    			d -= step
+    		}
+    		last = now
     	}
     }
 

@@ -1,3 +1,4 @@
+import AsyncVizGoRuntime
 import AsyncVizLang
 import AsyncVizNodeRuntime
 import AsyncVizRuntime
@@ -35,6 +36,7 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
     switch model {
     case .rust: modelRun(program, maxSteps: maxSteps).outcome
     case .node: nodeRun(program, maxSteps: maxSteps).outcome
+    case .go: goRun(program, maxSteps: maxSteps).outcome
     case .threads: threadsRun(program, maxSteps: maxSteps).outcome
     }
   }
@@ -45,20 +47,32 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
     outcome: ProgramOutcome, trace: Trace
   ) {
     let kernel = program.makeKernel(options: RuntimeOptions(maxSteps: maxSteps))
-    return outcome(of: kernel.run(), kernel.trace)
+    let end = kernel.run()
+    return (outcome(kernel.trace, end), kernel.trace)
   }
 
-  /// The outcome of a finished run's trace: its lines and its end.
-  static func outcome(of end: RunEnd, _ trace: Trace) -> (outcome: ProgramOutcome, trace: Trace) {
+  /// The go model's outcome and trace, with `procs` Ps: the end is main's
+  /// return (the process exits there, ending every goroutine).
+  public static func goRun(_ program: CompiledProgram, procs: Int = 1, maxSteps: UInt32 = 1_000_000) -> (
+    outcome: ProgramOutcome, trace: Trace
+  ) {
+    let sched = program.makeGoScheduler(options: RuntimeOptions(maxSteps: maxSteps), procs: procs)
+    let end = sched.run()
+    let trace = sched.trace
+    return (outcome(trace, end), trace)
+  }
+
+  /// What a finished trace shows from outside.
+  static func outcome(_ trace: Trace, _ end: RunEnd) -> ProgramOutcome {
     let lines = trace.events.compactMap { e -> String? in
       if case .output(_, let text) = e.payload { return trace.string(text) }
       return nil
     }
     switch end.reason {
-    case .completed: return (ProgramOutcome(lines: lines, end: .finished(us: end.tUs)), trace)
-    case .stuck: return (ProgramOutcome(lines: lines, end: .stuck), trace)
-    case .maxSteps: return (ProgramOutcome(lines: lines, end: .failed("max-steps")), trace)
-    case .error: return (ProgramOutcome(lines: lines, end: .failed("a run-time error")), trace)
+    case .completed: return ProgramOutcome(lines: lines, end: .finished(us: end.tUs))
+    case .stuck: return ProgramOutcome(lines: lines, end: .stuck)
+    case .maxSteps: return ProgramOutcome(lines: lines, end: .failed("max-steps"))
+    case .error: return ProgramOutcome(lines: lines, end: .failed("a run-time error"))
     }
   }
 

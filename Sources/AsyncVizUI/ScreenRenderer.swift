@@ -14,7 +14,10 @@ public enum ScreenRenderer {
       trace: model.history.trace, state: model.state, model: model, options: options)
     HeaderPanel.draw(cx, into: &buffer, rect: layout.header)
     TasksPanel.draw(cx, into: &buffer, rect: layout.tasks)
-    if cx.trace.program.model == .node {
+    if cx.trace.program.model == .go {
+      GoPanels.drawProcs(cx, into: &buffer, rect: layout.executor)
+      GoPanels.drawScheduler(cx, into: &buffer, rect: layout.reactor)
+    } else if cx.trace.program.model == .node {
       CallStackPanel.draw(cx, into: &buffer, rect: layout.executor)
       EventLoopPanel.draw(cx, into: &buffer, rect: layout.reactor)
     } else if cx.trace.program.model == .threads {

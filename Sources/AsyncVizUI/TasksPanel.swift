@@ -68,7 +68,7 @@ enum TasksPanel {
       style: CellStyle(.text, bold: polledNow), limit: limit)
     col = buffer.write(
       task.status.name.padded(8), x: col, y: y, style: CellStyle(.of(task.status), bold: true), limit: limit)
-    let waiting = task.status == .done ? "-" : cx.awaitingText(task)
+    let waiting = task.status == .done ? "-" : goWaiting(task, cx) ?? cx.awaitingText(task)
     col = buffer.write(
       waiting.fitted(columns.awaiting - 1, ellipsis: cx.glyphs.ellipsis).padded(columns.awaiting), x: col,
       y: y,
@@ -90,5 +90,20 @@ enum TasksPanel {
     guard count > rows, rows > 0 else { return 0 }
     let wanted = selected - rows / 2
     return min(max(0, wanted), count - rows)
+  }
+}
+
+extension TasksPanel {
+  /// Under the go model, what a goroutine waits on in Go's words ("chan
+  /// receive L27", "sleep L12", "syscall"); nil for other models and for
+  /// goroutines that wait on nothing.
+  static func goWaiting(_ task: TaskInfo, _ cx: PanelContext) -> String? {
+    guard cx.trace.program.model == .go else { return nil }
+    let place = task.line > 0 ? " L\(task.line)" : ""
+    switch cx.state.go.status(task.id) {
+    case .waiting(let reason): return reason.name + place
+    case .syscall: return "syscall (block)"
+    case .runnable, .running, .dead: return nil
+    }
   }
 }

@@ -1,4 +1,5 @@
 import AsyncVizExamples
+import AsyncVizGoRuntime
 import AsyncVizLang
 import AsyncVizNodeRuntime
 import AsyncVizRuntime
@@ -23,6 +24,19 @@ public enum DemoTraces {
     do {
       return try CompiledProgram.compile(demo.sourceFile).makeRuntime(
         backend: SimBackend(), options: RuntimeOptions())
+    } catch {
+      preconditionFailure("demo \(name) does not compile: \(error)")
+    }
+  }
+
+  /// The complete trace of the demo `name` under the go model with `procs` Ps.
+  public static func goTrace(named name: String, procs: Int = 1) -> Trace {
+    guard let demo = DemoCatalog.named(name) else { preconditionFailure("no demo named \(name)") }
+    do {
+      let sched = try CompiledProgram.compile(demo.sourceFile).makeGoScheduler(
+        options: RuntimeOptions(), procs: procs)
+      sched.run()
+      return sched.trace
     } catch {
       preconditionFailure("demo \(name) does not compile: \(error)")
     }

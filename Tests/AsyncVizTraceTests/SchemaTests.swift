@@ -73,7 +73,7 @@ private let brokenRules: [(rule: String, original: String, replacement: String)]
   ("a fractional time", ##""t_us":40000,"##, ##""t_us":40000.5,"##),
   ("a bad end reason", ##""reason":"completed""##, ##""reason":"done""##),
   ("a wrong version", ##""version":2"##, ##""version":3"##),
-  ("a bad model", ##""model":"rust""##, ##""model":"go""##),
+  ("a bad model", ##""model":"rust""##, ##""model":"erlang""##),
   ("a bad backend", ##""backend":"sim""##, ##""backend":"kqueue""##),
   ("a poll_end without awaiting", ##","awaiting":"db.query""##, ""),
   ("line 0 instead of null", ##""line":null"##, ##""line":0"##),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The cases known to disagree with a real runtime, read from its list file
-/// (ExpectedMismatches.txt for tokio, GoExpectedMismatches.txt, ...):
+/// (ExpectedMismatches.txt for tokio):
 /// one name per line, then `#` and why. The list exists so the branch can
 /// land before the model follows tokio; it must shrink to empty. The test
 /// fails if a listed case agrees (remove it) or an unlisted one disagrees.

@@ -10,7 +10,15 @@ import AsyncVizTranslate
 /// at *different* times, may come out in either order: within such a cluster
 /// the lines are compared as a multiset. Lines printed at the same virtual
 /// time keep their order (that order is the scheduler's: runnext, the run
-/// queues, which real Go fixes), and so do lines `windowUs` or more apart.
+/// queues, which real Go fixes), and so do lines `windowUs` or more apart,
+/// except at a *same-moment wakeup* (`tieTimes`): two timers armed at
+/// different moments that come due at the same virtual time. Each reached
+/// that moment along its own chain of real waits, each late by its own
+/// amount, so which fires first in real Go is the machine's choice, not the
+/// scheduler's: that moment's lines are compared as a multiset too. (Two
+/// timers armed at the same moment with the same delay keep their order: their
+/// real `when`s are microseconds apart, in the order they were armed, and one
+/// `checkTimers` finds both due, readying the last into runnext.)
 struct GoComparison {
   /// Lines closer than this in the model's time are "the same moment" to real Go.
   static let windowUs: Int64 = 5_000
@@ -18,21 +26,48 @@ struct GoComparison {
   /// The model's outcome and the virtual time of each printed line.
   let model: ProgramOutcome
   let times: [Int64]
+  /// The virtual times of same-moment wakeups in the model's run.
+  let tieTimes: Set<Int64>
 
   /// A comparison with a given model side (for tests of the comparison itself).
-  init(model: ProgramOutcome, times: [Int64]) {
+  init(model: ProgramOutcome, times: [Int64], tieTimes: Set<Int64> = []) {
     self.model = model
     self.times = times
+    self.tieTimes = tieTimes
   }
 
   init(_ program: CompiledProgram) {
-    let run = ProgramOutcome.modelRun(program)
+    let run = ProgramOutcome.goRun(program)
     model = run.outcome
     times = run.trace.events.compactMap { e -> Int64? in
       if case .output = e.payload { return e.tUs }
       return nil
     }
+    tieTimes = Self.sameMomentWakeups(in: run.trace)
   }
+
+  /// The times at which timers due at the same time, armed at different
+  /// times, fired.
+  static func sameMomentWakeups(in trace: Trace) -> Set<Int64> {
+    var armed: [TaskID: [(deadline: Int64, at: Int64)]] = [:]
+    var firedAt: [Int64: [Int64: Set<Int64>]] = [:]
+    for e in trace.events {
+      switch e.payload {
+      case .timerSet(let task, let deadline):
+        armed[task, default: []].append((deadline, e.tUs))
+      case .timerFire(let task):
+        guard let i = armed[task]?.firstIndex(where: { $0.deadline == e.tUs }) ?? armed[task]?.indices.first,
+          let timer = armed[task]?.remove(at: i)
+        else { continue }
+        firedAt[e.tUs, default: [:]][timer.deadline, default: []].insert(timer.at)
+      default: break
+      }
+    }
+    return Set(firedAt.filter { $0.value.values.contains { $0.count > 1 } }.keys)
+  }
+
+  /// Whether the run has a same-moment wakeup.
+  var hasTie: Bool { !tieTimes.isEmpty }
 
   /// How much later than the model's virtual end real Go may end: 40 ms and
   /// a fifth of the run. Real time only adds: each wait ends up to ~1 ms late
@@ -93,7 +128,7 @@ struct GoComparison {
     for i in optional { droppable[model.lines[i], default: 0] += 1 }
     for (line, n) in missing where n > (droppable[line] ?? 0) { return false }
     // Lines of one moment keep their order among themselves.
-    for t in Set(times[range]) {
+    for t in Set(times[range]) where !tieTimes.contains(t) {
       let moment = range.filter { times[$0] == t }.map { model.lines[$0] }
       let texts = Set(moment)
       if texts.count != moment.count { continue }

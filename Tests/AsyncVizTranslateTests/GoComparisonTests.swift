@@ -41,3 +41,13 @@ import Testing
     #expect(!early.agrees(with: go(["a", "b", "c"])))
   }
 }
+
+extension GoComparisonTests {
+  /// Two timers armed at different times that come due together: real time
+  /// orders them, so their moment's lines are compared as a multiset.
+  @Test func aSameMomentWakeupIsComparedAsASet() {
+    let tie = GoComparison(model: model, times: [0, 0, 1_000, 40_000], tieTimes: [0])
+    #expect(tie.agrees(with: go(["b", "a", "c", "d"])))
+    #expect(!tie.agrees(with: go(["b", "a", "d", "c"])))
+  }
+}

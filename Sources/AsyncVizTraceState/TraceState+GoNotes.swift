@@ -1,0 +1,195 @@
+import AsyncVizTrace
+
+/// The narration of a go-model trace, in Go's words (goroutine, P, M,
+/// runnext, run queue, park, ready, syscall, handoff, preempt), saying where
+/// Go's rules differ from rust's (tokio current_thread).
+extension TraceState {
+  package func writeGoNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
+    let event = trace.events[i]
+    switch event.payload {
+    case .spawn(let task, let parent):
+      if let parent {
+        s.label(parent, in: trace)
+        s.text(" runs `go` for ")
+        s.label(task, in: trace)
+        s.text(
+          ": a new goroutine with a 2 KiB stack (under rust, tokio::spawn puts a task at the back of the run queue)."
+        )
+      } else {
+        s.label(task, in: trace)
+        s.text(" is main's goroutine: runtime.main will call main.main on it.")
+      }
+    case .goRunqPut(let task, let p, let slot):
+      noteGoQueued(task, p: p, slot: slot, in: trace, into: &s)
+    case .goExecute(let task, let p, let m):
+      noteGoExecute(task, p: p, m: m, in: trace, into: &s)
+    case .goPark(let task, _, let reason):
+      noteGoPark(task, reason: reason, in: trace, into: &s)
+    case .goSyscall(let task, let m, let dur):
+      s.label(task, in: trace)
+      s.text(" enters a blocking system call for ")
+      s.duration(dur)
+      s.text(": its thread M")
+      s.number(Int64(m))
+      s.text(
+        " stays in the kernel. Under rust this would stop the whole executor; Go's sysmon will hand the P to another thread."
+      )
+    case .goSyscallExit(let task, let m, let p):
+      s.text("The system call of ")
+      s.label(task, in: trace)
+      s.text(" returns on M")
+      s.number(Int64(m))
+      if p >= 0 {
+        s.text(": it gets P")
+        s.number(Int64(p))
+        s.text(" and runs on.")
+      } else {
+        s.text(": no P is free, so the goroutine goes to the global run queue and M")
+        s.number(Int64(m))
+        s.text(" parks.")
+      }
+    case .goHandoff(let p, let m):
+      s.text("sysmon takes P")
+      s.number(Int64(p))
+      s.text(" from the thread blocked in the system call and hands it to M")
+      s.number(Int64(m))
+      s.text(m >= Int32(go.ms.count) ? " (a new thread)" : "")
+      // The call it was taken from: the last syscall entered before this event.
+      let call = trace.events[..<i].last { if case .goSyscall = $0.payload { true } else { false } }
+      if case .goSyscall(let task, _, let dur)? = call?.payload {
+        s.text(": block(")
+        s.duration(dur)
+        s.text(") of ")
+        s.label(task, in: trace)
+        s.text(" does not stop the other goroutines, the P was handed to another thread (under rust, every ")
+        s.text("task would wait ")
+        s.duration(dur)
+        s.text(").")
+      } else {
+        s.text(
+          ": the other goroutines go on, the P was handed to another thread (under rust, every task would wait)."
+        )
+      }
+    case .goPreempt(let task, let p):
+      s.text("sysmon preempts ")
+      s.label(task, in: trace)
+      s.text(" after 10 ms of CPU on P")
+      s.number(Int64(p))
+      s.text(
+        ": it goes to the global run queue (rust never preempts: a task keeps the thread until its next await)."
+      )
+    case .goIdle(let p):
+      s.text("P")
+      s.number(Int64(p))
+      s.text(
+        " finds nothing to run (runnext, local queue, global queue, timers, other Ps): it goes idle and its M parks in the netpoller (epoll_wait) until the next timer."
+      )
+    case .timerSet(let task, let deadline):
+      s.label(task, in: trace)
+      s.text(
+        go.status(task) == .running ? " arms a timer on its P's heap, due at " : " arms a timer, due at ")
+      s.instant(deadline)
+      s.text(" (")
+      s.duration(deadline - event.tUs)
+      s.text(" from now).")
+    case .timerFire(let task):
+      s.text("checkTimers finds the timer of ")
+      s.label(task, in: trace)
+      s.text(" due and runs it: its goroutine is readied into the P's runnext.")
+    case .ioSend(let task, _, let resource, let op):
+      s.label(task, in: trace)
+      s.text(" sends its request to ")
+      s.string(trace.string(resource))
+      s.text(".")
+      s.string(trace.string(op))
+      s.text(" and will wait for the reply in the netpoller.")
+    case .complete(let task):
+      s.label(task, in: trace)
+      if task.rawValue == 1 {
+        s.text(" returns: main has returned, so the process exits and every other goroutine ends with it.")
+      } else {
+        s.text(" returns: the goroutine is dead and its stack goes back to the runtime.")
+      }
+    case .block(let task, let dur):
+      s.label(task, in: trace)
+      s.text(" calls block(")
+      s.duration(dur)
+      s.text("): a blocking system call (nanosleep).")
+    default:
+      writeNote(forEvent: i, in: trace, into: &s, asRust: true)
+    }
+  }
+
+  private func noteGoQueued<S: NoteSink & ~Copyable>(
+    _ task: TaskID, p: Int32, slot: GoRunSlot, in trace: Trace, into s: inout S
+  ) {
+    s.label(task, in: trace)
+    switch slot {
+    case .runnext:
+      s.text(" goes into P")
+      s.number(Int64(p))
+      s.text("'s runnext: it runs next, before the local queue")
+      if let old = p >= 0 && Int(p) < go.procs.count ? go.procs[Int(p)].runnext : nil {
+        s.text(", and ")
+        s.label(old, in: trace)
+        s.text(" moves from runnext to the local queue's tail")
+      }
+      s.text(".")
+    case .local:
+      s.text(" goes to the tail of P")
+      s.number(Int64(p))
+      s.text("'s local run queue.")
+    case .global:
+      s.text(" goes to the tail of the global run queue (")
+      s.number(Int64(go.global.count + 1))
+      s.text(" there): a P looks at it when its own queue is empty, and every 61st schedule first.")
+    }
+  }
+
+  private func noteGoExecute<S: NoteSink & ~Copyable>(
+    _ task: TaskID, p: Int32, m: Int32, in trace: Trace, into s: inout S
+  ) {
+    s.text("P")
+    s.number(Int64(p))
+    s.text(" (thread M")
+    s.number(Int64(m))
+    s.text(") runs ")
+    s.label(task, in: trace)
+    let proc = Int(p) < go.procs.count ? go.procs[Int(p)] : GoSchedState.Proc()
+    if proc.runnext == task {
+      s.text(", from runnext: it inherits the time slice.")
+    } else if proc.local.first == task {
+      s.text(", from the head of its local run queue.")
+    } else if go.global.contains(task) {
+      s.text(", from the global run queue.")
+    } else {
+      s.text(", stolen from another P's queue.")
+    }
+  }
+
+  private func noteGoPark<S: NoteSink & ~Copyable>(
+    _ task: TaskID, reason: GoWaitReason, in trace: Trace, into s: inout S
+  ) {
+    s.label(task, in: trace)
+    switch reason {
+    case .sleep:
+      s.text(
+        " parks in time.Sleep (waiting: sleep); its timer is on the P's heap and the P runs another goroutine."
+      )
+    case .chanReceive:
+      s.text(
+        " parks receiving from a channel (waiting: chan receive); the sender will ready it into its own P's runnext."
+      )
+    case .chanSend:
+      s.text(" parks sending on a full channel (waiting: chan send) until a receiver makes room.")
+    case .select:
+      s.text(
+        " parks in a select over its helper goroutines' channels; the first to send wins, the others run on (nothing cancels a goroutine; under rust the losers are dropped)."
+      )
+    case .selectNoCases:
+      s.text(" parks in select {} and waits for nothing, forever.")
+    case .ioWait:
+      s.text(" parks in the netpoller (waiting: IO wait) until its reply comes.")
+    }
+  }
+}

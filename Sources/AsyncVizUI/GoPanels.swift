@@ -1,0 +1,103 @@
+import AsyncVizTrace
+import AsyncVizTraceState
+
+/// The go model's panels, in the places of the executor and the reactor:
+/// the Ps (the goroutine each runs, its M, runnext and local run queue), then
+/// the scheduler's shared parts (the global run queue, the Ms and what each
+/// does, the netpoller's interest list, the timers).
+enum GoPanels {
+  /// Each P: what it runs on which M, then its runnext and local queue, on a
+  /// second line when there is room ("P0 M1  running #2 ticker", "next #3
+  /// local #4 #5"), else on the same line.
+  static func drawProcs(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
+    let go = cx.state.go
+    buffer.box(rect, title: "Ps (GOMAXPROCS \(max(1, go.procs.count)))", glyphs: cx.glyphs)
+    let inner = rect.interior
+    guard inner.height > 0, inner.width > 12 else { return }
+    let limit = inner.maxX - 1
+    let procs = go.procs.isEmpty ? [GoSchedState.Proc()] : go.procs
+    let twoLines = inner.height >= 2 * procs.count
+    var y = inner.y
+    for (p, proc) in procs.enumerated() where y < inner.maxY {
+      let head = "P\(p) " + (proc.m.map { "M\($0)" } ?? "--")
+      var x = buffer.write(head.padded(7), x: inner.x + 1, y: y, style: CellStyle(.dim), limit: limit)
+      let (doing, style) = doingText(proc.doing, cx)
+      x = buffer.write(doing + "  ", x: x, y: y, style: style, limit: limit)
+      let local = proc.local.isEmpty ? "-" : proc.local.map { "#\($0.rawValue)" }.joined(separator: " ")
+      let queue = "next " + (proc.runnext.map { "#\($0.rawValue)" } ?? "-") + "  local " + local
+      if twoLines {
+        y += 1
+        x = inner.x + 8
+      }
+      buffer.write(
+        queue.fitted(max(0, limit - x), ellipsis: cx.glyphs.ellipsis), x: x, y: y, style: CellStyle(.ready),
+        limit: limit)
+      y += 1
+    }
+  }
+
+  /// What a P does, in Go's words.
+  static func doingText(_ doing: GoSchedState.PDoing, _ cx: PanelContext) -> (String, CellStyle) {
+    switch doing {
+    case .running(let g): ("running " + cx.label(g), CellStyle(.text, bold: true))
+    case .syscall(let g): ("in syscall with " + cx.label(g), CellStyle(.text))
+    case .scheduling: ("schedule()", CellStyle(.dim))
+    case .idle: ("idle", CellStyle(.dim))
+    }
+  }
+
+  /// The global queue, the Ms, the netpoller and the timers.
+  static func drawScheduler(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
+    buffer.box(rect, title: "Scheduler", glyphs: cx.glyphs)
+    let inner = rect.interior
+    guard inner.height >= 4, inner.width > 14 else { return }
+    let go = cx.state.go
+    let labelX = inner.x + 1
+    let textX = labelX + 10
+    let limit = inner.maxX - 1
+    let width = limit - textX
+    var rows: [(String, [String])] = []
+    rows.append(
+      ("global", [go.global.isEmpty ? "(empty)" : go.global.map { cx.label($0) }.joined(separator: ", ")]))
+    let ms = go.ms.isEmpty ? ["M0 running"] : go.ms.enumerated().map { "M\($0)  " + mText($1, cx) }
+    rows.append(("Ms", ms))
+    let polled = go.netpoller.map { "\(cx.label($0)) (IO wait)" }
+    rows.append(("netpoller", polled.isEmpty ? ["(nothing waits on I/O)"] : polled))
+    let timers = go.timers.map {
+      "\(DurationText.instant($0.deadlineUs).leftPadded(11))  \(cx.label($0.task))"
+    }
+    rows.append(("timers", timers.isEmpty ? ["(none)"] : timers))
+    // The costs line only when the Ms keep their own lines.
+    if inner.height >= rows.reduce(0) { $0 + $1.1.count } + 1 {
+      let threads = max(1, go.ms.count)
+      rows.append(
+        ("costs", ["\(go.liveGoroutines) G: \(go.liveGoroutines * 2) KiB of stacks; \(threads) Ms"]))
+    }
+    var y = inner.y
+    // Each section gets its lines while room lasts, keeping one row for each section after it.
+    for (k, row) in rows.enumerated() {
+      let room = inner.maxY - y - (rows.count - 1 - k)
+      guard room > 0 else { break }
+      buffer.write(row.0, x: labelX, y: y, style: CellStyle(.dim), limit: limit)
+      var lines = row.1
+      if lines.count > room {
+        lines = Array(lines.prefix(room - 1)) + ["+\(row.1.count - room + 1) more"]
+      }
+      for line in lines {
+        let style = line.hasPrefix("(") || line.hasPrefix("+") ? CellStyle(.dim) : CellStyle.plain
+        buffer.write(
+          line.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: style, limit: limit)
+        y += 1
+      }
+    }
+  }
+
+  /// What an M does.
+  static func mText(_ m: GoSchedState.MDoing, _ cx: PanelContext) -> String {
+    switch m {
+    case .running(let p, let g): "on P\(p), " + (g.map { "running " + cx.label($0) } ?? "looking for work")
+    case .syscall(let g): "syscall: " + cx.label(g) + " (no P)"
+    case .idle: "idle (parked)"
+    }
+  }
+}

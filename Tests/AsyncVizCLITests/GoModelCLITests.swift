@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+// `--model go` from the command line: the acceptance check of the go model
+// (the ticker ticks on time while the blocker blocks), its export and
+// replay, the Chrome export's P and M lanes, and `--procs`.
+
+@Test func blockingTheExecutorUnderGoKeepsTheTickerOnTime() throws {
+  let result = try CLIRunner.run(["demo", "blocking-the-executor", "--model", "go", "--plain"])
+  #expect(result.code == 0, "\(result.stderr)")
+  let out = result.stdout
+  #expect(out.contains("model: go"))
+  // The ticks due at 20, 30 and 40 ms are printed while the blocker is blocked (15 to 115 ms).
+  let blocking = try #require(out.range(of: ">>> #3 blocker prints: blocking the thread for 100 ms"))
+  let unblocked = try #require(out.range(of: ">>> #3 blocker prints: unblocked"))
+  let during = out[blocking.upperBound..<unblocked.lowerBound]
+  #expect(during.components(separatedBy: ">>> #2 ticker prints: tick").count - 1 == 3)
+  #expect(during.contains("step 14   t = 20.000 ms"))
+  #expect(
+    out.contains(
+      "hands it to M1 (a new thread): block(100 ms) of #3 blocker does not stop the other goroutines, the P was "
+        + "handed to another thread (under rust, every task would wait 100 ms)."))
+  #expect(out.contains("threads (Ms): 2 (1 made by the runtime when sysmon handed a P off"))
+  #expect(out.contains("main returns at 115.000 ms under go; under rust at 135.000 ms."))
+}
+
+@Test func aGoTraceExportsAndReplaysAsItRan() throws {
+  let dir = try CLIRunner.temporaryDirectory()
+  let file = dir.appendingPathComponent("go.json")
+  let export = try CLIRunner.run(["export", "blocking-the-executor", "--model", "go", "-o", file.path])
+  #expect(export.code == 0, "\(export.stderr)")
+  let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+  #expect((json["program"] as? [String: Any])?["model"] as? String == "go")
+  let kinds = Set((json["events"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String })
+  #expect(
+    kinds.isSuperset(of: ["go_runq_put", "go_execute", "go_park", "go_syscall", "go_handoff", "go_idle"]))
+  let replay = try CLIRunner.run(["replay", file.path, "--plain"])
+  let demo = try CLIRunner.run(["demo", "blocking-the-executor", "--model", "go", "--plain"])
+  #expect(replay.code == 0, "\(replay.stderr)")
+  #expect(demo.stdout.hasPrefix(replay.stdout))
+  #expect(demo.stdout.dropFirst(replay.stdout.count).hasPrefix("\ncompared with rust"))
+  let chrome = dir.appendingPathComponent("go.chrome.json")
+  let perfetto = try CLIRunner.run([
+    "export", "blocking-the-executor", "--model", "go", "--format", "chrome", "-o", chrome.path,
+  ])
+  #expect(perfetto.code == 0, "\(perfetto.stderr)")
+  let events = try JSONSerialization.jsonObject(with: Data(contentsOf: chrome)) as? [String: Any]
+  let lanes = ((events?["traceEvents"] as? [[String: Any]]) ?? []).compactMap { e -> String? in
+    guard e["name"] as? String == "thread_name" else { return nil }
+    return (e["args"] as? [String: Any])?["name"] as? String
+  }
+  #expect(lanes.contains("P0"))
+  #expect(lanes.contains("M0 (thread)") && lanes.contains("M1 (thread)"))
+}
+
+@Test func procsSetsGomaxprocsAndIsCheckedFirst() throws {
+  let two = try CLIRunner.run(["demo", "db-then-service", "--model", "go", "--procs", "2", "--plain"])
+  #expect(two.code == 0, "\(two.stderr)")
+  #expect(two.stdout.contains("P1 (thread M1) runs"))
+  let zero = try CLIRunner.run(["demo", "timers", "--model", "go", "--procs", "0", "--plain"])
+  #expect(zero.code == 2)
+  #expect(zero.stderr.contains("--procs must be from 1 to 8"))
+  let rust = try CLIRunner.run(["demo", "timers", "--procs", "2", "--plain"])
+  #expect(rust.code == 2)
+  #expect(rust.stderr.contains("--procs is for --model go"))
+}

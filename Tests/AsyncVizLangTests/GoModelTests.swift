@@ -1,0 +1,160 @@
+import AsyncVizExamples
+import AsyncVizGoRuntime
+import AsyncVizLang
+import AsyncVizRuntime
+import AsyncVizTrace
+import AsyncVizTraceState
+import Testing
+
+// The rules of the go model (docs/decisions.md, "The go model is Go 1.19's
+// scheduler"). GoOracleTests checks the same programs' printed lines against
+// real Go; these pin the scheduler's own decisions (which P, which queue,
+// which thread) that real Go's output cannot show.
+
+/// The go model's run of `text` with `procs` Ps.
+private func runGo(_ text: String, procs: Int = 1) throws -> (lines: [String], end: RunEnd, trace: Trace) {
+  let sched = try compile(text).makeGoScheduler(options: RuntimeOptions(), procs: procs)
+  let end = sched.run()
+  let trace = sched.trace
+  let lines = trace.events.compactMap { e -> String? in
+    if case .output(_, let id) = e.payload { return trace.string(id) }
+    return nil
+  }
+  return (lines, end, trace)
+}
+
+/// When each line was printed.
+private func times(_ trace: Trace) -> [String: [Int64]] {
+  var out: [String: [Int64]] = [:]
+  for e in trace.events {
+    if case .output(_, let id) = e.payload { out[trace.string(id), default: []].append(e.tUs) }
+  }
+  return out
+}
+
+@Test func theLastGoroutineStartedRunsFirstWhenTheSpawnerBlocks() throws {
+  let run = try runGo(
+    """
+    async fn say(w) {
+        print(w)
+    }
+    async fn main() {
+        let a = spawn say("a")
+        let b = spawn say("b")
+        let c = spawn say("c")
+        await a
+        await b
+        await c
+    }
+    """)
+  // runnext holds c; a and b wait in the local queue, in order.
+  #expect(run.lines == ["c", "a", "b"])
+  #expect(run.trace.program.model == .go)
+}
+
+@Test func blockHandsThePOffAndTheTickerTicksOnTime() throws {
+  let demo = try #require(DemoCatalog.named("blocking-the-executor"))
+  let sched = try CompiledProgram.compile(demo.sourceFile).makeGoScheduler(options: RuntimeOptions())
+  let end = sched.run()
+  let trace = sched.trace
+  #expect(end.reason == .completed)
+  // The blocker blocks from 15 ms to 115 ms; every tick comes on time meanwhile.
+  #expect(times(trace)["tick"] == [10_000, 20_000, 30_000, 40_000])
+  #expect(times(trace)["unblocked"] == [115_000])
+  let handoffs = trace.events.filter { if case .goHandoff(0, 1) = $0.payload { true } else { false } }
+  #expect(handoffs.count == 1)
+  let state = TraceReducer.finalState(of: trace)
+  #expect(state.go.threadsMade == 1)
+  #expect(state.go.handoffs == 1)
+}
+
+@Test func workIsPreemptedAfter10msAndGoesToTheGlobalQueue() throws {
+  let run = try runGo(
+    """
+    async fn spin(name) {
+        work(30ms)
+        print("{name} done")
+    }
+    async fn main() {
+        let a = spawn spin("a")
+        let b = spawn spin("b")
+        await a
+        await b
+    }
+    """)
+  // Each 30 ms of CPU is cut into 10 ms slices that alternate through the global queue.
+  #expect(run.lines == ["b done", "a done"])
+  let preempts = run.trace.events.filter { if case .goPreempt = $0.payload { true } else { false } }
+  #expect(preempts.count >= 4)
+  #expect(run.end.tUs == 60_000)
+  #expect(TraceReducer.finalState(of: run.trace).go.preemptions == preempts.count)
+}
+
+@Test func twoPsRunCPUWorkSideBySide() throws {
+  let source = """
+    async fn spin() {
+        work(8ms)
+    }
+    async fn main() {
+        let a = spawn spin()
+        let b = spawn spin()
+        await a
+        await b
+    }
+    """
+  #expect(try runGo(source, procs: 1).end.tUs == 16_000)
+  let two = try runGo(source, procs: 2)
+  #expect(two.end.tUs == 8_000)
+  // The second P found the other goroutine by stealing it (or from the queue) and ran it on a new M.
+  let onP1 = two.trace.events.contains { if case .goExecute(_, 1, _) = $0.payload { true } else { false } }
+  #expect(onP1)
+}
+
+@Test func aChannelSendReadiesTheReceiverIntoTheSendersRunnext() throws {
+  let run = try runGo(
+    """
+    channel jobs capacity 1
+    async fn consumer() {
+        let v = await jobs.recv()
+        print("got {v}")
+    }
+    async fn other() {
+        print("other")
+    }
+    async fn main() {
+        let c = spawn consumer()
+        await sleep(1ms)
+        let o = spawn other()
+        await jobs.send(7)
+        print("sent")
+        await sleep(1ms)
+        await c
+        await o
+    }
+    """)
+  // The send readies consumer into runnext, pushing `other` to the local queue:
+  // consumer runs first once main sleeps.
+  #expect(run.lines == ["sent", "got 7", "other"])
+}
+
+@Test func aGoroutineNothingWakesLeavesTheRunStuck() throws {
+  let run = try runGo(
+    """
+    async fn main() {
+        await lost_waker()
+    }
+    """)
+  #expect(run.end.reason == .stuck)
+  #expect(run.end.stuckTasks == [TaskID(1)])
+  #expect(TraceReducer.finalState(of: run.trace).go.status(TaskID(1)) == .waiting(.selectNoCases))
+}
+
+@Test func goTracesAreDeterministic() throws {
+  let demo = try #require(DemoCatalog.named("channel-pipeline"))
+  let program = try CompiledProgram.compile(demo.sourceFile)
+  let a = program.makeGoScheduler(options: RuntimeOptions(), procs: 2)
+  let b = program.makeGoScheduler(options: RuntimeOptions(), procs: 2)
+  a.run()
+  b.run()
+  #expect(a.trace.events == b.trace.events)
+}
