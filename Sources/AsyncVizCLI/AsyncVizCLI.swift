@@ -38,7 +38,9 @@ struct AsyncVizCommand: ParsableCommand {
       Start with:  asyncviz demo db-then-service
       Then try:    asyncviz list,  asyncviz show NAME,  asyncviz run FILE.av
       Then quiz:   asyncviz quiz db-then-service   (predict each step, then see)
+      The NO_COLOR environment variable (set and not empty) turns colours off, as --no-color does.
       """,
+    version: AsyncVizVersion.current,
     subcommands: [
       ListCommand.self, ShowCommand.self, DemoCommand.self, RunCommand.self, ReplayCommand.self,
       ExportCommand.self, CompareCommand.self, QuizCommand.self, TranslateCommand.self, GenerateCommand.self,

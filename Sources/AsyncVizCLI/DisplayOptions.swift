@@ -21,8 +21,16 @@ struct DisplayOptions: ParsableArguments {
   @Flag(help: "Draw with ASCII only (no Unicode box drawing).")
   var ascii = false
 
-  @Flag(name: .customLong("no-color"), help: "Do not use colours.")
+  @Flag(name: .customLong("no-color"), help: "Do not use colours (as does NO_COLOR set and not empty).")
   var noColor = false
+
+  /// Colours unless `--no-color`, or `NO_COLOR` is set to anything but the
+  /// empty string (no-color.org: an empty value does not count).
+  func wantsColor(environment: [String: String]) -> Bool {
+    if noColor { return false }
+    if let value = environment["NO_COLOR"], !value.isEmpty { return false }
+    return true
+  }
 
   /// Whether to print the transcript: asked for, or no terminal to draw on.
   var wantsTranscript: Bool { plain || !isInteractiveTerminal() }

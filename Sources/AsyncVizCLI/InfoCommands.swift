@@ -7,11 +7,18 @@ struct ListCommand: ParsableCommand {
     commandName: "list", abstract: "List the demos, one per line: NAME  summary.")
 
   func run() throws {
+    print(Self.table(), terminator: "")
+  }
+
+  /// Every demo, one per line: NAME (padded) and its summary.
+  static func table() -> String {
     let width = DemoCatalog.all.map(\.name.count).max() ?? 0
+    var text = ""
     for demo in DemoCatalog.all {
       let pad = String(repeating: " ", count: width - demo.name.count)
-      print("\(demo.name)\(pad)  \(demo.summary)")
+      text += "\(demo.name)\(pad)  \(demo.summary)\n"
     }
+    return text
   }
 }
 

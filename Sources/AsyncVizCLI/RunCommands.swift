@@ -9,12 +9,19 @@ struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo", abstract: "Run a canned demo (see 'asyncviz list').")
 
-  @Argument(help: "The demo's name, e.g. db-then-service.")
-  var name: String
+  @Argument(help: "The demo's name, e.g. db-then-service (none: list the demos).")
+  var name: String?
 
   @OptionGroup var session: SessionOptions
 
   func run() throws {
+    // With no name, say which demos there are instead of a usage error: the
+    // command a learner types first should teach the next one.
+    guard let name else {
+      print("Pick a demo:  asyncviz demo NAME  (start with db-then-service)\n")
+      print(ListCommand.table(), terminator: "")
+      return
+    }
     try session.run(inputs: []) { try ProgramLoader.demo(named: name).0 }
   }
 }

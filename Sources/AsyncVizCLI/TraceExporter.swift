@@ -2,6 +2,7 @@ import AsyncVizTerminal
 import AsyncVizTrace
 import AsyncVizTraceCodecs
 import AsyncVizUI
+import Foundation
 
 /// Writes traces for `export`, `--export` and the UI's `e` key.
 enum TraceExporter {
@@ -44,7 +45,7 @@ extension ViewOptions {
   /// The front end's options from the command line's.
   init(_ options: DisplayOptions, name: String) {
     self.init(
-      ascii: options.ascii, color: !options.noColor,
+      ascii: options.ascii, color: options.wantsColor(environment: ProcessInfo.processInfo.environment),
       exportPath: "\(TraceExporter.safeFileName(name)).trace.json")
   }
 }

@@ -33,9 +33,17 @@ extension AsyncFnFuture {
         case .success(let made): future = made
         case .failure(let error): return fail(error.message, at: pc, &r, &cx)
         }
+        for case .future(let box) in args { reportTaken(box, &cx) }
         switch use {
         case .push(let label):
-          r.stack.append(.future(FutureBox(future, label: label)))
+          // Kept in a local (`let f = g()`) rather than passed on at once:
+          // the trace says so, since nothing of it runs until it is awaited.
+          var line: Int32 = 0
+          if pc + 1 < instructions.count, case .store = instructions[pc + 1] {
+            line = code.lines[pc]
+            cx.futureMade(line: line, label: label)
+          }
+          r.stack.append(.future(FutureBox(future, label: label, line: line)))
           pc += 1
         case .spawn(let name):
           guard cx.canSpawn else {
@@ -49,14 +57,17 @@ extension AsyncFnFuture {
           if let end = awaitInline(future, &pc, &allowance, &budget, &r, &cx) { return end }
         }
       case .await:
-        switch awaitable(r.stack.removeLast()) {
+        let value = r.stack.removeLast()
+        let taken = awaitable(value)
+        if case .future(let box) = value { reportTaken(box, &cx) }
+        switch taken {
         case .success(let future):
           if let end = awaitInline(future, &pc, &allowance, &budget, &r, &cx) { return end }
         case .failure(let error):
           return fail(error.message, at: pc, &r, &cx)
         }
       case .plain(let call):
-        if let error = runPlain(call, r.stack.removeLast(), &cx) {
+        if let error = runPlain(call, r.stack.removeLast(), line: code.lines[pc], &cx) {
           return fail(error.message, at: pc, &r, &cx)
         }
         r.stack.append(.unit)
@@ -105,14 +116,21 @@ extension AsyncFnFuture {
     }
   }
 
+  /// Records the `future_polled` of a kept future once it is taken.
+  private func reportTaken(_ box: FutureBox, _ cx: inout Context) {
+    guard box.line != 0, box.isTaken, !box.reported else { return }
+    box.reported = true
+    cx.futurePolled(line: box.line, label: box.label)
+  }
+
   /// `print`, `block` and `work`: they run inside this poll.
-  func runPlain(_ call: PlainCall, _ argument: Value, _ cx: inout Context) -> FrameError? {
+  func runPlain(_ call: PlainCall, _ argument: Value, line: Int32, _ cx: inout Context) -> FrameError? {
     switch (call, argument) {
     case (.print, _):
       let text = argument.display
       if let error = run.budget.pointee.spendLine(text.utf8.count, limits: run.limits) { return error }
       cx.output(text)
-    case (.block, .duration(let us)): cx.block(us)
+    case (.block, .duration(let us)): cx.block(us, line: line)
     case (.work, .duration(let us)): cx.work(us)
     default: return FrameError("`\(call.rawValue)` needs a duration, not \(argument.display)")
     }

@@ -98,7 +98,7 @@ final class NodeRun {
       if let error = run.budget.pointee.spendLine(text.utf8.count, limits: run.limits) { return error }
       loop.record(.output(task: task, text: loop.intern(text)))
     case (.block, .duration(let us)):
-      loop.record(.block(task: task, durUs: us))
+      loop.record(.block(task: task, durUs: us, line: 0))  // the node frame does not pass its line yet
       loop.pass(us, blocking: true)
     case (.work, .duration(let us)):
       loop.pass(us)

@@ -89,7 +89,7 @@ final class ThreadsRun {
       kernel.record(.output(task: runner.task, text: kernel.intern(text)))
       return .success(nil)
     case (.block, .duration(let us)):
-      kernel.record(.block(task: runner.task, durUs: us))
+      kernel.record(.block(task: runner.task, durUs: us, line: runner.line))
       return .success(.block(line: runner.line, awaiting: .other(name("a blocking call")), afterUs: us))
     case (.work, .duration(let us)):
       return .success(.compute(us))

@@ -128,14 +128,24 @@ final class FutureBox {
   let label: String
   /// The future's height (`LangFuture.height`), kept after it is taken.
   let height: Int
+  /// The line where a future kept in a local was made (its `future_made`);
+  /// 0 for one made only to be passed on at once (no event: it was never
+  /// kept unpolled).
+  let line: Int32
   /// The future; nil once taken.
   private var future: LangFuture?
+  /// Whether the `future_polled` of a kept future was recorded.
+  var reported = false
 
-  init(_ future: LangFuture, label: String) {
+  init(_ future: LangFuture, label: String, line: Int32 = 0) {
     self.future = future
     self.label = label
+    self.line = line
     height = future.height
   }
+
+  /// Whether the future was taken (awaited, or given to join, select or timeout).
+  var isTaken: Bool { future == nil }
 
   /// The future, the first time only.
   func take() -> LangFuture? {

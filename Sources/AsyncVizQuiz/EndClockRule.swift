@@ -67,7 +67,7 @@ enum EndClockRule: RunRule {
         }
       case .timerCancel(let task, let due):
         if let i = timers[task]?.firstIndex(where: { $0.due == due }) { timers[task]?.remove(at: i) }
-      case .block(_, let duration):
+      case .block(_, let duration, _):
         waits.append(duration)
       default:
         break

@@ -86,11 +86,25 @@ public struct Context {
     core.pointee.refreshClock()
   }
 
-  /// A blocking call (a sleep that is not async): the whole executor stops for `us`.
-  public func block(_ us: Int64) {
-    core.pointee.record(.block(task: task, durUs: us))
+  /// A blocking call (a sleep that is not async): the whole executor stops
+  /// for `us`; `line` is where the program made it (0: no source).
+  public func block(_ us: Int64, line: Int32 = 0) {
+    core.pointee.record(.block(task: task, durUs: us, line: line))
     core.pointee.reactor.backend.pass(us, blocking: true)
     core.pointee.refreshClock()
+  }
+
+  /// Records that the task made a future at `line` and kept it unpolled
+  /// (`future_made`): the lazy-future lesson, visible in the trace.
+  public func futureMade(line: Int32, label: String) {
+    let id = core.pointee.recorder.intern(label)
+    core.pointee.record(.futureMade(task: task, line: line, label: id))
+  }
+
+  /// Records that the future made at `line` was handed to an await (`future_polled`).
+  public func futurePolled(line: Int32, label: String) {
+    let id = core.pointee.recorder.intern(label)
+    core.pointee.record(.futurePolled(task: task, line: line, label: id))
   }
 
   /// Records a line the program printed.

@@ -46,6 +46,15 @@ public enum Awaited: Hashable, Sendable {
     }
   }
 
+  /// The words people read for it: as `label(in:)`, except that another
+  /// task's handle reads "JoinHandle #2", not "join #2", which looks like the
+  /// `join(...)` builtin. The trace file keeps `label(in:)`'s text: it is a
+  /// format field that readers of version 1 files parse.
+  public func phrase(in trace: Trace) -> String {
+    if case .joinHandle(let task) = self { return "JoinHandle #\(task.rawValue)" }
+    return label(in: trace)
+  }
+
   /// The fixed word of a case that names nothing else ("sleep"), nil for the
   /// others: the one table the label, the JSON writer and the reader use.
   public var word: StaticString? {

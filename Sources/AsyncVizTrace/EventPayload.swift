@@ -40,8 +40,9 @@ public enum EventPayload: Sendable, Equatable {
   case ioSend(task: TaskID, fd: Int32, resource: StringID, op: StringID)
   /// The program printed a line.
   case output(task: TaskID, text: StringID)
-  /// A blocking call stopped the whole executor.
-  case block(task: TaskID, durUs: Int64)
+  /// A blocking call stopped the whole executor; `line` is the call's
+  /// source line (0: no source, or a trace written before it was recorded).
+  case block(task: TaskID, durUs: Int64, line: Int32)
   /// A lint fired for the task; `detail` completes the message.
   case lint(task: TaskID, code: LintCode, detail: StringID)
   /// The task's future (tokio's `yield_now`) put a clone of its waker in the
@@ -52,6 +53,14 @@ public enum EventPayload: Sendable, Equatable {
   /// `block_on`'s future (main) returned while the task was alive: the
   /// runtime dropped it, unfinished. Its future is never polled again.
   case taskDrop(task: TaskID)
+  /// The task made a future at `line` and kept it as a value (`let f =
+  /// lookup(x)`) instead of awaiting it: nothing of it runs yet (lazy).
+  /// `label` names what made it ("lookup", "db.query").
+  case futureMade(task: TaskID, line: Int32, label: StringID)
+  /// The future the task made at `line` (the `future_made` with the same
+  /// task, line and label, oldest first) was handed to an await, `join`,
+  /// `select` or `timeout`: it is polled from now on, as part of the task.
+  case futurePolled(task: TaskID, line: Int32, label: StringID)
 
   // Node's event loop (the node model); `spawn` is an async fn call making
   // its promise, `complete` that promise fulfilled, `timer_set`/`timer_fire`
@@ -115,7 +124,8 @@ public enum EventPayload: Sendable, Equatable {
       .complete(let t), .register(let t, _, _), .timerSet(let t, _), .timerFire(let t),
       .timerCancel(let t, _), .wake(let t, _, _, _), .wakerClone(let t), .wakerDrop(let t),
       .ioSend(let t, _, _, _),
-      .output(let t, _), .block(let t, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t),
+      .output(let t, _), .block(let t, _, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t),
+      .futureMade(let t, _, _), .futurePolled(let t, _, _),
       .microtaskQueue(let t, _), .microtaskRun(let t, _), .immediateQueue(let t), .immediateRun(let t),
       .callPush(let t), .callPop(let t, _, _), .threadRun(let t, _), .threadStop(let t, _, _, _),
       .threadReady(let t, _), .goRunqPut(let t, _, _), .goExecute(let t, _, _),
@@ -153,6 +163,8 @@ public enum EventPayload: Sendable, Equatable {
     case .lint: .lint
     case .deferWake: .deferWake
     case .taskDrop: .taskDrop
+    case .futureMade: .futureMade
+    case .futurePolled: .futurePolled
     case .phase: .phase
     case .microtaskQueue: .microtaskQueue
     case .microtaskRun: .microtaskRun
@@ -179,7 +191,7 @@ public enum EventPayload: Sendable, Equatable {
 package enum EventKind: UInt8, CaseIterable {
   case spawn, schedule, pollStart, pollEnd, complete, register, deregister, reactorWait, reactorReady
   case timerSet, timerFire, timerCancel, wake, wakerClone, wakerDrop, ioSend, output, block, lint
-  case deferWake, taskDrop
+  case deferWake, taskDrop, futureMade, futurePolled
   case phase, microtaskQueue, microtaskRun, immediateQueue, immediateRun, callPush, callPop
   case threadRun, threadStop, threadReady
   case goRunqPut, goExecute, goPark, goSyscall, goSyscallExit, goHandoff, goPreempt, goIdle
@@ -208,6 +220,8 @@ package enum EventKind: UInt8, CaseIterable {
     case .lint: "lint"
     case .deferWake: "defer"
     case .taskDrop: "task_drop"
+    case .futureMade: "future_made"
+    case .futurePolled: "future_polled"
     case .phase: "phase"
     case .microtaskQueue: "microtask_queue"
     case .microtaskRun: "microtask_run"

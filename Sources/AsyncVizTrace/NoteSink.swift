@@ -8,9 +8,16 @@ package protocol NoteSink: ~Copyable {
   mutating func string(_ s: String)
   /// A decimal integer.
   mutating func number(_ n: Int64)
+  /// Whether the note is wanted in its short form: one line with the
+  /// essential fact, for the narration pane (the full sentences are the
+  /// default, and what traces and transcripts hold).
+  var brief: Bool { get }
 }
 
 extension NoteSink where Self: ~Copyable {
+  /// Full sentences unless a sink asks for the short form.
+  package var brief: Bool { false }
+
   /// "#2 handler": a task as notes name it (see `Trace.label`).
   package mutating func label(_ id: TaskID, in trace: Trace) {
     text("#")
@@ -65,8 +72,11 @@ extension NoteSink where Self: ~Copyable {
 package struct StringNoteSink: NoteSink {
   /// The text so far.
   package var result = ""
+  /// Whether notes write their short forms.
+  package let brief: Bool
 
-  package init() {}
+  /// A sink for full notes, or for short forms when `brief`.
+  package init(brief: Bool = false) { self.brief = brief }
 
   package mutating func text(_ s: StaticString) {
     s.withUTF8Buffer { result += String(decoding: $0, as: UTF8.self) }

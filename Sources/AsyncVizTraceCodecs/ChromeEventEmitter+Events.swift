@@ -47,7 +47,7 @@ extension ChromeEventEmitter {
     case .output(let task, let text):
       let name = "print: \(trace.string(text))"
       instant(name, cat: "output", lane: ChromeTraceWriter.lane(task), event: i, state: state, into: &out)
-    case .block(let task, let dur):
+    case .block(let task, let dur, _):
       blockSlice(i, task: task, durUs: dur, state: state, into: &out)
     case .lint(let task, let code, let detail):
       let name = "lint \(code.name)"

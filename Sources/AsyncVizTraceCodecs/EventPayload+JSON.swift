@@ -27,6 +27,7 @@ extension EventKind {
     case .output: [.task, .text]
     case .block: [.task, .durUs]
     case .lint: [.task, .code, .message]
+    case .futureMade, .futurePolled: [.task, .line, .label]
     case .phase: [.phase]
     case .microtaskQueue, .microtaskRun: [.task, .job]
     case .immediateQueue, .immediateRun, .callPush: [.task]
@@ -128,10 +129,15 @@ extension TraceJSONWriter {
       head(",\"kind\":\"output\",\"task\":", task, &out)
       out.raw(",\"text\":")
       out.quoted(trace.string(text))
-    case .block(let task, let dur):
+    case .block(let task, let dur, let line):
       head(",\"kind\":\"block\",\"task\":", task, &out)
       out.raw(",\"dur_us\":")
       out.int(dur)
+      // Optional (added later): a trace without it still reads.
+      if line != 0 {
+        out.raw(",\"line\":")
+        out.int(Int64(line))
+      }
     case .lint(let task, let code, let detail):
       head(",\"kind\":\"lint\",\"task\":", task, &out)
       out.raw(",\"code\":\"")
@@ -142,6 +148,12 @@ extension TraceJSONWriter {
       head(",\"kind\":\"defer\",\"task\":", task, &out)
     case .taskDrop(let task):
       head(",\"kind\":\"task_drop\",\"task\":", task, &out)
+    case .futureMade(let task, let line, let label):
+      head(",\"kind\":\"future_made\",\"task\":", task, &out)
+      writeLineAndLabel(line, label, in: trace, into: &out)
+    case .futurePolled(let task, let line, let label):
+      head(",\"kind\":\"future_polled\",\"task\":", task, &out)
+      writeLineAndLabel(line, label, in: trace, into: &out)
     case .phase(let phase):
       out.raw(",\"kind\":\"phase\",\"phase\":\"")
       out.raw(phase.word)
@@ -221,6 +233,16 @@ extension TraceJSONWriter {
   private static func number(_ keys: StaticString, _ n: Int32, _ out: inout JSONBytes) {
     out.raw(keys)
     out.int(Int64(n))
+  }
+
+  /// `"line":N,"label":"..."` of the future kinds.
+  private static func writeLineAndLabel(
+    _ line: Int32, _ label: StringID, in trace: Trace, into out: inout JSONBytes
+  ) {
+    out.raw(",\"line\":")
+    out.int(Int64(line))
+    out.raw(",\"label\":")
+    out.quoted(trace.string(label))
   }
 
   /// `,"job":"WORD"` of a microtask event.
@@ -337,13 +359,17 @@ extension TraceDecoder {
     case .output:
       return .output(task: task, text: v.text)
     case .block:
-      return .block(task: task, durUs: v.durUs)
+      return .block(task: task, durUs: v.durUs, line: Int32(truncatingIfNeeded: v.line ?? 0))
     case .lint:
       return .lint(task: task, code: LintCode(rawValue: v.word) ?? .lostWaker, detail: v.message)
     case .deferWake:
       return .deferWake(task: task)
     case .taskDrop:
       return .taskDrop(task: task)
+    case .futureMade:
+      return .futureMade(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), label: v.label)
+    case .futurePolled:
+      return .futurePolled(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), label: v.label)
     case .phase:
       return .phase(LoopPhase(rawValue: v.word) ?? .timers)
     case .microtaskQueue:

@@ -31,6 +31,7 @@ struct EventValues {
   var op = StringID.empty
   var text = StringID.empty
   var message = StringID.empty
+  var label = StringID.empty
   var name = ""
 }
 
@@ -97,6 +98,7 @@ extension TraceDecoder {
     case .op: v.op = interner.intern(try string("op"))
     case .text: v.text = interner.intern(try string("text"))
     case .message: v.message = interner.intern(try string("message"))
+    case .label: v.label = interner.intern(try string("label"))
     case .note: _ = try string("note")
     }
   }
@@ -133,7 +135,9 @@ extension TraceDecoder {
     if missing != 0, let field = EventField.allCases.first(where: { missing & $0.bit != 0 }) {
       throw fail("\(v.kind.article) \(v.kind.name) event needs \"\(field.key)\"", at: start)
     }
-    let extra = v.seen & ~required
+    // A block's source line is optional: traces written before it was recorded have none.
+    let optional = v.kind == .block ? EventField.line.bit : 0
+    let extra = v.seen & ~required & ~optional
     if extra != 0, let field = EventField.allCases.first(where: { extra & $0.bit != 0 }) {
       let what = v.kind == .wake ? "this wake event" : "\(v.kind.article) \(v.kind.name) event"
       throw fail("\"\(field.key)\" does not belong in \(what)", at: start)

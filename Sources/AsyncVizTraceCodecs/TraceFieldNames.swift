@@ -5,6 +5,7 @@ import AsyncVizTraceState
 enum EventField: UInt8, CaseIterable {
   case seq, step, tUs, kind, task, parent, name, cause, position, result, line, awaiting, fd, interest
   case timeoutUs, readiness, deadlineUs, by, fromTask, resource, op, text, durUs, code, message, note
+  case label
   case phase, job, cpu
   // Go's scheduler: a P's and an M's index, a run queue slot, a wait reason.
   case p, m, slot, reason
@@ -38,6 +39,7 @@ enum EventField: UInt8, CaseIterable {
     case .code: "code"
     case .message: "message"
     case .note: "note"
+    case .label: "label"
     case .phase: "phase"
     case .job: "job"
     case .cpu: "cpu"
@@ -80,6 +82,7 @@ enum EventField: UInt8, CaseIterable {
       if bytesEqual(bytes, slot.key) { return .slot }
     case 5:
       if bytesEqual(bytes, cause.key) { return .cause }
+      if bytesEqual(bytes, label.key) { return .label }
       if bytesEqual(bytes, phase.key) { return .phase }
     case 6:
       if bytesEqual(bytes, result.key) { return .result }

@@ -144,7 +144,7 @@ public struct ReactorState: Sendable, Equatable {
   /// The `count` timers of `task`, in arming order. Searched from the latest
   /// deadline down and stopped once all are found: a task's timers are
   /// usually its newest, at the back of a long queue.
-  func timers(of task: TaskID, count: Int) -> [Timer] {
+  public func timers(of task: TaskID, count: Int) -> [Timer] {
     guard count > 0 else { return [] }
     var found: [Timer] = []
     var i = timers.count
@@ -156,7 +156,7 @@ public struct ReactorState: Sendable, Equatable {
   }
 
   /// The `count` registrations of `task`, in fd order, stopping once all are found.
-  func registrations(of task: TaskID, count: Int) -> [Registration] {
+  public func registrations(of task: TaskID, count: Int) -> [Registration] {
     guard count > 0 else { return [] }
     var found: [Registration] = []
     for entry in interest where entry.task == task {

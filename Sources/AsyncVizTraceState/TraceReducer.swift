@@ -102,7 +102,10 @@ extension TraceState {
       tasks[id.index].awaiting = .nothing
       tasks[id.index].line = 0
       setStatus(id, .done, at: t)
+      // A future it made and never awaited is dropped with it, never run.
+      if !lazyFutures.isEmpty { lazyFutures.removeAll { $0.task == id } }
     case .taskDrop(let id):
+      if !lazyFutures.isEmpty { lazyFutures.removeAll { $0.task == id } }
       ensureTask(id, at: t)
       if tasks[id.index].queued {
         tasks[id.index].queued = false
@@ -173,6 +176,13 @@ extension TraceState {
       deferredWakers += 1
       tasks[id.index].wakersHeld += 1
       if tasks[id.index].status == .polling { tasks[id.index].deferredInPoll = true }
+    case .futureMade(let id, let line, let label):
+      ensureTask(id, at: t)
+      lazyFutures.append(LazyFuture(task: id, line: line, label: label, madeUs: t))
+    case .futurePolled(let id, let line, let label):
+      if let i = lazyFutures.firstIndex(where: { $0.task == id && $0.line == line && $0.label == label }) {
+        lazyFutures.remove(at: i)
+      }
     case .phase, .microtaskQueue, .microtaskRun, .immediateQueue, .immediateRun, .callPush, .callPop:
       applyNode(payload, at: t)
     case .threadRun, .threadStop, .threadReady:

@@ -110,7 +110,7 @@ extension TraceState {
       } else {
         s.text(" returns: the goroutine is dead and its stack goes back to the runtime.")
       }
-    case .block(let task, let dur):
+    case .block(let task, let dur, _):
       s.label(task, in: trace)
       s.text(" calls block(")
       s.duration(dur)

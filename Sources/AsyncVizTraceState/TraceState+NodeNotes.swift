@@ -95,7 +95,7 @@ extension TraceState {
       s.label(task, in: trace)
       s.text(" prints: ")
       s.string(trace.string(text))
-    case .block(let task, let dur):
+    case .block(let task, let dur, _):
       s.label(task, in: trace)
       s.text(" makes a blocking call for ")
       s.duration(dur)

@@ -14,11 +14,24 @@ extension TraceState {
     return sink.result
   }
 
+  /// The note's short form: one line with the essential fact ("#1 main
+  /// spawns #2 handler, run queue position 1"), written by the same code as
+  /// the full note. Empty when the fact is told by a neighbour's short form
+  /// (the queueing right after a spawn or a wake, the waker the reactor
+  /// stores right after a register, the second and later fds one wait reports).
+  public func briefNote(forEvent i: Int, in trace: Trace) -> String {
+    var sink = StringNoteSink(brief: true)
+    writeNote(forEvent: i, in: trace, into: &sink)
+    return sink.result
+  }
+
   /// The note, written into any sink (the JSON writer writes it escaped).
   package func writeNote<S: NoteSink & ~Copyable>(
     forEvent i: Int, in trace: Trace, into s: inout S, asRust: Bool = false
   ) {
     let event = trace.events[i]
+    // Node's and go's notes have no short forms of their own yet: the
+    // narration pane shows them whole, cut to its width (z shows them wrapped).
     if trace.program.model == .node && !asRust {
       writeNodeNote(forEvent: i, in: trace, into: &s)
       return
@@ -31,8 +44,21 @@ extension TraceState {
       writeGoNote(forEvent: i, in: trace, into: &s)
       return
     }
+    if s.brief && isFoldedInBrief(i, in: trace) { return }
     switch event.payload {
     case .spawn(let task, let parent):
+      if s.brief {
+        if let parent {
+          s.label(parent, in: trace)
+          s.text(" spawns ")
+          s.label(task, in: trace)
+          briefQueued(task, after: i, in: trace, into: &s)
+        } else {
+          s.label(task, in: trace)
+          s.text(" is created as the root task, block_on's future: nothing has run yet")
+        }
+        return
+      }
       if let parent {
         s.label(parent, in: trace)
         s.text(" spawns ")
@@ -58,9 +84,18 @@ extension TraceState {
       } else {
         notePending(task, line: line, awaiting: awaiting, at: event.tUs, in: trace, into: &s)
       }
+      if s.brief { briefPollEndSuffix(task, result: result, at: i, in: trace, into: &s) }
     case .complete(let task):
       noteComplete(task, in: trace, into: &s)
     case .register(let task, let fd, let interest):
+      if s.brief {
+        s.label(task, in: trace)
+        s.text(" registers fd ")
+        s.number(Int64(fd))
+        s.text(interest == .read ? " for read" : " for write")
+        s.text(" (the reactor keeps its waker)")
+        return
+      }
       s.label(task, in: trace)
       s.text(" asks the reactor to watch fd ")
       s.number(Int64(fd))
@@ -80,6 +115,11 @@ extension TraceState {
     case .reactorWait(let timeout):
       noteReactorWait(timeout, in: trace, into: &s)
     case .reactorReady(let fd, let readiness):
+      if s.brief {
+        s.text("epoll_wait returned:")
+        briefReady(at: i, in: trace, into: &s)
+        return
+      }
       noteReactorReady(fd, readiness: readiness, in: trace, into: &s)
     case .timerSet(let task, let deadline):
       s.label(task, in: trace)
@@ -87,7 +127,7 @@ extension TraceState {
       s.instant(deadline)
       s.text(" (")
       s.duration(deadline - event.tUs)
-      s.text(" from now): the reactor's timer queue keeps its waker until then.")
+      s.text(s.brief ? " from now)" : " from now): the reactor's timer queue keeps its waker until then.")
     case .timerFire(let task):
       s.text("The timer of ")
       s.label(task, in: trace)
@@ -95,26 +135,45 @@ extension TraceState {
       if let due = reactor.timers.first(where: { $0.task == task }), due.deadlineUs <= event.tUs {
         s.text(" is due (deadline ")
         s.instant(due.deadlineUs)
+        // Lateness is the blocking lesson: a timer fires only when the
+        // executor gets back to the reactor.
+        if s.brief && event.tUs > due.deadlineUs {
+          s.text(", fired at ")
+          s.instant(event.tUs)
+          s.text(": ")
+          s.duration(event.tUs - due.deadlineUs)
+          s.text(" late")
+        }
         s.text(")")
       } else {
         s.text(" is due")
       }
+      if s.brief { return }
       s.text(": the reactor takes its waker out of the timer queue.")
     case .timerCancel(let task, let deadline):
       noteTimerCancel(task, deadline: deadline, in: trace, into: &s)
     case .wake(let task, let by, let fd, let from):
       noteWake(task, by: by, fd: fd, from: from, in: trace, into: &s)
+      if s.brief { briefQueued(task, after: i, in: trace, into: &s) }
     case .wakerClone(let task):
       noteWakerClone(task, after: i > 0 ? trace.events[i - 1].payload : nil, in: trace, into: &s)
     case .wakerDrop(let task):
       s.text("A stored waker of ")
       s.label(task, in: trace)
+      if s.brief {
+        s.text(" is dropped (its future was cancelled)")
+        return
+      }
       s.text(" is dropped without being woken: the future that held it was cancelled.")
       let t = info(task)
       if t.wakersHeld <= 1 && t.status == .pending && !t.queued {
         s.text(" No one else holds a waker of it now.")
       }
     case .ioSend(let task, let fd, let resource, let op):
+      if s.brief {
+        briefSend(task, fd: fd, resource: resource, op: op, at: i, in: trace, into: &s)
+        return
+      }
       s.label(task, in: trace)
       s.text(" connects to ")
       s.string(trace.string(resource))
@@ -125,26 +184,70 @@ extension TraceState {
       s.text(" request: the answer will come later, after the server's latency.")
     case .output(let task, let text):
       s.label(task, in: trace)
+      if s.brief { briefPrintCount(task, at: i, in: trace, into: &s) }
       s.text(" prints: ")
       s.string(trace.string(text))
-    case .block(let task, let dur):
+    case .block(let task, let dur, let line):
       s.label(task, in: trace)
       s.text(" makes a blocking call for ")
       s.duration(dur)
+      if line != 0 {
+        s.text(" at line ")
+        s.number(Int64(line))
+      }
+      if s.brief {
+        s.text(": the whole executor stops")
+        return
+      }
       s.text(": the whole executor thread stops, and no other task can run until it returns.")
     case .lint(let task, let code, let detail):
       noteLint(task, code: code, detail: trace.string(detail), in: trace, into: &s)
     case .deferWake(let task):
       s.label(task, in: trace)
+      if s.brief {
+        s.text(" yields: its waker waits in the defer list until the next driver turn")
+        return
+      }
       s.text(
         """
          yields: yield_now puts a clone of its waker in the scheduler's defer list instead of waking it \
         (tokio's defer), so the task comes back only after the scheduler's next driver turn, behind the \
         tasks that turn wakes.
         """)
+    case .futureMade(let task, let line, let label):
+      s.label(task, in: trace)
+      s.text(" makes a ")
+      s.string(trace.string(label))
+      s.text(s.brief ? " future (line " : " future at line ")
+      s.number(Int64(line))
+      s.text(
+        s.brief
+          ? "): not polled, nothing runs (lazy)"
+          : """
+           and keeps it without awaiting it: a future is lazy, so none of it runs (no request is sent, no \
+          timer is armed) until something polls it.
+          """)
+    case .futurePolled(let task, let line, let label):
+      s.text("The ")
+      s.string(trace.string(label))
+      s.text(" future ")
+      s.label(task, in: trace)
+      s.text(" made at line ")
+      s.number(Int64(line))
+      s.text(
+        s.brief
+          ? " is handed to an await: its first poll is now"
+          : """
+           is handed to an await (or to join, select or timeout): it is polled for the first time now, as \
+          part of the task, and only now starts to run.
+          """)
     case .taskDrop(let task):
       s.text("block_on has returned (main is done), so the runtime drops ")
       s.label(task, in: trace)
+      if s.brief {
+        s.text(" unfinished")
+        return
+      }
       s.text(
         """
         : it was still alive, and its future is dropped unfinished. It never runs again (tokio shuts down \

@@ -6,6 +6,16 @@ extension TraceState {
     _ task: TaskID, cause: ScheduleCause, position: Int32, in trace: Trace, into s: inout S
   ) {
     s.label(task, in: trace)
+    if s.brief {
+      if position == 0 {
+        s.text(
+          cause == .spawn ? " is block_on's own future: polled first" : " (block_on's future) is ready again")
+        return
+      }
+      s.text(cause == .wake ? " is ready again: run queue position " : " is ready: run queue position ")
+      s.number(Int64(position))
+      return
+    }
     if position == 0 {
       if cause == .spawn {
         s.text(
@@ -45,13 +55,35 @@ extension TraceState {
     if task == blockOnTask {
       s.text("block_on polls ")
       s.label(task, in: trace)
-      s.text(", its own future (not taken from the run queue)")
+      if !s.brief { s.text(", its own future (not taken from the run queue)") }
       if t.polls > 0 {
-        s.text(", again (poll ")
+        s.text(s.brief ? " again (poll " : ", again (poll ")
         s.number(Int64(t.polls) + 1)
         s.text(")")
       }
-      s.text(".")
+      if !s.brief { s.text(".") }
+      return
+    }
+    if s.brief {
+      s.text("The executor polls ")
+      s.label(task, in: trace)
+      guard t.polls > 0 else {
+        s.text(" for the first time")
+        return
+      }
+      s.text(" again (poll ")
+      s.number(Int64(t.polls) + 1)
+      s.text(")")
+      if t.line != 0 {
+        s.text(", resuming at line ")
+        s.number(Int64(t.line))
+      }
+      let awaiting = t.awaiting.phrase(in: trace)
+      if !awaiting.isEmpty {
+        s.text(" (")
+        s.string(awaiting)
+        s.text(")")
+      }
       return
     }
     s.text("The executor takes ")
@@ -67,7 +99,7 @@ extension TraceState {
       s.text(", at line ")
       s.number(Int64(t.line))
     }
-    let awaiting = t.awaiting.label(in: trace)
+    let awaiting = t.awaiting.phrase(in: trace)
     if !awaiting.isEmpty {
       s.text(" (")
       s.string(awaiting)
@@ -79,7 +111,7 @@ extension TraceState {
   func notePollReady<S: NoteSink & ~Copyable>(_ task: TaskID, at now: Int64, in trace: Trace, into s: inout S)
   {
     s.label(task, in: trace)
-    s.text(" returned Ready: its future has finished")
+    s.text(s.brief ? " returned Ready" : " returned Ready: its future has finished")
     let t = info(task)
     let ran = t.status == .polling ? now - t.sinceUs : 0
     if ran > 0 {
@@ -87,13 +119,23 @@ extension TraceState {
       s.duration(ran)
       s.text(")")
     }
-    s.text(".")
+    if !s.brief { s.text(".") }
   }
 
   func noteComplete<S: NoteSink & ~Copyable>(_ task: TaskID, in trace: Trace, into s: inout S) {
     s.label(task, in: trace)
     s.text(" is done")
     let others = liveCount - 1
+    if s.brief {
+      if others <= 0 {
+        s.text(" (the last live task)")
+      } else {
+        s.text(" (")
+        count(others, "other task alive", "other tasks alive", into: &s)
+        s.text(")")
+      }
+      return
+    }
     if others <= 0 {
       s.text(": it was the last live task.")
     } else {
@@ -111,26 +153,42 @@ extension TraceState {
       s.text("The reactor wakes ")
       s.label(task, in: trace)
       if let fd {
-        s.text(", whose waker it held for fd ")
+        s.text(s.brief ? " (fd " : ", whose waker it held for fd ")
         s.number(Int64(fd))
       }
-      s.text(".")
+      s.text(s.brief ? (fd == nil ? "" : ")") : ".")
     case .timer:
       s.text("The timer queue wakes ")
       s.label(task, in: trace)
-      s.text(": its deadline has passed.")
+      if !s.brief { s.text(": its deadline has passed.") }
     case .task:
       noteTaskWake(task, from: from, in: trace, into: &s)
     case .own:
       s.label(task, in: trace)
-      s.text(" wakes its own waker during its poll: it asks to be polled again.")
+      s.text(
+        s.brief
+          ? " wakes itself during its poll"
+          : " wakes its own waker during its poll: it asks to be polled again.")
     case .deferred:
-      s.text("After the driver turn, the scheduler wakes the waker that yield_now left in its defer list")
-      s.text(" for ")
-      s.label(task, in: trace)
-      s.text(".")
+      if s.brief {
+        s.text("The scheduler wakes the deferred yield_now waker of ")
+        s.label(task, in: trace)
+      } else {
+        s.text("After the driver turn, the scheduler wakes the waker that yield_now left in its defer list")
+        s.text(" for ")
+        s.label(task, in: trace)
+        s.text(".")
+      }
     }
     let t = info(task)
+    if s.brief {
+      if t.status.isOver {
+        s.text(" (it has ended: ignored)")
+      } else if t.queued {
+        s.text(" (already queued)")
+      }
+      return
+    }
     if t.status.isOver {
       s.text(" It has already ended, so the wake is ignored.")
     } else if t.queued {
@@ -154,11 +212,16 @@ extension TraceState {
     guard let from else {
       s.text("Another task wakes ")
       s.label(task, in: trace)
-      s.text(".")
+      if !s.brief { s.text(".") }
       return
     }
     let awaiting = info(task).awaiting
     s.label(from, in: trace)
+    if s.brief {
+      s.text(self.task(from)?.status == .done ? " has finished: it wakes " : " wakes ")
+      s.label(task, in: trace)
+      return
+    }
     if self.task(from)?.status == .done {
       s.text(" has finished, so it wakes ")
       s.label(task, in: trace)
@@ -167,7 +230,7 @@ extension TraceState {
       s.text(peer.did)
       s.label(task, in: trace)
       s.text(peer.waiting)
-      s.string(awaiting.label(in: trace))
+      s.string(awaiting.phrase(in: trace))
       s.text(").")
     } else {
       s.text(" wakes ")
@@ -200,6 +263,12 @@ extension TraceState {
   ) {
     s.text("Lint ")
     s.text(code.word)
+    if s.brief {
+      s.text(" on ")
+      s.label(task, in: trace)
+      s.text(" (z: why, and the fix)")
+      return
+    }
     if !code.isTokioConsoleLint { s.text(" (asyncviz's own lint, not one of tokio-console's)") }
     s.text(" on ")
     s.label(task, in: trace)

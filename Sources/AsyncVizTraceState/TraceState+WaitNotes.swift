@@ -15,12 +15,19 @@ extension TraceState {
     s.text(": ")
     switch awaiting {
     case .nothing: s.text("it cannot finish yet")
-    case .join: s.text("join is not ready (it needs all of its futures)")
-    case .select: s.text("select is not ready (it needs any one of its futures)")
-    case .timeout: s.text("timeout is not ready (neither its future nor its deadline is)")
+    case .join: s.text(s.brief ? "join is not ready" : "join is not ready (it needs all of its futures)")
+    case .select:
+      s.text(s.brief ? "select is not ready" : "select is not ready (it needs any one of its futures)")
+    case .timeout:
+      s.text(
+        s.brief ? "timeout is not ready" : "timeout is not ready (neither its future nor its deadline is)")
     default:
-      s.string(awaiting.label(in: trace))
+      s.string(awaiting.phrase(in: trace))
       s.text(" is not ready")
+    }
+    if s.brief {
+      briefWaiter(t, awaiting: awaiting, into: &s)
+      return
     }
     if t.wokenInPoll {
       s.text(
@@ -101,10 +108,35 @@ extension TraceState {
     s.text(listed == 0 ? "." : ").")
   }
 
+  /// The end of a Pending poll's short form: where its waker went.
+  private func briefWaiter<S: NoteSink & ~Copyable>(
+    _ t: TaskInfo, awaiting: Awaited, into s: inout S
+  ) {
+    if t.wokenInPoll {
+      s.text(" (woke itself)")
+    } else if t.deferredInPoll {
+      s.text(" (waker in the defer list)")
+    } else if t.wakersHeld <= 0, !awaiting.isJoinHandle {
+      // A JoinHandle's waker is held by the joined task, which the state does not count.
+      s.text(" (no waker held: stuck)")
+    } else if case .channelSend = awaiting {
+      s.text(" (the channel is full)")
+    } else if case .channelRecv = awaiting {
+      s.text(" (the channel is empty)")
+    }
+  }
+
   /// How many of a waiting task's waker holders a note names.
   static let listedHolders = 4
 
   func noteDeregister<S: NoteSink & ~Copyable>(_ fd: Int32, in trace: Trace, into s: inout S) {
+    if s.brief, let entry = reactor.registration(fd: fd) {
+      s.label(entry.task, in: trace)
+      s.text(entry.answered ? " read the answer: fd " : " gave up before the answer: fd ")
+      s.number(Int64(fd))
+      s.text(entry.answered ? " deregistered and closed" : " closed, its waker dropped")
+      return
+    }
     guard let entry = reactor.registration(fd: fd) else {
       s.text("fd ")
       s.number(Int64(fd))
@@ -132,6 +164,10 @@ extension TraceState {
 
   func noteReactorWait<S: NoteSink & ~Copyable>(_ timeout: Int64?, in trace: Trace, into s: inout S) {
     let watched = reactor.interest.count
+    if s.brief {
+      briefWait(timeout, watched: watched, into: &s)
+      return
+    }
     if !runQueue.isEmpty {
       s.text("block_on has polled ")
       count(pollsSinceDriver, "task", "tasks", into: &s)
@@ -178,6 +214,24 @@ extension TraceState {
     }
   }
 
+  /// "The reactor calls epoll_wait (2 fds watched, timeout 25 ms)".
+  private func briefWait<S: NoteSink & ~Copyable>(_ timeout: Int64?, watched: Int, into s: inout S) {
+    if !runQueue.isEmpty || deferredWakers > 0 || (blockOnWoken && timeout == 0) {
+      s.text("The scheduler polls the driver without blocking: epoll_wait(timeout 0)")
+      return
+    }
+    s.text("The reactor calls epoll_wait (")
+    count(watched, "fd", "fds", into: &s)
+    s.text(" watched, ")
+    if let timeout {
+      s.text("timeout ")
+      s.duration(timeout)
+      s.text(timeout > 0 ? ": the next timer)" : ": a timer is due)")
+    } else {
+      s.text("no timeout)")
+    }
+  }
+
   func noteReactorReady<S: NoteSink & ~Copyable>(
     _ fd: Int32, readiness: Interest, in trace: Trace, into s: inout S
   ) {
@@ -209,6 +263,14 @@ extension TraceState {
   ) {
     s.label(task, in: trace)
     s.text("'s sleep was dropped before it fired (")
+    if s.brief {
+      switch info(task).awaiting {
+      case .select: s.text("select chose another branch)")
+      case .timeout: s.text("its timeout finished)")
+      default: s.text("cancelled)")
+      }
+      return
+    }
     switch info(task).awaiting {
     case .select: s.text("select chose another branch")
     case .timeout: s.text("the timeout it belongs to has finished")
@@ -217,5 +279,13 @@ extension TraceState {
     s.text("): the reactor removes its timer for ")
     s.instant(deadline)
     s.text(" and drops the waker it held.")
+  }
+}
+
+extension Awaited {
+  /// Whether it is another task's JoinHandle.
+  fileprivate var isJoinHandle: Bool {
+    if case .joinHandle = self { return true }
+    return false
   }
 }

@@ -66,6 +66,22 @@ public struct TraceState: Sendable, Equatable {
   public internal(set) var blockOnTask: TaskID?
   /// Whether block_on's future was woken and not yet polled again.
   public internal(set) var blockOnWoken = false
+  /// A future a task made and kept without polling it (`future_made`), until
+  /// it is handed to an await (`future_polled`) or its task ends.
+  public struct LazyFuture: Sendable, Equatable {
+    /// The task that made it.
+    public var task: TaskID
+    /// Where it was made.
+    public var line: Int32
+    /// What made it ("lookup", "db.query").
+    public var label: StringID
+    /// When it was made.
+    public var madeUs: Int64
+  }
+
+  /// The futures made and not polled yet, oldest first (lazy: nothing of
+  /// them has run).
+  public internal(set) var lazyFutures: [LazyFuture] = []
   /// Every lint fired so far, in order.
   public internal(set) var lints: [LintRecord] = []
   /// Node's event loop (the node model's traces; empty for rust's).

@@ -84,7 +84,7 @@ extension Transcript {
   /// Why nothing can wake a stuck task, from what it last waited on.
   static func whyStuck(_ task: TaskID, in trace: Trace, state: TraceState) -> String {
     let info = state.info(task)
-    let what = info.awaiting.label(in: trace)
+    let what = info.awaiting.phrase(in: trace)
     let place = info.line != 0 ? " at line \(info.line)" : ""
     var text = what.isEmpty ? "pending\(place)" : "pending\(place) on \(what)"
     if trace.program.model == .node {

@@ -48,7 +48,7 @@ enum ExecutorPanel {
       if cx.state.task(id)?.status == .ready {
         return ("polled", "\(cx.label(id)) \(cx.glyphs.arrow) Pending, re-queued")
       }
-      let what = cx.state.task(id).map { $0.awaiting.label(in: cx.trace) } ?? ""
+      let what = cx.state.task(id).map { $0.awaiting.phrase(in: cx.trace) } ?? ""
       return ("polled", "\(cx.label(id)) \(cx.glyphs.arrow) Pending" + (what.isEmpty ? "" : ": \(what)"))
     case .reactorTurn:
       let range = cx.model.history.events(ofStep: cx.model.step)

@@ -61,14 +61,14 @@ enum FooterPanel {
     case .stuck:
       let final = cx.model.isAtEnd ? cx.state : history.state(atStep: history.lastStep)
       let why = end.stuckTasks.map { stuckReason($0, in: final, cx) }.joined(separator: ", ")
-      return ("Run stuck at step \(end.steps): nothing can wake \(why).\(at)", .warning)
+      return ("Stuck at step \(end.steps): nothing can wake \(why).\(at)", .warning)
     }
   }
 
-  /// "#2 lost (lost waker)" or "#1 main (awaits join #2 L14)".
+  /// "#2 lost (waker lost)" or "#1 main (on JoinHandle #2 L14)".
   static func stuckReason(_ id: TaskID, in state: TraceState, _ cx: PanelContext) -> String {
     guard let task = state.task(id) else { return cx.label(id) }
     if task.hasLint(.lostWaker) { return "\(cx.label(id)) (waker lost)" }
-    return "\(cx.label(id)) (awaits \(cx.awaitingText(task)))"
+    return "\(cx.label(id)) (on \(cx.awaitingText(task)))"
   }
 }

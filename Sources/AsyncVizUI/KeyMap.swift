@@ -27,6 +27,9 @@ public enum KeyMap {
     case .escape: return .follow
     case .character("]"), .pageDown: return .scrollNotesDown
     case .character("["), .pageUp: return .scrollNotesUp
+    case .character("z"): return .toggleZoom
+    case .character("t"): return .toggleTimeline
+    case .character("T"): return .toggleTimelineAxis
     case .character("e"): return .export
     case .character("?"): return .toggleHelp
     case .character("p"): return .togglePrediction
@@ -50,9 +53,11 @@ public enum KeyMap {
       ("+  -", "play faster / slower (1 to 50 steps per second)"),
       ("tab  shift-tab", "select the next / previous task (also the down and up arrows)"),
       ("Esc", "select the task of each step again (the default)"),
-      ("]  [", "scroll the narration down / up when a step's notes do not fit (PgDn PgUp)"),
+      ("]  [", "next / previous page of notes when a step does not fit (PgDn PgUp)"),
+      ("z", "zoom the narration: full sentences (z again: one short line per note)"),
+      ("t  T", "timeline: one lane per task (t shows / hides it, T: by time or by step)"),
       ("e", export),
-      ("p", "predict: stop before the steps a question is about, ask it (a-d), then show the answer"),
+      ("p", "predict: a question (a-d) about the next steps, asked before they show"),
       ("?", "show / hide this help"),
       ("q  Ctrl-C", "quit"),
     ]
@@ -77,8 +82,8 @@ public enum KeyMap {
   public static func footer(glyphs: Glyphs) -> [(key: String, word: String)] {
     [
       ("space", "play"), ("n/\(glyphs.arrow)", "step"), ("b/\(glyphs.leftArrow)", "back"),
-      ("g/G", "ends"),
-      ("+/-", "speed"), ("tab", "task"), ("[/]", "notes"), ("e", "export"), ("?", "help"), ("q", "quit"),
+      ("g/G", "ends"), ("tab", "task"), ("z", "notes"), ("t", "timeline"), ("e", "export"), ("?", "help"),
+      ("q", "quit"),
     ]
   }
 }

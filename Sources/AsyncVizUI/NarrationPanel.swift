@@ -1,75 +1,114 @@
-/// The notes of this step and of the previous few, newest first, each step
-/// as one wrapped paragraph ("step 7  The reactor's epoll_wait returned...").
+/// The notes of this step and of the previous few, newest first.
 ///
-/// The current step comes first and gets every row it needs before an older
-/// step gets any. When even the whole pane is too small for it, the last row
-/// says how many lines are hidden and which key scrolls (`]` down, `[` up):
-/// the step's last sentence, often the one that matters, is never silently lost.
-enum NarrationPanel {
+/// Normally each note is its short form on one line ("step 7  The reactor
+/// wakes #2 handler (fd 5), run queue position 1"), the current step first,
+/// older steps dimmed below it. `z` zooms: the pane takes the screen and
+/// shows the full sentences, each step one wrapped paragraph. When the
+/// current step needs more rows than the pane has, `]` and `[` turn pages
+/// (a screenful, not a line) and the last row says where the reader is.
+public enum NarrationPanel {
   static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    buffer.box(rect, title: "Narration", glyphs: cx.glyphs)
+    let zoomed = cx.model.narrationZoomed
+    let title = zoomed ? "Narration: full notes (z: short)" : "Narration (z: full notes)"
+    buffer.box(rect, title: title, glyphs: cx.glyphs)
     let inner = rect.interior
     guard let geometry = Geometry(cx.model, inner: inner) else { return }
     var y = inner.y
     for entry in cx.model.recentNotes {
       guard y < inner.maxY else { break }
       let current = entry.step == cx.model.step
-      var lines = geometry.lines(of: entry)
-      let overflows = current && lines.count > inner.height
-      if overflows {
-        let shown = inner.height - 1
-        let offset = min(cx.model.notesScroll, lines.count - shown)
-        let hidden = lines.count - shown - offset
-        lines = Array(lines[offset..<offset + shown])
+      var lines = geometry.lines(of: entry, zoomed: zoomed, ellipsis: cx.glyphs.ellipsis)
+      let paged = current && lines.count > inner.height
+      if paged {
+        let pages = geometry.pageCount(lines.count)
+        let page = min(cx.model.notesPage, pages - 1)
+        let start = page * geometry.pageRows
+        lines = Array(lines[start..<min(lines.count, start + geometry.pageRows)])
         let marker =
-          hidden > 0
-          ? "(\(hidden) more line\(hidden == 1 ? "" : "s"): press ] to scroll)"
-          : "(end of this step's notes: press [ to scroll back)"
+          page + 1 < pages
+          ? "(page \(page + 1) of \(pages): ] next page, [ back)"
+          : "(page \(page + 1) of \(pages), the last: [ back)"
         buffer.write(
           marker, x: inner.x + 1 + geometry.prefixWidth, y: inner.maxY - 1,
-          style: CellStyle(.key, bold: true),
-          limit: inner.maxX - 1)
+          style: CellStyle(.key, bold: true), limit: inner.maxX - 1)
       }
       buffer.write(
         "step \(entry.step)", x: inner.x + 1, y: y, style: CellStyle(current ? .title : .dim, bold: current),
         limit: inner.maxX)
       for line in lines {
-        guard y < inner.maxY else { break }
+        guard y < inner.maxY - (paged ? 1 : 0) else { break }
         buffer.write(
           line, x: inner.x + 1 + geometry.prefixWidth, y: y, style: CellStyle(current ? .text : .dim),
           limit: inner.maxX - 1)
         y += 1
       }
-      if overflows { break }  // the last row is the marker's
+      if paged { break }  // the last row is the marker's
     }
   }
 
-  /// How far `]` can scroll the current step's notes in a pane at `rect`:
-  /// 0 when they fit.
-  static func maxScroll(_ model: ViewerModel, rect: Rect) -> Int {
+  /// The last page `]` can reach for the current step in a pane at `rect`:
+  /// 0 when the step fits.
+  public static func maxPage(_ model: ViewerModel, rect: Rect) -> Int {
     let inner = rect.interior
     guard let geometry = Geometry(model, inner: inner),
       let current = model.recentNotes.first(where: { $0.step == model.step })
     else { return 0 }
-    let count = geometry.lines(of: current).count
-    return count > inner.height ? count - (inner.height - 1) : 0
+    let count = geometry.lines(of: current, zoomed: model.narrationZoomed, ellipsis: "…").count
+    return count > inner.height ? geometry.pageCount(count) - 1 : 0
+  }
+
+  /// A step's short forms, one a line, with a run of four or more of one
+  /// kind told as its first, a count and its last ("... 997 more spawn
+  /// events like these"): a reactor turn that wakes a thousand tasks fits
+  /// in a few rows, and z shows every note.
+  public static func briefLines(_ entry: StepNarration) -> [String] {
+    var items: [(kind: String, text: String)] = entry.briefs.map { ($0.kind, $0.text) }
+    if entry.gapEvents > 0 {
+      items.insert(
+        ("", "... \(entry.gapEvents) more events (z: every note)"), at: min(entry.gapAt, items.count))
+    }
+    var lines: [String] = []
+    var i = 0
+    while i < items.count {
+      var j = i + 1
+      while j < items.count && !items[i].kind.isEmpty && items[j].kind == items[i].kind { j += 1 }
+      if j - i >= 4 {
+        lines.append(items[i].text)
+        lines.append("... \(j - i - 2) more \(items[i].kind) events like these")
+        lines.append(items[j - 1].text)
+      } else {
+        lines += items[i..<j].map(\.text)
+      }
+      i = j
+    }
+    return lines
   }
 
   /// Where the text goes and how wide it wraps.
   struct Geometry {
     /// Columns of "step N" and the gap after it.
     let prefixWidth: Int
-    /// Columns the paragraph wraps to.
+    /// Columns the text may use.
     let textWidth: Int
+    /// Rows of one page when the step does not fit (the last row is the marker's).
+    let pageRows: Int
 
     init?(_ model: ViewerModel, inner: Rect) {
       guard inner.height > 1, inner.width > 20 else { return nil }
       prefixWidth = "step \(model.step)".count + 2
       textWidth = inner.width - 2 - prefixWidth
+      pageRows = inner.height - 1
     }
 
-    /// The wrapped lines of one step's notes.
-    func lines(of entry: StepNarration) -> [String] {
+    func pageCount(_ lines: Int) -> Int { max(1, (lines + pageRows - 1) / pageRows) }
+
+    /// The lines of one step: its short forms, one a line (cut with an
+    /// ellipsis only if a name is very long), or its full notes wrapped.
+    func lines(of entry: StepNarration, zoomed: Bool, ellipsis: String) -> [String] {
+      if !zoomed {
+        let lines = NarrationPanel.briefLines(entry).map { $0.fitted(textWidth, ellipsis: ellipsis) }
+        return lines.isEmpty ? ["(nothing recorded)"] : lines
+      }
       // Two spaces between notes: a note quoting program output has no full stop.
       var paragraph = entry.notes.joined(separator: "  ")
       if entry.omitted > 0 { paragraph += " (and \(entry.omitted) more events)" }

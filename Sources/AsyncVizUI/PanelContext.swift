@@ -22,9 +22,9 @@ struct PanelContext {
   /// The interned string.
   func string(_ id: StringID) -> String { trace.string(id) }
 
-  /// "db.query L7", "join #2 L14", "sleep", or "-" for a task that waits on nothing.
+  /// "db.query L7", "JoinHandle #2 L14", "sleep", or "-" for a task that waits on nothing.
   func awaitingText(_ task: TaskInfo) -> String {
-    let what = task.awaiting.label(in: trace)
+    let what = task.awaiting.phrase(in: trace)
     if what.isEmpty { return task.line > 0 ? "L\(task.line)" : "-" }
     return task.line > 0 ? "\(what) L\(task.line)" : what
   }

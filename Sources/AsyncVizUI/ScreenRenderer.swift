@@ -6,29 +6,36 @@ public enum ScreenRenderer {
   public static func render(_ model: ViewerModel, width: Int, height: Int, options: ViewOptions) -> CellBuffer
   {
     var buffer = CellBuffer(width: width, height: height)
-    guard let layout = ScreenLayout.make(width: width, height: height) else {
+    guard let layout = ScreenLayout.make(width: width, height: height, model: model) else {
       drawResizeScreen(into: &buffer)
       return buffer
     }
     let cx = PanelContext(
       trace: model.history.trace, state: model.state, model: model, options: options)
     HeaderPanel.draw(cx, into: &buffer, rect: layout.header)
-    TasksPanel.draw(cx, into: &buffer, rect: layout.tasks)
+    // A panel the layout leaves out (zoomed narration, the timeline in the
+    // left column) has an empty rectangle and is not drawn. The node model
+    // shows its call stack and event loop where tokio's executor and reactor go,
+    // the go model its Ps and its scheduler.
+    typealias Draw = (PanelContext, inout CellBuffer, Rect) -> Void
+    var queue: Draw = ExecutorPanel.draw
+    var waits: Draw = ReactorPanel.draw
     if cx.trace.program.model == .go {
-      GoPanels.drawProcs(cx, into: &buffer, rect: layout.executor)
-      GoPanels.drawScheduler(cx, into: &buffer, rect: layout.reactor)
+      queue = GoPanels.drawProcs
+      waits = GoPanels.drawScheduler
     } else if cx.trace.program.model == .node {
-      CallStackPanel.draw(cx, into: &buffer, rect: layout.executor)
-      EventLoopPanel.draw(cx, into: &buffer, rect: layout.reactor)
+      queue = CallStackPanel.draw
+      waits = EventLoopPanel.draw
     } else if cx.trace.program.model == .threads {
-      CPUsPanel.draw(cx, into: &buffer, rect: layout.executor)
-      KernelPanel.draw(cx, into: &buffer, rect: layout.reactor)
-    } else {
-      ExecutorPanel.draw(cx, into: &buffer, rect: layout.executor)
-      ReactorPanel.draw(cx, into: &buffer, rect: layout.reactor)
+      queue = CPUsPanel.draw
+      waits = KernelPanel.draw
     }
-    TaskDetailPanel.draw(cx, into: &buffer, rect: layout.detail)
-    SourcePanel.draw(cx, into: &buffer, rect: layout.source)
+    let panels: [(Rect, Draw)] = [
+      (layout.tasks, TasksPanel.draw), (layout.executor, queue), (layout.reactor, waits),
+      (layout.detail, TaskDetailPanel.draw), (layout.source, SourcePanel.draw),
+      (layout.output, OutputPanel.draw), (layout.timeline, TimelinePanel.draw),
+    ]
+    for (rect, draw) in panels where rect.width > 0 && rect.height > 0 { draw(cx, &buffer, rect) }
     NarrationPanel.draw(cx, into: &buffer, rect: layout.narration)
     FooterPanel.drawStatus(cx, into: &buffer, rect: layout.status)
     FooterPanel.drawKeys(cx, into: &buffer, rect: layout.footer)

@@ -84,9 +84,25 @@ enum SourcePanel {
     return text
   }
 
+  /// The selected task's line; when following, the blocking call of a poll
+  /// that blocked the thread, and for a task whose poll in this
+  /// step ended it (a blocking call, then Ready) has no line left, so the
+  /// line it resumed at stands in: the source shows the task that ran, not
+  /// another task's line.
   private static func selectedLine(_ cx: PanelContext) -> Int? {
-    guard let task = cx.state.task(cx.model.selected), task.line > 0, task.status != .done else { return nil }
-    return Int(task.line)
+    // Following, a step whose poll blocked the thread shows the blocking call.
+    if case .follow = cx.model.selection, case .poll(let id, _) = cx.state.action, id == cx.model.selected,
+      cx.model.blockLine > 0
+    {
+      return Int(cx.model.blockLine)
+    }
+    if let task = cx.state.task(cx.model.selected), task.line > 0, task.status != .done {
+      return Int(task.line)
+    }
+    guard case .follow = cx.model.selection, case .poll(let id, _) = cx.state.action, id == cx.model.selected,
+      cx.model.resumedLine > 0
+    else { return nil }
+    return Int(cx.model.resumedLine)
   }
 
   private static func polledLine(_ cx: PanelContext) -> Int? {

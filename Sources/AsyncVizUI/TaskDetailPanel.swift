@@ -29,9 +29,18 @@ enum TaskDetailPanel {
     let now = cx.state.nowUs
     let since = DurationText.duration(max(0, now - task.sinceUs))
     func pair(_ a: String, _ b: String, _ c: String) -> String { a.padded(9) + " " + b.padded(10) + c }
-    var lines: [(String, String, StyleRole)] = [
-      ("state", "\(task.status.name) for \(since)", .of(task.status)),
-      ("awaits", awaits(task, cx), .text),
+    // The future tree and the lints first: the counters give way when rows are short.
+    var essential: [(label: String, text: String, role: StyleRole)] = [
+      ("state", "\(task.status.name) for \(since)", .of(task.status))
+    ]
+    essential += FutureTree.lines(task, cx)
+    let lints = cx.state.lints.filter { $0.task == id }
+    for lint in lints {
+      // long-poll is asyncviz's own lint, not tokio-console's: say so where it is named.
+      let name = lint.code.isTokioConsoleLint ? lint.code.name : "\(lint.code.name) (asyncviz's own)"
+      essential.append(("lint", "\(name): \(cx.string(lint.detail))", .lint))
+    }
+    var counters: [(label: String, text: String, role: StyleRole)] = [
       ("polls", pair("\(task.polls)", "wakes", "\(task.wakes) (\(task.selfWakes) self)"), .text),
       (
         "busy",
@@ -46,24 +55,10 @@ enum TaskDetailPanel {
         .text
       ),
     ]
-    let lints = cx.state.lints.filter { $0.task == id }
     if lints.isEmpty {
       let parent = cx.trace.task(id)?.parent.map { " by \(cx.label($0))" } ?? " (root task)"
-      lines.append(("spawned", "at \(DurationText.instant(task.spawnedUs))\(parent)", .text))
-    } else {
-      for lint in lints {
-        // long-poll is asyncviz's own lint, not tokio-console's: say so where it is named.
-        let name = lint.code.isTokioConsoleLint ? lint.code.name : "\(lint.code.name) (asyncviz's own)"
-        lines.append(("lint", "\(name): \(cx.string(lint.detail))", .lint))
-      }
+      counters.append(("spawned", "at \(DurationText.instant(task.spawnedUs))\(parent)", .text))
     }
-    return lines
-  }
-
-  private static func awaits(_ task: TaskInfo, _ cx: PanelContext) -> String {
-    if task.status == .done { return "nothing: done" }
-    let what = task.awaiting.label(in: cx.trace)
-    if what.isEmpty { return task.polls == 0 ? "not polled yet" : "-" }
-    return task.line > 0 ? "\(what) at line \(task.line)" : what
+    return essential + counters
   }
 }

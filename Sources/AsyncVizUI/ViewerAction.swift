@@ -26,6 +26,13 @@ public enum ViewerAction: Equatable, Sendable {
   case scrollNotesDown
   /// Scroll the narration back up (`[`, Page Up).
   case scrollNotesUp
+  /// Zoom the narration (`z`): full sentences over the screen, or back to
+  /// one short line per note.
+  case toggleZoom
+  /// Show the timeline (`t`) instead of the task table and the source, or back.
+  case toggleTimeline
+  /// Switch the timeline's axis between virtual time and steps (`T`).
+  case toggleTimelineAxis
   /// Export the trace to JSON.
   case export
   /// Show or hide the help.

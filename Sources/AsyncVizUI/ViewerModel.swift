@@ -11,8 +11,8 @@ public struct ViewerModel: Sendable {
   public static let speeds = [1, 2, 3, 5, 8, 12, 20, 30, 50]
   /// How many steps back the narration looks.
   public static let narrationDepth = 8
-  /// Notes kept per step.
-  public static let notesPerStep = 8
+  /// Full notes kept per step (the zoomed narration pages through them).
+  public static let notesPerStep = 64
   /// Steps `last` may run a live program for (the runtime's own step limit is lower by default).
   public static let runToEndLimit = 5_000_000
 
@@ -41,10 +41,29 @@ public struct ViewerModel: Sendable {
   /// status line adds it to the run's end reason instead of replacing the
   /// reason (cleared by the next key).
   public private(set) var endHint: String?
-  /// Rows of the current step's notes scrolled off the top of the narration
-  /// pane (`]` and `[`); 0 on every step change. Kept within the notes by
-  /// `fitNotesScroll`, which knows the pane's size.
-  public private(set) var notesScroll = 0
+  /// The page of the current step's notes shown when they need more rows
+  /// than the narration pane has (`]` and `[` turn a screenful); 0 on every
+  /// step change. Kept within the notes by `fitNotesScroll`, which knows the
+  /// pane's size.
+  public private(set) var notesPage = 0
+  /// Whether the narration is zoomed (`z`): the full sentences in a pane
+  /// that takes the screen, instead of one short line per note.
+  public private(set) var narrationZoomed = false
+  /// Whether the timeline (`t`) shows instead of the task table and source.
+  public private(set) var showsTimeline = false
+  /// Whether the timeline's axis is steps (`T`) rather than virtual time.
+  public private(set) var timelineBySteps = false
+  /// What each task did when, for the timeline.
+  public private(set) var timeline = TimelineIndex()
+  /// Where the task polled in this step was suspended before it (0: new or
+  /// not a poll): the source panel shows it when the poll ended the task.
+  public private(set) var resumedLine: Int32 = 0
+  /// The line of the last blocking call the polled task made in this step
+  /// (0: none): the source panel shows it, the line that held the thread.
+  public private(set) var blockLine: Int32 = 0
+  /// The event index of each `output` event recorded so far, ascending (the
+  /// output pane's lines, found without scanning the trace).
+  public private(set) var outputEvents: [Int] = []
   /// The prediction mode's questions and score, while it is on (`p`).
   public internal(set) var prediction: Prediction?
 
@@ -60,6 +79,7 @@ public struct ViewerModel: Sendable {
     sourceLines = SourcePanel.sourceLines(trace.program.source)
     isLive = feed.isLive
     state = history.state(atStep: 0)
+    indexOutput()
     refresh()
     lookAhead(feed)
   }
@@ -128,9 +148,16 @@ public struct ViewerModel: Sendable {
     case .follow:
       selection = .follow
     case .scrollNotesDown:
-      notesScroll += 1
+      notesPage += 1
     case .scrollNotesUp:
-      notesScroll = max(0, notesScroll - 1)
+      notesPage = max(0, notesPage - 1)
+    case .toggleZoom:
+      narrationZoomed.toggle()
+      notesPage = 0
+    case .toggleTimeline:
+      showsTimeline.toggle()
+    case .toggleTimelineAxis:
+      timelineBySteps.toggle()
     case .export:
       return .export
     case .toggleHelp:
@@ -165,12 +192,12 @@ public struct ViewerModel: Sendable {
     go(to: step)
   }
 
-  /// Keeps `notesScroll` within the current step's notes as the narration
+  /// Keeps `notesPage` within the current step's notes as the narration
   /// pane of a `width` x `height` screen shows them (the main loop calls it
   /// after each action: only the frame's size says how many rows there are).
   public mutating func fitNotesScroll(width: Int, height: Int) {
-    guard let layout = ScreenLayout.make(width: width, height: height) else { return }
-    notesScroll = min(notesScroll, NarrationPanel.maxScroll(self, rect: layout.narration))
+    guard let layout = ScreenLayout.make(width: width, height: height, model: self) else { return }
+    notesPage = min(notesPage, NarrationPanel.maxPage(self, rect: layout.narration))
   }
 
   /// Whether the last recorded step is shown.
@@ -230,12 +257,28 @@ public struct ViewerModel: Sendable {
   private mutating func record<R>(_ feed: any TraceFeed, _ advance: () -> R) -> R {
     let result = history.record(advance, thenSyncWith: { feed.trace })
     isLive = feed.isLive
+    indexOutput()
     return result
   }
 
+  /// Adds the output events recorded since the last call to `outputEvents`.
+  private mutating func indexOutput() {
+    let events = history.trace.events
+    var i = outputIndexed
+    while i < events.count {
+      if case .output = events[i].payload { outputEvents.append(i) }
+      i += 1
+    }
+    outputIndexed = events.count
+    timeline.extend(with: history.trace)
+  }
+
+  /// Events already looked at by `indexOutput`.
+  private var outputIndexed = 0
+
   private mutating func go(to target: UInt32) {
     step = min(target, history.lastStep)
-    notesScroll = 0
+    notesPage = 0
     refresh()
   }
 
@@ -259,6 +302,16 @@ public struct ViewerModel: Sendable {
   private mutating func refresh() {
     history.index(upTo: history.eventEnd(ofStep: step))
     state = history.state(atStep: step)
+    resumedLine = 0
+    blockLine = 0
+    if case .poll(let id, _) = state.action {
+      let range = history.events(ofStep: step)
+      resumedLine = history.state(afterEvents: range.lowerBound).task(id)?.line ?? 0
+      // A poll's events are few; a bound keeps a pathological step cheap.
+      for i in range.prefix(10_000) {
+        if case .block(id, _, let line) = history.trace.events[i].payload, line > 0 { blockLine = line }
+      }
+    }
     let oldest = step >= UInt32(Self.narrationDepth) ? step - UInt32(Self.narrationDepth - 1) : 0
     let steps = (oldest...step).map { (step: $0, events: history.events(ofStep: $0)) }
     recentNotes = StepNarration.notes(of: steps, in: history, limit: Self.notesPerStep).reversed()

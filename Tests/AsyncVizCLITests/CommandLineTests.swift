@@ -35,7 +35,7 @@ let demoNames = [
 }
 
 @Test func badUsageExitsWithTwo() throws {
-  let missing = try CLIRunner.run(["demo"])
+  let missing = try CLIRunner.run(["show"])
   #expect(missing.code == 2)
   #expect(missing.stderr.contains("Missing expected argument"))
   let unknown = try CLIRunner.run(["demo", "timers", "--backend", "kqueue"])

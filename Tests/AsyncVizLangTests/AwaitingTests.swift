@@ -45,10 +45,11 @@ func theNextAwaitIsNarratedAsWaitingOnItsOwnFuture(name: String) throws {
     return
   }
   #expect(awaiting == .joinHandle(TaskID(3)))
-  #expect(awaiting.label(in: trace) == "join #3")
+  #expect(awaiting.label(in: trace) == "join #3")  // the trace file's word
+  #expect(awaiting.phrase(in: trace) == "JoinHandle #3")  // the words people read
   #expect(line == 11 || c.before.contains("\n"))
   let text = Transcript.render(trace)
   #expect(
-    text.contains("#1 main: pending at line \(line) on join #3, waiting for #3 forever"),
+    text.contains("#1 main: pending at line \(line) on JoinHandle #3, waiting for #3 forever"),
     "\(text.suffix(400))")
 }

@@ -129,3 +129,42 @@ import Testing
   #expect(trace.printedText == ["42"])
   // A second `await h` is rejected before the run: TokioRulesTests.
 }
+
+/// A future kept in a local is in the trace from the moment it is made
+/// (`future_made`, not polled: lazy) to the await that first polls it
+/// (`future_polled`), and the state lists it as lazy in between; one passed
+/// on at once, or awaited where it is made, has no such events.
+@Test func aKeptFutureIsTracedFromItsMakingToItsFirstPoll() throws {
+  let (trace, end) = try runText(
+    """
+    resource db latency 40ms
+    async fn main() {
+        let f = db.query("x")
+        let never = db.query("y")
+        await sleep(10ms)
+        let both = await join(f, sleep(1ms))
+        await join(db.query("z"), sleep(1ms))
+        print(both)
+    }
+    """)
+  #expect(end.reason == .completed)
+  let kept = trace.events.compactMap { e -> String? in
+    switch e.payload {
+    case .futureMade(_, let line, let label): "made \(trace.string(label)) L\(line) at \(e.tUs)"
+    case .futurePolled(_, let line, let label): "polled \(trace.string(label)) L\(line) at \(e.tUs)"
+    default: nil
+    }
+  }
+  #expect(kept == ["made db.query L3 at 0", "made db.query L4 at 0", "polled db.query L3 at 10000"])
+  // Between the two, the state holds both as lazy; after, only the one never awaited.
+  let poll = try #require(
+    trace.events.firstIndex { if case .futurePolled = $0.payload { true } else { false } })
+  var state = TraceState()
+  TraceReducer.apply(trace.events, upTo: poll, to: &state)
+  #expect(state.lazyFutures.map(\.line) == [3, 4])
+  TraceReducer.apply(trace.events, upTo: poll + 1, to: &state)
+  #expect(state.lazyFutures.map(\.line) == [4])
+  // The task's end drops the future it never awaited.
+  TraceReducer.apply(trace.events, upTo: trace.events.count, to: &state)
+  #expect(state.lazyFutures.isEmpty)
+}

@@ -36,7 +36,7 @@ private func lints(_ trace: Trace, _ code: LintCode) -> [String] {
   let trace = runtime.trace
   #expect(end.reason == .completed)
   let blocks = trace.events.compactMap { e -> (Int64, Int64)? in
-    if case .block(_, let dur) = e.payload { return (e.tUs, dur) }
+    if case .block(_, let dur, _) = e.payload { return (e.tUs, dur) }
     return nil
   }
   #expect(blocks.count == 1)

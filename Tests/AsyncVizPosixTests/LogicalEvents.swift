@@ -38,8 +38,10 @@ struct LogicalEvents: Equatable, CustomStringConvertible {
       detail = "\(by.name)\(fd == nil ? "" : " fd")\(from.map { " \($0)" } ?? "")"
     case .ioSend(_, _, let r, let op): detail = "\(trace.string(r)).\(trace.string(op))"
     case .output(_, let text): detail = trace.string(text)
-    case .block(_, let us): detail = "\(us)"
+    case .block(_, let us, let line): detail = "\(us) L\(line)"
     case .lint(_, let code, _): detail = code.name
+    case .futureMade(_, let line, let label), .futurePolled(_, let line, let label):
+      detail = "\(trace.string(label)) L\(line)"
     case .phase(let phase): detail = phase.name
     case .microtaskQueue(_, let job), .microtaskRun(_, let job): detail = job.name
     case .callPop(_, let line, let awaiting): detail = "L\(line) \(awaiting.label(in: trace))"

@@ -27,7 +27,7 @@ func everyDemoStepsToTheEndAndBack(demo: String) {
     if m.isAtEnd && m.history.isComplete {
       let status = text.split(separator: "\n").dropLast().last ?? ""
       #expect(
-        ["Run completed", "Run stuck", "step limit"].contains { status.contains($0) },
+        ["Run completed", "Stuck at step", "step limit"].contains { status.contains($0) },
         "\(demo) step \(m.step): \(status)")
     }
   }

@@ -9,35 +9,38 @@ private func rows(_ model: ViewerModel, width: Int = 100, height: Int = 30) -> [
     .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
 }
 
-@Test func aCurrentStepTooLongForTheNarrationSaysSoAndScrolls() {
-  let feed = RuntimeFeed(DemoTraces.runtime(named: "db-then-service"))
+@Test func aCurrentStepTooLongForTheZoomedNarrationTurnsPages() {
+  let feed = SavedTraceFeed(trace: DemoTraces.trace(named: "many-requests"))
   var m = ViewerModel(feed: feed)
-  m.forward(8, feed: feed)
-  // Step 8 ends with "returned Pending at line 15": it must be reachable.
+  m.jump(to: 1)  // main spawns a thousand handlers in one poll
+  _ = m.handle(.toggleZoom, feed: feed)
   var frame = rows(m)
-  #expect(frame[26].contains("more lines: press ] to scroll"), "\(frame[26])")
-  /// The narration's words, without the box and line breaks.
-  func words(_ frame: [String]) -> String {
-    frame[21...26].flatMap { $0.split(separator: " ") }.filter { $0 != "│" }.joined(separator: " ")
-  }
-  var seen = words(frame)
-  for _ in 0..<20 {
+  let last = frame[26]  // the pane's last row, above its border
+  #expect(last.contains("(page 1 of ") && last.contains("] next page"), "\(last)")
+  let pages = Int(last.split(separator: "of ")[1].prefix { $0.isNumber }) ?? 0
+  #expect(pages > 1)
+  // A page is a screenful: the second page starts where the first ended.
+  let firstPage = frame[2...25].joined()
+  _ = m.handle(.scrollNotesDown, feed: feed)
+  m.fitNotesScroll(width: 100, height: 30)
+  frame = rows(m)
+  #expect(frame[26].contains("(page 2 of \(pages)"), "\(frame[26])")
+  #expect(frame[2...25].joined() != firstPage)
+  // Kept within the pages: more ] than pages stops at the last one, and one [ goes back.
+  for _ in 0..<(pages + 3) {
     _ = m.handle(.scrollNotesDown, feed: feed)
     m.fitNotesScroll(width: 100, height: 30)
-    frame = rows(m)
-    seen += " " + words(frame)
   }
-  #expect(frame[26].contains("press [ to scroll back"), "\(frame[26])")
-  #expect(seen.contains("#4 handler returned Pending at line 15: svc.call is not ready"))
-  // Kept within the notes: one [ moves the view back up at once.
-  let scrolled = m.notesScroll
+  #expect(m.notesPage == pages - 1)
+  #expect(rows(m)[26].contains("the last: [ back"))
   _ = m.handle(.scrollNotesUp, feed: feed)
-  #expect(m.notesScroll == scrolled - 1 && scrolled > 0)
-  // A bigger terminal shows the whole step with no marker.
-  m.fitNotesScroll(width: 160, height: 50)
-  #expect(!rows(m, width: 160, height: 50).joined().contains("press ] to scroll"))
+  #expect(m.notesPage == pages - 2)
   _ = m.handle(.stepForward, feed: feed)
-  #expect(m.notesScroll == 0)
+  #expect(m.notesPage == 0)
+  // z again: one short line per note, and the step fits without pages.
+  _ = m.handle(.toggleZoom, feed: feed)
+  m.jump(to: 1)
+  #expect(!rows(m).joined().contains("(page "))
 }
 
 @Test func theLastStepOfALiveRunShowsWhyItEndedAtOnce() {
@@ -45,9 +48,9 @@ private func rows(_ model: ViewerModel, width: Int = 100, height: Int = 30) -> [
   var m = ViewerModel(feed: feed)
   m.forward(2, feed: feed)
   #expect(m.isAtEnd && m.history.isComplete)
-  #expect(statusLine(m).hasPrefix(" Run stuck at step 2: nothing can wake"))
+  #expect(statusLine(m).hasPrefix(" Stuck at step 2: nothing can wake"))
   _ = m.handle(.stepForward, feed: feed)
-  #expect(m.step == 2 && statusLine(m).hasPrefix(" Run stuck at step 2: nothing can wake"))
+  #expect(m.step == 2 && statusLine(m).hasPrefix(" Stuck at step 2: nothing can wake"))
 }
 
 @Test func theIdColumnFitsTheLargestIdOfTheTrace() {

@@ -82,7 +82,7 @@ func dbThenServiceScreens(step: UInt32) {
   let trace = DemoTraces.trace(named: "lost-waker")
   #expect(trace.end?.reason == .stuck)
   let end = screen(model(trace, at: trace.stepCount))
-  #expect(end.contains("Run stuck at step \(trace.stepCount): nothing can wake #1 main"))
+  #expect(end.contains("Stuck at step \(trace.stepCount): nothing can wake #1 main"))
   #expect(end.contains("#2 forgetful (waker lost)."))
   Golden.check(end, named: "lost-waker-end.txt")
   // The last step polled the forgetful task: its details show the lint.
@@ -94,9 +94,14 @@ func dbThenServiceScreens(step: UInt32) {
 @Test func helpOverlayListsEveryKey() {
   let text = screen(model(DemoTraces.trace(named: "db-then-service"), at: 2, actions: [.toggleHelp]))
   for keys in [
-    "space", "n  →  l", "b  ←  h", "g  Home", "G  End", "+  -", "tab", "Esc", "e", "?", "q  Ctrl-C",
+    "space", "n  →  l", "b  ←  h", "g  Home", "G  End", "+  -", "tab", "Esc", "]  [", "z", "t  T", "e", "?",
+    "q  Ctrl-C",
   ] {
     #expect(text.contains(keys), "help lacks \(keys)")
+  }
+  // At the smallest size every explanation fits whole, none cut at the box.
+  for line in KeyMap.helpLines(glyphs: .unicode) {
+    #expect(text.contains(line.meaning), "help cuts: \(line.meaning)")
   }
   Golden.check(text, named: "help.txt")
 }

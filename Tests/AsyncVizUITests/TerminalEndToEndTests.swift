@@ -23,12 +23,12 @@ struct EndToEndSubject {
 }
 
 /// Runs the subject in a shell that records the terminal's state once it exits.
-private func launch(_ subject: EndToEndSubject, in session: TmuxSession) throws {
+func launch(_ subject: EndToEndSubject, in session: TmuxSession) throws {
   try session.type("\(subject.command); code=$?; stty -a > stty.txt; echo \"exit=$code\" > exit.txt")
 }
 
 /// Checks the terminal was given back: normal screen, echo and line editing on.
-private func expectRestored(_ session: TmuxSession, exitCode: Int) throws {
+func expectRestored(_ session: TmuxSession, exitCode: Int) throws {
   let exit = try session.waitForFile("exit.txt")
   #expect(exit == "exit=\(exitCode)\n")
   #expect(try session.paneValue("#{alternate_on}") == "0")
@@ -39,7 +39,7 @@ private func expectRestored(_ session: TmuxSession, exitCode: Int) throws {
 }
 
 /// Whether the header says step `k` ("step k/n" replayed, "step k (live)" live).
-private func showsStep(_ k: Int, _ screen: String) -> Bool {
+func showsStep(_ k: Int, _ screen: String) -> Bool {
   screen.contains("step \(k)/") || screen.contains("step \(k) (live)")
 }
 

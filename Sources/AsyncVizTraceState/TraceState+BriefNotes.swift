@@ -1,0 +1,155 @@
+import AsyncVizTrace
+
+/// Pieces of the short forms that fold two or three events into one line:
+/// a spawn or a wake and the queueing that follows it, a request and the
+/// registration of its fd. The event folded in has an empty short form
+/// (see `briefNote(forEvent:in:)`), so each fact is told once.
+extension TraceState {
+  /// ", run queue position 2" when event `i + 1` queues `task` (the spawn or
+  /// wake at `i` caused it); nothing otherwise.
+  func briefQueued<S: NoteSink & ~Copyable>(_ task: TaskID, after i: Int, in trace: Trace, into s: inout S) {
+    guard i + 1 < trace.events.count,
+      case .schedule(task, let cause, let position) = trace.events[i + 1].payload
+    else { return }
+    if position == 0 {
+      s.text(cause == .spawn ? " (block_on's own future, polled first)" : " (block_on's own future)")
+    } else {
+      s.text(", run queue position ")
+      s.number(Int64(position))
+    }
+  }
+
+  /// Whether event `i`'s fact is told by a neighbour's short form, so that
+  /// it has none of its own: the queueing right after a spawn or a wake, the
+  /// registration right after its request, a stored waker clone (the
+  /// register's or the Pending's line says where the waker went), the
+  /// second and later fds one wait reports, a print after a print, the
+  /// completion right after Ready, a dropped waker beside the cancellation
+  /// that dropped it, and a timer armed right before its task's Pending.
+  func isFoldedInBrief(_ i: Int, in trace: Trace) -> Bool {
+    let events = trace.events
+    let previous = i > 0 ? events[i - 1].payload : nil
+    let next = i + 1 < events.count ? events[i + 1].payload : nil
+    switch events[i].payload {
+    case .schedule(let task, _, _):
+      if case .spawn(task, let parent) = previous { return parent != nil }  // a root tells its own
+      if case .wake(task, _, _, _) = previous { return true }
+      return false
+    case .register(let task, let fd, _):
+      if case .ioSend(task, fd, _, _) = previous { return true }
+      return false
+    case .wakerClone:
+      return true
+    case .reactorReady:
+      return (reactor.lastWait?.ready.count ?? 0) > 0
+    case .output(let task, _):
+      if case .output(task, _) = previous { return true }
+      return false
+    case .complete(let task):
+      if case .pollEnd(task, .ready, _, _) = previous { return true }
+      return false
+    case .wakerDrop(let task):
+      if case .timerCancel(task, _) = previous { return true }
+      if case .timerCancel(task, _) = next { return true }
+      if case .deregister = previous { return true }
+      if case .deregister(let fd) = next, reactor.registration(fd: fd)?.task == task { return true }
+      return false
+    case .timerSet(let task, _):
+      if case .pollEnd(task, .pending, _, _) = next { return true }
+      return false
+    default:
+      return false
+    }
+  }
+
+  /// " 2 lines, first" when the print at `i` starts a run of prints by `task`.
+  func briefPrintCount<S: NoteSink & ~Copyable>(_ task: TaskID, at i: Int, in trace: Trace, into s: inout S) {
+    var n = 1
+    while i + n < trace.events.count, case .output(task, _) = trace.events[i + n].payload { n += 1 }
+    guard n > 1 else { return }
+    s.text(" ")
+    s.number(Int64(n))
+    s.text(" lines, first")
+  }
+
+  /// What the events folded into a poll's end add to its short form: the
+  /// completion after Ready, the timer armed just before a Pending.
+  func briefPollEndSuffix<S: NoteSink & ~Copyable>(
+    _ task: TaskID, result: PollResult, at i: Int, in trace: Trace, into s: inout S
+  ) {
+    if result == .ready {
+      guard i + 1 < trace.events.count, case .complete(task) = trace.events[i + 1].payload else { return }
+      s.text(": done")
+      let others = liveCount - 1
+      if others <= 0 {
+        s.text(", the last live task")
+      } else {
+        s.text(" (")
+        count(others, "other task alive", "other tasks alive", into: &s)
+        s.text(")")
+      }
+    } else if i > 0, case .timerSet(task, let deadline) = trace.events[i - 1].payload {
+      s.text(" (timer at ")
+      s.instant(deadline)
+      s.text(")")
+    }
+  }
+
+  /// "#2 handler sends db.query on fd 5 and registers it for read".
+  func briefSend<S: NoteSink & ~Copyable>(
+    _ task: TaskID, fd: Int32, resource: StringID, op: StringID, at i: Int, in trace: Trace,
+    into s: inout S
+  ) {
+    s.label(task, in: trace)
+    s.text(" sends ")
+    s.string(trace.string(resource))
+    s.text(".")
+    s.string(trace.string(op))
+    s.text(" on fd ")
+    s.number(Int64(fd))
+    if i + 1 < trace.events.count, case .register(task, fd, let interest) = trace.events[i + 1].payload {
+      s.text(interest == .read ? " and registers it for read" : " and registers it for write")
+    }
+  }
+
+  /// The fds that the wait's report at event `i` and the later reports of
+  /// the same step name (the wakes come between them): "fd 5 readable
+  /// (db)", or "fds 5, 6, 7, 8 readable and 996 more".
+  func briefReady<S: NoteSink & ~Copyable>(at i: Int, in trace: Trace, into s: inout S) {
+    let step = trace.events[i].step
+    var fds: [Int32] = []
+    var total = 0
+    var j = i
+    while j < trace.events.count && trace.events[j].step == step {
+      if case .reactorReady(let fd, _) = trace.events[j].payload {
+        if fds.count < TraceState.listedHolders { fds.append(fd) }
+        total += 1
+      }
+      j += 1
+    }
+    guard case .reactorReady(let fd, let readiness) = trace.events[i].payload else { return }
+    let word: StaticString = readiness == .read ? " readable" : " writable"
+    if total == 1 {
+      s.text(" fd ")
+      s.number(Int64(fd))
+      s.text(word)
+      if let entry = reactor.registration(fd: fd), !trace.string(entry.resource).isEmpty {
+        s.text(" (")
+        s.string(trace.string(entry.resource))
+        s.text(")")
+      }
+      return
+    }
+    s.text(" fds ")
+    for (k, fd) in fds.enumerated() {
+      if k > 0 { s.text(", ") }
+      s.number(Int64(fd))
+    }
+    s.text(" ready")
+    if total > fds.count {
+      s.text(" and ")
+      s.number(Int64(total - fds.count))
+      s.text(" more")
+    }
+  }
+}
