@@ -1,7 +1,8 @@
 import AsyncVizTrace
 
 /// A power-of-two ring buffer of task ids: the alternative to `Deque` that
-/// `asyncviz-bench queue` measures (the runtime uses Deque; see docs/decisions.md).
+/// `asyncviz-bench queue` measures (the runtime now uses its own noncopyable
+/// `Ring`, which has no uniqueness checks either; see docs/decisions.md).
 struct RingBuffer {
   /// Slots; `count` of them starting at `head` (wrapping) are live.
   private var storage: [TaskID]

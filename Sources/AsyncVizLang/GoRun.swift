@@ -75,7 +75,7 @@ final class GoRun {
       return .success(false)
     case (.block, .duration(let us)):
       guard us > 0 else { return .success(false) }
-      sched.record(.block(task: g.task, durUs: us, line: 0))  // the goroutine does not pass its line yet
+      sched.record(.block(task: g.task, durUs: us, line: 0))  // the go frame does not pass its line yet
       g.pending = .unit
       sched.syscall(us)
       return .success(true)

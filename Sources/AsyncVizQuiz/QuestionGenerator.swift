@@ -20,6 +20,9 @@ public enum QuestionGenerator {
   /// questions about its end); a `lesson` question the trace agrees with
   /// takes the place of the rule's question of the same kind and step.
   public static func candidates(for history: TraceHistory, lesson: [LessonQuestion] = []) -> [QuizQuestion] {
+    // The rules speak tokio's scheduler; a node or go trace gets no question
+    // rather than a false one.
+    guard history.trace.program.model == .rust else { return [] }
     var result = generated(for: history)
     for written in lesson {
       if let i = result.firstIndex(where: { written.replacing($0) != nil }),

@@ -1,19 +1,13 @@
 import AsyncVizTrace
-import DequeModule
 
-/// The executor's FIFO of ready tasks.
-///
-/// A thin wrapper over swift-collections' `Deque` that reports the position a
-/// pushed task lands at (the trace's `schedule.position`). A hand-written ring
-/// buffer saves about 10 instructions per push+pop pair (callgrind,
-/// `asyncviz-bench queue`), too little of a resumption to justify it
-/// (docs/decisions.md).
-struct RunQueue {
+/// The executor's FIFO of ready tasks: a `Ring` of task ids that reports the
+/// position a pushed task lands at (the trace's `schedule.position`).
+struct RunQueue: ~Copyable {
   /// Ready tasks, front first; a task id appears at most once.
-  private var storage: Deque<TaskID>
+  private var storage: Ring<TaskID>
 
   /// An empty queue with room for `capacity` ids before it grows.
-  init(capacity: Int = 64) { storage = Deque(minimumCapacity: capacity) }
+  init(capacity: Int = 64) { storage = Ring(capacity: capacity) }
 
   /// Appends at the back and returns the 1-based position.
   @inline(__always)

@@ -89,15 +89,17 @@ public final class Runtime {
   public func output<T>(of task: TaskID, as type: T.Type = T.self) -> T? {
     let i = task.index
     guard i >= 0 && i < core.pointee.cells.count else { return nil }
-    return (core.pointee.cells[i]?.output as? OutputBox<T>)?.value
+    return (core.pointee.cells[i].takeUnretainedValue() as? OutputBox<T>)?.value
   }
 
   /// Runs steps until the run ends and returns how it ended.
   @discardableResult
   public func run() -> RunEnd {
-    while true {
-      if case .finished(let end) = step() { return end }
-    }
+    // `advance` inlined here knows which outcome it made, so no outcome is
+    // copied or destroyed per step.
+    while !core.pointee.ended { _ = advance() }
+    guard let end = core.pointee.end else { preconditionFailure("ended without an end") }
+    return end
   }
 
   /// Performs one scheduling action of tokio's block_on loop: polls main
@@ -109,8 +111,12 @@ public final class Runtime {
   /// `eventInterval` task polls even though the queue is not empty. Ends the
   /// run when main returns (the tasks still alive are dropped), when every
   /// task is done, when nothing can wake a pending task, or at the step limit.
-  public func step() -> StepOutcome {
-    if let end = core.pointee.end { return .finished(end) }
+  public func step() -> StepOutcome { advance() }
+
+  @inline(__always)
+  private func advance() -> StepOutcome {
+    // A flag, not `end`: reading the optional `RunEnd` copies its array.
+    if core.pointee.ended, let end = core.pointee.end { return .finished(end) }
     if core.pointee.recorder.step >= core.pointee.options.maxSteps {
       return .finished(finish(.maxSteps))
     }
@@ -155,9 +161,9 @@ public final class Runtime {
     core.pointee.slots[i].polls += 1
     core.pointee.slots[i].pollStartUs = start
     core.pointee.record(.pollStart(task: id))
-    guard let cell = core.pointee.cells[i] else { preconditionFailure("polled a task without a future") }
     var cx = Context(core: core, task: id)
-    let finished = cell.pollFuture(&cx)
+    // Borrowed, not retained: the core holds every cell until it is freed.
+    let finished = core.pointee.cells[i]._withUnsafeGuaranteedRef { $0.poll(&cx) }
     if core.pointee.liveClock { core.pointee.refreshClock() }
     let result: PollResult = finished ? .ready : .pending
     let slot = core.pointee.slots[i]
@@ -190,7 +196,7 @@ public final class Runtime {
       core.pointee.liveTasks -= 1
       core.pointee.record(.taskDrop(task: id))
       var cx = Context(core: core, task: id)
-      core.pointee.cells[i]?.cancelFuture(&cx)
+      core.pointee.cells[i].takeUnretainedValue().cancel(&cx)
     }
     core.pointee.deferred.removeAll()
     _ = finish(.completed)

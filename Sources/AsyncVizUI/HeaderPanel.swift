@@ -60,6 +60,7 @@ enum HeaderPanel {
       Field(text: "asyncviz", drop: 1, bold: true),
       Field(text: cx.trace.program.name, drop: 5),
       Field(
+        // rust is the default and goes unnamed; any other model is named.
         text: cx.trace.program.model == .rust
           ? "backend \(cx.trace.program.backend.rawValue)"
           : "\(cx.trace.program.model.rawValue), backend \(cx.trace.program.backend.rawValue)",

@@ -8,6 +8,13 @@ extension ViewerModel {
   /// (the questions about its end need it), then the first question due at
   /// the shown step is asked.
   public mutating func startPrediction(_ options: PredictionOptions, feed: any TraceFeed) {
+    // The rules ask in tokio's words (run queue, block_on, reactor): asked of a
+    // node or go run they would say false things, so those runs get none.
+    guard history.trace.program.model == .rust else {
+      message =
+        "Prediction asks about the rust model's runs only (this run is \(history.trace.program.model.rawValue))."
+      return
+    }
     runToEnd(feed)
     let plan = QuizPlan(history: history, seed: options.seed, count: options.count, lesson: options.lesson)
     prediction = Prediction(plan: plan)

@@ -131,3 +131,18 @@ func answerFromEvents(_ question: QuizQuestion, in trace: Trace) -> QuizAnswer? 
     #expect(questions.contains { $0.kind == .endClock && $0.answer == .time(40_000) })
   }
 }
+
+/// The rules speak tokio's scheduler: a node or go run of the same demo gets
+/// no question (a question in tokio's words about Node's loop would be false),
+/// while its rust run gets many.
+@Test func onlyRustRunsAreAsked() {
+  #expect(
+    !QuestionGenerator.candidates(for: TraceHistory(trace: DemoTraces.trace(named: "db-then-service")))
+      .isEmpty)
+  #expect(
+    QuestionGenerator.candidates(for: TraceHistory(trace: DemoTraces.nodeTrace(named: "db-then-service")))
+      .isEmpty)
+  #expect(
+    QuestionGenerator.candidates(for: TraceHistory(trace: DemoTraces.goTrace(named: "db-then-service")))
+      .isEmpty)
+}
