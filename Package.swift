@@ -40,10 +40,17 @@ let package = Package(
         .product(name: "HeapModule", package: "swift-collections"),
       ]
     ),
+    // Linux's scheduler, simplified (the threads model): CPUs, run queues, time slices.
+    .target(
+      name: "AsyncVizThreadsRuntime",
+      dependencies: ["AsyncVizTrace", .product(name: "HeapModule", package: "swift-collections")]
+    ),
     .target(
       name: "AsyncVizLang",
       dependencies: [
-        "AsyncVizRuntime", "AsyncVizNodeRuntime", "AsyncVizGoRuntime", "AsyncVizTrace", "AsyncVizTraceState",
+        "AsyncVizRuntime", "AsyncVizNodeRuntime", "AsyncVizGoRuntime", "AsyncVizThreadsRuntime",
+        "AsyncVizTrace",
+        "AsyncVizTraceState",
       ]),
     // Prints .av programs for real runtimes (tokio first), generates programs,
     // and runs the translations as the oracle of the differential tests.
@@ -93,7 +100,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
         "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTerminal", "AsyncVizTranslate",
-        "AsyncVizNodeRuntime", "AsyncVizGoRuntime", "AsyncVizQuiz",
+        "AsyncVizNodeRuntime", "AsyncVizGoRuntime", "AsyncVizQuiz", "AsyncVizThreadsRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -114,7 +121,7 @@ let package = Package(
       name: "AsyncVizTestPrograms",
       dependencies: [
         "AsyncVizTrace", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples", "AsyncVizNodeRuntime",
-        "AsyncVizGoRuntime",
+        "AsyncVizGoRuntime", "AsyncVizThreadsRuntime",
       ],
       path: "Tests/AsyncVizTestPrograms"
     ),
@@ -140,6 +147,7 @@ let package = Package(
       dependencies: [
         "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs",
         "AsyncVizExamples", "AsyncVizTestSupport", "AsyncVizNodeRuntime", "AsyncVizGoRuntime",
+        "AsyncVizThreadsRuntime",
       ],
       exclude: ["Goldens", "FuzzCorpus"]
     ),

@@ -7,12 +7,15 @@
 let arguments = Array(CommandLine.arguments.dropFirst())
 let once = arguments.first == "once"
 // `view-child [FILE]`: one measured process of the viewmemory benchmark.
-let child = arguments.first == "view-child"
+let child =
+  arguments.first == "view-child" || arguments.first == "threads-child" || arguments.first == "rust-child"
 let selected = Set(arguments)
 func wants(_ name: String) -> Bool { !once && !child && (selected.isEmpty || selected.contains(name)) }
 
 if once { runYieldOnce(arguments.dropFirst().first ?? "off") }
-if child { runViewChild(arguments.dropFirst().first) }
+if arguments.first == "view-child" { runViewChild(arguments.dropFirst().first) }
+if arguments.first == "threads-child" { runThreadsChild(arguments.dropFirst().first) }
+if arguments.first == "rust-child" { runRustChild(arguments.dropFirst().first) }
 if wants("executor") { runYieldBenchmarks() }
 if wants("queue") { runQueueBenchmarks() }
 if wants("epoll") { runEpollBenchmarks() }
@@ -20,3 +23,4 @@ if wants("ui") { runUIBenchmarks() }
 if wants("traceio") { runTraceIOBenchmarks() }
 if wants("scale") { runScaleBenchmarks() }
 if wants("viewmemory") { runViewMemoryBenchmarks() }
+if wants("threads") { runThreadsBenchmarks() }

@@ -43,7 +43,7 @@ struct AsyncVizCommand: ParsableCommand {
     version: AsyncVizVersion.current,
     subcommands: [
       ListCommand.self, ShowCommand.self, DemoCommand.self, RunCommand.self, ReplayCommand.self,
-      ExportCommand.self, QuizCommand.self, TranslateCommand.self, GenerateCommand.self,
+      ExportCommand.self, CompareCommand.self, QuizCommand.self, TranslateCommand.self, GenerateCommand.self,
     ]
   )
 }

@@ -6,13 +6,14 @@ import AsyncVizTranslate
   import Glibc
 #endif
 
-/// The lines a node or go transcript ends with: the same program under the
-/// rust model, so that what Node's rules change (eager calls, uncancelled race
-/// losers, setTimeout's 1 ms floor, the check phase) or Go's (runnext, the P
-/// handed off during a blocking syscall, preemption, uncancelled losers)
+/// The lines a node, go or threads transcript ends with: the same program
+/// under the rust model, so that what the model's rules change (node: eager
+/// calls, uncancelled race losers, setTimeout's 1 ms floor, the check phase;
+/// go: runnext, the P handed off during a blocking syscall, preemption;
+/// threads: blocking calls that stop one thread only, context switches)
 /// shows in two numbers.
 enum ModelComparison {
-  static func text(_ program: CompiledProgram, node trace: Trace) -> String {
+  static func text(_ program: CompiledProgram, model trace: Trace) -> String {
     let model = trace.program.model.rawValue
     let rust = ProgramOutcome.model(program, model: .rust)
     var nodeLines: [String] = []
@@ -40,7 +41,7 @@ enum ModelComparison {
     } else {
       text += "  the output differs: \(nodeLines.count) lines under \(model), \(rust.lines.count) under rust"
       text +=
-        nodeLines.count > rust.lines.count
+        nodeLines.count > rust.lines.count && trace.program.model != .threads
         ? " (losers of select and timeout run on under \(model)).\n" : ".\n"
     }
     if trace.events.contains(where: { if case .goHandoff = $0.payload { true } else { false } }) {
@@ -53,9 +54,9 @@ enum ModelComparison {
 }
 
 extension TranscriptPrinter {
-  /// Prints `ModelComparison.text` after a node transcript.
-  static func printComparison(_ program: CompiledProgram, node trace: Trace) throws(CLIError) {
-    var bytes = Array(ModelComparison.text(program, node: trace).utf8)
+  /// Prints `ModelComparison.text` after a node or threads transcript.
+  static func printComparison(_ program: CompiledProgram, model trace: Trace) throws(CLIError) {
+    var bytes = Array(ModelComparison.text(program, model: trace).utf8)
     var offset = 0
     while offset < bytes.count {
       let n = bytes.withUnsafeMutableBytes { raw in

@@ -1,20 +1,24 @@
 import AsyncVizGoRuntime
 import AsyncVizNodeRuntime
 import AsyncVizRuntime
+import AsyncVizThreadsRuntime
 import AsyncVizTrace
 
 /// A run of a program under any model, as the CLI drives it: tokio's
-/// `Runtime`, Node's `EventLoop` or Go's `GoScheduler`, each stepped one scheduling action at a time.
+/// `Runtime`, Node's `EventLoop`, Go's `GoScheduler` or the threads model's
+/// `Kernel`, each stepped one scheduling action at a time.
 enum ModelRun {
   case rust(Runtime)
   case node(EventLoop)
   case go(GoScheduler)
+  case threads(Kernel)
 
   /// The trace so far.
   var trace: Trace {
     switch self {
     case .rust(let runtime): runtime.trace
     case .node(let loop): loop.trace
+    case .threads(let kernel): kernel.trace
     case .go(let sched): sched.trace
     }
   }
@@ -24,6 +28,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): runtime.end
     case .node(let loop): loop.end
+    case .threads(let kernel): kernel.end
     case .go(let sched): sched.end
     }
   }
@@ -33,6 +38,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): runtime.run()
     case .node(let loop): loop.run()
+    case .threads(let kernel): kernel.run()
     case .go(let sched): sched.run()
     }
   }
@@ -42,6 +48,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): _ = runtime.step()
     case .node(let loop): _ = loop.step()
+    case .threads(let kernel): _ = kernel.step()
     case .go(let sched): _ = sched.step()
     }
   }
@@ -51,6 +58,7 @@ enum ModelRun {
     switch self {
     case .rust(let runtime): runtime.appendNew(into: &trace)
     case .node(let loop): loop.appendNew(into: &trace)
+    case .threads(let kernel): kernel.appendNew(into: &trace)
     case .go(let sched): sched.appendNew(into: &trace)
     }
   }

@@ -12,12 +12,15 @@ struct RunOptions: ParsableArguments {
 
   @Option(
     help:
-      "Whose rules run the program: rust (tokio current_thread), node (Node 20's event loop) or go (Go 1.19's scheduler)."
+      "Whose rules run the program: rust (tokio current_thread), node (Node 20's event loop), go (Go 1.19's scheduler) or threads (an OS thread per task)."
   )
   var model: RuntimeModel = .rust
 
   @Option(help: "GOMAXPROCS for --model go: how many Ps run goroutines (1 to 8).")
   var procs: Int = 1
+
+  @Option(help: "CPUs of the threads model's simulated kernel.")
+  var cpus: Int = KernelCosts.defaultCPUs
 
   @Option(name: .customLong("max-steps"), help: "Stop a runaway program after this many steps.")
   var maxSteps: UInt32 = 100_000
@@ -27,6 +30,7 @@ struct RunOptions: ParsableArguments {
 
   mutating func validate() throws {
     if maxSteps == 0 { throw ValidationError("--max-steps must be at least 1") }
+    if !(1...64).contains(cpus) { throw ValidationError("--cpus must be between 1 and 64") }
     if !(1...8).contains(procs) { throw ValidationError("--procs must be from 1 to 8") }
     if procs != 1 && model != .go { throw ValidationError("--procs is for --model go (GOMAXPROCS)") }
   }
@@ -50,6 +54,12 @@ struct RunOptions: ParsableArguments {
           throw CLIError("error: cannot start the epoll backend: \(error.message)")
         }
       }
+    case .threads:
+      guard backend == .sim else {
+        throw CLIError("error: --model threads runs on the sim backend only (its real run is not built yet)")
+      }
+      let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
+      return .threads(program.makeKernel(options: runtimeOptions, cpus: cpus, limits: limits.languageLimits))
     case .go:
       guard backend == .sim else {
         throw CLIError("error: --model go runs on the sim backend only (its epoll backend is not built yet)")

@@ -20,8 +20,7 @@ struct Session {
       let end = runtime.run()
       let trace = runtime.trace
       try TranscriptPrinter.print(trace)
-      if case .node = runtime { try TranscriptPrinter.printComparison(program, node: trace) }
-      if case .go = runtime { try TranscriptPrinter.printComparison(program, node: trace) }
+      if trace.program.model != .rust { try TranscriptPrinter.printComparison(program, model: trace) }
       try display.exportIfAsked(trace, inputs: inputs)
       try ExitCode.unlessCompleted(end.reason)
       return

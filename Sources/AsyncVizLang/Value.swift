@@ -21,6 +21,9 @@ enum Value {
   /// Under the node model, every future and join handle: a promise, made
   /// (and started) where the program made the future.
   case promise(Promise<Value>)
+  /// Under the threads model, every future and join handle: a call not yet
+  /// made (run by whichever thread awaits it) or a thread already running it.
+  case thread(ThreadFuture)
   /// Under the go model, a future kept for later: a closure called where it is awaited.
   case goFunc(GoFunc)
   /// Under the go model, a spawned goroutine's handle.
@@ -67,6 +70,7 @@ enum Value {
     case .handle(let h): text += "<task #\(h.task.rawValue)>"
     // What Node prints for a promise in a template literal (String(promise)).
     case .promise: text += "[object Promise]"
+    case .thread(let f): text += f.label
     // What Go's %v prints for a func value and a pointer: an address; asyncviz names them.
     case .goFunc: text += "<func>"
     case .goHandle(let h): text += "<goroutine #\(h.task.rawValue)>"

@@ -83,6 +83,18 @@ public enum EventPayload: Sendable, Equatable {
   /// because it returned (`line` 0, `awaiting` nothing).
   case callPop(task: TaskID, line: Int32, awaiting: Awaited)
 
+  // The kernel's scheduler (the threads model); a task is an OS thread,
+  // `spawn` its pthread_create, `complete` its exit, `timer_set` a
+  // nanosleep's deadline.
+
+  /// CPU `cpu` switched to the thread (a context switch): it runs now.
+  case threadRun(task: TaskID, cpu: Int32)
+  /// The thread left CPU `cpu`: blocked in the kernel on `awaiting` (a read,
+  /// nanosleep, a futex) at `line`; `yield_now` for sched_yield; `nothing`
+  /// when its time slice ran out (preempted, still runnable).
+  case threadStop(task: TaskID, cpu: Int32, line: Int32, awaiting: Awaited)
+  /// The thread became runnable and joined the run queue of CPU `cpu`.
+  case threadReady(task: TaskID, cpu: Int32)
   // Go's scheduler (the go model): `spawn` is `go f()` (newproc), `complete`
   // the goroutine's return, `timer_set`/`timer_fire` a P's timer.
 
@@ -115,7 +127,8 @@ public enum EventPayload: Sendable, Equatable {
       .output(let t, _), .block(let t, _, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t),
       .futureMade(let t, _, _), .futurePolled(let t, _, _),
       .microtaskQueue(let t, _), .microtaskRun(let t, _), .immediateQueue(let t), .immediateRun(let t),
-      .callPush(let t), .callPop(let t, _, _), .goRunqPut(let t, _, _), .goExecute(let t, _, _),
+      .callPush(let t), .callPop(let t, _, _), .threadRun(let t, _), .threadStop(let t, _, _, _),
+      .threadReady(let t, _), .goRunqPut(let t, _, _), .goExecute(let t, _, _),
       .goPark(let t, _, _), .goSyscall(let t, _, _), .goSyscallExit(let t, _, _), .goPreempt(let t, _):
       return t
     case .deregister, .reactorWait, .reactorReady, .phase, .goHandoff, .goIdle:
@@ -159,6 +172,9 @@ public enum EventPayload: Sendable, Equatable {
     case .immediateRun: .immediateRun
     case .callPush: .callPush
     case .callPop: .callPop
+    case .threadRun: .threadRun
+    case .threadStop: .threadStop
+    case .threadReady: .threadReady
     case .goRunqPut: .goRunqPut
     case .goExecute: .goExecute
     case .goPark: .goPark
@@ -177,6 +193,7 @@ package enum EventKind: UInt8, CaseIterable {
   case timerSet, timerFire, timerCancel, wake, wakerClone, wakerDrop, ioSend, output, block, lint
   case deferWake, taskDrop, futureMade, futurePolled
   case phase, microtaskQueue, microtaskRun, immediateQueue, immediateRun, callPush, callPop
+  case threadRun, threadStop, threadReady
   case goRunqPut, goExecute, goPark, goSyscall, goSyscallExit, goHandoff, goPreempt, goIdle
 
   /// The kind's name in traces.
@@ -212,6 +229,9 @@ package enum EventKind: UInt8, CaseIterable {
     case .immediateRun: "immediate_run"
     case .callPush: "call_push"
     case .callPop: "call_pop"
+    case .threadRun: "thread_run"
+    case .threadStop: "thread_stop"
+    case .threadReady: "thread_ready"
     case .goRunqPut: "go_runq_put"
     case .goExecute: "go_execute"
     case .goPark: "go_park"

@@ -5,6 +5,9 @@ public enum RuntimeModel: String, Sendable, CaseIterable {
   /// Node 20: eager async functions and promises on V8's microtask queue,
   /// macrotasks in libuv's loop phases.
   case node
+  /// One OS thread per task under Linux's scheduler, simplified: blocking
+  /// calls, CPUs with run queues, time slices and context switches.
+  case threads
   /// Go 1.19's scheduler: goroutines on Ps (runnext, local and global run
   /// queues), Ms (threads), the netpoller and per-P timers.
   case go

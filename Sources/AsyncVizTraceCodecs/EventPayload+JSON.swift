@@ -32,6 +32,8 @@ extension EventKind {
     case .microtaskQueue, .microtaskRun: [.task, .job]
     case .immediateQueue, .immediateRun, .callPush: [.task]
     case .callPop: [.task, .line, .awaiting]
+    case .threadRun, .threadReady: [.task, .cpu]
+    case .threadStop: [.task, .cpu, .line, .awaiting]
     case .goRunqPut: [.task, .p, .slot]
     case .goExecute: [.task, .p, .m]
     case .goPark: [.task, .line, .reason]
@@ -170,6 +172,22 @@ extension TraceJSONWriter {
       head(",\"kind\":\"call_push\",\"task\":", task, &out)
     case .callPop(let task, let line, let awaiting):
       head(",\"kind\":\"call_pop\",\"task\":", task, &out)
+      out.raw(",\"line\":")
+      out.int(line == 0 ? nil : Int64(line))
+      out.raw(",\"awaiting\":")
+      writeAwaited(awaiting, in: trace, to: &out)
+    case .threadRun(let task, let cpu):
+      head(",\"kind\":\"thread_run\",\"task\":", task, &out)
+      out.raw(",\"cpu\":")
+      out.int(Int64(cpu))
+    case .threadReady(let task, let cpu):
+      head(",\"kind\":\"thread_ready\",\"task\":", task, &out)
+      out.raw(",\"cpu\":")
+      out.int(Int64(cpu))
+    case .threadStop(let task, let cpu, let line, let awaiting):
+      head(",\"kind\":\"thread_stop\",\"task\":", task, &out)
+      out.raw(",\"cpu\":")
+      out.int(Int64(cpu))
       out.raw(",\"line\":")
       out.int(line == 0 ? nil : Int64(line))
       out.raw(",\"awaiting\":")
@@ -366,6 +384,14 @@ extension TraceDecoder {
       return .callPush(task: task)
     case .callPop:
       return .callPop(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), awaiting: v.awaiting)
+    case .threadRun:
+      return .threadRun(task: task, cpu: Int32(truncatingIfNeeded: v.cpu))
+    case .threadReady:
+      return .threadReady(task: task, cpu: Int32(truncatingIfNeeded: v.cpu))
+    case .threadStop:
+      return .threadStop(
+        task: task, cpu: Int32(truncatingIfNeeded: v.cpu), line: Int32(truncatingIfNeeded: v.line ?? 0),
+        awaiting: v.awaiting)
     case .goRunqPut:
       return .goRunqPut(
         task: task, p: Int32(truncatingIfNeeded: v.p), slot: GoRunSlot(rawValue: v.word) ?? .local)

@@ -178,8 +178,8 @@ extension TraceDecoder {
         let at = window.offset
         let word = try string("model")
         guard let kind = RuntimeModel(rawValue: String(decoding: word, as: UTF8.self)) else {
-          throw fail(
-            "\"model\" must be \"rust\", \"node\" or \"go\", found \(TraceDecoder.quote(word))", at: at)
+          let known = RuntimeModel.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+          throw fail("\"model\" must be one of \(known), found \(TraceDecoder.quote(word))", at: at)
         }
         model = kind
       } else {

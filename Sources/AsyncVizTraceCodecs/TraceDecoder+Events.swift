@@ -15,6 +15,8 @@ struct EventValues {
   var line: Int64?
   var timeoutUs: Int64?
   var position: Int64 = 0
+  /// `cpu` of a threads-model event.
+  var cpu: Int64 = 0
   var fd: Int64 = 0
   var deadlineUs: Int64 = 0
   var fromTask: Int64 = 0
@@ -72,6 +74,7 @@ extension TraceDecoder {
     case .fromTask: v.fromTask = try taskID("from_task")
     case .name: v.name = String(decoding: try string("name"), as: UTF8.self)
     case .position: v.position = try integer("position", in: 0...Int64(Int32.max))
+    case .cpu: v.cpu = try integer("cpu", in: 0...Int64(Int32.max))
     case .line: v.line = try null() ? nil : try integer("line", in: 1...Int64(Int32.max))
     case .fd: v.fd = try integer("fd", in: 0...Int64(Int32.max))
     case .timeoutUs: v.timeoutUs = try null() ? nil : try integer("timeout_us", in: 0...Int64.max)

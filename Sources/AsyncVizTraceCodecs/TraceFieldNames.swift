@@ -6,7 +6,7 @@ enum EventField: UInt8, CaseIterable {
   case seq, step, tUs, kind, task, parent, name, cause, position, result, line, awaiting, fd, interest
   case timeoutUs, readiness, deadlineUs, by, fromTask, resource, op, text, durUs, code, message, note
   case label
-  case phase, job
+  case phase, job, cpu
   // Go's scheduler: a P's and an M's index, a run queue slot, a wait reason.
   case p, m, slot, reason
 
@@ -42,6 +42,7 @@ enum EventField: UInt8, CaseIterable {
     case .label: "label"
     case .phase: "phase"
     case .job: "job"
+    case .cpu: "cpu"
     case .p: "p"
     case .m: "m"
     case .slot: "slot"
@@ -67,6 +68,7 @@ enum EventField: UInt8, CaseIterable {
     case 3:
       if bytesEqual(bytes, seq.key) { return .seq }
       if bytesEqual(bytes, job.key) { return .job }
+      if bytesEqual(bytes, cpu.key) { return .cpu }
     case 4:
       if bytesEqual(bytes, step.key) { return .step }
       if bytesEqual(bytes, kind.key) { return .kind }

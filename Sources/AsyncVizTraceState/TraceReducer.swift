@@ -44,6 +44,7 @@ extension TraceState {
     }
     nowUs = event.tUs
     let t = event.tUs
+    kernel.apply(event.payload)
     go.apply(event.payload)
     switch event.payload {
     case .spawn(let id, _):
@@ -184,6 +185,8 @@ extension TraceState {
       }
     case .phase, .microtaskQueue, .microtaskRun, .immediateQueue, .immediateRun, .callPush, .callPop:
       applyNode(payload, at: t)
+    case .threadRun, .threadStop, .threadReady:
+      applyThreads(payload, at: t)
     case .goRunqPut, .goExecute, .goPark, .goSyscall, .goSyscallExit, .goHandoff, .goPreempt, .goIdle:
       applyGo(payload, at: t)
     case .output, .block, .spawn, .schedule, .pollStart, .pollEnd, .complete, .taskDrop:
@@ -239,6 +242,32 @@ extension TraceState {
       }
     case .microtaskQueue(let id, .resume):
       if tasks[id.index].status == .pending { setStatus(id, .ready, at: t) }
+    default: break
+    }
+  }
+
+  /// The kernel's events: a thread on a CPU is running (shown as polling),
+  /// one asleep in the kernel is pending, a runnable one is ready.
+  private mutating func applyThreads(_ payload: EventPayload, at t: Int64) {
+    guard let id = payload.task else { return }
+    ensureTask(id, at: t)
+    switch payload {
+    case .threadRun:
+      setStatus(id, .polling, at: t)
+      tasks[id.index].polls += 1
+      polling = id
+      action = .poll(id, result: nil)
+    case .threadStop(_, _, let line, let awaiting):
+      if polling == id { polling = nil }
+      tasks[id.index].awaiting = awaiting
+      tasks[id.index].line = line
+      action = .poll(id, result: .pending)
+      setStatus(id, awaiting == .nothing || awaiting == .yieldNow ? .ready : .pending, at: t)
+    case .threadReady:
+      if tasks[id.index].status != .polling && !tasks[id.index].status.isOver {
+        if tasks[id.index].status == .pending { tasks[id.index].wakes += 1 }
+        setStatus(id, .ready, at: t)
+      }
     default: break
     }
   }

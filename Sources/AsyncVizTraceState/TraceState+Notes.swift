@@ -36,6 +36,10 @@ extension TraceState {
       writeNodeNote(forEvent: i, in: trace, into: &s)
       return
     }
+    if trace.program.model == .threads {
+      writeThreadsNote(forEvent: i, in: trace, into: &s)
+      return
+    }
     if trace.program.model == .go && !asRust {
       writeGoNote(forEvent: i, in: trace, into: &s)
       return
@@ -251,6 +255,8 @@ extension TraceState {
         """)
     case .phase, .microtaskQueue, .microtaskRun, .immediateQueue, .immediateRun, .callPush, .callPop:
       writeNodeNote(forEvent: i, in: trace, into: &s)
+    case .threadRun, .threadStop, .threadReady:
+      writeThreadsNote(forEvent: i, in: trace, into: &s)
     case .goRunqPut, .goExecute, .goPark, .goSyscall, .goSyscallExit, .goHandoff, .goPreempt, .goIdle:
       writeGoNote(forEvent: i, in: trace, into: &s)
     }

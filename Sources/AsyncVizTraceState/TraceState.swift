@@ -86,6 +86,8 @@ public struct TraceState: Sendable, Equatable {
   public internal(set) var lints: [LintRecord] = []
   /// Node's event loop (the node model's traces; empty for rust's).
   public internal(set) var node = NodeLoopState()
+  /// The simulated kernel (the threads model's traces; empty for the others').
+  public internal(set) var kernel = KernelState()
   /// Go's scheduler (the go model's traces; empty for the others').
   public internal(set) var go = GoSchedState()
   /// Set by `finish` once the state is that of the end of the run.

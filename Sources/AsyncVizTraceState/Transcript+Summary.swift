@@ -17,6 +17,11 @@ extension Transcript {
     case .completed where mainEnd != nil:
       text += "end: completed. main's promise was fulfilled at \(DurationText.instant(mainEnd ?? 0)); "
       text += "the loop ran on until no timer or immediate was left, where node exits.\n"
+    case .completed where trace.program.model == .threads:
+      text += "end: completed. main's thread returned, and exit() ended the process"
+      text +=
+        dropped.isEmpty
+        ? ".\n" : " with \(dropped.count) other thread\(dropped.count == 1 ? "" : "s") still alive.\n"
     case .completed where trace.program.model == .go:
       text += "end: completed. main returned, so the process exited: goroutines still alive ended with it.\n"
     case .stuck where trace.program.model == .go:
@@ -38,6 +43,7 @@ extension Transcript {
     let clock = trace.program.backend == .sim ? "virtual" : "real"
     text += "  steps: \(end.steps)\n"
     text += "  total time: \(DurationText.instant(end.tUs)) (\(clock))\n"
+    if trace.program.model == .threads { text += threadsCosts(state.kernel) }
     if trace.program.model == .go { text += goCosts(state) }
     if !dropped.isEmpty {
       text += "  dropped tasks (never finished): \(dropped.map { trace.label($0) }.joined(separator: ", "))\n"
@@ -52,6 +58,19 @@ extension Transcript {
       }
     }
     return text + findings(trace)
+  }
+
+  /// The threads model's costs: threads, context switches, memory at the peak.
+  static func threadsCosts(_ kernel: KernelState) -> String {
+    let peak = kernel.peakThreads
+    var text = "  threads: \(peak) alive at the peak; \(kernel.contextSwitches) context switches"
+    text += " (\(kernel.preemptions) preemptions)\n"
+    text +=
+      "  memory at the peak: \(KernelCosts.bytesText(KernelCosts.reservedBytes(threads: peak))) of stack reserved, "
+    text +=
+      "\(KernelCosts.bytesText(KernelCosts.residentBytes(threads: peak))) resident (stack pages and kernel stacks);"
+    text += " the rust model needs about 750 B per waiting task\n"
+    return text
   }
 
   /// When main's promise was fulfilled (its `complete`), in a node trace.

@@ -58,6 +58,7 @@ public enum Transcript {
   /// What the program is and how to read what follows.
   static func header(_ trace: Trace) -> String {
     if trace.program.model == .node { return nodeHeader(trace) }
+    if trace.program.model == .threads { return threadsHeader(trace) }
     if trace.program.model == .go { return goHeader(trace) }
     let backend =
       trace.program.backend == .sim
@@ -99,5 +100,40 @@ public enum Transcript {
     with >>> are the program's output.
 
     """
+  }
+
+  /// The header of a threads-model trace: the model, the CPUs, what a step is there.
+  static func threadsHeader(_ trace: Trace) -> String {
+    let cpus = cpuCount(trace)
+    return """
+      asyncviz transcript: \(trace.program.name)
+      model: threads (an OS thread per task under Linux's scheduler, simplified: \(cpus) \
+      \(cpus == 1 ? "CPU" : "CPUs"), round-robin run queues, time slices, \
+      \(KernelCosts.contextSwitchUs) us per context switch)
+      backend: sim (virtual time: the same program always gives the same trace)
+      \(trace.tasks.count) \(trace.tasks.count == 1 ? "thread" : "threads"), \
+      \(trace.events.count) \(trace.events.count == 1 ? "event" : "events"), \
+      \(trace.stepCount) \(trace.stepCount == 1 ? "step" : "steps")
+
+      How to read it: each step is one decision of the kernel's scheduler: a CPU switches to a thread,
+      whose code runs until it blocks in a system call (read, nanosleep, a futex), computes, yields or
+      exits; or time moves to the next wake-up. An await is a plain call; a future runs on the thread
+      that awaits it. "t" is the clock when the step begins, in milliseconds since the run began
+      (virtual time). Lines starting with >>> are the program's output.
+
+      """
+  }
+
+  /// The CPUs a threads trace used (the highest CPU number named, plus one).
+  static func cpuCount(_ trace: Trace) -> Int {
+    var highest: Int32 = 0
+    for event in trace.events {
+      switch event.payload {
+      case .threadRun(_, let cpu), .threadReady(_, let cpu), .threadStop(_, let cpu, _, _):
+        highest = max(highest, cpu)
+      default: break
+      }
+    }
+    return Int(highest) + 1
   }
 }

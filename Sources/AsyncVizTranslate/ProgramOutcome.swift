@@ -37,7 +37,18 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
     case .rust: modelRun(program, maxSteps: maxSteps).outcome
     case .node: nodeRun(program, maxSteps: maxSteps).outcome
     case .go: goRun(program, maxSteps: maxSteps).outcome
+    case .threads: threadsRun(program, maxSteps: maxSteps).outcome
     }
+  }
+
+  /// The threads model's outcome and trace (on the default CPUs): the end
+  /// is when main's thread exited.
+  public static func threadsRun(_ program: CompiledProgram, maxSteps: UInt32 = 1_000_000) -> (
+    outcome: ProgramOutcome, trace: Trace
+  ) {
+    let kernel = program.makeKernel(options: RuntimeOptions(maxSteps: maxSteps))
+    let end = kernel.run()
+    return (outcome(kernel.trace, end), kernel.trace)
   }
 
   /// The go model's outcome and trace, with `procs` Ps: the end is main's

@@ -26,6 +26,9 @@ public enum ScreenRenderer {
     } else if cx.trace.program.model == .node {
       queue = CallStackPanel.draw
       waits = EventLoopPanel.draw
+    } else if cx.trace.program.model == .threads {
+      queue = CPUsPanel.draw
+      waits = KernelPanel.draw
     }
     let panels: [(Rect, Draw)] = [
       (layout.tasks, TasksPanel.draw), (layout.executor, queue), (layout.reactor, waits),

@@ -3,6 +3,7 @@ import AsyncVizGoRuntime
 import AsyncVizLang
 import AsyncVizNodeRuntime
 import AsyncVizRuntime
+import AsyncVizThreadsRuntime
 import AsyncVizTrace
 import Foundation
 
@@ -48,6 +49,18 @@ public enum DemoTraces {
       let loop = try CompiledProgram.compile(demo.sourceFile).makeNodeLoop(options: RuntimeOptions())
       loop.run()
       return loop.trace
+    } catch {
+      preconditionFailure("demo \(name) does not compile: \(error)")
+    }
+  }
+
+  /// The complete trace of the demo `name` under the threads model (2 CPUs).
+  public static func threadsTrace(named name: String) -> Trace {
+    guard let demo = DemoCatalog.named(name) else { preconditionFailure("no demo named \(name)") }
+    do {
+      let kernel = try CompiledProgram.compile(demo.sourceFile).makeKernel(options: RuntimeOptions())
+      kernel.run()
+      return kernel.trace
     } catch {
       preconditionFailure("demo \(name) does not compile: \(error)")
     }

@@ -28,6 +28,10 @@ private let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathCompone
     let path = "\(folder)/\(name)-node.json"
     try TraceJSONWriter.write(DemoTraces.nodeTrace(named: name), to: path)
     files.append(path)
+    // And the threads model's.
+    let threads = "\(folder)/\(name)-threads.json"
+    try TraceJSONWriter.write(DemoTraces.threadsTrace(named: name), to: threads)
+    files.append(threads)
   }
   // A live trace (no end yet) is valid too.
   var live = Workloads.trace("timers")
@@ -69,7 +73,7 @@ private let brokenRules: [(rule: String, original: String, replacement: String)]
   ("a fractional time", ##""t_us":40000,"##, ##""t_us":40000.5,"##),
   ("a bad end reason", ##""reason":"completed""##, ##""reason":"done""##),
   ("a wrong version", ##""version":2"##, ##""version":3"##),
-  ("a bad model", ##""model":"rust""##, ##""model":"threads""##),
+  ("a bad model", ##""model":"rust""##, ##""model":"erlang""##),
   ("a bad backend", ##""backend":"sim""##, ##""backend":"kqueue""##),
   ("a poll_end without awaiting", ##","awaiting":"db.query""##, ""),
   ("line 0 instead of null", ##""line":null"##, ##""line":0"##),

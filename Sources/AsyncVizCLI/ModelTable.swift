@@ -1,0 +1,156 @@
+import AsyncVizTrace
+import AsyncVizTraceState
+import Foundation
+
+/// The table `asyncviz compare` prints: a column per model, a row per fact,
+/// then a paragraph on the differences that matter; or the same as JSON.
+struct ModelTable {
+  let program: String
+  let cpus: Int
+  let facts: [ModelFacts]
+
+  /// How a model's output compares with the first model's.
+  enum OutputMatch: String {
+    case same
+    /// The same lines in another order.
+    case reordered
+    case different
+  }
+
+  func match(_ f: ModelFacts) -> OutputMatch {
+    guard let first = facts.first else { return .same }
+    if f.lines == first.lines { return .same }
+    return f.lines.sorted() == first.lines.sorted() ? .reordered : .different
+  }
+
+  /// The output cell: the line count for the first model, else how it compares.
+  func outputCell(_ f: ModelFacts) -> String {
+    guard let first = facts.first, f.model != first.model else {
+      return "\(f.lines.count) \(f.lines.count == 1 ? "line" : "lines")"
+    }
+    switch match(f) {
+    case .same: return "same"
+    case .reordered:
+      let i = f.lines.indices.first { f.lines[$0] != first.lines[$0] } ?? 0
+      return "reordered from line \(i + 1)"
+    case .different:
+      let extra = f.lines.count - first.lines.count
+      return extra > 0 ? "\(extra) more" : extra < 0 ? "\(-extra) fewer" : "other lines"
+    }
+  }
+
+  private func endCell(_ f: ModelFacts) -> String {
+    if let main = f.mainEndUs { return DurationText.instant(main) }
+    return f.end.name
+  }
+
+  private func units(_ f: ModelFacts) -> String {
+    let word =
+      f.model == .rust ? "task" : f.model == .node ? "call" : f.model == .threads ? "thread" : "unit"
+    return "\(f.peakUnits) \(word)\(f.peakUnits == 1 ? "" : "s")"
+  }
+
+  private func memoryCell(_ f: ModelFacts) -> String {
+    guard let bytes = f.memoryBytes else { return "not measured" }
+    let resident = KernelCosts.bytesText(bytes)
+    guard let reserved = f.reservedBytes else { return resident }
+    return "\(resident) + \(KernelCosts.bytesText(reserved)) reserved"
+  }
+
+  /// The table and the paragraph.
+  var text: String {
+    let rows: [(String, (ModelFacts) -> String)] = [
+      ("main returns at", endCell),
+      ("end", { $0.end.name }),
+      ("output", outputCell),
+      ("steps", { "\($0.steps)" }),
+      ("peak concurrent units", units),
+      ("OS threads", { $0.osThreads.map(String.init) ?? "-" }),
+      ("memory (model)", memoryCell),
+      ("context switches", { "\($0.contextSwitches)" }),
+      ("polls / wakes", { "\($0.polls) / \($0.wakes)" }),
+    ]
+    let labelWidth = rows.map(\.0.count).max() ?? 0
+    let cells = rows.map { row in facts.map { row.1($0) } }
+    let widths = facts.indices.map { i in
+      max(facts[i].model.rawValue.count, cells.map { $0[i].count }.max() ?? 0)
+    }
+    func line(_ label: String, _ values: [String]) -> String {
+      var text = label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+      for (i, v) in values.enumerated() {
+        text +=
+          "   " + (i == values.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0))
+      }
+      return text + "\n"
+    }
+    var text = "asyncviz compare: \(program) (sim backend, virtual time; threads on \(cpus) "
+    text += cpus == 1 ? "CPU)\n\n" : "CPUs)\n\n"
+    text += line("", facts.map(\.model.rawValue))
+    for (i, row) in rows.enumerated() { text += line(row.0, cells[i]) }
+    text += "\n" + paragraph + "\n"
+    return text
+  }
+
+  /// The key differences, in a few sentences.
+  var paragraph: String {
+    var sentences: [String] = []
+    let ended = facts.filter { $0.mainEndUs != nil }
+    if let fastest = ended.min(by: { ($0.mainEndUs ?? 0) < ($1.mainEndUs ?? 0) }),
+      let slowest = ended.max(by: { ($0.mainEndUs ?? 0) < ($1.mainEndUs ?? 0) }),
+      fastest.model != slowest.model, fastest.mainEndUs != slowest.mainEndUs
+    {
+      sentences.append(
+        "main returns first under \(fastest.model.rawValue) (\(endCell(fastest))) and last under "
+          + "\(slowest.model.rawValue) (\(endCell(slowest))).")
+    } else if let first = ended.first, ended.count == facts.count {
+      sentences.append("main returns at \(endCell(first)) under every model.")
+    }
+    for f in facts where f.mainEndUs == nil {
+      sentences.append("Under \(f.model.rawValue) main never returns (\(f.end.name)).")
+    }
+    let differing = facts.filter { match($0) != .same }
+    if differing.isEmpty {
+      sentences.append("Every model prints the same lines in the same order.")
+    } else if let first = facts.first {
+      for f in differing {
+        let how =
+          match(f) == .reordered
+          ? "the same lines in another order" : "\(f.lines.count) lines to \(first.lines.count)"
+        sentences.append(
+          "Under \(f.model.rawValue) the output differs from \(first.model.rawValue)'s: \(how).")
+      }
+    }
+    if let threads = facts.first(where: { $0.model == .threads }),
+      let rust = facts.first(where: { $0.model == .rust }),
+      let threadBytes = threads.memoryBytes, let rustBytes = rust.memoryBytes
+    {
+      var s =
+        "Threads need \(threads.osThreads ?? 0) OS threads and \(threads.contextSwitches) context switches; "
+      s +=
+        "their stacks reserve \(KernelCosts.bytesText(threads.reservedBytes ?? 0)) of address space and keep "
+      s += "\(KernelCosts.bytesText(threadBytes)) resident, where rust's \(units(rust)) take about "
+      s += "\(KernelCosts.bytesText(rustBytes)) on one thread."
+      sentences.append(s)
+    }
+    return sentences.joined(separator: " ")
+  }
+
+  /// The comparison as JSON, for scripts.
+  func json() throws -> String {
+    let models: [[String: Any]] = facts.map { f in
+      var o: [String: Any] = [
+        "model": f.model.rawValue, "end": f.end.name, "end_us": f.endUs, "lines": f.lines,
+        "output": match(f).rawValue, "steps": Int(f.steps), "peak_units": f.peakUnits,
+        "context_switches": f.contextSwitches, "polls": f.polls, "wakes": f.wakes,
+      ]
+      o["main_end_us"] = f.mainEndUs ?? NSNull()
+      o["os_threads"] = f.osThreads ?? NSNull()
+      o["memory_bytes"] = f.memoryBytes ?? NSNull()
+      o["reserved_bytes"] = f.reservedBytes ?? NSNull()
+      return o
+    }
+    let document: [String: Any] = ["program": program, "cpus": cpus, "models": models, "summary": paragraph]
+    let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+    return String(decoding: data, as: UTF8.self)
+  }
+}

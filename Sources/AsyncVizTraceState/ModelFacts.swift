@@ -1,0 +1,82 @@
+import AsyncVizTrace
+
+/// What `asyncviz compare` shows of one model's run, read from its trace
+/// alone (so the same facts come from a replayed file): when main returned,
+/// what was printed, the steps, the most units (tasks, promises, threads)
+/// alive at once, the OS threads, the memory the model accounts for, the
+/// context switches, the polls (runs of a unit) and the wakes.
+public struct ModelFacts: Sendable, Equatable {
+  /// The model that ran.
+  public var model: RuntimeModel
+  /// How the run ended.
+  public var end: EndReason
+  /// When main returned (its `complete`), nil if it never did.
+  public var mainEndUs: Int64?
+  /// The last event's time (the loop or kernel may run on after main).
+  public var endUs: Int64
+  /// The printed lines, in order.
+  public var lines: [String]
+  public var steps: UInt32
+  /// The most units alive at once (spawned, not yet complete or dropped).
+  public var peakUnits: Int
+  /// OS threads the model uses: one for rust's current_thread and node's
+  /// JavaScript thread; the peak of live threads under threads; nil when
+  /// the model does not say.
+  public var osThreads: Int?
+  /// Bytes the model's accounting gives at the peak (nil: not measured).
+  public var memoryBytes: Int64?
+  /// Address space reserved besides (threads' stacks), nil for other models.
+  public var reservedBytes: Int64?
+  public var contextSwitches: Int
+  /// Runs of a unit (polls, call stack pushes, CPU dispatches) and wakes.
+  public var polls: Int
+  public var wakes: Int
+
+  /// The rust model's measured bytes per waiting task of a .av program
+  /// (asyncviz-bench scale, tracing off; docs/decisions.md).
+  public static let rustBytesPerTask: Int64 = 747
+
+  /// The facts of `trace`.
+  public init(of trace: Trace) {
+    let state = TraceReducer.finalState(of: trace)
+    model = trace.program.model
+    end = trace.end?.reason ?? .maxSteps
+    steps = trace.end?.steps ?? trace.stepCount
+    endUs = trace.end?.tUs ?? trace.events.last?.tUs ?? 0
+    var lines: [String] = []
+    var alive = 0
+    var peak = 0
+    var mainEnd: Int64?
+    for event in trace.events {
+      switch event.payload {
+      case .output(_, let text): lines.append(trace.string(text))
+      case .spawn:
+        alive += 1
+        peak = max(peak, alive)
+      case .complete(let task):
+        alive -= 1
+        if task == TaskID(1), mainEnd == nil { mainEnd = event.tUs }
+      case .taskDrop: alive -= 1
+      default: break
+      }
+    }
+    self.lines = lines
+    peakUnits = peak
+    mainEndUs = mainEnd
+    polls = state.tasks.reduce(0) { $0 + Int($1.polls) }
+    wakes = state.tasks.reduce(0) { $0 + Int($1.wakes) }
+    // The kernel's counters are the threads model's; a model added later
+    // shows its own figures as not given until it says what they are.
+    contextSwitches = state.kernel.contextSwitches
+    if model == .rust {
+      osThreads = 1
+      memoryBytes = Int64(peak) * Self.rustBytesPerTask
+    } else if model == .node {
+      osThreads = 1
+    } else if model == .threads {
+      osThreads = state.kernel.peakThreads
+      memoryBytes = KernelCosts.residentBytes(threads: state.kernel.peakThreads)
+      reservedBytes = KernelCosts.reservedBytes(threads: state.kernel.peakThreads)
+    }
+  }
+}
