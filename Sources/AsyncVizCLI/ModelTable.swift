@@ -91,6 +91,12 @@ struct ModelTable {
     return text
   }
 
+  /// "rust", "rust and go", "rust, node and go".
+  static func names(_ models: [String]) -> String {
+    guard let last = models.last, models.count > 1 else { return models.first ?? "" }
+    return models.dropLast().joined(separator: ", ") + " and " + last
+  }
+
   /// The key differences, in a few sentences.
   var paragraph: String {
     var sentences: [String] = []
@@ -99,9 +105,13 @@ struct ModelTable {
       let slowest = ended.max(by: { ($0.mainEndUs ?? 0) < ($1.mainEndUs ?? 0) }),
       fastest.model != slowest.model, fastest.mainEndUs != slowest.mainEndUs
     {
+      // Every model tied for first or last is named: "first under rust" alone
+      // would read as if rust were faster than a model that ties with it.
+      let first = ended.filter { $0.mainEndUs == fastest.mainEndUs }.map(\.model.rawValue)
+      let last = ended.filter { $0.mainEndUs == slowest.mainEndUs }.map(\.model.rawValue)
       sentences.append(
-        "main returns first under \(fastest.model.rawValue) (\(endCell(fastest))) and last under "
-          + "\(slowest.model.rawValue) (\(endCell(slowest))).")
+        "main returns first under \(Self.names(first)) (\(endCell(fastest))) and last under "
+          + "\(Self.names(last)) (\(endCell(slowest))).")
     } else if let first = ended.first, ended.count == facts.count {
       sentences.append("main returns at \(endCell(first)) under every model.")
     }
