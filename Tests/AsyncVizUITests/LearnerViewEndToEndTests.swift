@@ -56,7 +56,7 @@ struct LearnerViewEndToEndTests {
       "\(binary) demo \(walk.demo); code=$?; stty -a > stty.txt; echo \"exit=$code\" > exit.txt")
     try session.waitFor("the view") { $0.contains("Narration") && $0.contains("Output") }
     for _ in 0..<walk.step { try session.keys("n") }
-    let view = try settled(session, "step \(walk.step)") { screen in
+    let view = try session.waitForSettled("step \(walk.step)") { screen in
       showsStep(walk.step, screen) && walk.tree.allSatisfy { screen.contains($0) }
     }
     #expect(view.contains(walk.output), "output pane:\n\(view)")
@@ -65,12 +65,12 @@ struct LearnerViewEndToEndTests {
     #expect(view.contains("Timeline") == (width >= 150))
 
     try session.keys("z")
-    let zoomed = try settled(session, "the zoomed narration") { $0.contains("Narration: full notes") }
+    let zoomed = try session.waitForSettled("the zoomed narration") { $0.contains("Narration: full notes") }
     #expect(flat(zoomed).contains(walk.fullNote), "zoomed:\n\(zoomed)")
     #expect(!zoomed.contains("Source"))
 
     try session.keys("z", "t")
-    let timeline = try settled(session, "the timeline toggled") { screen in
+    let timeline = try session.waitForSettled("the timeline toggled") { screen in
       screen.contains("Narration (z: full notes)") && screen.contains("Timeline") != (width >= 150)
     }
     if width < 150 {
@@ -89,19 +89,5 @@ struct LearnerViewEndToEndTests {
   /// wrapped sentence reads as one.
   private func flat(_ screen: String) -> String {
     screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }).joined(separator: " ")
-  }
-
-  /// The screen once `predicate` holds and two captures in a row agree (a
-  /// frame is never read half drawn).
-  private func settled(_ session: TmuxSession, _ what: String, _ predicate: (String) -> Bool) throws -> String
-  {
-    var last = try session.waitFor(what, predicate)
-    for _ in 0..<50 {
-      Thread.sleep(forTimeInterval: 0.1)
-      let now = try session.screen()
-      if now == last && predicate(now) { return now }
-      last = now
-    }
-    return last
   }
 }

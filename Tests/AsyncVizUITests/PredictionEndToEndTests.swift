@@ -24,7 +24,7 @@ struct PredictionEndToEndTests {
     try session.type(
       "\(binary) quiz db-then-service --seed 3; code=$?; stty -a > stty.txt; echo \"exit=$code\" > exit.txt")
 
-    let asking = try session.waitFor("the first question") { $0.contains("Predict: question 1 of 6") }
+    let asking = try session.waitForSettled("the first question") { $0.contains("Predict: question 1 of 6") }
     #expect(asking.contains(first.prompt))
     Golden.check(asking, named: "tmux-quiz-question.txt")
 
@@ -32,7 +32,7 @@ struct PredictionEndToEndTests {
     // Waits for the whole overlay, not its title alone: under load tmux can
     // show a frame that is still being drawn.
     let right = "Right: \(QuizText.choiceLine(first, first.correct))"
-    let answer = try session.waitFor("the answer") {
+    let answer = try session.waitForSettled("the answer") {
       $0.contains("Predict: the answer") && $0.contains(right)
     }
     Golden.check(answer, named: "tmux-quiz-answer.txt")

@@ -76,6 +76,22 @@ final class TmuxSession {
     throw TmuxError(message: "timed out waiting for \(what); the screen was:\n\(last)")
   }
 
+  /// `waitFor`, then waits until the screen stops changing (two captures
+  /// 100 ms apart agree): a frame reaches the terminal in pieces, and a
+  /// capture taken in between is half old, half new. For screens compared
+  /// with a golden, never for a view that is playing.
+  func waitForSettled(_ what: String, seconds: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+    let deadline = Date().addingTimeInterval(seconds)
+    var last = try waitFor(what, seconds: seconds, predicate)
+    while Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.1)
+      let again = try screen()
+      if again == last && predicate(again) { return again }
+      last = again
+    }
+    throw TmuxError(message: "the screen did not settle waiting for \(what); it was:\n\(last)")
+  }
+
   /// Polls until a file exists in the session's folder and returns its contents.
   func waitForFile(_ name: String, seconds: Double = 15) throws -> String {
     let url = directory.appendingPathComponent(name)
