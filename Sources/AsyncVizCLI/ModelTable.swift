@@ -45,8 +45,13 @@ struct ModelTable {
   }
 
   private func units(_ f: ModelFacts) -> String {
-    let word =
-      f.model == .rust ? "task" : f.model == .node ? "call" : f.model == .threads ? "thread" : "unit"
+    let word: String
+    switch f.model {
+    case .rust: word = "task"
+    case .node: word = "call"
+    case .threads: word = "thread"
+    case .go: word = "goroutine"
+    }
     return "\(f.peakUnits) \(word)\(f.peakUnits == 1 ? "" : "s")"
   }
 

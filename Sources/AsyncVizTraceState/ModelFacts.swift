@@ -33,8 +33,12 @@ public struct ModelFacts: Sendable, Equatable {
   public var wakes: Int
 
   /// The rust model's measured bytes per waiting task of a .av program
-  /// (asyncviz-bench scale, tracing off; docs/decisions.md).
-  public static let rustBytesPerTask: Int64 = 747
+  /// (asyncviz-bench scale, tracing off; docs/decisions.md, "The lean poll
+  /// loop": 502 B since one object holds each task).
+  public static let rustBytesPerTask: Int64 = 502
+  /// A goroutine's first stack (Go's `_StackMin`, runtime/stack.go); the go
+  /// model does not grow stacks, so this is each live goroutine's share.
+  public static let goStackBytes: Int64 = 2048
 
   /// The facts of `trace`.
   public init(of trace: Trace) {
@@ -65,12 +69,17 @@ public struct ModelFacts: Sendable, Equatable {
     mainEndUs = mainEnd
     polls = state.tasks.reduce(0) { $0 + Int($1.polls) }
     wakes = state.tasks.reduce(0) { $0 + Int($1.wakes) }
-    // The kernel's counters are the threads model's; a model added later
-    // shows its own figures as not given until it says what they are.
+    // The kernel's counters are the threads model's; node's memory (closures
+    // and promises) is not accounted, and shows as not measured.
     contextSwitches = state.kernel.contextSwitches
     if model == .rust {
       osThreads = 1
       memoryBytes = Int64(peak) * Self.rustBytesPerTask
+    } else if model == .go {
+      // Ms: the threads the runtime ran goroutines on, including those made
+      // when sysmon handed a P off from a blocking system call.
+      osThreads = state.go.ms.count
+      memoryBytes = Int64(state.go.peakGoroutines) * Self.goStackBytes
     } else if model == .node {
       osThreads = 1
     } else if model == .threads {
