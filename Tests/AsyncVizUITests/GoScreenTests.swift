@@ -64,7 +64,9 @@ struct GoTerminalEndToEndTests {
     try session.waitFor("the go panels") { $0.contains("Ps (GOMAXPROCS 2)") && $0.contains("Scheduler") }
     let history = TraceHistory(trace: DemoTraces.goTrace(named: "db-then-service", procs: 2))
     for _ in 0..<6 { try session.keys("n") }
-    let screen = try session.waitFor("step 6") { $0.contains("step 6/") || $0.contains("step 6 (live)") }
+    let screen = try session.waitForSettled("step 6") {
+      $0.contains("step 6/") || $0.contains("step 6 (live)")
+    }
     // The P lines are those of the state at step 6: what P0 runs, in Go's words.
     let state = history.state(atStep: 6)
     let p0 = screen.split(separator: "\n").first { $0.contains("P0 ") } ?? ""

@@ -30,14 +30,14 @@ struct NodeEndToEndTests {
 
     // Step 1: main's first call ran lookup inside it (the eager call) and armed both timers.
     try session.keys("n")
-    let step1 = try session.waitFor("step 1") { showing(1, $0) }
+    let step1 = try session.waitForSettled("step 1") { showing(1, $0) }
     #expect(step1.contains("last job: #1 main → #2 lookup"), "\(step1)")
     #expect(step1.contains("30 ms #2 lookup, 50 ms #1 main"))
 
     // The first step with a microtask queued: the panel lists it as the state says.
     let queued = (0...history.lastStep).first { !history.state(atStep: $0).node.microtasks.isEmpty } ?? 0
     for _ in 1..<queued { try session.keys("n") }
-    let screen = try session.waitFor("step \(queued)") { showing(Int(queued), $0) }
+    let screen = try session.waitForSettled("step \(queued)") { showing(Int(queued), $0) }
     let job = try #require(history.state(atStep: queued).node.microtasks.first)
     let line = screen.split(separator: "\n").first { $0.contains("microtasks") } ?? ""
     #expect(line.contains("\(trace.label(job.task)) (\(job.job.name))"), "microtasks: \(line)")

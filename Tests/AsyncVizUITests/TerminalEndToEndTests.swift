@@ -62,7 +62,7 @@ struct TerminalEndToEndTests {
     for _ in 0..<5 { try session.keys("n") }
     try session.waitFor("step 5") { showsStep(5, $0) }
     try session.keys("b", "Left")
-    let screen = try session.waitFor("step 3") { showsStep(3, $0) }
+    let screen = try session.waitForSettled("step 3") { showsStep(3, $0) }
 
     // The run queue and the interest list are those of the state at step 3.
     let state = history.state(atStep: 3)
@@ -88,7 +88,7 @@ struct TerminalEndToEndTests {
     }
 
     try session.keys("e")
-    let exported = try session.waitFor("the export message") {
+    let exported = try session.waitForSettled("the export message") {
       $0.contains("Trace exported to ") || $0.contains("Export failed")
     }
     let line = exported.split(separator: "\n").first { $0.contains("Trace exported to ") } ?? ""

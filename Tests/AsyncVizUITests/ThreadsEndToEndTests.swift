@@ -32,14 +32,14 @@ struct ThreadsEndToEndTests {
 
     // Step 1: CPU 0 switched to main.
     try session.keys("n")
-    let step1 = try session.waitFor("step 1") { showing(1, $0) }
+    let step1 = try session.waitForSettled("step 1") { showing(1, $0) }
     let cpu0 = step1.split(separator: "\n").first { $0.contains("cpu 0") } ?? ""
     #expect(cpu0.contains("#1 main"), "cpu 0: \(cpu0)")
 
     // The first step where every thread is blocked: the kernel panel lists each as the state says.
     let blocked = (0...history.lastStep).first { history.state(atStep: $0).kernel.blocked.count == 3 } ?? 0
     for _ in 1..<blocked { try session.keys("n") }
-    let screen = try session.waitFor("step \(blocked)") { showing(Int(blocked), $0) }
+    let screen = try session.waitForSettled("step \(blocked)") { showing(Int(blocked), $0) }
     for entry in history.state(atStep: blocked).kernel.blocked {
       let what = entry.awaiting.label(in: trace)
       #expect(screen.contains("#\(entry.task.rawValue) ") && screen.contains(what), "\(what)")
