@@ -10,19 +10,6 @@ import Testing
 /// the executor is, the scheduler (global queue, Ms, netpoller, timers)
 /// where the reactor is.
 @Suite struct GoScreenTests {
-  private func screen(_ trace: Trace, atStep step: UInt32) -> String {
-    let feed = SavedTraceFeed(trace: trace)
-    var model = ViewerModel(feed: feed)
-    model.jump(to: step)
-    return ScreenRenderer.render(model, width: 100, height: 30, options: ViewOptions()).text
-  }
-
-  /// The first step after which `predicate` holds.
-  private func firstStep(_ trace: Trace, where predicate: (TraceState) -> Bool) -> UInt32 {
-    let history = TraceHistory(trace: trace)
-    return (0...history.lastStep).first { predicate(history.state(atStep: $0)) } ?? 0
-  }
-
   /// During block(100ms): M0 sits in the syscall, P0 runs the ticker on M1.
   @Test func blockingTheExecutorWhileTheBlockerBlocks() {
     let trace = DemoTraces.goTrace(named: "blocking-the-executor")

@@ -5,20 +5,6 @@ import AsyncVizTraceState
 import AsyncVizUI
 import Testing
 
-/// A viewer of `trace` at `step`.
-private func screen(_ trace: Trace, at step: UInt32) -> String {
-  let feed = SavedTraceFeed(trace: trace)
-  var model = ViewerModel(feed: feed)
-  model.jump(to: step)
-  return ScreenRenderer.render(model, width: 100, height: 30, options: ViewOptions()).text
-}
-
-/// The first step after which `predicate` holds.
-private func firstStep(_ trace: Trace, where predicate: (TraceState) -> Bool) -> UInt32 {
-  let history = TraceHistory(trace: trace)
-  return (0...history.lastStep).first { predicate(history.state(atStep: $0)) } ?? 0
-}
-
 /// The node model's panels at 100x30: lazy-future when lookup is on the call
 /// stack above main (the eager call), when a resume waits in the microtask
 /// queue, and at the end.
@@ -28,14 +14,14 @@ private func firstStep(_ trace: Trace, where predicate: (TraceState) -> Bool) ->
   // the step both have left the stack: the panel shows where the loop is.
   let queued = firstStep(trace) { !$0.node.microtasks.isEmpty }
   #expect(queued > 1)
-  let first = screen(trace, at: 1)
+  let first = screen(trace, atStep: 1)
   #expect(first.contains("JS thread") && first.contains("Event loop"))
   #expect(first.contains("30 ms #2 lookup"), "lookup's timer was armed by the eager call")
   Golden.check(first, named: "node-lazy-future-step1.txt")
-  let waiting = screen(trace, at: queued)
+  let waiting = screen(trace, atStep: queued)
   #expect(waiting.contains("(reaction)") || waiting.contains("(resume)"))
   Golden.check(waiting, named: "node-lazy-future-step\(queued).txt")
-  Golden.check(screen(trace, at: trace.stepCount), named: "node-lazy-future-end.txt")
+  Golden.check(screen(trace, atStep: trace.stepCount), named: "node-lazy-future-end.txt")
 }
 
 /// select-timeout under node: both losers' timers stay in the heap after
@@ -45,7 +31,7 @@ private func firstStep(_ trace: Trace, where predicate: (TraceState) -> Bool) ->
   let afterSelect = firstStep(trace) { state in
     state.tasks.first?.status == .pending && state.node.timers.count >= 3
   }
-  let text = screen(trace, at: afterSelect)
+  let text = screen(trace, atStep: afterSelect)
   #expect(text.contains("80 ms #1 main"), "the slow fetch's timer is still armed")
   Golden.check(text, named: "node-select-timeout-step\(afterSelect).txt")
 }

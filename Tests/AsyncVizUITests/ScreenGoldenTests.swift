@@ -20,12 +20,6 @@ private func screen(_ model: ViewerModel, _ width: Int = 100, _ height: Int = 30
   ScreenRenderer.render(model, width: width, height: height, options: ViewOptions(ascii: ascii)).text
 }
 
-/// The first step after which `predicate` holds.
-private func firstStep(_ trace: Trace, where predicate: (TraceState) -> Bool) -> UInt32 {
-  let history = TraceHistory(trace: trace)
-  return (0...history.lastStep).first { predicate(history.state(atStep: $0)) } ?? 0
-}
-
 /// Steps 0 (setup), 1 (main spawns), 4 (the last handler's first poll),
 /// 5 (the reactor turn at 40 ms), 7 and the end.
 @Test(arguments: [0, 1, 4, 5, 7, 99] as [UInt32])

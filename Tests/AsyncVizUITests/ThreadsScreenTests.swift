@@ -5,34 +5,20 @@ import AsyncVizTraceState
 import AsyncVizUI
 import Testing
 
-/// A viewer of `trace` at `step`.
-private func screen(_ trace: Trace, at step: UInt32) -> String {
-  let feed = SavedTraceFeed(trace: trace)
-  var model = ViewerModel(feed: feed)
-  model.jump(to: step)
-  return ScreenRenderer.render(model, width: 100, height: 30, options: ViewOptions()).text
-}
-
-/// The first step after which `predicate` holds.
-private func firstStep(_ trace: Trace, where predicate: (TraceState) -> Bool) -> UInt32 {
-  let history = TraceHistory(trace: trace)
-  return (0...history.lastStep).first { predicate(history.state(atStep: $0)) } ?? 0
-}
-
 /// The threads model's panels at 100x30: join-concurrent when both helper
 /// threads are blocked in read and main waits on its futex, and at the end.
 @Test func joinConcurrentUnderThreadsScreens() {
   let trace = DemoTraces.threadsTrace(named: "join-concurrent")
   let allBlocked = firstStep(trace) { $0.kernel.blocked.count == 3 }
   #expect(allBlocked > 0)
-  let text = screen(trace, at: allBlocked)
+  let text = screen(trace, atStep: allBlocked)
   #expect(text.contains("CPUs") && text.contains("Kernel"))
   #expect(text.contains("threads, backend sim"))
   #expect(text.contains("#2 read db.query"), "a helper sleeps in read")
   #expect(text.contains("#1 futex: join"), "main waits on its futex")
   #expect(text.contains("3 alive, peak 3, 3 switches"))
   Golden.check(text, named: "threads-join-concurrent-step\(allBlocked).txt")
-  Golden.check(screen(trace, at: trace.stepCount), named: "threads-join-concurrent-end.txt")
+  Golden.check(screen(trace, atStep: trace.stepCount), named: "threads-join-concurrent-end.txt")
 }
 
 /// timers under threads: each sleeper waits in nanosleep until its own deadline.
@@ -40,7 +26,7 @@ private func firstStep(_ trace: Trace, where predicate: (TraceState) -> Bool) ->
   let trace = DemoTraces.threadsTrace(named: "timers")
   let sleeping = firstStep(trace) { state in state.kernel.blocked.filter { $0.awaiting == .sleep }.count >= 2
   }
-  let text = screen(trace, at: sleeping)
+  let text = screen(trace, atStep: sleeping)
   let state = TraceHistory(trace: trace).state(atStep: sleeping)
   for entry in state.kernel.blocked where entry.awaiting == .sleep {
     let until = DurationText.duration(entry.untilUs ?? 0)
