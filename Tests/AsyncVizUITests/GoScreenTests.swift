@@ -43,8 +43,7 @@ import Testing
 struct GoTerminalEndToEndTests {
   @Test func goPanelsWithTwoPsStepAndQuit() throws {
     try #require(TmuxSession.isAvailable, "these tests need tmux: apt-get install -y tmux")
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("asyncviz").path
+    let binary = TmuxSession.asyncviz
     let session = try TmuxSession(width: 100, height: 30)
     try session.type(
       "\(binary) demo db-then-service --model go --procs 2; code=$?; echo \"exit=$code\" > exit.txt")

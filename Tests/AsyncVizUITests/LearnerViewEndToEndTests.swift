@@ -49,8 +49,7 @@ struct LearnerViewEndToEndTests {
   func timelineOutputZoomAndFutureTree(walk: LearnerWalk, size: (Int, Int)) throws {
     try #require(TmuxSession.isAvailable, "these tests need tmux: apt-get install -y tmux")
     let (width, height) = size
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("asyncviz").path
+    let binary = TmuxSession.asyncviz
     let session = try TmuxSession(width: width, height: height)
     try session.type(
       "\(binary) demo \(walk.demo); code=$?; stty -a > stty.txt; echo \"exit=$code\" > exit.txt")

@@ -4,11 +4,6 @@ import AsyncVizTraceState
 import Foundation
 import Testing
 
-/// Whether the header says step `k` ("step k/n" replayed, "step k (live)" live).
-private func showing(_ k: Int, _ screen: String) -> Bool {
-  screen.contains("step \(k)/") || screen.contains("step \(k) (live)")
-}
-
 /// `asyncviz demo lazy-future --model node` in tmux at 100x30, as a user
 /// runs it: the node panels (the JS thread's call stack and microtask queue,
 /// the event loop's phases, timer heap, immediates and epoll list) follow the
@@ -17,8 +12,7 @@ private func showing(_ k: Int, _ screen: String) -> Bool {
 struct NodeEndToEndTests {
   @Test func nodePanelsFollowTheSteps() throws {
     try #require(TmuxSession.isAvailable, "these tests need tmux: apt-get install -y tmux")
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("asyncviz").path
+    let binary = TmuxSession.asyncviz
     let trace = DemoTraces.nodeTrace(named: "lazy-future")
     let history = TraceHistory(trace: trace)
     let session = try TmuxSession(width: 100, height: 30)
@@ -30,14 +24,14 @@ struct NodeEndToEndTests {
 
     // Step 1: main's first call ran lookup inside it (the eager call) and armed both timers.
     try session.keys("n")
-    let step1 = try session.waitForSettled("step 1") { showing(1, $0) }
+    let step1 = try session.waitForSettled("step 1") { showsStep(1, $0) }
     #expect(step1.contains("last job: #1 main → #2 lookup"), "\(step1)")
     #expect(step1.contains("30 ms #2 lookup, 50 ms #1 main"))
 
     // The first step with a microtask queued: the panel lists it as the state says.
     let queued = (0...history.lastStep).first { !history.state(atStep: $0).node.microtasks.isEmpty } ?? 0
     for _ in 1..<queued { try session.keys("n") }
-    let screen = try session.waitForSettled("step \(queued)") { showing(Int(queued), $0) }
+    let screen = try session.waitForSettled("step \(queued)") { showsStep(Int(queued), $0) }
     let job = try #require(history.state(atStep: queued).node.microtasks.first)
     let line = screen.split(separator: "\n").first { $0.contains("microtasks") } ?? ""
     #expect(line.contains("\(trace.label(job.task)) (\(job.job.name))"), "microtasks: \(line)")
@@ -45,7 +39,7 @@ struct NodeEndToEndTests {
     #expect(timers.contains("50 ms #1 main") && !timers.contains("30 ms"), "timers: \(timers)")
 
     try session.keys("G")
-    try session.waitFor("the end") { $0.contains("Run completed") && showing(Int(history.lastStep), $0) }
+    try session.waitFor("the end") { $0.contains("Run completed") && showsStep(Int(history.lastStep), $0) }
     try session.keys("q")
     #expect(try session.waitForFile("exit.txt") == "exit=0\n")
     #expect(try session.paneValue("#{alternate_on}") == "0")

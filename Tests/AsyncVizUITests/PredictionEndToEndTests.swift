@@ -13,8 +13,7 @@ import Testing
 struct PredictionEndToEndTests {
   @Test func theQuizAsksRevealsStepsOnAndQuits() throws {
     try #require(TmuxSession.isAvailable, "these tests need tmux: apt-get install -y tmux")
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("asyncviz").path
+    let binary = TmuxSession.asyncviz
     // The same questions, computed here: what the screen must ask.
     let plan = QuizPlan(
       history: TraceHistory(trace: DemoTraces.trace(named: "db-then-service")), seed: 3, count: 6)

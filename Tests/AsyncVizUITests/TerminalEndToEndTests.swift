@@ -15,8 +15,7 @@ struct EndToEndSubject {
 
   /// The built `asyncviz demo db-then-service`, next to this test bundle.
   static func current() -> EndToEndSubject {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("asyncviz").path
+    let binary = TmuxSession.asyncviz
     return EndToEndSubject(
       command: "\(binary) demo db-then-service", trace: DemoTraces.trace(named: "db-then-service"))
   }

@@ -13,6 +13,12 @@ final class TmuxSession {
   let directory: URL
   private let socket: String
 
+  /// The built `asyncviz`, next to this test bundle: what every end-to-end test runs.
+  static var asyncviz: String {
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("asyncviz").path
+  }
+
   /// Whether tmux can be run here.
   static var isAvailable: Bool {
     (try? TmuxSession.exec(["tmux", "-V"]))?.status == 0
