@@ -25,32 +25,11 @@ import Testing
 }
 
 @Test func aGoTraceExportsAndReplaysAsItRan() throws {
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("go.json")
-  let export = try CLIRunner.run(["export", "blocking-the-executor", "--model", "go", "-o", file.path])
-  #expect(export.code == 0, "\(export.stderr)")
-  let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
-  #expect((json["program"] as? [String: Any])?["model"] as? String == "go")
-  let kinds = Set((json["events"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String })
-  #expect(
-    kinds.isSuperset(of: ["go_runq_put", "go_execute", "go_park", "go_syscall", "go_handoff", "go_idle"]))
-  let replay = try CLIRunner.run(["replay", file.path, "--plain"])
-  let demo = try CLIRunner.run(["demo", "blocking-the-executor", "--model", "go", "--plain"])
-  #expect(replay.code == 0, "\(replay.stderr)")
-  #expect(demo.stdout.hasPrefix(replay.stdout))
-  #expect(demo.stdout.dropFirst(replay.stdout.count).hasPrefix("\ncompared with rust"))
-  let chrome = dir.appendingPathComponent("go.chrome.json")
-  let perfetto = try CLIRunner.run([
-    "export", "blocking-the-executor", "--model", "go", "--format", "chrome", "-o", chrome.path,
-  ])
-  #expect(perfetto.code == 0, "\(perfetto.stderr)")
-  let events = try JSONSerialization.jsonObject(with: Data(contentsOf: chrome)) as? [String: Any]
-  let lanes = ((events?["traceEvents"] as? [[String: Any]]) ?? []).compactMap { e -> String? in
-    guard e["name"] as? String == "thread_name" else { return nil }
-    return (e["args"] as? [String: Any])?["name"] as? String
-  }
-  #expect(lanes.contains("P0"))
-  #expect(lanes.contains("M0 (thread)") && lanes.contains("M1 (thread)"))
+  let export = try checkModelExport(
+    "blocking-the-executor", model: "go",
+    kinds: ["go_runq_put", "go_execute", "go_park", "go_syscall", "go_handoff", "go_idle"])
+  #expect(export.lanes.contains("P0"))
+  #expect(export.lanes.contains("M0 (thread)") && export.lanes.contains("M1 (thread)"))
 }
 
 @Test func procsSetsGomaxprocsAndIsCheckedFirst() throws {

@@ -21,28 +21,10 @@ import Testing
 }
 
 @Test func aNodeTraceExportsAndReplaysAsItRan() throws {
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("node.json")
-  let export = try CLIRunner.run(["export", "select-timeout", "--model", "node", "-o", file.path])
-  #expect(export.code == 0, "\(export.stderr)")
-  let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
-  #expect(json["version"] as? Int == 2)
-  #expect((json["program"] as? [String: Any])?["model"] as? String == "node")
-  let kinds = Set((json["events"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String })
-  #expect(kinds.isSuperset(of: ["phase", "microtask_queue", "microtask_run", "call_push", "call_pop"]))
-  let replay = try CLIRunner.run(["replay", file.path, "--plain"])
-  let demo = try CLIRunner.run(["demo", "select-timeout", "--model", "node", "--plain"])
-  #expect(replay.code == 0, "\(replay.stderr)")
-  // The demo adds only its comparison with rust after the transcript.
-  #expect(demo.stdout.hasPrefix(replay.stdout))
-  #expect(demo.stdout.dropFirst(replay.stdout.count).hasPrefix("\ncompared with rust"))
-  let chrome = dir.appendingPathComponent("node.chrome.json")
-  let perfetto = try CLIRunner.run([
-    "export", "select-timeout", "--model", "node", "--format", "chrome", "-o", chrome.path,
-  ])
-  #expect(perfetto.code == 0, "\(perfetto.stderr)")
-  let events = try JSONSerialization.jsonObject(with: Data(contentsOf: chrome)) as? [String: Any]
-  #expect((events?["traceEvents"] as? [Any])?.isEmpty == false)
+  let export = try checkModelExport(
+    "select-timeout", model: "node",
+    kinds: ["phase", "microtask_queue", "microtask_run", "call_push", "call_pop"])
+  #expect(export.json["version"] as? Int == 2)
 }
 
 @Test func theNodeModelRunsOnRealSocketsAndRefusesAnUnknownModel() throws {

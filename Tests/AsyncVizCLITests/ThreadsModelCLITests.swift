@@ -19,25 +19,8 @@ import Testing
 }
 
 @Test func aThreadsTraceExportsAndReplaysAsItRan() throws {
-  let dir = try CLIRunner.temporaryDirectory()
-  let file = dir.appendingPathComponent("threads.json")
-  let export = try CLIRunner.run(["export", "join-concurrent", "--model", "threads", "-o", file.path])
-  #expect(export.code == 0, "\(export.stderr)")
-  let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
-  #expect((json["program"] as? [String: Any])?["model"] as? String == "threads")
-  let kinds = Set((json["events"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String })
-  #expect(kinds.isSuperset(of: ["thread_run", "thread_stop", "thread_ready"]))
-  let replay = try CLIRunner.run(["replay", file.path, "--plain"])
-  let demo = try CLIRunner.run(["demo", "join-concurrent", "--model", "threads", "--plain"])
-  #expect(replay.code == 0, "\(replay.stderr)")
-  #expect(demo.stdout.hasPrefix(replay.stdout))
-  let chrome = dir.appendingPathComponent("threads.chrome.json")
-  let perfetto = try CLIRunner.run([
-    "export", "join-concurrent", "--model", "threads", "--format", "chrome", "-o", chrome.path,
-  ])
-  #expect(perfetto.code == 0, "\(perfetto.stderr)")
-  let events = try JSONSerialization.jsonObject(with: Data(contentsOf: chrome)) as? [String: Any]
-  #expect((events?["traceEvents"] as? [Any])?.isEmpty == false)
+  _ = try checkModelExport(
+    "join-concurrent", model: "threads", kinds: ["thread_run", "thread_stop", "thread_ready"])
 }
 
 @Test func theThreadsModelRefusesWhatItCannotRun() throws {
