@@ -1,0 +1,25 @@
+import AsyncVizTrace
+import AsyncVizTraceCodecs
+import Foundation
+import Testing
+
+/// Writes `trace` to `folder/name.json`, reads it back, checks the read trace
+/// has the same model and events and writes the same bytes, and returns it:
+/// the round trip each model's trace tests share, one copy.
+///
+/// Bytes, not values: strings may be interned differently once read
+/// ("db.query" as one string).
+func writtenAndReadBack(
+  _ trace: Trace, name: String, in folder: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> Trace {
+  let path = "\(folder)/\(name).json"
+  try TraceJSONWriter.write(trace, to: path)
+  let read = try TraceJSONReader.read(path: path)
+  #expect(
+    read.program.model == trace.program.model && read.events.count == trace.events.count, "\(name)",
+    sourceLocation: sourceLocation)
+  #expect(
+    TraceJSONWriter.encode(read) == Array(try Data(contentsOf: URL(fileURLWithPath: path))), "\(name)",
+    sourceLocation: sourceLocation)
+  return read
+}
