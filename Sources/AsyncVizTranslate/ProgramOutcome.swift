@@ -62,14 +62,15 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
     return (outcome(trace, end), trace)
   }
 
-  /// What a finished trace shows from outside.
-  static func outcome(_ trace: Trace, _ end: RunEnd) -> ProgramOutcome {
+  /// What a finished trace shows from outside; a completed run finished at
+  /// `finishedUs` (default: when the run ended).
+  static func outcome(_ trace: Trace, _ end: RunEnd, finishedUs: Int64? = nil) -> ProgramOutcome {
     let lines = trace.events.compactMap { e -> String? in
       if case .output(_, let text) = e.payload { return trace.string(text) }
       return nil
     }
     switch end.reason {
-    case .completed: return ProgramOutcome(lines: lines, end: .finished(us: end.tUs))
+    case .completed: return ProgramOutcome(lines: lines, end: .finished(us: finishedUs ?? end.tUs))
     case .stuck: return ProgramOutcome(lines: lines, end: .stuck)
     case .maxSteps: return ProgramOutcome(lines: lines, end: .failed("max-steps"))
     case .error: return ProgramOutcome(lines: lines, end: .failed("a run-time error"))
@@ -85,17 +86,7 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
     let loop = program.makeNodeLoop(options: RuntimeOptions(maxSteps: maxSteps))
     let end = loop.run()
     let trace = loop.trace
-    let lines = trace.events.compactMap { e -> String? in
-      if case .output(_, let text) = e.payload { return trace.string(text) }
-      return nil
-    }
-    switch end.reason {
-    case .completed:
-      return (ProgramOutcome(lines: lines, end: .finished(us: loop.mainEndUs ?? end.tUs)), trace)
-    case .stuck: return (ProgramOutcome(lines: lines, end: .stuck), trace)
-    case .maxSteps: return (ProgramOutcome(lines: lines, end: .failed("max-steps")), trace)
-    case .error: return (ProgramOutcome(lines: lines, end: .failed("a run-time error")), trace)
-    }
+    return (outcome(trace, end, finishedUs: loop.mainEndUs), trace)
   }
 
   /// The model's outcome and the trace it was read from, for what the
@@ -107,18 +98,7 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
     let runtime = program.makeRuntime(backend: SimBackend(), options: RuntimeOptions(maxSteps: maxSteps))
     let end = runtime.run()
     let trace = runtime.trace
-    let lines = trace.events.compactMap { e -> String? in
-      if case .output(_, let text) = e.payload { return trace.string(text) }
-      return nil
-    }
-    let outcome: ProgramOutcome
-    switch end.reason {
-    case .completed: outcome = ProgramOutcome(lines: lines, end: .finished(us: end.tUs))
-    case .stuck: outcome = ProgramOutcome(lines: lines, end: .stuck)
-    case .maxSteps: outcome = ProgramOutcome(lines: lines, end: .failed("max-steps"))
-    case .error: outcome = ProgramOutcome(lines: lines, end: .failed("a run-time error"))
-    }
-    return (outcome, trace)
+    return (outcome(trace, end), trace)
   }
 
   /// True if `other` is the same run: equal lines and end; on a real clock
