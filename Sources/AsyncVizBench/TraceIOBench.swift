@@ -113,13 +113,10 @@ private func mirror(_ trace: Trace) -> CodableTrace {
     })
 }
 
-/// A line of /proc/self/status ("VmHWM", "VmRSS") in bytes.
+/// A line of /proc/self/status ("VmHWM", "VmRSS") in bytes, read by the
+/// same reader the threads benchmark uses.
 private func memoryFigure(_ key: String) -> Int {
-  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-  for line in status.split(separator: "\n") where line.hasPrefix(key + ":") {
-    return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
-  }
-  return 0
+  (BlockingThreadsRun.status(key + ":") ?? 0) * 1024
 }
 
 /// Resets the peak-memory mark to the current size (Linux: clear_refs 5).
