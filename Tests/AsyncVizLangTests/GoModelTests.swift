@@ -16,10 +16,7 @@ private func runGo(_ text: String, procs: Int = 1) throws -> (lines: [String], e
   let sched = try compile(text).makeGoScheduler(options: RuntimeOptions(), procs: procs)
   let end = sched.run()
   let trace = sched.trace
-  let lines = trace.events.compactMap { e -> String? in
-    if case .output(_, let id) = e.payload { return trace.string(id) }
-    return nil
-  }
+  let lines = trace.printedText
   return (lines, end, trace)
 }
 

@@ -16,10 +16,7 @@ private func runNode(_ text: String) throws -> (lines: [String], mainEndUs: Int6
   let loop = try compile(text).makeNodeLoop(options: RuntimeOptions())
   let end = loop.run()
   let trace = loop.trace
-  let lines = trace.events.compactMap { e -> String? in
-    if case .output(_, let id) = e.payload { return trace.string(id) }
-    return nil
-  }
+  let lines = trace.printedText
   return (lines, loop.mainEndUs, end, trace)
 }
 

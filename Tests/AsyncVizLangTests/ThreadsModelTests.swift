@@ -16,10 +16,7 @@ private func runThreads(_ text: String, cpus: Int = 2) throws -> (
   let kernel = try compile(text).makeKernel(options: RuntimeOptions(), cpus: cpus)
   let end = kernel.run()
   let trace = kernel.trace
-  let lines = trace.events.compactMap { e -> String? in
-    if case .output(_, let id) = e.payload { return trace.string(id) }
-    return nil
-  }
+  let lines = trace.printedText
   return (lines, end, kernel)
 }
 
