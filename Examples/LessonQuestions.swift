@@ -20,17 +20,17 @@ public enum LessonQuestions {
       .firstOutput, at: 0,
       "main's first line calls lookup(\"ada\") without awaiting it, and its next line prints. "
         + "Which line prints first?",
-      right: QuizChoice(
-        "made the future; lookup has not started", .line("made the future; lookup has not started"),
+      right: QuizChoice.line(
+        "made the future; lookup has not started",
         because: "Calling an async fn only builds a future: nothing of lookup runs, and nothing is sent, "
           + "until main awaits it 50 ms later."),
       wrong: [
-        QuizChoice(
-          "lookup(ada) starts running now", .line("lookup(ada) starts running now"),
+        QuizChoice.line(
+          "lookup(ada) starts running now",
           because: "That is JavaScript's habit: an async function runs at once, up to its first await. A "
             + "Rust future is lazy: lookup's first line runs at its first poll, when main awaits it."),
-        QuizChoice(
-          "50 ms later, now awaiting it", .line("50 ms later, now awaiting it"),
+        QuizChoice.line(
+          "50 ms later, now awaiting it",
           because: "main prints that after its 50 ms sleep, long after its first print."),
       ])
   ]
@@ -39,17 +39,17 @@ public enum LessonQuestions {
     LessonQuestion(
       .endClock, at: 0,
       "main awaits join(db.query (40 ms), svc.call (25 ms)). What does the clock read when the run ends?",
-      right: QuizChoice(
-        "40.000 ms", .time(40_000),
+      right: QuizChoice.time(
+        40_000,
         because: "join polls both futures in the same task, so both requests are in flight at once: the "
           + "slower one, 40 ms, decides."),
       wrong: [
-        QuizChoice(
-          "65.000 ms", .time(65_000),
+        QuizChoice.time(
+          65_000,
           because: "That is the two requests one after the other, as two awaits in a row would be; join "
             + "sends both in its first poll."),
-        QuizChoice(
-          "25.000 ms", .time(25_000),
+        QuizChoice.time(
+          25_000,
           because: "That is when the first answer (svc's) arrives: join waits for all of its futures "
             + "(select would stop at the first)."),
       ])
@@ -60,21 +60,21 @@ public enum LessonQuestions {
       .endClock, at: 0,
       "fetch(1) and fetch(2) are awaited one after the other; then fetch(3) and fetch(4) are spawned and "
         + "awaited. Each request takes 30 ms. What does the clock read when the run ends?",
-      right: QuizChoice(
-        "90.000 ms", .time(90_000),
+      right: QuizChoice.time(
+        90_000,
         because: "30 + 30 ms for the two awaits in a row, then 30 ms for the two spawned tasks, which wait "
           + "at the same time."),
       wrong: [
-        QuizChoice(
-          "120.000 ms", .time(120_000),
+        QuizChoice.time(
+          120_000,
           because: "That is four requests one after the other: the two spawned tasks wait at the same "
             + "time, so together they cost 30 ms."),
-        QuizChoice(
-          "60.000 ms", .time(60_000),
+        QuizChoice.time(
+          60_000,
           because: "That would make the first two overlap too: but `await fetch(1)` finishes before "
             + "fetch(2) is even called."),
-        QuizChoice(
-          "30.000 ms", .time(30_000),
+        QuizChoice.time(
+          30_000,
           because: "Only if all four ran at once: each await in main stops main until its fetch is done."),
       ])
   ]

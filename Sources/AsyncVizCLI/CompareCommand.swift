@@ -59,7 +59,7 @@ struct CompareCommand: ParsableCommand {
       options.cpus = cpus
       options.maxSteps = maxSteps
       let run = try options.makeRun(for: compiled)
-      run.run()
+      _ = run.run()
       facts.append(ModelFacts(of: run.trace))
     }
     let comparison = ModelTable(program: file.programName, cpus: cpus, facts: facts)

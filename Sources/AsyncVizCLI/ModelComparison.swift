@@ -1,10 +1,7 @@
 import AsyncVizLang
 import AsyncVizTrace
+import AsyncVizTraceState
 import AsyncVizTranslate
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// The lines a node, go or threads transcript ends with: the same program
 /// under the rust model, so that what the model's rules change (node: eager
@@ -16,15 +13,11 @@ enum ModelComparison {
   static func text(_ program: CompiledProgram, model trace: Trace) -> String {
     let model = trace.program.model.rawValue
     let rust = ProgramOutcome.model(program, model: .rust)
-    var nodeLines: [String] = []
-    var mainEnd: Int64?
-    for event in trace.events {
-      switch event.payload {
-      case .output(_, let text): nodeLines.append(trace.string(text))
-      case .complete(let task) where task == TaskID(1): mainEnd = event.tUs
-      default: break
-      }
-    }
+    // ModelFacts reads main's end and the printed lines as `compare` does,
+    // so both commands report the same numbers.
+    let facts = ModelFacts(of: trace)
+    let nodeLines = facts.lines
+    let mainEnd = facts.mainEndUs
     var text = "\ncompared with rust (the same program under --model rust):\n"
     let nodeEnd =
       mainEnd.map { "main returns at \(DurationText.instant($0)) under \(model)" }
@@ -56,18 +49,6 @@ enum ModelComparison {
 extension TranscriptPrinter {
   /// Prints `ModelComparison.text` after a node or threads transcript.
   static func printComparison(_ program: CompiledProgram, model trace: Trace) throws(CLIError) {
-    var bytes = Array(ModelComparison.text(program, model: trace).utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { raw in
-        write(1, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw CLIError(
-          "error: cannot write the transcript to standard output: \(String(cString: strerror(errno)))")
-      }
-      offset += n
-    }
+    try write(ModelComparison.text(program, model: trace))
   }
 }

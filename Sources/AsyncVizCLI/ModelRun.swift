@@ -52,14 +52,4 @@ enum ModelRun {
     case .go(let sched): _ = sched.step()
     }
   }
-
-  /// Brings `trace` up to date with what was recorded since.
-  func appendNew(into trace: inout Trace) {
-    switch self {
-    case .rust(let runtime): runtime.appendNew(into: &trace)
-    case .node(let loop): loop.appendNew(into: &trace)
-    case .threads(let kernel): kernel.appendNew(into: &trace)
-    case .go(let sched): sched.appendNew(into: &trace)
-    }
-  }
 }

@@ -21,10 +21,20 @@ enum TranscriptPrinter {
       if buffer.count >= 1 << 16 { failure = flush(&buffer) }
     }
     if failure == 0 { failure = flush(&buffer) }
-    if failure != 0 {
-      let reason = String(cString: strerror(failure))
-      throw CLIError("error: cannot write the transcript to standard output: \(reason)")
-    }
+    try check(failure)
+  }
+
+  /// Writes `text` to standard output, reporting a failed write as `print` does.
+  static func write(_ text: String) throws(CLIError) {
+    var buffer = Array(text.utf8)
+    try check(flush(&buffer))
+  }
+
+  /// Throws the error a failed write (`failure`, an errno; 0 for none) is reported as.
+  private static func check(_ failure: Int32) throws(CLIError) {
+    guard failure != 0 else { return }
+    let reason = String(cString: strerror(failure))
+    throw CLIError("error: cannot write the transcript to standard output: \(reason)")
   }
 
   /// Writes and empties `buffer`; returns 0 or the errno of the failed write.
@@ -32,7 +42,7 @@ enum TranscriptPrinter {
     var offset = 0
     while offset < buffer.count {
       let n = buffer.withUnsafeBytes { raw in
-        write(1, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+        Glibc.write(1, raw.baseAddress.map { $0 + offset }, raw.count - offset)
       }
       if n < 0 {
         if errno == EINTR { continue }

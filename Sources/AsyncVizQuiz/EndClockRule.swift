@@ -12,29 +12,29 @@ enum EndClockRule: RunRule {
     let total = waits.reduce(0, +)
     let longest = waits.max() ?? 0
     let clock = end.tUs
-    let right = QuizChoice(
-      DurationText.instant(clock), .time(clock),
+    let right = QuizChoice.time(
+      clock,
       because: "The run ends at \(DurationText.instant(clock)): tasks wait at the same time, so the clock "
         + "moves only while the reactor waits for the next answer or deadline.")
     var wrong: [QuizChoice] = []
     if total > clock {
       wrong.append(
-        QuizChoice(
-          DurationText.instant(total), .time(total),
+        QuizChoice.time(
+          total,
           because: "That is the sum of all \(waits.count) waits, as if each blocked the thread in turn. "
             + "While one task waits, the executor polls the others, and one reactor wait covers them all."))
     }
     if longest < clock {
       wrong.append(
-        QuizChoice(
-          DurationText.instant(longest), .time(longest),
+        QuizChoice.time(
+          longest,
           because: "That is the longest single wait. Some waits come one after the other (a task awaits one "
             + "thing at a time, a blocking call stops everything), so the run lasts longer."))
     }
     if clock > 0 {
       wrong.append(
-        QuizChoice(
-          DurationText.instant(0), .time(0),
+        QuizChoice.time(
+          0,
           because: "The clock does move: each reactor wait advances it to the next answer or deadline, "
             + "up to \(DurationText.instant(clock))."))
     }

@@ -12,8 +12,8 @@ enum FirstOutputRule: RunRule {
       }
     }
     guard let first = lines.first, lines.count >= 2 else { return [] }
-    let right = QuizChoice(
-      first.text, .line(first.text),
+    let right = QuizChoice.line(
+      first.text,
       because: "\(run.label(first.task)) prints it first, at \(run.when(first.index)): it is the first "
         + "print the executor's polls reach.")
     // The last line first (the furthest from the truth), then the others in order.
@@ -24,7 +24,7 @@ enum FirstOutputRule: RunRule {
         why +=
           "; \(run.label(line.task)) was created before \(run.label(first.task)), but was not polled to its print first"
       }
-      return QuizChoice(line.text, .line(line.text), because: why + ".")
+      return QuizChoice.line(line.text, because: why + ".")
     }
     let last = run.trace.events[first.index].step
     let prompt = "Before the run starts: which line does the program print first?"

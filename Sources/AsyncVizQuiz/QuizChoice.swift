@@ -1,3 +1,5 @@
+import AsyncVizTrace
+
 /// One of a question's answers, with why it is right or wrong.
 public struct QuizChoice: Sendable, Equatable {
   /// What the learner reads ("#2 handler").
@@ -13,5 +15,16 @@ public struct QuizChoice: Sendable, Equatable {
     self.text = text
     self.value = value
     self.reason = reason
+  }
+
+  /// A clock reading, shown as the trace shows one ("40.000 ms"), so its
+  /// text never says another time than its value.
+  public static func time(_ us: Int64, because reason: String) -> QuizChoice {
+    QuizChoice(DurationText.instant(us), .time(us), because: reason)
+  }
+
+  /// A printed line, shown as printed.
+  public static func line(_ text: String, because reason: String) -> QuizChoice {
+    QuizChoice(text, .line(text), because: reason)
   }
 }
