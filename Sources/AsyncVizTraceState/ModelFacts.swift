@@ -36,9 +36,6 @@ public struct ModelFacts: Sendable, Equatable {
   /// (asyncviz-bench scale, tracing off; docs/decisions.md, "The lean poll
   /// loop": 502 B since one object holds each task).
   public static let rustBytesPerTask: Int64 = 502
-  /// A goroutine's first stack (Go's `_StackMin`, runtime/stack.go); the go
-  /// model does not grow stacks, so this is each live goroutine's share.
-  public static let goStackBytes: Int64 = 2048
 
   /// The facts of `trace`.
   public init(of trace: Trace) {
@@ -79,7 +76,7 @@ public struct ModelFacts: Sendable, Equatable {
       // Ms: the threads the runtime ran goroutines on, including those made
       // when sysmon handed a P off from a blocking system call.
       osThreads = state.go.ms.count
-      memoryBytes = Int64(state.go.peakGoroutines) * Self.goStackBytes
+      memoryBytes = Int64(state.go.peakGoroutines) * GoCosts.stackBytes
     } else if model == .node {
       osThreads = 1
     } else if model == .threads {
