@@ -47,23 +47,19 @@ public struct ModelFacts: Sendable, Equatable {
     var lines: [String] = []
     var alive = 0
     var peak = 0
-    var mainEnd: Int64?
     for event in trace.events {
       switch event.payload {
       case .output(_, let text): lines.append(trace.string(text))
       case .spawn:
         alive += 1
         peak = max(peak, alive)
-      case .complete(let task):
-        alive -= 1
-        if task == TaskID(1), mainEnd == nil { mainEnd = event.tUs }
-      case .taskDrop: alive -= 1
+      case .complete, .taskDrop: alive -= 1
       default: break
       }
     }
     self.lines = lines
     peakUnits = peak
-    mainEndUs = mainEnd
+    mainEndUs = Transcript.mainReturn(trace)
     polls = state.tasks.reduce(0) { $0 + Int($1.polls) }
     wakes = state.tasks.reduce(0) { $0 + Int($1.wakes) }
     // The kernel's counters are the threads model's; node's memory (closures
