@@ -116,7 +116,7 @@ extension TraceState {
       s.duration(dur)
       s.text("): a blocking system call (nanosleep).")
     default:
-      writeNote(forEvent: i, in: trace, into: &s, asRust: true)
+      writeRustNote(forEvent: i, in: trace, into: &s)
     }
   }
 
