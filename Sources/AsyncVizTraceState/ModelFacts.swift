@@ -45,19 +45,13 @@ public struct ModelFacts: Sendable, Equatable {
     steps = trace.end?.steps ?? trace.stepCount
     endUs = trace.end?.tUs ?? trace.events.last?.tUs ?? 0
     var lines: [String] = []
-    var alive = 0
-    var peak = 0
     for event in trace.events {
-      switch event.payload {
-      case .output(_, let text): lines.append(trace.string(text))
-      case .spawn:
-        alive += 1
-        peak = max(peak, alive)
-      case .complete, .taskDrop: alive -= 1
-      default: break
-      }
+      if case .output(_, let text) = event.payload { lines.append(trace.string(text)) }
     }
     self.lines = lines
+    // The kernel state counts spawns against completions and drops under
+    // every model (a unit is a thread there), so its peak is every model's.
+    let peak = state.kernel.peakThreads
     peakUnits = peak
     mainEndUs = Transcript.mainReturn(trace)
     polls = state.tasks.reduce(0) { $0 + Int($1.polls) }
