@@ -36,8 +36,6 @@ public final class GoScheduler {
   /// (`schedtick % 61 == 0`) comes after 56 of them ran from the local queue,
   /// so schedtick is 5 (mod 61) when main.main starts, in every run.
   public static let mainSchedtick: UInt32 = 5
-  /// A new goroutine's stack (`_StackMin`, runtime/stack.go).
-  public static let stackBytes = 2048
 
   /// The trace being recorded.
   public internal(set) var recorder: TraceRecorder

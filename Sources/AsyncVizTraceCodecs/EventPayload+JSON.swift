@@ -134,10 +134,7 @@ extension TraceJSONWriter {
       out.raw(",\"dur_us\":")
       out.int(dur)
       // Optional (added later): a trace without it still reads.
-      if line != 0 {
-        out.raw(",\"line\":")
-        out.int(Int64(line))
-      }
+      if line != 0 { number(",\"line\":", line, &out) }
     case .lint(let task, let code, let detail):
       head(",\"kind\":\"lint\",\"task\":", task, &out)
       out.raw(",\"code\":\"")
@@ -150,20 +147,22 @@ extension TraceJSONWriter {
       head(",\"kind\":\"task_drop\",\"task\":", task, &out)
     case .futureMade(let task, let line, let label):
       head(",\"kind\":\"future_made\",\"task\":", task, &out)
-      writeLineAndLabel(line, label, in: trace, into: &out)
+      number(",\"line\":", line, &out)
+      out.raw(",\"label\":")
+      out.quoted(trace.string(label))
     case .futurePolled(let task, let line, let label):
       head(",\"kind\":\"future_polled\",\"task\":", task, &out)
-      writeLineAndLabel(line, label, in: trace, into: &out)
+      number(",\"line\":", line, &out)
+      out.raw(",\"label\":")
+      out.quoted(trace.string(label))
     case .phase(let phase):
-      out.raw(",\"kind\":\"phase\",\"phase\":\"")
-      out.raw(phase.word)
-      out.byte(UInt8(ascii: "\""))
+      word(",\"kind\":\"phase\",\"phase\":\"", phase.word, &out)
     case .microtaskQueue(let task, let job):
       head(",\"kind\":\"microtask_queue\",\"task\":", task, &out)
-      writeJob(job, &out)
+      word(",\"job\":\"", job.word, &out)
     case .microtaskRun(let task, let job):
       head(",\"kind\":\"microtask_run\",\"task\":", task, &out)
-      writeJob(job, &out)
+      word(",\"job\":\"", job.word, &out)
     case .immediateQueue(let task):
       head(",\"kind\":\"immediate_queue\",\"task\":", task, &out)
     case .immediateRun(let task):
@@ -172,32 +171,21 @@ extension TraceJSONWriter {
       head(",\"kind\":\"call_push\",\"task\":", task, &out)
     case .callPop(let task, let line, let awaiting):
       head(",\"kind\":\"call_pop\",\"task\":", task, &out)
-      out.raw(",\"line\":")
-      out.int(line == 0 ? nil : Int64(line))
-      out.raw(",\"awaiting\":")
-      writeAwaited(awaiting, in: trace, to: &out)
+      writeLineAndAwaiting(line, awaiting, in: trace, into: &out)
     case .threadRun(let task, let cpu):
       head(",\"kind\":\"thread_run\",\"task\":", task, &out)
-      out.raw(",\"cpu\":")
-      out.int(Int64(cpu))
+      number(",\"cpu\":", cpu, &out)
     case .threadReady(let task, let cpu):
       head(",\"kind\":\"thread_ready\",\"task\":", task, &out)
-      out.raw(",\"cpu\":")
-      out.int(Int64(cpu))
+      number(",\"cpu\":", cpu, &out)
     case .threadStop(let task, let cpu, let line, let awaiting):
       head(",\"kind\":\"thread_stop\",\"task\":", task, &out)
-      out.raw(",\"cpu\":")
-      out.int(Int64(cpu))
-      out.raw(",\"line\":")
-      out.int(line == 0 ? nil : Int64(line))
-      out.raw(",\"awaiting\":")
-      writeAwaited(awaiting, in: trace, to: &out)
+      number(",\"cpu\":", cpu, &out)
+      writeLineAndAwaiting(line, awaiting, in: trace, into: &out)
     case .goRunqPut(let task, let p, let slot):
       head(",\"kind\":\"go_runq_put\",\"task\":", task, &out)
       number(",\"p\":", p, &out)
-      out.raw(",\"slot\":\"")
-      out.raw(slot.word)
-      out.byte(UInt8(ascii: "\""))
+      word(",\"slot\":\"", slot.word, &out)
     case .goExecute(let task, let p, let m):
       head(",\"kind\":\"go_execute\",\"task\":", task, &out)
       number(",\"p\":", p, &out)
@@ -206,9 +194,7 @@ extension TraceJSONWriter {
       head(",\"kind\":\"go_park\",\"task\":", task, &out)
       out.raw(",\"line\":")
       out.int(line == 0 ? nil : Int64(line))
-      out.raw(",\"reason\":\"")
-      out.raw(reason.word)
-      out.byte(UInt8(ascii: "\""))
+      word(",\"reason\":\"", reason.word, &out)
     case .goSyscall(let task, let m, let dur):
       head(",\"kind\":\"go_syscall\",\"task\":", task, &out)
       number(",\"m\":", m, &out)
@@ -229,27 +215,31 @@ extension TraceJSONWriter {
     }
   }
 
-  /// A key and a small number (a P's or an M's index; -1 for none).
+  // The small fields of the node, threads and go kinds are written by these
+  // two: one way to write a number (a line, a CPU, a P, an M) and one to
+  // write a vocabulary word, instead of a helper per kind.
+
+  /// A key and a small number (a line, a CPU, a P's or an M's index; -1 for none).
   private static func number(_ keys: StaticString, _ n: Int32, _ out: inout JSONBytes) {
     out.raw(keys)
     out.int(Int64(n))
   }
 
-  /// `"line":N,"label":"..."` of the future kinds.
-  private static func writeLineAndLabel(
-    _ line: Int32, _ label: StringID, in trace: Trace, into out: inout JSONBytes
-  ) {
-    out.raw(",\"line\":")
-    out.int(Int64(line))
-    out.raw(",\"label\":")
-    out.quoted(trace.string(label))
+  /// `keys` (ending in the opening quote), a vocabulary word, the closing quote.
+  private static func word(_ keys: StaticString, _ word: StaticString, _ out: inout JSONBytes) {
+    out.raw(keys)
+    out.raw(word)
+    out.byte(UInt8(ascii: "\""))
   }
 
-  /// `,"job":"WORD"` of a microtask event.
-  private static func writeJob(_ job: MicrotaskJob, _ out: inout JSONBytes) {
-    out.raw(",\"job\":\"")
-    out.raw(job.word)
-    out.byte(UInt8(ascii: "\""))
+  /// `,"line":N|null,"awaiting":...`: where a unit stopped and on what (as `poll_end` writes them).
+  private static func writeLineAndAwaiting(
+    _ line: Int32, _ awaiting: Awaited, in trace: Trace, into out: inout JSONBytes
+  ) {
+    out.raw(",\"line\":")
+    out.int(line == 0 ? nil : Int64(line))
+    out.raw(",\"awaiting\":")
+    writeAwaited(awaiting, in: trace, to: &out)
   }
 
   /// The kind and task keys, then the task id.

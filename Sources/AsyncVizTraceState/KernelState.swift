@@ -30,7 +30,8 @@ public struct KernelState: Sendable, Equatable {
   public internal(set) var contextSwitches = 0
   /// Slices that ran out while another thread waited.
   public internal(set) var preemptions = 0
-  /// Threads alive now, and the most at once.
+  /// Threads alive now, and the most at once: spawns less completions and
+  /// drops, counted under every model (`ModelFacts.peakUnits` reads it).
   public internal(set) var liveThreads = 0
   public internal(set) var peakThreads = 0
   /// The last nanosleep deadline set, by thread (read by the block that follows).

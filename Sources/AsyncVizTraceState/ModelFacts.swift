@@ -36,9 +36,6 @@ public struct ModelFacts: Sendable, Equatable {
   /// (asyncviz-bench scale, tracing off; docs/decisions.md, "The lean poll
   /// loop": 502 B since one object holds each task).
   public static let rustBytesPerTask: Int64 = 502
-  /// A goroutine's first stack (Go's `_StackMin`, runtime/stack.go); the go
-  /// model does not grow stacks, so this is each live goroutine's share.
-  public static let goStackBytes: Int64 = 2048
 
   /// The facts of `trace`.
   public init(of trace: Trace) {
@@ -48,25 +45,15 @@ public struct ModelFacts: Sendable, Equatable {
     steps = trace.end?.steps ?? trace.stepCount
     endUs = trace.end?.tUs ?? trace.events.last?.tUs ?? 0
     var lines: [String] = []
-    var alive = 0
-    var peak = 0
-    var mainEnd: Int64?
     for event in trace.events {
-      switch event.payload {
-      case .output(_, let text): lines.append(trace.string(text))
-      case .spawn:
-        alive += 1
-        peak = max(peak, alive)
-      case .complete(let task):
-        alive -= 1
-        if task == TaskID(1), mainEnd == nil { mainEnd = event.tUs }
-      case .taskDrop: alive -= 1
-      default: break
-      }
+      if case .output(_, let text) = event.payload { lines.append(trace.string(text)) }
     }
     self.lines = lines
+    // The kernel state counts spawns against completions and drops under
+    // every model (a unit is a thread there), so its peak is every model's.
+    let peak = state.kernel.peakThreads
     peakUnits = peak
-    mainEndUs = mainEnd
+    mainEndUs = Transcript.mainReturn(trace)
     polls = state.tasks.reduce(0) { $0 + Int($1.polls) }
     wakes = state.tasks.reduce(0) { $0 + Int($1.wakes) }
     // The kernel's counters are the threads model's; node's memory (closures
@@ -79,7 +66,7 @@ public struct ModelFacts: Sendable, Equatable {
       // Ms: the threads the runtime ran goroutines on, including those made
       // when sysmon handed a P off from a blocking system call.
       osThreads = state.go.ms.count
-      memoryBytes = Int64(state.go.peakGoroutines) * Self.goStackBytes
+      memoryBytes = Int64(state.go.peakGoroutines) * GoCosts.stackBytes
     } else if model == .node {
       osThreads = 1
     } else if model == .threads {

@@ -73,12 +73,9 @@ extension TraceState {
       } else {
         pollsSinceDriver += 1
       }
-      setStatus(id, .polling, at: t)
-      tasks[id.index].polls += 1
       tasks[id.index].wokenInPoll = false
       tasks[id.index].deferredInPoll = false
-      polling = id
-      action = .poll(id, result: nil)
+      startRun(id, at: t)
     case .pollEnd(let id, let result, let line, let awaiting):
       ensureTask(id, at: t)
       polling = nil
@@ -194,6 +191,16 @@ extension TraceState {
     }
   }
 
+  /// `id` starts to run: a poll under rust, a goroutine executing, an async
+  /// fn pushed on node's call stack, a thread put on a CPU. Every model counts
+  /// it as a poll (what `compare` and the task panel show) the same way.
+  private mutating func startRun(_ id: TaskID, at t: Int64) {
+    setStatus(id, .polling, at: t)
+    tasks[id.index].polls += 1
+    polling = id
+    action = .poll(id, result: nil)
+  }
+
   /// Go's scheduler events, for the task statuses every model shares (running
   /// is "polling", parked is "pending", on a run queue is "ready"); Go's own
   /// words are in `go` (`GoSchedState`).
@@ -204,10 +211,7 @@ extension TraceState {
       if tasks[id.index].status != .done { setStatus(id, .ready, at: t) }
       if polling == id { polling = nil }
     case .goExecute(let id, _, _), .goSyscallExit(let id, _, 0...):
-      setStatus(id, .polling, at: t)
-      tasks[id.index].polls += 1
-      polling = id
-      action = .poll(id, result: nil)
+      startRun(id, at: t)
     case .goPark(let id, let line, _):
       tasks[id.index].line = line
       setStatus(id, .pending, at: t)
@@ -226,10 +230,7 @@ extension TraceState {
     switch payload {
     case .phase: action = .reactorTurn
     case .callPush(let id):
-      setStatus(id, .polling, at: t)
-      tasks[id.index].polls += 1
-      polling = id
-      action = .poll(id, result: nil)
+      startRun(id, at: t)
     case .callPop(let id, let line, let awaiting):
       polling = node.callStack.last
       tasks[id.index].awaiting = awaiting
@@ -253,10 +254,7 @@ extension TraceState {
     ensureTask(id, at: t)
     switch payload {
     case .threadRun:
-      setStatus(id, .polling, at: t)
-      tasks[id.index].polls += 1
-      polling = id
-      action = .poll(id, result: nil)
+      startRun(id, at: t)
     case .threadStop(_, _, let line, let awaiting):
       if polling == id { polling = nil }
       tasks[id.index].awaiting = awaiting

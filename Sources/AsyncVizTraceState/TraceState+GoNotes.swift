@@ -12,9 +12,10 @@ extension TraceState {
         s.label(parent, in: trace)
         s.text(" runs `go` for ")
         s.label(task, in: trace)
-        s.text(
-          ": a new goroutine with a 2 KiB stack (under rust, tokio::spawn puts a task at the back of the run queue)."
-        )
+        // The stack size is GoCosts' (what the costs line and compare charge).
+        s.text(": a new goroutine with a ")
+        s.string(KernelCosts.bytesText(GoCosts.stackBytes))
+        s.text(" stack (under rust, tokio::spawn puts a task at the back of the run queue).")
       } else {
         s.label(task, in: trace)
         s.text(" is main's goroutine: runtime.main will call main.main on it.")
@@ -116,7 +117,7 @@ extension TraceState {
       s.duration(dur)
       s.text("): a blocking system call (nanosleep).")
     default:
-      writeNote(forEvent: i, in: trace, into: &s, asRust: true)
+      writeRustNote(forEvent: i, in: trace, into: &s)
     }
   }
 

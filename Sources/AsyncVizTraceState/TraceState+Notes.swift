@@ -26,24 +26,21 @@ extension TraceState {
   }
 
   /// The note, written into any sink (the JSON writer writes it escaped).
-  package func writeNote<S: NoteSink & ~Copyable>(
-    forEvent i: Int, in trace: Trace, into s: inout S, asRust: Bool = false
-  ) {
-    let event = trace.events[i]
+  package func writeNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
     // Node's and go's notes have no short forms of their own yet: the
     // narration pane shows them whole, cut to its width (z shows them wrapped).
-    if trace.program.model == .node && !asRust {
-      writeNodeNote(forEvent: i, in: trace, into: &s)
-      return
+    switch trace.program.model {
+    case .node: writeNodeNote(forEvent: i, in: trace, into: &s)
+    case .threads: writeThreadsNote(forEvent: i, in: trace, into: &s)
+    case .go: writeGoNote(forEvent: i, in: trace, into: &s)
+    case .rust: writeRustNote(forEvent: i, in: trace, into: &s)
     }
-    if trace.program.model == .threads {
-      writeThreadsNote(forEvent: i, in: trace, into: &s)
-      return
-    }
-    if trace.program.model == .go && !asRust {
-      writeGoNote(forEvent: i, in: trace, into: &s)
-      return
-    }
+  }
+
+  /// The rust model's note (tokio's words); go's notes fall back to it for
+  /// the events Go's scheduler does not change (timers, the reactor, wakes).
+  func writeRustNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
+    let event = trace.events[i]
     if s.brief && isFoldedInBrief(i, in: trace) { return }
     switch event.payload {
     case .spawn(let task, let parent):

@@ -12,11 +12,12 @@ extension TraceState {
         s.label(parent, in: trace)
         s.text(" calls pthread_create for ")
         s.label(task, in: trace)
-        s.text(
-          """
-          : a new OS thread with its own stack (8 MiB reserved, a few pages resident, 16 KiB of kernel \
-          stack), where rust makes a task of a few hundred bytes.
-          """)
+        // The sizes are KernelCosts' (what the costs line and compare charge).
+        s.text(": a new OS thread with its own stack (")
+        s.string(KernelCosts.bytesText(KernelCosts.reservedStackBytes))
+        s.text(" reserved, a few pages resident, ")
+        s.string(KernelCosts.bytesText(KernelCosts.kernelStackBytes))
+        s.text(" of kernel stack), where rust makes a task of a few hundred bytes.")
       } else {
         s.label(task, in: trace)
         s.text(" is the process's first thread: main runs on it.")

@@ -25,9 +25,9 @@ extension Transcript {
   /// What the run cost under go: goroutine stacks and threads.
   static func goCosts(_ state: TraceState) -> String {
     let go = state.go
-    let stackKiB = go.peakGoroutines * 2
+    let stackKiB = Int64(go.peakGoroutines) * GoCosts.stackBytes / 1024
     var text = "  goroutines: \(go.goroutinesMade) started, at most \(go.peakGoroutines) alive at once"
-    text += " (stacks from 2 KiB each: \(stackKiB) KiB at the peak)\n"
+    text += " (stacks from \(KernelCosts.bytesText(GoCosts.stackBytes)) each: \(stackKiB) KiB at the peak)\n"
     text += "  threads (Ms): \(go.ms.count) (\(go.threadsMade) made by the runtime"
     text += go.handoffs > 0 ? " when sysmon handed a P off from a blocking system call)\n" : ")\n"
     if go.preemptions > 0 { text += "  preemptions: \(go.preemptions) (sysmon, after 10 ms of CPU)\n" }

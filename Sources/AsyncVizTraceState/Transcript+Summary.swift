@@ -73,7 +73,8 @@ extension Transcript {
     return text
   }
 
-  /// When main's promise was fulfilled (its `complete`), in a node trace.
+  /// When main returned (its first `complete`; main's promise was fulfilled
+  /// under node), nil if it never did. `ModelFacts` reads it too.
   static func mainReturn(_ trace: Trace) -> Int64? {
     for event in trace.events {
       if case .complete(let task) = event.payload, task == TaskID(1) { return event.tUs }

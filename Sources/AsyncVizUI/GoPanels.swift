@@ -70,8 +70,8 @@ enum GoPanels {
     // The costs line only when the Ms keep their own lines.
     if inner.height >= rows.reduce(0) { $0 + $1.1.count } + 1 {
       let threads = max(1, go.ms.count)
-      rows.append(
-        ("costs", ["\(go.liveGoroutines) G: \(go.liveGoroutines * 2) KiB of stacks; \(threads) Ms"]))
+      let stackKiB = Int64(go.liveGoroutines) * GoCosts.stackBytes / 1024
+      rows.append(("costs", ["\(go.liveGoroutines) G: \(stackKiB) KiB of stacks; \(threads) Ms"]))
     }
     var y = inner.y
     // Each section gets its lines while room lasts, keeping one row for each section after it.
