@@ -108,12 +108,6 @@ public final class GoScheduler {
     return gs[g].task
   }
 
-  /// A goroutine's state.
-  public func status(of task: TaskID) -> GoStatus { gs[task.index].status }
-
-  /// The armed timers of P `p`, earliest first.
-  public func pendingTimers(on p: Int) -> [(whenUs: Int64, task: TaskID)] { timers[p].pending }
-
   /// The program did not run as written: the run ends with reason `error`.
   public func fail() { failed = true }
 

@@ -23,17 +23,8 @@ struct GoTimers {
   private var heap = Heap<Entry>()
   private var actions: [UInt64: Action] = [:]
 
-  /// Whether no timer is armed.
-  var isEmpty: Bool { heap.isEmpty }
-  /// How many are armed.
-  var count: Int { heap.count }
   /// The earliest `when`.
   var nextWhen: Int64? { heap.min?.whenUs }
-
-  /// The armed timers, earliest first: (when, task).
-  var pending: [(whenUs: Int64, task: TaskID)] {
-    heap.unordered.sorted().compactMap { e in actions[e.seq].map { (e.whenUs, $0.task) } }
-  }
 
   mutating func add(whenUs: Int64, seq: UInt64, _ action: Action) {
     heap.insert(Entry(whenUs: whenUs, seq: seq))

@@ -33,13 +33,17 @@ extension AsyncFnFuture {
         case .success(let made): future = made
         case .failure(let error): return fail(error.message, at: pc, &r, &cx)
         }
-        for case .future(let box) in args { reportTaken(box, &cx) }
+        // A kept future has a line only when recording (see `.push`), so
+        // with tracing off there is nothing to report and no loop to run.
+        if cx.recording {
+          for case .future(let box) in args { reportTaken(box, &cx) }
+        }
         switch use {
         case .push(let label):
           // Kept in a local (`let f = g()`) rather than passed on at once:
           // the trace says so, since nothing of it runs until it is awaited.
           var line: Int32 = 0
-          if pc + 1 < instructions.count, case .store = instructions[pc + 1] {
+          if cx.recording, pc + 1 < instructions.count, case .store = instructions[pc + 1] {
             line = code.lines[pc]
             cx.futureMade(line: line, label: label)
           }

@@ -13,9 +13,10 @@ extension AsyncFnFuture {
       let height = 1 + args.map(\.futureHeight).reduce(0, max)
       return nested(LangFuture(.asyncFn(run.call(index, args))), height)
     case .resource(let r, let op):
-      let argument = args.map(\.display).joined(separator: ", ")
-      if let error = run.budget.pointee.spendText(argument.utf8.count, limits: run.limits) {
-        return .failure(error)
+      let argument: String
+      switch run.requestArgument(args) {
+      case .success(let text): argument = text
+      case .failure(let error): return .failure(error)
       }
       return .success(
         LangFuture(.resource(ResourceCall(resource: run.resources[r], op: op, argument: argument))))

@@ -47,11 +47,7 @@ final class AsyncFnFuture: Future {
   init(code: FunctionCode, run: ProgramRun, args: [Value]) {
     self.code = code
     self.run = run
-    var locals = args
-    if code.slotCount > args.count {
-      locals.append(contentsOf: repeatElement(Value.unit, count: code.slotCount - args.count))
-    }
-    registers = Registers(locals: locals)
+    registers = Registers(call: code, args: args)
   }
 
   func poll(_ cx: inout Context) -> Poll<Value> {
@@ -161,4 +157,16 @@ struct FrameError: Error {
   /// What went wrong, for the error line in the trace.
   let message: String
   init(_ message: String) { self.message = message }
+}
+
+extension AsyncFnFuture.Registers {
+  /// A call's registers, for every model's frame: the arguments in the first
+  /// locals, every other slot `()` until the body stores it.
+  init(call code: FunctionCode, args: [Value]) {
+    var locals = args
+    if code.slotCount > args.count {
+      locals.append(contentsOf: repeatElement(Value.unit, count: code.slotCount - args.count))
+    }
+    self.init(locals: locals)
+  }
 }

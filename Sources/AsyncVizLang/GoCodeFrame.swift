@@ -15,11 +15,7 @@ final class GoCodeFrame: GoFrame {
 
   init(code: FunctionCode, args: [Value]) {
     self.code = code
-    var locals = args
-    if code.slotCount > args.count {
-      locals.append(contentsOf: repeatElement(Value.unit, count: code.slotCount - args.count))
-    }
-    registers = AsyncFnFuture.Registers(locals: locals)
+    registers = AsyncFnFuture.Registers(call: code, args: args)
   }
 
   func advance(_ g: Goroutine, _ input: Value?) -> GoAdvance {
@@ -62,30 +58,10 @@ final class GoCodeFrame: GoFrame {
           r.stack.append(.goHandle(host.spawn(.goFunc(made), name: name)))
           pc += 1
         case .await:
-          switch host.invoke(made, on: g, line: line) {
-          case .returned(let v):
-            r.stack.append(v)
-            pc += 1
-          case .pushed:
-            waitingAt = pc
-            return .pushed
-          case .stopped:
-            waitingAt = pc
-            return .stopped
-          }
+          if let away = take(host.invoke(made, on: g, line: line), &r) { return away }
         }
       case .await:
-        switch host.awaitValue(r.stack.removeLast(), on: g, line: line) {
-        case .returned(let v):
-          r.stack.append(v)
-          pc += 1
-        case .pushed:
-          waitingAt = pc
-          return .pushed
-        case .stopped:
-          waitingAt = pc
-          return .stopped
-        }
+        if let away = take(host.awaitValue(r.stack.removeLast(), on: g, line: line), &r) { return away }
       case .plain(let call):
         switch host.runPlain(call, r.stack.removeLast(), on: g) {
         case .failure(let error): return stop(error.message, g)
@@ -101,6 +77,20 @@ final class GoCodeFrame: GoFrame {
       default:
         if let error = run.runPure(instructions[pc], &pc, &r) { return stop(error.message, g) }
       }
+    }
+  }
+
+  /// What an await at `pc` gave: a value goes on the stack and the body goes
+  /// on (nil); otherwise the frame waits at `pc` and gives the goroutine back.
+  private func take(_ result: GoAdvance, _ r: inout AsyncFnFuture.Registers) -> GoAdvance? {
+    switch result {
+    case .returned(let v):
+      r.stack.append(v)
+      pc += 1
+      return nil
+    case .pushed, .stopped:
+      waitingAt = pc
+      return result
     }
   }
 

@@ -33,8 +33,10 @@ extension GoRun {
       g.frames.append(GoCodeFrame(code: run.functions[index], args: args))
       return .pushed
     case .resource(let r, let op):
-      let argument = args.map(\.display).joined(separator: ", ")
-      if let error = run.budget.pointee.spendText(argument.utf8.count, limits: run.limits) {
+      let argument: String
+      switch run.requestArgument(args) {
+      case .success(let text): argument = text
+      case .failure(let error):
         fail(run.budget.pointee.errorLine("error: line \(line): \(error.message)"), on: g)
         return .returned(.none)
       }

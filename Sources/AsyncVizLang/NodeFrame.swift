@@ -34,11 +34,7 @@ final class NodeFrame {
     self.host = host
     self.task = task
     promise = Promise(loop: host.loop, awaited: .joinHandle(task))
-    var locals = args
-    if code.slotCount > args.count {
-      locals.append(contentsOf: repeatElement(Value.unit, count: code.slotCount - args.count))
-    }
-    registers = AsyncFnFuture.Registers(locals: locals)
+    registers = AsyncFnFuture.Registers(call: code, args: args)
   }
 
   /// The call: the body runs now, on top of the caller's frame.

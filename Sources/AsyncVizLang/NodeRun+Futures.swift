@@ -14,9 +14,10 @@ extension NodeRun {
     case .asyncFn(let index):
       return .success(call(index, args, by: task))
     case .resource(let r, let op):
-      let argument = args.map(\.display).joined(separator: ", ")
-      if let error = run.budget.pointee.spendText(argument.utf8.count, limits: run.limits) {
-        return .failure(error)
+      let argument: String
+      switch run.requestArgument(args) {
+      case .success(let text): argument = text
+      case .failure(let error): return .failure(error)
       }
       let resource = run.resources[r]
       return .success(request(resource, op: op, argument: argument, by: task))

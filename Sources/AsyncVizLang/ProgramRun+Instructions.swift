@@ -68,6 +68,15 @@ extension ProgramRun {
     return nil
   }
 
+  /// A resource call's request text, the same under every model: the
+  /// arguments as `print` shows them, joined by ", ", counted against the
+  /// run's text budget.
+  func requestArgument(_ args: [Value]) -> Result<String, FrameError> {
+    let argument = args.map(\.display).joined(separator: ", ")
+    if let error = budget.pointee.spendText(argument.utf8.count, limits: limits) { return .failure(error) }
+    return .success(argument)
+  }
+
   /// Builds an interpolated string, stopping as soon as it is too long.
   func interpolate(_ pieces: [Piece], _ locals: [Value]) -> Result<String, FrameError> {
     var text = ""

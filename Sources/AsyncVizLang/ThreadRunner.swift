@@ -42,11 +42,7 @@ final class ThreadRunner {
 
   /// Pushes a frame for async fn `code` called with `args`.
   func push(_ code: FunctionCode, _ args: [Value]) {
-    var locals = args
-    if code.slotCount > args.count {
-      locals.append(contentsOf: repeatElement(Value.unit, count: code.slotCount - args.count))
-    }
-    frames.append(Frame(code: code, registers: AsyncFnFuture.Registers(locals: locals)))
+    frames.append(Frame(code: code, registers: AsyncFnFuture.Registers(call: code, args: args)))
   }
 
   /// The kernel runs the thread: its code runs on to what it does next.

@@ -21,9 +21,10 @@ extension ThreadsRun {
     case .resource(let r, let op):
       // A blocking write of the request, then a read that sleeps in the
       // kernel until the reply arrives, the resource's latency later.
-      let argument = args.map(\.display).joined(separator: ", ")
-      if let error = run.budget.pointee.spendText(argument.utf8.count, limits: run.limits) {
-        return .failed(error)
+      let argument: String
+      switch run.requestArgument(args) {
+      case .success(let text): argument = text
+      case .failure(let error): return .failed(error)
       }
       let resource = run.resources[r]
       let reply = resource.reply(op: op, argument: argument)

@@ -94,15 +94,24 @@ public struct Context {
     core.pointee.refreshClock()
   }
 
+  /// Whether events are being recorded. The interpreter asks before work
+  /// done only for an event (finding a kept future's line, interning its
+  /// label), so a run with tracing off pays nothing for it.
+  public var recording: Bool {
+    @inline(__always) get { core.pointee.recorder.enabled }
+  }
+
   /// Records that the task made a future at `line` and kept it unpolled
   /// (`future_made`): the lazy-future lesson, visible in the trace.
   public func futureMade(line: Int32, label: String) {
+    guard recording else { return }
     let id = core.pointee.recorder.intern(label)
     core.pointee.record(.futureMade(task: task, line: line, label: id))
   }
 
   /// Records that the future made at `line` was handed to an await (`future_polled`).
   public func futurePolled(line: Int32, label: String) {
+    guard recording else { return }
     let id = core.pointee.recorder.intern(label)
     core.pointee.record(.futurePolled(task: task, line: line, label: id))
   }

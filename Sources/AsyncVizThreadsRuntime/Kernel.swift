@@ -60,10 +60,6 @@ public final class Kernel {
 
   /// The trace so far (complete once `end` is set).
   public var trace: Trace { recorder.trace }
-  /// The number of CPUs.
-  public var cpuCount: Int { cpus.count }
-  /// Busy time of each CPU so far.
-  public var cpuBusyUs: [Int64] { cpus.map(\.busyUs) }
 
   /// Copies what was recorded since `trace` was last brought up to date.
   public func appendNew(into trace: inout Trace) { trace.catchUp(with: recorder.trace) }
@@ -87,9 +83,6 @@ public final class Kernel {
     enqueue(threads.count - 1)
     return id
   }
-
-  /// Whether the thread has exited.
-  public func hasExited(_ task: TaskID) -> Bool { threads[task.index].state == .exited }
 
   /// Wakes a blocked thread now (a futex wake, a condition variable signal):
   /// it joins a run queue. A thread that is not blocked is left alone.
@@ -199,7 +192,6 @@ public final class Kernel {
   /// (something recorded), false when the thread just computes on.
   private func chunkEnded(_ t: Int, on c: Int) -> Bool {
     let chunk = cpus[c].chunkUs
-    cpus[c].busyUs += chunk
     threads[t].workLeftUs -= chunk
     cpus[c].sliceLeftUs -= chunk
     if threads[t].workLeftUs > 0 {

@@ -37,6 +37,4 @@ struct KernelCPU {
   /// Increments whenever the chunk under way is abandoned, so that its
   /// timeline entry is ignored.
   var chunkToken: UInt64 = 0
-  /// Time spent running threads (switches included).
-  var busyUs: Int64 = 0
 }
