@@ -68,7 +68,7 @@ enum GoPanels {
     }
     rows.append(("timers", timers.isEmpty ? ["(none)"] : timers))
     // The costs line only when the Ms keep their own lines.
-    if inner.height >= rows.reduce(0) { $0 + $1.1.count } + 1 {
+    if inner.height >= rows.map(\.1.count).reduce(0, +) + 1 {
       let threads = max(1, go.ms.count)
       let stackKiB = Int64(go.liveGoroutines) * GoCosts.stackBytes / 1024
       rows.append(("costs", ["\(go.liveGoroutines) G: \(stackKiB) KiB of stacks; \(threads) Ms"]))
