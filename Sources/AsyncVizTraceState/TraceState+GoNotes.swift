@@ -94,9 +94,7 @@ extension TraceState {
       s.duration(deadline - event.tUs)
       s.text(" from now).")
     case .timerFire(let task):
-      s.text("checkTimers finds the timer of ")
-      s.label(task, in: trace)
-      s.text(" due and runs it: its goroutine is readied into the P's runnext.")
+      noteGoTimerFire(task, at: i, in: trace, into: &s)
     case .ioSend(let task, _, let resource, let op):
       s.label(task, in: trace)
       s.text(" sends its request to ")
@@ -108,6 +106,14 @@ extension TraceState {
       s.label(task, in: trace)
       if task.rawValue == 1 {
         s.text(" returns: main has returned, so the process exits and every other goroutine ends with it.")
+      } else if let waiter = races.decidedRace(of: task, runs: { info($0).polls }) {
+        s.text(" returns after the select of ")
+        s.label(waiter, in: trace)
+        s.text(
+          " was decided: nothing cancels a goroutine, so this loser ran to its end. Its result goes into its"
+        )
+        s.text(" one-slot channel, which nobody reads (an unbuffered channel would leave it blocked in send")
+        s.text(" forever, a goroutine leak); under rust, select drops the losing future at once.")
       } else {
         s.text(" returns: the goroutine is dead and its stack goes back to the runtime.")
       }
@@ -118,6 +124,32 @@ extension TraceState {
       s.text("): a blocking system call (nanosleep).")
     default:
       writeRustNote(forEvent: i, in: trace, into: &s)
+    }
+  }
+
+  private func noteGoTimerFire<S: NoteSink & ~Copyable>(
+    _ task: TaskID, at i: Int, in trace: Trace, into s: inout S
+  ) {
+    s.text("checkTimers finds the timer of ")
+    s.label(task, in: trace)
+    s.text(" due and runs it")
+    // Waiting in a select whose time.After is not this timer: the timer is
+    // an earlier select's, which was decided already.
+    let deadline = go.timers.filter { $0.task == task }.map(\.deadlineUs).min() ?? trace.events[i].tUs
+    let readied =
+      go.status(task) != .waiting(.select) || races.isCurrentSelectTimer(of: task, deadline: deadline)
+    if readied {
+      if go.status(task) == .waiting(.ioWait) {
+        s.text(" (on sim a timer stands in for the server's latency, so the reply is there)")
+      }
+      s.text(": its goroutine is readied into the P's runnext.")
+    } else {
+      // A time.After whose select was decided: the send finds no receiver.
+      s.text(
+        """
+        : it sends on a time.After channel whose select was decided already, so the value stays in \
+        the channel's one slot and nobody is readied (Go 1.19 keeps such a timer until it fires).
+        """)
     }
   }
 

@@ -24,16 +24,7 @@ extension TraceState {
     case .microtaskQueue(let task, let job):
       noteMicrotaskQueued(task, job: job, in: trace, into: &s)
     case .microtaskRun(let task, let job):
-      s.text("The microtask queue runs its front job (")
-      s.number(Int64(node.microtasks.count))
-      s.text(" queued): ")
-      switch job {
-      case .resume: s.text("it resumes ")
-      case .reaction: s.text("a promise reaction for ")
-      case .thenable: s.text("a promise adopts another's state, for ")
-      }
-      s.label(task, in: trace)
-      s.text(".")
+      noteMicrotaskRun(task, job: job, in: trace, into: &s)
     case .phase(let phase):
       noteNodePhase(phase, into: &s)
     case .reactorWait(let timeout):
@@ -71,7 +62,13 @@ extension TraceState {
         " is read: the socket leaves the interest list and is closed, and the read's promise is fulfilled.")
     case .timerSet(let task, let deadline):
       s.label(task, in: trace)
-      s.text(" calls setTimeout: the callback is due at ")
+      // A note sees only the events so far (the live view writes it as the
+      // event comes), so it cannot tell which future the timer is for.
+      s.text(
+        trace.program.backend == .sim
+          ? " calls setTimeout (a sleep, timeout's timer, or a resource call, whose async fn waits out the server's latency on sim)"
+          : " calls setTimeout (a sleep or timeout's timer)")
+      s.text(": the callback is due at ")
       s.instant(deadline)
       s.text(" (")
       s.duration(deadline - event.tUs)
@@ -165,19 +162,67 @@ extension TraceState {
     case .resume:
       s.text("The promise ")
       s.label(task, in: trace)
-      s.text(" awaits has settled: a microtask to resume it joins the queue")
-    case .reaction:
-      s.text("A promise reaction for ")
-      s.label(task, in: trace)
-      s.text(" (a resource call's reply, Promise.all, Promise.race or a then) joins the microtask queue")
+      s.text(" awaits has settled: a microtask to resume it joins the queue (position ")
     case .thenable:
       s.label(task, in: trace)
       s.text(
         "'s promise was resolved with another promise: a job to adopt its state joins the microtask queue")
+      s.text(" (position ")
+    case .reaction, .reply, .all, .race, .raceLate, .tag, .expire, .selfWake, .mainEnd:
+      s.text("A promise settled: its then callback for ")
+      s.label(task, in: trace)
+      s.text(", ")
+      s.text(Self.reactionWords(job))
+      s.text(", joins the microtask queue (position ")
     }
-    s.text(" (position ")
     s.number(Int64(node.microtasks.count + 1))
     s.text(").")
+  }
+
+  private func noteMicrotaskRun<S: NoteSink & ~Copyable>(
+    _ task: TaskID, job: MicrotaskJob, in trace: Trace, into s: inout S
+  ) {
+    s.text("The microtask queue runs its front job (")
+    s.number(Int64(node.microtasks.count))
+    s.text(" queued): ")
+    switch job {
+    case .resume:
+      s.text("it resumes ")
+      s.label(task, in: trace)
+      s.text(".")
+    case .thenable:
+      s.text("a promise adopts another's state, for ")
+      s.label(task, in: trace)
+      s.text(".")
+    case .raceLate:
+      s.text("a contender of the race ")
+      s.label(task, in: trace)
+      s.text(" awaited settles after the race was already decided. Promise.race cancels nothing:")
+      s.text(" this contender ran to its end (its timer or socket kept the loop alive), and its value is")
+      s.text(" ignored (under rust, select and timeout drop the losing future at once).")
+    case .reaction, .reply, .all, .race, .tag, .expire, .selfWake, .mainEnd:
+      s.text("a then callback for ")
+      s.label(task, in: trace)
+      s.text(", ")
+      s.text(Self.reactionWords(job))
+      s.text(".")
+    }
+  }
+
+  /// Which `then` callback a reaction job runs, in the words of the
+  /// translation's JavaScript (NodeRun+Futures attaches each one).
+  private static func reactionWords(_ job: MicrotaskJob) -> StaticString {
+    switch job {
+    case .reply: "the resource call's `return reply` (its reply has come)"
+    case .all: "Promise.all's, which stores this element's value (the last element fulfills the list)"
+    case .race: "Promise.race's, from the first contender to settle: this value decides the race"
+    case .raceLate: "Promise.race's, from a contender that settled after the race was decided"
+    case .tag: "select's wrapper, which tags the value with its contender's index ([i, value])"
+    case .expire: "timeout's, after its timer: the time ran out, so it gives none"
+    case .selfWake: "self_wake's, which starts its next round (a setImmediate promise)"
+    case .mainEnd: "the harness's main().then(...), which marks main's end"
+    case .reaction, .resume, .thenable: "a helper's"
+    }
   }
 
   private func noteNodePhase<S: NoteSink & ~Copyable>(_ phase: LoopPhase, into s: inout S) {

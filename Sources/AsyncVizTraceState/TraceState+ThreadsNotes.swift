@@ -46,6 +46,12 @@ extension TraceState {
       s.text(" returns from its thread function: the thread exits and its stacks are freed")
       if task == TaskID(1) {
         s.text("; main returning calls exit(), which ends every other thread with the process.")
+      } else if let waiter = races.decidedRace(of: task, runs: { info($0).polls }) {
+        s.text(". It lost: ")
+        s.label(waiter, in: trace)
+        s.text(" stopped waiting for it when the race was decided, but nothing stops a thread from outside")
+        s.text(" (pthread_cancel aside), so it ran its blocking calls to the end and its result is thrown")
+        s.text(" away (under rust, select and timeout drop the losing future at once).")
       } else {
         s.text("; a futex wakes whoever waits in pthread_join.")
       }
