@@ -169,11 +169,16 @@ extension TraceState {
         "'s promise was resolved with another promise: a job to adopt its state joins the microtask queue")
       s.text(" (position ")
     case .reaction, .reply, .all, .race, .raceLate, .tag, .expire, .selfWake, .mainEnd:
-      s.text("A promise settled: its then callback for ")
+      s.text("A promise settled, so ")
+      s.text(Self.reactionName(job))
+      s.text(" for ")
       s.label(task, in: trace)
-      s.text(", ")
-      s.text(Self.reactionWords(job))
-      s.text(", joins the microtask queue (position ")
+      s.text(" joins the microtask queue (position ")
+      s.number(Int64(node.microtasks.count + 1))
+      s.text(")")
+      s.text(Self.reactionWhy(job))
+      s.text(".")
+      return
     }
     s.number(Int64(node.microtasks.count + 1))
     s.text(").")
@@ -201,27 +206,41 @@ extension TraceState {
       s.text(" this contender ran to its end (its timer or socket kept the loop alive), and its value is")
       s.text(" ignored (under rust, select and timeout drop the losing future at once).")
     case .reaction, .reply, .all, .race, .tag, .expire, .selfWake, .mainEnd:
-      s.text("a then callback for ")
+      s.text(Self.reactionName(job))
+      s.text(" for ")
       s.label(task, in: trace)
-      s.text(", ")
-      s.text(Self.reactionWords(job))
+      s.text(Self.reactionWhy(job))
       s.text(".")
     }
   }
 
   /// Which `then` callback a reaction job runs, in the words of the
   /// translation's JavaScript (NodeRun+Futures attaches each one).
-  private static func reactionWords(_ job: MicrotaskJob) -> StaticString {
+  private static func reactionName(_ job: MicrotaskJob) -> StaticString {
     switch job {
-    case .reply: "the resource call's `return reply` (its reply has come)"
-    case .all: "Promise.all's, which stores this element's value (the last element fulfills the list)"
-    case .race: "Promise.race's, from the first contender to settle: this value decides the race"
-    case .raceLate: "Promise.race's, from a contender that settled after the race was decided"
-    case .tag: "select's wrapper, which tags the value with its contender's index ([i, value])"
-    case .expire: "timeout's, after its timer: the time ran out, so it gives none"
-    case .selfWake: "self_wake's, which starts its next round (a setImmediate promise)"
-    case .mainEnd: "the harness's main().then(...), which marks main's end"
-    case .reaction, .resume, .thenable: "a helper's"
+    case .reply: "the resource call's `return reply`"
+    case .all: "Promise.all's then"
+    case .race, .raceLate: "Promise.race's then"
+    case .tag: "select's wrapper then"
+    case .expire: "timeout's timer then"
+    case .selfWake: "self_wake's then"
+    case .mainEnd: "the harness's main().then(...)"
+    case .reaction, .resume, .thenable: "a helper's then callback"
+    }
+  }
+
+  /// What that callback does, after a colon (empty when the trace does not say).
+  private static func reactionWhy(_ job: MicrotaskJob) -> StaticString {
+    switch job {
+    case .reply: ": its reply has come"
+    case .all: ": it stores this element's value (the last element fulfills the list)"
+    case .race: ": its contender settled first, so its value decides the race"
+    case .raceLate: ": its contender settled after the race was decided"
+    case .tag: ": it tags a contender's value with its index ([i, value])"
+    case .expire: ": the time ran out, so it gives none"
+    case .selfWake: ": it starts the next round (a setImmediate promise)"
+    case .mainEnd: ": main's promise is fulfilled, which marks main's end"
+    case .reaction, .resume, .thenable: ""
     }
   }
 

@@ -96,7 +96,8 @@ private func narratedLosers(_ trace: Trace) -> Set<TaskID> {
     if case .microtaskRun(TaskID(1), .mainEnd) = trace.events[$0].payload { true } else { false }
   }
   #expect(ends.count == 1)
-  #expect(ends.allSatisfy { notes[$0].contains("main().then(...), which marks main's end") })
+  #expect(ends.allSatisfy { notes[$0].contains("the harness's main().then(...) for #1 main") })
+  #expect(ends.allSatisfy { notes[$0].hasSuffix("which marks main's end.") })
   // No job is left with the old catch-all wording.
   for name in ["select-timeout", "join-concurrent", "self-wake", "db-then-service"] {
     for note in try nodeTrace(name).notes() { #expect(!note.contains("Promise.race or a then"), "\(note)") }
