@@ -79,11 +79,13 @@ extension TraceState {
       s.text(", which resolves its promise.")
     case .immediateQueue(let task):
       s.label(task, in: trace)
+      // processImmediate runs only the queue it started with: an immediate
+      // queued in the check phase waits for the next turn's.
       s.text(
-        """
-         calls setImmediate: the callback waits for the check phase of this loop turn, after the \
-        microtasks and any due I/O.
-        """)
+        node.phase == .check
+          ? " calls setImmediate during the check phase: the callback waits for the next turn's check phase, after that turn's due timers."
+          : " calls setImmediate: the callback waits for the check phase of this loop turn, after the microtasks and any due I/O."
+      )
     case .immediateRun(let task):
       s.text("A macrotask: the check phase runs the setImmediate callback of ")
       s.label(task, in: trace)
@@ -107,8 +109,8 @@ extension TraceState {
   ) {
     guard let parent else {
       s.label(task, in: trace)
-      s.text(
-        " will be called by the first macrotask, a timer callback at 0 ms (as the translation starts it).")
+      s.text(" will be called by the first macrotask, the harness's setTimeout(main, 0) callback")
+      s.text(" (Node makes 0 ms 1 ms; the clock here starts when main is called).")
       return
     }
     s.label(parent, in: trace)

@@ -43,7 +43,9 @@ extension TraceState {
       noteThreadStop(task, line: line, awaiting: awaiting, in: trace, into: &s)
     case .complete(let task):
       s.label(task, in: trace)
-      s.text(" returns from its thread function: the thread exits and its stacks are freed")
+      // glibc frees a joinable thread's user stack at pthread_join (a
+      // detached one's at its exit); the kernel frees its kernel stack now.
+      s.text(" returns from its thread function: the thread exits and its kernel stack is freed")
       if task == TaskID(1) {
         s.text("; main returning calls exit(), which ends every other thread with the process.")
       } else if let waiter = races.decidedRace(of: task, runs: { info($0).polls }) {
@@ -53,7 +55,7 @@ extension TraceState {
         s.text(" (pthread_cancel aside), so it ran its blocking calls to the end and its result is thrown")
         s.text(" away (under rust, select and timeout drop the losing future at once).")
       } else {
-        s.text("; a futex wakes whoever waits in pthread_join.")
+        s.text("; a futex wakes whoever waits in pthread_join, which hands its user stack back to glibc.")
       }
     case .taskDrop(let task):
       s.text("exit() ends ")
