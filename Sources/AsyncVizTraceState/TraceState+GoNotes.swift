@@ -74,7 +74,9 @@ extension TraceState {
     case .goPreempt(let task, let p):
       s.text("sysmon preempts ")
       s.label(task, in: trace)
-      s.text(" after 10 ms of CPU on P")
+      s.text(" after ")
+      s.duration(GoCosts.preemptAfterUs)
+      s.text(" of CPU on P")
       s.number(Int64(p))
       s.text(
         ": it goes to the global run queue (rust never preempts: a task keeps the thread until its next await)."
@@ -175,7 +177,10 @@ extension TraceState {
     case .global:
       s.text(" goes to the tail of the global run queue (")
       s.number(Int64(go.global.count + 1))
-      s.text(" there): a P looks at it when its own queue is empty, and every 61st schedule first.")
+      s.text(" there): a P looks at it when its own queue is empty, and first whenever its schedule tick")
+      s.text(" is a multiple of ")
+      s.number(Int64(GoCosts.globalQueueEvery))
+      s.text(".")
     }
   }
 

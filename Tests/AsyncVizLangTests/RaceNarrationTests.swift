@@ -149,3 +149,36 @@ private func narratedLosers(_ trace: Trace) -> Set<TaskID> {
   let figure = line.split(separator: " ").reversed().first { Int64($0) != nil }.flatMap { Int64($0) }
   #expect(figure == ModelFacts.rustBytesPerTask, "\(line)")
 }
+
+@Test func goSaysATimeAfterOfADecidedSelectReadiesNobody() throws {
+  let sched = try demoProgram("select-timeout").makeGoScheduler(options: RuntimeOptions())
+  _ = sched.run()
+  let trace = sched.trace
+  let notes = trace.notes()
+  var fired = (readied: 0, idle: 0)
+  for i in trace.events.indices {
+    guard case .timerFire(let task) = trace.events[i].payload else { continue }
+    // What the run did next: a fired timer that readies its goroutine puts it in runnext.
+    let next = i + 1 < trace.events.count ? trace.events[i + 1].payload : nil
+    let readied = { if case .goRunqPut(task, _, _)? = next { true } else { false } }()
+    if readied { fired.readied += 1 } else { fired.idle += 1 }
+    #expect(notes[i].contains("nobody is readied") == !readied, "\(notes[i])")
+  }
+  // The second timeout's time.After fires at 80 ms, after the fast fetch won at 70 ms.
+  #expect(fired.idle == 1 && fired.readied > 0)
+}
+
+@Test func nodeSaysWhichCheckPhaseAnImmediateWaitsFor() throws {
+  let trace = try nodeTrace("self-wake")
+  let notes = trace.notes()
+  var phase: LoopPhase?
+  var inCheck = 0
+  for (event, note) in zip(trace.events, notes) {
+    if case .phase(let p) = event.payload { phase = p }
+    guard case .immediateQueue = event.payload else { continue }
+    // processImmediate runs only the queue it started with.
+    #expect(note.contains("during the check phase") == (phase == .check), "\(note)")
+    if phase == .check { inCheck += 1 }
+  }
+  #expect(inCheck > 0)
+}
