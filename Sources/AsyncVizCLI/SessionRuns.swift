@@ -14,7 +14,7 @@ final class SessionRuns: ModelRuns {
   /// The run shown.
   private(set) var shown: RuntimeFeed
   /// The compare table, once made.
-  private var table: CompareTable?
+  private(set) var table: CompareTable?
 
   /// The runs of `program`, starting with one under `options`' model.
   init(program: CompiledProgram, options: RunOptions) throws(CLIError) {

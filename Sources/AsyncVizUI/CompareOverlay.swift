@@ -59,7 +59,8 @@ enum CompareOverlay {
     if place.maxScroll > 0 {
       keys =
         "c/Esc: close  m/M: model  "
-        + (below > 0 ? "down/PgDn: \(below) more lines" : "up/PgUp: back to the top") + "  q: quit"
+        + (below > 0 ? "down/PgDn: \(below) more line\(below == 1 ? "" : "s")" : "up/PgUp: back to the top")
+        + "  q: quit"
     }
     buffer.write(keys, x: inner.x + 1, y: inner.maxY - 1, style: CellStyle(.dim), limit: inner.maxX - 1)
   }
@@ -97,7 +98,7 @@ enum CompareOverlay {
     // Column 0 is the labels; the others the models.
     var columns: [[String]] = [[""] + table.rows.map(\.label)]
     for (i, head) in heads.enumerated() {
-      columns.append([head] + table.rows.map { i < $0.cells.count ? $0.cells[i] : "" })
+      columns.append([head] + table.rows.map { i < $0.cells.count ? keepNumbersWithUnits($0.cells[i]) : "" })
     }
     let (widths, gap) = fit(columns, into: maxWidth)
     let tableWidth = widths.reduce(0, +) + gap * (widths.count - 1)
@@ -120,7 +121,9 @@ enum CompareOverlay {
       })
     var body: [[Piece]] = []
     for r in table.rows.indices {
-      let wrapped = columns.indices.map { c in TextWrap.lines(columns[c][r + 1], width: widths[c]) }
+      let wrapped = columns.indices.map { c in
+        TextWrap.lines(columns[c][r + 1], width: widths[c]).map { String($0.map { $0 == nbsp ? " " : $0 }) }
+      }
       for line in 0..<(wrapped.map(\.count).max() ?? 1) {
         body.append(
           columns.indices.compactMap { c in
@@ -134,6 +137,22 @@ enum CompareOverlay {
     body.append([])
     body += TextWrap.lines(table.summary, width: width).map { [Piece(x: 0, text: $0, style: .plain)] }
     return Content(width: width, head: head, body: body)
+  }
+
+  /// A space no line is broken at.
+  static let nbsp: Character = "\u{a0}"
+
+  /// `cell` with the space after each number made unbreakable, so that a
+  /// wrapped cell never parts a number from its unit ("32 MiB", "65.000 ms").
+  static func keepNumbersWithUnits(_ cell: String) -> String {
+    let words = cell.split(separator: " ", omittingEmptySubsequences: false)
+    var text = ""
+    for (i, word) in words.enumerated() {
+      text += word
+      guard i < words.count - 1 else { break }
+      text.append(word.first?.isNumber == true ? nbsp : " ")
+    }
+    return text
   }
 
   /// Column widths (and the gap between columns) that fit `maxWidth`: each
