@@ -32,7 +32,9 @@ final class SessionRuns: ModelRuns {
       // real run here). The compare table, on the sim backend, still shows.
       let model = shown.trace.program.model.rawValue
       return .compareOnly(
-        switchRefusal: "m switches models on the sim backend only: this is \(model)'s real run (epoll).")
+        switchRefusal:
+          "m switches models on the sim backend only (this is \(model)'s real run on epoll); c compares them."
+      )
     }
     return .rerun
   }
@@ -73,7 +75,8 @@ final class SessionRuns: ModelRuns {
     let compared = ModelTable(program: shown.trace.program.name, cpus: options.cpus, facts: facts)
     let made = CompareTable(
       title: compared.heading, models: facts.map(\.model),
-      rows: compared.rows.map { CompareTable.Row(label: $0.label, cells: $0.cells) }, summary: compared.paragraph)
+      rows: compared.rows.map { CompareTable.Row(label: $0.label, cells: $0.cells) },
+      summary: compared.paragraph)
     table = made
     return .success(made)
   }

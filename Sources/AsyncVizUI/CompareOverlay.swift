@@ -117,7 +117,8 @@ enum CompareOverlay {
     head.append(
       heads.enumerated().map { i, text in
         Piece(
-          x: starts[i + 1], text: text, style: CellStyle(i + 1 == currentColumn ? .marker : .title, bold: true))
+          x: starts[i + 1], text: text,
+          style: CellStyle(i + 1 == currentColumn ? .marker : .title, bold: true))
       })
     var body: [[Piece]] = []
     for r in table.rows.indices {
@@ -173,7 +174,8 @@ enum CompareOverlay {
     // The models' cells give first, the labels only when they cannot.
     while total() > maxWidth {
       let shrinkable = widths.indices.filter { widths[$0] > floors[$0] }
-      guard let widest = shrinkable.filter({ $0 > 0 }).max(by: { widths[$0] < widths[$1] }) ?? shrinkable.first
+      guard
+        let widest = shrinkable.filter({ $0 > 0 }).max(by: { widths[$0] < widths[$1] }) ?? shrinkable.first
       else { break }
       widths[widest] -= 1
     }

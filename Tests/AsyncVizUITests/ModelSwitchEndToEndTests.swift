@@ -49,10 +49,15 @@ struct ModelSwitchEndToEndTests {
     let (width, height) = size
     let session = try TmuxSession(width: width, height: height)
     try session.type("\(TmuxSession.asyncviz) demo db-then-service; echo \"exit=$?\" > exit.txt")
-    let rust = try session.waitForSettled("the rust panels") { $0.contains("Executor") && $0.contains("Reactor") }
+    let rust = try session.waitForSettled("the rust panels") {
+      $0.contains("Executor") && $0.contains("Reactor")
+    }
     #expect(rust.contains("rust, backend sim") && rust.contains("m model") && rust.contains("c compare"))
 
-    let panels = [("node", ["JS thread", "Event loop"]), ("threads", ["CPUs", "Kernel"]), ("go", ["Ps (GOMAXPROCS 1)", "Scheduler"])]
+    let panels = [
+      ("node", ["JS thread", "Event loop"]), ("threads", ["CPUs", "Kernel"]),
+      ("go", ["Ps (GOMAXPROCS 1)", "Scheduler"]),
+    ]
     for (model, titles) in panels {
       try session.keys("m")
       let screen = try session.waitForSettled("the \(model) panels") { screen in
@@ -93,7 +98,8 @@ struct ModelSwitchEndToEndTests {
   @Test func theTableShowsWhereThePanelsDoNotFit() throws {
     try #require(TmuxSession.isAvailable, "these tests need tmux: apt-get install -y tmux")
     let session = try TmuxSession(width: 80, height: 24)
-    try session.type("\(TmuxSession.asyncviz) demo db-then-service --model threads; echo \"exit=$?\" > exit.txt")
+    try session.type(
+      "\(TmuxSession.asyncviz) demo db-then-service --model threads; echo \"exit=$?\" > exit.txt")
     try session.waitForSettled("the resize screen") { $0.contains("c shows the table") }
     try session.keys("c")
     let table = try session.waitForSettled("the compare table") { $0.contains("c/Esc: close") }
