@@ -28,12 +28,12 @@ extension ViewerModel {
       "Now under \(model.rawValue) (\(Self.summary(of: model))), from step 0: m the next model, c compare."
   }
 
-  /// What `m` says on a replayed trace.
+  /// What `m` says over a recorded trace (a replay, the quiz's finished run).
   static let replaySwitchRefusal =
-    "A replayed trace has no program to run again under another model: use demo or run --model."
-  /// What `c` says on a replayed trace.
+    "This view shows a recorded trace, with no program to run again: use demo or run with --model."
+  /// What `c` says over a recorded trace.
   static let replayCompareRefusal =
-    "A replayed trace has no program to run under every model: use asyncviz compare NAME|FILE.av."
+    "This view shows a recorded trace, with no program to run under every model: use asyncviz compare."
 
   /// Who runs the program under `model`, in a few words.
   static func summary(of model: RuntimeModel) -> String {

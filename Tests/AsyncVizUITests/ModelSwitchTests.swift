@@ -61,7 +61,7 @@ private func action(_ key: InputKey, _ mode: ViewerMode = .paused, fits: Bool = 
   var replay = ViewerModel(feed: feed)
   #expect(replay.access == .traceOnly)
   #expect(replay.handle(.nextModel, feed: feed) == .none)
-  #expect(replay.message?.contains("replayed trace has no program") == true)
+  #expect(replay.message?.contains("recorded trace, with no program to run again") == true)
   #expect(replay.handle(.toggleCompare, feed: feed) == .none)
   #expect(replay.message?.contains("asyncviz compare") == true)
   #expect(replay.mode == .paused)
