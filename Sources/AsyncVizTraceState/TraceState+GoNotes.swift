@@ -15,7 +15,12 @@ extension TraceState {
         // The stack size is GoCosts' (what the costs line and compare charge).
         s.text(": a new goroutine with a ")
         s.string(KernelCosts.bytesText(GoCosts.stackBytes))
-        s.text(" stack (under rust, tokio::spawn puts a task at the back of the run queue).")
+        if HelperUnits.isHelper(named: trace.task(task)?.name ?? "", in: .go) {
+          s.text(" stack for one future of join, select or timeout (under rust no task is made: the")
+          s.text(" combinator polls its futures inside the task that awaits it).")
+        } else {
+          s.text(" stack (under rust, tokio::spawn puts a task at the back of the run queue).")
+        }
       } else {
         s.label(task, in: trace)
         s.text(" is main's goroutine: runtime.main will call main.main on it.")

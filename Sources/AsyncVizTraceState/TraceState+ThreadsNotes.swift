@@ -17,7 +17,12 @@ extension TraceState {
         s.string(KernelCosts.bytesText(KernelCosts.reservedStackBytes))
         s.text(" reserved, a few pages resident, ")
         s.string(KernelCosts.bytesText(KernelCosts.kernelStackBytes))
-        s.text(" of kernel stack), where rust makes a task of a few hundred bytes.")
+        if HelperUnits.isHelper(named: trace.task(task)?.name ?? "", in: .threads) {
+          s.text(" of kernel stack) for one future of join, select or timeout, where rust makes no task at")
+          s.text(" all (the combinator polls its futures inside the task that awaits it).")
+        } else {
+          s.text(" of kernel stack), where rust makes a task of a few hundred bytes.")
+        }
       } else {
         s.label(task, in: trace)
         s.text(" is the process's first thread: main runs on it.")

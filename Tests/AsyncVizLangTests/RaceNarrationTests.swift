@@ -182,3 +182,43 @@ private func narratedLosers(_ trace: Trace) -> Set<TaskID> {
   }
   #expect(inCheck > 0)
 }
+
+/// The tasks main spawned in a step where it then waits on a combinator
+/// (found from the events: a go `select` park, a threads futex wait on
+/// join/select/timeout), with the note of each spawn.
+private func combinatorSpawns(_ trace: Trace, waits: (EventPayload) -> Bool) -> [(task: TaskID, note: String)]
+{
+  let notes = trace.notes()
+  var out: [(TaskID, String)] = []
+  var pending: [(TaskID, String, UInt32)] = []
+  for (event, note) in zip(trace.events, notes) {
+    if case .spawn(let task, TaskID(1)?) = event.payload { pending.append((task, note, event.step)) }
+    if waits(event.payload) {
+      out += pending.filter { $0.2 == event.step }.map { ($0.0, $0.1) }
+      pending = []
+    }
+  }
+  return out
+}
+
+@Test func aHelperForACombinatorIsNotCalledASpawn() throws {
+  let sched = try demoProgram("select-timeout").makeGoScheduler(options: RuntimeOptions())
+  _ = sched.run()
+  let go = combinatorSpawns(sched.trace) {
+    if case .goPark(TaskID(1), _, .select) = $0 { true } else { false }
+  }
+  let kernel = try demoProgram("join-concurrent").makeKernel(options: RuntimeOptions(), cpus: 2)
+  _ = kernel.run()
+  let threads = combinatorSpawns(kernel.trace) {
+    if case .threadStop(TaskID(1), _, _, .join) = $0 { true } else { false }
+  }
+  #expect(go.count == 4 && threads.count == 2)
+  for (_, note) in go + threads { #expect(note.contains("polls its futures inside the task"), "\(note)") }
+  // A goroutine the program spawns itself is tokio::spawn's counterpart.
+  let spawned = try demoProgram("spawn-vs-await").makeGoScheduler(options: RuntimeOptions())
+  _ = spawned.run()
+  let spawnNotes = zip(spawned.trace.events, spawned.trace.notes()).filter {
+    if case .spawn(_, .some) = $0.0.payload { true } else { false }
+  }
+  #expect(!spawnNotes.isEmpty && spawnNotes.allSatisfy { $0.1.contains("tokio::spawn") })
+}
