@@ -128,7 +128,7 @@ let package = Package(
         "AsyncVizExamples", "AsyncVizTestSupport", "AsyncVizNodeRuntime", "AsyncVizGoRuntime",
         "AsyncVizThreadsRuntime",
       ],
-      exclude: ["Goldens", "FuzzCorpus"]
+      exclude: ["Goldens", "FuzzCorpus", "BadPrograms"]
     ),
     .testTarget(
       name: "AsyncVizPosixTests",
@@ -144,7 +144,8 @@ let package = Package(
       ],
       exclude: ["Goldens"]),
     .testTarget(
-      name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI", "AsyncVizTestSupport"], exclude: ["Goldens"]),
+      name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI", "AsyncVizTestSupport"],
+      exclude: ["Goldens", "BadPrograms"]),
     .testTarget(
       name: "AsyncVizQuizTests",
       dependencies: [
