@@ -10,6 +10,12 @@ import PackageDescription
 // The collections several targets use, named once.
 let deque = Target.Dependency.product(name: "DequeModule", package: "swift-collections")
 let heap = Target.Dependency.product(name: "HeapModule", package: "swift-collections")
+// What a test that runs the demos and checks their traces against goldens
+// needs besides the module it tests (the UI's and the quiz's tests).
+let demoTestKit: [Target.Dependency] = [
+  "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
+  "AsyncVizTestPrograms", "AsyncVizTestSupport", "AsyncVizTranslate",
+]
 
 let package = Package(
   name: "asyncviz",
@@ -136,23 +142,12 @@ let package = Package(
         "AsyncVizPosix", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples",
         "AsyncVizNodeRuntime",
       ]),
-    .testTarget(
-      name: "AsyncVizUITests",
-      dependencies: [
-        "AsyncVizUI", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizRuntime", "AsyncVizLang",
-        "AsyncVizExamples", "AsyncVizTestPrograms", "AsyncVizTestSupport", "AsyncVizTranslate",
-      ],
-      exclude: ["Goldens"]),
+    .testTarget(name: "AsyncVizUITests", dependencies: ["AsyncVizUI"] + demoTestKit, exclude: ["Goldens"]),
     .testTarget(
       name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI", "AsyncVizTestSupport"],
       exclude: ["Goldens", "BadPrograms"]),
     .testTarget(
-      name: "AsyncVizQuizTests",
-      dependencies: [
-        "AsyncVizQuiz", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTestPrograms", "AsyncVizExamples",
-        "AsyncVizTestSupport", "AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime",
-      ],
-      exclude: ["Goldens"]),
+      name: "AsyncVizQuizTests", dependencies: ["AsyncVizQuiz"] + demoTestKit, exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizGoRuntimeTests", dependencies: ["AsyncVizGoRuntime"]),
     .testTarget(name: "AsyncVizNodeRuntimeTests", dependencies: ["AsyncVizNodeRuntime", "AsyncVizTrace"]),
     .testTarget(
