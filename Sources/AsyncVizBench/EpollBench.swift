@@ -55,6 +55,20 @@ private func timers(count: Int, longestUs: Int64) throws -> (seconds: Double, tu
   }
 }
 
+/// One epoll workload alone, for callgrind or perf: `timers` (100,000),
+/// `pingpong` (the runtime's 100,000 round trips) or `cpingpong` (the C program's).
+func runEpollOnce(_ mode: String) {
+  do {
+    switch mode {
+    case "timers": print(try timers(count: 100_000, longestUs: 200_000))
+    case "pingpong": print(try swiftPingPong(rounds: 100_000))
+    default: print(try cPingPong(rounds: 100_000))
+    }
+  } catch {
+    print("failed: \(error)")
+  }
+}
+
 /// The epoll backend's benchmarks: ping-pong against C, and 100,000 timers.
 func runEpollBenchmarks() {
   let rounds = 100_000

@@ -5,7 +5,7 @@ import AsyncVizTrace
 /// It never polls anything. A turn asks the backend which fds are ready and
 /// which timers are due, and hands back the wakers to wake; the executor does
 /// the waking, so both backends share every line of this logic.
-struct Reactor {
+struct Reactor: ~Copyable {
   /// One entry of the interest list.
   struct Registration {
     /// The task whose future registered the fd.
