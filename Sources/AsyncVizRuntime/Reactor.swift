@@ -19,7 +19,7 @@ struct Reactor: ~Copyable {
   /// The kernel side (sim or epoll).
   let backend: any ReactorBackend
   /// fd -> registration; an fd is here from `register` to `deregister`.
-  var interest: [Int32: Registration] = [:]
+  var interest = InterestList()
   /// Armed timers.
   var timers = TimerQueue()
 

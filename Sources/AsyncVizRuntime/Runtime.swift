@@ -224,8 +224,7 @@ public final class Runtime {
     var woken = 0
     for r in ready {
       core.pointee.record(.reactorReady(fd: r.fd, readiness: r.readiness))
-      if let w = core.pointee.reactor.interest[r.fd]?.waker {
-        core.pointee.reactor.interest[r.fd]?.waker = nil
+      if let w = core.pointee.reactor.interest.takeWaker(fd: r.fd) {
         core.pointee.wake(w, by: .reactor, fd: r.fd)
         woken += 1
       }

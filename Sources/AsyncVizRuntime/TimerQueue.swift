@@ -130,6 +130,8 @@ struct TimerQueue: ~Copyable {
 
   /// The earliest armed deadline.
   mutating func nextDeadline() -> Int64? {
+    // Cancelled timers left behind wait for the next timer's search.
+    guard armedCount > 0 else { return nil }
     skipCancelledEarly()
     if let top = early.min { return top.deadlineUs }
     settle()
@@ -138,6 +140,7 @@ struct TimerQueue: ~Copyable {
 
   /// Removes and returns the earliest armed timer if it is due at `nowUs`.
   mutating func popDue(nowUs: Int64) -> Entry? {
+    guard armedCount > 0 else { return nil }
     skipCancelledEarly()
     if let top = early.min {
       guard top.deadlineUs <= nowUs else { return nil }
