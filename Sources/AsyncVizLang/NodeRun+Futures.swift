@@ -46,7 +46,9 @@ extension NodeRun {
       return promise
     }
     let reply = resource.reply(op: op, argument: argument)
-    sleep(resource.latencyUs, by: task).then(for: task, .reply) { _ in promise.fulfill(.string(reply)) }
+    sleep(resource.latencyUs, for: .latency, by: task).then(for: task, .reply) { _ in
+      promise.fulfill(.string(reply))
+    }
     return promise
   }
 
@@ -93,10 +95,11 @@ extension NodeRun {
     return reply
   }
 
-  /// `new Promise(r => setTimeout(r, us / 1000))`.
-  func sleep(_ us: Int64, by task: TaskID) -> Promise<Value> {
+  /// `new Promise(r => setTimeout(r, us / 1000))`, for `purpose` (a sleep,
+  /// timeout's timer, or a resource call's latency: the trace says which).
+  func sleep(_ us: Int64, for purpose: TimerPurpose, by task: TaskID) -> Promise<Value> {
     let promise = Promise<Value>(loop: loop, awaited: .sleep)
-    loop.setTimeout(for: task, us: us) { promise.fulfill(.unit) }
+    loop.setTimeout(for: task, us: us, purpose: purpose) { promise.fulfill(.unit) }
     return promise
   }
 
@@ -113,7 +116,7 @@ extension NodeRun {
     switch builtin {
     case .sleep:
       guard case .duration(let us) = args[0] else { return .failure(FrameError("`sleep` needs a duration")) }
-      return .success(sleep(us, by: task))
+      return .success(sleep(us, for: .sleep, by: task))
     case .yieldNow:
       return .success(yieldNow(by: task))
     case .lostWaker:
@@ -136,7 +139,8 @@ extension NodeRun {
       return promises([args[1]]).map { inner in
         // `Promise.race([future, sleep(us).then(() => NONE)])`.
         let expired = Promise<Value>(loop: loop, awaited: .timeout)
-        sleep(us, by: task).then(for: task, .expire) { [self] _ in resolve(expired, with: .none, for: task)
+        sleep(us, for: .timeout, by: task).then(for: task, .expire) { [self] _ in
+          resolve(expired, with: .none, for: task)
         }
         return race([inner[0], expired], by: task, awaited: .timeout)
       }

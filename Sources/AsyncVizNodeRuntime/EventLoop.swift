@@ -157,11 +157,14 @@ public final class EventLoop {
   /// `setTimeout(callback, us / 1000)`: due after at least 1 ms, in whole
   /// milliseconds (Node makes a delay under 1 ms 1 ms, `Timeout` in
   /// lib/internal/timers.js, and compares whole-millisecond loop times).
-  public func setTimeout(for task: TaskID, us: Int64, _ callback: @escaping () -> Void) {
+  /// `purpose` names the future it is for, in the trace.
+  public func setTimeout(
+    for task: TaskID, us: Int64, purpose: TimerPurpose = .sleep, _ callback: @escaping () -> Void
+  ) {
     refreshClock()
     let ms = max(1, us / 1000 + (us % 1000 > 0 ? 1 : 0))
     let deadline = now + ms * 1000
-    record(.timerSet(task: task, deadlineUs: deadline))
+    record(.timerSet(task: task, deadlineUs: deadline, purpose: purpose))
     timers.arm(deadlineUs: deadline, Macrotask(task: task, run: callback))
   }
 

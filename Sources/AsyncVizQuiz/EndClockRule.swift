@@ -57,7 +57,7 @@ enum EndClockRule: RunRule {
         sentAt[fd] = event.tUs
       case .reactorReady(let fd, _):
         if let sent = sentAt.removeValue(forKey: fd) { waits.append(event.tUs - sent) }
-      case .timerSet(let task, let due):
+      case .timerSet(let task, let due, _):
         timers[task, default: []].append((event.tUs, due))
       case .timerFire(let task):
         // The task's earliest timer fires (the reducer's rule too).

@@ -23,8 +23,9 @@ public enum EventPayload: Sendable, Equatable {
   case reactorWait(timeoutUs: Int64?)
   /// The wait reported `fd` ready.
   case reactorReady(fd: Int32, readiness: Interest)
-  /// A timer for `task` was queued for `deadlineUs`.
-  case timerSet(task: TaskID, deadlineUs: Int64)
+  /// A timer for `task` was queued for `deadlineUs`; under node, `purpose`
+  /// says which future the setTimeout is for (nil in the other models).
+  case timerSet(task: TaskID, deadlineUs: Int64, purpose: TimerPurpose? = nil)
   /// The timer of `task` came due.
   case timerFire(task: TaskID)
   /// The armed timer of `task` due at `deadlineUs` was cancelled before it
@@ -121,7 +122,7 @@ public enum EventPayload: Sendable, Equatable {
   public var task: TaskID? {
     switch self {
     case .spawn(let t, _), .schedule(let t, _, _), .pollStart(let t), .pollEnd(let t, _, _, _),
-      .complete(let t), .register(let t, _, _), .timerSet(let t, _), .timerFire(let t),
+      .complete(let t), .register(let t, _, _), .timerSet(let t, _, _), .timerFire(let t),
       .timerCancel(let t, _), .wake(let t, _, _, _), .wakerClone(let t), .wakerDrop(let t),
       .ioSend(let t, _, _, _),
       .output(let t, _), .block(let t, _, _), .lint(let t, _, _), .deferWake(let t), .taskDrop(let t),

@@ -96,3 +96,29 @@ public enum MicrotaskJob: UInt8, Sendable, CaseIterable, TraceWord {
     }
   }
 }
+
+/// Which future a node `setTimeout` is for, carried on its `timer_set` so
+/// that the note written as the event arrives can name it (the notes never
+/// look ahead in the trace, and the task alone does not tell). Traces
+/// written before the word, and the other models' timers, have none.
+public enum TimerPurpose: UInt8, Sendable, CaseIterable, TraceWord {
+  /// `sleep(d)`: `new Promise(r => setTimeout(r, d))`.
+  case sleep
+  /// `timeout(d, f)`'s timer: `sleep(d).then(() => NONE)` races `f`.
+  case timeout
+  /// A resource call on the sim backend: its async fn waits out the
+  /// server's latency (`await sleep(latency)`) before it returns the reply.
+  case latency
+
+  /// The word used in traces.
+  public var name: String { word.description }
+
+  /// `name` as a static string, for the byte writers and the decoder.
+  package var word: StaticString {
+    switch self {
+    case .sleep: "sleep"
+    case .timeout: "timeout"
+    case .latency: "latency"
+    }
+  }
+}

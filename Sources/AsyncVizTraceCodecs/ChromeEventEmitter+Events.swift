@@ -30,7 +30,7 @@ extension ChromeEventEmitter {
       reactorTurn = (i, timeout, [])
     case .reactorReady(let fd, _):
       reactorTurn?.ready.append(fd)
-    case .timerSet(let task, let deadline):
+    case .timerSet(let task, let deadline, _):
       let name = "timer set for \(DurationText.instant(deadline))"
       instant(name, cat: "timer", lane: ChromeTraceWriter.lane(task), event: i, state: state, into: &out)
     case .timerFire(let task):

@@ -46,7 +46,7 @@ extension EventKind {
   }
 
   /// Presence masks of the required fields, by kind.
-  static let requiredMasks: [UInt32] = allCases.map { kind in
+  static let requiredMasks: [UInt64] = allCases.map { kind in
     kind.fields.reduce(
       EventField.seq.bit | EventField.step.bit | EventField.tUs.bit | EventField.kind.bit
         | EventField.note.bit
@@ -101,10 +101,11 @@ extension TraceJSONWriter {
       out.raw(",\"kind\":\"reactor_ready\",\"fd\":")
       out.int(Int64(fd))
       out.raw(readiness == .read ? ",\"readiness\":\"read\"" : ",\"readiness\":\"write\"")
-    case .timerSet(let task, let deadline):
+    case .timerSet(let task, let deadline, let purpose):
       head(",\"kind\":\"timer_set\",\"task\":", task, &out)
       out.raw(",\"deadline_us\":")
       out.int(deadline)
+      if let purpose { word(",\"purpose\":\"", purpose.word, &out) }
     case .timerFire(let task):
       head(",\"kind\":\"timer_fire\",\"task\":", task, &out)
     case .timerCancel(let task, let deadline):
@@ -330,7 +331,7 @@ extension TraceDecoder {
     case .reactorReady:
       return .reactorReady(fd: fd, readiness: Interest(rawValue: v.word) ?? .read)
     case .timerSet:
-      return .timerSet(task: task, deadlineUs: v.deadlineUs)
+      return .timerSet(task: task, deadlineUs: v.deadlineUs, purpose: v.purpose)
     case .timerFire:
       return .timerFire(task: task)
     case .timerCancel:

@@ -4,7 +4,7 @@ import AsyncVizTraceState
 /// The values of one event object, as they are read (keys in any order).
 struct EventValues {
   /// Bits of the fields seen (`EventField.bit`).
-  var seen: UInt32 = 0
+  var seen: UInt64 = 0
   var seq: Int64 = 0
   var step: Int64 = 0
   var tUs: Int64 = 0
@@ -26,6 +26,8 @@ struct EventValues {
   var m: Int64 = 0
   /// Raw value of the case a word field named (cause, result, interest/readiness, by, code).
   var word: UInt8 = 0
+  /// A node `timer_set`'s purpose (nil: none written, as before the field).
+  var purpose: TimerPurpose?
   var awaiting = Awaited.nothing
   var resource = StringID.empty
   var op = StringID.empty
@@ -90,6 +92,7 @@ extension TraceDecoder {
     case .job: v.word = try word("job", MicrotaskJob.self)
     case .slot: v.word = try word("slot", GoRunSlot.self)
     case .reason: v.word = try word("reason", GoWaitReason.self)
+    case .purpose: v.purpose = TimerPurpose(rawValue: try word("purpose", TimerPurpose.self))
     case .p: v.p = try integer("p", in: -1...Int64(Int32.max))
     case .m: v.m = try integer("m", in: -1...Int64(Int32.max))
     case .awaiting:
@@ -135,8 +138,14 @@ extension TraceDecoder {
     if missing != 0, let field = EventField.allCases.first(where: { missing & $0.bit != 0 }) {
       throw fail("\(v.kind.article) \(v.kind.name) event needs \"\(field.key)\"", at: start)
     }
-    // A block's source line is optional: traces written before it was recorded have none.
-    let optional = v.kind == .block ? EventField.line.bit : 0
+    // A block's source line and a node timer's purpose are optional: traces
+    // written before they were recorded have none (and the other models' timers none).
+    let optional: UInt64 =
+      switch v.kind {
+      case .block: EventField.line.bit
+      case .timerSet: EventField.purpose.bit
+      default: 0
+      }
     let extra = v.seen & ~required & ~optional
     if extra != 0, let field = EventField.allCases.first(where: { extra & $0.bit != 0 }) {
       let what = v.kind == .wake ? "this wake event" : "\(v.kind.article) \(v.kind.name) event"

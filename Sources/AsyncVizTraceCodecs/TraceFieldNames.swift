@@ -1,7 +1,9 @@
 import AsyncVizTrace
 import AsyncVizTraceState
 
-/// The keys an event object may have, as bits of a presence mask.
+/// The keys an event object may have, as bits of a presence mask (64 bits:
+/// a key past the 32nd would shift out of a 32-bit mask and share bit 0
+/// with no key, so that it was neither required nor checked for repeats).
 enum EventField: UInt8, CaseIterable {
   case seq, step, tUs, kind, task, parent, name, cause, position, result, line, awaiting, fd, interest
   case timeoutUs, readiness, deadlineUs, by, fromTask, resource, op, text, durUs, code, message, note
@@ -9,6 +11,8 @@ enum EventField: UInt8, CaseIterable {
   case phase, job, cpu
   // Go's scheduler: a P's and an M's index, a run queue slot, a wait reason.
   case p, m, slot, reason
+  // A node timer's purpose.
+  case purpose
 
   /// The key in the file.
   var key: StaticString {
@@ -47,11 +51,12 @@ enum EventField: UInt8, CaseIterable {
     case .m: "m"
     case .slot: "slot"
     case .reason: "reason"
+    case .purpose: "purpose"
     }
   }
 
   /// This field's bit.
-  @inline(__always) var bit: UInt32 { 1 << UInt32(rawValue) }
+  @inline(__always) var bit: UInt64 { 1 << UInt64(rawValue) }
 
   /// The field whose key is `bytes` (by length, then the common keys first).
   /// Each key is spelled once, in `key`; a key listed under the wrong length
@@ -91,6 +96,7 @@ enum EventField: UInt8, CaseIterable {
       if bytesEqual(bytes, reason.key) { return .reason }
     case 7:
       if bytesEqual(bytes, message.key) { return .message }
+      if bytesEqual(bytes, purpose.key) { return .purpose }
     case 8:
       if bytesEqual(bytes, position.key) { return .position }
       if bytesEqual(bytes, awaiting.key) { return .awaiting }

@@ -162,7 +162,7 @@ public struct GoSchedState: Sendable, Equatable {
       unqueue(task)
       stopRunning(task)
       timers.removeAll { $0.task == task }
-    case .timerSet(let task, let deadline):
+    case .timerSet(let task, let deadline, _):
       guard active else { return }
       let at = timers.firstIndex { $0.deadlineUs > deadline } ?? timers.count
       timers.insert(Timer(task: task, deadlineUs: deadline), at: at)

@@ -68,7 +68,7 @@ public struct KernelState: Sendable, Equatable {
       for i in cpus.indices where cpus[i].current == task { cpus[i].current = nil }
       leaveQueues(task)
       blocked.removeAll { $0.task == task }
-    case .timerSet(let task, let deadline):
+    case .timerSet(let task, let deadline, _):
       pendingSleep[task] = deadline
     case .threadReady(let task, let c):
       let i = cpu(c)

@@ -19,6 +19,8 @@ public struct NodeLoopState: Sendable, Equatable {
     public var task: TaskID
     /// When it is due.
     public var deadlineUs: Int64
+    /// The future it is for (nil in traces written before the word).
+    public var purpose: TimerPurpose?
   }
 
   /// The frames on the call stack, bottom first (the running one last).
@@ -57,8 +59,8 @@ public struct NodeLoopState: Sendable, Equatable {
     case .immediateRun(let task):
       if let i = immediates.firstIndex(of: task) { immediates.remove(at: i) }
       macrotasksRun += 1
-    case .timerSet(let task, let deadline):
-      let timer = Timer(task: task, deadlineUs: deadline)
+    case .timerSet(let task, let deadline, let purpose):
+      let timer = Timer(task: task, deadlineUs: deadline, purpose: purpose)
       let at = timers.firstIndex { $0.deadlineUs > deadline } ?? timers.count
       timers.insert(timer, at: at)
     case .timerFire(let task):

@@ -50,7 +50,7 @@ public struct RaceState: Sendable, Equatable {
     switch payload {
     case .spawn(let task, let parent?):
       spawnedSince[parent, default: []].append(task)
-    case .timerSet(let task, let deadline):
+    case .timerSet(let task, let deadline, _):
       armed[task] = deadline
     case .goExecute(let task, _, _):
       armed[task] = nil

@@ -144,7 +144,7 @@ extension TraceState {
     case .reactorReady(let fd, let readiness):
       reactor.lastWait?.ready.append(.init(fd: fd, readiness: readiness))
       reactor.markAnswered(fd: fd)
-    case .timerSet(let id, let deadline):
+    case .timerSet(let id, let deadline, _):
       ensureTask(id, at: t)
       node.apply(payload)
       reactor.armTimer(task: id, deadlineUs: deadline)
@@ -301,7 +301,7 @@ extension TraceState {
   /// fd whose waker was woken, or else is held by a join handle or a channel.
   private mutating func applyWakerClone(_ id: TaskID, previous: EventPayload?, next: EventPayload?) {
     tasks[id.index].wakersHeld += 1
-    if case .timerSet(let other, _) = next, other == id { return }
+    if case .timerSet(let other, _, _) = next, other == id { return }
     if case .register(let other, let fd, _) = previous, other == id {
       reactor.setWakerStored(fd: fd, true)
     } else if let fd = reactor.unarmedFd(of: id) {

@@ -54,7 +54,7 @@ extension TraceState {
       if case .deregister = previous { return true }
       if case .deregister(let fd) = next, reactor.registration(fd: fd)?.task == task { return true }
       return false
-    case .timerSet(let task, _):
+    case .timerSet(let task, _, _):
       if case .pollEnd(task, .pending, _, _) = next { return true }
       return false
     default:
@@ -88,7 +88,7 @@ extension TraceState {
         count(others, "other task alive", "other tasks alive", into: &s)
         s.text(")")
       }
-    } else if i > 0, case .timerSet(task, let deadline) = trace.events[i - 1].payload {
+    } else if i > 0, case .timerSet(task, let deadline, _) = trace.events[i - 1].payload {
       s.text(" (timer at ")
       s.instant(deadline)
       s.text(")")

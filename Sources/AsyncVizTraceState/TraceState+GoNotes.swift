@@ -92,7 +92,7 @@ extension TraceState {
       s.text(
         " finds nothing to run (runnext, local queue, global queue, timers, other Ps): it goes idle and its M parks in the netpoller (epoll_wait) until the next timer."
       )
-    case .timerSet(let task, let deadline):
+    case .timerSet(let task, let deadline, _):
       s.label(task, in: trace)
       s.text(
         go.status(task) == .running ? " arms a timer on its P's heap, due at " : " arms a timer, due at ")

@@ -60,23 +60,18 @@ extension TraceState {
       s.number(Int64(fd))
       s.text(
         " is read: the socket leaves the interest list and is closed, and the read's promise is fulfilled.")
-    case .timerSet(let task, let deadline):
-      s.label(task, in: trace)
-      // A note sees only the events so far (the live view writes it as the
-      // event comes), so it cannot tell which future the timer is for.
-      s.text(
-        trace.program.backend == .sim
-          ? " calls setTimeout (a sleep, timeout's timer, or a resource call, whose async fn waits out the server's latency on sim)"
-          : " calls setTimeout (a sleep or timeout's timer)")
-      s.text(": the callback is due at ")
-      s.instant(deadline)
-      s.text(" (")
-      s.duration(deadline - event.tUs)
-      s.text(" from now: Node waits at least 1 ms, in whole milliseconds) and waits in libuv's timer heap.")
+    case .timerSet(let task, let deadline, let purpose):
+      noteSetTimeout(task, for: purpose, due: deadline, at: event.tUs, in: trace, into: &s)
     case .timerFire(let task):
       s.text("A macrotask: the timers phase runs the setTimeout callback of ")
       s.label(task, in: trace)
-      s.text(", which resolves its promise.")
+      switch node.timers.first(where: { $0.task == task })?.purpose {
+      case .sleep: s.text("'s sleep, which fulfills the sleep's promise.")
+      case .timeout: s.text("'s timeout, which fulfills the timer's promise.")
+      case .latency:
+        s.text("'s resource call: the server's latency is over, and the callback fulfills its promise.")
+      case nil: s.text(", which resolves its promise.")
+      }
     case .immediateQueue(let task):
       s.label(task, in: trace)
       // processImmediate runs only the queue it started with: an immediate
@@ -102,6 +97,35 @@ extension TraceState {
     default:
       s.string(event.payload.kindName)
     }
+  }
+
+  private func noteSetTimeout<S: NoteSink & ~Copyable>(
+    _ task: TaskID, for purpose: TimerPurpose?, due deadline: Int64, at now: Int64, in trace: Trace,
+    into s: inout S
+  ) {
+    s.label(task, in: trace)
+    switch purpose {
+    case .sleep:
+      s.text(" calls setTimeout for its sleep")
+    case .timeout:
+      s.text(" calls setTimeout for its timeout's timer, which races the future it limits")
+    case .latency:
+      s.text(
+        " makes a resource call, whose async fn calls setTimeout to wait out the server's latency (on sim, a timer stands in for the server)"
+      )
+    case nil:
+      // A trace written before the purpose was recorded: the note sees only
+      // the events so far, so it cannot tell which future the timer is for.
+      s.text(
+        trace.program.backend == .sim
+          ? " calls setTimeout (a sleep, timeout's timer, or a resource call, whose async fn waits out the server's latency on sim)"
+          : " calls setTimeout (a sleep or timeout's timer)")
+    }
+    s.text(": the callback is due at ")
+    s.instant(deadline)
+    s.text(" (")
+    s.duration(deadline - now)
+    s.text(" from now: Node waits at least 1 ms, in whole milliseconds) and waits in libuv's timer heap.")
   }
 
   private func noteNodeCall<S: NoteSink & ~Copyable>(

@@ -118,7 +118,7 @@ extension TraceState {
         return
       }
       noteReactorReady(fd, readiness: readiness, in: trace, into: &s)
-    case .timerSet(let task, let deadline):
+    case .timerSet(let task, let deadline, _):
       s.label(task, in: trace)
       s.text(" arms a timer for ")
       s.instant(deadline)

@@ -67,7 +67,7 @@ extension TraceState {
       s.label(task, in: trace)
       s.text(", still alive, with the process: a thread is not cancelled at an await as a rust task is")
       s.text(" dropped; it dies only because the whole process exits.")
-    case .timerSet(let task, let deadline):
+    case .timerSet(let task, let deadline, _):
       s.label(task, in: trace)
       s.text(" calls nanosleep until ")
       s.instant(deadline)

@@ -72,7 +72,7 @@ public struct TimelineIndex: Sendable {
       if result == .ready { close(k, event) } else { open(.waiting(awaiting), k, event) }
     case .complete, .taskDrop:
       close(k, event)
-    case .timerSet(_, let deadline):
+    case .timerSet(_, let deadline, _):
       deadlines[k] = deadline
     case .wake(_, let by, _, _):
       let late = by == .timer ? max(0, event.tUs - deadlines[k]) : 0

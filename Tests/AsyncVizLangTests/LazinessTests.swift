@@ -70,7 +70,7 @@ import Testing
   // at its first poll, at 30 ms, the deadline has passed: Ready, no timer.
   #expect(end.tUs == 30_000)
   let deadlines = trace.events.compactMap { e -> Int64? in
-    if case .timerSet(_, let deadline) = e.payload { return deadline }
+    if case .timerSet(_, let deadline, _) = e.payload { return deadline }
     return nil
   }
   #expect(deadlines == [30_000])

@@ -222,3 +222,77 @@ private func combinatorSpawns(_ trace: Trace, waits: (EventPayload) -> Bool) -> 
   }
   #expect(!spawnNotes.isEmpty && spawnNotes.allSatisfy { $0.1.contains("tokio::spawn") })
 }
+
+/// Each node setTimeout's purpose as the run itself shows it, independently
+/// of the word the trace carries: the timer that fires at its deadline, then
+/// the job its promise's reaction queues for the task in that same step (a
+/// resource call's `return reply`, timeout's `expire`, anything else a
+/// sleep). Keyed by the index of the `timer_set` and of its `timer_fire`.
+private func purposesFromTheRun(_ trace: Trace) -> (set: [Int: TimerPurpose], fire: [Int: TimerPurpose]) {
+  var armed: [(index: Int, task: TaskID, deadline: Int64)] = []
+  var fired: (set: Int, fire: Int, task: TaskID, step: UInt32)?
+  var out: (set: [Int: TimerPurpose], fire: [Int: TimerPurpose]) = ([:], [:])
+  for (i, event) in trace.events.enumerated() {
+    switch event.payload {
+    case .timerSet(let task, let deadline, _):
+      armed.append((i, task, deadline))
+    case .timerFire(let task):
+      // The timers phase runs the task's earliest timer due now (arming order on a tie).
+      let due = armed.filter { $0.task == task && $0.deadline <= event.tUs }
+      let first = due.min { $0.deadline < $1.deadline || ($0.deadline == $1.deadline && $0.index < $1.index) }
+      if let first {
+        armed.removeAll { $0.index == first.index }
+        fired = (first.index, i, task, event.step)
+      }
+    case .microtaskQueue(let task, let job):
+      guard let f = fired, f.task == task, f.step == event.step else { continue }
+      let purpose: TimerPurpose = job == .reply ? .latency : job == .expire ? .timeout : .sleep
+      out.set[f.set] = purpose
+      out.fire[f.fire] = purpose
+      fired = nil
+    default:
+      break
+    }
+  }
+  return out
+}
+
+@Test func nodeSaysWhichFutureEachSetTimeoutIsFor() throws {
+  var seen: Set<TimerPurpose> = []
+  for name in ["select-timeout", "timers", "db-then-service", "join-concurrent"] {
+    let trace = try nodeTrace(name)
+    let notes = trace.notes()
+    let derived = purposesFromTheRun(trace)
+    let sets = trace.events.indices.filter {
+      if case .timerSet = trace.events[$0].payload { true } else { false }
+    }
+    #expect(!sets.isEmpty && derived.set.count == sets.count && derived.fire.count == sets.count, "\(name)")
+    for i in sets {
+      guard case .timerSet(_, _, let recorded) = trace.events[i].payload, let purpose = derived.set[i] else {
+        continue
+      }
+      #expect(recorded == purpose, "\(name) event \(i)")
+      seen.insert(purpose)
+      let says =
+        switch purpose {
+        case .sleep: "calls setTimeout for its sleep:"
+        case .timeout: "calls setTimeout for its timeout's timer"
+        case .latency:
+          "makes a resource call, whose async fn calls setTimeout to wait out the server's latency"
+        }
+      #expect(notes[i].contains(says), "\(notes[i])")
+      #expect(!notes[i].contains("a sleep, timeout's timer, or a resource call"), "\(notes[i])")
+    }
+    // The timers phase's note names the same future when the callback runs.
+    for (i, purpose) in derived.fire {
+      let says =
+        switch purpose {
+        case .sleep: "'s sleep, which fulfills"
+        case .timeout: "'s timeout, which fulfills"
+        case .latency: "'s resource call: the server's latency is over"
+        }
+      #expect(notes[i].contains(says), "\(notes[i])")
+    }
+  }
+  #expect(seen == Set(TimerPurpose.allCases))
+}

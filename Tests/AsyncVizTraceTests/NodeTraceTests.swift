@@ -53,3 +53,51 @@ import Testing
   let note = state.note(forEvent: r.trace.events.count - 1, in: r.trace)
   #expect(note.isEmpty == false)
 }
+
+@Test func aNodeTimersPurposeIsWrittenAndOlderTracesWithoutItStillRead() throws {
+  let trace = DemoTraces.trace(named: "select-timeout", model: .node)
+  let text = String(decoding: TraceJSONWriter.encode(trace), as: UTF8.self)
+  for purpose in TimerPurpose.allCases {
+    #expect(text.contains(",\"purpose\":\"\(purpose.name)\",\"note\":"))
+  }
+  let read = try TraceJSONReader.decode(Array(text.utf8), name: "t.json")
+  #expect(TraceJSONWriter.encode(read) == Array(text.utf8))
+  // A node trace written before the word: every timer reads, with no purpose,
+  // and its note names the possibilities instead of one.
+  let older = text.replacing(/,"purpose":"[a-z]+"/, with: "")
+  let old = try TraceJSONReader.decode(Array(older.utf8), name: "t.json")
+  #expect(old.events.count == trace.events.count)
+  let notes = old.notes()
+  var timers = 0
+  for (event, note) in zip(old.events, notes) {
+    guard case .timerSet(_, _, let purpose) = event.payload else { continue }
+    timers += 1
+    #expect(purpose == nil)
+    #expect(note.contains("(a sleep, timeout's timer, or a resource call"), "\(note)")
+  }
+  #expect(timers > 0)
+  // The word belongs to timer_set alone, and only its three values read.
+  let fire = #""kind":"timer_fire","task":1,"#
+  #expect(
+    readingOutcome(text.replacing(fire, with: fire + #""purpose":"sleep","#, maxReplacements: 1)).contains(
+      #""purpose" does not belong in a timer_fire event"#))
+  #expect(
+    readingOutcome(text.replacing(#""purpose":"sleep""#, with: #""purpose":"nap""#, maxReplacements: 1))
+      .contains(#""purpose" must be one of "sleep", "timeout", "latency", found "nap""#))
+}
+
+@Test func theKeysPastTheThirtySecondAreRequiredAndCheckedForRepeats() {
+  // `slot` and `reason` were the 33rd and 34th keys: a 32-bit presence mask
+  // lost them, so a go_runq_put without its slot read.
+  let text = String(
+    decoding: TraceJSONWriter.encode(DemoTraces.trace(named: "timers", model: .go)), as: UTF8.self)
+  #expect(
+    readingOutcome(text.replacing(/,"slot":"[a-z]+"/, with: "", maxReplacements: 1)).contains(
+      #"a go_runq_put event needs "slot""#))
+  guard let reason = text.firstMatch(of: /"reason":"[a-z_]+"/) else {
+    Issue.record("the go trace has no go_park")
+    return
+  }
+  let twice = text.replacingCharacters(in: reason.range, with: "\(reason.output),\(reason.output)")
+  #expect(readingOutcome(twice).contains(#"the key "reason" appears twice"#))
+}

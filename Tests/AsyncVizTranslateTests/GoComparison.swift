@@ -53,7 +53,7 @@ struct GoComparison {
     var firedAt: [Int64: [Int64: Set<Int64>]] = [:]
     for e in trace.events {
       switch e.payload {
-      case .timerSet(let task, let deadline):
+      case .timerSet(let task, let deadline, _):
         armed[task, default: []].append((deadline, e.tUs))
       case .timerFire(let task):
         guard let i = armed[task]?.firstIndex(where: { $0.deadline == e.tUs }) ?? armed[task]?.indices.first,
