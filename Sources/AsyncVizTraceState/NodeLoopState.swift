@@ -37,6 +37,23 @@ public struct NodeLoopState: Sendable, Equatable {
   public internal(set) var timers: [Timer] = []
   /// The callbacks setImmediate queued, for the check phase, front first.
   public internal(set) var immediates: [TaskID] = []
+  /// Which check phase each of `immediates` runs in (1 the first): the next
+  /// one after it was queued, since processImmediate runs only the queue it
+  /// started with. A later turn's check phase has no `phase` event when no
+  /// other phase had work in between; this counts it all the same.
+  var immediateChecks: [Int] = []
+  /// The check phases begun so far.
+  var checkPhases = 0
+  /// What the last macrotask was (the jobs queued since come from it): a
+  /// timer's callback (with its purpose), a socket read, an immediate.
+  var lastMacrotask: Macrotask?
+
+  /// A kind of macrotask, for the notes of the jobs it queues.
+  enum Macrotask: Equatable {
+    case timer(TimerPurpose?)
+    case socket
+    case immediate
+  }
   /// Microtasks run so far.
   public internal(set) var microtasksRun = 0
   /// Macrotasks (timer and immediate callbacks) run so far.
@@ -45,10 +62,19 @@ public struct NodeLoopState: Sendable, Equatable {
   /// The state before any event.
   public init() {}
 
+  /// Whether running `task`'s immediate now begins a check phase of a later
+  /// loop turn with no `phase` event (no timer was due in between, and the
+  /// poll phase does not block while an immediate is queued).
+  func beginsALaterCheckPhase(_ task: TaskID) -> Bool {
+    guard phase == .check, let i = immediates.firstIndex(of: task) else { return false }
+    return immediateChecks[i] > checkPhases
+  }
+
   mutating func apply(_ payload: EventPayload) {
     switch payload {
     case .phase(let p):
       phase = p
+      if p == .check { checkPhases += 1 }
     case .microtaskQueue(let task, let job):
       microtasks.append(Job(task: task, job: job))
     case .microtaskRun(let task, let job):
@@ -56,20 +82,32 @@ public struct NodeLoopState: Sendable, Equatable {
       microtasksRun += 1
     case .immediateQueue(let task):
       immediates.append(task)
+      immediateChecks.append(checkPhases + 1)
     case .immediateRun(let task):
-      if let i = immediates.firstIndex(of: task) { immediates.remove(at: i) }
+      lastMacrotask = .immediate
+      if let i = immediates.firstIndex(of: task) {
+        immediates.remove(at: i)
+        checkPhases = max(checkPhases, immediateChecks.remove(at: i))
+      }
       macrotasksRun += 1
     case .timerSet(let task, let deadline, let purpose):
       let timer = Timer(task: task, deadlineUs: deadline, purpose: purpose)
       let at = timers.firstIndex { $0.deadlineUs > deadline } ?? timers.count
       timers.insert(timer, at: at)
     case .timerFire(let task):
-      if let i = timers.firstIndex(where: { $0.task == task }) { timers.remove(at: i) }
+      lastMacrotask = .timer(nil)
+      if let i = timers.firstIndex(where: { $0.task == task }) {
+        lastMacrotask = .timer(timers[i].purpose)
+        timers.remove(at: i)
+      }
       macrotasksRun += 1
     case .callPush(let task):
       if callStack.isEmpty { lastJobStack = [] }
       callStack.append(task)
       if callStack.count > lastJobStack.count { lastJobStack = callStack }
+    case .deregister:
+      // The poll phase's callback read the reply and closed the socket.
+      lastMacrotask = .socket
     case .callPop(let task, _, _):
       if let i = callStack.lastIndex(of: task) { callStack.remove(at: i) }
     default:

@@ -87,11 +87,7 @@ extension TraceState {
         ": it goes to the global run queue (rust never preempts: a task keeps the thread until its next await)."
       )
     case .goIdle(let p):
-      s.text("P")
-      s.number(Int64(p))
-      s.text(
-        " finds nothing to run (runnext, local queue, global queue, timers, other Ps): it goes idle and its M parks in the netpoller (epoll_wait) until the next timer."
-      )
+      noteGoIdle(p, atSetup: event.step == 0, into: &s)
     case .timerSet(let task, let deadline, _):
       s.label(task, in: trace)
       s.text(
@@ -135,6 +131,48 @@ extension TraceState {
       s.text("): a blocking system call (nanosleep).")
     default:
       writeRustNote(forEvent: i, in: trace, into: &s)
+    }
+  }
+
+  /// Where an idle P's M waits (proc.go `findRunnable`, its end): in the
+  /// netpoller until the next timer or a ready socket, one M at a time
+  /// (`sched.lastpoll`); else, or for the other Ms, in a futex (`stopm`).
+  private func noteGoIdle<S: NoteSink & ~Copyable>(_ p: Int32, atSetup: Bool, into s: inout S) {
+    s.text("P")
+    s.number(Int64(p))
+    let index = Int(p)
+    let proc = index < go.procs.count ? go.procs[index] : GoSchedState.Proc()
+    if atSetup {
+      s.text(
+        " starts idle, with no M: procresize puts every P but the first on the idle list, until there is work for it."
+      )
+      return
+    }
+    if case .syscall = proc.doing {
+      s.text(
+        " was taken from the thread blocked in the system call, but there is no work for it: handoffp puts it on the idle list, with no M."
+      )
+      return
+    }
+    s.text(
+      " finds nothing to run (runnext, local queue, global queue, timers, other Ps): it goes idle and its M ")
+    let until =
+      switch (go.timers.isEmpty, go.netpoller.isEmpty) {
+      case (false, true): "the next timer"
+      case (false, false): "the next timer or a ready socket"
+      case (true, false): "a socket is ready"
+      case (true, true): ""
+      }
+    if until.isEmpty {
+      s.text("sleeps in a futex (stopm): no timer and no socket is left to wait for.")
+    } else if go.procs.count <= 1 {
+      s.text("parks in the netpoller (epoll_wait) until ")
+      s.string(until)
+      s.text(".")
+    } else {
+      s.text("sleeps: one idle M at a time waits in the netpoller (epoll_wait) until ")
+      s.string(until)
+      s.text(", any other in a futex (stopm).")
     }
   }
 

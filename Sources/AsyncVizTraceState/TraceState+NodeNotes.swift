@@ -82,7 +82,12 @@ extension TraceState {
           : " calls setImmediate: the callback waits for the check phase of this loop turn, after the microtasks and any due I/O."
       )
     case .immediateRun(let task):
-      s.text("A macrotask: the check phase runs the setImmediate callback of ")
+      // libuv's idle handle, which Node starts while an immediate is queued,
+      // makes the poll phase's timeout 0 (uv_backend_timeout).
+      s.text(
+        node.beginsALaterCheckPhase(task)
+          ? "A macrotask, in the next loop turn (no timer was due, and the poll phase does not block while an immediate is queued): its check phase runs the setImmediate callback of "
+          : "A macrotask: the check phase runs the setImmediate callback of ")
       s.label(task, in: trace)
       s.text(", which resolves its promise.")
     case .output(let task, let text):
@@ -229,8 +234,16 @@ extension TraceState {
       s.text("a contender of the race ")
       s.label(task, in: trace)
       s.text(" awaited settles after the race was already decided. Promise.race cancels nothing:")
-      s.text(" this contender ran to its end (its timer or socket kept the loop alive), and its value is")
-      s.text(" ignored (under rust, select and timeout drop the losing future at once).")
+      s.text(" this contender ran to its end (")
+      switch node.lastMacrotask {
+      case .timer(.sleep): s.text("its sleep's timer")
+      case .timer(.timeout): s.text("timeout's timer")
+      case .timer(.latency): s.text("its resource call's timer, the server's latency on sim,")
+      case .socket: s.text("its socket")
+      case .timer(nil), .immediate, nil: s.text("what it waited on")
+      }
+      s.text(" kept the loop alive until it settled), and its value is ignored (under rust, select and")
+      s.text(" timeout drop the losing future at once).")
     case .reaction, .reply, .all, .race, .tag, .expire, .selfWake, .mainEnd:
       s.text(Self.reactionName(job))
       s.text(" for ")

@@ -74,7 +74,7 @@ extension TraceState {
       s.text(": the kernel takes it off the CPU and a timer wakes it then.")
     case .ioSend(let task, let fd, let resource, let op):
       s.label(task, in: trace)
-      s.text(" writes a ")
+      s.text(" writes its ")
       s.string(trace.string(resource))
       s.text(".")
       s.string(trace.string(op))

@@ -21,12 +21,23 @@ extension Transcript {
       text += "end: completed. main's thread returned, and exit() ended the process"
       text +=
         dropped.isEmpty
-        ? ".\n" : " with \(dropped.count) other thread\(dropped.count == 1 ? "" : "s") still alive.\n"
+        ? ".\n" : " with \(count(dropped.count, "other thread")) still alive.\n"
     case .completed where trace.program.model == .go:
-      text += "end: completed. main returned, so the process exited: goroutines still alive ended with it.\n"
+      text += "end: completed. main returned, so the process exited"
+      text +=
+        dropped.isEmpty
+        ? " (every other goroutine had returned already).\n"
+        : ": \(count(dropped.count, "goroutine")) still alive ended with it.\n"
     case .stuck where trace.program.model == .go:
       text +=
         "end: stuck. Go stops such a program itself: \"fatal error: all goroutines are asleep - deadlock!\"\n"
+    case .stuck where trace.program.model == .node:
+      // Real Node 20 exits with status 0 and says nothing (checked here).
+      text += "end: stuck. Nothing is left in the loop (no timer, immediate or socket) and main's promise"
+      text += " never settled: node exits here, silently, with the rest of main never run.\n"
+    case .stuck where trace.program.model == .threads:
+      text += "end: stuck. Every thread is blocked and no other thread will ever wake one: the real"
+      text += " process hangs here, with no error (nothing in the kernel looks for such a deadlock).\n"
     case .completed where !dropped.isEmpty:
       text += "end: completed. main returned, so block_on returned and the runtime dropped"
       text += " the tasks still alive.\n"
@@ -46,7 +57,13 @@ extension Transcript {
     if trace.program.model == .threads { text += threadsCosts(state.kernel) }
     if trace.program.model == .go { text += goCosts(state) }
     if !dropped.isEmpty {
-      text += "  dropped tasks (never finished): \(dropped.map { trace.label($0) }.joined(separator: ", "))\n"
+      let what =
+        switch trace.program.model {
+        case .go: "goroutines alive when the process exited"
+        case .threads: "threads alive when exit() ended the process"
+        case .rust, .node: "dropped tasks"
+        }
+      text += "  \(what) (never finished): \(dropped.map { trace.label($0) }.joined(separator: ", "))\n"
     }
     if !end.stuckTasks.isEmpty {
       text += "  stuck tasks:\n"
@@ -59,6 +76,9 @@ extension Transcript {
     }
     return text + findings(trace)
   }
+
+  /// "1 goroutine", "2 goroutines".
+  private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
   /// The threads model's costs: threads, context switches, memory at the peak.
   static func threadsCosts(_ kernel: KernelState) -> String {
@@ -96,8 +116,22 @@ extension Transcript {
       }
       return text + ": a promise nothing will ever settle, and the loop ran dry."
     }
-    if case .joinHandle(let joined) = info.awaiting, trace.end?.stuckTasks.contains(joined) == true {
-      text += ", waiting for \(trace.label(joined)), which is stuck too"
+    let joinedStuck: TaskID? =
+      if case .joinHandle(let joined) = info.awaiting, trace.end?.stuckTasks.contains(joined) == true {
+        joined
+      } else {
+        nil
+      }
+    if trace.program.model == .threads {
+      // No wakers under threads: a blocked thread waits in the kernel (a futex, a read).
+      if let joinedStuck {
+        return "blocked\(place) in pthread_join on \(trace.label(joinedStuck)), which is stuck too."
+      }
+      return (what.isEmpty ? "blocked\(place)" : "blocked\(place) on \(what)")
+        + ": no other thread will ever wake it."
+    }
+    if let joinedStuck {
+      text += ", waiting for \(trace.label(joinedStuck)), which is stuck too"
     } else if info.wakersHeld <= 0 {
       text += ", and no one holds its waker"
     } else {
