@@ -37,21 +37,7 @@ struct LangFuture: Future {
   /// Polls the wrapped future, one level deeper: the levels and the polls
   /// are counted in the context for the depth limit and the run's budget.
   mutating func poll(_ cx: inout Context) -> Poll<Value> {
-    cx.nesting += 1
-    cx.futurePolls += 1
-    defer { cx.nesting -= 1 }
-    // What a finished future's children said they wait on is stale: a
-    // timeout that dropped a join handle must not leave "join #2" for the
-    // next await to inherit (the first value set wins). A Ready future
-    // leaves the context's wait description as it found it.
-    let awaiting = cx.awaiting
-    let line = cx.suspendLine
-    let result = pollKind(&cx)
-    if case .ready = result {
-      cx.awaiting = awaiting
-      cx.suspendLine = line
-    }
-    return result
+    cx.nestedPoll { pollKind(&$0) }
   }
 
   private mutating func pollKind(_ cx: inout Context) -> Poll<Value> {
@@ -126,5 +112,30 @@ struct LangFuture: Future {
     case .handle(var f): f.cancel(&cx); kind = .handle(f)
     case .yieldNow, .lostWaker, .selfWake, .taken: break
     }
+  }
+}
+
+extension Context {
+  /// Polls a future one level deeper: the levels and the polls are counted
+  /// for the depth limit and the run's budget. Every future a .av frame
+  /// awaits is polled through here (a `LangFuture`, or the yield a frame
+  /// keeps without one).
+  @inline(__always)
+  mutating func nestedPoll<T>(_ poll: (inout Context) -> Poll<T>) -> Poll<T> {
+    nesting += 1
+    futurePolls += 1
+    defer { nesting -= 1 }
+    // What a finished future's children said they wait on is stale: a
+    // timeout that dropped a join handle must not leave "join #2" for the
+    // next await to inherit (the first value set wins). A Ready future
+    // leaves the context's wait description as it found it.
+    let awaiting = self.awaiting
+    let line = suspendLine
+    let result = poll(&self)
+    if case .ready = result {
+      self.awaiting = awaiting
+      suspendLine = line
+    }
+    return result
   }
 }
