@@ -119,7 +119,9 @@ final class AsyncFnFuture: Future {
         cx.suspend(on: .nothing, line: code.lines[at])
         return .pending
       case .ready:
-        // A yield gives `()`, sets no failure and needs no admission.
+        // A yield gives `()`, sets no failure and needs no admission; a
+        // yield statement's `pop` of it is only counted.
+        if code.ops[at] == .awaitYieldThenPop { return execute(from: at + 1, &r, &cx, poppingUnit: true) }
         r.stack.append(.unit)
         return execute(from: at + 1, &r, &cx)
       }

@@ -64,6 +64,6 @@ final class FunctionCode: Sendable {
     self.slotCount = slotCount
     self.instructions = instructions
     self.lines = lines
-    ops = instructions.map(Op.init)
+    ops = Op.lower(instructions)
   }
 }

@@ -17,6 +17,10 @@ enum Op: Sendable, Equatable {
   case forNext(counter: Int, end: Int, variable: Int, exit: Int)
   /// `await yield_now()`: `make(.builtin(.yieldNow), argc: 0, then: .await)`.
   case awaitYield
+  /// `await yield_now()` as a statement: `awaitYield` followed by a `pop`
+  /// no jump lands on. The frame resumes past the pop (counting it) instead
+  /// of pushing a `()` only to drop it.
+  case awaitYieldThenPop
   /// Any other instruction: run from `FunctionCode.instructions`.
   case other
 
@@ -32,5 +36,27 @@ enum Op: Sendable, Equatable {
     case .make(.builtin(.yieldNow), argc: 0, then: .await): self = .awaitYield
     default: self = .other
     }
+  }
+}
+
+extension Op {
+  /// `instructions` lowered, with each `await yield_now()` statement fused
+  /// with its `pop`.
+  static func lower(_ instructions: [Instruction]) -> [Op] {
+    var ops = instructions.map(Op.init)
+    var targets = Set<Int>()
+    for instruction in instructions {
+      switch instruction {
+      case .jump(let target), .branchUnless(_, let target), .countdown(_, let target),
+        .forNext(_, _, _, let target):
+        targets.insert(target)
+      default: break
+      }
+    }
+    for pc in ops.indices.dropLast()
+    where ops[pc] == .awaitYield && ops[pc + 1] == .pop && !targets.contains(pc + 1) {
+      ops[pc] = .awaitYieldThenPop
+    }
+    return ops
   }
 }

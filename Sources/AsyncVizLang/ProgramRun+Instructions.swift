@@ -44,7 +44,9 @@ extension ProgramRun {
     case .countdown(let counter, let exit):
       if let error = r.countdown(counter: counter, exit: exit, &pc) { return error }
     case .forNext(let counter, let end, let variable, let exit):
-      if let error = r.forNext(counter: counter, end: end, variable: variable, exit: exit, &pc) { return error }
+      if let error = r.forNext(counter: counter, end: end, variable: variable, exit: exit, &pc) {
+        return error
+      }
     case .make, .await, .plain, .ret:
       preconditionFailure("a model's frame runs \(instruction) itself")
     }

@@ -14,12 +14,19 @@ struct TaskRootFuture: Future {
   /// `inner`'s frame when the task runs an async fn (nearly every task),
   /// polled directly: reaching it through `LangFuture`'s switch copies and
   /// destroys the whole enum on every poll, about 180 instructions (callgrind).
-  let frame: AsyncFnFuture?
+  /// Unmanaged (`inner` holds it for as long as this root exists) and used
+  /// at +0: a strong (or unowned) reference was retained and released
+  /// around every poll.
+  let frame: Unmanaged<AsyncFnFuture>?
 
   init(inner: LangFuture, run: ProgramRun) {
     self.inner = inner
     self.run = run
-    if case .asyncFn(let frame) = inner.kind { self.frame = frame } else { frame = nil }
+    if case .asyncFn(let frame) = inner.kind {
+      self.frame = Unmanaged.passUnretained(frame)
+    } else {
+      frame = nil
+    }
   }
 
   mutating func poll(_ cx: inout Context) -> Poll<Value> {
@@ -33,7 +40,12 @@ struct TaskRootFuture: Future {
       return .ready(.none)
     }
     // The same accounting as `LangFuture.poll`.
-    let result = if let frame { cx.nestedPoll { frame.poll(&$0) } } else { inner.poll(&cx) }
+    let result =
+      if let frame {
+        frame._withUnsafeGuaranteedRef { frame in cx.nestedPoll { frame.poll(&$0) } }
+      } else {
+        inner.poll(&cx)
+      }
     run.budget.pointee.spendPolls(cx.futurePolls)
     // A failure no frame took (the task runs a bare built-in, `spawn join(...)`).
     if let failure = cx.failure { cx.fail(run.budget.pointee.errorLine("error: \(failure)")) }
