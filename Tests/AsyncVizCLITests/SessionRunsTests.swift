@@ -17,7 +17,7 @@ private func dbThenService(_ arguments: [String] = []) throws -> SessionRuns {
 @Test func aSwitchStartsTheProgramAgainUnderTheModelAndLetsTheOldRunGo() throws {
   let runs = try dbThenService()
   #expect(runs.access == .rerun)
-  weak var first = runs.shown
+  weak let first = runs.shown
   #expect(first?.trace.program.model == .rust)
   while runs.shown.advance() {}
   let node = try runs.run(under: .node).get()
