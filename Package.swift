@@ -86,7 +86,7 @@ let package = Package(
     .target(
       name: "AsyncVizPosix",
       dependencies: [
-        "AsyncVizRuntime", "AsyncVizTrace", "CEpoll",
+        "AsyncVizRuntime", "AsyncVizThreadsRuntime", "AsyncVizTrace", "CEpoll",
         .product(name: "HeapModule", package: "swift-collections"),
       ]
     ),
