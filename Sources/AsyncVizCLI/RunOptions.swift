@@ -28,6 +28,8 @@ struct RunOptions: ParsableArguments {
   @OptionGroup(title: "Limits for runaway programs")
   var limits: LimitOptions
 
+  @OptionGroup var constants: ConstantOptions
+
   mutating func validate() throws {
     if maxSteps == 0 { throw ValidationError("--max-steps must be at least 1") }
     if !(1...64).contains(cpus) { throw ValidationError("--cpus must be between 1 and 64") }
@@ -57,7 +59,8 @@ struct RunOptions: ParsableArguments {
     case .threads:
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
       guard backend == .epoll else {
-        return .threads(program.makeKernel(options: runtimeOptions, cpus: cpus, limits: limits.languageLimits))
+        return .threads(
+          program.makeKernel(options: runtimeOptions, cpus: cpus, limits: limits.languageLimits))
       }
       return .realThreads(try makeRealKernel(for: program))
     case .go:
@@ -72,11 +75,14 @@ struct RunOptions: ParsableArguments {
 
   /// The threads model of `program` on real pthreads; its own thread cap
   /// (`RealThreadsKernel.defaultCap`) binds before `--max-tasks` when lower.
-  func makeRealKernel(for program: CompiledProgram) throws(CLIError) -> RealThreadsKernel {
+  func makeRealKernel(for program: CompiledProgram, tracing: Bool = true) throws(CLIError)
+    -> RealThreadsKernel
+  {
     let info = ProgramInfo(
       name: program.source.programName, source: program.source.text, backend: .epoll, model: .threads)
     do {
-      let kernel = try RealThreadsKernel(program: info, resources: program.resources, maxSteps: maxSteps)
+      let kernel = try RealThreadsKernel(
+        program: info, resources: program.resources, maxSteps: maxSteps, tracing: tracing)
       program.startThreads(on: kernel, maxThreads: limits.maxTasks, limits: limits.languageLimits)
       return kernel
     } catch {

@@ -9,6 +9,19 @@ public struct Program: Sendable {
   public var channels: [ChannelDecl] = []
   /// Async fns, in source order.
   public var functions: [FunctionDecl] = []
+  /// Constants, in source order. The parser puts each one's value in place
+  /// of its name wherever it is used, so nothing after the parser sees them.
+  public var constants: [ConstantDecl] = []
+}
+
+/// `const requests = 1000`: a whole number with a name, at the top level.
+public struct ConstantDecl: Sendable {
+  /// The name as written.
+  public var name: String
+  /// Where the name starts.
+  public var location: SourceLocation
+  /// The value: as written, or as `--set NAME=VALUE` replaced it.
+  public var value: Int64
 }
 
 /// `resource db latency 40ms`.

@@ -167,7 +167,9 @@ public final class DatagramPeer: @unchecked Sendable {
     /// text, or nil if the socket was shut down (the run ended) or failed.
     public func call(resource: Int, op: String, argument: String) -> String? {
       let r = UInt32(resource)
-      var request: [UInt8] = [UInt8(r & 0xff), UInt8((r >> 8) & 0xff), UInt8((r >> 16) & 0xff), UInt8(r >> 24)]
+      var request: [UInt8] = [
+        UInt8(r & 0xff), UInt8((r >> 8) & 0xff), UInt8((r >> 16) & 0xff), UInt8(r >> 24),
+      ]
       request += Array(op.utf8) + [0] + Array(argument.utf8)
       guard send(request) else { return nil }
       var buffer = [UInt8](repeating: 0, count: 65_536)

@@ -1,0 +1,77 @@
+import AsyncVizPosix
+import AsyncVizTrace
+import Foundation
+
+/// One model's run for real, as `compare --real` measures it: the program
+/// run by `asyncviz measure` in a child process of its own (rust: tasks on
+/// the epoll backend; threads: real pthreads), its figures taken from the
+/// kernel: peak resident size and context switches from wait4()'s rusage,
+/// OS threads from /proc (the child's own reading at its peak, or the
+/// parent's samples, whichever is higher).
+struct RealRun: Equatable {
+  let model: RuntimeModel
+  /// How the run ended, as the child saw it.
+  let end: String
+  /// When the run ended (wall clock, from the child's start of the run).
+  let endUs: Int64
+  let peakRSSBytes: Int
+  let osThreads: Int
+  let voluntarySwitches: Int
+  let involuntarySwitches: Int
+
+  /// The models that have a real run here.
+  static let measured: [RuntimeModel] = [.rust, .threads]
+
+  /// Runs `program` (a demo name or a file, as given) under `model` in a
+  /// child process; `arguments` are passed on (`--set`, `--max-steps`).
+  static func measure(_ program: String, model: RuntimeModel, arguments: [String]) throws(CLIError) -> RealRun
+  {
+    guard let me = ChildMeasure.executablePath else {
+      throw CLIError("error: compare --real: cannot find this program's own executable (/proc/self/exe)")
+    }
+    let child: ChildMeasure.Figures
+    do {
+      child = try ChildMeasure.run(me, ["measure", program, "--model", model.rawValue] + arguments)
+    } catch {
+      throw CLIError("error: compare --real: \(error.message)")
+    }
+    guard child.status == 0 else {
+      let why = child.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+      throw CLIError(
+        why.isEmpty
+          ? "error: compare --real: the \(model.rawValue) run exited with status \(child.status)" : why)
+    }
+    guard let data = child.stdout.data(using: .utf8),
+      let o = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+      let end = o["end"] as? String, let endUs = o["end_us"] as? Int
+    else {
+      throw CLIError("error: compare --real: the \(model.rawValue) run printed no figures: \(child.stdout)")
+    }
+    return RealRun(
+      model: model, end: end, endUs: Int64(endUs), peakRSSBytes: child.peakRSSBytes,
+      osThreads: max(o["os_threads"] as? Int ?? 0, child.sampledThreads),
+      voluntarySwitches: child.voluntarySwitches, involuntarySwitches: child.involuntarySwitches)
+  }
+
+  /// "3,200 + 12": voluntary + involuntary.
+  var switchesText: String { "\(Self.grouped(voluntarySwitches)) + \(Self.grouped(involuntarySwitches))" }
+
+  /// 10001 as "10,001".
+  static func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+      out.append(c)
+    }
+    return (n < 0 ? "-" : "") + out
+  }
+
+  /// The figures as JSON, for `compare --format json`.
+  var json: [String: Any] {
+    [
+      "end": end, "end_us": endUs, "peak_rss_bytes": peakRSSBytes, "os_threads": osThreads,
+      "voluntary_switches": voluntarySwitches, "involuntary_switches": involuntarySwitches,
+    ]
+  }
+}
