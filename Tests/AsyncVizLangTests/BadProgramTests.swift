@@ -83,7 +83,7 @@ let syntaxErrors: [BadProgram] = [
     line: 1, column: 1, message: "every function is async here: write `async fn main(...)`"),
   BadProgram(
     label: "statement at top level", source: "print(\"x\")\nasync fn main() {\n}\n",
-    line: 1, column: 1, message: "expected `async fn`, `resource` or `channel` at the top level"),
+    line: 1, column: 1, message: "expected `async fn`, `resource`, `channel` or `const` at the top level"),
   BadProgram(
     label: "assignment in a condition", source: "async fn main() {\n    if 1 = 1 {\n    }\n}\n",
     line: 2, column: 10, message: "use `==` to compare"),
