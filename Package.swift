@@ -155,7 +155,7 @@ let package = Package(
       name: "AsyncVizPosixTests",
       dependencies: [
         "AsyncVizPosix", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples",
-        "AsyncVizNodeRuntime",
+        "AsyncVizNodeRuntime", "AsyncVizThreadsRuntime",
       ]),
     .testTarget(
       name: "AsyncVizUITests",

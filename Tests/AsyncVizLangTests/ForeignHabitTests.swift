@@ -26,7 +26,9 @@ private let habits: [HabitCase] = [
   HabitCase(line: "println!(\"hi\")", column: 8, advice: "asyncviz writes `print(\"...\")` (not `println!`)"),
   HabitCase(line: "go f()", column: 4, advice: "asyncviz writes `spawn f()` (Go writes `go f()`)"),
   HabitCase(line: "x := f()", column: 3, advice: "asyncviz writes `let x = ...` (Go writes `x := ...`)"),
-  HabitCase(line: "const x = 5", column: 7, advice: "asyncviz writes `let x = ...` (not `const` or `var`)"),
+  HabitCase(
+    line: "const x = 5", column: 7,
+    advice: "asyncviz writes `let x = ...` (not `const` or `var`; `const NAME = 10` is for the top level)"),
   HabitCase(line: "let mut x = 5", column: 9, advice: "asyncviz has no `mut`"),
   HabitCase(line: "let h = async move { f() }", column: 9, advice: "asyncviz has no async blocks"),
   HabitCase(
