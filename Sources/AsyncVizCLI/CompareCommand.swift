@@ -75,7 +75,13 @@ struct CompareCommand: ParsableCommand {
     if real {
       let passed = ["--max-steps", String(maxSteps)] + constants.assignments.flatMap { ["--set", $0] }
       for model in try chosenModels() where RealRun.measured.contains(model) {
-        comparison.real.append(try RealRun.measure(program, model: model, arguments: passed))
+        if model == .node {
+          if let node = try RealRun.measureNode(file, overrides: try constants.overrides()) {
+            comparison.real.append(node)
+          }
+        } else {
+          comparison.real.append(try RealRun.measure(program, model: model, arguments: passed))
+        }
       }
     }
     switch format {

@@ -124,9 +124,9 @@ struct ModelTable {
       return text + "\n"
     }
     var text =
-      "\nreal runs (epoll backend, wall clock, tracing off; each model in a child process of its own;\n"
-    text +=
-      "peak RSS and context switches (voluntary + involuntary) from wait4's rusage, threads from /proc):\n\n"
+      "\nreal runs, wall clock, each in a child process of its own: rust's tasks on the epoll backend\n"
+    text += "and threads as real pthreads (tracing off), node as the translated program on Node; peak RSS\n"
+    text += "and context switches (voluntary + involuntary) from wait4's rusage, threads from /proc:\n\n"
     text += line("", facts.map(\.model.rawValue))
     for (i, row) in rows.enumerated() { text += line(row.0, cells[i]) }
     if let threads = realRun(.threads), let rust = realRun(.rust) {
@@ -138,7 +138,7 @@ struct ModelTable {
         "on \(RealRun.grouped(rust.osThreads)); threads made \(RealRun.grouped(threads.voluntarySwitches)) voluntary "
       text += "context switches, rust \(RealRun.grouped(rust.voluntarySwitches)).\n"
     }
-    let unmeasured = facts.map(\.model).filter { !RealRun.measured.contains($0) }.map(\.rawValue)
+    let unmeasured = facts.map(\.model).filter { realRun($0) == nil }.map(\.rawValue)
     if !unmeasured.isEmpty {
       text += "\(Self.names(unmeasured)) \(unmeasured.count == 1 ? "is" : "are") not run for real here.\n"
     }

@@ -1,10 +1,15 @@
+import AsyncVizLang
 import AsyncVizPosix
+import AsyncVizRuntime
 import AsyncVizTrace
+import AsyncVizTranslate
 import Foundation
 
 /// One model's run for real, as `compare --real` measures it: the program
 /// run by `asyncviz measure` in a child process of its own (rust: tasks on
-/// the epoll backend; threads: real pthreads), its figures taken from the
+/// the epoll backend; threads: real pthreads), or node: the translated
+/// program (`asyncviz translate --to node`) run by Node itself, its
+/// resources the timers the translation makes of them; figures taken from the
 /// kernel: peak resident size and context switches from wait4()'s rusage,
 /// OS threads from /proc (the child's own reading at its peak, or the
 /// parent's samples, whichever is higher).
@@ -20,7 +25,7 @@ struct RealRun: Equatable {
   let involuntarySwitches: Int
 
   /// The models that have a real run here.
-  static let measured: [RuntimeModel] = [.rust, .threads]
+  static let measured: [RuntimeModel] = [.rust, .node, .threads]
 
   /// Runs `program` (a demo name or a file, as given) under `model` in a
   /// child process; `arguments` are passed on (`--set`, `--max-steps`).
@@ -50,6 +55,37 @@ struct RealRun: Equatable {
     return RealRun(
       model: model, end: end, endUs: Int64(endUs), peakRSSBytes: child.peakRSSBytes,
       osThreads: max(o["os_threads"] as? Int ?? 0, child.sampledThreads),
+      voluntarySwitches: child.voluntarySwitches, involuntarySwitches: child.involuntarySwitches)
+  }
+
+  /// `file` translated to JavaScript and run by `node` in a child process;
+  /// nil when node is not installed. The end is the translation's own
+  /// `##oracle end` line (microseconds from its start to its last timer).
+  static func measureNode(_ file: SourceFile, overrides: [String: Int64]) throws(CLIError) -> RealRun? {
+    guard let node = NodeRunner.findNode() else { return nil }
+    let script: String
+    do {
+      script = try NodeTranslator().translate(try ProgramShape.read(file, overrides: overrides))
+    } catch {
+      throw CLIError("error: compare --real: cannot translate to node: \(error)")
+    }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asyncviz-real-\(getpid())-\(file.programName).js")
+    defer { try? FileManager.default.removeItem(at: path) }
+    let child: ChildMeasure.Figures
+    do {
+      try Data(script.utf8).write(to: path)
+      child = try ChildMeasure.run(node.path, [path.path])
+    } catch let error as BackendError {
+      throw CLIError("error: compare --real: \(error.message)")
+    } catch {
+      throw CLIError("error: compare --real: cannot write \(path.path): \(error)")
+    }
+    let endLine = child.stdout.split(separator: "\n").last { $0.hasPrefix("##oracle end ") }
+    let endUs = endLine.flatMap { $0.split(separator: " ").last }.flatMap { Int64($0) }
+    return RealRun(
+      model: .node, end: child.status == 0 && endUs != nil ? "completed" : "exit \(child.status)",
+      endUs: endUs ?? 0, peakRSSBytes: child.peakRSSBytes, osThreads: child.sampledThreads,
       voluntarySwitches: child.voluntarySwitches, involuntarySwitches: child.involuntarySwitches)
   }
 
