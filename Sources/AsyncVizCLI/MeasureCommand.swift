@@ -56,6 +56,9 @@ struct MeasureCommand: ParsableCommand {
     case .node, .go:
       throw CLIError("error: measure runs --model rust or threads (node and go are not run for real here)")
     }
+    // The process's own high-water mark: exact, where the parent's samples
+    // may miss the last millisecond (and wait4's ru_maxrss counts the parent).
+    figures["peak_rss_bytes"] = (ProcStatus.field("VmHWM:") ?? 0) * 1024
     figures["end"] = end.reason.name
     figures["end_us"] = end.tUs
     figures["steps"] = Int(end.steps)

@@ -126,7 +126,7 @@ struct ModelTable {
     var text =
       "\nreal runs, wall clock, each in a child process of its own: rust's tasks on the epoll backend\n"
     text += "and threads as real pthreads (tracing off), node as the translated program on Node; peak RSS\n"
-    text += "and context switches (voluntary + involuntary) from wait4's rusage, threads from /proc:\n\n"
+    text += "(VmHWM) and threads from /proc, context switches (voluntary + involuntary) from wait4:\n\n"
     text += line("", facts.map(\.model.rawValue))
     for (i, row) in rows.enumerated() { text += line(row.0, cells[i]) }
     if let threads = realRun(.threads), let rust = realRun(.rust) {

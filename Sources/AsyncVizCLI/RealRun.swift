@@ -10,9 +10,9 @@ import Foundation
 /// the epoll backend; threads: real pthreads), or node: the translated
 /// program (`asyncviz translate --to node`) run by Node itself, its
 /// resources the timers the translation makes of them; figures taken from the
-/// kernel: peak resident size and context switches from wait4()'s rusage,
-/// OS threads from /proc (the child's own reading at its peak, or the
-/// parent's samples, whichever is higher).
+/// kernel: context switches from wait4()'s rusage; peak resident size
+/// (VmHWM) and OS threads from /proc (the child's own reading, or the
+/// parent's samples each millisecond, whichever is higher).
 struct RealRun: Equatable {
   let model: RuntimeModel
   /// How the run ended, as the child saw it.
@@ -53,7 +53,8 @@ struct RealRun: Equatable {
       throw CLIError("error: compare --real: the \(model.rawValue) run printed no figures: \(child.stdout)")
     }
     return RealRun(
-      model: model, end: end, endUs: Int64(endUs), peakRSSBytes: child.peakRSSBytes,
+      model: model, end: end, endUs: Int64(endUs),
+      peakRSSBytes: max(o["peak_rss_bytes"] as? Int ?? 0, child.peakRSSBytes),
       osThreads: max(o["os_threads"] as? Int ?? 0, child.sampledThreads),
       voluntarySwitches: child.voluntarySwitches, involuntarySwitches: child.involuntarySwitches)
   }

@@ -5,10 +5,16 @@ import AsyncVizRuntime
 #endif
 
 /// Runs a program in a child process of its own and measures it from the
-/// kernel's side: its peak resident size and context switches from
-/// wait4()'s rusage, its thread count sampled from /proc/PID/status while
-/// it runs. A child of its own, so that none of the parent's memory or
-/// threads is mixed into the figures.
+/// kernel's side: its context switches from wait4()'s rusage, its peak
+/// resident size (VmHWM) and thread count sampled from /proc/PID/status
+/// while it runs. A child of its own, so that none of the parent's memory
+/// or threads is mixed into the figures.
+///
+/// Not ru_maxrss: a spawned child's ru_maxrss includes its parent's
+/// resident size. posix_spawn starts the child on the parent's memory
+/// (vfork), and exec records that old memory's high-water mark in the
+/// child's rusage (Linux fs/exec.c, `exec_mmap` calling
+/// `setmax_mm_hiwater_rss`): a 47 MiB parent made a 32 MiB child read 47.
 public enum ChildMeasure {
   /// What one child run measured, and what it printed.
   public struct Figures: Sendable, Equatable {
@@ -16,7 +22,8 @@ public enum ChildMeasure {
     public var stderr: String
     /// The exit status (or 128 + the signal that killed it).
     public var status: Int32
-    /// ru_maxrss, in bytes.
+    /// The highest VmHWM /proc/PID/status showed (sampled each millisecond;
+    /// VmHWM only grows, so the last sample misses at most the last millisecond).
     public var peakRSSBytes: Int
     public var voluntarySwitches: Int
     public var involuntarySwitches: Int
@@ -58,11 +65,13 @@ public enum ChildMeasure {
     var status: Int32 = 0
     var usage = rusage()
     var threads = 0
+    var peakKiB = 0
     while true {
       let r = wait4(pid, &status, WNOHANG, &usage)
       if r == pid { break }
       if r < 0 && errno != EINTR { throw BackendError(Syscall.describe("wait4", errno: errno)) }
       threads = max(threads, ProcStatus.field("Threads:", pid: pid) ?? 0)
+      peakKiB = max(peakKiB, ProcStatus.field("VmHWM:", pid: pid) ?? 0)
       usleep(1_000)
     }
     let seconds = Double(Monotonic.nanoseconds() - start) / 1e9
@@ -71,7 +80,7 @@ public enum ChildMeasure {
     return Figures(
       stdout: Self.contents(out), stderr: Self.contents(err),
       status: signal == 0 ? (status >> 8) & 0xff : 128 + signal,
-      peakRSSBytes: usage.ru_maxrss * 1024, voluntarySwitches: usage.ru_nvcsw,
+      peakRSSBytes: peakKiB * 1024, voluntarySwitches: usage.ru_nvcsw,
       involuntarySwitches: usage.ru_nivcsw, sampledThreads: threads, seconds: seconds)
   }
 
