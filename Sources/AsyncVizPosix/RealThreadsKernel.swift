@@ -195,7 +195,8 @@ public final class RealThreadsKernel: ThreadsKernel, @unchecked Sendable {
     pthread_mutex_unlock(gil)
   }
 
-  private func cpu() -> Int32 { Int32(cepoll_current_cpu()) }
+  /// The CPU the calling thread runs on (0 if the kernel will not say).
+  private func cpu() -> Int32 { Int32(max(0, cepoll_current_cpu())) }
 
   private func runCode(_ t: Int) {
     let thread = threads[t]

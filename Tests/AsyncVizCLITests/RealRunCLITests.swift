@@ -54,7 +54,9 @@ import Testing
 }
 
 @Test func realThreadsRunPrintsTheSimulatedLinesAndEndsAsTheSimDoes() throws {
-  for demo in ["channel-pipeline", "select-timeout", "lost-waker"] {
+  // Demos whose output does not hang on a few milliseconds of real time
+  // (select-timeout's 20 ms fetch against a 30 ms timeout can lose on a loaded machine).
+  for demo in ["channel-pipeline", "join-concurrent", "lost-waker"] {
     let sim = try CLIRunner.run(["export", demo, "--model", "threads", "-o", "/dev/null"])
     let real = try CLIRunner.run(["demo", demo, "--model", "threads", "--backend", "epoll", "--plain"])
     let simPlain = try CLIRunner.run(["demo", demo, "--model", "threads", "--plain"])
