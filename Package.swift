@@ -6,6 +6,17 @@ import PackageDescription
 // transcript) <- TraceCodecs (JSON, Chrome); Trace <- Runtime <- Lang <- Translate,
 // Runtime <- Posix, TraceState <- UI <- Terminal, and the thin `asyncviz`
 // executable wires them together.
+
+// The collections several targets use, named once.
+let deque = Target.Dependency.product(name: "DequeModule", package: "swift-collections")
+let heap = Target.Dependency.product(name: "HeapModule", package: "swift-collections")
+// What a test that runs the demos and checks their traces against goldens
+// needs besides the module it tests (the UI's and the quiz's tests).
+let demoTestKit: [Target.Dependency] = [
+  "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizRuntime", "AsyncVizLang", "AsyncVizExamples",
+  "AsyncVizTestPrograms", "AsyncVizTestSupport", "AsyncVizTranslate",
+]
+
 let package = Package(
   name: "asyncviz",
   platforms: [.macOS(.v14)],
@@ -23,28 +34,11 @@ let package = Package(
     .target(name: "AsyncVizTraceCodecs", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
     // Questions generated from a trace by rules (the quiz and the view's prediction mode).
     .target(name: "AsyncVizQuiz", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
-    .target(
-      name: "AsyncVizRuntime",
-      dependencies: [
-        "AsyncVizTrace",
-        .product(name: "DequeModule", package: "swift-collections"),
-        .product(name: "HeapModule", package: "swift-collections"),
-      ]
-    ),
+    .target(name: "AsyncVizRuntime", dependencies: ["AsyncVizTrace", deque, heap]),
     // Node's event loop (the node model): V8's microtask queue, libuv's phases.
-    .target(
-      name: "AsyncVizNodeRuntime",
-      dependencies: [
-        "AsyncVizTrace",
-        .product(name: "DequeModule", package: "swift-collections"),
-        .product(name: "HeapModule", package: "swift-collections"),
-      ]
-    ),
+    .target(name: "AsyncVizNodeRuntime", dependencies: ["AsyncVizTrace", deque, heap]),
     // Linux's scheduler, simplified (the threads model): CPUs, run queues, time slices.
-    .target(
-      name: "AsyncVizThreadsRuntime",
-      dependencies: ["AsyncVizTrace", .product(name: "HeapModule", package: "swift-collections")]
-    ),
+    .target(name: "AsyncVizThreadsRuntime", dependencies: ["AsyncVizTrace", heap]),
     .target(
       name: "AsyncVizLang",
       dependencies: [
@@ -60,9 +54,7 @@ let package = Package(
         "AsyncVizLang", "AsyncVizNodeRuntime", "AsyncVizGoRuntime", "AsyncVizRuntime", "AsyncVizTrace",
       ]),
     // Go's scheduler (the go model): Ps, Ms, run queues, timers, sysmon.
-    .target(
-      name: "AsyncVizGoRuntime",
-      dependencies: ["AsyncVizTrace", .product(name: "HeapModule", package: "swift-collections")]),
+    .target(name: "AsyncVizGoRuntime", dependencies: ["AsyncVizTrace", heap]),
     .target(
       name: "AsyncVizExamples",
       dependencies: ["AsyncVizLang", "AsyncVizQuiz"],
@@ -85,11 +77,7 @@ let package = Package(
     .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
     .target(
       name: "AsyncVizPosix",
-      dependencies: [
-        "AsyncVizRuntime", "AsyncVizThreadsRuntime", "AsyncVizTrace", "CEpoll",
-        .product(name: "HeapModule", package: "swift-collections"),
-      ]
-    ),
+      dependencies: ["AsyncVizRuntime", "AsyncVizThreadsRuntime", "AsyncVizTrace", "CEpoll", heap]),
     // The C baseline of the epoll ping-pong benchmark, called by asyncviz-bench.
     .target(name: "CEpollBench", path: "Sources/CEpollBench"),
     .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace", "AsyncVizTraceState", "AsyncVizQuiz"]),
@@ -110,8 +98,7 @@ let package = Package(
       dependencies: [
         "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs", "AsyncVizRuntime", "AsyncVizLang",
         "AsyncVizExamples", "AsyncVizPosix", "AsyncVizUI", "AsyncVizTestPrograms", "AsyncVizTranslate",
-        "AsyncVizCLI", "CEpollBench",
-        .product(name: "DequeModule", package: "swift-collections"),
+        "AsyncVizCLI", "CEpollBench", deque,
       ],
       path: "Sources/AsyncVizBench"
     ),
@@ -149,7 +136,7 @@ let package = Package(
         "AsyncVizExamples", "AsyncVizTestSupport", "AsyncVizNodeRuntime", "AsyncVizGoRuntime",
         "AsyncVizThreadsRuntime",
       ],
-      exclude: ["Goldens", "FuzzCorpus"]
+      exclude: ["Goldens", "FuzzCorpus", "BadPrograms"]
     ),
     .testTarget(
       name: "AsyncVizPosixTests",
@@ -157,22 +144,12 @@ let package = Package(
         "AsyncVizPosix", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples",
         "AsyncVizNodeRuntime", "AsyncVizThreadsRuntime",
       ]),
+    .testTarget(name: "AsyncVizUITests", dependencies: ["AsyncVizUI"] + demoTestKit, exclude: ["Goldens"]),
     .testTarget(
-      name: "AsyncVizUITests",
-      dependencies: [
-        "AsyncVizUI", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizRuntime", "AsyncVizLang",
-        "AsyncVizExamples", "AsyncVizTestPrograms", "AsyncVizTestSupport", "AsyncVizTranslate",
-      ],
-      exclude: ["Goldens"]),
+      name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI", "AsyncVizTestSupport"],
+      exclude: ["Goldens", "BadPrograms"]),
     .testTarget(
-      name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI", "AsyncVizTestSupport"], exclude: ["Goldens"]),
-    .testTarget(
-      name: "AsyncVizQuizTests",
-      dependencies: [
-        "AsyncVizQuiz", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTestPrograms", "AsyncVizExamples",
-        "AsyncVizTestSupport", "AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime",
-      ],
-      exclude: ["Goldens"]),
+      name: "AsyncVizQuizTests", dependencies: ["AsyncVizQuiz"] + demoTestKit, exclude: ["Goldens"]),
     .testTarget(name: "AsyncVizGoRuntimeTests", dependencies: ["AsyncVizGoRuntime"]),
     .testTarget(name: "AsyncVizNodeRuntimeTests", dependencies: ["AsyncVizNodeRuntime", "AsyncVizTrace"]),
     .testTarget(

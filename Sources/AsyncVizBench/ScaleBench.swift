@@ -186,19 +186,18 @@ func runScaleBenchmarks() {
   print("== scale: \(tasks) waiting tasks (resident memory per task; whole run's time)")
   _ = nativeTasks(1_000, tracing: false)  // warm-up
   // Goals and baselines (the build before the lean-loop round) apply to tracing off.
-  for tracing in [false, true] {
-    let r = nativeTasks(tasks, tracing: tracing)
-    print(
-      "  native futures, tracing \(tracing ? "on: " : "off:") \(bytes(r.bytesPerTask)) per waiting task, "
-        + "\(String(format: "%.3f", r.seconds)) s, \(r.events) events"
-        + (tracing ? "" : "  (goal <= 256 B; baseline 413 B)"))
-  }
-  for tracing in [false, true] {
-    let r = programTasks(tasks, tracing: tracing)
-    print(
-      "  .av program,    tracing \(tracing ? "on: " : "off:") \(bytes(r.bytesPerTask)) per waiting task, "
-        + "\(String(format: "%.3f", r.seconds)) s, \(r.events) events"
-        + (tracing ? "" : "  (goal <= 512 B; baseline 747 B)"))
+  let kinds: [(name: String, run: (Int, Bool) -> ScaleResult, goal: String)] = [
+    ("native futures,", nativeTasks, "goal <= 256 B; baseline 413 B"),
+    (".av program,   ", programTasks, "goal <= 512 B; baseline 747 B"),
+  ]
+  for kind in kinds {
+    for tracing in [false, true] {
+      let r = kind.run(tasks, tracing)
+      print(
+        "  \(kind.name) tracing \(tracing ? "on: " : "off:") \(bytes(r.bytesPerTask)) per waiting task, "
+          + "\(String(format: "%.3f", r.seconds)) s, \(r.events) events"
+          + (tracing ? "" : "  (\(kind.goal))"))
+    }
   }
   let threads = 1_000
   let t = blockedThreads(threads)

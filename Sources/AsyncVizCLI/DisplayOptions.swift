@@ -50,6 +50,18 @@ struct DisplayOptions: ParsableArguments {
     if code != 0 { throw ExitCode(code) }
   }
 
+  /// Opens the full-screen viewer over a program's run that the view may
+  /// run again under other models (`m`, `c`), until the user quits.
+  func view(_ runs: SessionRuns, notice: String? = nil) throws(ExitCode) {
+    let name = runs.shown.trace.program.name
+    var options = ViewOptions(self, name: name)
+    options.notice = notice
+    let code = TerminalApp.run(
+      runs: runs, options: options,
+      export: { trace in TraceExporter.exportForUI(trace, name: name) })
+    if code != 0 { throw ExitCode(code) }
+  }
+
   /// Writes `trace` to `--export`'s path, if one was given.
   func exportIfAsked(_ trace: Trace, inputs: [String] = []) throws(CLIError) {
     guard let path = exportPath else { return }

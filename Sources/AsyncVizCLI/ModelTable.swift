@@ -64,8 +64,9 @@ struct ModelTable {
     return "\(resident) + \(KernelCosts.bytesText(reserved)) reserved"
   }
 
-  /// The table and the paragraph.
-  var text: String {
+  /// The rows of the table: a label and a cell per model (what `text`
+  /// prints, and what the full-screen view's compare table shows).
+  var rows: [(label: String, cells: [String])] {
     let rows: [(String, (ModelFacts) -> String)] = [
       ("main returns at", endCell),
       ("end", { $0.end.name }),
@@ -77,8 +78,20 @@ struct ModelTable {
       ("context switches", { "\($0.contextSwitches)" }),
       ("polls / wakes", { "\($0.polls) / \($0.wakes)" }),
     ]
-    let labelWidth = rows.map(\.0.count).max() ?? 0
-    let cells = rows.map { row in facts.map { row.1($0) } }
+    return rows.map { row in (row.0, facts.map { row.1($0) }) }
+  }
+
+  /// What was compared and how: "db-then-service (sim backend, virtual time;
+  /// threads on 2 CPUs)".
+  var heading: String {
+    "\(program) (sim backend, virtual time; threads on \(cpus) \(cpus == 1 ? "CPU" : "CPUs"))"
+  }
+
+  /// The table and the paragraph.
+  var text: String {
+    let rows = self.rows
+    let labelWidth = rows.map(\.label.count).max() ?? 0
+    let cells = rows.map(\.cells)
     let widths = facts.indices.map { i in
       max(facts[i].model.rawValue.count, cells.map { $0[i].count }.max() ?? 0)
     }
@@ -90,10 +103,9 @@ struct ModelTable {
       }
       return text + "\n"
     }
-    var text = "asyncviz compare: \(program) (sim backend, virtual time; threads on \(cpus) "
-    text += cpus == 1 ? "CPU)\n\n" : "CPUs)\n\n"
+    var text = "asyncviz compare: \(heading)\n\n"
     text += line("", facts.map(\.model.rawValue))
-    for (i, row) in rows.enumerated() { text += line(row.0, cells[i]) }
+    for (i, row) in rows.enumerated() { text += line(row.label, cells[i]) }
     text += "\n" + paragraph + "\n"
     if !real.isEmpty { text += realText }
     return text

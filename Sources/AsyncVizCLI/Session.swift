@@ -15,8 +15,8 @@ struct Session {
 
   /// Runs; an abnormal end is thrown as its exit code.
   func run() throws {
-    let runtime = try options.makeRun(for: program)
     if display.wantsTranscript {
+      let runtime = try options.makeRun(for: program)
       let end = runtime.run()
       let trace = runtime.trace
       try TranscriptPrinter.print(trace)
@@ -26,8 +26,10 @@ struct Session {
       try ExitCode.unlessCompleted(end.reason)
       return
     }
-    let feed = RuntimeFeed(run: runtime)
-    try display.view(feed, notice: ProgramLoader.notice(program))
-    try display.exportIfAsked(feed.finish(), inputs: inputs)
+    // The view may run the program again under other models (m): `--export`
+    // writes the run shown when the user quit.
+    let runs = try SessionRuns(program: program, options: options)
+    try display.view(runs, notice: ProgramLoader.notice(program))
+    try display.exportIfAsked(runs.shown.finish(), inputs: inputs)
   }
 }

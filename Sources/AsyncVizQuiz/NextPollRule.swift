@@ -6,12 +6,7 @@ import AsyncVizTraceState
 /// queue is empty). The trap is the task woken last, at the back.
 enum NextPollRule: StepRule {
   static func questions(at w: StepWindow) -> [QuizQuestion] {
-    guard
-      let (_, polled) = w.first({ payload -> TaskID? in
-        if case .pollStart(let t) = payload { return t }
-        return nil
-      })
-    else { return [] }
+    guard let (_, polled) = w.firstPollStart else { return [] }
     let run = w.run
     let s = w.before
     let queue = Array(s.runQueue.elements)

@@ -7,10 +7,7 @@ enum PollResultRule: StepRule {
   static func questions(at w: StepWindow) -> [QuizQuestion] {
     let run = w.run
     guard
-      let (startIndex, task) = w.first({ payload -> TaskID? in
-        if case .pollStart(let t) = payload { return t }
-        return nil
-      }),
+      let (startIndex, task) = w.firstPollStart,
       let (endIndex, end) = w.first({ payload -> (PollResult, Int32, Awaited)? in
         if case .pollEnd(let t, let result, let line, let awaiting) = payload, t == task {
           return (result, line, awaiting)

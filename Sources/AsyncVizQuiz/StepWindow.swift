@@ -25,4 +25,15 @@ struct StepWindow {
     }
     return nil
   }
+
+  /// The first task the next step starts polling, and that event's index.
+  var firstPollStart: (index: Int, task: TaskID)? {
+    guard
+      let found = first({ payload -> TaskID? in
+        if case .pollStart(let t) = payload { return t }
+        return nil
+      })
+    else { return nil }
+    return (found.index, found.value)
+  }
 }

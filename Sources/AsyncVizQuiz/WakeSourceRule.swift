@@ -8,12 +8,7 @@ import AsyncVizTraceState
 enum WakeSourceRule: StepRule {
   static func questions(at w: StepWindow) -> [QuizQuestion] {
     let run = w.run
-    guard
-      let (_, task) = w.first({ payload -> TaskID? in
-        if case .pollStart(let t) = payload { return t }
-        return nil
-      })
-    else { return [] }
+    guard let (_, task) = w.firstPollStart else { return [] }
     let after = w.after
     guard let info = after.task(task), info.status == .pending else { return [] }
     let name = run.label(task)

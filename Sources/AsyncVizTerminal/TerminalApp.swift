@@ -19,6 +19,23 @@ public enum TerminalApp {
   public static func run(
     feed: any TraceFeed, options: ViewOptions, export: (Trace) -> Result<String, ExportFailure>
   ) -> Int32 {
+    open(options: options, runs: nil, first: { feed }, export: export)
+  }
+
+  /// Runs the viewer over `runs.current`, a live run of a program that
+  /// `runs` can run again under another model (`m`) and compare under every
+  /// model (`c`). Each new run replaces the feed and the viewer, and nothing
+  /// here keeps the old ones: one run is held at a time.
+  public static func run(
+    runs: any ModelRuns, options: ViewOptions, export: (Trace) -> Result<String, ExportFailure>
+  ) -> Int32 {
+    open(options: options, runs: runs, first: { runs.current }, export: export)
+  }
+
+  private static func open(
+    options: ViewOptions, runs: (any ModelRuns)?, first: () -> any TraceFeed,
+    export: (Trace) -> Result<String, ExportFailure>
+  ) -> Int32 {
     let screen: CursesScreen
     switch CursesScreen.open(color: options.color) {
     case .failure(let unusable):
@@ -34,15 +51,17 @@ public enum TerminalApp {
     }
     var view = options
     if !screen.unicode { view.ascii = true }
+    var feed = first()
     var model = ViewerModel(feed: feed)
+    if let runs { model.access = runs.access }
     if let notice = view.notice { model.announce(notice) }
     if let prediction = view.prediction { model.startPrediction(prediction, feed: feed) }
-    return loop(model: &model, feed: feed, screen: screen, view: view, export: export)
+    return loop(model: &model, feed: &feed, screen: screen, view: view, runs: runs, export: export)
   }
 
   private static func loop(
-    model: inout ViewerModel, feed: any TraceFeed, screen: CursesScreen, view: ViewOptions,
-    export: (Trace) -> Result<String, ExportFailure>
+    model: inout ViewerModel, feed: inout any TraceFeed, screen: CursesScreen, view: ViewOptions,
+    runs: (any ModelRuns)?, export: (Trace) -> Result<String, ExportFailure>
   ) -> Int32 {
     var previous: CellBuffer?
     var nextTick: ContinuousClock.Instant?
@@ -105,8 +124,32 @@ public enum TerminalApp {
         return 0
       case .export:
         model.exportFinished(export(model.history.trace))
+      case .switchModel(let next):
+        guard let runs else { break }
+        switch runs.run(under: next) {
+        case .success(let started):
+          // The previous viewer and feed go here: their trace and history are freed.
+          model = ViewerModel(feed: started, continuing: model)
+          feed = started
+          nextTick = nil
+        case .failure(let why):
+          model.announce("Cannot run it under \(next.rawValue): \(why.message)")
+        }
+      case .loadComparison:
+        guard let runs else { break }
+        // The runs take a moment on a big program: say so on screen first.
+        model.announce("Running the program under every model for the table (once)...")
+        let now = screen.size
+        let frame = ScreenRenderer.render(model, width: now.width, height: now.height, options: view)
+        screen.draw(BufferDiff.runs(from: previous, to: frame))
+        previous = frame
+        model.showComparison(runs.compareTable())
       case .none:
         break
+      }
+      if case .compare = model.mode {
+        let now = screen.size
+        model.fitCompareScroll(width: now.width, height: now.height)
       }
     }
   }

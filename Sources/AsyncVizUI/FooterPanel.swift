@@ -5,9 +5,14 @@ import AsyncVizTraceState
 /// message) and the keys.
 enum FooterPanel {
   static func drawKeys(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
+    var keys = KeyMap.footer(glyphs: cx.glyphs, models: cx.model.access != .traceOnly)
+    // A key that does not fit is left out whole, never cut: the lowest rank first.
+    func width() -> Int { keys.map { CharWidth.of($0.key) + CharWidth.of($0.word) + 3 }.reduce(1, +) - 2 }
+    while width() > rect.width, let i = keys.indices.min(by: { keys[$0].rank < keys[$1].rank }) {
+      keys.remove(at: i)
+    }
     var x = rect.x + 1
-    for (key, word) in KeyMap.footer(glyphs: cx.glyphs) {
-      // A key whose word does not fit is left out whole, never cut.
+    for (key, word, _) in keys {
       guard x + CharWidth.of(key) + 1 + CharWidth.of(word) <= rect.maxX else { break }
       x = buffer.write(key, x: x, y: rect.y, style: CellStyle(.key, bold: true), limit: rect.maxX)
       x = buffer.write(" \(word)  ", x: x, y: rect.y, style: CellStyle(.dim), limit: rect.maxX)

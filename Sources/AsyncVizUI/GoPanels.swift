@@ -11,26 +11,29 @@ enum GoPanels {
   /// local #4 #5"), else on the same line.
   static func drawProcs(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
     let go = cx.state.go
-    buffer.box(rect, title: "Ps (GOMAXPROCS \(max(1, go.procs.count)))", glyphs: cx.glyphs)
-    let inner = rect.interior
-    guard inner.height > 0, inner.width > 12 else { return }
-    let limit = inner.maxX - 1
+    let title = "Ps (GOMAXPROCS \(max(1, go.procs.count)))"
+    guard
+      let frame = PanelFrame.open(
+        rect, title: title, labelWidth: 7, minHeight: 1, minWidth: 12, cx, into: &buffer)
+    else { return }
+    let inner = frame.inner
+    let limit = frame.limit
     let procs = go.procs.isEmpty ? [GoSchedState.Proc()] : go.procs
     let twoLines = inner.height >= 2 * procs.count
     var y = inner.y
     for (p, proc) in procs.enumerated() where y < inner.maxY {
       let head = "P\(p) " + (proc.m.map { "M\($0)" } ?? "--")
-      var x = buffer.write(head.padded(7), x: inner.x + 1, y: y, style: CellStyle(.dim), limit: limit)
+      var x = buffer.write(head.padded(7), x: frame.labelX, y: y, style: CellStyle(.dim), limit: limit)
       let (doing, style) = doingText(proc.doing, cx)
       x = buffer.write(doing + "  ", x: x, y: y, style: style, limit: limit)
       let local = proc.local.isEmpty ? "-" : proc.local.map { "#\($0.rawValue)" }.joined(separator: " ")
       let queue = "next " + (proc.runnext.map { "#\($0.rawValue)" } ?? "-") + "  local " + local
       if twoLines {
         y += 1
-        x = inner.x + 8
+        x = frame.textX
       }
       buffer.write(
-        queue.fitted(max(0, limit - x), ellipsis: cx.glyphs.ellipsis), x: x, y: y, style: CellStyle(.ready),
+        queue.fitted(max(0, limit - x), ellipsis: frame.ellipsis), x: x, y: y, style: CellStyle(.ready),
         limit: limit)
       y += 1
     }
@@ -48,14 +51,11 @@ enum GoPanels {
 
   /// The global queue, the Ms, the netpoller and the timers.
   static func drawScheduler(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    buffer.box(rect, title: "Scheduler", glyphs: cx.glyphs)
-    let inner = rect.interior
-    guard inner.height >= 4, inner.width > 14 else { return }
+    guard
+      let frame = PanelFrame.open(rect, title: "Scheduler", labelWidth: 10, minHeight: 4, cx, into: &buffer)
+    else { return }
+    let inner = frame.inner
     let go = cx.state.go
-    let labelX = inner.x + 1
-    let textX = labelX + 10
-    let limit = inner.maxX - 1
-    let width = limit - textX
     var rows: [(String, [String])] = []
     rows.append(
       ("global", [go.global.isEmpty ? "(empty)" : go.global.map { cx.label($0) }.joined(separator: ", ")]))
@@ -78,15 +78,10 @@ enum GoPanels {
     for (k, row) in rows.enumerated() {
       let room = inner.maxY - y - (rows.count - 1 - k)
       guard room > 0 else { break }
-      buffer.write(row.0, x: labelX, y: y, style: CellStyle(.dim), limit: limit)
-      var lines = row.1
-      if lines.count > room {
-        lines = Array(lines.prefix(room - 1)) + ["+\(row.1.count - room + 1) more"]
-      }
-      for line in lines {
-        let style = line.hasPrefix("(") || line.hasPrefix("+") ? CellStyle(.dim) : CellStyle.plain
-        buffer.write(
-          line.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: style, limit: limit)
+      frame.label(row.0, y: y, into: &buffer)
+      // Every section has a line at least (its placeholder), so `empty` is never shown.
+      for line in PanelFrame.clipped(row.1, rows: room, empty: "", { $0 }) {
+        frame.text(line, y: y, style: PanelFrame.lineStyle(line), into: &buffer)
         y += 1
       }
     }

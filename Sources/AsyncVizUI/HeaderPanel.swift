@@ -60,8 +60,9 @@ enum HeaderPanel {
       Field(text: "asyncviz", drop: 1, bold: true),
       Field(text: cx.trace.program.name, drop: 5),
       Field(
-        // rust is the default and goes unnamed; any other model is named.
-        text: cx.trace.program.model == .rust
+        // rust is the default and goes unnamed, unless the view can switch
+        // models (m): then the model is a choice made here, and is named.
+        text: cx.trace.program.model == .rust && model.access == .traceOnly
           ? "backend \(cx.trace.program.backend.rawValue)"
           : "\(cx.trace.program.model.rawValue), backend \(cx.trace.program.backend.rawValue)",
         drop: 2),

@@ -6,15 +6,12 @@ import AsyncVizTraceState
 /// what each sleeps on (a read, nanosleep until a time, a futex).
 enum KernelPanel {
   static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    buffer.box(rect, title: "Kernel", glyphs: cx.glyphs)
-    let inner = rect.interior
-    guard inner.height >= 3, inner.width > 14 else { return }
+    guard
+      let frame = PanelFrame.open(rect, title: "Kernel", labelWidth: 9, minHeight: 3, cx, into: &buffer)
+    else { return }
     let kernel = cx.state.kernel
-    let labelX = inner.x + 1
-    let textX = labelX + 9
-    let limit = inner.maxX - 1
-    let width = limit - textX
-    var y = inner.y
+    let maxY = frame.inner.maxY
+    var y = frame.inner.y
     let rows: [(String, String)] = [
       (
         "threads",
@@ -26,27 +23,25 @@ enum KernelPanel {
           + "\(KernelCosts.bytesText(kernel.reservedBytes)) virtual"
       ),
     ]
-    for (label, text) in rows where y < inner.maxY {
-      buffer.write(label, x: labelX, y: y, style: CellStyle(.dim), limit: limit)
-      buffer.write(text.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, limit: limit)
+    for (label, text) in rows where y < maxY {
+      frame.label(label, y: y, into: &buffer)
+      frame.text(text, y: y, into: &buffer)
       y += 1
     }
-    guard y < inner.maxY else { return }
-    buffer.write("blocked", x: labelX, y: y, style: CellStyle(.dim), limit: limit)
+    guard y < maxY else { return }
+    frame.label("blocked", y: y, into: &buffer)
     if kernel.blocked.isEmpty {
-      buffer.write("(none)", x: textX, y: y, style: CellStyle(.dim), limit: limit)
+      frame.plainText("(none)", y: y, style: CellStyle(.dim), into: &buffer)
       return
     }
-    for (i, entry) in kernel.blocked.enumerated() where y < inner.maxY {
+    for (i, entry) in kernel.blocked.enumerated() where y < maxY {
       let left = kernel.blocked.count - i
-      if y == inner.maxY - 1 && left > 1 {
-        buffer.write("... \(left) more", x: textX, y: y, style: CellStyle(.dim), limit: limit)
+      if y == maxY - 1 && left > 1 {
+        frame.plainText("... \(left) more", y: y, style: CellStyle(.dim), into: &buffer)
         return
       }
-      let text = "#\(entry.task.rawValue) \(waitText(entry, cx))"
-      buffer.write(
-        text.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: CellStyle(.pending),
-        limit: limit)
+      frame.text(
+        "#\(entry.task.rawValue) \(waitText(entry, cx))", y: y, style: CellStyle(.pending), into: &buffer)
       y += 1
     }
   }

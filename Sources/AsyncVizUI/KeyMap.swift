@@ -2,13 +2,18 @@
 /// help use for them.
 public enum KeyMap {
   /// The action of `key` in `mode`, or nil for a key that does nothing.
-  /// While the help shows, any key closes it, except the quit keys. When the
-  /// terminal is too small for the view (`fits` false) only q, Ctrl-C and a
-  /// resize act: the view must come back at the step it left.
+  /// While the help shows, any key closes it, except the quit keys. The
+  /// compare table has keys of its own, and shows at any size. When the
+  /// terminal is too small for the view (`fits` false) only q, Ctrl-C, c and
+  /// a resize act: the view must come back at the step it left.
   public static func action(for key: InputKey, in mode: ViewerMode, fits: Bool = true) -> ViewerAction? {
     if case .interrupt = key { return .quit }
     if case .resize = key { return .resize }
-    if !fits { return key == .character("q") ? .quit : nil }
+    if case .compare = mode { return compareAction(for: key) }
+    if !fits {
+      if key == .character("c") { return .toggleCompare }
+      return key == .character("q") ? .quit : nil
+    }
     if case .help = mode {
       if case .character("q") = key { return .quit }
       return .closeHelp
@@ -33,10 +38,33 @@ public enum KeyMap {
     case .character("e"): return .export
     case .character("?"): return .toggleHelp
     case .character("p"): return .togglePrediction
+    case .character("m"): return .nextModel
+    case .character("M"): return .previousModel
+    case .character("c"): return .toggleCompare
     case .character("q"): return .quit
     default: return nil
     }
   }
+
+  /// While the compare table shows: c or Esc closes it, m and M switch the
+  /// model under it (its marked column follows), the arrows and page keys
+  /// scroll it, q quits; other keys do nothing.
+  static func compareAction(for key: InputKey) -> ViewerAction? {
+    switch key {
+    case .character("c"), .escape: return .toggleCompare
+    case .character("m"): return .nextModel
+    case .character("M"): return .previousModel
+    case .down, .character("j"): return .scrollCompare(1)
+    case .up, .character("k"): return .scrollCompare(-1)
+    case .pageDown: return .scrollCompare(comparePage)
+    case .pageUp: return .scrollCompare(-comparePage)
+    case .character("q"): return .quit
+    default: return nil
+    }
+  }
+
+  /// Lines a page key scrolls the compare table by.
+  static let comparePage = 8
 
   /// Every key with a one-line explanation, as the help overlay lists them.
   public static func helpLines(glyphs: Glyphs, exportPath: String? = nil) -> [(keys: String, meaning: String)]
@@ -58,6 +86,8 @@ public enum KeyMap {
       ("t  T", "timeline: one lane per task (t shows / hides it, T: by time or by step)"),
       ("e", export),
       ("p", "predict: a question (a-d) about the next steps, asked before they show"),
+      ("m  M", "run the program again under the next / previous model, from step 0"),
+      ("c", "compare table: the program under every model (c or Esc closes it)"),
       ("?", "show / hide this help"),
       ("q  Ctrl-C", "quit"),
     ]
@@ -78,12 +108,17 @@ public enum KeyMap {
     }
   }
 
-  /// The footer line.
-  public static func footer(glyphs: Glyphs) -> [(key: String, word: String)] {
-    [
-      ("space", "play"), ("n/\(glyphs.arrow)", "step"), ("b/\(glyphs.leftArrow)", "back"),
-      ("g/G", "ends"), ("tab", "task"), ("z", "notes"), ("t", "timeline"), ("e", "export"), ("?", "help"),
-      ("q", "quit"),
+  /// The footer line, with `m` and `c` when the view can run the program
+  /// again (`models`). Each key has a rank: when the line is too narrow the
+  /// lowest ranks are left out first, so q and ? stay longest.
+  public static func footer(glyphs: Glyphs, models: Bool = false) -> [(key: String, word: String, rank: Int)]
+  {
+    var keys = [
+      ("space", "play", 9), ("n/\(glyphs.arrow)", "step", 9), ("b/\(glyphs.leftArrow)", "back", 8),
+      ("g/G", "ends", 2), ("tab", "task", 5), ("z", "notes", 4), ("t", "timeline", 3), ("e", "export", 1),
+      ("?", "help", 10), ("q", "quit", 10),
     ]
+    if models { keys.insert(contentsOf: [("m", "model", 7), ("c", "compare", 6)], at: 8) }
+    return keys
   }
 }

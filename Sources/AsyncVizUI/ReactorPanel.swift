@@ -5,14 +5,11 @@ import AsyncVizTraceState
 /// wait's timeout and ready list, and the timer queue.
 enum ReactorPanel {
   static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    buffer.box(rect, title: "Reactor", glyphs: cx.glyphs)
-    let inner = rect.interior
-    guard inner.height >= 3, inner.width > 14 else { return }
+    guard
+      let frame = PanelFrame.open(rect, title: "Reactor", labelWidth: 10, minHeight: 3, cx, into: &buffer)
+    else { return }
     let reactor = cx.state.reactor
-    let labelX = inner.x + 1
-    let textX = labelX + 10
-    let limit = inner.maxX - 1
-    let width = limit - textX
+    let inner = frame.inner
     // Rows: the wait takes one, timers at least one, the interest list the rest
     // it needs; what is left goes back to the timers.
     let timerNeed = max(1, reactor.timers.count)
@@ -20,42 +17,36 @@ enum ReactorPanel {
     let interestRows = max(1, min(max(1, reactor.interest.count), inner.height - 1 - waitRows))
     let timerRows = max(1, min(timerNeed, inner.height - waitRows - interestRows))
     var y = inner.y
-    buffer.write("interest", x: labelX, y: y, style: CellStyle(.dim), limit: limit)
-    let entries = clipped(reactor.interest, rows: interestRows, empty: "(empty)") { interestText($0, cx) }
+    frame.label("interest", y: y, into: &buffer)
+    let entries = PanelFrame.clipped(reactor.interest, rows: interestRows, empty: "(empty)") {
+      interestText($0, cx)
+    }
     for line in entries {
       // "woken" is dropped rather than cut when it does not fit; the dim style still says it.
       let woken = line.hasSuffix(Self.wokenSuffix)
-      let text = woken && CharWidth.of(line) > width ? String(line.dropLast(Self.wokenSuffix.count)) : line
-      let style = woken ? CellStyle(.dim) : lineStyle(line)
-      buffer.write(
-        text.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: style, limit: limit)
+      let text =
+        woken && CharWidth.of(line) > frame.width ? String(line.dropLast(Self.wokenSuffix.count)) : line
+      frame.text(text, y: y, style: woken ? CellStyle(.dim) : PanelFrame.lineStyle(line), into: &buffer)
       y += 1
     }
     y = max(y, inner.y + interestRows)
-    buffer.write("last wait", x: labelX, y: y, style: CellStyle(.dim), limit: limit)
+    frame.label("last wait", y: y, into: &buffer)
     let isNow = reactor.lastWait?.step == cx.model.step && cx.state.action == .reactorTurn
     let waitStyle = CellStyle(reactor.lastWait == nil ? .dim : .text, bold: isNow)
     let wait = waitText(reactor.lastWait, cx)
     let waitLines = waitRows == 2 ? [wait.call, wait.result] : [wait.short + " " + wait.result]
     for line in waitLines where !line.isEmpty {
-      buffer.write(
-        line.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: waitStyle, limit: limit)
+      frame.text(line, y: y, style: waitStyle, into: &buffer)
       y += 1
     }
-    buffer.write("timers", x: labelX, y: y, style: CellStyle(.dim), limit: limit)
-    let timers = clipped(reactor.timers, rows: min(timerRows, inner.maxY - y), empty: "(none)") {
+    frame.label("timers", y: y, into: &buffer)
+    let timers = PanelFrame.clipped(reactor.timers, rows: min(timerRows, inner.maxY - y), empty: "(none)") {
       "\(DurationText.instant($0.deadlineUs).leftPadded(11))  \(cx.label($0.task))"
     }
     for line in timers {
-      buffer.write(
-        line.fitted(width, ellipsis: cx.glyphs.ellipsis), x: textX, y: y, style: lineStyle(line), limit: limit
-      )
+      frame.text(line, y: y, style: PanelFrame.lineStyle(line), into: &buffer)
       y += 1
     }
-  }
-
-  private static func lineStyle(_ line: String) -> CellStyle {
-    line.hasPrefix("(") || line.hasPrefix("+") ? CellStyle(.dim) : .plain
   }
 
   /// Marks a registration whose waker was woken and not yet stored again.
@@ -96,14 +87,5 @@ enum ReactorPanel {
   static func summary(_ items: [String], limit: Int) -> String {
     let shown = items.prefix(limit).joined(separator: ", ")
     return items.count > limit ? "\(shown) +\(items.count - limit)" : shown
-  }
-
-  /// At most `rows` lines, the last one saying how many more there are;
-  /// only the items shown are formatted (a list may hold a thousand).
-  static func clipped<T>(_ items: [T], rows: Int, empty: String, _ format: (T) -> String) -> [String] {
-    guard rows > 0 else { return [] }
-    if items.isEmpty { return [empty] }
-    if items.count <= rows { return items.map(format) }
-    return items.prefix(rows - 1).map(format) + ["+\(items.count - rows + 1) more"]
   }
 }

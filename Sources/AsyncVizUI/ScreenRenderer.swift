@@ -7,7 +7,13 @@ public enum ScreenRenderer {
   {
     var buffer = CellBuffer(width: width, height: height)
     guard let layout = ScreenLayout.make(width: width, height: height, model: model) else {
-      drawResizeScreen(into: &buffer)
+      // The compare table needs no panel: it shows at any size.
+      if case .compare = model.mode, model.comparison != nil {
+        let cx = PanelContext(trace: model.history.trace, state: model.state, model: model, options: options)
+        CompareOverlay.draw(cx, into: &buffer, alone: true)
+      } else {
+        drawResizeScreen(into: &buffer, offersCompare: model.access != .traceOnly)
+      }
       return buffer
     }
     let cx = PanelContext(
@@ -41,16 +47,19 @@ public enum ScreenRenderer {
     FooterPanel.drawKeys(cx, into: &buffer, rect: layout.footer)
     if case .help = model.mode { HelpOverlay.draw(cx, into: &buffer) }
     if case .question = model.mode { QuestionOverlay.draw(cx, into: &buffer) }
+    if case .compare = model.mode { CompareOverlay.draw(cx, into: &buffer, alone: false) }
     return buffer
   }
 
-  /// "resize to at least 100x30 (now 60x20)", centred, wrapped to the width.
-  static func drawResizeScreen(into buffer: inout CellBuffer) {
-    let sentences = [
+  /// "resize to at least 100x30 (now 60x20)", centred, wrapped to the width;
+  /// with `offersCompare`, that the compare table shows at this size.
+  static func drawResizeScreen(into buffer: inout CellBuffer, offersCompare: Bool = false) {
+    var sentences = [
       "The terminal is too small.",
       "Resize to at least \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight) (now \(buffer.width)x\(buffer.height)).",
       "The view comes back at the same step. q quits.",
     ]
+    if offersCompare { sentences.append("c shows the table that compares the models.") }
     let lines = sentences.flatMap { TextWrap.lines($0, width: max(1, buffer.width - 2)) }
     let top = max(0, (buffer.height - lines.count) / 2)
     for (i, line) in lines.enumerated() {

@@ -7,17 +7,18 @@ import AsyncVizTraceState
 enum TaskDetailPanel {
   static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
     let id = cx.model.selected
-    buffer.box(rect, title: "Task \(cx.label(id))", glyphs: cx.glyphs)
-    let inner = rect.interior
-    guard inner.height > 0, inner.width > 12 else { return }
-    let lines = self.lines(id, cx)
-    for (i, line) in lines.prefix(inner.height).enumerated() {
-      let x = buffer.write(
-        line.label.padded(10), x: inner.x + 1, y: inner.y + i, style: CellStyle(.dim), limit: inner.maxX - 1)
-      let text = line.text.fitted(inner.maxX - 1 - x, ellipsis: cx.glyphs.ellipsis)
+    let title = "Task \(cx.label(id))"
+    guard
+      let frame = PanelFrame.open(
+        rect, title: title, labelWidth: 10, minHeight: 1, minWidth: 12, cx, into: &buffer)
+    else { return }
+    for (i, line) in lines(id, cx).prefix(frame.inner.height).enumerated() {
+      let y = frame.inner.y + i
+      // A label longer than its column pushes its text right rather than being cut.
+      let x = frame.label(line.label.padded(10), y: y, into: &buffer)
       buffer.write(
-        text, x: x, y: inner.y + i,
-        style: CellStyle(line.role, bold: line.role != .text && line.role != .dim), limit: inner.maxX - 1)
+        line.text.fitted(frame.limit - x, ellipsis: frame.ellipsis), x: x, y: y,
+        style: CellStyle(line.role, bold: line.role != .text && line.role != .dim), limit: frame.limit)
     }
   }
 

@@ -45,6 +45,14 @@ public enum ViewerAction: Equatable, Sendable {
   case answer(Int)
   /// Skip the question shown (Esc), or go on after its answer (any key).
   case closeQuestion
+  /// Run the program again under the next model (`m`) or the previous one
+  /// (`M`), in the compare table's order.
+  case nextModel
+  case previousModel
+  /// Show the compare table (`c`), or hide it (`c` or Esc).
+  case toggleCompare
+  /// Scroll the compare table by this many lines (arrows, page keys).
+  case scrollCompare(Int)
   /// Quit.
   case quit
   /// A play tick: the next step while playing.

@@ -5,7 +5,9 @@
 /// (any key closes the help and resumes what was interrupted),
 /// `paused | playing -> question` (prediction on, a question due before the
 /// next step), `question(revealed: false) -> question(revealed: true)` (an
-/// answer key), `question -> paused` (Esc skips, any key after the answer).
+/// answer key), `question -> paused` (Esc skips, any key after the answer),
+/// `paused | playing -> compare` (`c`, remembering whether it was playing),
+/// `compare -> paused | playing` (`c` or Esc).
 public enum ViewerMode: Equatable, Sendable {
   /// Waiting for keys.
   case paused
@@ -15,6 +17,8 @@ public enum ViewerMode: Equatable, Sendable {
   case help(resumePlaying: Bool)
   /// A prediction question shows (or its answer, once `revealed`); play stops meanwhile.
   case question(revealed: Bool)
+  /// The compare table shows; play is suspended meanwhile.
+  case compare(resumePlaying: Bool)
 
   /// The word the header shows.
   public var name: String {
@@ -23,6 +27,7 @@ public enum ViewerMode: Equatable, Sendable {
     case .playing: "playing"
     case .help(let resume): resume ? "playing (help)" : "paused"
     case .question: "predict"
+    case .compare(let resume): resume ? "playing (compare)" : "paused"
     }
   }
 
@@ -31,7 +36,7 @@ public enum ViewerMode: Equatable, Sendable {
     switch self {
     case .paused: .playing
     case .playing: .paused
-    case .help, .question: self
+    case .help, .question, .compare: self
     }
   }
 
@@ -40,7 +45,7 @@ public enum ViewerMode: Equatable, Sendable {
     switch self {
     case .paused: .help(resumePlaying: false)
     case .playing: .help(resumePlaying: true)
-    case .help, .question: self
+    case .help, .question, .compare: self
     }
   }
 
@@ -50,11 +55,27 @@ public enum ViewerMode: Equatable, Sendable {
     return self
   }
 
+  /// After `c` opened the compare table.
+  func openCompare() -> ViewerMode {
+    switch self {
+    case .paused: .compare(resumePlaying: false)
+    case .playing: .compare(resumePlaying: true)
+    case .help, .question, .compare: self
+    }
+  }
+
+  /// After `c` or Esc closed the compare table.
+  func closeCompare() -> ViewerMode {
+    if case .compare(let resume) = self { return resume ? .playing : .paused }
+    return self
+  }
+
   /// After the run's end was reached, or a manual step.
   func stop() -> ViewerMode {
     switch self {
     case .playing: .paused
     case .help: .help(resumePlaying: false)
+    case .compare: .compare(resumePlaying: false)
     case .paused, .question: self
     }
   }

@@ -30,7 +30,7 @@ public struct ViewerModel: Sendable {
   /// How the selected task is chosen: following each step's task until tab picks one.
   public private(set) var selection = TaskSelection.follow
   /// Index in `speeds`.
-  public private(set) var speedIndex = 2
+  public internal(set) var speedIndex = 2
   /// The latest message for the status line (cleared by the next key).
   public internal(set) var message: String?
   /// The notes of `step` and the steps before it, newest first.
@@ -48,11 +48,11 @@ public struct ViewerModel: Sendable {
   public private(set) var notesPage = 0
   /// Whether the narration is zoomed (`z`): the full sentences in a pane
   /// that takes the screen, instead of one short line per note.
-  public private(set) var narrationZoomed = false
+  public internal(set) var narrationZoomed = false
   /// Whether the timeline (`t`) shows instead of the task table and source.
-  public private(set) var showsTimeline = false
+  public internal(set) var showsTimeline = false
   /// Whether the timeline's axis is steps (`T`) rather than virtual time.
-  public private(set) var timelineBySteps = false
+  public internal(set) var timelineBySteps = false
   /// What each task did when, for the timeline.
   public private(set) var timeline = TimelineIndex()
   /// Where the task polled in this step was suspended before it (0: new or
@@ -66,6 +66,13 @@ public struct ViewerModel: Sendable {
   public private(set) var outputEvents: [Int] = []
   /// The prediction mode's questions and score, while it is on (`p`).
   public internal(set) var prediction: Prediction?
+  /// What the view may do with the program besides showing it (`m`, `c`):
+  /// set by the main loop from what the command line handed over.
+  public var access = ProgramAccess.traceOnly
+  /// The compare table, once loaded (`c`); kept across model switches.
+  public internal(set) var comparison: CompareTable?
+  /// The first line of the compare table's body shown (the arrows scroll it).
+  public internal(set) var compareScroll = 0
 
   /// A viewer at the first step of what `feed` has recorded.
   public init(feed: any TraceFeed, snapshotInterval: Int = 4096) {
@@ -170,6 +177,14 @@ public struct ViewerModel: Sendable {
       answerQuestion(choice, feed: feed)
     case .closeQuestion:
       closeQuestion()
+    case .nextModel:
+      return switchModel(by: 1)
+    case .previousModel:
+      return switchModel(by: -1)
+    case .toggleCompare:
+      return toggleCompare()
+    case .scrollCompare(let lines):
+      compareScroll = max(0, compareScroll + lines)
     case .quit:
       return .quit
     case .resize:

@@ -19,18 +19,45 @@ let demoNames = [
   }
 }
 
-@Test func showPrintsTheProgram() throws {
-  let r = try CLIRunner.run(["show", "db-then-service"])
-  #expect(r.code == 0)
-  #expect(r.stdout.contains("async fn main()"))
-  #expect(r.stdout.contains("db.query"))
+/// A command line, the exit code it must give and words its output must
+/// contain; no command line may crash.
+struct CommandCase: Sendable, CustomTestStringConvertible {
+  let testDescription: String
+  let arguments: [String]
+  let code: Int32
+  let stdout: [String]
+  let stderr: [String]
+
+  init(_ what: String, _ arguments: [String], exits code: Int32, stdout: [String] = [], stderr: [String] = [])
+  {
+    self.testDescription = what
+    self.arguments = arguments
+    self.code = code
+    self.stdout = stdout
+    self.stderr = stderr
+  }
 }
 
-@Test func anUnknownDemoSuggestsTheClosestName() throws {
-  let r = try CLIRunner.run(["demo", "db-then-servce", "--plain"])
-  #expect(r.code == 2)
-  #expect(r.stderr.contains("unknown demo 'db-then-servce'"))
-  #expect(r.stderr.contains("Did you mean 'db-then-service'?"))
+let commandCases = [
+  CommandCase(
+    "show prints the program", ["show", "db-then-service"], exits: 0, stdout: ["async fn main()", "db.query"]),
+  CommandCase(
+    "an unknown demo suggests the closest name", ["demo", "db-then-servce", "--plain"], exits: 2,
+    stderr: ["unknown demo 'db-then-servce'", "Did you mean 'db-then-service'?"]),
+  CommandCase(
+    "a missing program file", ["run", "/nonexistent/x.av"], exits: 2, stderr: ["/nonexistent/x.av: error:"]),
+  CommandCase(
+    "without a terminal the demo prints the transcript", ["demo", "db-then-service"], exits: 0,
+    stdout: ["step 1", "handler"]),
+  CommandCase("a stuck program", ["demo", "lost-waker", "--plain"], exits: 1, stdout: ["stuck"]),
+]
+
+@Test(arguments: commandCases)
+func aCommandLineGivesItsExitCodeAndOutput(_ c: CommandCase) throws {
+  let r = try CLIRunner.run(c.arguments)
+  #expect(r.code == c.code, "\(r.stderr)")
+  for words in c.stdout { #expect(r.stdout.contains(words), "\(r.stdout)") }
+  for words in c.stderr { #expect(r.stderr.contains(words), "\(r.stderr)") }
   #expect(!r.stderr.contains("Fatal error"))
 }
 
@@ -58,25 +85,6 @@ let demoNames = [
     #expect(lines[2] == "        ^")
   }
   #expect(r.stdout.isEmpty, "nothing runs")
-}
-
-@Test func aMissingProgramFileIsExitTwo() throws {
-  let r = try CLIRunner.run(["run", "/nonexistent/x.av"])
-  #expect(r.code == 2)
-  #expect(r.stderr.contains("/nonexistent/x.av: error:"))
-}
-
-@Test func withoutATerminalTheDemoPrintsTheTranscript() throws {
-  let r = try CLIRunner.run(["demo", "db-then-service"])
-  #expect(r.code == 0)
-  #expect(r.stdout.contains("step 1"))
-  #expect(r.stdout.contains("handler"))
-}
-
-@Test func aStuckProgramExitsWithOne() throws {
-  let r = try CLIRunner.run(["demo", "lost-waker", "--plain"])
-  #expect(r.code == 1)
-  #expect(r.stdout.contains("stuck"))
 }
 
 @Test func theEpollBackendPrintsTheSameOutputAsTheSimulator() throws {

@@ -6,14 +6,10 @@ import Testing
 // replay, the Chrome export's P and M lanes, and `--procs`.
 
 @Test func blockingTheExecutorUnderGoKeepsTheTickerOnTime() throws {
-  let result = try CLIRunner.run(["demo", "blocking-the-executor", "--model", "go", "--plain"])
-  #expect(result.code == 0, "\(result.stderr)")
-  let out = result.stdout
-  #expect(out.contains("model: go"))
+  let out = try modelTranscript("blocking-the-executor", model: "go")
   // The ticks due at 20, 30 and 40 ms are printed while the blocker is blocked (15 to 115 ms).
-  let blocking = try #require(out.range(of: ">>> #3 blocker prints: blocking the thread for 100 ms"))
-  let unblocked = try #require(out.range(of: ">>> #3 blocker prints: unblocked"))
-  let during = out[blocking.upperBound..<unblocked.lowerBound]
+  let during = try out.between(
+    ">>> #3 blocker prints: blocking the thread for 100 ms", and: ">>> #3 blocker prints: unblocked")
   #expect(during.components(separatedBy: ">>> #2 ticker prints: tick").count - 1 == 3)
   #expect(during.contains("step 14   t = 20.000 ms"))
   #expect(

@@ -51,3 +51,25 @@ func checkModelExport(
   #expect(!chromeEvents.isEmpty, sourceLocation: sourceLocation)
   return ModelExport(json: json, chromeEvents: chromeEvents)
 }
+
+/// The transcript of `asyncviz demo DEMO --model MODEL --plain`, which must
+/// run to the end and name its model: the start every model's check shares.
+func modelTranscript(_ demo: String, model: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+  -> String
+{
+  let result = try CLIRunner.run(["demo", demo, "--model", model, "--plain"])
+  #expect(result.code == 0, "\(result.stderr)", sourceLocation: sourceLocation)
+  #expect(result.stdout.contains("model: \(model)"), sourceLocation: sourceLocation)
+  return result.stdout
+}
+
+extension String {
+  /// The text between the first `start` and the first `end` after it, both required.
+  func between(_ start: String, and end: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> Substring
+  {
+    let a = try #require(range(of: start), sourceLocation: sourceLocation)
+    let b = try #require(range(of: end, range: a.upperBound..<endIndex), sourceLocation: sourceLocation)
+    return self[a.upperBound..<b.lowerBound]
+  }
+}

@@ -5,10 +5,7 @@ import Testing
 // model, its export and replay, and its refusals.
 
 @Test func lazyFutureUnderNodeStartsTheQueryAtOnceAndEndsEarlier() throws {
-  let result = try CLIRunner.run(["demo", "lazy-future", "--model", "node", "--plain"])
-  #expect(result.code == 0, "\(result.stderr)")
-  let out = result.stdout
-  #expect(out.contains("model: node"))
+  let out = try modelTranscript("lazy-future", model: "node")
   let started = try #require(out.range(of: ">>> #2 lookup prints: lookup(ada) starts running now"))
   let made = try #require(out.range(of: ">>> #1 main prints: made the future; lookup has not started"))
   #expect(started.lowerBound < made.lowerBound, "the call ran lookup's body before main went on")

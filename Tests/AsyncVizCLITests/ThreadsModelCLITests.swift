@@ -5,15 +5,11 @@ import Testing
 // replay of a threads trace, and the refusals.
 
 @Test func blockingTheExecutorUnderThreadsBlocksOnlyTheBlocker() throws {
-  let result = try CLIRunner.run(["demo", "blocking-the-executor", "--model", "threads", "--plain"])
-  #expect(result.code == 0, "\(result.stderr)")
-  let out = result.stdout
-  #expect(out.contains("model: threads"))
+  let out = try modelTranscript("blocking-the-executor", model: "threads")
   #expect(out.contains("context switches"))
   // The ticker ticks while the blocker's thread sleeps in its blocking call.
-  let blocking = try #require(out.range(of: ">>> #3 blocker prints: blocking the thread for 100 ms"))
-  let unblocked = try #require(out.range(of: ">>> #3 blocker prints: unblocked"))
-  let between = out[blocking.upperBound..<unblocked.lowerBound]
+  let between = try out.between(
+    ">>> #3 blocker prints: blocking the thread for 100 ms", and: ">>> #3 blocker prints: unblocked")
   #expect(between.contains(">>> #2 ticker prints: tick"))
   #expect(out.contains("compared with rust"))
 }

@@ -50,18 +50,5 @@ private let counted = """
   #expect(program.constants.map(\.name) == ["jobs"] && program.constants.map(\.value) == [5])
 }
 
-@Test(arguments: [
-  ("const jobs = 2ms\nasync fn main() {}", "expected a whole number after `const jobs =`"),
-  ("const jobs = 2\nasync fn main() {\n    let jobs = 3\n}", "`jobs` is the constant declared at 1:7"),
-  ("const jobs = 2\nasync fn f(jobs) {}\nasync fn main() {}", "`jobs` is the constant declared at"),
-  ("const jobs = 0\nchannel c capacity jobs\nasync fn main() {}", "a channel's capacity must be at least 1"),
-  ("const jobs = 1\nconst jobs = 2\nasync fn main() {}", "`jobs` is the constant declared at"),
-])
-func aBadConstantIsRefusedWithAClearMessage(source: String, message: String) throws {
-  do {
-    _ = try CompiledProgram.compile(SourceFile(name: "c.av", text: source))
-    Issue.record("compiled: \(source)")
-  } catch {
-    #expect(error.message.contains(message), "\(error.message)")
-  }
-}
+// A bad constant (not a whole number, shadowed, declared twice, a capacity
+// of 0) is one of the bad-program files: BadPrograms/*/const-*.av.

@@ -15,10 +15,10 @@ func compile(_ text: String, name: String = "test.av") throws -> CompiledProgram
   }
 }
 
-/// The diagnostic compiling `text` gives, or nil if it compiles.
-func diagnostic(_ text: String) -> Diagnostic? {
+/// The diagnostic compiling `text` as the file `name` gives, or nil if it compiles.
+func diagnostic(_ text: String, name: String = "bad.av") -> Diagnostic? {
   do {
-    _ = try CompiledProgram.compile(SourceFile(name: "bad.av", text: text))
+    _ = try CompiledProgram.compile(SourceFile(name: name, text: text))
     return nil
   } catch {
     return error

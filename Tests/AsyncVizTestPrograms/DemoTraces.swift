@@ -18,49 +18,49 @@ public enum DemoTraces {
     return runtime.trace
   }
 
+  /// The complete trace of the demo `name` under `model` (the go model with
+  /// one P, the threads model with its default CPUs).
+  public static func trace(named name: String, model: RuntimeModel) -> Trace {
+    switch model {
+    case .rust: trace(named: name)
+    case .node: nodeTrace(named: name)
+    case .go: goTrace(named: name)
+    case .threads: threadsTrace(named: name)
+    }
+  }
+
   /// The demo `name` compiled, ready to step (nothing has run yet).
   public static func runtime(named name: String) -> Runtime {
-    guard let demo = DemoCatalog.named(name) else { preconditionFailure("no demo named \(name)") }
-    do {
-      return try CompiledProgram.compile(demo.sourceFile).makeRuntime(
-        backend: SimBackend(), options: RuntimeOptions())
-    } catch {
-      preconditionFailure("demo \(name) does not compile: \(error)")
-    }
+    compiled(name).makeRuntime(backend: SimBackend(), options: RuntimeOptions())
   }
 
   /// The complete trace of the demo `name` under the go model with `procs` Ps.
   public static func goTrace(named name: String, procs: Int = 1) -> Trace {
-    guard let demo = DemoCatalog.named(name) else { preconditionFailure("no demo named \(name)") }
-    do {
-      let sched = try CompiledProgram.compile(demo.sourceFile).makeGoScheduler(
-        options: RuntimeOptions(), procs: procs)
-      sched.run()
-      return sched.trace
-    } catch {
-      preconditionFailure("demo \(name) does not compile: \(error)")
-    }
+    let sched = compiled(name).makeGoScheduler(options: RuntimeOptions(), procs: procs)
+    sched.run()
+    return sched.trace
   }
 
   /// The complete trace of the demo `name` under the node model.
   public static func nodeTrace(named name: String) -> Trace {
-    guard let demo = DemoCatalog.named(name) else { preconditionFailure("no demo named \(name)") }
-    do {
-      let loop = try CompiledProgram.compile(demo.sourceFile).makeNodeLoop(options: RuntimeOptions())
-      loop.run()
-      return loop.trace
-    } catch {
-      preconditionFailure("demo \(name) does not compile: \(error)")
-    }
+    let loop = compiled(name).makeNodeLoop(options: RuntimeOptions())
+    loop.run()
+    return loop.trace
   }
 
   /// The complete trace of the demo `name` under the threads model (2 CPUs).
   public static func threadsTrace(named name: String) -> Trace {
+    let kernel = compiled(name).makeKernel(options: RuntimeOptions())
+    kernel.run()
+    return kernel.trace
+  }
+
+  /// The demo `name`, compiled: a name not in the catalog, or a demo that
+  /// does not compile, is a bug in the caller or the catalog.
+  private static func compiled(_ name: String) -> CompiledProgram {
     guard let demo = DemoCatalog.named(name) else { preconditionFailure("no demo named \(name)") }
     do {
-      let kernel = try CompiledProgram.compile(demo.sourceFile).makeKernel(options: RuntimeOptions())
-      kernel.run()
-      return kernel.trace
+      return try CompiledProgram.compile(demo.sourceFile)
     } catch {
       preconditionFailure("demo \(name) does not compile: \(error)")
     }

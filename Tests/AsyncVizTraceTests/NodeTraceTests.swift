@@ -8,17 +8,6 @@ import Testing
 
 // Node-model traces through the codecs and the reducer.
 
-@Test func everyDemoNodeTraceReadsBackAsWritten() throws {
-  let folder = makeTemporaryFolder()
-  defer { try? FileManager.default.removeItem(atPath: folder) }
-  for name in DemoTraces.names {
-    let trace = DemoTraces.nodeTrace(named: name)
-    #expect(trace.program.model == .node)
-    let read = try writtenAndReadBack(trace, name: name, in: folder)
-    #expect(read.program.model == .node)
-  }
-}
-
 @Test func aVersionOneTraceIsReadAsTheRustModels() throws {
   let folder = makeTemporaryFolder()
   defer { try? FileManager.default.removeItem(atPath: folder) }

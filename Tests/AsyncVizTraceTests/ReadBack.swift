@@ -1,5 +1,8 @@
+import AsyncVizTestPrograms
+import AsyncVizTestSupport
 import AsyncVizTrace
 import AsyncVizTraceCodecs
+import AsyncVizTraceState
 import Foundation
 import Testing
 
@@ -22,4 +25,20 @@ func writtenAndReadBack(
     TraceJSONWriter.encode(read) == Array(try Data(contentsOf: URL(fileURLWithPath: path))), "\(name)",
     sourceLocation: sourceLocation)
   return read
+}
+
+/// Every demo's trace under the node and threads models, written and read
+/// back: the file keeps the model and its bytes, and replaying it gives the
+/// model's state the run gave (the event loop, the kernel).
+@Test(arguments: [RuntimeModel.node, .threads])
+func everyDemoTraceOfAModelReadsBackAsWritten(_ model: RuntimeModel) throws {
+  let folder = makeTemporaryFolder()
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  for name in DemoTraces.names {
+    let trace = DemoTraces.trace(named: name, model: model)
+    #expect(trace.program.model == model)
+    let read = try writtenAndReadBack(trace, name: name, in: folder)
+    let (replayed, ran) = (TraceReducer.finalState(of: read), TraceReducer.finalState(of: trace))
+    #expect(replayed.node == ran.node && replayed.kernel == ran.kernel, "\(name)")
+  }
 }

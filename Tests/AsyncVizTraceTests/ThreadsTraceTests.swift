@@ -6,19 +6,6 @@ import AsyncVizTraceState
 import Foundation
 import Testing
 
-@Test func threadsTracesOfEveryDemoWriteAndReadBackByteForByte() throws {
-  let folder = makeTemporaryFolder()
-  defer { try? FileManager.default.removeItem(atPath: folder) }
-  for name in DemoTraces.names {
-    let trace = DemoTraces.threadsTrace(named: name)
-    #expect(trace.program.model == .threads)
-    let read = try writtenAndReadBack(trace, name: name, in: folder)
-    #expect(read.program.model == .threads)
-    // The replayed file gives the kernel's state the run gave.
-    #expect(TraceReducer.finalState(of: read).kernel == TraceReducer.finalState(of: trace).kernel, "\(name)")
-  }
-}
-
 @Test func theKernelStateFollowsCPUsQueuesAndBlockedThreads() {
   var r = TraceRecorder(program: ProgramInfo(name: "t", source: "", backend: .sim, model: .threads))
   let main = r.addTask(name: "main", parent: nil)

@@ -1,4 +1,5 @@
 import AsyncVizTestPrograms
+import AsyncVizTestSupport
 import AsyncVizTrace
 import AsyncVizTraceState
 import Foundation
@@ -39,6 +40,7 @@ struct ThreadsEndToEndTests {
       #expect(screen.contains("#\(entry.task.rawValue) ") && screen.contains(what), "\(what)")
     }
     #expect(screen.contains("3 alive, peak 3"))
+    Golden.check(screen, named: "e2e/threads-join-concurrent-step\(blocked)-100x30.txt")
 
     try session.keys("G")
     try session.waitFor("the end") { $0.contains("Run completed") && showsStep(Int(history.lastStep), $0) }

@@ -1,0 +1,64 @@
+/// The frame the side panels share (reactor, event loop, kernel, CPUs, Go's
+/// Ps and scheduler, the task detail): a titled box whose rows hold a dim label on the left and text
+/// from a fixed column, both kept one cell inside the right edge, the text
+/// cut with an ellipsis where it does not fit.
+struct PanelFrame {
+  /// The inside of the box.
+  let inner: Rect
+  /// Where the labels start: one cell in from the left edge.
+  let labelX: Int
+  /// Where the text after a label starts.
+  let textX: Int
+  /// The column no write reaches: one cell in from the right edge.
+  let limit: Int
+  /// How a cut line ends.
+  let ellipsis: String
+
+  /// The room for the text after a label.
+  var width: Int { limit - textX }
+
+  /// Draws the box with its title and returns the frame inside it, or nil
+  /// (the box alone drawn) when the inside has fewer than `minHeight` rows or
+  /// is not wider than `minWidth` columns.
+  static func open(
+    _ rect: Rect, title: String, labelWidth: Int, minHeight: Int, minWidth: Int = 14, _ cx: PanelContext,
+    into buffer: inout CellBuffer
+  ) -> PanelFrame? {
+    buffer.box(rect, title: title, glyphs: cx.glyphs)
+    let inner = rect.interior
+    guard inner.height >= minHeight, inner.width > minWidth else { return nil }
+    return PanelFrame(
+      inner: inner, labelX: inner.x + 1, textX: inner.x + 1 + labelWidth, limit: inner.maxX - 1,
+      ellipsis: cx.glyphs.ellipsis)
+  }
+
+  /// Writes a row's label, dim; returns the column after it.
+  @discardableResult
+  func label(_ text: String, y: Int, into buffer: inout CellBuffer) -> Int {
+    buffer.write(text, x: labelX, y: y, style: CellStyle(.dim), limit: limit)
+  }
+
+  /// Writes `text` in the text column of row `y`, cut to the width with an ellipsis.
+  func text(_ text: String, y: Int, style: CellStyle = .plain, into buffer: inout CellBuffer) {
+    buffer.write(text.fitted(width, ellipsis: ellipsis), x: textX, y: y, style: style, limit: limit)
+  }
+
+  /// Writes `text` uncut in the text column (the write still stops at the limit).
+  func plainText(_ text: String, y: Int, style: CellStyle = .plain, into buffer: inout CellBuffer) {
+    buffer.write(text, x: textX, y: y, style: style, limit: limit)
+  }
+
+  /// Dim for a placeholder ("(none)") or an overflow line ("+3 more"), plain otherwise.
+  static func lineStyle(_ line: String) -> CellStyle {
+    line.hasPrefix("(") || line.hasPrefix("+") ? CellStyle(.dim) : .plain
+  }
+
+  /// At most `rows` lines, the last one saying how many more there are;
+  /// only the items shown are formatted (a list may hold a thousand).
+  static func clipped<T>(_ items: [T], rows: Int, empty: String, _ format: (T) -> String) -> [String] {
+    guard rows > 0 else { return [] }
+    if items.isEmpty { return [empty] }
+    if items.count <= rows { return items.map(format) }
+    return items.prefix(rows - 1).map(format) + ["+\(items.count - rows + 1) more"]
+  }
+}
