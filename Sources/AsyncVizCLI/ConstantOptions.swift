@@ -39,7 +39,11 @@ struct ConstantOptions: ParsableArguments {
 
   /// Refuses a name `program` does not declare as a constant.
   func check(_ program: CompiledProgram) throws(CLIError) {
-    let declared = program.constants.map(\.name)
+    try check(declared: program.constants.map(\.name))
+  }
+
+  /// Refuses a name that is not among `declared`, the program's constants.
+  func check(declared: [String]) throws(CLIError) {
     for name in try overrides().keys.sorted() where !declared.contains(name) {
       let known =
         declared.isEmpty

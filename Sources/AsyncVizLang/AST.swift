@@ -42,6 +42,9 @@ public struct ChannelDecl: Sendable {
   public var location: SourceLocation
   /// Items the channel buffers; 1 to `Limits.maxCapacity` (checked by the parser).
   public var capacity: Int
+  /// The constant the capacity was written as (`capacity requests`), if any:
+  /// the translators print its name.
+  public var capacityConstant: String? = nil
 }
 
 /// `async fn name(params) { body }`.
@@ -108,4 +111,7 @@ public struct Expression: Sendable {
   public var kind: Kind
   /// Where the name (or the node) starts.
   public var location: SourceLocation
+  /// For an integer written as a constant's name (`requests`), that name:
+  /// the parser has put the value in `kind`; the translators print the name.
+  public var constant: String? = nil
 }

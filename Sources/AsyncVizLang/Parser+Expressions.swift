@@ -81,7 +81,9 @@ extension Parser {
           receiver: name, method: method.text, methodAt: method.location, args: args)
         return Expression(kind: kind, location: at)
       default:
-        if let constant = constants[name] { return Expression(kind: .int(constant.value), location: at) }
+        if let constant = constants[name] {
+          return Expression(kind: .int(constant.value), location: at, constant: name)
+        }
         return Expression(kind: .name(name), location: at)
       }
     default:

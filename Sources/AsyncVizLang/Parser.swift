@@ -16,6 +16,8 @@ struct Parser {
   var nesting = 0
   /// The constants declared so far, by name; a use of one is its value.
   var constants: [String: ConstantDecl] = [:]
+  /// Resources and channels declared so far: a constant may not take their names.
+  var topLevelNames: [String: SourceLocation] = [:]
   /// Values that replace constants' written ones (`--set NAME=VALUE`).
   let overrides: [String: Int64]
 
@@ -115,6 +117,8 @@ struct Parser {
   mutating func parseResource() throws(Diagnostic) -> ResourceDecl {
     try advance()
     let name = try expectName("a resource name")
+    try checkNotConstant(name)
+    topLevelNames[name.text] = name.location
     let word = try peek()
     guard word.name == "latency" else {
       if word.kind == .newline || word.kind == .end {
@@ -140,6 +144,8 @@ struct Parser {
   mutating func parseChannel() throws(Diagnostic) -> ChannelDecl {
     try advance()
     let name = try expectName("a channel name")
+    try checkNotConstant(name)
+    topLevelNames[name.text] = name.location
     let word = try peek()
     guard word.name == "capacity" else {
       if word.kind == .newline || word.kind == .end {
@@ -153,12 +159,13 @@ struct Parser {
     guard let n = constantOrInt(value) else {
       throw unexpected(value, expected: "a whole number after `capacity`, such as 2")
     }
+    let constant = value.name.flatMap { constants[$0]?.name }
     guard n >= 1 else { throw error(value.location, "a channel's capacity must be at least 1") }
     guard n <= Int64(Limits.maxCapacity) else {
       throw error(value.location, "capacity \(n) is too large: at most \(Limits.maxCapacity)")
     }
     try advance()
-    return ChannelDecl(name: name.text, location: name.location, capacity: Int(n))
+    return ChannelDecl(name: name.text, location: name.location, capacity: Int(n), capacityConstant: constant)
   }
 
   mutating func parseFunction() throws(Diagnostic) -> FunctionDecl {
@@ -188,6 +195,9 @@ struct Parser {
     try advance()
     let name = try expectName("a constant name after `const`")
     try checkNotConstant(name)
+    if let other = topLevelNames[name.text] {
+      throw error(name.location, "`\(name.text)` is declared at \(other) already: pick another name")
+    }
     _ = try expect(.assign, "`=` after `const \(name.text)`")
     let value = try peek()
     guard case .int(let written) = value.kind else {
