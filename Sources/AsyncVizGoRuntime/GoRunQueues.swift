@@ -1,3 +1,5 @@
+import AsyncVizTrace
+
 /// The run queues of Go's scheduler (Go 1.19, runtime/proc.go), for the go
 /// model: each P's `runnext` slot and 256-slot local queue, the global queue,
 /// and the order `schedule` takes goroutines in. Goroutines are named by an
@@ -68,7 +70,7 @@ public struct GoRunQueues: Sendable {
   /// `next(on:)`, and whether the goroutine came from runnext (`runqget`'s
   /// `inheritTime`: it runs in the time slice of the goroutine before it).
   public mutating func take(on p: Int) -> (g: Int, inheritTime: Bool)? {
-    if ps[p].schedtick % 61 == 0, !global.isEmpty {
+    if ps[p].schedtick % GoCosts.globalQueueEvery == 0, !global.isEmpty {
       ps[p].schedtick &+= 1
       return (global.removeFirst(), false)
     }

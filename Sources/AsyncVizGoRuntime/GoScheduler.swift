@@ -24,7 +24,7 @@ public enum GoSchedStep: Sendable, Equatable {
 /// Not thread-safe: create, step and read it on one thread.
 public final class GoScheduler {
   /// sysmon preempts a goroutine that has run this long (`forcePreemptNS`, proc.go).
-  public static let preemptAfterUs: Int64 = 10_000
+  public static let preemptAfterUs: Int64 = GoCosts.preemptAfterUs
   /// sysmon's shortest sleep (20 us, proc.go `sysmon`): how long after a
   /// goroutine enters a system call its P is handed off, and how soon after
   /// a stale time slice a goroutine is preempted.

@@ -121,10 +121,12 @@ extension GoRun {
   private func helperName(_ work: Value, _ helper: String, _ i: Int) -> String {
     switch work {
     case .goFunc(let f):
-      if case .asyncFn(let index) = f.recipe { return "\(helper)[\(i)] \(run.functions[index].name)" }
-      return "\(helper)[\(i)]"
-    case .goHandle(let h): return "\(helper)[\(i)] wait #\(h.task.rawValue)"
-    default: return "\(helper)[\(i)]"
+      if case .asyncFn(let index) = f.recipe {
+        return HelperUnits.goroutine(helper, i, runs: run.functions[index].name)
+      }
+      return HelperUnits.goroutine(helper, i, runs: nil)
+    case .goHandle(let h): return HelperUnits.goroutine(helper, i, runs: "wait #\(h.task.rawValue)")
+    default: return HelperUnits.goroutine(helper, i, runs: nil)
     }
   }
 }

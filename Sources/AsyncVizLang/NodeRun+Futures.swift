@@ -42,11 +42,11 @@ extension NodeRun {
       loop: loop, awaited: .resourceCall(resource: name(resource.name), op: name(op)))
     if let backend {
       read(resource, op: op, argument: argument, on: backend, by: task)
-        .then(for: task, .reaction) { value in promise.fulfill(value) }
+        .then(for: task, .reply) { value in promise.fulfill(value) }
       return promise
     }
     let reply = resource.reply(op: op, argument: argument)
-    sleep(resource.latencyUs, by: task).then(for: task, .reaction) { _ in promise.fulfill(.string(reply)) }
+    sleep(resource.latencyUs, by: task).then(for: task, .reply) { _ in promise.fulfill(.string(reply)) }
     return promise
   }
 
@@ -136,7 +136,7 @@ extension NodeRun {
       return promises([args[1]]).map { inner in
         // `Promise.race([future, sleep(us).then(() => NONE)])`.
         let expired = Promise<Value>(loop: loop, awaited: .timeout)
-        sleep(us, by: task).then(for: task, .reaction) { [self] _ in resolve(expired, with: .none, for: task)
+        sleep(us, by: task).then(for: task, .expire) { [self] _ in resolve(expired, with: .none, for: task)
         }
         return race([inner[0], expired], by: task, awaited: .timeout)
       }
@@ -149,7 +149,7 @@ extension NodeRun {
       promise.fulfill(.unit)
       return
     }
-    yieldNow(by: task).then(for: task, .reaction) { [self] _ in selfWake(left - 1, promise, by: task) }
+    yieldNow(by: task).then(for: task, .selfWake) { [self] _ in selfWake(left - 1, promise, by: task) }
   }
 
   /// `Promise.all(promises)`: each element's value is stored by a reaction;
@@ -158,7 +158,7 @@ extension NodeRun {
     let result = Promise<Value>(loop: loop, awaited: .join)
     let values = JoinValues(count: promises.count)
     for (i, p) in promises.enumerated() {
-      p.then(for: task, .reaction) { v in
+      p.then(for: task, .all) { v in
         values.items[i] = v
         values.left -= 1
         if values.left == 0 { result.fulfill(.list(values.items)) }
@@ -172,7 +172,7 @@ extension NodeRun {
     var tagged: [Promise<Value>] = []
     for (i, p) in promises.enumerated() {
       let tag = Promise<Value>(loop: loop, awaited: .select)
-      p.then(for: task, .reaction) { [self] v in resolve(tag, with: .list([.int(Int64(i)), v]), for: task) }
+      p.then(for: task, .tag) { [self] v in resolve(tag, with: .list([.int(Int64(i)), v]), for: task) }
       tagged.append(tag)
     }
     return race(tagged, by: task, awaited: .select)
@@ -182,8 +182,9 @@ extension NodeRun {
   /// run on (nothing cancels a promise) and their values are ignored.
   private func race(_ promises: [Promise<Value>], by task: TaskID, awaited: Awaited) -> Promise<Value> {
     let result = Promise<Value>(loop: loop, awaited: awaited)
+    let claim = RaceClaim()
     for p in promises {
-      p.then(for: task, .reaction) { [self] v in resolve(result, with: v, for: task) }
+      p.then(for: task, racing: claim) { [self] v in resolve(result, with: v, for: task) }
     }
     return result
   }

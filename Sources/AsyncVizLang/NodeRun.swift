@@ -44,7 +44,7 @@ final class NodeRun {
     let mainTask = loop.called(run.functions[index].name, by: nil)
     loop.start { [self] in
       let main = call(index, [], task: mainTask)
-      main.then(for: mainTask, .reaction) { [loop] _ in loop.mainReturned() }
+      main.then(for: mainTask, .mainEnd) { [loop] _ in loop.mainReturned() }
     }
   }
 

@@ -121,7 +121,7 @@ extension ThreadsRun {
         guard kernel.liveThreads < maxThreads else {
           return .failed(FrameError("a helper thread was refused: \(kernel.liveThreads) threads are running"))
         }
-        ids.append(create(helper(recipe, args), name: "helper: \(future.name)", by: runner.task))
+        ids.append(create(helper(recipe, args), name: HelperUnits.thread(for: future.name), by: runner.task))
       case .thread(let id):
         ids.append(id)
       case .used:

@@ -19,6 +19,8 @@ public final class Promise<Value> {
     var task: TaskID
     /// What the job does, in the trace.
     var job: MicrotaskJob
+    /// The race it contends in (nil: not a `Promise.race` contender).
+    var race: RaceClaim?
     /// The callback.
     var handler: (Value) -> Void
   }
@@ -55,9 +57,20 @@ public final class Promise<Value> {
   public func then(for task: TaskID, _ job: MicrotaskJob, _ handler: @escaping (Value) -> Void) {
     switch state {
     case .pending:
-      reactions.append(Reaction(task: task, job: job, handler: handler))
+      reactions.append(Reaction(task: task, job: job, race: nil, handler: handler))
     case .fulfilled(let value):
       loop.queueMicrotask(for: task, job) { handler(value) }
+    }
+  }
+
+  /// `promise.then(handler)` for a contender of a `Promise.race`: its job is
+  /// `race` if it is the race's first to be queued, `raceLate` after that.
+  public func then(for task: TaskID, racing race: RaceClaim, _ handler: @escaping (Value) -> Void) {
+    switch state {
+    case .pending:
+      reactions.append(Reaction(task: task, job: .race, race: race, handler: handler))
+    case .fulfilled(let value):
+      loop.queueMicrotask(for: task, race.claim()) { handler(value) }
     }
   }
 
@@ -69,7 +82,7 @@ public final class Promise<Value> {
     state = .fulfilled(value)
     let waiting = reactions
     reactions = []
-    for r in waiting { loop.queueMicrotask(for: r.task, r.job) { r.handler(value) } }
+    for r in waiting { loop.queueMicrotask(for: r.task, r.race?.claim() ?? r.job) { r.handler(value) } }
   }
 
   /// Resolves this promise with another promise (a thenable): V8 queues a
@@ -81,5 +94,24 @@ public final class Promise<Value> {
   ) {
     guard isPending else { return }
     loop.queueMicrotask(for: task, .thenable) { other.then(for: task, .thenable, adopt) }
+  }
+}
+
+/// Which contender of one `Promise.race` settles it. The microtask queue
+/// runs jobs in the order they were queued, so the first contender whose
+/// reaction is queued is the one whose value the race takes; every later one
+/// runs to its end all the same (Promise.race cancels nothing) and its value
+/// is ignored. The trace says which is which.
+public final class RaceClaim {
+  /// Whether a contender's reaction has been queued.
+  private var decided = false
+
+  /// A race no contender has settled yet.
+  public init() {}
+
+  /// The job of the next contender's reaction: `race` the first time, `raceLate` after.
+  func claim() -> MicrotaskJob {
+    defer { decided = true }
+    return decided ? .raceLate : .race
   }
 }

@@ -42,16 +42,39 @@ public enum LoopPhase: UInt8, Sendable, CaseIterable, TraceWord {
   }
 }
 
-/// What a microtask (a V8 promise job) does when it runs.
+/// What a microtask (a V8 promise job) does when it runs. Each `then` the
+/// translation's JavaScript attaches has its own word, so that the narration
+/// can say which reaction a job is (the new words follow the old ones, so a
+/// trace written before them still reads).
 public enum MicrotaskJob: UInt8, Sendable, CaseIterable, TraceWord {
   /// Resumes an async function after its `await` (PromiseReactionJob of an await).
   case resume
-  /// Runs a `then` callback of a helper: an element of `Promise.all`, a
-  /// contender of `Promise.race`, a wrapper that tags a value.
+  /// A `then` callback of a helper, in traces written before the precise
+  /// words below (nothing records it now).
   case reaction
   /// Adopts the state of a promise a promise was resolved with
   /// (NewPromiseResolveThenableJob): returning a promise costs two more jobs.
   case thenable
+  /// A resource call's reply: its async fn returns the reply once the
+  /// server's latency (on sim, a setTimeout) or the socket's read is done.
+  case reply
+  /// An element of `Promise.all` settled: its value is stored, and the last
+  /// one fulfills the list.
+  case all
+  /// A contender of `Promise.race` settled first: its value decides the race.
+  case race
+  /// A contender of `Promise.race` settled after the race was decided: its
+  /// value is ignored (Promise.race cancels nothing, so it ran to the end).
+  case raceLate
+  /// select's wrapper `f.then(v => [i, v])`: tags a contender's value with its index.
+  case tag
+  /// timeout's timer `sleep(d).then(() => NONE)`: the time ran out.
+  case expire
+  /// One round of self_wake's loop (`await new Promise(r => setImmediate(r))`).
+  case selfWake
+  /// The harness's `main().then(...)`: main's promise is fulfilled, which
+  /// marks the end of the program's main.
+  case mainEnd
 
   /// The word used in traces.
   public var name: String { word.description }
@@ -62,6 +85,14 @@ public enum MicrotaskJob: UInt8, Sendable, CaseIterable, TraceWord {
     case .resume: "resume"
     case .reaction: "reaction"
     case .thenable: "thenable"
+    case .reply: "reply"
+    case .all: "all"
+    case .race: "race"
+    case .raceLate: "race_late"
+    case .tag: "tag"
+    case .expire: "expire"
+    case .selfWake: "self_wake"
+    case .mainEnd: "main_end"
     }
   }
 }

@@ -112,6 +112,12 @@ extension TraceState {
     default:
       applyReactorOrWaker(event.payload, previous: previous, next: next, at: t)
     }
+    if go.active || !kernel.cpus.isEmpty {
+      // A shared copy of the table (no copy of its storage): `races` is
+      // mutated while the closure reads it.
+      let tasks = self.tasks
+      races.apply(event.payload) { $0.index < tasks.count ? tasks[$0.index].polls : 0 }
+    }
   }
 
   /// The reactor, waker, output and lint events.

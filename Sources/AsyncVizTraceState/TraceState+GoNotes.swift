@@ -15,7 +15,12 @@ extension TraceState {
         // The stack size is GoCosts' (what the costs line and compare charge).
         s.text(": a new goroutine with a ")
         s.string(KernelCosts.bytesText(GoCosts.stackBytes))
-        s.text(" stack (under rust, tokio::spawn puts a task at the back of the run queue).")
+        if HelperUnits.isHelper(named: trace.task(task)?.name ?? "", in: .go) {
+          s.text(" stack for one future of join, select or timeout (under rust no task is made: the")
+          s.text(" combinator polls its futures inside the task that awaits it).")
+        } else {
+          s.text(" stack (under rust, tokio::spawn puts a task at the back of the run queue).")
+        }
       } else {
         s.label(task, in: trace)
         s.text(" is main's goroutine: runtime.main will call main.main on it.")
@@ -74,7 +79,9 @@ extension TraceState {
     case .goPreempt(let task, let p):
       s.text("sysmon preempts ")
       s.label(task, in: trace)
-      s.text(" after 10 ms of CPU on P")
+      s.text(" after ")
+      s.duration(GoCosts.preemptAfterUs)
+      s.text(" of CPU on P")
       s.number(Int64(p))
       s.text(
         ": it goes to the global run queue (rust never preempts: a task keeps the thread until its next await)."
@@ -94,9 +101,7 @@ extension TraceState {
       s.duration(deadline - event.tUs)
       s.text(" from now).")
     case .timerFire(let task):
-      s.text("checkTimers finds the timer of ")
-      s.label(task, in: trace)
-      s.text(" due and runs it: its goroutine is readied into the P's runnext.")
+      noteGoTimerFire(task, at: i, in: trace, into: &s)
     case .ioSend(let task, _, let resource, let op):
       s.label(task, in: trace)
       s.text(" sends its request to ")
@@ -108,6 +113,14 @@ extension TraceState {
       s.label(task, in: trace)
       if task.rawValue == 1 {
         s.text(" returns: main has returned, so the process exits and every other goroutine ends with it.")
+      } else if let waiter = races.decidedRace(of: task, runs: { info($0).polls }) {
+        s.text(" returns after the select of ")
+        s.label(waiter, in: trace)
+        s.text(
+          " was decided: nothing cancels a goroutine, so this loser ran to its end. Its result goes into its"
+        )
+        s.text(" one-slot channel, which nobody reads (an unbuffered channel would leave it blocked in send")
+        s.text(" forever, a goroutine leak); under rust, select drops the losing future at once.")
       } else {
         s.text(" returns: the goroutine is dead and its stack goes back to the runtime.")
       }
@@ -118,6 +131,32 @@ extension TraceState {
       s.text("): a blocking system call (nanosleep).")
     default:
       writeRustNote(forEvent: i, in: trace, into: &s)
+    }
+  }
+
+  private func noteGoTimerFire<S: NoteSink & ~Copyable>(
+    _ task: TaskID, at i: Int, in trace: Trace, into s: inout S
+  ) {
+    s.text("checkTimers finds the timer of ")
+    s.label(task, in: trace)
+    s.text(" due and runs it")
+    // Waiting in a select whose time.After is not this timer: the timer is
+    // an earlier select's, which was decided already.
+    let deadline = go.timers.filter { $0.task == task }.map(\.deadlineUs).min() ?? trace.events[i].tUs
+    let readied =
+      go.status(task) != .waiting(.select) || races.isCurrentSelectTimer(of: task, deadline: deadline)
+    if readied {
+      if go.status(task) == .waiting(.ioWait) {
+        s.text(" (on sim a timer stands in for the server's latency, so the reply is there)")
+      }
+      s.text(": its goroutine is readied into the P's runnext.")
+    } else {
+      // A time.After whose select was decided: the send finds no receiver.
+      s.text(
+        """
+        : it sends on a time.After channel whose select was decided already, so the value stays in \
+        the channel's one slot and nobody is readied (Go 1.19 keeps such a timer until it fires).
+        """)
     }
   }
 
@@ -143,7 +182,10 @@ extension TraceState {
     case .global:
       s.text(" goes to the tail of the global run queue (")
       s.number(Int64(go.global.count + 1))
-      s.text(" there): a P looks at it when its own queue is empty, and every 61st schedule first.")
+      s.text(" there): a P looks at it when its own queue is empty, and first whenever its schedule tick")
+      s.text(" is a multiple of ")
+      s.number(Int64(GoCosts.globalQueueEvery))
+      s.text(".")
     }
   }
 

@@ -24,16 +24,7 @@ extension TraceState {
     case .microtaskQueue(let task, let job):
       noteMicrotaskQueued(task, job: job, in: trace, into: &s)
     case .microtaskRun(let task, let job):
-      s.text("The microtask queue runs its front job (")
-      s.number(Int64(node.microtasks.count))
-      s.text(" queued): ")
-      switch job {
-      case .resume: s.text("it resumes ")
-      case .reaction: s.text("a promise reaction for ")
-      case .thenable: s.text("a promise adopts another's state, for ")
-      }
-      s.label(task, in: trace)
-      s.text(".")
+      noteMicrotaskRun(task, job: job, in: trace, into: &s)
     case .phase(let phase):
       noteNodePhase(phase, into: &s)
     case .reactorWait(let timeout):
@@ -71,7 +62,13 @@ extension TraceState {
         " is read: the socket leaves the interest list and is closed, and the read's promise is fulfilled.")
     case .timerSet(let task, let deadline):
       s.label(task, in: trace)
-      s.text(" calls setTimeout: the callback is due at ")
+      // A note sees only the events so far (the live view writes it as the
+      // event comes), so it cannot tell which future the timer is for.
+      s.text(
+        trace.program.backend == .sim
+          ? " calls setTimeout (a sleep, timeout's timer, or a resource call, whose async fn waits out the server's latency on sim)"
+          : " calls setTimeout (a sleep or timeout's timer)")
+      s.text(": the callback is due at ")
       s.instant(deadline)
       s.text(" (")
       s.duration(deadline - event.tUs)
@@ -82,11 +79,13 @@ extension TraceState {
       s.text(", which resolves its promise.")
     case .immediateQueue(let task):
       s.label(task, in: trace)
+      // processImmediate runs only the queue it started with: an immediate
+      // queued in the check phase waits for the next turn's.
       s.text(
-        """
-         calls setImmediate: the callback waits for the check phase of this loop turn, after the \
-        microtasks and any due I/O.
-        """)
+        node.phase == .check
+          ? " calls setImmediate during the check phase: the callback waits for the next turn's check phase, after that turn's due timers."
+          : " calls setImmediate: the callback waits for the check phase of this loop turn, after the microtasks and any due I/O."
+      )
     case .immediateRun(let task):
       s.text("A macrotask: the check phase runs the setImmediate callback of ")
       s.label(task, in: trace)
@@ -110,8 +109,8 @@ extension TraceState {
   ) {
     guard let parent else {
       s.label(task, in: trace)
-      s.text(
-        " will be called by the first macrotask, a timer callback at 0 ms (as the translation starts it).")
+      s.text(" will be called by the first macrotask, the harness's setTimeout(main, 0) callback")
+      s.text(" (Node makes 0 ms 1 ms; the clock here starts when main is called).")
       return
     }
     s.label(parent, in: trace)
@@ -165,19 +164,86 @@ extension TraceState {
     case .resume:
       s.text("The promise ")
       s.label(task, in: trace)
-      s.text(" awaits has settled: a microtask to resume it joins the queue")
-    case .reaction:
-      s.text("A promise reaction for ")
-      s.label(task, in: trace)
-      s.text(" (a resource call's reply, Promise.all, Promise.race or a then) joins the microtask queue")
+      s.text(" awaits has settled: a microtask to resume it joins the queue (position ")
     case .thenable:
       s.label(task, in: trace)
       s.text(
         "'s promise was resolved with another promise: a job to adopt its state joins the microtask queue")
+      s.text(" (position ")
+    case .reaction, .reply, .all, .race, .raceLate, .tag, .expire, .selfWake, .mainEnd:
+      s.text("A promise settled, so ")
+      s.text(Self.reactionName(job))
+      s.text(" for ")
+      s.label(task, in: trace)
+      s.text(" joins the microtask queue (position ")
+      s.number(Int64(node.microtasks.count + 1))
+      s.text(")")
+      s.text(Self.reactionWhy(job))
+      s.text(".")
+      return
     }
-    s.text(" (position ")
     s.number(Int64(node.microtasks.count + 1))
     s.text(").")
+  }
+
+  private func noteMicrotaskRun<S: NoteSink & ~Copyable>(
+    _ task: TaskID, job: MicrotaskJob, in trace: Trace, into s: inout S
+  ) {
+    s.text("The microtask queue runs its front job (")
+    s.number(Int64(node.microtasks.count))
+    s.text(" queued): ")
+    switch job {
+    case .resume:
+      s.text("it resumes ")
+      s.label(task, in: trace)
+      s.text(".")
+    case .thenable:
+      s.text("a promise adopts another's state, for ")
+      s.label(task, in: trace)
+      s.text(".")
+    case .raceLate:
+      s.text("a contender of the race ")
+      s.label(task, in: trace)
+      s.text(" awaited settles after the race was already decided. Promise.race cancels nothing:")
+      s.text(" this contender ran to its end (its timer or socket kept the loop alive), and its value is")
+      s.text(" ignored (under rust, select and timeout drop the losing future at once).")
+    case .reaction, .reply, .all, .race, .tag, .expire, .selfWake, .mainEnd:
+      s.text(Self.reactionName(job))
+      s.text(" for ")
+      s.label(task, in: trace)
+      s.text(Self.reactionWhy(job))
+      s.text(".")
+    }
+  }
+
+  /// Which `then` callback a reaction job runs, in the words of the
+  /// translation's JavaScript (NodeRun+Futures attaches each one).
+  private static func reactionName(_ job: MicrotaskJob) -> StaticString {
+    switch job {
+    case .reply: "the resource call's `return reply`"
+    case .all: "Promise.all's then"
+    case .race, .raceLate: "Promise.race's then"
+    case .tag: "select's wrapper then"
+    case .expire: "timeout's timer then"
+    case .selfWake: "self_wake's then"
+    case .mainEnd: "the harness's main().then(...)"
+    case .reaction, .resume, .thenable: "a helper's then callback"
+    }
+  }
+
+  /// What that callback does, after a colon (empty when the trace does not say).
+  private static func reactionWhy(_ job: MicrotaskJob) -> StaticString {
+    switch job {
+    case .reply: ": its reply has come"
+    case .all: ": it stores this element's value (the last element fulfills the list)"
+    case .race: ": its contender settled first, so its value decides the race"
+    case .raceLate: ": its contender settled after the race was decided"
+    case .tag: ": it tags a contender's value with its index ([i, value])"
+    case .expire: ": the time ran out, so it gives none"
+    case .selfWake: ": it starts the next round (a setImmediate promise)"
+    case .mainEnd: ": main's promise is fulfilled, which marks main's end"
+    case .reaction, .resume, .thenable: ""
+    }
   }
 
   private func noteNodePhase<S: NoteSink & ~Copyable>(_ phase: LoopPhase, into s: inout S) {

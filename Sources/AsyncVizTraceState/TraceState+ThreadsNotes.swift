@@ -17,7 +17,12 @@ extension TraceState {
         s.string(KernelCosts.bytesText(KernelCosts.reservedStackBytes))
         s.text(" reserved, a few pages resident, ")
         s.string(KernelCosts.bytesText(KernelCosts.kernelStackBytes))
-        s.text(" of kernel stack), where rust makes a task of a few hundred bytes.")
+        if HelperUnits.isHelper(named: trace.task(task)?.name ?? "", in: .threads) {
+          s.text(" of kernel stack) for one future of join, select or timeout, where rust makes no task at")
+          s.text(" all (the combinator polls its futures inside the task that awaits it).")
+        } else {
+          s.text(" of kernel stack), where rust makes a task of a few hundred bytes.")
+        }
       } else {
         s.label(task, in: trace)
         s.text(" is the process's first thread: main runs on it.")
@@ -43,11 +48,19 @@ extension TraceState {
       noteThreadStop(task, line: line, awaiting: awaiting, in: trace, into: &s)
     case .complete(let task):
       s.label(task, in: trace)
-      s.text(" returns from its thread function: the thread exits and its stacks are freed")
+      // glibc frees a joinable thread's user stack at pthread_join (a
+      // detached one's at its exit); the kernel frees its kernel stack now.
+      s.text(" returns from its thread function: the thread exits and its kernel stack is freed")
       if task == TaskID(1) {
         s.text("; main returning calls exit(), which ends every other thread with the process.")
+      } else if let waiter = races.decidedRace(of: task, runs: { info($0).polls }) {
+        s.text(". It lost: ")
+        s.label(waiter, in: trace)
+        s.text(" stopped waiting for it when the race was decided, but nothing stops a thread from outside")
+        s.text(" (pthread_cancel aside), so it ran its blocking calls to the end and its result is thrown")
+        s.text(" away (under rust, select and timeout drop the losing future at once).")
       } else {
-        s.text("; a futex wakes whoever waits in pthread_join.")
+        s.text("; a futex wakes whoever waits in pthread_join, which hands its user stack back to glibc.")
       }
     case .taskDrop(let task):
       s.text("exit() ends ")

@@ -90,6 +90,8 @@ public struct TraceState: Sendable, Equatable {
   public internal(set) var kernel = KernelState()
   /// Go's scheduler (the go model's traces; empty for the others').
   public internal(set) var go = GoSchedState()
+  /// The helper units of selects and timeouts (go, threads), for the losers' notes.
+  public internal(set) var races = RaceState()
   /// Set by `finish` once the state is that of the end of the run.
   public internal(set) var end: RunEnd?
   /// The last request written (`io_send`): the register that follows names its resource.

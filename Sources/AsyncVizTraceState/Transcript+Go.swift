@@ -30,7 +30,10 @@ extension Transcript {
     text += " (stacks from \(KernelCosts.bytesText(GoCosts.stackBytes)) each: \(stackKiB) KiB at the peak)\n"
     text += "  threads (Ms): \(go.ms.count) (\(go.threadsMade) made by the runtime"
     text += go.handoffs > 0 ? " when sysmon handed a P off from a blocking system call)\n" : ")\n"
-    if go.preemptions > 0 { text += "  preemptions: \(go.preemptions) (sysmon, after 10 ms of CPU)\n" }
+    if go.preemptions > 0 {
+      let slice = DurationText.duration(GoCosts.preemptAfterUs)
+      text += "  preemptions: \(go.preemptions) (sysmon, after \(slice) of CPU)\n"
+    }
     return text
   }
 
