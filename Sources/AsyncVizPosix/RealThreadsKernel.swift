@@ -22,14 +22,14 @@ import Glibc
 public final class RealThreadsKernel: ThreadsKernel, @unchecked Sendable {
   // @unchecked: every mutable field is read and written only while holding
   // `gil` (init and the caller of `run` before it starts threads included).
-  public private(set) var recorder: TraceRecorder
+  public internal(set) var recorder: TraceRecorder
   public var keepAlive: AnyObject?
   public var onRunStart: (() -> Void)?
   public var onThreadExit: ((TaskID) -> Void)?
   /// Set once the run has ended.
   public private(set) var end: RunEnd?
   /// Program threads alive now, and the most alive at once.
-  public private(set) var liveThreads = 0
+  public internal(set) var liveThreads = 0
   public private(set) var peakThreads = 0
   /// The process's threads (/proc/self/status) read when the most program
   /// threads were alive and one of them blocked: program threads plus the
@@ -42,17 +42,17 @@ public final class RealThreadsKernel: ThreadsKernel, @unchecked Sendable {
   /// the run with an error).
   public let threadCap: Int
 
-  private let gil: UnsafeMutablePointer<pthread_mutex_t>
+  let gil: UnsafeMutablePointer<pthread_mutex_t>
   private let finished: UnsafeMutablePointer<pthread_cond_t>
-  private var threads: [RealThread] = []
-  private let peer: DatagramPeer
+  var threads: [RealThread] = []
+  let peer: DatagramPeer
   private var started = false
   private var startNs: Int64
-  private let maxSteps: UInt32
+  let maxSteps: UInt32
   private var failed = false
   /// Threads in a condition-variable wait with no deadline: when every live
   /// thread is, nothing can ever wake one (the run is stuck).
-  private var foreverWaiters = 0
+  var foreverWaiters = 0
   /// OS threads started and not yet returned.
   private var running = 0
   private var sampledLevel = 0
@@ -176,7 +176,7 @@ public final class RealThreadsKernel: ThreadsKernel, @unchecked Sendable {
   }
 
   /// A thread could not be created: the run ends with an error line.
-  private func refuse(_ why: String) {
+  func refuse(_ why: String) {
     record(.output(task: TaskID(1), text: intern("error: \(why); the run stops here")))
     failed = true
     finish(nil)
@@ -184,7 +184,7 @@ public final class RealThreadsKernel: ThreadsKernel, @unchecked Sendable {
 
   /// A thread's life: it takes the lock, runs its code up to each blocking
   /// point, and returns when it exits or the run is over.
-  fileprivate func threadMain(_ t: Int) {
+  func threadMain(_ t: Int) {
     _ = cepoll_block_all_signals()
     pthread_mutex_lock(gil)
     runCode(t)
@@ -196,119 +196,15 @@ public final class RealThreadsKernel: ThreadsKernel, @unchecked Sendable {
   }
 
   /// The CPU the calling thread runs on (0 if the kernel will not say).
-  private func cpu() -> Int32 { Int32(max(0, cepoll_current_cpu())) }
-
-  private func runCode(_ t: Int) {
-    let thread = threads[t]
-    let task = TaskID(UInt32(t + 1))
-    var dispatched = true
-    while end == nil {
-      if dispatched {
-        recorder.step += 1
-        if recorder.step >= maxSteps {
-          finish(.maxSteps)
-          return
-        }
-        record(.threadRun(task: task, cpu: cpu()))
-      }
-      dispatched = true
-      onRunStart?()
-      let action = thread.body()
-      if end != nil { return }
-      switch action {
-      case .compute(let us):
-        dispatched = false
-        unlocked { Self.spin(us) }
-      case .yield(let line):
-        record(.threadStop(task: task, cpu: cpu(), line: line, awaiting: .yieldNow))
-        record(.threadReady(task: task, cpu: cpu()))
-        unlocked { _ = sched_yield() }
-      case .block(let line, let awaiting, let afterUs):
-        record(.threadStop(task: task, cpu: cpu(), line: line, awaiting: awaiting))
-        sampleThreads()
-        switch (awaiting, afterUs) {
-        case (.sleep, .some(let us)), (.other, .some(let us)):
-          // nanosleep for `sleep` and for a blocking call (`block`).
-          unlocked { Syscall.sleep(nanoseconds: us * 1_000) }
-        default:
-          futexWait(thread, afterUs: afterUs)
-        }
-        if end != nil { return }
-        record(.threadReady(task: task, cpu: cpu()))
-      case .request(let line, let awaiting, let request):
-        record(.threadStop(task: task, cpu: cpu(), line: line, awaiting: awaiting))
-        sampleThreads()
-        guard let client = thread.client ?? connect(thread) else { return }
-        let reply = unlocked {
-          client.call(resource: request.resource, op: request.op, argument: request.argument)
-        }
-        if end != nil { return }
-        guard let reply else {
-          refuse("the server did not answer \(request.op)")
-          return
-        }
-        request.reply(reply)
-        record(.threadReady(task: task, cpu: cpu()))
-      case .exit:
-        thread.exited = true
-        liveThreads -= 1
-        record(.complete(task: task))
-        if t == 0 {
-          finish(nil)
-        } else {
-          onThreadExit?(task)
-          checkStuck()
-        }
-        return
-      }
-    }
-  }
-
-  /// The thread's socket to the server, opened at its first resource call.
-  private func connect(_ thread: RealThread) -> DatagramPeer.Client? {
-    do {
-      let client = try DatagramPeer.Client(peer: peer)
-      thread.client = client
-      return client
-    } catch {
-      refuse(error.message)
-      return nil
-    }
-  }
-
-  /// Runs `body` without the interpreter lock (a blocking call, a computation).
-  private func unlocked<T>(_ body: () -> T) -> T {
-    pthread_mutex_unlock(gil)
-    defer { pthread_mutex_lock(gil) }
-    return body()
-  }
-
-  /// Waits on the thread's condition variable (a futex) until `wake`, the
-  /// deadline `afterUs` from now, or the end of the run.
-  private func futexWait(_ thread: RealThread, afterUs: Int64?) {
-    thread.wait = .waiting(forever: afterUs == nil)
-    if afterUs == nil {
-      foreverWaiters += 1
-      checkStuck()
-    }
-    var deadline = Self.deadline(afterNs: (afterUs ?? 0) * 1_000)
-    while end == nil, case .waiting = thread.wait {
-      if afterUs == nil {
-        pthread_cond_wait(thread.cond, gil)
-      } else if pthread_cond_timedwait(thread.cond, gil, &deadline) == ETIMEDOUT {
-        break
-      }
-    }
-    thread.wait = .running
-  }
+  func cpu() -> Int32 { Int32(max(0, cepoll_current_cpu())) }
 
   /// Every live thread waits with no deadline: nothing can wake any (a lost waker, a deadlock).
-  private func checkStuck() {
+  func checkStuck() {
     if liveThreads > 0 && foreverWaiters == liveThreads { finish(nil) }
   }
 
   /// Reads the process's thread count when a new peak of program threads blocks.
-  private func sampleThreads() {
+  func sampleThreads() {
     guard peakThreads > sampledLevel else { return }
     sampledLevel = peakThreads
     peakOSThreads = max(peakOSThreads, ProcStatus.field("Threads:") ?? 0)
@@ -316,7 +212,7 @@ public final class RealThreadsKernel: ThreadsKernel, @unchecked Sendable {
 
   /// Ends the run (once): `completed` when main's thread exited, else
   /// `stuck`, or `maxSteps`, `error`. Every blocked thread is woken to exit.
-  private func finish(_ natural: EndReason?) {
+  func finish(_ natural: EndReason?) {
     guard end == nil else { return }
     let mainExited = threads.first?.exited == true
     if mainExited {
@@ -348,42 +244,5 @@ public final class RealThreadsKernel: ThreadsKernel, @unchecked Sendable {
   static func spin(_ us: Int64) {
     let until = Monotonic.nanoseconds() + us * 1_000
     while Monotonic.nanoseconds() < until {}
-  }
-}
-
-/// One program thread as the real kernel keeps it.
-private final class RealThread {
-  /// Where it is: running its code (or blocked in a real call), waiting on
-  /// its condition variable, or woken from that wait.
-  enum Wait {
-    case running
-    case waiting(forever: Bool)
-    case woken
-  }
-
-  let body: () -> ThreadAction
-  let cond = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-  var wait = Wait.running
-  var client: DatagramPeer.Client?
-  var exited = false
-
-  init(body: @escaping () -> ThreadAction) {
-    self.body = body
-    RealThreadsKernel.initMonotonic(cond)
-  }
-
-  deinit {
-    pthread_cond_destroy(cond)
-    cond.deallocate()
-  }
-}
-
-/// What a new pthread is handed: its kernel and its index.
-private final class ThreadStart {
-  let kernel: RealThreadsKernel
-  let index: Int
-  init(kernel: RealThreadsKernel, index: Int) {
-    self.kernel = kernel
-    self.index = index
   }
 }
