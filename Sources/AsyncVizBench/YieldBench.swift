@@ -126,6 +126,7 @@ func runYieldOnce(_ mode: String) {
   switch mode {
   case "on": print(nativeYield(tasks: 10_000, yields: 100, tracing: true).rate)
   case "av": print(languageYieldRate(tracing: false) ?? 0)
+  case "timers", "ctimers", "pingpong", "cpingpong": runEpollOnce(mode)
   default: print(nativeYield(tasks: 10_000, yields: 100, tracing: false).rate)
   }
 }

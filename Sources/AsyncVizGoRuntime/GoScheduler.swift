@@ -205,7 +205,16 @@ public final class GoScheduler {
     liveGoroutines -= 1
     record(.complete(task: gs[g].task))
     procs[currentP].state = .scheduling
-    if g == 0 { _ = finish(.completed) }
+    guard g == 0 else { return }
+    // The process exits: every goroutine still alive ends where it was,
+    // never resumed. The trace says so with a drop per goroutine, as the
+    // threads model does for exit(), so that a replay knows each one ended.
+    for other in gs.indices where gs[other].status != .dead {
+      gs[other].status = .dead
+      liveGoroutines -= 1
+      record(.taskDrop(task: gs[other].task))
+    }
+    _ = finish(.completed)
   }
 
   // MARK: helpers

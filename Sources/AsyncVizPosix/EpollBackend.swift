@@ -39,11 +39,14 @@ public final class EpollBackend: ReactorBackend {
   /// `epoll_pwait2` fails with ENOSYS (then `.milliseconds` for good), or
   /// what the creator forced. Found by the first wait, not by a probe call,
   /// so that every wait call the kernel sees is one the trace shows.
-  public internal(set) var precision: WaitPrecision
+  /// (The state `wait` touches has unchecked exclusivity: only the executor's
+  /// thread calls the backend, one call at a time, and each checked access
+  /// to a class's `var` cost a runtime call, 8 per reactor turn.)
+  @exclusivity(unchecked) public internal(set) var precision: WaitPrecision
   /// Resources whose peer closes each connection without answering.
   let hangUpResources: Set<String>
   /// Open until `shutdown`; never reopens.
-  var lifecycle = Lifecycle.open
+  @exclusivity(unchecked) var lifecycle = Lifecycle.open
   /// The peer thread, started by the first `connect`.
   var peer = PeerThread()
   /// Resource connections by task-side fd; an fd is here from `connect` to
@@ -57,14 +60,14 @@ public final class EpollBackend: ReactorBackend {
   /// The kernel's output buffer for `epoll_wait`, allocated once.
   let events: UnsafeMutableBufferPointer<epoll_event>
   /// The ready list being built, reused from wait to wait.
-  var ready: [ReadyFd] = []
+  @exclusivity(unchecked) var ready: [ReadyFd] = []
   /// The wait system calls made so far; `calls - interrupted` equals the
   /// number of `wait`s (one call per reactor turn, plus one per EINTR retry).
-  public internal(set) var waitCounts = WaitCounts()
+  @exclusivity(unchecked) public internal(set) var waitCounts = WaitCounts()
   /// How many times a signal interrupted a wait (EINTR); the wait resumed each time.
   public var interruptedWaits: Int { waitCounts.interrupted }
   /// The first failure of a call that cannot report one (the wait); nil if none.
-  public internal(set) var failure: BackendError?
+  @exclusivity(unchecked) public internal(set) var failure: BackendError?
 
   /// Opens an epoll instance and the peer's eventfd (no thread yet).
   /// `hangUpResources` names resources whose server drops every connection

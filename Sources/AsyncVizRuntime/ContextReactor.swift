@@ -26,8 +26,8 @@ extension Context {
   /// Stores a fresh waker for an fd already registered whose waker was woken
   /// (the read found nothing yet). No-op when the registration still holds one.
   public func rearm(fd: Int32) {
-    guard let reg = core.pointee.reactor.interest[fd], reg.waker == nil else { return }
-    core.pointee.reactor.interest[fd]?.waker = storeWaker()
+    guard core.pointee.reactor.interest.lacksWaker(fd: fd) else { return }
+    core.pointee.reactor.interest.setWaker(storeWaker(), fd: fd)
   }
 
   /// Reads the answer on `fd` (non-blocking).

@@ -24,8 +24,10 @@ final class FutureBox<F: Future>: OutputBox<F.Output> {
 /// Where a finished task's output waits for its join handles.
 @usableFromInline
 class OutputBox<T>: TaskCell {
-  /// The output; set once, when the future returns Ready.
-  @usableFromInline var value: T?
+  /// The output; set once, when the future returns Ready. Unchecked
+  /// exclusivity, as `FutureBox.future`: the executor and the join handles
+  /// touch it on the one executor thread, never overlapping.
+  @exclusivity(unchecked) @usableFromInline var value: T?
   /// Whether the future finished (or was cancelled): it is never polled again.
-  @usableFromInline var finished = false
+  @exclusivity(unchecked) @usableFromInline var finished = false
 }

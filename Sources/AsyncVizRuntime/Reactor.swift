@@ -5,7 +5,7 @@ import AsyncVizTrace
 /// It never polls anything. A turn asks the backend which fds are ready and
 /// which timers are due, and hands back the wakers to wake; the executor does
 /// the waking, so both backends share every line of this logic.
-struct Reactor {
+struct Reactor: ~Copyable {
   /// One entry of the interest list.
   struct Registration {
     /// The task whose future registered the fd.
@@ -19,7 +19,7 @@ struct Reactor {
   /// The kernel side (sim or epoll).
   let backend: any ReactorBackend
   /// fd -> registration; an fd is here from `register` to `deregister`.
-  var interest: [Int32: Registration] = [:]
+  var interest = InterestList()
   /// Armed timers.
   var timers = TimerQueue()
 

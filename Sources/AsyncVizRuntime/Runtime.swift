@@ -205,7 +205,8 @@ public final class Runtime {
   private func complete(_ id: TaskID) {
     core.pointee.liveTasks -= 1
     core.pointee.record(.complete(task: id))
-    if let waiters = core.pointee.joinWaiters.removeValue(forKey: id) {
+    // Most tasks are never joined: skip hashing the id into an empty table.
+    if !core.pointee.joinWaiters.isEmpty, let waiters = core.pointee.joinWaiters.removeValue(forKey: id) {
       for w in waiters { core.pointee.wake(w, by: .task, from: id) }
     }
   }
@@ -223,8 +224,7 @@ public final class Runtime {
     var woken = 0
     for r in ready {
       core.pointee.record(.reactorReady(fd: r.fd, readiness: r.readiness))
-      if let w = core.pointee.reactor.interest[r.fd]?.waker {
-        core.pointee.reactor.interest[r.fd]?.waker = nil
+      if let w = core.pointee.reactor.interest.takeWaker(fd: r.fd) {
         core.pointee.wake(w, by: .reactor, fd: r.fd)
         woken += 1
       }

@@ -7,21 +7,46 @@ public struct TimerID: Hashable, Sendable {
   public let rawValue: Int
 }
 
-/// The reactor's timers, ordered by (deadline, insertion order).
+/// The reactor's timers, fired in (deadline, insertion order) order.
 ///
-/// A binary heap; cancelled timers stay in the heap and are skipped when they
-/// reach the top (lazy deletion), so cancel is O(1).
-struct TimerQueue {
-  /// One armed timer.
-  struct Entry: Comparable {
+/// A hierarchical timing wheel in the manner of tokio's time driver
+/// (runtime/time/wheel): 6 levels of 64 slots, where a slot of level `l`
+/// spans 64^l microseconds, so the wheel covers 64^6 µs (about 19 hours)
+/// ahead of its base time `elapsed`. A timer goes to the level of the
+/// highest base-64 digit in which its deadline differs from `elapsed`, and
+/// to the slot of that digit. Arming is O(1); the earliest timers are found
+/// through one bitmask per level, and a slot of a higher level is spread over
+/// the lower levels only when it becomes the earliest one (each timer moves
+/// at most 5 times). A binary heap did about 17 comparisons and swaps of
+/// 32-byte entries per firing at 100,000 timers.
+///
+/// Unlike tokio's wheel (whole milliseconds, and woken at a slot's start),
+/// this one is exact to the microsecond: the reactor's next timeout must be
+/// the earliest deadline itself, because the trace records it and the sim's
+/// clock jumps to it. So finding the earliest timer moves `elapsed` to the
+/// start of its slot even when that is later than now; a timer armed later
+/// with a deadline before `elapsed` goes to the small `early` heap, and one
+/// beyond the wheel's reach to the `far` heap. Every timer in `early` is due
+/// before `elapsed`, every one in the wheel at or after it and before every
+/// one in `far`, so the three are drained in that order.
+///
+/// Cancelled timers stay where they are and are skipped when reached (lazy
+/// deletion), so cancel is O(1). Noncopyable, with the wheel's slot heads in
+/// storage of its own: an `Array` would check its uniqueness on every write.
+struct TimerQueue: ~Copyable {
+  /// A fired timer, as `popDue` hands it back.
+  struct Entry {
     var deadlineUs: Int64
     var id: TimerID
     var waker: Waker
+  }
 
-    static func < (a: Entry, b: Entry) -> Bool {
-      (a.deadlineUs, a.id.rawValue) < (b.deadlineUs, b.id.rawValue)
-    }
-    static func == (a: Entry, b: Entry) -> Bool { a.id == b.id }
+  /// A timer in one of the two heaps, ordered by (deadline, insertion order).
+  struct Keyed: Comparable {
+    var deadlineUs: Int64
+    var id: Int32
+
+    static func < (a: Keyed, b: Keyed) -> Bool { (a.deadlineUs, a.id) < (b.deadlineUs, b.id) }
   }
 
   /// The lifecycle of a timer: `armed -> fired | cancelled`, both final.
@@ -31,56 +56,115 @@ struct TimerQueue {
     case cancelled
   }
 
-  /// Armed and cancelled-but-not-yet-skipped entries.
-  private var heap = Heap<Entry>()
-  /// Status of every timer ever armed, indexed by `TimerID.rawValue`.
-  private var statuses: [Status] = []
-  /// Deadline of every timer ever armed, indexed like `statuses`: a cancel
-  /// reports it (the `timer_cancel` event) without searching the heap.
-  private var deadlines: [Int64] = []
+  /// Every timer ever armed, indexed by `TimerID.rawValue`.
+  struct Node {
+    /// Reported by a cancel (the `timer_cancel` event) without a search.
+    var deadlineUs: Int64
+    /// nil once fired or cancelled, so the combinator route it holds is released.
+    var waker: Waker?
+    /// The next timer in the same slot (`none` ends the list): a slot is a
+    /// singly linked list threaded through the nodes, so placing a timer
+    /// allocates nothing.
+    var next: Int32
+    var status: Status
+  }
+
+  /// Bits of a deadline per level: 64 slots.
+  static let slotBits = 6
+  /// Levels of the wheel.
+  static let levels = 6
+  /// Slots in all.
+  static let slotCount = levels << slotBits
+  /// "No timer" in `heads` and `Node.next`.
+  static let none: Int32 = -1
+
+  /// Every timer ever armed.
+  var nodes: [Node] = []
+  /// The first timer of each slot, level by level (`slotCount` of them).
+  let heads: UnsafeMutablePointer<Int32>
+  /// One bit per non-empty slot, one word per level (`levels` of them).
+  let occupied: UnsafeMutablePointer<UInt64>
+  /// The wheel's base time: every timer in the wheel is due at or after it.
+  var elapsed: Int64 = 0
+  /// The timers due exactly at `elapsed` that were taken out of their slot,
+  /// by insertion order, the earliest last (popped from the end).
+  var due: [Int32] = []
+  /// Timers armed with a deadline before `elapsed`.
+  var early = Heap<Keyed>()
+  /// Timers too far ahead for the wheel.
+  var far = Heap<Keyed>()
   /// Number of timers in state `armed`.
   private(set) var armedCount = 0
 
+  init() {
+    heads = .allocate(capacity: Self.slotCount)
+    heads.initialize(repeating: Self.none, count: Self.slotCount)
+    occupied = .allocate(capacity: Self.levels)
+    occupied.initialize(repeating: 0, count: Self.levels)
+  }
+
+  deinit {
+    heads.deallocate()
+    occupied.deallocate()
+  }
+
   mutating func arm(deadlineUs: Int64, waker: Waker) -> TimerID {
-    let id = TimerID(rawValue: statuses.count)
-    statuses.append(.armed)
-    deadlines.append(deadlineUs)
-    heap.insert(Entry(deadlineUs: deadlineUs, id: id, waker: waker))
+    let id = nodes.count
+    nodes.append(Node(deadlineUs: deadlineUs, waker: waker, next: Self.none, status: .armed))
+    place(Int32(id))
     armedCount += 1
-    return id
+    return TimerID(rawValue: id)
   }
 
   /// Cancels an armed timer; returns its deadline if it was armed (nil if
-  /// it had already fired or been cancelled). The entry stays in the heap
-  /// until it reaches the top (lazy deletion).
+  /// it had already fired or been cancelled).
   mutating func cancel(_ id: TimerID) -> Int64? {
-    guard statuses[id.rawValue] == .armed else { return nil }
-    statuses[id.rawValue] = .cancelled
+    guard nodes[id.rawValue].status == .armed else { return nil }
+    nodes[id.rawValue].status = .cancelled
+    nodes[id.rawValue].waker = nil
     armedCount -= 1
-    return deadlines[id.rawValue]
+    return nodes[id.rawValue].deadlineUs
   }
 
-  func status(_ id: TimerID) -> Status { statuses[id.rawValue] }
+  func status(_ id: TimerID) -> Status { nodes[id.rawValue].status }
 
   /// The earliest armed deadline.
   mutating func nextDeadline() -> Int64? {
-    skipCancelled()
-    return heap.min?.deadlineUs
+    // Cancelled timers left behind wait for the next timer's search.
+    guard armedCount > 0 else { return nil }
+    skipCancelledEarly()
+    if let top = early.min { return top.deadlineUs }
+    settle()
+    return due.isEmpty ? nil : elapsed
   }
 
   /// Removes and returns the earliest armed timer if it is due at `nowUs`.
   mutating func popDue(nowUs: Int64) -> Entry? {
-    skipCancelled()
-    guard let top = heap.min, top.deadlineUs <= nowUs else { return nil }
-    _ = heap.removeMin()
-    statuses[top.id.rawValue] = .fired
-    armedCount -= 1
-    return top
+    guard armedCount > 0 else { return nil }
+    skipCancelledEarly()
+    if let top = early.min {
+      guard top.deadlineUs <= nowUs else { return nil }
+      _ = early.removeMin()
+      return fire(top.id)
+    }
+    settle()
+    guard let id = due.last, elapsed <= nowUs else { return nil }
+    due.removeLast()
+    return fire(id)
   }
 
-  private mutating func skipCancelled() {
-    while let top = heap.min, statuses[top.id.rawValue] == .cancelled {
-      _ = heap.removeMin()
+  private mutating func fire(_ id: Int32) -> Entry {
+    let i = Int(id)
+    nodes[i].status = .fired
+    armedCount -= 1
+    // Only armed timers reach here, and an armed timer keeps its waker.
+    guard let waker = nodes[i].waker.take() else { preconditionFailure("an armed timer without its waker") }
+    return Entry(deadlineUs: nodes[i].deadlineUs, id: TimerID(rawValue: i), waker: waker)
+  }
+
+  private mutating func skipCancelledEarly() {
+    while let top = early.min, nodes[Int(top.id)].status == .cancelled {
+      _ = early.removeMin()
     }
   }
 }

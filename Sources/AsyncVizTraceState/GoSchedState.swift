@@ -153,6 +153,15 @@ public struct GoSchedState: Sendable, Equatable {
       liveGoroutines -= 1
       set(task, .dead)
       stopRunning(task)
+    case .taskDrop(let task):
+      // main returned and the process exited with this goroutine alive:
+      // it leaves every queue, M and timer list where it was.
+      guard active else { return }
+      liveGoroutines -= 1
+      set(task, .dead)
+      unqueue(task)
+      stopRunning(task)
+      timers.removeAll { $0.task == task }
     case .timerSet(let task, let deadline):
       guard active else { return }
       let at = timers.firstIndex { $0.deadlineUs > deadline } ?? timers.count

@@ -124,6 +124,10 @@ extension TraceState {
       } else {
         s.text(" returns: the goroutine is dead and its stack goes back to the runtime.")
       }
+    case .taskDrop(let task):
+      s.label(task, in: trace)
+      s.text(" ends with the process, never resumed: nothing cancels or drops a goroutine, it just stops")
+      s.text(" existing when main's return exits the program (under rust, block_on's end drops each task).")
     case .block(let task, let dur, _):
       s.label(task, in: trace)
       s.text(" calls block(")

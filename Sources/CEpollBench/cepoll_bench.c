@@ -4,7 +4,9 @@
 // per echo and sends the next byte.
 #include "cepoll_bench.h"
 
+#include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -58,5 +60,70 @@ close_all:
 close_pair:
   close(a);
   close(b);
+  return result;
+}
+
+// The C baseline of the timers benchmark: the same deadlines as the Swift
+// run's sleeps (the i-th at its arming time plus (i+1)/count of longest_us),
+// in a binary min-heap, each due one taken off when an epoll_pwait2 on an
+// empty set returns: what a runtime must at least do, without its tasks.
+static void sift_up(int64_t *heap, long i) {
+  while (i > 0) {
+    long parent = (i - 1) / 2;
+    if (heap[parent] <= heap[i]) break;
+    int64_t t = heap[parent];
+    heap[parent] = heap[i];
+    heap[i] = t;
+    i = parent;
+  }
+}
+
+static void sift_down(int64_t *heap, long n, long i) {
+  for (;;) {
+    long least = i, left = 2 * i + 1, right = left + 1;
+    if (left < n && heap[left] < heap[least]) least = left;
+    if (right < n && heap[right] < heap[least]) least = right;
+    if (least == i) return;
+    int64_t t = heap[least];
+    heap[least] = heap[i];
+    heap[i] = t;
+    i = least;
+  }
+}
+
+static int64_t nanoseconds_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+double cepoll_bench_timers(long count, long longest_us) {
+  int epfd = epoll_create1(EPOLL_CLOEXEC);
+  if (epfd < 0) return -1;
+  int64_t *heap = malloc(sizeof(int64_t) * (size_t)count);
+  double result = -1;
+  if (heap == NULL) goto close_epoll;
+  int64_t start = nanoseconds_now();
+  for (long i = 0; i < count; i++) {
+    heap[i] = nanoseconds_now() + (int64_t)longest_us * (i + 1) / count * 1000;
+    sift_up(heap, i);
+  }
+  long left = count;
+  struct epoll_event events[1];
+  while (left > 0) {
+    int64_t now = nanoseconds_now();
+    if (heap[0] <= now) {
+      heap[0] = heap[--left];
+      sift_down(heap, left, 0);
+      continue;
+    }
+    struct timespec wait = {(heap[0] - now) / 1000000000, (heap[0] - now) % 1000000000};
+    if (epoll_pwait2(epfd, events, 1, &wait, NULL) < 0 && errno != EINTR) goto free_heap;
+  }
+  result = (double)(nanoseconds_now() - start) / 1e9;
+free_heap:
+  free(heap);
+close_epoll:
+  close(epfd);
   return result;
 }

@@ -27,10 +27,12 @@ func writtenAndReadBack(
   return read
 }
 
-/// Every demo's trace under the node and threads models, written and read
-/// back: the file keeps the model and its bytes, and replaying it gives the
-/// model's state the run gave (the event loop, the kernel).
-@Test(arguments: [RuntimeModel.node, .threads])
+/// Every demo's trace under the node, go and threads models, written and
+/// read back: the file keeps the model and its bytes (the reader's checks
+/// pass: a go run that exits with goroutines alive says each one ended), and
+/// replaying it gives the model's state the run gave (the event loop, the
+/// Ps and Ms, the kernel).
+@Test(arguments: [RuntimeModel.node, .go, .threads])
 func everyDemoTraceOfAModelReadsBackAsWritten(_ model: RuntimeModel) throws {
   let folder = makeTemporaryFolder()
   defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -39,6 +41,8 @@ func everyDemoTraceOfAModelReadsBackAsWritten(_ model: RuntimeModel) throws {
     #expect(trace.program.model == model)
     let read = try writtenAndReadBack(trace, name: name, in: folder)
     let (replayed, ran) = (TraceReducer.finalState(of: read), TraceReducer.finalState(of: trace))
-    #expect(replayed.node == ran.node && replayed.kernel == ran.kernel, "\(name)")
+    #expect(
+      replayed.node == ran.node && replayed.go == ran.go && replayed.kernel == ran.kernel, "\(name)")
+    #expect(replayed.tasks.map(\.status) == ran.tasks.map(\.status), "\(name)")
   }
 }
