@@ -1,3 +1,4 @@
+import AsyncVizLang
 import AsyncVizTrace
 import AsyncVizTraceState
 import Foundation
@@ -10,6 +11,24 @@ struct ModelTable {
   let facts: [ModelFacts]
   /// The real runs (`compare --real`), in the order of `facts`; empty without `--real`.
   var real: [RealRun] = []
+
+  /// `program` run under each of `models` on the sim backend: the facts
+  /// both `compare` and the view's compare table show, made in one place.
+  static func simulated(
+    _ program: CompiledProgram, named name: String, models: [RuntimeModel], cpus: Int, maxSteps: UInt32
+  ) throws -> ModelTable {
+    var facts: [ModelFacts] = []
+    for model in models {
+      var options = try RunOptions.parse([])
+      options.model = model
+      options.cpus = cpus
+      options.maxSteps = maxSteps
+      let run = try options.makeRun(for: program)
+      _ = run.run()
+      facts.append(ModelFacts(of: run.trace))
+    }
+    return ModelTable(program: name, cpus: cpus, facts: facts)
+  }
 
   /// How a model's output compares with the first model's.
   enum OutputMatch: String {
@@ -204,7 +223,7 @@ struct ModelTable {
         "Threads need \(threads.osThreads ?? 0) OS threads and \(threads.contextSwitches) context switches; "
       s +=
         "their stacks reserve \(KernelCosts.bytesText(threads.reservedBytes ?? 0)) of address space and keep "
-      s += "\(KernelCosts.bytesText(threadBytes)) resident, where rust's \(units(rust)) take about "
+      s += "\(KernelCosts.bytesText(threadBytes)) resident, where rust's \(units(rust)) \(rust.peakUnits == 1 ? "takes" : "take") about "
       s += "\(KernelCosts.bytesText(rustBytes)) on one thread."
       sentences.append(s)
     }
