@@ -213,7 +213,8 @@ struct ModelTable {
         "Threads need \(threads.osThreads ?? 0) OS threads and \(threads.contextSwitches) context switches; "
       s +=
         "their stacks reserve \(KernelCosts.bytesText(threads.reservedBytes ?? 0)) of address space and keep "
-      s += "\(KernelCosts.bytesText(threadBytes)) resident, where rust's \(units(rust)) \(rust.peakUnits == 1 ? "takes" : "take") about "
+      let verb = rust.peakUnits == 1 ? "takes" : "take"
+      s += "\(KernelCosts.bytesText(threadBytes)) resident, where rust's \(units(rust)) \(verb) about "
       s += "\(KernelCosts.bytesText(rustBytes)) on one thread."
       sentences.append(s)
     }
