@@ -28,6 +28,28 @@ extension NoteSink where Self: ~Copyable {
     }
   }
 
+  /// "#2 handler sends its db.query": a task, what it does, and the
+  /// resource call it does it with (every model's request note starts so).
+  package mutating func request(
+    by task: TaskID, _ verb: StaticString, _ resource: StringID, _ op: StringID, in trace: Trace
+  ) {
+    label(task, in: trace)
+    text(verb)
+    string(trace.string(resource))
+    text(".")
+    string(trace.string(op))
+  }
+
+  /// `before`, the task, then `brief` or `full` as the sink asks: the shape
+  /// of the notes about one task's waker or end.
+  package mutating func about(
+    _ task: TaskID, after before: StaticString, brief short: StaticString, full: StaticString, in trace: Trace
+  ) {
+    text(before)
+    label(task, in: trace)
+    text(brief ? short : full)
+  }
+
   /// "40 ms", "1.500 ms", "200 us" (see `DurationText.duration`).
   package mutating func duration(_ us: Int64) {
     if us < 0 {

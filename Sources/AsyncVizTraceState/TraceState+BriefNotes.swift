@@ -80,14 +80,7 @@ extension TraceState {
     if result == .ready {
       guard i + 1 < trace.events.count, case .complete(task) = trace.events[i + 1].payload else { return }
       s.text(": done")
-      let others = liveCount - 1
-      if others <= 0 {
-        s.text(", the last live task")
-      } else {
-        s.text(" (")
-        count(others, "other task alive", "other tasks alive", into: &s)
-        s.text(")")
-      }
+      writeOthersAlive(ifNone: ", the last live task", into: &s)
     } else if i > 0, case .timerSet(task, let deadline, _) = trace.events[i - 1].payload {
       s.text(" (timer at ")
       s.instant(deadline)
@@ -100,11 +93,7 @@ extension TraceState {
     _ task: TaskID, fd: Int32, resource: StringID, op: StringID, at i: Int, in trace: Trace,
     into s: inout S
   ) {
-    s.label(task, in: trace)
-    s.text(" sends ")
-    s.string(trace.string(resource))
-    s.text(".")
-    s.string(trace.string(op))
+    s.request(by: task, " sends ", resource, op, in: trace)
     s.text(" on fd ")
     s.number(Int64(fd))
     if i + 1 < trace.events.count, case .register(task, fd, let interest) = trace.events[i + 1].payload {

@@ -99,11 +99,7 @@ extension TraceState {
     case .timerFire(let task):
       noteGoTimerFire(task, at: i, in: trace, into: &s)
     case .ioSend(let task, _, let resource, let op):
-      s.label(task, in: trace)
-      s.text(" sends its request to ")
-      s.string(trace.string(resource))
-      s.text(".")
-      s.string(trace.string(op))
+      s.request(by: task, " sends its request to ", resource, op, in: trace)
       s.text(" and will wait for the reply in the netpoller.")
     case .complete(let task):
       s.label(task, in: trace)

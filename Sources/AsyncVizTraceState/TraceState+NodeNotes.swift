@@ -39,11 +39,7 @@ extension TraceState {
         s.text("Only sockets are left: the poll phase blocks in epoll_wait until one is readable.")
       }
     case .ioSend(let task, let fd, let resource, let op):
-      s.label(task, in: trace)
-      s.text(" sends its ")
-      s.string(trace.string(resource))
-      s.text(".")
-      s.string(trace.string(op))
+      s.request(by: task, " sends its ", resource, op, in: trace)
       s.text(" request on a new socket, fd ")
       s.number(Int64(fd))
       s.text(", at once (the call runs now).")
@@ -91,9 +87,7 @@ extension TraceState {
       s.label(task, in: trace)
       s.text(", which resolves its promise.")
     case .output(let task, let text):
-      s.label(task, in: trace)
-      s.text(" prints: ")
-      s.string(trace.string(text))
+      notePrint(task, text, at: i, counted: false, in: trace, into: &s)
     case .block(let task, let dur, _):
       s.label(task, in: trace)
       s.text(" makes a blocking call for ")

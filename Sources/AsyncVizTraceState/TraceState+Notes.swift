@@ -155,13 +155,10 @@ extension TraceState {
     case .wakerClone(let task):
       noteWakerClone(task, after: i > 0 ? trace.events[i - 1].payload : nil, in: trace, into: &s)
     case .wakerDrop(let task):
-      s.text("A stored waker of ")
-      s.label(task, in: trace)
-      if s.brief {
-        s.text(" is dropped (its future was cancelled)")
-        return
-      }
-      s.text(" is dropped without being woken: the future that held it was cancelled.")
+      s.about(
+        task, after: "A stored waker of ", brief: " is dropped (its future was cancelled)",
+        full: " is dropped without being woken: the future that held it was cancelled.", in: trace)
+      if s.brief { return }
       let t = info(task)
       if t.wakersHeld <= 1 && t.status == .pending && !t.queued {
         s.text(" No one else holds a waker of it now.")
@@ -180,10 +177,7 @@ extension TraceState {
       s.string(trace.string(op))
       s.text(" request: the answer will come later, after the server's latency.")
     case .output(let task, let text):
-      s.label(task, in: trace)
-      if s.brief { briefPrintCount(task, at: i, in: trace, into: &s) }
-      s.text(" prints: ")
-      s.string(trace.string(text))
+      notePrint(task, text, at: i, counted: s.brief, in: trace, into: &s)
     case .block(let task, let dur, let line):
       s.label(task, in: trace)
       s.text(" makes a blocking call for ")
@@ -239,17 +233,12 @@ extension TraceState {
           part of the task, and only now starts to run.
           """)
     case .taskDrop(let task):
-      s.text("block_on has returned (main is done), so the runtime drops ")
-      s.label(task, in: trace)
-      if s.brief {
-        s.text(" unfinished")
-        return
-      }
-      s.text(
-        """
-        : it was still alive, and its future is dropped unfinished. It never runs again (tokio shuts down \
-        every task still alive when the runtime is dropped).
-        """)
+      s.about(
+        task, after: "block_on has returned (main is done), so the runtime drops ", brief: " unfinished",
+        full: """
+          : it was still alive, and its future is dropped unfinished. It never runs again (tokio shuts down \
+          every task still alive when the runtime is dropped).
+          """, in: trace)
     case .phase, .microtaskQueue, .microtaskRun, .immediateQueue, .immediateRun, .callPush, .callPop:
       writeNodeNote(forEvent: i, in: trace, into: &s)
     case .threadRun, .threadStop, .threadReady:
@@ -257,6 +246,17 @@ extension TraceState {
     case .goRunqPut, .goExecute, .goPark, .goSyscall, .goSyscallExit, .goHandoff, .goPreempt, .goIdle:
       writeGoNote(forEvent: i, in: trace, into: &s)
     }
+  }
+
+  /// "#2 handler prints: hello" (every model's note of a printed line);
+  /// `counted` adds how many lines it prints in a row (rust's short form).
+  func notePrint<S: NoteSink & ~Copyable>(
+    _ task: TaskID, _ text: StringID, at i: Int, counted: Bool, in trace: Trace, into s: inout S
+  ) {
+    s.label(task, in: trace)
+    if counted { briefPrintCount(task, at: i, in: trace, into: &s) }
+    s.text(" prints: ")
+    s.string(trace.string(text))
   }
 
   /// The reactor's wait: mio's Poll::poll, which is epoll_wait on Linux (or

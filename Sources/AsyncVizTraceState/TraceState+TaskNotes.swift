@@ -121,18 +121,24 @@ extension TraceState {
     if !s.brief { s.text(".") }
   }
 
+  /// " (2 other tasks alive)", or `none` when this was the last live task.
+  func writeOthersAlive<S: NoteSink & ~Copyable>(ifNone none: StaticString, into s: inout S) {
+    let others = liveCount - 1
+    guard others > 0 else {
+      s.text(none)
+      return
+    }
+    s.text(" (")
+    count(others, "other task alive", "other tasks alive", into: &s)
+    s.text(")")
+  }
+
   func noteComplete<S: NoteSink & ~Copyable>(_ task: TaskID, in trace: Trace, into s: inout S) {
     s.label(task, in: trace)
     s.text(" is done")
     let others = liveCount - 1
     if s.brief {
-      if others <= 0 {
-        s.text(" (the last live task)")
-      } else {
-        s.text(" (")
-        count(others, "other task alive", "other tasks alive", into: &s)
-        s.text(")")
-      }
+      writeOthersAlive(ifNone: " (the last live task)", into: &s)
       return
     }
     if others <= 0 {

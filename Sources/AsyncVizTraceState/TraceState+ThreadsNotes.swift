@@ -73,18 +73,12 @@ extension TraceState {
       s.instant(deadline)
       s.text(": the kernel takes it off the CPU and a timer wakes it then.")
     case .ioSend(let task, let fd, let resource, let op):
-      s.label(task, in: trace)
-      s.text(" writes its ")
-      s.string(trace.string(resource))
-      s.text(".")
-      s.string(trace.string(op))
+      s.request(by: task, " writes its ", resource, op, in: trace)
       s.text(" request on its own connection (fd ")
       s.number(Int64(fd))
       s.text("): a blocking write, then a blocking read for the reply.")
     case .output(let task, let text):
-      s.label(task, in: trace)
-      s.text(" prints: ")
-      s.string(trace.string(text))
+      notePrint(task, text, at: i, counted: false, in: trace, into: &s)
     case .block(let task, let dur, _):
       s.label(task, in: trace)
       s.text(" makes a blocking call for ")
