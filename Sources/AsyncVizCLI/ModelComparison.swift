@@ -28,6 +28,7 @@ enum ModelComparison {
     case .finished(let us):
       text +=
         "  \(nodeEnd); under rust at \(DurationText.instant(us))\(clock.isEmpty ? "" : " (virtual time)").\n"
+    case .stuck where mainEnd == nil: text += "  main never returns under \(model), nor under rust (stuck).\n"
     case .stuck: text += "  \(nodeEnd); under rust it never returns (stuck).\n"
     case .failed(let why): text += "  \(nodeEnd); under rust the run fails (\(why)).\n"
     }
