@@ -1,14 +1,6 @@
 import AsyncVizTrace
 
 extension EventLoop {
-  /// Runs the program to its end and returns how it ended.
-  @discardableResult
-  public func run() -> RunEnd {
-    while true {
-      if case .finished(let end) = step() { return end }
-    }
-  }
-
   /// Runs one job: the front microtask if any (the queue is drained
   /// completely before the loop goes on, V8's MicrotaskQueue::RunMicrotasks
   /// called after each callback), else the next macrotask of libuv's turn,
