@@ -230,14 +230,9 @@ extension GoScheduler {
   /// Ends the run: `completed` when main returned, else `stuck` with the
   /// goroutines that wait forever (or the reason given).
   func finish(_ natural: EndReason? = nil) -> RunEnd {
-    let reason: EndReason
-    if failed && natural != .maxSteps {
-      reason = .error
-    } else if let natural {
-      reason = natural
-    } else {
-      reason = .stuck
-    }
+    // A run stopped at the step limit says so even if the program failed
+    // (the node and threads models say `error` then).
+    let reason = EndReason(failed: failed && natural != .maxSteps, stop: natural, otherwise: .stuck)
     let stuck =
       reason == .stuck
       ? gs.filter { if case .waiting = $0.status { return true } else { return false } }.map(\.task) : []

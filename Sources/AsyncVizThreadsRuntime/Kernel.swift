@@ -258,14 +258,7 @@ public final class Kernel: SteppedRuntime {
         cpus[c].runQueue = []
       }
     }
-    let reason: EndReason
-    if failed {
-      reason = .error
-    } else if let natural {
-      reason = natural
-    } else {
-      reason = mainExited ? .completed : .stuck
-    }
+    let reason = EndReason(failed: failed, stop: natural, otherwise: mainExited ? .completed : .stuck)
     let stuck =
       mainExited || reason == .maxSteps
       ? [] : threads.indices.filter { threads[$0].state != .exited }.map { TaskID(index: $0) }

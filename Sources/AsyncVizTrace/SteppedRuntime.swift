@@ -44,3 +44,13 @@ extension SteppedRuntime {
     }
   }
 }
+
+extension EndReason {
+  /// Why a model's run ended: `error` if the program did not run as written
+  /// (`failed`), else the reason the model ended it for, if it gave one
+  /// (`stop`: the step limit, or go's main returning), else what its state
+  /// says (`otherwise`: completed or stuck).
+  public init(failed: Bool, stop: EndReason?, otherwise: EndReason) {
+    self = failed ? .error : stop ?? otherwise
+  }
+}
