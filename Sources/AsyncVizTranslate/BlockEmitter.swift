@@ -6,6 +6,8 @@ import AsyncVizLang
 /// the same way in both (`} else if ... {`), so only the spellings are asked
 /// of each. (Node's emitter keeps its own: it tracks JavaScript names, not kinds.)
 protocol BlockEmitter: SourceEmitter {
+  /// The target type of a parameter of `kind`.
+  func typeName(_ kind: ValueKind) -> String
   /// An integer literal as a value.
   func intValue(_ n: Int64) -> String
   /// A duration literal as a value.
@@ -102,6 +104,11 @@ extension BlockEmitter {
       written.append(try expression(a, as: shape.parameterKind(of: callee, at: i), scope))
     }
     return written.joined(separator: ", ")
+  }
+
+  /// The parameters of `fn`, each with the target type its kind needs.
+  func parameters(of fn: FunctionDecl) -> [(name: String, type: String)] {
+    fn.params.enumerated().map { i, p in (p.name, typeName(shape.parameterKind(of: fn.name, at: i))) }
   }
 
   /// An `if` with its `else if` chain and `else`, starting with `prefix` (`} else ` when chained).

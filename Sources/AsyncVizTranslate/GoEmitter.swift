@@ -52,21 +52,23 @@ struct GoEmitter: BlockEmitter {
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     var scope = shape.scope(of: fn)
     names = [[:]]
-    let params = fn.params.enumerated().map { i, p in
-      let type: String
-      switch shape.parameterKind(of: fn.name, at: i) {
-      case .data: type = "Value"
-      case .future: type = "func() Value"
-      case .handle: type = "*Handle"
-      }
+    let params = parameters(of: fn).map { p in
       names[0][p.name] = GoNames.local(p.name)
-      return "\(GoNames.local(p.name)) \(type)"
+      return "\(GoNames.local(p.name)) \(p.type)"
     }
     if fn.name == "main" { line("// The .av program's `main`.") }
     line("func \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) Value {")
     depth += 1
     try block(fn.body, &scope)
     closeFunction(fn.body, unitReturn: "return unit")
+  }
+
+  func typeName(_ kind: ValueKind) -> String {
+    switch kind {
+    case .data: "Value"
+    case .future: "func() Value"
+    case .handle: "*Handle"
+    }
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {

@@ -48,15 +48,7 @@ struct RustEmitter: BlockEmitter {
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     currentFunction = fn.name
     var scope = shape.scope(of: fn)
-    let params = fn.params.enumerated().map { i, p in
-      let type: String
-      switch shape.parameterKind(of: fn.name, at: i) {
-      case .data: type = "Value"
-      case .future: type = "impl Future<Output = Value> + Send + 'static"
-      case .handle: type = "JoinHandle<Value>"
-      }
-      return "\(RustNames.local(p.name)): \(type)"
-    }
+    let params = parameters(of: fn).map { "\(RustNames.local($0.name)): \($0.type)" }
     if fn.name == "main" {
       line("/// The .av program's `main`.")
     }
@@ -64,6 +56,14 @@ struct RustEmitter: BlockEmitter {
     depth += 1
     try block(fn.body, &scope)
     closeFunction(fn.body, unitReturn: "Value::Unit")
+  }
+
+  func typeName(_ kind: ValueKind) -> String {
+    switch kind {
+    case .data: "Value"
+    case .future: "impl Future<Output = Value> + Send + 'static"
+    case .handle: "JoinHandle<Value>"
+    }
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {
