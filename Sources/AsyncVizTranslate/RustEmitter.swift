@@ -47,23 +47,9 @@ struct RustEmitter: BlockEmitter {
 
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     currentFunction = fn.name
-    var scope = shape.scope(of: fn)
-    let params = parameters(of: fn).map { "\(RustNames.local($0.name)): \($0.type)" }
-    if fn.name == "main" {
-      line("/// The .av program's `main`.")
-    }
-    line("async fn \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) -> Value {")
-    depth += 1
-    try block(fn.body, &scope)
-    closeFunction(fn.body, unitReturn: "Value::Unit")
-  }
-
-  func typeName(_ kind: ValueKind) -> String {
-    switch kind {
-    case .data: "Value"
-    case .future: "impl Future<Output = Value> + Send + 'static"
-    case .handle: "JoinHandle<Value>"
-    }
+    try writeFunction(
+      fn, mainDoc: "/// The .av program's `main`.", parameter: { "\(RustNames.local($0)): \($1)" },
+      head: { "async fn \($0)(\($1)) -> Value {" }, unitReturn: "Value::Unit")
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {
