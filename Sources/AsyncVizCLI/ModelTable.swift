@@ -1,3 +1,4 @@
+import AsyncVizLang
 import AsyncVizTrace
 import AsyncVizTraceState
 import Foundation
@@ -8,6 +9,26 @@ struct ModelTable {
   let program: String
   let cpus: Int
   let facts: [ModelFacts]
+  /// The real runs (`compare --real`), in the order of `facts`; empty without `--real`.
+  var real: [RealRun] = []
+
+  /// `program` run under each of `models` on the sim backend: the facts
+  /// both `compare` and the view's compare table show, made in one place.
+  static func simulated(
+    _ program: CompiledProgram, named name: String, models: [RuntimeModel], cpus: Int, maxSteps: UInt32
+  ) throws -> ModelTable {
+    var facts: [ModelFacts] = []
+    for model in models {
+      var options = try RunOptions.parse([])
+      options.model = model
+      options.cpus = cpus
+      options.maxSteps = maxSteps
+      let run = try options.makeRun(for: program)
+      _ = run.run()
+      facts.append(ModelFacts(of: run.trace))
+    }
+    return ModelTable(program: name, cpus: cpus, facts: facts)
+  }
 
   /// How a model's output compares with the first model's.
   enum OutputMatch: String {
@@ -87,11 +108,19 @@ struct ModelTable {
 
   /// The table and the paragraph.
   var text: String {
-    let rows = self.rows
+    var text = "asyncviz compare: \(heading)\n\n"
+    text += columns(rows.map { ($0.label, $0.cells) })
+    text += "\n" + paragraph + "\n"
+    if !real.isEmpty { text += realText }
+    return text
+  }
+
+  /// A header line of the models' names, then each row's label and cells,
+  /// every column as wide as its widest cell (the last one left ragged).
+  private func columns(_ rows: [(label: String, cells: [String])]) -> String {
     let labelWidth = rows.map(\.label.count).max() ?? 0
-    let cells = rows.map(\.cells)
     let widths = facts.indices.map { i in
-      max(facts[i].model.rawValue.count, cells.map { $0[i].count }.max() ?? 0)
+      max(facts[i].model.rawValue.count, rows.map { $0.cells[i].count }.max() ?? 0)
     }
     func line(_ label: String, _ values: [String]) -> String {
       var text = label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
@@ -101,10 +130,39 @@ struct ModelTable {
       }
       return text + "\n"
     }
-    var text = "asyncviz compare: \(heading)\n\n"
-    text += line("", facts.map(\.model.rawValue))
-    for (i, row) in rows.enumerated() { text += line(row.label, cells[i]) }
-    text += "\n" + paragraph + "\n"
+    return line("", facts.map(\.model.rawValue)) + rows.map { line($0.label, $0.cells) }.joined()
+  }
+
+  /// The real run of `model`, if it was measured.
+  func realRun(_ model: RuntimeModel) -> RealRun? { real.first { $0.model == model } }
+
+  /// The real runs' table and a sentence on what they measured.
+  var realText: String {
+    let rows: [(String, (RealRun) -> String)] = [
+      ("run ends at", { "\(DurationText.instant($0.endUs)) (\($0.end))" }),
+      ("peak RSS", { KernelCosts.bytesText(Int64($0.peakRSSBytes)) }),
+      ("OS threads (peak)", { RealRun.grouped($0.osThreads) }),
+      ("context switches", { $0.switchesText }),
+    ]
+    let cells = rows.map { row in (row.0, facts.map { realRun($0.model).map(row.1) ?? "not measured" }) }
+    var text =
+      "\nreal runs, wall clock, each in a child process of its own: rust's tasks on the epoll backend\n"
+    text += "and threads as real pthreads (tracing off), node as the translated program on Node; peak RSS\n"
+    text += "(VmHWM) and threads from /proc, context switches (voluntary + involuntary) from wait4:\n\n"
+    text += columns(cells)
+    if let threads = realRun(.threads), let rust = realRun(.rust) {
+      text +=
+        "\nFor real, threads peaked at \(KernelCosts.bytesText(Int64(threads.peakRSSBytes))) resident on "
+      text +=
+        "\(RealRun.grouped(threads.osThreads)) OS threads, rust at \(KernelCosts.bytesText(Int64(rust.peakRSSBytes))) "
+      text +=
+        "on \(RealRun.grouped(rust.osThreads)); threads made \(RealRun.grouped(threads.voluntarySwitches)) voluntary "
+      text += "context switches, rust \(RealRun.grouped(rust.voluntarySwitches)).\n"
+    }
+    let unmeasured = facts.map(\.model).filter { realRun($0) == nil }.map(\.rawValue)
+    if !unmeasured.isEmpty {
+      text += "\(Self.names(unmeasured)) \(unmeasured.count == 1 ? "is" : "are") not run for real here.\n"
+    }
     return text
   }
 
@@ -155,7 +213,8 @@ struct ModelTable {
         "Threads need \(threads.osThreads ?? 0) OS threads and \(threads.contextSwitches) context switches; "
       s +=
         "their stacks reserve \(KernelCosts.bytesText(threads.reservedBytes ?? 0)) of address space and keep "
-      s += "\(KernelCosts.bytesText(threadBytes)) resident, where rust's \(units(rust)) take about "
+      let verb = rust.peakUnits == 1 ? "takes" : "take"
+      s += "\(KernelCosts.bytesText(threadBytes)) resident, where rust's \(units(rust)) \(verb) about "
       s += "\(KernelCosts.bytesText(rustBytes)) on one thread."
       sentences.append(s)
     }
@@ -174,6 +233,7 @@ struct ModelTable {
       o["os_threads"] = f.osThreads ?? NSNull()
       o["memory_bytes"] = f.memoryBytes ?? NSNull()
       o["reserved_bytes"] = f.reservedBytes ?? NSNull()
+      if !real.isEmpty { o["real"] = realRun(f.model)?.json ?? NSNull() }
       return o
     }
     let document: [String: Any] = ["program": program, "cpus": cpus, "models": models, "summary": paragraph]

@@ -18,7 +18,7 @@ public enum KernelStep: Sendable, Equatable {
 /// blocking points runs in no time except what it computes (`work`).
 ///
 /// Not thread-safe: create, step and read it on one thread.
-public final class Kernel: SteppedRuntime {
+public final class Kernel: ThreadsKernel, SteppedRuntime {
   /// The trace being recorded.
   public var recorder: TraceRecorder
   /// Virtual time in microseconds.
@@ -211,12 +211,11 @@ public final class Kernel: SteppedRuntime {
         threads[t].workLeftUs = us
         startChunk(on: c)
         return
+      case .request(let line, let awaiting, let request):
+        block(t, on: c, line: line, awaiting: awaiting, afterUs: request.latencyUs)
+        return
       case .block(let line, let awaiting, let afterUs):
-        nextToken += 1
-        threads[t].state = .blocked(token: nextToken)
-        cpus[c].current = nil
-        record(.threadStop(task: TaskID(index: t), cpu: Int32(c), line: line, awaiting: awaiting))
-        if let afterUs { timeline.insert(.wake(thread: t, token: nextToken), at: now + max(0, afterUs)) }
+        block(t, on: c, line: line, awaiting: awaiting, afterUs: afterUs)
         return
       case .yield(let line):
         // sched_yield with nobody else runnable on this CPU returns at once.
@@ -240,6 +239,15 @@ public final class Kernel: SteppedRuntime {
         return
       }
     }
+  }
+
+  /// Thread `t` enters the kernel and sleeps on `awaiting` (until a wake, or `afterUs` later).
+  private func block(_ t: Int, on c: Int, line: Int32, awaiting: Awaited, afterUs: Int64?) {
+    nextToken += 1
+    threads[t].state = .blocked(token: nextToken)
+    cpus[c].current = nil
+    record(.threadStop(task: TaskID(index: t), cpu: Int32(c), line: line, awaiting: awaiting))
+    if let afterUs { timeline.insert(.wake(thread: t, token: nextToken), at: now + max(0, afterUs)) }
   }
 
   /// Ends the run: `completed` once main's thread has exited, else `stuck`
