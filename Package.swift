@@ -29,16 +29,16 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
-    .target(name: "AsyncVizTrace"),
+    .target(name: "AsyncVizTrace", dependencies: [heap]),
     .target(name: "AsyncVizTraceState", dependencies: ["AsyncVizTrace"]),
     .target(name: "AsyncVizTraceCodecs", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
     // Questions generated from a trace by rules (the quiz and the view's prediction mode).
     .target(name: "AsyncVizQuiz", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
     .target(name: "AsyncVizRuntime", dependencies: ["AsyncVizTrace", deque, heap]),
     // Node's event loop (the node model): V8's microtask queue, libuv's phases.
-    .target(name: "AsyncVizNodeRuntime", dependencies: ["AsyncVizTrace", deque, heap]),
+    .target(name: "AsyncVizNodeRuntime", dependencies: ["AsyncVizTrace", deque]),
     // Linux's scheduler, simplified (the threads model): CPUs, run queues, time slices.
-    .target(name: "AsyncVizThreadsRuntime", dependencies: ["AsyncVizTrace", heap]),
+    .target(name: "AsyncVizThreadsRuntime", dependencies: ["AsyncVizTrace"]),
     .target(
       name: "AsyncVizLang",
       dependencies: [
@@ -54,7 +54,7 @@ let package = Package(
         "AsyncVizLang", "AsyncVizNodeRuntime", "AsyncVizGoRuntime", "AsyncVizRuntime", "AsyncVizTrace",
       ]),
     // Go's scheduler (the go model): Ps, Ms, run queues, timers, sysmon.
-    .target(name: "AsyncVizGoRuntime", dependencies: ["AsyncVizTrace", heap]),
+    .target(name: "AsyncVizGoRuntime", dependencies: ["AsyncVizTrace"]),
     .target(
       name: "AsyncVizExamples",
       dependencies: ["AsyncVizLang", "AsyncVizQuiz"],

@@ -1,14 +1,6 @@
 import AsyncVizTrace
 
 extension GoScheduler {
-  /// Runs the program to its end and returns how it ended.
-  @discardableResult
-  public func run() -> RunEnd {
-    while true {
-      if case .finished(let end) = step() { return end }
-    }
-  }
-
   /// One scheduling action: the next P (in turn) with something to do now
   /// schedules or runs its goroutine's code; if none has, time moves to the
   /// next event. Ends the run when main returns (the process exits), when
@@ -145,7 +137,7 @@ extension GoScheduler {
     for m in ms { if case .syscall(_, let until, _) = m { consider(until) } }
     for (p, t) in retakeAt where procs[p].state.isSyscall { consider(t) }
     if procs.contains(where: { $0.state == .idle }) {
-      for t in timers { if let when = t.nextWhen { consider(when) } }
+      for t in timers { if let when = t.nextDeadline { consider(when) } }
     }
     return next
   }
@@ -180,7 +172,7 @@ extension GoScheduler {
         procs[p].state = .scheduling
       }
     }
-    for q in timers.indices where timers[q].nextWhen.map({ $0 <= now }) == true {
+    for q in timers.indices where timers[q].nextDeadline.map({ $0 <= now }) == true {
       let owner = procs[q].state == .idle ? q : nil
       guard let p = owner ?? procs.indices.first(where: { procs[$0].state == .idle }) else { continue }
       procs[p].m = takeM(for: p)
@@ -238,14 +230,9 @@ extension GoScheduler {
   /// Ends the run: `completed` when main returned, else `stuck` with the
   /// goroutines that wait forever (or the reason given).
   func finish(_ natural: EndReason? = nil) -> RunEnd {
-    let reason: EndReason
-    if failed && natural != .maxSteps {
-      reason = .error
-    } else if let natural {
-      reason = natural
-    } else {
-      reason = .stuck
-    }
+    // A run stopped at the step limit says so even if the program failed
+    // (the node and threads models say `error` then).
+    let reason = EndReason(failed: failed && natural != .maxSteps, stop: natural, otherwise: .stuck)
     let stuck =
       reason == .stuck
       ? gs.filter { if case .waiting = $0.status { return true } else { return false } }.map(\.task) : []

@@ -22,7 +22,7 @@ public enum GoSchedStep: Sendable, Equatable {
 /// run is deterministic.
 ///
 /// Not thread-safe: create, step and read it on one thread.
-public final class GoScheduler {
+public final class GoScheduler: SteppedRuntime {
   /// sysmon preempts a goroutine that has run this long (`forcePreemptNS`, proc.go).
   public static let preemptAfterUs: Int64 = GoCosts.preemptAfterUs
   /// sysmon's shortest sleep (20 us, proc.go `sysmon`): how long after a
@@ -38,7 +38,7 @@ public final class GoScheduler {
   public static let mainSchedtick: UInt32 = 5
 
   /// The trace being recorded.
-  public internal(set) var recorder: TraceRecorder
+  public var recorder: TraceRecorder
   /// Virtual time in microseconds.
   public internal(set) var now: Int64 = 0
   /// runnext, the local queues and the global queue, by goroutine index.
@@ -48,8 +48,7 @@ public final class GoScheduler {
   /// The Ms (threads); M0 runs main.
   public internal(set) var ms: [GoMState] = [.running(p: 0)]
   /// Each P's timer heap.
-  var timers: [GoTimers]
-  var timerSeq: UInt64 = 0
+  var timers: [DeadlineHeap<GoTimer>]
   /// The goroutines, by index (task id minus 1).
   var gs: [GoG] = []
   /// When sysmon takes each P in `_Psyscall` (by P).
@@ -86,21 +85,9 @@ public final class GoScheduler {
     self.procs = Array(repeating: GoProc(), count: n)
     self.procs[0].m = 0
     self.procs[0].state = .scheduling
-    timers = Array(repeating: GoTimers(), count: n)
+    timers = Array(repeating: DeadlineHeap(), count: n)
     self.maxSteps = maxSteps
   }
-
-  /// The trace so far (complete once `end` is set).
-  public var trace: Trace { recorder.trace }
-
-  /// Copies what was recorded since `trace` was last brought up to date.
-  public func appendNew(into trace: inout Trace) { trace.catchUp(with: recorder.trace) }
-
-  /// Appends an event at the current time.
-  public func record(_ payload: EventPayload) { recorder.record(payload, at: now) }
-
-  /// Interns a string in the trace.
-  public func intern(_ text: String) -> StringID { recorder.intern(text) }
 
   /// The goroutine whose code runs now.
   public var currentTask: TaskID {
@@ -163,9 +150,8 @@ public final class GoScheduler {
   /// Arms a timer on the current P (`addtimer`): `fire` runs when a P's
   /// `checkTimers` finds it due, with that P current.
   public func addTimer(afterUs us: Int64, for task: TaskID, _ fire: @escaping () -> Void) {
-    timerSeq += 1
     let when = now + max(0, us)
-    timers[currentP].add(whenUs: when, seq: timerSeq, GoTimers.Action(task: task, fire: fire))
+    timers[currentP].insert(GoTimer(task: task, fire: fire), at: when)
     record(.timerSet(task: task, deadlineUs: when))
   }
 

@@ -1,14 +1,6 @@
 import AsyncVizTrace
 
 extension EventLoop {
-  /// Runs the program to its end and returns how it ended.
-  @discardableResult
-  public func run() -> RunEnd {
-    while true {
-      if case .finished(let end) = step() { return end }
-    }
-  }
-
   /// Runs one job: the front microtask if any (the queue is drained
   /// completely before the loop goes on, V8's MicrotaskQueue::RunMicrotasks
   /// called after each callback), else the next macrotask of libuv's turn,
@@ -31,21 +23,12 @@ extension EventLoop {
       switch cursor {
       case .start:
         cursor = .timers(dueBy: now)
-        recorder.step += 1
-        enter(.timers)
-        onJobStart?()
         let call = main
         main = nil
-        call?()
-        return .macrotask
+        return runMacrotask(in: .timers) { call?() }
       case .timers(let dueBy):
         if let timer = timers.popDue(by: dueBy) {
-          recorder.step += 1
-          enter(.timers)
-          record(.timerFire(task: timer.task))
-          onJobStart?()
-          timer.run()
-          return .macrotask
+          return runMacrotask(in: .timers, recording: .timerFire(task: timer.task), timer.run)
         }
         cursor = .poll
       case .poll:
@@ -82,23 +65,13 @@ extension EventLoop {
         if waits { return .wait }
       case .pollCallbacks:
         if !readyCallbacks.isEmpty {
-          let callback = readyCallbacks.removeFirst()
-          recorder.step += 1
-          enter(.poll)
-          onJobStart?()
-          callback.run()
-          return .macrotask
+          return runMacrotask(in: .poll, readyCallbacks.removeFirst().run)
         }
         cursor = .check(left: immediates.count)
       case .check(let left):
         if left > 0, let immediate = immediates.popFirst() {
           cursor = .check(left: left - 1)
-          recorder.step += 1
-          enter(.check)
-          record(.immediateRun(task: immediate.task))
-          onJobStart?()
-          immediate.run()
-          return .macrotask
+          return runMacrotask(in: .check, recording: .immediateRun(task: immediate.task), immediate.run)
         }
         cursor = .close
       case .close:
@@ -106,6 +79,19 @@ extension EventLoop {
         cursor = .timers(dueBy: now)
       }
     }
+  }
+
+  /// Runs a macrotask's callback in `phase` as one step, after `event` (the
+  /// timer's fire, the immediate's run) if there is one.
+  private func runMacrotask(
+    in phase: LoopPhase, recording event: EventPayload? = nil, _ callback: () -> Void
+  ) -> NodeStep {
+    recorder.step += 1
+    enter(phase)
+    if let event { record(event) }
+    onJobStart?()
+    callback()
+    return .macrotask
   }
 
   /// Records a phase the first time a callback (or the wait) runs in it in a row.
@@ -120,14 +106,7 @@ extension EventLoop {
   /// async fns whose promises never settled.
   private func finish(_ natural: EndReason? = nil) -> RunEnd {
     let stuck = alive.indices.filter { alive[$0] }.map { TaskID(UInt32($0 + 1)) }
-    let reason: EndReason
-    if failed {
-      reason = .error
-    } else if let natural {
-      reason = natural
-    } else {
-      reason = mainEndUs == nil ? .stuck : .completed
-    }
+    let reason = EndReason(failed: failed, stop: natural, otherwise: mainEndUs == nil ? .stuck : .completed)
     let end = RunEnd(
       reason: reason, steps: recorder.step, tUs: now,
       stuckTasks: reason == .maxSteps || mainEndUs != nil ? [] : stuck)

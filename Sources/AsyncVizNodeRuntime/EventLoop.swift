@@ -20,9 +20,9 @@ public enum NodeStep: Sendable, Equatable {
 /// front end, the tests and the CLI drive it through `step()`.
 ///
 /// Not thread-safe: create, step and read it on one thread.
-public final class EventLoop {
+public final class EventLoop: SteppedRuntime {
   /// The trace being recorded.
-  public internal(set) var recorder: TraceRecorder
+  public var recorder: TraceRecorder
   /// Virtual time in microseconds: moved by the poll phase's wait and by blocking or CPU work.
   public internal(set) var now: Int64 = 0
   /// The frames running now.
@@ -30,7 +30,10 @@ public final class EventLoop {
   /// The step limit.
   let maxSteps: UInt32
   var microtasks = Deque<Microtask>()
-  var timers = TimerHeap()
+  /// The armed `setTimeout`s, earliest first; timers due at the same moment
+  /// run in the order they were armed (libuv's timer heap compares `timeout`
+  /// then `start_id` in timer_less_than, src/timer.c).
+  var timers = DeadlineHeap<Macrotask>()
   var immediates = Deque<Macrotask>()
   var cursor = LoopCursor.start
   /// The phase last entered (recorded once per run of callbacks in it).
@@ -67,22 +70,10 @@ public final class EventLoop {
     self.maxSteps = maxSteps
   }
 
-  /// The trace so far (complete once `end` is set).
-  public var trace: Trace { recorder.trace }
-
-  /// Copies what was recorded since `trace` was last brought up to date.
-  public func appendNew(into trace: inout Trace) { trace.catchUp(with: recorder.trace) }
-
   /// Sets main's first call: the first macrotask.
   public func start(_ main: @escaping () -> Void) { self.main = main }
 
-  // MARK: recording and tasks
-
-  /// Appends an event at the current time.
-  public func record(_ payload: EventPayload) { recorder.record(payload, at: now) }
-
-  /// Interns a string in the trace.
-  public func intern(_ text: String) -> StringID { recorder.intern(text) }
+  // MARK: tasks
 
   /// An async fn is called: its promise is made (`spawn` in the trace).
   public func called(_ name: String, by parent: TaskID?) -> TaskID {
@@ -165,7 +156,7 @@ public final class EventLoop {
     let ms = max(1, us / 1000 + (us % 1000 > 0 ? 1 : 0))
     let deadline = now + ms * 1000
     record(.timerSet(task: task, deadlineUs: deadline, purpose: purpose))
-    timers.arm(deadlineUs: deadline, Macrotask(task: task, run: callback))
+    timers.insert(Macrotask(task: task, run: callback), at: deadline)
   }
 
   /// `setImmediate(callback)`: runs in the check phase.

@@ -18,9 +18,9 @@ public enum KernelStep: Sendable, Equatable {
 /// blocking points runs in no time except what it computes (`work`).
 ///
 /// Not thread-safe: create, step and read it on one thread.
-public final class Kernel: ThreadsKernel {
+public final class Kernel: ThreadsKernel, SteppedRuntime {
   /// The trace being recorded.
-  public internal(set) var recorder: TraceRecorder
+  public var recorder: TraceRecorder
   /// Virtual time in microseconds.
   public private(set) var now: Int64 = 0
   /// Set once the run has ended.
@@ -41,7 +41,8 @@ public final class Kernel: ThreadsKernel {
 
   var threads: [KernelThread] = []
   var cpus: [KernelCPU]
-  var timeline = Timeline()
+  /// The timed events, earliest first.
+  var timeline = DeadlineHeap<KernelEvent>()
   private var nextToken: UInt64 = 0
   private let maxSteps: UInt32
   private var failed = false
@@ -57,18 +58,6 @@ public final class Kernel: ThreadsKernel {
     self.cpus = Array(repeating: KernelCPU(), count: max(1, cpus))
     self.maxSteps = maxSteps
   }
-
-  /// The trace so far (complete once `end` is set).
-  public var trace: Trace { recorder.trace }
-
-  /// Copies what was recorded since `trace` was last brought up to date.
-  public func appendNew(into trace: inout Trace) { trace.catchUp(with: recorder.trace) }
-
-  /// Appends an event at the current time.
-  public func record(_ payload: EventPayload) { recorder.record(payload, at: now) }
-
-  /// Interns a string in the trace.
-  public func intern(_ text: String) -> StringID { recorder.intern(text) }
 
   /// The program did not run as written: the run ends with reason `error`.
   public func fail() { failed = true }
@@ -114,14 +103,6 @@ public final class Kernel: ThreadsKernel {
 
   // MARK: stepping
 
-  /// Runs the program to its end and returns how it ended.
-  @discardableResult
-  public func run() -> RunEnd {
-    while true {
-      if case .finished(let end) = step() { return end }
-    }
-  }
-
   /// One scheduling decision: an idle CPU takes the front of its run queue
   /// (or, if its queue is empty, of the longest other one: idle balancing);
   /// else time moves to the next timed event. The run ends when main's
@@ -141,7 +122,7 @@ public final class Kernel: ThreadsKernel {
         return end.map { .finished($0) } ?? .dispatch
       }
     }
-    while let (at, kind) = timeline.next() {
+    while let (at, kind) = timeline.popFirst() {
       now = max(now, at)
       switch kind {
       case .wake(let t, let token):
@@ -185,7 +166,7 @@ public final class Kernel: ThreadsKernel {
     let chunk = min(threads[t].workLeftUs, max(1, cpus[c].sliceLeftUs))
     cpus[c].chunkUs = chunk
     cpus[c].chunkToken += 1
-    timeline.add(at: now + chunk, .chunkEnd(cpu: c, token: cpus[c].chunkToken))
+    timeline.insert(.chunkEnd(cpu: c, token: cpus[c].chunkToken), at: now + chunk)
   }
 
   /// The chunk under way on CPU `c` ended; returns whether a step was taken
@@ -266,7 +247,7 @@ public final class Kernel: ThreadsKernel {
     threads[t].state = .blocked(token: nextToken)
     cpus[c].current = nil
     record(.threadStop(task: TaskID(index: t), cpu: Int32(c), line: line, awaiting: awaiting))
-    if let afterUs { timeline.add(at: now + max(0, afterUs), .wake(thread: t, token: nextToken)) }
+    if let afterUs { timeline.insert(.wake(thread: t, token: nextToken), at: now + max(0, afterUs)) }
   }
 
   /// Ends the run: `completed` once main's thread has exited, else `stuck`
@@ -285,14 +266,7 @@ public final class Kernel: ThreadsKernel {
         cpus[c].runQueue = []
       }
     }
-    let reason: EndReason
-    if failed {
-      reason = .error
-    } else if let natural {
-      reason = natural
-    } else {
-      reason = mainExited ? .completed : .stuck
-    }
+    let reason = EndReason(failed: failed, stop: natural, otherwise: mainExited ? .completed : .stuck)
     let stuck =
       mainExited || reason == .maxSteps
       ? [] : threads.indices.filter { threads[$0].state != .exited }.map { TaskID(index: $0) }

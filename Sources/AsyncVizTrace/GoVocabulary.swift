@@ -15,10 +15,7 @@ public enum GoWaitReason: UInt8, Sendable, CaseIterable, TraceWord {
   case ioWait
 
   /// The word used in traces.
-  public var name: String { word.description }
-
-  /// `name` as a static string, for the byte writers and the decoder.
-  package var word: StaticString {
+  public var word: StaticString {
     switch self {
     case .chanReceive: "chan receive"
     case .chanSend: "chan send"
@@ -40,10 +37,7 @@ public enum GoRunSlot: UInt8, Sendable, CaseIterable, TraceWord {
   case global
 
   /// The word used in traces.
-  public var name: String { word.description }
-
-  /// `name` as a static string, for the byte writers and the decoder.
-  package var word: StaticString {
+  public var word: StaticString {
     switch self {
     case .runnext: "runnext"
     case .local: "local"

@@ -28,10 +28,7 @@ public enum LoopPhase: UInt8, Sendable, CaseIterable, TraceWord {
   case close
 
   /// The word used in traces.
-  public var name: String { word.description }
-
-  /// `name` as a static string, for the byte writers and the decoder.
-  package var word: StaticString {
+  public var word: StaticString {
     switch self {
     case .timers: "timers"
     case .pending: "pending"
@@ -77,10 +74,7 @@ public enum MicrotaskJob: UInt8, Sendable, CaseIterable, TraceWord {
   case mainEnd
 
   /// The word used in traces.
-  public var name: String { word.description }
-
-  /// `name` as a static string, for the byte writers and the decoder.
-  package var word: StaticString {
+  public var word: StaticString {
     switch self {
     case .resume: "resume"
     case .reaction: "reaction"
@@ -111,10 +105,7 @@ public enum TimerPurpose: UInt8, Sendable, CaseIterable, TraceWord {
   case latency
 
   /// The word used in traces.
-  public var name: String { word.description }
-
-  /// `name` as a static string, for the byte writers and the decoder.
-  package var word: StaticString {
+  public var word: StaticString {
     switch self {
     case .sleep: "sleep"
     case .timeout: "timeout"

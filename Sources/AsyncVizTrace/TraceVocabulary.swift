@@ -1,9 +1,15 @@
 /// A vocabulary enum spelled in traces by one fixed word per case. The words
-/// are written once, in `word`; `allCases` lists them in raw-value order
-/// (the decoder stores a word as its raw value).
-package protocol TraceWord: CaseIterable, RawRepresentable where RawValue == UInt8 {
+/// are written once, in `word` (a static string, for the byte writers and
+/// the decoder); `allCases` lists them in raw-value order (the decoder stores
+/// a word as its raw value).
+public protocol TraceWord: CaseIterable, RawRepresentable where RawValue == UInt8 {
   /// The word used in traces.
   var word: StaticString { get }
+}
+
+extension TraceWord {
+  /// `word` as a string, for notes, panels and messages.
+  public var name: String { word.description }
 }
 
 /// Why a task was put on the run queue.
@@ -12,10 +18,7 @@ public enum ScheduleCause: UInt8, Sendable, CaseIterable, TraceWord {
   case wake
 
   /// The word used in traces.
-  public var name: String { word.description }
-
-  /// `name` as a static string, for the byte writers and the decoder.
-  package var word: StaticString { self == .spawn ? "spawn" : "wake" }
+  public var word: StaticString { self == .spawn ? "spawn" : "wake" }
 }
 
 /// What a poll returned.
@@ -24,10 +27,7 @@ public enum PollResult: UInt8, Sendable, CaseIterable, TraceWord {
   case ready
 
   /// The word used in traces.
-  public var name: String { word.description }
-
-  /// `name` as a static string, for the byte writers and the decoder.
-  package var word: StaticString { self == .pending ? "pending" : "ready" }
+  public var word: StaticString { self == .pending ? "pending" : "ready" }
 }
 
 /// Readiness a task registers interest in, or that the kernel reports.
@@ -36,10 +36,7 @@ public enum Interest: UInt8, Sendable, CaseIterable, TraceWord {
   case write
 
   /// The word used in traces.
-  public var name: String { word.description }
-
-  /// `name` as a static string, for the byte writers and the decoder.
-  package var word: StaticString { self == .read ? "read" : "write" }
+  public var word: StaticString { self == .read ? "read" : "write" }
 }
 
 /// Who called `wake` on a task's waker.
@@ -57,10 +54,7 @@ public enum WakeSource: UInt8, Sendable, CaseIterable, TraceWord {
   case deferred
 
   /// The word used in traces.
-  public var name: String { word.description }
-
-  /// `name` as a static string, for the byte writers and the decoder.
-  package var word: StaticString {
+  public var word: StaticString {
     switch self {
     case .reactor: "reactor"
     case .timer: "timer"
@@ -91,10 +85,7 @@ public enum LintCode: UInt8, Sendable, CaseIterable, TraceWord {
   public var isTokioConsoleLint: Bool { self != .longPoll }
 
   /// The code used in traces.
-  public var name: String { word.description }
-
-  /// `name` as a static string, for the byte writers and the decoder.
-  package var word: StaticString {
+  public var word: StaticString {
     switch self {
     case .lostWaker: "lost-waker"
     case .selfWake: "self-wake"
@@ -118,10 +109,7 @@ public enum EndReason: UInt8, Sendable, CaseIterable, TraceWord {
   case error
 
   /// The word used in traces.
-  public var name: String { word.description }
-
-  /// `name` as a static string, for the byte writers and the decoder.
-  package var word: StaticString {
+  public var word: StaticString {
     switch self {
     case .completed: "completed"
     case .stuck: "stuck"

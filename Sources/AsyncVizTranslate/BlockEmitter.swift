@@ -6,6 +6,8 @@ import AsyncVizLang
 /// the same way in both (`} else if ... {`), so only the spellings are asked
 /// of each. (Node's emitter keeps its own: it tracks JavaScript names, not kinds.)
 protocol BlockEmitter: SourceEmitter {
+  /// The target type of a parameter of `kind`.
+  func typeName(_ kind: ValueKind) -> String
   /// An integer literal as a value.
   func intValue(_ n: Int64) -> String
   /// A constant of the program (an integer) as a value.
@@ -43,6 +45,8 @@ protocol BlockEmitter: SourceEmitter {
   /// The test of an `if`, in the language: `a == b`, `eq(a, b)`, ...
   func condition(_ lhs: Expression, _ op: Comparison, _ rhs: Expression, _ scope: KindScope)
     throws(TranslationError) -> String
+  /// Writes the statements of `body` at the current depth.
+  mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError)
   /// Writes `body` one level deeper in a new block (`entered`: the block's scope is already open).
   mutating func nested(_ body: [Statement], _ scope: inout KindScope, entered: Bool) throws(TranslationError)
 }
@@ -104,6 +108,24 @@ extension BlockEmitter {
       written.append(try expression(a, as: shape.parameterKind(of: callee, at: i), scope))
     }
     return written.joined(separator: ", ")
+  }
+
+  /// Writes the async fn `fn`: `mainDoc` before main, the line `head(name,
+  /// parameters)` with each parameter spelled `parameter(name, type)`, the
+  /// body one level deeper, and `unitReturn` where the body does not return.
+  mutating func writeFunction(
+    _ fn: FunctionDecl, mainDoc: String, parameter: (_ name: String, _ type: String) -> String,
+    head: (_ name: String, _ parameters: String) -> String, unitReturn: String
+  ) throws(TranslationError) {
+    var scope = shape.scope(of: fn)
+    let params = fn.params.enumerated().map { i, p in
+      parameter(p.name, typeName(shape.parameterKind(of: fn.name, at: i)))
+    }
+    if fn.name == "main" { line(mainDoc) }
+    line(head(emitted.functions[fn.name] ?? fn.name, params.joined(separator: ", ")))
+    depth += 1
+    try block(fn.body, &scope)
+    closeFunction(fn.body, unitReturn: unitReturn)
   }
 
   /// An `if` with its `else if` chain and `else`, starting with `prefix` (`} else ` when chained).

@@ -9,6 +9,14 @@ extension GoEmitter {
   func stringValue(_ parts: [StringPart]) -> String { stringExpression(parts) }
   var noneValue: String { "none" }
   func variableValue(_ name: String) -> String { goName(name) }
+  /// The type a parameter of `kind` is declared with.
+  func typeName(_ kind: ValueKind) -> String {
+    switch kind {
+    case .data: "Value"
+    case .future: "func() Value"
+    case .handle: "*Handle"
+    }
+  }
 
   func itemValue(_ list: Expression, _ i: Int64, _ scope: KindScope) throws(TranslationError) -> String {
     "item(\(try value(list, scope)), \(i))"

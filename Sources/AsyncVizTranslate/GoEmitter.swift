@@ -59,23 +59,11 @@ struct GoEmitter: BlockEmitter {
   }
 
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
-    var scope = shape.scope(of: fn)
     names = [[:]]
-    let params = fn.params.enumerated().map { i, p in
-      let type: String
-      switch shape.parameterKind(of: fn.name, at: i) {
-      case .data: type = "Value"
-      case .future: type = "func() Value"
-      case .handle: type = "*Handle"
-      }
-      names[0][p.name] = GoNames.local(p.name)
-      return "\(GoNames.local(p.name)) \(type)"
-    }
-    if fn.name == "main" { line("// The .av program's `main`.") }
-    line("func \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) Value {")
-    depth += 1
-    try block(fn.body, &scope)
-    closeFunction(fn.body, unitReturn: "return unit")
+    for p in fn.params { names[0][p.name] = GoNames.local(p.name) }
+    try writeFunction(
+      fn, mainDoc: "// The .av program's `main`.", parameter: { "\(GoNames.local($0)) \($1)" },
+      head: { "func \($0)(\($1)) Value {" }, unitReturn: "return unit")
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {

@@ -9,6 +9,14 @@ extension RustEmitter {
   var noneValue: String { "Value::None" }
   /// A variable is cloned: .av values are copied, never moved.
   func variableValue(_ name: String) -> String { "\(RustNames.local(name)).clone()" }
+  /// The type a parameter of `kind` is declared with.
+  func typeName(_ kind: ValueKind) -> String {
+    switch kind {
+    case .data: "Value"
+    case .future: "impl Future<Output = Value> + Send + 'static"
+    case .handle: "JoinHandle<Value>"
+    }
+  }
 
   func itemValue(_ list: Expression, _ i: Int64, _ scope: KindScope) throws(TranslationError) -> String {
     "\(try operand(list, scope)).item(\(i))"

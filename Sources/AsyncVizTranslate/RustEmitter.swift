@@ -56,23 +56,9 @@ struct RustEmitter: BlockEmitter {
 
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     currentFunction = fn.name
-    var scope = shape.scope(of: fn)
-    let params = fn.params.enumerated().map { i, p in
-      let type: String
-      switch shape.parameterKind(of: fn.name, at: i) {
-      case .data: type = "Value"
-      case .future: type = "impl Future<Output = Value> + Send + 'static"
-      case .handle: type = "JoinHandle<Value>"
-      }
-      return "\(RustNames.local(p.name)): \(type)"
-    }
-    if fn.name == "main" {
-      line("/// The .av program's `main`.")
-    }
-    line("async fn \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) -> Value {")
-    depth += 1
-    try block(fn.body, &scope)
-    closeFunction(fn.body, unitReturn: "Value::Unit")
+    try writeFunction(
+      fn, mainDoc: "/// The .av program's `main`.", parameter: { "\(RustNames.local($0)): \($1)" },
+      head: { "async fn \($0)(\($1)) -> Value {" }, unitReturn: "Value::Unit")
   }
 
   mutating func block(_ body: [Statement], _ scope: inout KindScope) throws(TranslationError) {

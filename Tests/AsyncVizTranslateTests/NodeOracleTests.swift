@@ -16,13 +16,12 @@ import Testing
 @Suite(.serialized) struct NodeOracleTests {
   static let driver = OracleDriver(
     runtime: "node", testName: "NodeOracleTests", listName: "none: every program must agree",
-    seedVariable: "ASYNCVIZ_NODE_SEED", countVariable: "ASYNCVIZ_NODE_PROGRAMS", defaultCount: 400)
+    seedVariable: "ASYNCVIZ_NODE_SEED", countVariable: "ASYNCVIZ_NODE_PROGRAMS", defaultCount: 400,
+    unavailableReason: NodeRunner.unavailableReason)
 
   @Test func realNodeAgreesWithTheNodeModel() async throws {
     let driver = Self.driver
-    guard let cases = try driver.casesIfAvailable(unavailableReason: NodeRunner.unavailableReason()) else {
-      return
-    }
+    guard let cases = try driver.casesIfAvailable() else { return }
     let oracle = NodeOracle(node: try #require(NodeRunner.findNode()))
     let outcomes = try await OracleLock.exclusive { try oracle.run(cases) }
     var disagreeing: [String] = []

@@ -21,10 +21,12 @@ struct OracleDriver {
   /// The variable that sets how many generated programs run, and its default.
   let countVariable: String
   let defaultCount: Int
+  /// Why the runtime cannot run here (nil when it can).
+  let unavailableReason: @Sendable () -> String?
 
   init(
     runtime: String, testName: String, listName: String, seedVariable: String, countVariable: String,
-    defaultCount: Int
+    defaultCount: Int, unavailableReason: @escaping @Sendable () -> String? = { nil }
   ) {
     self.runtime = runtime
     self.testName = testName
@@ -33,6 +35,7 @@ struct OracleDriver {
     self.seedVariable = seedVariable
     self.countVariable = countVariable
     self.defaultCount = defaultCount
+    self.unavailableReason = unavailableReason
   }
 
   /// The expected-mismatch list's file name, for messages.
@@ -46,8 +49,8 @@ struct OracleDriver {
 
   /// The programs of this run (see `cases()`), or nil, after printing why,
   /// when the runtime cannot run here (under CI=true that fails the test).
-  func casesIfAvailable(unavailableReason: String?) throws -> [OracleCase]? {
-    guard let reason = unavailableReason else { return try cases() }
+  func casesIfAvailable() throws -> [OracleCase]? {
+    guard let reason = unavailableReason() else { return try cases() }
     if Self.environment["CI"] == "true" {
       Issue.record("the \(runtime) oracle cannot run in CI: \(reason)")
     } else {
