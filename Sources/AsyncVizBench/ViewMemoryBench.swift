@@ -70,7 +70,8 @@ func runViewChild(_ path: String?) {
   let frame = ScreenRenderer.render(model, width: 160, height: 50, options: ViewOptions())
   let first = Monotonic.nanoseconds()
   // How much of the file the first frame needed.
-  let readAtFirst = file.map { "\(Double($0.bytesRead) / 1e6) MB of \(Double($0.fileSize ?? 0) / 1e6) MB" } ?? ""
+  let readAtFirst =
+    file.map { "\(Double($0.bytesRead) / 1e6) MB of \(Double($0.fileSize ?? 0) / 1e6) MB" } ?? ""
   if path == nil { _ = model.handle(.last, feed: feed) }
   // The rest of the file, as the view reads it between keys: the whole
   // read is the baseline (the view waited for it before opening).

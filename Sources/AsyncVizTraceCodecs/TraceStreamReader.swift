@@ -34,7 +34,8 @@ public final class TraceStreamReader {
     let file = try TraceJSONReader.openFile(path: path)
     fd = file.fd
     fileSize = file.size
-    var window = JSONReadWindow(fd: file.fd, chunk: TraceJSONReader.chunkSize, limit: TraceJSONReader.sizeLimit)
+    var window = JSONReadWindow(
+      fd: file.fd, chunk: TraceJSONReader.chunkSize, limit: TraceJSONReader.sizeLimit)
     window.fileSize = file.size
     decoder = TraceDecoder(window: window, path: path)
     do {
