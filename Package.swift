@@ -75,7 +75,9 @@ let package = Package(
       ]
     ),
     .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
-    .target(name: "AsyncVizPosix", dependencies: ["AsyncVizRuntime", "AsyncVizTrace", "CEpoll", heap]),
+    .target(
+      name: "AsyncVizPosix",
+      dependencies: ["AsyncVizRuntime", "AsyncVizThreadsRuntime", "AsyncVizTrace", "CEpoll", heap]),
     // The C baseline of the epoll ping-pong benchmark, called by asyncviz-bench.
     .target(name: "CEpollBench", path: "Sources/CEpollBench"),
     .target(name: "AsyncVizUI", dependencies: ["AsyncVizTrace", "AsyncVizTraceState", "AsyncVizQuiz"]),
@@ -140,7 +142,7 @@ let package = Package(
       name: "AsyncVizPosixTests",
       dependencies: [
         "AsyncVizPosix", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples",
-        "AsyncVizNodeRuntime",
+        "AsyncVizNodeRuntime", "AsyncVizThreadsRuntime",
       ]),
     .testTarget(name: "AsyncVizUITests", dependencies: ["AsyncVizUI"] + demoTestKit, exclude: ["Goldens"]),
     .testTarget(

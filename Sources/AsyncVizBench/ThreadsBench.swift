@@ -32,6 +32,41 @@ func runThreadsBenchmarks() {
       print("  " + String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
   }
+  runRealCompare(besides: me)
+}
+
+/// `asyncviz compare many-requests --real` at 1,000 and 10,000 requests, by
+/// the asyncviz binary built beside this one: the general real runs (any
+/// program: the interpreter on real pthreads, the rust model on epoll, the
+/// translation on Node), where the runs above are the fixed pattern alone.
+private func runRealCompare(besides me: String) {
+  let asyncviz = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("asyncviz")
+  guard FileManager.default.isExecutableFile(atPath: asyncviz.path) else {
+    print("  (build the asyncviz product beside this benchmark for the compare --real figures)")
+    return
+  }
+  print("== asyncviz compare many-requests --real (rust, node, threads; each a child process)")
+  for count in [1_000, 10_000] {
+    let process = Process()
+    process.executableURL = asyncviz
+    process.arguments = [
+      "compare", "many-requests", "--real", "--models", "rust,node,threads", "--set", "requests=\(count)",
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    do {
+      try process.run()
+    } catch {
+      print("  cannot run \(asyncviz.path): \(error)")
+      return
+    }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    let table = text.components(separatedBy: "\nreal runs").last ?? text
+    print("  \(count) requests:")
+    for line in table.split(separator: "\n").dropFirst(3) { print("    " + line) }
+  }
 }
 
 /// One line of figures, the same for both children.

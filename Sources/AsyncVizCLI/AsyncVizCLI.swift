@@ -44,6 +44,7 @@ struct AsyncVizCommand: ParsableCommand {
     subcommands: [
       ListCommand.self, ShowCommand.self, DemoCommand.self, RunCommand.self, ReplayCommand.self,
       ExportCommand.self, CompareCommand.self, QuizCommand.self, TranslateCommand.self, GenerateCommand.self,
+      MeasureCommand.self,
     ]
   )
 }

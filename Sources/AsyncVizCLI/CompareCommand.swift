@@ -28,6 +28,15 @@ struct CompareCommand: ParsableCommand {
   @Option(name: .customLong("max-steps"), help: "Stop a runaway program after this many steps.")
   var maxSteps: UInt32 = 100_000
 
+  @Flag(
+    help: ArgumentHelp(
+      "Also run rust (epoll backend), threads (real pthreads) and node (the translation on Node) for real, each in a child process, and show their measured memory, threads and context switches.",
+      discussion:
+        "Off by default: the real runs take wall-clock time and their figures change from run to run."))
+  var real = false
+
+  @OptionGroup var constants: ConstantOptions
+
   mutating func validate() throws {
     if maxSteps == 0 { throw ValidationError("--max-steps must be at least 1") }
     if !(1...64).contains(cpus) { throw ValidationError("--cpus must be between 1 and 64") }
@@ -51,7 +60,7 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws {
     let (file, _) = try ProgramLoader.demoOrFile(program)
-    let compiled = try ProgramLoader.compile(file)
+    let compiled = try constants.compile(file)
     var facts: [ModelFacts] = []
     for model in try chosenModels() {
       var options = try RunOptions.parse([])
@@ -62,7 +71,19 @@ struct CompareCommand: ParsableCommand {
       _ = run.run()
       facts.append(ModelFacts(of: run.trace))
     }
-    let comparison = ModelTable(program: file.programName, cpus: cpus, facts: facts)
+    var comparison = ModelTable(program: file.programName, cpus: cpus, facts: facts)
+    if real {
+      let passed = ["--max-steps", String(maxSteps)] + constants.assignments.flatMap { ["--set", $0] }
+      for model in try chosenModels() where RealRun.measured.contains(model) {
+        if model == .node {
+          if let node = try RealRun.measureNode(file, overrides: try constants.overrides()) {
+            comparison.real.append(node)
+          }
+        } else {
+          comparison.real.append(try RealRun.measure(program, model: model, arguments: passed))
+        }
+      }
+    }
     switch format {
     case .text: Swift.print(comparison.text, terminator: "")
     case .json: Swift.print(try comparison.json())

@@ -19,11 +19,15 @@ enum ModelComparison {
     let nodeLines = facts.lines
     let mainEnd = facts.mainEndUs
     var text = "\ncompared with rust (the same program under --model rust):\n"
+    // A real run's times are the wall clock's; rust's here is the sim's.
+    let clock = trace.program.backend == .epoll ? " (real time)" : ""
     let nodeEnd =
-      mainEnd.map { "main returns at \(DurationText.instant($0)) under \(model)" }
+      mainEnd.map { "main returns at \(DurationText.instant($0)) under \(model)\(clock)" }
       ?? "main never returns under \(model)"
     switch rust.end {
-    case .finished(let us): text += "  \(nodeEnd); under rust at \(DurationText.instant(us)).\n"
+    case .finished(let us):
+      text +=
+        "  \(nodeEnd); under rust at \(DurationText.instant(us))\(clock.isEmpty ? "" : " (virtual time)").\n"
     case .stuck: text += "  \(nodeEnd); under rust it never returns (stuck).\n"
     case .failed(let why): text += "  \(nodeEnd); under rust the run fails (\(why)).\n"
     }

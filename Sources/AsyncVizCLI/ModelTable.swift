@@ -8,6 +8,8 @@ struct ModelTable {
   let program: String
   let cpus: Int
   let facts: [ModelFacts]
+  /// The real runs (`compare --real`), in the order of `facts`; empty without `--real`.
+  var real: [RealRun] = []
 
   /// How a model's output compares with the first model's.
   enum OutputMatch: String {
@@ -105,6 +107,53 @@ struct ModelTable {
     text += line("", facts.map(\.model.rawValue))
     for (i, row) in rows.enumerated() { text += line(row.label, cells[i]) }
     text += "\n" + paragraph + "\n"
+    if !real.isEmpty { text += realText }
+    return text
+  }
+
+  /// The real run of `model`, if it was measured.
+  func realRun(_ model: RuntimeModel) -> RealRun? { real.first { $0.model == model } }
+
+  /// The real runs' table and a sentence on what they measured.
+  var realText: String {
+    let rows: [(String, (RealRun) -> String)] = [
+      ("run ends at", { "\(DurationText.instant($0.endUs)) (\($0.end))" }),
+      ("peak RSS", { KernelCosts.bytesText(Int64($0.peakRSSBytes)) }),
+      ("OS threads (peak)", { RealRun.grouped($0.osThreads) }),
+      ("context switches", { $0.switchesText }),
+    ]
+    let labelWidth = rows.map(\.0.count).max() ?? 0
+    let cells = rows.map { row in facts.map { realRun($0.model).map(row.1) ?? "not measured" } }
+    let widths = facts.indices.map { i in
+      max(facts[i].model.rawValue.count, cells.map { $0[i].count }.max() ?? 0)
+    }
+    func line(_ label: String, _ values: [String]) -> String {
+      var text = label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+      for (i, v) in values.enumerated() {
+        text +=
+          "   " + (i == values.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0))
+      }
+      return text + "\n"
+    }
+    var text =
+      "\nreal runs, wall clock, each in a child process of its own: rust's tasks on the epoll backend\n"
+    text += "and threads as real pthreads (tracing off), node as the translated program on Node; peak RSS\n"
+    text += "(VmHWM) and threads from /proc, context switches (voluntary + involuntary) from wait4:\n\n"
+    text += line("", facts.map(\.model.rawValue))
+    for (i, row) in rows.enumerated() { text += line(row.0, cells[i]) }
+    if let threads = realRun(.threads), let rust = realRun(.rust) {
+      text +=
+        "\nFor real, threads peaked at \(KernelCosts.bytesText(Int64(threads.peakRSSBytes))) resident on "
+      text +=
+        "\(RealRun.grouped(threads.osThreads)) OS threads, rust at \(KernelCosts.bytesText(Int64(rust.peakRSSBytes))) "
+      text +=
+        "on \(RealRun.grouped(rust.osThreads)); threads made \(RealRun.grouped(threads.voluntarySwitches)) voluntary "
+      text += "context switches, rust \(RealRun.grouped(rust.voluntarySwitches)).\n"
+    }
+    let unmeasured = facts.map(\.model).filter { realRun($0) == nil }.map(\.rawValue)
+    if !unmeasured.isEmpty {
+      text += "\(Self.names(unmeasured)) \(unmeasured.count == 1 ? "is" : "are") not run for real here.\n"
+    }
     return text
   }
 
@@ -174,6 +223,7 @@ struct ModelTable {
       o["os_threads"] = f.osThreads ?? NSNull()
       o["memory_bytes"] = f.memoryBytes ?? NSNull()
       o["reserved_bytes"] = f.reservedBytes ?? NSNull()
+      if !real.isEmpty { o["real"] = realRun(f.model)?.json ?? NSNull() }
       return o
     }
     let document: [String: Any] = ["program": program, "cpus": cpus, "models": models, "summary": paragraph]

@@ -89,9 +89,11 @@ enum ProgramLoader {
   }
 
   /// Compiles, turning a diagnostic into its rendered message.
-  static func compile(_ file: SourceFile) throws(CLIError) -> CompiledProgram {
+  static func compile(_ file: SourceFile, overrides: [String: Int64] = [:]) throws(CLIError)
+    -> CompiledProgram
+  {
     do {
-      return try CompiledProgram.compile(file)
+      return try CompiledProgram.compile(file, overrides: overrides)
     } catch {
       throw CLIError(error.rendered)
     }

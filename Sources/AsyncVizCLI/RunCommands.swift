@@ -113,7 +113,7 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     try OutputGuard.check(output, inputs: [program], force: force)
     let (file, _) = try ProgramLoader.demoOrFile(program)
-    let program = try ProgramLoader.compile(file)
+    let program = try options.constants.compile(file)
     ProgramLoader.printWarnings(program)
     let runtime = try options.makeRun(for: program)
     let end = runtime.run()

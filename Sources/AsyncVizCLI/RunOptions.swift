@@ -28,6 +28,8 @@ struct RunOptions: ParsableArguments {
   @OptionGroup(title: "Limits for runaway programs")
   var limits: LimitOptions
 
+  @OptionGroup var constants: ConstantOptions
+
   mutating func validate() throws {
     if maxSteps == 0 { throw ValidationError("--max-steps must be at least 1") }
     if !(1...64).contains(cpus) { throw ValidationError("--cpus must be between 1 and 64") }
@@ -55,11 +57,12 @@ struct RunOptions: ParsableArguments {
         }
       }
     case .threads:
-      guard backend == .sim else {
-        throw CLIError("error: --model threads runs on the sim backend only (its real run is not built yet)")
-      }
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
-      return .threads(program.makeKernel(options: runtimeOptions, cpus: cpus, limits: limits.languageLimits))
+      guard backend == .epoll else {
+        return .threads(
+          program.makeKernel(options: runtimeOptions, cpus: cpus, limits: limits.languageLimits))
+      }
+      return .realThreads(try makeRealKernel(for: program))
     case .go:
       guard backend == .sim else {
         throw CLIError("error: --model go runs on the sim backend only (its epoll backend is not built yet)")
@@ -67,6 +70,23 @@ struct RunOptions: ParsableArguments {
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
       return .go(
         program.makeGoScheduler(options: runtimeOptions, procs: procs, limits: limits.languageLimits))
+    }
+  }
+
+  /// The threads model of `program` on real pthreads; its own thread cap
+  /// (`RealThreadsKernel.defaultCap`) binds before `--max-tasks` when lower.
+  func makeRealKernel(for program: CompiledProgram, tracing: Bool = true) throws(CLIError)
+    -> RealThreadsKernel
+  {
+    let info = ProgramInfo(
+      name: program.source.programName, source: program.source.text, backend: .epoll, model: .threads)
+    do {
+      let kernel = try RealThreadsKernel(
+        program: info, resources: program.resources, maxSteps: maxSteps, tracing: tracing)
+      program.startThreads(on: kernel, maxThreads: limits.maxTasks, limits: limits.languageLimits)
+      return kernel
+    } catch {
+      throw CLIError("error: cannot start the real threads run: \(error.message)")
     }
   }
 

@@ -22,6 +22,7 @@ struct Session {
       try TranscriptPrinter.print(trace)
       if trace.program.model != .rust { try TranscriptPrinter.printComparison(program, model: trace) }
       try display.exportIfAsked(trace, inputs: inputs)
+      if let refusal = runtime.refusal { throw CLIError("error: \(refusal)") }
       try ExitCode.unlessCompleted(end.reason)
       return
     }

@@ -13,7 +13,7 @@ struct SessionOptions: ParsableArguments {
   /// command reads, which `--export` must not overwrite.
   func run(inputs: [String], load: () throws -> SourceFile) throws {
     try display.checkExport(inputs: inputs)
-    let program = try ProgramLoader.compile(try load())
+    let program = try options.constants.compile(try load())
     ProgramLoader.printWarnings(program)
     try Session(program: program, options: options, display: display, inputs: inputs).run()
   }

@@ -28,8 +28,8 @@ final class SessionRuns: ModelRuns {
   var access: ProgramAccess {
     guard options.backend == .sim else {
       // A real run's times and fds are the kernel's: another model's run
-      // would not be this one's counterpart (and go and threads have no
-      // real run here). The compare table, on the sim backend, still shows.
+      // would not be this one's counterpart (and go has no real run here).
+      // The compare table, on the sim backend, still shows.
       let model = shown.trace.program.model.rawValue
       return .compareOnly(
         switchRefusal:

@@ -15,13 +15,19 @@ struct TranslateCommand: ParsableCommand {
   @Option(help: "The runtime to write for.")
   var to: TranslationTarget
 
+  @OptionGroup var constants: ConstantOptions
+
   func run() throws {
     let (file, _) = try ProgramLoader.demoOrFile(program)
     let text: String
     do {
-      text = try to.translator.translate(try ProgramShape.read(file))
+      let shape = try ProgramShape.read(file, overrides: try constants.overrides())
+      try constants.check(declared: shape.syntax.constants.map(\.name))
+      text = try to.translator.translate(shape)
     } catch let error as Diagnostic {
       throw CLIError(error.rendered)
+    } catch let error as CLIError {
+      throw error
     } catch let error as TranslationError {
       throw CLIError(
         Diagnostic(file, at: error.location, "cannot translate to \(to.rawValue): \(error.message)").rendered)

@@ -9,6 +9,19 @@ public struct Program: Sendable {
   public var channels: [ChannelDecl] = []
   /// Async fns, in source order.
   public var functions: [FunctionDecl] = []
+  /// Constants, in source order. The parser puts each one's value in place
+  /// of its name wherever it is used, so nothing after the parser sees them.
+  public var constants: [ConstantDecl] = []
+}
+
+/// `const requests = 1000`: a whole number with a name, at the top level.
+public struct ConstantDecl: Sendable {
+  /// The name as written.
+  public var name: String
+  /// Where the name starts.
+  public var location: SourceLocation
+  /// The value: as written, or as `--set NAME=VALUE` replaced it.
+  public var value: Int64
 }
 
 /// `resource db latency 40ms`.
@@ -29,6 +42,9 @@ public struct ChannelDecl: Sendable {
   public var location: SourceLocation
   /// Items the channel buffers; 1 to `Limits.maxCapacity` (checked by the parser).
   public var capacity: Int
+  /// The constant the capacity was written as (`capacity requests`), if any:
+  /// the translators print its name.
+  public var capacityConstant: String? = nil
 }
 
 /// `async fn name(params) { body }`.
@@ -95,4 +111,7 @@ public struct Expression: Sendable {
   public var kind: Kind
   /// Where the name (or the node) starts.
   public var location: SourceLocation
+  /// For an integer written as a constant's name (`requests`), that name:
+  /// the parser has put the value in `kind`; the translators print the name.
+  public var constant: String? = nil
 }

@@ -3,7 +3,12 @@ import AsyncVizRuntime
 /// The interpreter loop: runs instructions from `pc` until the fn returns
 /// (Ready) or an await cannot finish (Pending, with the frame suspended).
 extension AsyncFnFuture {
-  func execute(from start: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
+  ///
+  /// `poppingUnit`: the instruction at `start` is a `pop` of the `()` a
+  /// yield gives, which was never pushed: it is counted and skipped.
+  func execute(from start: Int, _ r: inout Registers, _ cx: inout Context, poppingUnit: Bool = false) -> Poll<
+    Value
+  > {
     var pc = start
     // Counted in a local (no class access per instruction) and given back to
     // the shared budget before a nested poll, which draws on it too, and on
@@ -11,12 +16,61 @@ extension AsyncFnFuture {
     var allowance = run.budget.pointee.allowance
     var budget = allowance
     defer { run.budget.pointee.spend(allowance - max(0, budget)) }
-    let instructions = code.instructions
+    if poppingUnit {
+      budget -= 1
+      if budget < 0 { return outOfInstructions(at: pc, &r, &cx) }
+      pc += 1
+    }
     while true {
       budget -= 1
       if budget < 0 {
         return outOfInstructions(at: pc, &r, &cx)
       }
+      // Read through `code` each time rather than held in a local: a local
+      // copy of the array retains and releases it on every poll.
+      switch code.ops[pc] {
+      case .load(let slot):
+        r.load(slot)
+        pc += 1
+        continue
+      case .store(let slot):
+        r.store(slot)
+        pc += 1
+        continue
+      case .pop:
+        r.stack.removeLast()
+        pc += 1
+        continue
+      case .jump(let target):
+        pc = target
+        continue
+      case .countdown(let counter, let exit):
+        if let error = r.countdown(counter: counter, exit: exit, &pc) {
+          return fail(error.message, at: pc, &r, &cx)
+        }
+        continue
+      case .forNext(let counter, let end, let variable, let exit):
+        if let error = r.forNext(counter: counter, end: end, variable: variable, exit: exit, &pc) {
+          return fail(error.message, at: pc, &r, &cx)
+        }
+        continue
+      case .awaitYield, .awaitYieldThenPop:
+        // What `make` and `awaitInline` do for this future, without a
+        // `LangFuture`: the instructions so far go back to the shared
+        // budget, the yield is polled one level deeper, and its first poll
+        // is always Pending (it defers its wake).
+        run.budget.pointee.spend(allowance - budget)
+        allowance = 0
+        budget = 0
+        var future = YieldNow()
+        _ = cx.nestedPoll { future.poll(&$0) }
+        state = .yielding(pc: pc, future)
+        cx.suspend(on: .nothing, line: code.lines[pc])
+        return .pending
+      case .other:
+        break
+      }
+      let instructions = code.instructions
       switch instructions[pc] {
       case .make(let recipe, let argc, let use):
         if case .asyncFn = recipe, !isSpawn(use) {

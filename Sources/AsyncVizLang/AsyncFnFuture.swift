@@ -14,13 +14,23 @@ final class AsyncFnFuture: Future {
   typealias Output = Value
 
   /// `fresh -> running -> (suspended -> running)* -> done`.
+  ///
+  /// Plain data (the future a suspended frame awaits is kept beside it, in
+  /// `awaited`): every poll sets the state at least twice, and assigning
+  /// over a state holding a `LangFuture` calls its outlined destroy, about
+  /// 40 instructions per resumption (callgrind).
   enum State {
     /// Made by a call; not polled yet.
     case fresh
     /// Inside `poll`, executing instructions.
     case running
-    /// Returned Pending at the await at `pc`, waiting on `future`.
-    case suspended(pc: Int, future: LangFuture)
+    /// Returned Pending at the await at `pc`, waiting on `awaited`.
+    case suspended(pc: Int)
+    /// Returned Pending at `await yield_now()` at `pc`. The commonest await
+    /// of a busy program keeps its future here, not in a `LangFuture`:
+    /// making, moving and destroying one cost about 400 instructions per
+    /// resumption of the yield workload (callgrind).
+    case yielding(pc: Int, YieldNow)
     /// Returned Ready (or stopped by a run-time error).
     case done
   }
@@ -43,6 +53,8 @@ final class AsyncFnFuture: Future {
   var registers: Registers
   /// Where the state machine is; see `State`.
   var state = State.fresh
+  /// The future a `suspended` frame awaits; nil in every other state.
+  var awaited: LangFuture?
 
   init(code: FunctionCode, run: ProgramRun, args: [Value]) {
     self.code = code
@@ -70,20 +82,25 @@ final class AsyncFnFuture: Future {
         "the thread's stack is nearly full with futures nested \(cx.nesting - 1) deep inside one poll "
           + "(lower --max-depth; a recursion that never ends?)", at: 0, &r, &cx)
     }
-    // The state is moved out (leaving `running`), not copied: a copy of the
-    // awaited future's payload goes through runtime metadata, about 200
-    // instructions per resume (callgrind).
-    var current = State.running
-    swap(&current, &state)
-    switch consume current {
+    let current = state
+    state = .running
+    switch current {
     case .fresh:
       return execute(from: 0, &r, &cx)
-    case .suspended(let at, var future):
-      // Polls the moved-out future in place (not through `awaitNow`, which
+    case .suspended(let at):
+      // The awaited future is moved out, not copied: a copy of its payload
+      // goes through runtime metadata, about 200 instructions per resume
+      // (callgrind). It is polled in place (not through `awaitNow`, which
       // would copy it once more on every resume).
+      var taken: LangFuture?
+      swap(&taken, &awaited)
+      guard var future = consume taken else {
+        return fail("this async fn was suspended without a future to await", at: at, &r, &cx)
+      }
       switch future.poll(&cx) {
       case .pending:
-        state = .suspended(pc: at, future: future)
+        awaited = consume future
+        state = .suspended(pc: at)
         cx.suspend(on: .nothing, line: code.lines[at])
         return .pending
       case .ready(let value):
@@ -93,6 +110,19 @@ final class AsyncFnFuture: Future {
         }
         if let error = admit(value) { return fail(error.message, at: at, &r, &cx) }
         r.stack.append(value)
+        return execute(from: at + 1, &r, &cx)
+      }
+    case .yielding(let at, var future):
+      switch cx.nestedPoll({ future.poll(&$0) }) {
+      case .pending:
+        state = .yielding(pc: at, future)
+        cx.suspend(on: .nothing, line: code.lines[at])
+        return .pending
+      case .ready:
+        // A yield gives `()`, sets no failure and needs no admission; a
+        // yield statement's `pop` of it is only counted.
+        if code.ops[at] == .awaitYieldThenPop { return execute(from: at + 1, &r, &cx, poppingUnit: true) }
+        r.stack.append(.unit)
         return execute(from: at + 1, &r, &cx)
       }
     case .running:
@@ -106,11 +136,11 @@ final class AsyncFnFuture: Future {
   }
 
   func cancel(_ cx: inout Context) {
-    if case .suspended(_, var future) = state {
-      state = .done
-      future.cancel(&cx)
-    }
+    // A yield holds nothing to give back.
     state = .done
+    var taken: LangFuture?
+    swap(&taken, &awaited)
+    if var future = consume taken { future.cancel(&cx) }
   }
 
   /// Awaits `future` at once, as `.await` does in Rust: polls it now and
@@ -119,7 +149,8 @@ final class AsyncFnFuture: Future {
     var future = future
     let result = future.poll(&cx)
     if case .pending = result {
-      state = .suspended(pc: pc, future: future)
+      awaited = consume future
+      state = .suspended(pc: pc)
       cx.suspend(on: .nothing, line: code.lines[pc])
     }
     return result

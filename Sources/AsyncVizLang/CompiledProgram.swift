@@ -19,25 +19,35 @@ public struct CompiledProgram: Sendable {
   let functions: [FunctionCode]
   /// Index of `main` in `functions`.
   let main: Int
+  /// The program's constants (`const NAME = 1000`) with the values it ran
+  /// with, in source order.
+  public let constants: [ConstantDecl]
 
   /// Parses, checks and compiles `file`. Throws the first error found;
   /// nothing about the program has run.
-  public static func compile(_ file: SourceFile) throws(Diagnostic) -> CompiledProgram {
-    try checkedSyntax(file).program
+  /// `overrides` replace constants' written values (`--set NAME=VALUE`);
+  /// a name that is not a constant of the program changes nothing (the
+  /// caller checks names against `constants`).
+  public static func compile(_ file: SourceFile, overrides: [String: Int64] = [:]) throws(Diagnostic)
+    -> CompiledProgram
+  {
+    try checkedSyntax(file, overrides: overrides).program
   }
 
   /// `compile`, also giving the syntax tree it checked, for tools that read
   /// a program rather than run it (the translators to tokio, Node and Go).
   /// Throws the same first error as `compile`.
-  public static func checkedSyntax(_ file: SourceFile) throws(Diagnostic) -> (
-    program: CompiledProgram, syntax: Program
-  ) {
+  public static func checkedSyntax(_ file: SourceFile, overrides: [String: Int64] = [:]) throws(Diagnostic)
+    -> (
+      program: CompiledProgram, syntax: Program
+    )
+  {
     if let tooLong = file.sizeDiagnostic() { throw tooLong }
     let syntax: Program
     let bound: BoundProgram
     let warnings: [Diagnostic]
     do {
-      syntax = try Parser.parse(file)
+      syntax = try Parser.parse(file, overrides: overrides)
       bound = try Resolver.resolve(file, syntax)
       warnings = try TypeChecker.check(file, bound)
     } catch {
@@ -50,7 +60,7 @@ public struct CompiledProgram: Sendable {
       resources: bound.resources.map { ResourceSpec(name: $0.name, latencyUs: $0.latencyUs) },
       channels: bound.channels,
       functions: Compiler.compile(bound),
-      main: bound.main)
+      main: bound.main, constants: syntax.constants)
     return (program, syntax)
   }
 

@@ -105,7 +105,8 @@ enum ForeignHabit: Equatable {
     case .timerFunction(let name): "asyncviz writes `await sleep(10ms)` (not `\(name)`)"
     case .printFunction(let name): "asyncviz writes `print(\"...\")` (not `\(name)`)"
     case .goStatement: "asyncviz writes `spawn f()` (Go writes `go f()`)"
-    case .constOrVar: "asyncviz writes `let x = ...` (not `const` or `var`)"
+    case .constOrVar:
+      "asyncviz writes `let x = ...` (not `const` or `var`; `const NAME = 10` is for the top level)"
     case .mutableLet: "asyncviz has no `mut`: a `let` binds its name once (write `let x = ...`)"
     }
   }
@@ -174,6 +175,10 @@ extension Diagnostic {
   /// unchanged when there is none (warnings are never reworded).
   func namingForeignHabit() -> Diagnostic {
     guard severity == .error, let habit = ForeignHabit.find(in: sourceLine, at: column) else { return self }
+    // `const NAME = 10` is asyncviz at the top level: the parser's own
+    // message about a bad constant stands; only a `const` inside a function
+    // (read as a name, then "expected the end of the line") is a habit.
+    if case .constOrVar = habit, !message.hasPrefix("expected the end of the line") { return self }
     return reworded(habit.advice)
   }
 }

@@ -56,11 +56,14 @@ final class FunctionCode: Sendable {
   let instructions: [Instruction]
   /// Source line of each instruction, for `poll_end` and runtime errors.
   let lines: [Int32]
+  /// `instructions` lowered for the Rust model's interpreter loop (see `Op`).
+  let ops: [Op]
 
   init(name: String, slotCount: Int, instructions: [Instruction], lines: [Int32]) {
     self.name = name
     self.slotCount = slotCount
     self.instructions = instructions
     self.lines = lines
+    ops = Op.lower(instructions)
   }
 }

@@ -30,28 +30,21 @@ struct LangFuture: Future {
   var kind: Kind
   /// How many futures deep this one nests others (1: it holds none); kept
   /// within the depth limit when it is made (`AsyncFnFuture.nested`).
-  var height = 1
+  var height: Int {
+    get { Int(storedHeight) }
+    set { storedHeight = UInt16(clamping: newValue) }
+  }
+  /// `height` in 16 bits (the command line's depth limit is at most 1,000):
+  /// beside the 77-byte `Kind` it keeps a `LangFuture` at 80 bytes instead
+  /// of 88, and every task's root and every suspended frame holds one.
+  private var storedHeight: UInt16 = 1
 
   init(_ kind: Kind) { self.kind = kind }
 
   /// Polls the wrapped future, one level deeper: the levels and the polls
   /// are counted in the context for the depth limit and the run's budget.
   mutating func poll(_ cx: inout Context) -> Poll<Value> {
-    cx.nesting += 1
-    cx.futurePolls += 1
-    defer { cx.nesting -= 1 }
-    // What a finished future's children said they wait on is stale: a
-    // timeout that dropped a join handle must not leave "join #2" for the
-    // next await to inherit (the first value set wins). A Ready future
-    // leaves the context's wait description as it found it.
-    let awaiting = cx.awaiting
-    let line = cx.suspendLine
-    let result = pollKind(&cx)
-    if case .ready = result {
-      cx.awaiting = awaiting
-      cx.suspendLine = line
-    }
-    return result
+    cx.nestedPoll { pollKind(&$0) }
   }
 
   private mutating func pollKind(_ cx: inout Context) -> Poll<Value> {
@@ -126,5 +119,30 @@ struct LangFuture: Future {
     case .handle(var f): f.cancel(&cx); kind = .handle(f)
     case .yieldNow, .lostWaker, .selfWake, .taken: break
     }
+  }
+}
+
+extension Context {
+  /// Polls a future one level deeper: the levels and the polls are counted
+  /// for the depth limit and the run's budget. Every future a .av frame
+  /// awaits is polled through here (a `LangFuture`, or the yield a frame
+  /// keeps without one).
+  @inline(__always)
+  mutating func nestedPoll<T>(_ poll: (inout Context) -> Poll<T>) -> Poll<T> {
+    nesting += 1
+    futurePolls += 1
+    defer { nesting -= 1 }
+    // What a finished future's children said they wait on is stale: a
+    // timeout that dropped a join handle must not leave "join #2" for the
+    // next await to inherit (the first value set wins). A Ready future
+    // leaves the context's wait description as it found it.
+    let awaiting = self.awaiting
+    let line = suspendLine
+    let result = poll(&self)
+    if case .ready = result {
+      self.awaiting = awaiting
+      suspendLine = line
+    }
+    return result
   }
 }

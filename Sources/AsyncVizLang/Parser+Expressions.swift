@@ -55,7 +55,7 @@ extension Parser {
       return Expression(kind: .duration(us), location: at)
     case .string(let parts):
       try advance()
-      return Expression(kind: .string(parts), location: at)
+      return Expression(kind: .string(withConstants(parts)), location: at)
     case .leftParen:
       try advance()
       let inner = try parseExpression()
@@ -81,11 +81,32 @@ extension Parser {
           receiver: name, method: method.text, methodAt: method.location, args: args)
         return Expression(kind: kind, location: at)
       default:
+        if let constant = constants[name] {
+          return Expression(kind: .int(constant.value), location: at, constant: name)
+        }
         return Expression(kind: .name(name), location: at)
       }
     default:
       throw unexpected(token, expected: "an expression")
     }
+  }
+
+  /// A string's parts with each constant's value as text in place of its
+  /// name (joined to the text around it).
+  func withConstants(_ parts: [StringPart]) -> [StringPart] {
+    var joined: [StringPart] = []
+    for part in parts {
+      var part = part
+      if case .name(let name, _) = part, let constant = constants[name] {
+        part = .text(String(constant.value))
+      }
+      if case .text(let t) = part, case .text(let before)? = joined.last {
+        joined[joined.count - 1] = .text(before + t)
+      } else {
+        joined.append(part)
+      }
+    }
+    return joined
   }
 
   /// `(arg, arg, ...)`, at the `(`; a trailing comma is allowed.

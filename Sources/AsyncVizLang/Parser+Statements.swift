@@ -7,6 +7,7 @@ extension Parser {
     case .keyword(.let):
       try advance()
       let name = try expectName("a variable name after `let`")
+      try checkNotConstant(name)
       _ = try expect(.assign, "`=` after `let \(name.text)`")
       let value = try parseExpression()
       return Statement(kind: .let(name: name.text, nameAt: name.location, value: value), location: at)
@@ -18,6 +19,7 @@ extension Parser {
     case .keyword(.for):
       try advance()
       let name = try expectName("a loop variable after `for`")
+      try checkNotConstant(name)
       _ = try expect(.keyword(.in), "`in` after `for \(name.text)`")
       let from = try parseExpression()
       _ = try expect(.dotDot, "`..` in the range (as in `for i in 0..10`)")

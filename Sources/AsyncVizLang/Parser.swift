@@ -14,15 +14,22 @@ struct Parser {
   /// program cannot overflow the stack of this recursive parser (or of the
   /// checker and compiler, which recurse the same way).
   var nesting = 0
+  /// The constants declared so far, by name; a use of one is its value.
+  var constants: [String: ConstantDecl] = [:]
+  /// Resources and channels declared so far: a constant may not take their names.
+  var topLevelNames: [String: SourceLocation] = [:]
+  /// Values that replace constants' written ones (`--set NAME=VALUE`).
+  let overrides: [String: Int64]
 
-  init(_ source: SourceFile) {
+  init(_ source: SourceFile, overrides: [String: Int64] = [:]) {
     self.source = source
     self.tokens = Lexer.tokenize(source)
+    self.overrides = overrides
   }
 
-  /// Parses the whole file.
-  static func parse(_ source: SourceFile) throws(Diagnostic) -> Program {
-    var parser = Parser(source)
+  /// Parses the whole file, with `overrides` in place of the written values of constants.
+  static func parse(_ source: SourceFile, overrides: [String: Int64] = [:]) throws(Diagnostic) -> Program {
+    var parser = Parser(source, overrides: overrides)
     return try parser.parseProgram()
   }
 
@@ -95,11 +102,13 @@ struct Parser {
         program.channels.append(try parseChannel())
       case .keyword(.async):
         program.functions.append(try parseFunction())
+      case .name("const"):
+        program.constants.append(try parseConstant())
       case .keyword(.fn):
         throw error(
           token.location, "every function is async here: write `async fn \(try peek(1).name ?? "name")(...)`")
       default:
-        throw unexpected(token, expected: "`async fn`, `resource` or `channel` at the top level")
+        throw unexpected(token, expected: "`async fn`, `resource`, `channel` or `const` at the top level")
       }
       try endOfStatement(allowBrace: false)
     }
@@ -108,6 +117,8 @@ struct Parser {
   mutating func parseResource() throws(Diagnostic) -> ResourceDecl {
     try advance()
     let name = try expectName("a resource name")
+    try checkNotConstant(name)
+    topLevelNames[name.text] = name.location
     let word = try peek()
     guard word.name == "latency" else {
       if word.kind == .newline || word.kind == .end {
@@ -133,6 +144,8 @@ struct Parser {
   mutating func parseChannel() throws(Diagnostic) -> ChannelDecl {
     try advance()
     let name = try expectName("a channel name")
+    try checkNotConstant(name)
+    topLevelNames[name.text] = name.location
     let word = try peek()
     guard word.name == "capacity" else {
       if word.kind == .newline || word.kind == .end {
@@ -143,15 +156,16 @@ struct Parser {
     }
     try advance()
     let value = try peek()
-    guard case .int(let n) = value.kind else {
+    guard let n = constantOrInt(value) else {
       throw unexpected(value, expected: "a whole number after `capacity`, such as 2")
     }
+    let constant = value.name.flatMap { constants[$0]?.name }
     guard n >= 1 else { throw error(value.location, "a channel's capacity must be at least 1") }
     guard n <= Int64(Limits.maxCapacity) else {
       throw error(value.location, "capacity \(n) is too large: at most \(Limits.maxCapacity)")
     }
     try advance()
-    return ChannelDecl(name: name.text, location: name.location, capacity: Int(n))
+    return ChannelDecl(name: name.text, location: name.location, capacity: Int(n), capacityConstant: constant)
   }
 
   mutating func parseFunction() throws(Diagnostic) -> FunctionDecl {
@@ -163,6 +177,7 @@ struct Parser {
     while try peek().kind != .rightParen {
       if try peek().kind == .end { throw error(open.location, "this `(` is never closed") }
       let p = try expectName("a parameter name")
+      try checkNotConstant(p)
       params.append(Parameter(name: p.text, location: p.location))
       if try peek().kind == .comma {
         try advance()
@@ -173,6 +188,43 @@ struct Parser {
     try advance()
     let body = try parseBlock()
     return FunctionDecl(name: name.text, location: name.location, params: params, body: body)
+  }
+
+  /// `const NAME = 1000` (a whole number; `--set NAME=VALUE` replaces it).
+  mutating func parseConstant() throws(Diagnostic) -> ConstantDecl {
+    try advance()
+    let name = try expectName("a constant name after `const`")
+    try checkNotConstant(name)
+    if let other = topLevelNames[name.text] {
+      throw error(name.location, "`\(name.text)` is declared at \(other) already: pick another name")
+    }
+    _ = try expect(.assign, "`=` after `const \(name.text)`")
+    let value = try peek()
+    guard case .int(let written) = value.kind else {
+      throw unexpected(value, expected: "a whole number after `const \(name.text) =`, such as 1000")
+    }
+    try advance()
+    let constant = ConstantDecl(
+      name: name.text, location: name.location, value: overrides[name.text] ?? written)
+    constants[name.text] = constant
+    return constant
+  }
+
+  /// A whole-number literal, or a constant's value.
+  func constantOrInt(_ token: Token) -> Int64? {
+    switch token.kind {
+    case .int(let n): n
+    case .name(let name): constants[name]?.value
+    default: nil
+    }
+  }
+
+  /// Refuses a variable, parameter or constant named like a constant (a use
+  /// of the name is the constant's value, so it could never be read).
+  func checkNotConstant(_ name: Token) throws(Diagnostic) {
+    guard let constant = constants[name.text] else { return }
+    throw error(
+      name.location, "`\(name.text)` is the constant declared at \(constant.location): pick another name")
   }
 
   /// Enters one more level of nesting at `location`, or refuses.

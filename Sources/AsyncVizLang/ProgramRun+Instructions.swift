@@ -20,10 +20,10 @@ extension ProgramRun {
       }
       pc += 1
     case .load(let slot):
-      r.stack.append(r.locals[slot])
+      r.load(slot)
       pc += 1
     case .store(let slot):
-      r.locals[slot] = r.stack.removeLast()
+      r.store(slot)
       pc += 1
     case .pop:
       r.stack.removeLast()
@@ -42,25 +42,10 @@ extension ProgramRun {
     case .jump(let target):
       pc = target
     case .countdown(let counter, let exit):
-      guard case .int(let left) = r.locals[counter] else {
-        return FrameError("`repeat` needs a whole number")
-      }
-      if left <= 0 {
-        pc = exit
-      } else {
-        r.locals[counter] = .int(left - 1)
-        pc += 1
-      }
+      if let error = r.countdown(counter: counter, exit: exit, &pc) { return error }
     case .forNext(let counter, let end, let variable, let exit):
-      guard case .int(let i) = r.locals[counter], case .int(let last) = r.locals[end] else {
-        return FrameError("a `for` range needs whole numbers")
-      }
-      if i >= last {
-        pc = exit
-      } else {
-        r.locals[variable] = .int(i)
-        r.locals[counter] = .int(i + 1)
-        pc += 1
+      if let error = r.forNext(counter: counter, end: end, variable: variable, exit: exit, &pc) {
+        return error
       }
     case .make, .await, .plain, .ret:
       preconditionFailure("a model's frame runs \(instruction) itself")
@@ -91,5 +76,46 @@ extension ProgramRun {
       return .failure(error)
     }
     return .success(text)
+  }
+}
+
+/// The loop and local instructions, on a frame's registers: written once for
+/// `runPure` (every model) and the Rust model's loop over `Op`s.
+extension AsyncFnFuture.Registers {
+  @inline(__always)
+  mutating func load(_ slot: Int) { stack.append(locals[slot]) }
+
+  @inline(__always)
+  mutating func store(_ slot: Int) { locals[slot] = stack.removeLast() }
+
+  /// `repeat`: jumps to `exit` when the counter is 0, else decrements it.
+  @inline(__always)
+  mutating func countdown(counter: Int, exit: Int, _ pc: inout Int) -> FrameError? {
+    guard case .int(let left) = locals[counter] else {
+      return FrameError("`repeat` needs a whole number")
+    }
+    if left <= 0 {
+      pc = exit
+    } else {
+      locals[counter] = .int(left - 1)
+      pc += 1
+    }
+    return nil
+  }
+
+  /// `for`: jumps to `exit` when counter >= end; else variable = counter, counter += 1.
+  @inline(__always)
+  mutating func forNext(counter: Int, end: Int, variable: Int, exit: Int, _ pc: inout Int) -> FrameError? {
+    guard case .int(let i) = locals[counter], case .int(let last) = locals[end] else {
+      return FrameError("a `for` range needs whole numbers")
+    }
+    if i >= last {
+      pc = exit
+    } else {
+      locals[variable] = .int(i)
+      locals[counter] = .int(i + 1)
+      pc += 1
+    }
+    return nil
   }
 }

@@ -26,9 +26,18 @@ struct StackGuard {
   /// Makes `floor` right for the calling thread (cheap when it is the same
   /// thread as last time: reading a thread's stack bounds can mean reading
   /// /proc for the main thread).
+  /// Inlined: it runs at every task poll. glibc's `pthread_t` is a number
+  /// and its `pthread_equal` compares with `==`; calling it cost a call
+  /// through the PLT per poll.
+  @inline(__always)
   mutating func refresh() {
     let current = pthread_self()
-    if let thread, pthread_equal(thread, current) != 0 { return }
+    if thread == current { return }
+    reread(current)
+  }
+
+  /// `refresh` on a thread other than last time's.
+  private mutating func reread(_ current: pthread_t) {
     thread = current
     floor = 0
     var attributes = pthread_attr_t()

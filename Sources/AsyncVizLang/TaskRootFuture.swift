@@ -11,6 +11,23 @@ struct TaskRootFuture: Future {
   var inner: LangFuture
   /// The run whose budget this task's polls draw on.
   let run: ProgramRun
+  /// `inner`'s frame when the task runs an async fn (nearly every task),
+  /// polled directly: reaching it through `LangFuture`'s switch copies and
+  /// destroys the whole enum on every poll, about 180 instructions (callgrind).
+  /// Unmanaged (`inner` holds it for as long as this root exists) and used
+  /// at +0: a strong (or unowned) reference was retained and released
+  /// around every poll.
+  let frame: Unmanaged<AsyncFnFuture>?
+
+  init(inner: LangFuture, run: ProgramRun) {
+    self.inner = inner
+    self.run = run
+    if case .asyncFn(let frame) = inner.kind {
+      self.frame = Unmanaged.passUnretained(frame)
+    } else {
+      frame = nil
+    }
+  }
 
   mutating func poll(_ cx: inout Context) -> Poll<Value> {
     run.budget.pointee.startPoll(run.limits)
@@ -22,7 +39,13 @@ struct TaskRootFuture: Future {
       cx.fail(run.budget.pointee.runLimitLine(run.limits))
       return .ready(.none)
     }
-    let result = inner.poll(&cx)
+    // The same accounting as `LangFuture.poll`.
+    let result =
+      if let frame {
+        frame._withUnsafeGuaranteedRef { frame in cx.nestedPoll { frame.poll(&$0) } }
+      } else {
+        inner.poll(&cx)
+      }
     run.budget.pointee.spendPolls(cx.futurePolls)
     // A failure no frame took (the task runs a bare built-in, `spawn join(...)`).
     if let failure = cx.failure { cx.fail(run.budget.pointee.errorLine("error: \(failure)")) }

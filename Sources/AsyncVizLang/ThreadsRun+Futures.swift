@@ -33,10 +33,12 @@ extension ThreadsRun {
           task: runner.task, fd: socket(runner.task, resource: r), resource: name(resource.name), op: name(op)
         ))
       runner.resume = { .string(reply) }
+      // A real kernel hands over the reply the server sent instead.
+      let request = ResourceRequest(
+        resource: r, op: op, argument: argument, latencyUs: resource.latencyUs
+      ) { [unowned runner] sent in runner.resume = { .string(sent) } }
       return .action(
-        .block(
-          line: line, awaiting: .resourceCall(resource: name(resource.name), op: name(op)),
-          afterUs: resource.latencyUs))
+        .request(line: line, awaiting: .resourceCall(resource: name(resource.name), op: name(op)), request))
     case .channel(let c, .send):
       return channels[c].send(args[0], by: runner, in: self)
     case .channel(let c, .recv):

@@ -8,7 +8,7 @@ import AsyncVizTrace
 /// thread for each spawn (pthread_create), blocking system calls for the
 /// leaves (docs/models.md, "threads").
 final class ThreadsRun {
-  unowned let kernel: Kernel
+  unowned let kernel: any ThreadsKernel
   let run: ProgramRun
   /// This run's channels (bounded queues with a mutex and two condition variables).
   let channels: [ThreadChannel]
@@ -22,7 +22,7 @@ final class ThreadsRun {
   /// first descriptors after stdin, stdout and stderr.
   private var sockets: [Int: Int32] = [:]
 
-  init(kernel: Kernel, run: ProgramRun, channels: [ThreadChannel], maxThreads: Int) {
+  init(kernel: any ThreadsKernel, run: ProgramRun, channels: [ThreadChannel], maxThreads: Int) {
     self.kernel = kernel
     self.run = run
     self.channels = channels

@@ -89,18 +89,7 @@ public enum BlockingThreadsRun {
   }
 
   /// A field of /proc/self/status as a number ("Threads:", "VmHWM:" in kB).
-  public static func status(_ field: String) -> Int? {
-    guard let file = fopen("/proc/self/status", "r") else { return nil }
-    defer { fclose(file) }
-    var line = [CChar](repeating: 0, count: 256)
-    while fgets(&line, Int32(line.count), file) != nil {
-      let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-      guard text.hasPrefix(field) else { continue }
-      let digits = text.dropFirst(field.count).drop { $0 == " " || $0 == "\t" }.prefix { $0.isNumber }
-      return Int(digits)
-    }
-    return nil
-  }
+  public static func status(_ field: String) -> Int? { ProcStatus.field(field) }
 
   /// The peer's argument.
   fileprivate struct PeerArgument {

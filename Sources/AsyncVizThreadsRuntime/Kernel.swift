@@ -18,7 +18,7 @@ public enum KernelStep: Sendable, Equatable {
 /// blocking points runs in no time except what it computes (`work`).
 ///
 /// Not thread-safe: create, step and read it on one thread.
-public final class Kernel {
+public final class Kernel: ThreadsKernel {
   /// The trace being recorded.
   public internal(set) var recorder: TraceRecorder
   /// Virtual time in microseconds.
@@ -230,12 +230,11 @@ public final class Kernel {
         threads[t].workLeftUs = us
         startChunk(on: c)
         return
+      case .request(let line, let awaiting, let request):
+        block(t, on: c, line: line, awaiting: awaiting, afterUs: request.latencyUs)
+        return
       case .block(let line, let awaiting, let afterUs):
-        nextToken += 1
-        threads[t].state = .blocked(token: nextToken)
-        cpus[c].current = nil
-        record(.threadStop(task: TaskID(index: t), cpu: Int32(c), line: line, awaiting: awaiting))
-        if let afterUs { timeline.add(at: now + max(0, afterUs), .wake(thread: t, token: nextToken)) }
+        block(t, on: c, line: line, awaiting: awaiting, afterUs: afterUs)
         return
       case .yield(let line):
         // sched_yield with nobody else runnable on this CPU returns at once.
@@ -259,6 +258,15 @@ public final class Kernel {
         return
       }
     }
+  }
+
+  /// Thread `t` enters the kernel and sleeps on `awaiting` (until a wake, or `afterUs` later).
+  private func block(_ t: Int, on c: Int, line: Int32, awaiting: Awaited, afterUs: Int64?) {
+    nextToken += 1
+    threads[t].state = .blocked(token: nextToken)
+    cpus[c].current = nil
+    record(.threadStop(task: TaskID(index: t), cpu: Int32(c), line: line, awaiting: awaiting))
+    if let afterUs { timeline.add(at: now + max(0, afterUs), .wake(thread: t, token: nextToken)) }
   }
 
   /// Ends the run: `completed` once main's thread has exited, else `stuck`

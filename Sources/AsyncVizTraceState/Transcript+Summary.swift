@@ -43,7 +43,9 @@ extension Transcript {
     let clock = trace.program.backend == .sim ? "virtual" : "real"
     text += "  steps: \(end.steps)\n"
     text += "  total time: \(DurationText.instant(end.tUs)) (\(clock))\n"
-    if trace.program.model == .threads { text += threadsCosts(state.kernel) }
+    if trace.program.model == .threads {
+      text += threadsCosts(state.kernel, real: trace.program.backend == .epoll)
+    }
     if trace.program.model == .go { text += goCosts(state) }
     if !dropped.isEmpty {
       text += "  dropped tasks (never finished): \(dropped.map { trace.label($0) }.joined(separator: ", "))\n"
@@ -61,8 +63,22 @@ extension Transcript {
   }
 
   /// The threads model's costs: threads, context switches, memory at the peak.
-  static func threadsCosts(_ kernel: KernelState) -> String {
+  /// On real pthreads (`real`), a thread_run is a take of the interpreter
+  /// lock, not a context switch, and the memory is the model's accounting:
+  /// the line says so and where the kernel's own figures are.
+  static func threadsCosts(_ kernel: KernelState, real: Bool = false) -> String {
     let peak = kernel.peakThreads
+    if real {
+      var text =
+        "  threads: \(peak) real pthreads alive at the peak; their code ran \(kernel.contextSwitches) times"
+      text += " under the interpreter lock\n"
+      text +=
+        "  memory (the model's accounting): \(KernelCosts.bytesText(KernelCosts.reservedBytes(threads: peak)))"
+      text +=
+        " of stack reserved, \(KernelCosts.bytesText(KernelCosts.residentBytes(threads: peak))) resident;"
+      text += " `asyncviz compare --real` measures the process (RSS, threads, context switches)\n"
+      return text
+    }
     var text = "  threads: \(peak) alive at the peak; \(kernel.contextSwitches) context switches"
     text += " (\(kernel.preemptions) preemptions)\n"
     text +=

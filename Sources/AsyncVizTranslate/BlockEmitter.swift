@@ -8,6 +8,8 @@ import AsyncVizLang
 protocol BlockEmitter: SourceEmitter {
   /// An integer literal as a value.
   func intValue(_ n: Int64) -> String
+  /// A constant of the program (an integer) as a value.
+  func constantValue(_ name: String) -> String
   /// A duration literal as a value.
   func durationValue(_ us: Int64) -> String
   /// A string literal, with its `{name}` holes, as a value.
@@ -50,7 +52,7 @@ extension BlockEmitter {
   /// languages, only the spellings differ.
   func value(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
     switch e.kind {
-    case .int(let n): return intValue(n)
+    case .int(let n): return e.constant.map(constantValue) ?? intValue(n)
     case .duration(let us): return durationValue(us)
     case .string(let parts): return stringValue(parts)
     case .name(let n):

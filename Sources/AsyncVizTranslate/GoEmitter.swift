@@ -27,9 +27,18 @@ struct GoEmitter: BlockEmitter {
   }
 
   mutating func channel(_ channel: ChannelDecl) {
-    line("// `channel \(channel.name) capacity \(channel.capacity)`: a buffered Go channel, never closed.")
-    line("var \(GoNames.channel(channel.name, prefix: prefix)) = make(chan Value, \(channel.capacity))")
+    let capacity =
+      channel.capacityConstant.map { GoNames.constant($0, prefix: prefix) } ?? "\(channel.capacity)"
+    line(
+      "// `channel \(channel.name) capacity \(Self.capacitySource(channel))`: a buffered Go channel, never closed."
+    )
+    line("var \(GoNames.channel(channel.name, prefix: prefix)) = make(chan Value, \(capacity))")
     line("")
+  }
+
+  mutating func constant(_ constant: ConstantDecl) {
+    line("// `const \(constant.name) = \(constant.value)`.")
+    line("const \(GoNames.constant(constant.name, prefix: prefix)) = \(constant.value)")
   }
 
   /// `resource db latency 40ms` and one operation on it.

@@ -36,4 +36,7 @@ struct GoNames {
 
   /// The Go name of a channel's package-level variable (`jobs` as `jobsCh`).
   static func channel(_ name: String, prefix: String) -> String { prefix + name + "Ch" }
+
+  /// The Go name of a constant (`requests` as `requestsConst`).
+  static func constant(_ name: String, prefix: String) -> String { prefix + name + "Const" }
 }

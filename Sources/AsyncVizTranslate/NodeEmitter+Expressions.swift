@@ -7,7 +7,7 @@ extension NodeEmitter {
   /// `e` as a JavaScript expression.
   func expression(_ e: Expression) throws(TranslationError) -> String {
     switch e.kind {
-    case .int(let n): return "\(n)"
+    case .int(let n): return e.constant.map(NodeNames.constant) ?? "\(n)"
     case .duration(let us): return "dur(\(us))"
     case .string(let parts): return stringValue(parts)
     case .name(let n):
@@ -60,7 +60,7 @@ extension NodeEmitter {
 
   /// A count or a range end.
   func integer(_ e: Expression) throws(TranslationError) -> String {
-    if case .int(let n) = e.kind { return "\(n)" }
+    if case .int(let n) = e.kind { return e.constant.map(NodeNames.constant) ?? "\(n)" }
     return "int(\(try expression(e)))"
   }
 

@@ -28,11 +28,17 @@ struct NodeEmitter: SourceEmitter {
   }
 
   mutating func channel(_ channel: ChannelDecl) {
+    let capacity = channel.capacityConstant.map(NodeNames.constant) ?? "\(channel.capacity)"
     line(
-      "/** `channel \(channel.name) capacity \(channel.capacity)`: shared by every async fn, never closed. */"
+      "/** `channel \(channel.name) capacity \(Self.capacitySource(channel))`: shared by every async fn, never closed. */"
     )
-    line("const \(NodeNames.channel(channel.name)) = new Channel(\(channel.capacity));")
+    line("const \(NodeNames.channel(channel.name)) = new Channel(\(capacity));")
     line("")
+  }
+
+  mutating func constant(_ constant: ConstantDecl) {
+    line("/** `const \(constant.name) = \(constant.value)`. */")
+    line("const \(NodeNames.constant(constant.name)) = \(constant.value);")
   }
 
   /// `resource db latency 40ms` and one operation on it.

@@ -35,4 +35,7 @@ struct NodeNames {
 
   /// The JavaScript name of a channel's constant.
   static func channel(_ name: String) -> String { "CHANNEL_" + name.uppercased() }
+
+  /// The JavaScript name of a constant (`requests` as `REQUESTS`).
+  static func constant(_ name: String) -> String { name.uppercased() }
 }

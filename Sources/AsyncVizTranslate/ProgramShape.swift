@@ -29,8 +29,9 @@ public struct ProgramShape: Sendable {
   /// Checks `file` with asyncviz's compiler (its diagnostics are rethrown as
   /// they are) and reads its shape; a program that compiles but cannot be
   /// translated faithfully throws a `TranslationError`.
-  public static func read(_ file: SourceFile) throws -> ProgramShape {
-    let (program, syntax) = try CompiledProgram.checkedSyntax(file)
+  /// `overrides` replace constants' values, as `--set` does.
+  public static func read(_ file: SourceFile, overrides: [String: Int64] = [:]) throws -> ProgramShape {
+    let (program, syntax) = try CompiledProgram.checkedSyntax(file, overrides: overrides)
     return try ProgramShape(file: file, program: program, syntax: syntax)
   }
 

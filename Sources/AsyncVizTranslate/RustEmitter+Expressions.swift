@@ -4,6 +4,7 @@ import AsyncVizLang
 extension RustEmitter {
   // The spellings of `value` (BlockEmitter): every value is a Rust `Value`.
   func intValue(_ n: Int64) -> String { "Value::Int(\(n))" }
+  func constantValue(_ name: String) -> String { "Value::Int(\(RustNames.constant(name)))" }
   func durationValue(_ us: Int64) -> String { "Value::Dur(\(durationLiteral(us)))" }
   var noneValue: String { "Value::None" }
   /// A variable is cloned: .av values are copied, never moved.
@@ -27,7 +28,7 @@ extension RustEmitter {
 
   /// A count or a range end as a Rust integer.
   func integer(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
-    if case .int(let n) = e.kind { return "\(n)" }
+    if case .int(let n) = e.kind { return e.constant.map(RustNames.constant) ?? "\(n)" }
     return "\(try operand(e, scope)).int()"
   }
 

@@ -21,11 +21,20 @@ struct RustEmitter: BlockEmitter {
   }
 
   mutating func channel(_ channel: ChannelDecl) {
-    line("/// `channel \(channel.name) capacity \(channel.capacity)`: shared by every task, never closed.")
+    let capacity =
+      channel.capacityConstant.map { "\(RustNames.constant($0)) as usize" } ?? "\(channel.capacity)"
     line(
-      "static \(RustNames.channel(channel.name)): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(channel.capacity)));"
+      "/// `channel \(channel.name) capacity \(Self.capacitySource(channel))`: shared by every task, never closed."
+    )
+    line(
+      "static \(RustNames.channel(channel.name)): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(capacity)));"
     )
     line("")
+  }
+
+  mutating func constant(_ constant: ConstantDecl) {
+    line("/// `const \(constant.name) = \(constant.value)`.")
+    line("const \(RustNames.constant(constant.name)): i64 = \(constant.value);")
   }
 
   /// `resource db latency 40ms` and one operation on it.

@@ -32,4 +32,8 @@ struct RustNames {
 
   /// The Rust name of a channel's static.
   static func channel(_ name: String) -> String { name.uppercased() }
+
+  /// The Rust name of a constant (`requests` as `REQUESTS`; the parser
+  /// keeps constants' names apart from channels').
+  static func constant(_ name: String) -> String { name.uppercased() }
 }

@@ -23,13 +23,18 @@ protocol SourceEmitter {
   mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String)
   /// Writes a `channel` declaration, followed by a blank line.
   mutating func channel(_ channel: ChannelDecl)
+  /// Writes a `const` declaration (the uses print its name).
+  mutating func constant(_ constant: ConstantDecl)
   /// Writes an async fn, followed by a blank line.
   mutating func function(_ fn: FunctionDecl) throws(TranslationError)
 }
 
 extension SourceEmitter {
-  /// The program's declarations: resource operations, channels, then the async fns in source order.
+  /// The program's declarations: constants, resource operations, channels,
+  /// then the async fns in source order.
   mutating func program() throws(TranslationError) -> String {
+    for constant in shape.syntax.constants { self.constant(constant) }
+    if !shape.syntax.constants.isEmpty { lines.append("") }
     for op in shape.resourceOperations {
       guard let resource = shape.resource(named: op.resource), let name = emitted.operations[op] else {
         continue
@@ -39,6 +44,11 @@ extension SourceEmitter {
     for channel in shape.syntax.channels { self.channel(channel) }
     for fn in shape.syntax.functions { try function(fn) }
     return finishedText()
+  }
+
+  /// How a channel's capacity was written in the .av source.
+  static func capacitySource(_ channel: ChannelDecl) -> String {
+    channel.capacityConstant ?? String(channel.capacity)
   }
 
   /// `text` for inside a quoted literal, the escapes all three languages

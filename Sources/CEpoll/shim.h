@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <errno.h>
+#include <sys/syscall.h>
 
 extern int ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *timeout, const sigset_t *sigmask);
 
@@ -36,5 +37,11 @@ static inline int cepoll_block_all_signals(void) {
   sigset_t all;
   sigfillset(&all);
   return pthread_sigmask(SIG_BLOCK, &all, NULL);
+}
+/// The CPU the calling thread runs on now (getcpu(2)), or -1.
+static inline int cepoll_current_cpu(void) {
+  unsigned cpu = 0;
+  if (syscall(SYS_getcpu, &cpu, (void *)0, (void *)0) != 0) return -1;
+  return (int)cpu;
 }
 #endif

@@ -20,9 +20,10 @@ import Testing
 }
 
 @Test func theThreadsModelRefusesWhatItCannotRun() throws {
+  // The epoll backend is the real run now (real pthreads), no longer refused.
   let epoll = try CLIRunner.run(["demo", "timers", "--model", "threads", "--backend", "epoll", "--plain"])
-  #expect(epoll.code == 2)
-  #expect(epoll.stderr.contains("--model threads runs on the sim backend only"))
+  #expect(epoll.code == 0, "\(epoll.stderr)")
+  #expect(epoll.stdout.contains("real pthreads alive at the peak"))
   let cpus = try CLIRunner.run(["demo", "timers", "--model", "threads", "--cpus", "0", "--plain"])
   #expect(cpus.code == 2)
   #expect(cpus.stderr.contains("--cpus"))

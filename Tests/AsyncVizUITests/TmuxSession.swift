@@ -86,6 +86,7 @@ final class TmuxSession {
   /// 100 ms apart agree): a frame reaches the terminal in pieces, and a
   /// capture taken in between is half old, half new. For screens compared
   /// with a golden, never for a view that is playing.
+  @discardableResult
   func waitForSettled(_ what: String, seconds: Double = 15, _ predicate: (String) -> Bool) throws -> String {
     let deadline = Date().addingTimeInterval(seconds)
     var last = try waitFor(what, seconds: seconds, predicate)
