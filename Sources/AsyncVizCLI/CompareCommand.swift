@@ -61,17 +61,8 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     let (file, _) = try ProgramLoader.demoOrFile(program)
     let compiled = try constants.compile(file)
-    var facts: [ModelFacts] = []
-    for model in try chosenModels() {
-      var options = try RunOptions.parse([])
-      options.model = model
-      options.cpus = cpus
-      options.maxSteps = maxSteps
-      let run = try options.makeRun(for: compiled)
-      _ = run.run()
-      facts.append(ModelFacts(of: run.trace))
-    }
-    var comparison = ModelTable(program: file.programName, cpus: cpus, facts: facts)
+    var comparison = try ModelTable.simulated(
+      compiled, named: file.programName, models: try chosenModels(), cpus: cpus, maxSteps: maxSteps)
     if real {
       let passed = ["--max-steps", String(maxSteps)] + constants.assignments.flatMap { ["--set", $0] }
       for model in try chosenModels() where RealRun.measured.contains(model) {

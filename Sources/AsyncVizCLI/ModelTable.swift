@@ -1,3 +1,4 @@
+import AsyncVizLang
 import AsyncVizTrace
 import AsyncVizTraceState
 import Foundation
@@ -10,6 +11,24 @@ struct ModelTable {
   let facts: [ModelFacts]
   /// The real runs (`compare --real`), in the order of `facts`; empty without `--real`.
   var real: [RealRun] = []
+
+  /// `program` run under each of `models` on the sim backend: the facts
+  /// both `compare` and the view's compare table show, made in one place.
+  static func simulated(
+    _ program: CompiledProgram, named name: String, models: [RuntimeModel], cpus: Int, maxSteps: UInt32
+  ) throws -> ModelTable {
+    var facts: [ModelFacts] = []
+    for model in models {
+      var options = try RunOptions.parse([])
+      options.model = model
+      options.cpus = cpus
+      options.maxSteps = maxSteps
+      let run = try options.makeRun(for: program)
+      _ = run.run()
+      facts.append(ModelFacts(of: run.trace))
+    }
+    return ModelTable(program: name, cpus: cpus, facts: facts)
+  }
 
   /// How a model's output compares with the first model's.
   enum OutputMatch: String {
@@ -89,11 +108,19 @@ struct ModelTable {
 
   /// The table and the paragraph.
   var text: String {
-    let rows = self.rows
+    var text = "asyncviz compare: \(heading)\n\n"
+    text += columns(rows.map { ($0.label, $0.cells) })
+    text += "\n" + paragraph + "\n"
+    if !real.isEmpty { text += realText }
+    return text
+  }
+
+  /// A header line of the models' names, then each row's label and cells,
+  /// every column as wide as its widest cell (the last one left ragged).
+  private func columns(_ rows: [(label: String, cells: [String])]) -> String {
     let labelWidth = rows.map(\.label.count).max() ?? 0
-    let cells = rows.map(\.cells)
     let widths = facts.indices.map { i in
-      max(facts[i].model.rawValue.count, cells.map { $0[i].count }.max() ?? 0)
+      max(facts[i].model.rawValue.count, rows.map { $0.cells[i].count }.max() ?? 0)
     }
     func line(_ label: String, _ values: [String]) -> String {
       var text = label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
@@ -103,12 +130,7 @@ struct ModelTable {
       }
       return text + "\n"
     }
-    var text = "asyncviz compare: \(heading)\n\n"
-    text += line("", facts.map(\.model.rawValue))
-    for (i, row) in rows.enumerated() { text += line(row.label, cells[i]) }
-    text += "\n" + paragraph + "\n"
-    if !real.isEmpty { text += realText }
-    return text
+    return line("", facts.map(\.model.rawValue)) + rows.map { line($0.label, $0.cells) }.joined()
   }
 
   /// The real run of `model`, if it was measured.
@@ -122,25 +144,12 @@ struct ModelTable {
       ("OS threads (peak)", { RealRun.grouped($0.osThreads) }),
       ("context switches", { $0.switchesText }),
     ]
-    let labelWidth = rows.map(\.0.count).max() ?? 0
-    let cells = rows.map { row in facts.map { realRun($0.model).map(row.1) ?? "not measured" } }
-    let widths = facts.indices.map { i in
-      max(facts[i].model.rawValue.count, cells.map { $0[i].count }.max() ?? 0)
-    }
-    func line(_ label: String, _ values: [String]) -> String {
-      var text = label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-      for (i, v) in values.enumerated() {
-        text +=
-          "   " + (i == values.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0))
-      }
-      return text + "\n"
-    }
+    let cells = rows.map { row in (row.0, facts.map { realRun($0.model).map(row.1) ?? "not measured" }) }
     var text =
       "\nreal runs, wall clock, each in a child process of its own: rust's tasks on the epoll backend\n"
     text += "and threads as real pthreads (tracing off), node as the translated program on Node; peak RSS\n"
     text += "(VmHWM) and threads from /proc, context switches (voluntary + involuntary) from wait4:\n\n"
-    text += line("", facts.map(\.model.rawValue))
-    for (i, row) in rows.enumerated() { text += line(row.0, cells[i]) }
+    text += columns(cells)
     if let threads = realRun(.threads), let rust = realRun(.rust) {
       text +=
         "\nFor real, threads peaked at \(KernelCosts.bytesText(Int64(threads.peakRSSBytes))) resident on "
@@ -204,7 +213,8 @@ struct ModelTable {
         "Threads need \(threads.osThreads ?? 0) OS threads and \(threads.contextSwitches) context switches; "
       s +=
         "their stacks reserve \(KernelCosts.bytesText(threads.reservedBytes ?? 0)) of address space and keep "
-      s += "\(KernelCosts.bytesText(threadBytes)) resident, where rust's \(units(rust)) take about "
+      let verb = rust.peakUnits == 1 ? "takes" : "take"
+      s += "\(KernelCosts.bytesText(threadBytes)) resident, where rust's \(units(rust)) \(verb) about "
       s += "\(KernelCosts.bytesText(rustBytes)) on one thread."
       sentences.append(s)
     }

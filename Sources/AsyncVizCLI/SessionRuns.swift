@@ -56,23 +56,17 @@ final class SessionRuns: ModelRuns {
   /// (the session's `--cpus` and `--max-steps`), made on the first call.
   func compareTable() -> Result<CompareTable, ModelRunFailure> {
     if let table { return .success(table) }
-    var facts: [ModelFacts] = []
+    let compared: ModelTable
     do {
-      for model in RuntimeModel.allCases {
-        var options = try RunOptions.parse([])
-        options.model = model
-        options.cpus = self.options.cpus
-        options.maxSteps = self.options.maxSteps
-        let run = try options.makeRun(for: program)
-        _ = run.run()
-        facts.append(ModelFacts(of: run.trace))
-      }
+      compared = try ModelTable.simulated(
+        program, named: shown.trace.program.name, models: RuntimeModel.allCases, cpus: options.cpus,
+        maxSteps: options.maxSteps)
     } catch let error as CLIError {
       return .failure(ModelRunFailure(error.message))
     } catch {
       return .failure(ModelRunFailure("\(error)"))
     }
-    let compared = ModelTable(program: shown.trace.program.name, cpus: options.cpus, facts: facts)
+    let facts = compared.facts
     let made = CompareTable(
       title: compared.heading, models: facts.map(\.model),
       rows: compared.rows.map { CompareTable.Row(label: $0.label, cells: $0.cells) },
