@@ -53,20 +53,40 @@ struct ReplayCommand: ParsableCommand {
 
   func run() throws {
     try options.checkExport(inputs: [trace])
-    let loaded: Trace
-    do {
-      loaded = try TraceJSONReader.read(path: trace)
-    } catch {
-      throw CLIError("\(error)")
-    }
     if options.wantsTranscript {
+      let loaded: Trace
+      do {
+        loaded = try TraceJSONReader.read(path: trace)
+      } catch {
+        throw CLIError("\(error)")
+      }
       try TranscriptPrinter.print(loaded)
       try options.exportIfAsked(loaded, inputs: [trace])
       // As for `demo --plain`: a run that ended stuck or at the step limit is exit 1.
       try ExitCode.unlessCompleted(loaded.end?.reason)
-    } else {
-      try options.view(SavedTraceFeed(trace: loaded))
-      try options.exportIfAsked(loaded, inputs: [trace])
+      return
+    }
+    // The view opens on the first steps while the rest of the file is read
+    // between keys; a problem found later closes it, and is printed here
+    // with the terminal restored (exit 2), as one found before it opened.
+    let feed: FileTraceFeed
+    do {
+      feed = try FileTraceFeed(path: trace)
+    } catch {
+      throw CLIError("\(error)")
+    }
+    do {
+      try options.view(feed)
+    } catch {
+      if let failure = feed.failure { throw CLIError("\(failure)") }
+      throw error
+    }
+    guard options.exportPath != nil else { return }
+    // Quitting before the end left the rest unread: --export needs it all.
+    do {
+      try options.exportIfAsked(try feed.finish(), inputs: [trace])
+    } catch let error as TraceReadError {
+      throw CLIError("\(error)")
     }
   }
 }

@@ -15,7 +15,8 @@ public enum TerminalApp {
   /// trace and returns the path written, or the reason it failed.
   ///
   /// Returns the process exit code: 0 after q or Ctrl-C, 2 when the terminal
-  /// cannot be used (the message is on stderr), 128 + N after signal N.
+  /// cannot be used (the message is on stderr) or a file being read turned
+  /// out broken (`feed.hasFailed`: the caller prints why), 128 + N after signal N.
   public static func run(
     feed: any TraceFeed, options: ViewOptions, export: (Trace) -> Result<String, ExportFailure>
   ) -> Int32 {
@@ -93,6 +94,9 @@ public enum TerminalApp {
         // The history indexes the rest of a big trace between keys.
         if model.isIndexing { timeout = 0 }
       }
+      // A file still being read: the next slice is read between keys, even
+      // while playing (a slice takes a few tens of milliseconds).
+      if model.isReading { timeout = 0 }
       let action: ViewerAction
       if let key = screen.readKey(timeoutMs: timeout) {
         guard let mapped = KeyMap.action(for: key, in: model.mode, fits: fits) else { continue }
@@ -100,6 +104,13 @@ public enum TerminalApp {
       } else if model.mode == .playing, let due = nextTick, clock.now >= due {
         action = .tick
         nextTick = clock.now.advanced(by: .milliseconds(model.tickIntervalMs))
+      } else if model.isReading {
+        model.readMore(feed)
+        // A problem found late in the file: the view closes (the terminal
+        // is restored on the way out) and the command prints it.
+        if feed.hasFailed { return 2 }
+        needsFrame = true
+        continue
       } else if model.isIndexing && model.mode != .playing {
         model.indexMore()
         continue
@@ -112,6 +123,8 @@ public enum TerminalApp {
       }
       if action == .faster || action == .slower { nextTick = nil }
       let effect = model.handle(action, feed: feed)
+      // A key that read the rest of a file (G, export) may have found a problem in it.
+      if feed.hasFailed { return 2 }
       needsFrame = true
       // Only scrolling down or a new size can leave the notes' scroll past
       // their end; a step change resets it to the top.

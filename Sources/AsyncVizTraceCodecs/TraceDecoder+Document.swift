@@ -57,6 +57,13 @@ extension TraceDecoder {
 
   /// The whole file.
   mutating func decodeTrace() throws(TraceReadError) -> Trace {
+    try openDocument()
+    _ = try decodeMembers(pausingAtEvents: false)
+    return try closeDocument()
+  }
+
+  /// The opening brace of the top-level object.
+  mutating func openDocument() throws(TraceReadError) {
     guard let b = try peekOrEnd() else {
       throw TraceReadError(
         path: path, message: window.offset == 0 ? "the file is empty" : "the file holds only blank space")
@@ -67,24 +74,31 @@ extension TraceDecoder {
       )
     }
     window.pos += 1
-    var first = true
-    var sawFormat = false
-    var sawVersion = false
-    var unknownKey: TraceReadError?
-    while let key = try nextKey(&first, after: unknownKey) {
+  }
+
+  /// Reads the top level's members up to its closing brace. With
+  /// `pausingAtEvents` (a reader that shows the first events before the
+  /// rest are read), stops just inside the "events" array when "program"
+  /// and "tasks" came before it, and returns true: `decodeEventSlice` reads
+  /// the events, then this is called again for the members after them.
+  mutating func decodeMembers(pausingAtEvents: Bool) throws(TraceReadError) -> Bool {
+    // A local copy: `self` is busy during `nextKey`.
+    var first = top.first
+    defer { top.first = first }
+    while let key = try nextKey(&first, after: top.unknownKey) {
       if bytesEqual(key, "traceEvents") || bytesEqual(key, "displayTimeUnit") {
         throw fail("this is a Chrome trace (for Perfetto), not an asyncviz trace")
       }
-      if let problem = unknownKey {
+      if let problem = top.unknownKey {
         // The file is already refused: only look for a Chrome key.
         do { try skipValue() } catch { throw problem }
       } else if bytesEqual(key, "format") {
-        if sawFormat { throw twice("format") }
-        sawFormat = true
+        if top.sawFormat { throw twice("format") }
+        top.sawFormat = true
         try decodeFormat()
       } else if bytesEqual(key, "version") {
-        if sawVersion { throw twice("version") }
-        sawVersion = true
+        if top.sawVersion { throw twice("version") }
+        top.sawVersion = true
         let at = window.offset
         let version = try integer("version")
         guard Trace.readableVersions.contains(version) else {
@@ -101,7 +115,9 @@ extension TraceDecoder {
       } else if bytesEqual(key, "events") {
         if sawEvents { throw twice("events") }
         sawEvents = true
-        try decodeEvents()
+        try expect(UInt8(ascii: "["), "'[' starting \"events\"")
+        if pausingAtEvents && top.unknownKey == nil && program != nil && tasks != nil { return true }
+        _ = try decodeEventSlice(max: Int.max)
       } else if bytesEqual(key, "end") {
         guard end == nil else { throw fail("the key \"end\" appears twice") }
         end = .some(try null() ? nil : try decodeEnd())
@@ -109,19 +125,25 @@ extension TraceDecoder {
         // Reported after the object, unless a Chrome key turns up first; a
         // broken file after it is a later problem, so the key is named.
         let problem = fail("unknown key \(TraceDecoder.quote(key)) at the top level")
-        unknownKey = problem
+        top.unknownKey = problem
         do { try skipValue() } catch { throw problem }
       }
     }
-    if let unknownKey { throw unknownKey }
+    return false
+  }
+
+  /// After the top level's closing brace: nothing else in the file, every
+  /// key there, and the checks that need the whole file.
+  mutating func closeDocument() throws(TraceReadError) -> Trace {
+    if let unknownKey = top.unknownKey { throw unknownKey }
     if let extra = try peekOrEnd() {
       throw fail("unexpected \(TraceDecoder.describe(byte: extra)) after the end of the trace")
     }
-    guard sawFormat else {
+    guard top.sawFormat else {
       throw TraceReadError(path: path, message: "not an asyncviz trace: no \"format\" key")
     }
     for (seen, key) in [
-      (sawVersion, "version"), (program != nil, "program"), (tasks != nil, "tasks"),
+      (top.sawVersion, "version"), (program != nil, "program"), (tasks != nil, "tasks"),
       (sawEvents, "events"), (end != nil, "end"),
     ] where !seen {
       throw TraceReadError(path: path, message: "the trace has no \"\(key)\"")
@@ -230,14 +252,25 @@ extension TraceDecoder {
     return list
   }
 
-  private mutating func decodeEvents() throws(TraceReadError) {
-    try expect(UInt8(ascii: "["), "'[' starting \"events\"")
-    var first = true
-    while try nextElement(&first) {
+  /// Decodes up to `count` more events of the "events" array (its '[' read);
+  /// true once its closing ']' is read.
+  mutating func decodeEventSlice(max count: Int) throws(TraceReadError) -> Bool {
+    // A problem between two events names the one before, as in one pass.
+    eventIndex = events.isEmpty ? nil : events.count - 1
+    var first = top.firstEvent
+    defer { top.firstEvent = first }
+    var n = 0
+    while n < count {
+      guard try nextElement(&first) else {
+        eventIndex = nil
+        return true
+      }
       eventIndex = events.count
       try decodeEvent()
+      n += 1
     }
     eventIndex = nil
+    return false
   }
 
   private mutating func decodeEnd() throws(TraceReadError) -> RunEnd {

@@ -41,6 +41,21 @@ struct TraceDecoder: ~Copyable {
   /// `awaiting` "db.query" reads as that resource call (`ResourceOps.key`).
   var resourceOps: Set<Int64> = []
 
+  /// Where the top-level object's reading is (it may pause inside "events").
+  var top = TopLevel()
+
+  /// What the top-level loop has seen so far.
+  struct TopLevel {
+    /// No member read yet (no comma expected).
+    var first = true
+    /// No event read yet.
+    var firstEvent = true
+    var sawFormat = false
+    var sawVersion = false
+    /// An unknown key, reported after the object unless a Chrome key turns up first.
+    var unknownKey: TraceReadError?
+  }
+
   /// A decoder over `window`; it takes ownership of the window's memory.
   init(window: consuming JSONReadWindow, path: String) {
     self.window = window

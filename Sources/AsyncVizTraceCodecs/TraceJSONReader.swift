@@ -30,30 +30,42 @@ public enum TraceJSONReader {
   /// Reads with a given chunk size (tests use tiny chunks so that every token
   /// straddles a refill).
   static func read(path: String, chunkSize: Int) throws(TraceReadError) -> Trace {
+    let file = try openFile(path: path)
+    defer { close(file.fd) }
+    var window = JSONReadWindow(fd: file.fd, chunk: chunkSize, limit: sizeLimit)
+    window.fileSize = file.size
+    var decoder = TraceDecoder(window: window, path: path)
+    return try decoder.decodeTrace()
+  }
+
+  /// Opens `path` for reading (refusing a directory or a file over the
+  /// limit); the caller closes `fd`. `size`: a regular file's size.
+  static func openFile(path: String) throws(TraceReadError) -> (fd: Int32, size: Int64?) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
       throw TraceReadError(path: path, message: "cannot open the file: \(describe(errno: errno))")
     }
-    defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else {
-      throw TraceReadError(path: path, message: "cannot read the file: \(describe(errno: errno))")
+      let code = errno
+      close(fd)
+      throw TraceReadError(path: path, message: "cannot read the file: \(describe(errno: code))")
     }
     let type = info.st_mode & S_IFMT
     if type == S_IFDIR {
+      close(fd)
       throw TraceReadError(path: path, message: "this is a directory, not a trace file")
     }
     if type == S_IFREG && Int64(info.st_size) > sizeLimit {
+      close(fd)
       throw TraceReadError(
         path: path,
         message: "the file is too large (\(info.st_size) bytes; asyncviz reads traces up to \(sizeLimitText))"
       )
     }
-    if type == S_IFREG { posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL)) }
-    var window = JSONReadWindow(fd: fd, chunk: chunkSize, limit: sizeLimit)
-    if type == S_IFREG { window.fileSize = Int64(info.st_size) }
-    var decoder = TraceDecoder(window: window, path: path)
-    return try decoder.decodeTrace()
+    guard type == S_IFREG else { return (fd, nil) }
+    posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+    return (fd, Int64(info.st_size))
   }
 
   /// Decodes a whole file held in memory; `name` is used in messages.

@@ -40,6 +40,12 @@ enum FooterPanel {
     if let message = cx.model.message { return (message, .status) }
     let history = cx.model.history
     guard let end = history.trace.end else {
+      if cx.model.isReading {
+        return (
+          "Still " + ViewerModel.readingText(cx.model.readProgress)
+            + " of the file: the steps read so far show now; G waits for the rest.", .status
+        )
+      }
       if cx.model.isLive && cx.model.isAtEnd {
         return ("Live run: the next step runs the program one scheduling action further.", .status)
       }

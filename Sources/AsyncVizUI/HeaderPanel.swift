@@ -48,7 +48,10 @@ enum HeaderPanel {
   static func fields(_ cx: PanelContext) -> (left: [Field], help: Field?) {
     let model = cx.model
     let steps: String
-    if model.history.isComplete || !model.isLive {
+    if model.isReading {
+      // The steps read so far; the file's length is known only at its end.
+      steps = "step \(model.step)/\(model.history.lastStep)+ " + ViewerModel.readingText(model.readProgress)
+    } else if model.history.isComplete || !model.isLive {
       steps = "step \(model.step)/\(model.history.lastStep)"
     } else {
       // A live run's length is not known until it ends.

@@ -11,7 +11,21 @@ public protocol TraceFeed: AnyObject {
   /// Whether `advance()` can still record steps (false for a file, or once the run ended).
   var isLive: Bool { get }
   /// Runs one more scheduling action and records it; false when nothing more can be recorded.
+  /// A file still being read decodes its next slice of events instead.
   func advance() -> Bool
+  /// A file still being read: the fraction read so far (0...1; nil when
+  /// the size is unknown), so that the view says so. Nil `isReading` otherwise.
+  var readProgress: Double? { get }
+  /// Whether this feed is a file still being read (its `advance()` reads on).
+  var isReading: Bool { get }
+  /// Whether reading the file failed: the view closes and the command reports why.
+  var hasFailed: Bool { get }
+}
+
+extension TraceFeed {
+  public var readProgress: Double? { nil }
+  public var isReading: Bool { false }
+  public var hasFailed: Bool { false }
 }
 
 /// A trace that is complete already (a replayed file, or a run finished up front).

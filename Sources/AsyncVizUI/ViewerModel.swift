@@ -37,6 +37,10 @@ public struct ViewerModel: Sendable {
   public private(set) var recentNotes: [StepNarration] = []
   /// Whether the feed can still record steps.
   public private(set) var isLive: Bool
+  /// Whether the feed is a file still being read (the view reads slices between keys).
+  public private(set) var isReading = false
+  /// The fraction of that file read so far, when its size is known.
+  public private(set) var readProgress: Double?
   /// Set when a key asked to go past the last step of a finished run; the
   /// status line adds it to the run's end reason instead of replacing the
   /// reason (cleared by the next key).
@@ -85,6 +89,8 @@ public struct ViewerModel: Sendable {
       trace: trace, interval: snapshotInterval, indexesAtOnce: trace.end?.reason == .stuck)
     sourceLines = SourcePanel.sourceLines(trace.program.source)
     isLive = feed.isLive
+    isReading = feed.isReading
+    readProgress = feed.readProgress
     state = history.state(atStep: 0)
     indexOutput()
     refresh()
@@ -166,6 +172,8 @@ public struct ViewerModel: Sendable {
     case .toggleTimelineAxis:
       timelineBySteps.toggle()
     case .export:
+      // A file still being read is exported whole (and checked) first.
+      if isReading { runToEnd(feed) }
       return .export
     case .toggleHelp:
       mode = mode == .paused || mode == .playing ? mode.openHelp() : mode.closeHelp()
@@ -272,8 +280,20 @@ public struct ViewerModel: Sendable {
   private mutating func record<R>(_ feed: any TraceFeed, _ advance: () -> R) -> R {
     let result = history.record(advance, thenSyncWith: { feed.trace })
     isLive = feed.isLive
+    isReading = feed.isReading
+    readProgress = feed.readProgress
     indexOutput()
     return result
+  }
+
+  /// Reads the next slice of a file still being read (what the main loop
+  /// does between keys). The step shown was the last one read, or the run's
+  /// end just arrived: its events may have grown, so it is recomputed.
+  public mutating func readMore(_ feed: any TraceFeed) {
+    guard isReading else { return }
+    let last = history.lastStep
+    _ = record(feed) { feed.advance() }
+    if step >= last || history.isComplete { refresh() }
   }
 
   /// Adds the output events recorded since the last call to `outputEvents`.
@@ -302,6 +322,12 @@ public struct ViewerModel: Sendable {
     guard count > 0 else { return }
     let current = min(max(selected.index, 0), count - 1)
     selection = .fixed(TaskID(UInt32((current + delta + count) % count + 1)))
+  }
+
+  /// "reading... 42%" (ASCII dots: it shows in --ascii too).
+  public static func readingText(_ progress: Double?) -> String {
+    guard let progress else { return "reading..." }
+    return "reading... \(Int(min(max(progress, 0), 1) * 100))%"
   }
 
   /// Whether events are left to index (`indexMore` while waiting for a key).
