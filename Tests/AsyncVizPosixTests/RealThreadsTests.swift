@@ -37,7 +37,7 @@ private let handlers = """
       repeat n {
           await done.recv()
       }
-      sleep(5ms)
+      await sleep(5ms)
       print("served {n}")
   }
   """
@@ -53,8 +53,9 @@ private let handlers = """
   // main and its 20 handlers were alive at once, each a thread of the process.
   #expect(kernel.peakThreads == 21)
   #expect(kernel.peakOSThreads >= 21)
-  // Every handler blocked in a real read for the server's 30 ms, so the run
-  // took at least that long on the wall clock.
+  // Every handler blocked in a real read for the server's 30 ms, then main
+  // slept 5 ms in a real nanosleep, so the run took at least 35 ms on the
+  // wall clock.
   #expect((kernel.end?.tUs ?? 0) >= 35_000)
   #expect(OpenFds.leaked(since: before).isEmpty)
 }
