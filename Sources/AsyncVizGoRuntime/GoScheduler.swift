@@ -148,11 +148,15 @@ public final class GoScheduler: SteppedRuntime {
   }
 
   /// Arms a timer on the current P (`addtimer`): `fire` runs when a P's
-  /// `checkTimers` finds it due, with that P current.
-  public func addTimer(afterUs us: Int64, for task: TaskID, _ fire: @escaping () -> Void) {
+  /// `checkTimers` finds it due, with that P current. `purpose` names the
+  /// future it is for, in the trace (a time.Sleep, time.After, or a resource
+  /// call's latency).
+  public func addTimer(
+    afterUs us: Int64, for task: TaskID, purpose: TimerPurpose, _ fire: @escaping () -> Void
+  ) {
     let when = now + max(0, us)
     timers[currentP].insert(GoTimer(task: task, fire: fire), at: when)
-    record(.timerSet(task: task, deadlineUs: when))
+    record(.timerSet(task: task, deadlineUs: when, purpose: purpose))
   }
 
   /// `time.Sleep(us)` (`timeSleep`, runtime/time.go): nothing for a
@@ -160,7 +164,7 @@ public final class GoScheduler: SteppedRuntime {
   public func sleep(_ us: Int64, line: Int32, reason: GoWaitReason = .sleep) -> Bool {
     guard us > 0 else { return false }
     let task = currentTask
-    addTimer(afterUs: us, for: task) { [unowned self] in ready(task) }
+    addTimer(afterUs: us, for: task, purpose: .sleep) { [unowned self] in ready(task) }
     park(reason, line: line)
     return true
   }

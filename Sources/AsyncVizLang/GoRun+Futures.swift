@@ -47,7 +47,7 @@ extension GoRun {
       watch(task, "\(resource.name).\(op)", readyUs: sched.now + resource.latencyUs)
       // The reply comes after the server's latency: a timer of this P stands
       // in for the socket, as in the translation (the oracle runs that code).
-      sched.addTimer(afterUs: resource.latencyUs, for: task) { [unowned self] in
+      sched.addTimer(afterUs: resource.latencyUs, for: task, purpose: .latency) { [unowned self] in
         unwatch(task)
         g.pending = reply
         sched.ready(task)
@@ -95,7 +95,9 @@ extension GoRun {
       let c = start(args[1], name: helperName(args[1], "timeout", 0))
       // `time.After(d)`: a one-slot channel and a timer that sends on it.
       let after = GoChan(name: "time.After", capacity: 1)
-      sched.addTimer(afterUs: us, for: g.task) { [unowned self] in after.trySend(.unit, run: self) }
+      sched.addTimer(afterUs: us, for: g.task, purpose: .timeout) { [unowned self] in
+        after.trySend(.unit, run: self)
+      }
       return select([c, after], on: g, line: line) { i, v in i == 0 ? v : .none }
     }
   }

@@ -23,8 +23,8 @@ public enum EventPayload: Sendable, Equatable {
   case reactorWait(timeoutUs: Int64?)
   /// The wait reported `fd` ready.
   case reactorReady(fd: Int32, readiness: Interest)
-  /// A timer for `task` was queued for `deadlineUs`; under node, `purpose`
-  /// says which future the setTimeout is for (nil in the other models).
+  /// A timer for `task` was queued for `deadlineUs`; under node and go,
+  /// `purpose` says which future the timer is for (nil under rust and threads).
   case timerSet(task: TaskID, deadlineUs: Int64, purpose: TimerPurpose? = nil)
   /// The timer of `task` came due.
   case timerFire(task: TaskID)

@@ -26,7 +26,7 @@ struct EventValues {
   var m: Int64 = 0
   /// Raw value of the case a word field named (cause, result, interest/readiness, by, code).
   var word: UInt8 = 0
-  /// A node `timer_set`'s purpose (nil: none written, as before the field).
+  /// A node or go `timer_set`'s purpose (nil: none written, as before the field).
   var purpose: TimerPurpose?
   var awaiting = Awaited.nothing
   var resource = StringID.empty
@@ -138,8 +138,8 @@ extension TraceDecoder {
     if missing != 0, let field = EventField.allCases.first(where: { missing & $0.bit != 0 }) {
       throw fail("\(v.kind.article) \(v.kind.name) event needs \"\(field.key)\"", at: start)
     }
-    // A block's source line and a node timer's purpose are optional: traces
-    // written before they were recorded have none (and the other models' timers none).
+    // A block's source line and a node or go timer's purpose are optional: traces
+    // written before they were recorded have none (and the rust and threads models' timers none).
     let optional: UInt64 =
       switch v.kind {
       case .block: EventField.line.bit

@@ -11,7 +11,7 @@ enum EventField: UInt8, CaseIterable {
   case phase, job, cpu
   // Go's scheduler: a P's and an M's index, a run queue slot, a wait reason.
   case p, m, slot, reason
-  // A node timer's purpose.
+  // A node or go timer's purpose.
   case purpose
 
   /// The key in the file.

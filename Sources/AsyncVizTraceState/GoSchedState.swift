@@ -63,6 +63,8 @@ public struct GoSchedState: Sendable, Equatable {
   public struct Timer: Sendable, Equatable {
     public var task: TaskID
     public var deadlineUs: Int64
+    /// The future it is for (nil in traces written before the word).
+    public var purpose: TimerPurpose?
   }
 
   /// Whether the trace is a go model's (a go event was seen).
@@ -162,10 +164,10 @@ public struct GoSchedState: Sendable, Equatable {
       unqueue(task)
       stopRunning(task)
       timers.removeAll { $0.task == task }
-    case .timerSet(let task, let deadline, _):
+    case .timerSet(let task, let deadline, let purpose):
       guard active else { return }
       let at = timers.firstIndex { $0.deadlineUs > deadline } ?? timers.count
-      timers.insert(Timer(task: task, deadlineUs: deadline), at: at)
+      timers.insert(Timer(task: task, deadlineUs: deadline, purpose: purpose), at: at)
     case .timerFire(let task):
       guard active else { return }
       if let i = timers.firstIndex(where: { $0.task == task }) { timers.remove(at: i) }

@@ -88,14 +88,8 @@ extension TraceState {
       )
     case .goIdle(let p):
       noteGoIdle(p, atSetup: event.step == 0, into: &s)
-    case .timerSet(let task, let deadline, _):
-      s.label(task, in: trace)
-      s.text(
-        go.status(task) == .running ? " arms a timer on its P's heap, due at " : " arms a timer, due at ")
-      s.instant(deadline)
-      s.text(" (")
-      s.duration(deadline - event.tUs)
-      s.text(" from now).")
+    case .timerSet(let task, let deadline, let purpose):
+      noteGoTimerSet(task, for: purpose, due: deadline, at: event.tUs, in: trace, into: &s)
     case .timerFire(let task):
       noteGoTimerFire(task, at: i, in: trace, into: &s)
     case .ioSend(let task, _, let resource, let op):
@@ -172,10 +166,66 @@ extension TraceState {
     }
   }
 
+  /// What the timer is for, in the Go call that arms it: `time.Sleep(d)`,
+  /// `time.After(d)` for timeout's timer, or (on sim) the resource call's
+  /// latency. A trace written before the word says only that a timer is armed.
+  private func noteGoTimerSet<S: NoteSink & ~Copyable>(
+    _ task: TaskID, for purpose: TimerPurpose?, due deadline: Int64, at now: Int64, in trace: Trace,
+    into s: inout S
+  ) {
+    s.label(task, in: trace)
+    let heap: StaticString = go.status(task) == .running ? "a timer on its P's heap" : "a timer"
+    switch purpose {
+    case .sleep:
+      s.text(" calls time.Sleep(")
+      goDuration(deadline - now, into: &s)
+      s.text("), which arms ")
+      s.text(heap)
+      s.text(", due at ")
+    case .timeout:
+      s.text(" calls time.After(")
+      goDuration(deadline - now, into: &s)
+      s.text(") for timeout's timer: ")
+      s.text(heap)
+      s.text(" that will send on a one-slot channel the select also waits on, due at ")
+    case .latency:
+      s.text(" makes a resource call: on sim, ")
+      s.text(heap)
+      s.text(" stands in for the server's latency, due at ")
+    case nil:
+      s.text(" arms ")
+      s.text(heap)
+      s.text(", due at ")
+    }
+    s.instant(deadline)
+    s.text(" (")
+    s.duration(deadline - now)
+    s.text(" from now).")
+  }
+
+  /// A duration as Go prints one: "50ms", "1500us" (`time.ParseDuration`
+  /// reads both; Go's own String would print "1.5ms" for the second).
+  private func goDuration<S: NoteSink & ~Copyable>(_ us: Int64, into s: inout S) {
+    if us == 0 {
+      s.text("0s")
+    } else if us % 1000 == 0 {
+      s.number(us / 1000)
+      s.text("ms")
+    } else {
+      s.number(us)
+      s.text("us")
+    }
+  }
+
   private func noteGoTimerFire<S: NoteSink & ~Copyable>(
     _ task: TaskID, at i: Int, in trace: Trace, into s: inout S
   ) {
-    s.text("checkTimers finds the timer of ")
+    // The task's earliest timer fires (the state's rule, ties in arming order).
+    switch go.timers.first(where: { $0.task == task })?.purpose {
+    case .sleep: s.text("checkTimers finds the time.Sleep timer of ")
+    case .timeout: s.text("checkTimers finds the time.After timer of ")
+    case .latency, nil: s.text("checkTimers finds the timer of ")
+    }
     s.label(task, in: trace)
     s.text(" due and runs it")
     // Waiting in a select whose time.After is not this timer: the timer is
