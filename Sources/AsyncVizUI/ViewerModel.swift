@@ -17,7 +17,7 @@ public struct ViewerModel: Sendable {
   public static let runToEndLimit = 5_000_000
 
   /// Every state, at once.
-  public private(set) var history: TraceHistory
+  public internal(set) var history: TraceHistory
   /// The program's source split in lines (tabs expanded), once: the source
   /// panel draws from it every frame.
   public let sourceLines: [String]
@@ -36,11 +36,11 @@ public struct ViewerModel: Sendable {
   /// The notes of `step` and the steps before it, newest first.
   public private(set) var recentNotes: [StepNarration] = []
   /// Whether the feed can still record steps.
-  public private(set) var isLive: Bool
+  public internal(set) var isLive: Bool
   /// Whether the feed is a file still being read (the view reads slices between keys).
-  public private(set) var isReading = false
+  public internal(set) var isReading = false
   /// The fraction of that file read so far, when its size is known.
-  public private(set) var readProgress: Double?
+  public internal(set) var readProgress: Double?
   /// Set when a key asked to go past the last step of a finished run; the
   /// status line adds it to the run's end reason instead of replacing the
   /// reason (cleared by the next key).
@@ -58,7 +58,7 @@ public struct ViewerModel: Sendable {
   /// Whether the timeline's axis is steps (`T`) rather than virtual time.
   public internal(set) var timelineBySteps = false
   /// What each task did when, for the timeline.
-  public private(set) var timeline = TimelineIndex()
+  public internal(set) var timeline = TimelineIndex()
   /// Where the task polled in this step was suspended before it (0: new or
   /// not a poll): the source panel shows it when the poll ended the task.
   public private(set) var resumedLine: Int32 = 0
@@ -67,7 +67,7 @@ public struct ViewerModel: Sendable {
   public private(set) var blockLine: Int32 = 0
   /// The event index of each `output` event recorded so far, ascending (the
   /// output pane's lines, found without scanning the trace).
-  public private(set) var outputEvents: [Int] = []
+  public internal(set) var outputEvents: [Int] = []
   /// The prediction mode's questions and score, while it is on (`p`).
   public internal(set) var prediction: Prediction?
   /// What the view may do with the program besides showing it (`m`, `c`):
@@ -226,92 +226,10 @@ public struct ViewerModel: Sendable {
   /// Whether the last recorded step is shown.
   public var isAtEnd: Bool { step >= history.lastStep }
 
-  /// One step forward, recording one more with the feed at the end; false
-  /// when there is no next step.
-  mutating func forward(_ feed: any TraceFeed) -> Bool {
-    if step < history.lastStep {
-      go(to: step + 1)
-      lookAhead(feed)
-      return true
-    }
-    guard canGrow(feed) else { return false }
-    let before = history.lastStep
-    // One advance records one step; a second try covers a feed that first
-    // records only the run's end.
-    for _ in 0..<2 where history.lastStep == before && feed.isLive {
-      if !record(feed, { feed.advance() }) { break }
-    }
-    guard history.lastStep > before else {
-      refresh()
-      return false
-    }
-    go(to: step + 1)
-    lookAhead(feed)
-    return true
-  }
-
-  /// Keeps a live run one step ahead of the view: the runtime only learns
-  /// that nothing can run (the run's end, and why) when asked for one more
-  /// step, and the viewer must say why the run ended as soon as it shows the
-  /// last step, not one key later.
-  private mutating func lookAhead(_ feed: any TraceFeed) {
-    guard step == history.lastStep, canGrow(feed) else { return }
-    _ = record(feed) { feed.advance() }
-    // Only the end was recorded: the state shown is now the final one.
-    if step == history.lastStep && history.isComplete { refresh() }
-  }
-
-  private func canGrow(_ feed: any TraceFeed) -> Bool { isLive && feed.isLive }
-
-  /// Runs a live feed to its end.
-  mutating func runToEnd(_ feed: any TraceFeed) {
-    record(feed) {
-      var n = 0
-      while feed.isLive && n < Self.runToEndLimit {
-        if !feed.advance() { break }
-        n += 1
-      }
-    }
-  }
-
-  /// Runs `advance` (the feed's recording) and brings the history up to date
-  /// with the feed; the history lets go of the trace meanwhile, so that a
-  /// live feed appends to arrays nobody else holds (events held once).
-  private mutating func record<R>(_ feed: any TraceFeed, _ advance: () -> R) -> R {
-    let result = history.record(advance, thenSyncWith: { feed.trace })
-    isLive = feed.isLive
-    isReading = feed.isReading
-    readProgress = feed.readProgress
-    indexOutput()
-    return result
-  }
-
-  /// Reads the next slice of a file still being read (what the main loop
-  /// does between keys). The step shown was the last one read, or the run's
-  /// end just arrived: its events may have grown, so it is recomputed.
-  public mutating func readMore(_ feed: any TraceFeed) {
-    guard isReading else { return }
-    let last = history.lastStep
-    _ = record(feed) { feed.advance() }
-    if step >= last || history.isComplete { refresh() }
-  }
-
-  /// Adds the output events recorded since the last call to `outputEvents`.
-  private mutating func indexOutput() {
-    let events = history.trace.events
-    var i = outputIndexed
-    while i < events.count {
-      if case .output = events[i].payload { outputEvents.append(i) }
-      i += 1
-    }
-    outputIndexed = events.count
-    timeline.extend(with: history.trace)
-  }
-
   /// Events already looked at by `indexOutput`.
-  private var outputIndexed = 0
+  var outputIndexed = 0
 
-  private mutating func go(to target: UInt32) {
+  mutating func go(to target: UInt32) {
     step = min(target, history.lastStep)
     notesPage = 0
     refresh()
@@ -330,17 +248,8 @@ public struct ViewerModel: Sendable {
     return "reading... \(Int(min(max(progress, 0), 1) * 100))%"
   }
 
-  /// Whether events are left to index (`indexMore` while waiting for a key).
-  public var isIndexing: Bool { !history.isFullyIndexed }
-
-  /// Indexes the next events of the history (about 65,536: a few tens of
-  /// milliseconds), so that a jump anywhere later costs one checkpoint's restore.
-  public mutating func indexMore() {
-    history.index(upTo: history.indexedEvents + 65_536)
-  }
-
   /// Recomputes the state and the notes shown for `step`.
-  private mutating func refresh() {
+  mutating func refresh() {
     history.index(upTo: history.eventEnd(ofStep: step))
     state = history.state(atStep: step)
     resumedLine = 0
