@@ -70,6 +70,10 @@ struct CompareCommand: ParsableCommand {
           if let node = try RealRun.measureNode(file, overrides: try constants.overrides()) {
             comparison.real.append(node)
           }
+        } else if model == .go {
+          if let go = try RealRun.measureGo(file, overrides: try constants.overrides()) {
+            comparison.real.append(go)
+          }
         } else {
           comparison.real.append(try RealRun.measure(program, model: model, arguments: passed))
         }
