@@ -30,7 +30,7 @@ struct CompareCommand: ParsableCommand {
 
   @Flag(
     help: ArgumentHelp(
-      "Also run rust (epoll backend), threads (real pthreads) and node (the translation on Node) for real, each in a child process, and show their measured memory, threads and context switches.",
+      "Also run rust (epoll backend), threads (real pthreads), node (the translation on Node) and go (the translation built by go build) for real, each in a child process, and show their measured memory, threads and context switches.",
       discussion:
         "Off by default: the real runs take wall-clock time and their figures change from run to run."))
   var real = false
