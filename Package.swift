@@ -146,7 +146,7 @@ let package = Package(
       ]),
     .testTarget(name: "AsyncVizUITests", dependencies: ["AsyncVizUI"] + demoTestKit, exclude: ["Goldens"]),
     .testTarget(
-      name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI", "AsyncVizTestSupport"],
+      name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI", "AsyncVizTestSupport", "AsyncVizTranslate"],
       exclude: ["Goldens", "BadPrograms"]),
     .testTarget(
       name: "AsyncVizQuizTests", dependencies: ["AsyncVizQuiz"] + demoTestKit, exclude: ["Goldens"]),

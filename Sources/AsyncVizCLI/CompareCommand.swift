@@ -30,7 +30,7 @@ struct CompareCommand: ParsableCommand {
 
   @Flag(
     help: ArgumentHelp(
-      "Also run rust (epoll backend), threads (real pthreads) and node (the translation on Node) for real, each in a child process, and show their measured memory, threads and context switches.",
+      "Also run rust (epoll backend), threads (real pthreads), node (the translation on Node) and go (the translation built by go build) for real, each in a child process, and show their measured memory, threads and context switches.",
       discussion:
         "Off by default: the real runs take wall-clock time and their figures change from run to run."))
   var real = false
@@ -69,6 +69,10 @@ struct CompareCommand: ParsableCommand {
         if model == .node {
           if let node = try RealRun.measureNode(file, overrides: try constants.overrides()) {
             comparison.real.append(node)
+          }
+        } else if model == .go {
+          if let go = try RealRun.measureGo(file, overrides: try constants.overrides()) {
+            comparison.real.append(go)
           }
         } else {
           comparison.real.append(try RealRun.measure(program, model: model, arguments: passed))

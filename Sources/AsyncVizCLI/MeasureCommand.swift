@@ -54,7 +54,8 @@ struct MeasureCommand: ParsableCommand {
       figures["os_threads"] = kernel.peakOSThreads
       figures["units"] = kernel.peakThreads
     case .node, .go:
-      throw CLIError("error: measure runs --model rust or threads (node and go are not run for real here)")
+      throw CLIError(
+        "error: measure runs --model rust or threads (compare --real runs node and go as their translations)")
     }
     // The process's own high-water mark: exact, where the parent's samples
     // may miss the last millisecond (and wait4's ru_maxrss counts the parent).

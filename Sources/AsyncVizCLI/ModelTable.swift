@@ -147,8 +147,9 @@ struct ModelTable {
     let cells = rows.map { row in (row.0, facts.map { realRun($0.model).map(row.1) ?? "not measured" }) }
     var text =
       "\nreal runs, wall clock, each in a child process of its own: rust's tasks on the epoll backend\n"
-    text += "and threads as real pthreads (tracing off), node as the translated program on Node; peak RSS\n"
-    text += "(VmHWM) and threads from /proc, context switches (voluntary + involuntary) from wait4:\n\n"
+    text += "and threads as real pthreads (tracing off), node and go as the translated program on Node\n"
+    text += "and built by go build; peak RSS (VmHWM) and threads from /proc, context switches (voluntary +\n"
+    text += "involuntary) from wait4:\n\n"
     text += columns(cells)
     if let threads = realRun(.threads), let rust = realRun(.rust) {
       text +=

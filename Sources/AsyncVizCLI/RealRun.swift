@@ -9,7 +9,8 @@ import Foundation
 /// run by `asyncviz measure` in a child process of its own (rust: tasks on
 /// the epoll backend; threads: real pthreads), or node: the translated
 /// program (`asyncviz translate --to node`) run by Node itself, its
-/// resources the timers the translation makes of them; figures taken from the
+/// resources the timers the translation makes of them, or go: the Go
+/// translation built with `go build` and its binary run; figures taken from the
 /// kernel: context switches from wait4()'s rusage; peak resident size
 /// (VmHWM) and OS threads from /proc (the child's own reading, or the
 /// parent's samples each millisecond, whichever is higher).
@@ -25,7 +26,7 @@ struct RealRun: Equatable {
   let involuntarySwitches: Int
 
   /// The models that have a real run here.
-  static let measured: [RuntimeModel] = [.rust, .node, .threads]
+  static let measured: [RuntimeModel] = [.rust, .node, .threads, .go]
 
   /// Runs `program` (a demo name or a file, as given) under `model` in a
   /// child process; `arguments` are passed on (`--set`, `--max-steps`).
@@ -82,10 +83,42 @@ struct RealRun: Equatable {
     } catch {
       throw CLIError("error: compare --real: cannot write \(path.path): \(error)")
     }
-    let endLine = child.stdout.split(separator: "\n").last { $0.hasPrefix("##oracle end ") }
+    return translated(.node, child, endIn: child.stdout)
+  }
+
+  /// `file` translated to Go, built by `go build` in a temporary folder
+  /// (removed after the run) and the built binary run in a child process, so
+  /// that only the program is measured, not `go run`'s own process; GOMAXPROCS
+  /// is Go's default (the number of CPUs) unless the environment sets it. Nil
+  /// when go is not installed. The end is the translation's `##oracle end`
+  /// line, which Go's translation prints on stderr.
+  static func measureGo(_ file: SourceFile, overrides: [String: Int64]) throws(CLIError) -> RealRun? {
+    guard let go = GoRunner.findGo() else { return nil }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asyncviz-real-\(getpid())-\(file.programName)-go")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let child: ChildMeasure.Figures
+    do {
+      let source = try GoTranslator().translate(try ProgramShape.read(file, overrides: overrides))
+      let binary = try GoRunner.buildProgram(source, in: folder, go: go)
+      child = try ChildMeasure.run(binary.path, [])
+    } catch let error as BackendError {
+      throw CLIError("error: compare --real: \(error.message)")
+    } catch {
+      throw CLIError("error: compare --real: cannot translate or build for go: \(error)")
+    }
+    return translated(.go, child, endIn: child.stderr)
+  }
+
+  /// A translated program's run: completed when it exited 0 and printed its
+  /// `##oracle end NAME MICROSECONDS` line (microseconds from its start to main's return).
+  private static func translated(_ model: RuntimeModel, _ child: ChildMeasure.Figures, endIn output: String)
+    -> RealRun
+  {
+    let endLine = output.split(separator: "\n").last { $0.hasPrefix("##oracle end ") }
     let endUs = endLine.flatMap { $0.split(separator: " ").last }.flatMap { Int64($0) }
     return RealRun(
-      model: .node, end: child.status == 0 && endUs != nil ? "completed" : "exit \(child.status)",
+      model: model, end: child.status == 0 && endUs != nil ? "completed" : "exit \(child.status)",
       endUs: endUs ?? 0, peakRSSBytes: child.peakRSSBytes, osThreads: child.sampledThreads,
       voluntarySwitches: child.voluntarySwitches, involuntarySwitches: child.involuntarySwitches)
   }

@@ -44,21 +44,27 @@ public struct GoRunner: Sendable {
     }
   }
 
+  /// Writes one translated program (`GoTranslator.translate`) as `directory/main.go`
+  /// and builds it; gives the binary, `directory/prog`, to be run by the caller
+  /// (`compare --real` measures that process alone, not `go run`'s).
+  public static func buildProgram(_ source: String, in directory: URL, go: URL) throws -> URL {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try source.write(to: directory.appendingPathComponent("main.go"), atomically: true, encoding: .utf8)
+    try build(go, in: directory, output: "prog")
+    return directory.appendingPathComponent("prog")
+  }
+
   /// Writes one translated program (`GoTranslator.translate`) as `directory/main.go`,
   /// builds it and runs it with GOMAXPROCS=1, as its header says; gives its
   /// exit status, standard output and standard error.
   public static func runProgram(_ source: String, in directory: URL, go: URL) throws -> (
     status: Int32, stdout: String, stderr: String
   ) {
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try source.write(to: directory.appendingPathComponent("main.go"), atomically: true, encoding: .utf8)
-    try build(go, in: directory, output: "prog")
+    let prog = try buildProgram(source, in: directory, go: go)
     var env = ProcessInfo.processInfo.environment
     env["GOMAXPROCS"] = "1"
-    let result = try ChildProcess(
-      executable: directory.appendingPathComponent("prog"), arguments: [], directory: directory,
-      environment: env
-    ).run()
+    let result = try ChildProcess(executable: prog, arguments: [], directory: directory, environment: env)
+      .run()
     return (result.status, result.stdout, result.stderr)
   }
 

@@ -1,3 +1,4 @@
+import AsyncVizTranslate
 import Foundation
 import Testing
 
@@ -37,10 +38,35 @@ import Testing
   // Both waited the server's latency (50 ms) on the wall clock.
   #expect(try #require(realThreads["end_us"] as? Int) >= 50_000)
   #expect(try #require(realRust["end_us"] as? Int) >= 50_000)
-  // node runs the translated program; go is not run for real: its cell says so.
+  // node runs the translated program.
   let realNode = try #require(try row("node")["real"] as? [String: Any])
   #expect(realNode["end"] as? String == "completed")
   #expect(try #require(realNode["end_us"] as? Int) >= 50_000)
+}
+
+@Test func compareRealBuildsTheGoTranslationAndMeasuresItsBinary() throws {
+  guard GoRunner.findGo() != nil else {
+    if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("go is not installed") }
+    return
+  }
+  let result = try CLIRunner.run([
+    "compare", "many-requests", "--real", "--models", "go", "--set", "requests=50", "--format", "json",
+  ])
+  #expect(result.code == 0, "\(result.stderr)")
+  let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+  let rows = try #require(json["models"] as? [[String: Any]])
+  let go = try #require(rows.first { $0["model"] as? String == "go" })
+  let real = try #require(go["real"] as? [String: Any])
+  #expect(real["end"] as? String == "completed")
+  // The program's own end line: it waited the server's latency (50 ms).
+  #expect(try #require(real["end_us"] as? Int) >= 50_000)
+  // The built binary itself, not `go run`: Go's runtime always has main's
+  // thread and sysmon's, and more as goroutines block.
+  #expect(try #require(real["os_threads"] as? Int) >= 2)
+  #expect(try #require(real["peak_rss_bytes"] as? Int) > 0)
+  // The build folder is gone after the run.
+  let left = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+  #expect(!left.contains { $0.hasPrefix("asyncviz-real-") && $0.hasSuffix("-many-requests-go") })
 }
 
 @Test func compareWithoutRealHasNoRealFields() throws {
@@ -49,8 +75,10 @@ import Testing
   #expect(!result.stdout.contains("\"real\""))
   let text = try CLIRunner.run(["compare", "timers", "--real", "--models", "rust,threads,go"])
   #expect(text.code == 0, "\(text.stderr)")
-  #expect(
-    text.stdout.contains("real runs, wall clock") && text.stdout.contains("go is not run for real here."))
+  #expect(text.stdout.contains("real runs, wall clock"))
+  // go is run for real when installed; without it, its cell and a sentence say so.
+  let goMissing = GoRunner.findGo() == nil
+  #expect(text.stdout.contains("go is not run for real here.") == goMissing, "\(text.stdout)")
 }
 
 @Test func realThreadsRunPrintsTheSimulatedLinesAndEndsAsTheSimDoes() throws {
