@@ -54,19 +54,30 @@ import Testing
   #expect(note.isEmpty == false)
 }
 
-@Test func aNodeTimersPurposeIsWrittenAndOlderTracesWithoutItStillRead() throws {
-  let trace = DemoTraces.trace(named: "select-timeout", model: .node)
+/// `model`'s select-timeout trace, which arms a timer for each purpose,
+/// written: every purpose word is in the file, which reads back as written.
+/// Returned with the same file as it was before the word existed (every
+/// `purpose` removed), read: its events must all still read.
+func timerPurposesReadBack(
+  _ model: RuntimeModel, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> (text: String, older: Trace) {
+  let trace = DemoTraces.trace(named: "select-timeout", model: model)
   let text = String(decoding: TraceJSONWriter.encode(trace), as: UTF8.self)
   for purpose in TimerPurpose.allCases {
-    #expect(text.contains(",\"purpose\":\"\(purpose.name)\",\"note\":"))
+    #expect(text.contains(",\"purpose\":\"\(purpose.name)\",\"note\":"), sourceLocation: sourceLocation)
   }
   let read = try TraceJSONReader.decode(Array(text.utf8), name: "t.json")
-  #expect(TraceJSONWriter.encode(read) == Array(text.utf8))
-  // A node trace written before the word: every timer reads, with no purpose,
-  // and its note names the possibilities instead of one.
+  #expect(TraceJSONWriter.encode(read) == Array(text.utf8), sourceLocation: sourceLocation)
   let older = text.replacing(/,"purpose":"[a-z]+"/, with: "")
   let old = try TraceJSONReader.decode(Array(older.utf8), name: "t.json")
-  #expect(old.events.count == trace.events.count)
+  #expect(old.events.count == trace.events.count, sourceLocation: sourceLocation)
+  return (text, old)
+}
+
+@Test func aNodeTimersPurposeIsWrittenAndOlderTracesWithoutItStillRead() throws {
+  // A node trace written before the word: every timer reads, with no purpose,
+  // and its note names the possibilities instead of one.
+  let (text, old) = try timerPurposesReadBack(.node)
   let notes = old.notes()
   var timers = 0
   for (event, note) in zip(old.events, notes) {
