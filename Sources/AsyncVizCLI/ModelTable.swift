@@ -164,9 +164,10 @@ struct ModelTable {
     // cost before their first task (asyncviz's Swift runtime and interpreter
     // are most of rust's figure for a small program), so say what to compare.
     if realRun(.rust) != nil && real.count > 1 {
-      text += "rust and threads run inside asyncviz's own process (its Swift runtime and interpreter are\n"
-      text += "most of rust's memory for a small program), node and go as programs of their own: compare how\n"
-      text += "each column grows with the number of tasks (--set) rather than the totals across columns.\n"
+      text += "rust and threads run inside asyncviz's own process (its Swift runtime and interpreter"
+      text += " are\nmost of rust's memory for a small program), node and go as programs of their own:"
+      text += " compare how\neach column grows with the number of tasks (--set) rather than the totals"
+      text += " across columns.\n"
     }
     let unmeasured = facts.map(\.model).filter { realRun($0) == nil }.map(\.rawValue)
     if !unmeasured.isEmpty {
