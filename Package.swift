@@ -134,7 +134,7 @@ let package = Package(
       dependencies: [
         "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTraceState", "AsyncVizTraceCodecs",
         "AsyncVizExamples", "AsyncVizTestSupport", "AsyncVizNodeRuntime", "AsyncVizGoRuntime",
-        "AsyncVizThreadsRuntime",
+        "AsyncVizThreadsRuntime", "AsyncVizTestPrograms",
       ],
       exclude: ["Goldens", "FuzzCorpus", "BadPrograms"]
     ),
@@ -156,6 +156,7 @@ let package = Package(
       name: "AsyncVizTranslateTests",
       dependencies: [
         "AsyncVizTranslate", "AsyncVizLang", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizExamples",
+        "AsyncVizTestPrograms",
       ],
       exclude: ["Regressions", "ExpectedMismatches.txt"]),
   ],

@@ -2,6 +2,7 @@ import AsyncVizExamples
 import AsyncVizGoRuntime
 import AsyncVizLang
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
 import Testing
@@ -66,19 +67,7 @@ private func times(_ trace: Trace) -> [String: [Int64]] {
 }
 
 @Test func workIsPreemptedAfter10msAndGoesToTheGlobalQueue() throws {
-  let run = try runGo(
-    """
-    async fn spin(name) {
-        work(30ms)
-        print("{name} done")
-    }
-    async fn main() {
-        let a = spawn spin("a")
-        let b = spawn spin("b")
-        await a
-        await b
-    }
-    """)
+  let run = try runGo(SharedSources.twoSpinners)
   // Each 30 ms of CPU is cut into 10 ms slices that alternate through the global queue.
   #expect(run.lines == ["b done", "a done"])
   let preempts = run.trace.events.filter { if case .goPreempt = $0.payload { true } else { false } }

@@ -1,5 +1,6 @@
 import AsyncVizExamples
 import AsyncVizLang
+import AsyncVizTestPrograms
 import AsyncVizTranslate
 import Foundation
 import Testing
@@ -40,19 +41,7 @@ import Testing
       if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("go is not installed") }
       return
     }
-    let text = """
-      async fn spin(name) {
-          work(30ms)
-          print("{name} done")
-      }
-      async fn main() {
-          let a = spawn spin("a")
-          let b = spawn spin("b")
-          await a
-          await b
-      }
-      """
-    let file = SourceFile(name: "spin.av", text: text)
+    let file = SourceFile(name: "spin.av", text: SharedSources.twoSpinners)
     let program = try CompiledProgram.compile(file)
     let model = ProgramOutcome.goRun(program).outcome
     #expect(model == ProgramOutcome(lines: ["b done", "a done"], end: .finished(us: 60_000)))
