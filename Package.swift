@@ -146,7 +146,8 @@ let package = Package(
       ]),
     .testTarget(name: "AsyncVizUITests", dependencies: ["AsyncVizUI"] + demoTestKit, exclude: ["Goldens"]),
     .testTarget(
-      name: "AsyncVizCLITests", dependencies: ["AsyncVizCLI", "AsyncVizTestSupport", "AsyncVizTranslate"],
+      name: "AsyncVizCLITests",
+      dependencies: ["AsyncVizCLI", "AsyncVizTestPrograms", "AsyncVizTestSupport", "AsyncVizTranslate"],
       exclude: ["Goldens", "BadPrograms"]),
     .testTarget(
       name: "AsyncVizQuizTests", dependencies: ["AsyncVizQuiz"] + demoTestKit, exclude: ["Goldens"]),

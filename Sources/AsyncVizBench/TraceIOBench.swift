@@ -1,5 +1,6 @@
 import AsyncVizPosix
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceCodecs
 import AsyncVizTraceState

@@ -1,6 +1,7 @@
 import AsyncVizCLI
 import AsyncVizPosix
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceCodecs
 import AsyncVizTranslate

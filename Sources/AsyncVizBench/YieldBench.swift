@@ -1,24 +1,8 @@
 import AsyncVizPosix
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import DequeModule
-
-/// A task that yields `remaining` times, written as a native future (the
-/// executor and trace I/O benchmarks share it).
-struct Yielder: Future {
-  /// Yields still to do; the current one is `step`.
-  var remaining: Int
-  var step = YieldNow()
-
-  mutating func poll(_ cx: inout Context) -> Poll<Void> {
-    while remaining > 0 {
-      guard case .ready = step.poll(&cx) else { return .pending }
-      remaining -= 1
-      step = YieldNow()
-    }
-    return .ready(())
-  }
-}
 
 /// The executor's yield workload: `tasks` tasks each yielding `yields` times.
 /// Returns resumptions (polls) per second.

@@ -1,25 +1,11 @@
 import AsyncVizCLI
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceCodecs
 import AsyncVizUI
 import Foundation
 import Testing
-
-/// A task that yields `remaining` times (a long trace from a small program).
-private struct Yielder: Future {
-  var remaining: Int
-  var yield = YieldNow()
-
-  mutating func poll(_ cx: inout Context) -> Poll<Void> {
-    while remaining > 0 {
-      guard case .ready = yield.poll(&cx) else { return .pending }
-      remaining -= 1
-      yield = YieldNow()
-    }
-    return .ready(())
-  }
-}
 
 /// 300 tasks yielding 60 times: about 92,000 events, several slices of the feed.
 private func longTrace() -> Trace {

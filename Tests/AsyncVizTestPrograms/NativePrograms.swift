@@ -3,6 +3,28 @@ import AsyncVizTrace
 
 /// Native stand-ins for the demos, built from the runtime's own futures, so
 /// the UI can be tested on real traces without the .av compiler.
+/// A task that yields `remaining` times, written as a native future: a long
+/// trace from a small program (the executor and trace I/O benchmarks, and the
+/// file feed's tests, share it).
+public struct Yielder: Future {
+  /// Yields still to do; the current one is `step`.
+  public var remaining: Int
+  @usableFromInline var step = YieldNow()
+
+  // Inlinable: the executor benchmark polls it a million times, and a call
+  // across the module boundary would be counted as the executor's cost.
+  @inlinable public init(remaining: Int) { self.remaining = remaining }
+
+  @inlinable public mutating func poll(_ cx: inout Context) -> Poll<Void> {
+    while remaining > 0 {
+      guard case .ready = step.poll(&cx) else { return .pending }
+      remaining -= 1
+      step = YieldNow()
+    }
+    return .ready(())
+  }
+}
+
 public enum NativePrograms {
   public static let db = ResourceSpec(name: "db", latencyUs: 40_000)
   public static let svc = ResourceSpec(name: "svc", latencyUs: 25_000)
