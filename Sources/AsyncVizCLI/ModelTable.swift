@@ -1,6 +1,7 @@
 import AsyncVizLang
 import AsyncVizTrace
 import AsyncVizTraceState
+import AsyncVizUI
 import Foundation
 
 /// The table `asyncviz compare` prints: a column per model, a row per fact,
@@ -85,7 +86,7 @@ struct ModelTable {
 
   /// The rows of the table: a label and a cell per model (what `text`
   /// prints, and what the full-screen view's compare table shows).
-  var rows: [(label: String, cells: [String])] {
+  var rows: [CompareTable.Row] {
     let rows: [(String, (ModelFacts) -> String)] = [
       ("main returns at", endCell),
       ("end", { $0.end.name }),
@@ -97,7 +98,13 @@ struct ModelTable {
       ("context switches", { "\($0.contextSwitches)" }),
       ("polls / wakes", { "\($0.polls) / \($0.wakes)" }),
     ]
-    return rows.map { row in (row.0, facts.map { row.1($0) }) }
+    return rows.map { row in CompareTable.Row(label: row.0, cells: facts.map { row.1($0) }) }
+  }
+
+  /// The table as the full-screen view draws it (`c`): the same heading,
+  /// rows and paragraph as `text`, one type for both.
+  var compareTable: CompareTable {
+    CompareTable(title: heading, models: facts.map(\.model), rows: rows, summary: paragraph)
   }
 
   /// What was compared and how: "db-then-service (sim backend, virtual time;
@@ -109,7 +116,7 @@ struct ModelTable {
   /// The table and the paragraph.
   var text: String {
     var text = "asyncviz compare: \(heading)\n\n"
-    text += columns(rows.map { ($0.label, $0.cells) })
+    text += columns(rows)
     text += "\n" + paragraph + "\n"
     if !real.isEmpty { text += realText }
     return text
@@ -117,7 +124,7 @@ struct ModelTable {
 
   /// A header line of the models' names, then each row's label and cells,
   /// every column as wide as its widest cell (the last one left ragged).
-  private func columns(_ rows: [(label: String, cells: [String])]) -> String {
+  private func columns(_ rows: [CompareTable.Row]) -> String {
     let labelWidth = rows.map(\.label.count).max() ?? 0
     let widths = facts.indices.map { i in
       max(facts[i].model.rawValue.count, rows.map { $0.cells[i].count }.max() ?? 0)
@@ -144,7 +151,9 @@ struct ModelTable {
       ("OS threads (peak)", { RealRun.grouped($0.osThreads) }),
       ("context switches", { $0.switchesText }),
     ]
-    let cells = rows.map { row in (row.0, facts.map { realRun($0.model).map(row.1) ?? "not measured" }) }
+    let cells = rows.map { row in
+      CompareTable.Row(label: row.0, cells: facts.map { realRun($0.model).map(row.1) ?? "not measured" })
+    }
     var text =
       "\nreal runs, wall clock, each in a child process of its own: rust's tasks on the epoll backend\n"
     text += "and threads as real pthreads (tracing off), node and go as the translated program on Node\n"

@@ -66,11 +66,7 @@ final class SessionRuns: ModelRuns {
     } catch {
       return .failure(ModelRunFailure("\(error)"))
     }
-    let facts = compared.facts
-    let made = CompareTable(
-      title: compared.heading, models: facts.map(\.model),
-      rows: compared.rows.map { CompareTable.Row(label: $0.label, cells: $0.cells) },
-      summary: compared.paragraph)
+    let made = compared.compareTable
     table = made
     return .success(made)
   }

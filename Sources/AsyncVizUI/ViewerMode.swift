@@ -41,34 +41,36 @@ public enum ViewerMode: Equatable, Sendable {
   }
 
   /// After `?`.
-  func openHelp() -> ViewerMode {
-    switch self {
-    case .paused: .help(resumePlaying: false)
-    case .playing: .help(resumePlaying: true)
-    case .help, .question, .compare: self
-    }
-  }
+  func openHelp() -> ViewerMode { suspended(by: ViewerMode.help) }
 
   /// After closing the help.
   func closeHelp() -> ViewerMode {
-    if case .help(let resume) = self { return resume ? .playing : .paused }
+    if case .help(let resume) = self { return Self.resumed(resume) }
     return self
   }
 
   /// After `c` opened the compare table.
-  func openCompare() -> ViewerMode {
+  func openCompare() -> ViewerMode { suspended(by: ViewerMode.compare) }
+
+  /// After `c` or Esc closed the compare table.
+  func closeCompare() -> ViewerMode {
+    if case .compare(let resume) = self { return Self.resumed(resume) }
+    return self
+  }
+
+  /// The overlay `overlay` (help or compare) over paused or playing,
+  /// remembering which, so that closing it resumes what it interrupted;
+  /// any other mode stays as it is (one overlay at a time).
+  private func suspended(by overlay: (_ resumePlaying: Bool) -> ViewerMode) -> ViewerMode {
     switch self {
-    case .paused: .compare(resumePlaying: false)
-    case .playing: .compare(resumePlaying: true)
+    case .paused: overlay(false)
+    case .playing: overlay(true)
     case .help, .question, .compare: self
     }
   }
 
-  /// After `c` or Esc closed the compare table.
-  func closeCompare() -> ViewerMode {
-    if case .compare(let resume) = self { return resume ? .playing : .paused }
-    return self
-  }
+  /// What closing an overlay goes back to.
+  private static func resumed(_ resumePlaying: Bool) -> ViewerMode { resumePlaying ? .playing : .paused }
 
   /// After the run's end was reached, or a manual step.
   func stop() -> ViewerMode {
