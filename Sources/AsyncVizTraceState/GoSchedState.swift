@@ -150,20 +150,18 @@ public struct GoSchedState: Sendable, Equatable {
       liveGoroutines += 1
       peakGoroutines = max(peakGoroutines, liveGoroutines)
       set(task, .runnable)
-    case .complete(let task):
+    case .complete(let task), .taskDrop(let task):
       guard active else { return }
       liveGoroutines -= 1
       set(task, .dead)
+      if case .taskDrop = payload {
+        // main returned and the process exited with this goroutine alive:
+        // it leaves every queue and timer list where it was (a goroutine
+        // that completes ran last, so it sits in no queue).
+        unqueue(task)
+        timers.removeAll { $0.task == task }
+      }
       stopRunning(task)
-    case .taskDrop(let task):
-      // main returned and the process exited with this goroutine alive:
-      // it leaves every queue, M and timer list where it was.
-      guard active else { return }
-      liveGoroutines -= 1
-      set(task, .dead)
-      unqueue(task)
-      stopRunning(task)
-      timers.removeAll { $0.task == task }
     case .timerSet(let task, let deadline, let purpose):
       guard active else { return }
       let at = timers.firstIndex { $0.deadlineUs > deadline } ?? timers.count
