@@ -217,7 +217,7 @@ public final class RealThreadsKernel: ThreadsKernel, TraceRecording, @unchecked 
         record(.taskDrop(task: TaskID(UInt32(t + 1))))
       }
     }
-    let reason: EndReason = failed ? .error : natural ?? (mainExited ? .completed : .stuck)
+    let reason = EndReason(failed: failed, stop: natural, otherwise: mainExited ? .completed : .stuck)
     let stuck =
       mainExited || reason == .maxSteps
       ? [] : threads.indices.filter { !threads[$0].exited }.map { TaskID(UInt32($0 + 1)) }
