@@ -19,10 +19,10 @@ import Glibc
 /// the context switches stay real; only the program's own instructions are
 /// serialised (they take microseconds). The channels' mutex is the same
 /// lock, and each thread's condition variable waits on it.
-public final class RealThreadsKernel: ThreadsKernel, @unchecked Sendable {
+public final class RealThreadsKernel: ThreadsKernel, TraceRecording, @unchecked Sendable {
   // @unchecked: every mutable field is read and written only while holding
   // `gil` (init and the caller of `run` before it starts threads included).
-  public internal(set) var recorder: TraceRecorder
+  public var recorder: TraceRecorder
   public var keepAlive: AnyObject?
   public var onRunStart: (() -> Void)?
   public var onThreadExit: ((TaskID) -> Void)?
@@ -102,10 +102,7 @@ public final class RealThreadsKernel: ThreadsKernel, @unchecked Sendable {
     pthread_condattr_destroy(&attributes)
   }
 
-  public var trace: Trace { recorder.trace }
   public var now: Int64 { (Monotonic.nanoseconds() - startNs) / 1_000 }
-  public func record(_ payload: EventPayload) { recorder.record(payload, at: now) }
-  public func intern(_ text: String) -> StringID { recorder.intern(text) }
   public func fail() { failed = true }
 
   public func create(_ name: String, by parent: TaskID?, body: @escaping () -> ThreadAction) -> TaskID {
@@ -220,7 +217,7 @@ public final class RealThreadsKernel: ThreadsKernel, @unchecked Sendable {
         record(.taskDrop(task: TaskID(UInt32(t + 1))))
       }
     }
-    let reason: EndReason = failed ? .error : natural ?? (mainExited ? .completed : .stuck)
+    let reason = EndReason(failed: failed, stop: natural, otherwise: mainExited ? .completed : .stuck)
     let stuck =
       mainExited || reason == .maxSteps
       ? [] : threads.indices.filter { !threads[$0].exited }.map { TaskID(UInt32($0 + 1)) }

@@ -2,16 +2,12 @@
 /// model's kernel, the go model's scheduler): it runs a program one
 /// scheduling decision per `step()`, on a virtual clock, and records every
 /// decision in a trace. A model states its trace, clock, end and step; it
-/// gets from here the trace accessors and `run()`. What a step did stays in
-/// the model's own words (its `Step` enum), and so does everything it does
-/// within a step.
-public protocol SteppedRuntime: AnyObject {
+/// gets from `TraceRecording` the trace accessors and from here `run()`.
+/// What a step did stays in the model's own words (its `Step` enum), and so
+/// does everything it does within a step.
+public protocol SteppedRuntime: TraceRecording {
   /// What one call of `step()` did, in the model's words.
   associatedtype Step
-  /// The trace being recorded.
-  var recorder: TraceRecorder { get set }
-  /// Virtual time in microseconds.
-  var now: Int64 { get }
   /// Set once the run has ended.
   var end: RunEnd? { get }
   /// One scheduling decision (or, once the run has ended, nothing).
@@ -19,22 +15,6 @@ public protocol SteppedRuntime: AnyObject {
 }
 
 extension SteppedRuntime {
-  /// The trace so far (complete once `end` is set).
-  @inlinable
-  public var trace: Trace { recorder.trace }
-
-  /// Copies what was recorded since `trace` was last brought up to date.
-  @inlinable
-  public func appendNew(into trace: inout Trace) { trace.catchUp(with: recorder.trace) }
-
-  /// Appends an event at the current time.
-  @inlinable
-  public func record(_ payload: EventPayload) { recorder.record(payload, at: now) }
-
-  /// Interns a string in the trace.
-  @inlinable
-  public func intern(_ text: String) -> StringID { recorder.intern(text) }
-
   /// Runs the program to its end and returns how it ended.
   @discardableResult
   public func run() -> RunEnd {
