@@ -18,11 +18,16 @@ extension EpollBackend {
   ///   list or in several: the peer writes every answer due when it wakes,
   ///   but the executor may wake between two of those writes.
   public func wait(timeoutUs: Int64?) -> [ReadyFd] {
-    // Emptied one by one: `removeAll(keepingCapacity:)` goes through the
-    // generic `replaceSubrange` (about 60 instructions a wait), and the list
-    // is mostly one or two fds long.
-    while !ready.isEmpty { ready.removeLast() }
-    guard lifecycle == .open else { return ready }
+    var ready = ReadyList(capacity: 8)
+    wait(timeoutUs: timeoutUs, into: &ready)
+    return ready.elements
+  }
+
+  /// The same wait, into the reactor's own list: the runtime's path, which
+  /// allocates nothing and checks no array's uniqueness.
+  public func wait(timeoutUs: Int64?, into ready: inout ReadyList) {
+    ready.removeAll()
+    guard lifecycle == .open else { return }
     let deadline = timeoutUs.map {
       Monotonic.nanoseconds().saturatingAdding(max(0, $0).saturatingMultiplied(by: 1000))
     }
@@ -37,6 +42,5 @@ extension EpollBackend {
     } catch {
       if failure == nil { failure = error }
     }
-    return ready
   }
 }

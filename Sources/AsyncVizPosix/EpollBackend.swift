@@ -59,8 +59,6 @@ public final class EpollBackend: ReactorBackend {
   var ownedFds: Set<Int32> = []
   /// The kernel's output buffer for `epoll_wait`, allocated once.
   let events: UnsafeMutableBufferPointer<epoll_event>
-  /// The ready list being built, reused from wait to wait.
-  @exclusivity(unchecked) var ready: [ReadyFd] = []
   /// The wait system calls made so far; `calls - interrupted` equals the
   /// number of `wait`s (one call per reactor turn, plus one per EINTR retry).
   @exclusivity(unchecked) public internal(set) var waitCounts = WaitCounts()
@@ -88,7 +86,6 @@ public final class EpollBackend: ReactorBackend {
     self.hangUpResources = hangUpResources
     events = .allocate(capacity: Self.eventCapacity)
     events.initialize(repeating: epoll_event())
-    ready.reserveCapacity(Self.eventCapacity)
     startNs = Monotonic.nanoseconds()
   }
 

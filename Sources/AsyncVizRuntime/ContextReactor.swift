@@ -19,7 +19,7 @@ extension Context {
     guard case .success = result else { return result }
     core.pointee.record(.register(task: task, fd: fd, interest: interest))
     let waker = storeWaker()
-    core.pointee.reactor.interest[fd] = Reactor.Registration(task: task, interest: interest, waker: waker)
+    core.pointee.reactor.interest.insert(Reactor.Registration(task: task, interest: interest, waker: waker), fd: fd)
     return result
   }
 

@@ -22,6 +22,8 @@ struct Reactor: ~Copyable {
   var interest = InterestList()
   /// Armed timers.
   var timers = TimerQueue()
+  /// The ready list of the last wait (refilled by each).
+  var ready = ReadyList()
 
   init(backend: any ReactorBackend) { self.backend = backend }
 
@@ -29,7 +31,9 @@ struct Reactor: ~Copyable {
   var isIdle: Bool { interest.isEmpty && timers.armedCount == 0 }
 
   /// The wait timeout the next turn will use: time to the next timer, or nil.
+  @inline(__always)
   mutating func nextTimeout(now: Int64) -> Int64? {
-    timers.nextDeadline().map { max(0, $0 - now) }
+    guard timers.armedCount > 0, let deadline = timers.nextDeadline() else { return nil }
+    return max(0, deadline - now)
   }
 }

@@ -64,8 +64,19 @@ public protocol ReactorBackend: AnyObject {
   /// Blocks until a watched fd is ready or `timeoutUs` passes (nil: no limit)
   /// and returns the ready list, in the order the kernel reported it.
   func wait(timeoutUs: Int64?) -> [ReadyFd]
+  /// The same wait, filling the reactor's `ready` (emptied first) instead
+  /// of returning an array: what the runtime calls on every reactor turn.
+  /// Defaults to `wait(timeoutUs:)`; a backend on a hot path overrides it.
+  func wait(timeoutUs: Int64?, into ready: inout ReadyList)
   /// Releases every kernel object (fds, threads); the run is over.
   func shutdown()
+}
+
+extension ReactorBackend {
+  public func wait(timeoutUs: Int64?, into ready: inout ReadyList) {
+    ready.removeAll()
+    for r in wait(timeoutUs: timeoutUs) { ready.append(r) }
+  }
 }
 
 /// A failed system call, named with its errno so the message is actionable.

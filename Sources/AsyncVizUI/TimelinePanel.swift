@@ -19,7 +19,7 @@ enum TimelinePanel {
       glyphs: cx.glyphs)
     let inner = rect.interior
     let index = cx.model.timeline
-    let taskCount = index.segments.count
+    let taskCount = index.taskCount
     let labelWidth = min(16, 2 + (cx.trace.tasks.map { CharWidth.of(cx.label($0.id)) }.max() ?? 8))
     let width = inner.width - labelWidth - 1
     guard inner.height >= 2, width >= 10, taskCount > 0 else { return }
@@ -80,8 +80,7 @@ enum TimelinePanel {
     _ index: TimelineIndex, _ k: Int, _ scale: Scale, _ cx: PanelContext, into buffer: inout CellBuffer,
     x: Int, y: Int, cursor: Int
   ) {
-    let segments = index.segments[k]
-    let marks = index.marks[k]
+    let (segments, marks) = index.lane(k, in: cx.trace)
     var cells = Array(repeating: (glyph: " ", role: StyleRole.dim), count: scale.columns)
     for s in segments {
       let a = scale.column(us: s.startUs, step: s.startStep)

@@ -11,7 +11,7 @@ import Testing
   var index = TimelineIndex()
   index.extend(with: trace)
   #expect(index.indexed == trace.events.count)
-  let handler = index.segments[1]  // #2 handler
+  let (handler, marks) = index.lane(1, in: trace)  // #2 handler
   let kinds = handler.map { segment -> String in
     switch segment.activity {
     case .ready: "ready@\(segment.startUs)"
@@ -25,8 +25,8 @@ import Testing
       "poll@65000",
     ])
   #expect(handler.last?.endUs == 65_000)  // closed by its completion
-  #expect(index.marks[1].map(\.tUs) == [40_000, 65_000])
-  #expect(index.marks[1].allSatisfy { $0.by == .reactor && $0.lateUs == 0 })
+  #expect(marks.map(\.tUs) == [40_000, 65_000])
+  #expect(marks.allSatisfy { $0.by == .reactor && $0.lateUs == 0 })
 }
 
 /// A timer that fires late says by how much: blocking-the-executor's ticker
@@ -35,7 +35,7 @@ import Testing
   let trace = DemoTraces.trace(named: "blocking-the-executor")
   var index = TimelineIndex()
   index.extend(with: trace)
-  let ticker = index.marks[1]  // #2 ticker
+  let ticker = index.lane(1, in: trace).marks  // #2 ticker
   #expect(ticker.filter { $0.lateUs > 0 }.map(\.lateUs) == [95_000])
   #expect(ticker.allSatisfy { $0.by == .timer })
 }
