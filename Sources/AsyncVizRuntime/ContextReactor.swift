@@ -19,7 +19,8 @@ extension Context {
     guard case .success = result else { return result }
     core.pointee.record(.register(task: task, fd: fd, interest: interest))
     let waker = storeWaker()
-    core.pointee.reactor.interest.insert(Reactor.Registration(task: task, interest: interest, waker: waker), fd: fd)
+    let registration = Reactor.Registration(task: task, interest: interest, waker: waker)
+    core.pointee.reactor.interest.insert(registration, fd: fd)
     return result
   }
 
