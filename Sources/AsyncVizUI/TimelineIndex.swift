@@ -38,10 +38,10 @@ public struct TimelineIndex: Sendable {
   /// the timeline is drawn from (spawn, schedule, polls, wakes, timers, its
   /// end), in order. A lane's segments and marks are rebuilt from them when
   /// drawn (`lane`): a few dozen lanes a frame. Keeping the segments
-  /// themselves cost about 45 bytes per event (a 56-byte segment per status
-  /// change and a 32-byte mark per wake, in one array per task): 75 MB of
-  /// the view's 344 MB on a 2.1 M-event run, where these positions take 4
-  /// bytes per event drawn from.
+  /// themselves (a segment per status change and a mark per wake, in two
+  /// arrays per task) cost about 58 MB of the view's 344 MB on a 2.1
+  /// M-event run, about 30 bytes an event; these positions take 4 bytes
+  /// per event drawn from.
   private var positions: [[UInt32]] = []
   /// Events indexed so far.
   public private(set) var indexed = 0
@@ -50,6 +50,13 @@ public struct TimelineIndex: Sendable {
 
   /// Tasks seen so far (the lanes).
   public var taskCount: Int { positions.count }
+
+  /// Bytes the index holds: its arrays by capacity, with their headers.
+  public var storedBytes: Int {
+    let header = 32
+    return header + positions.capacity * MemoryLayout<[UInt32]>.stride
+      + positions.reduce(0) { $0 + header + $1.capacity * MemoryLayout<UInt32>.stride }
+  }
 
   /// Indexes the events of `trace` not seen yet.
   public mutating func extend(with trace: Trace) {
@@ -79,7 +86,7 @@ public struct TimelineIndex: Sendable {
     guard k >= 0 && k < positions.count else { return ([], []) }
     var builder = LaneBuilder()
     let events = trace.events
-    for p in positions[k] { builder.add(events[Int(p)]) }
+    for p in positions[k] where Int(p) < events.count { builder.add(events[Int(p)]) }
     return (builder.segments, builder.marks)
   }
 

@@ -39,3 +39,29 @@ import Testing
   #expect(ticker.filter { $0.lateUs > 0 }.map(\.lateUs) == [95_000])
   #expect(ticker.allSatisfy { $0.by == .timer })
 }
+
+/// The index of a big run stays small beside its events: a few bytes for
+/// each event a lane is drawn from, not a segment per status change and a
+/// mark per wake (about 30 bytes an event on the view benchmark's run,
+/// which this bound fails). Built in
+/// two slices, as a live run or a file read in slices extends it, and the
+/// lanes are the same as those of an index built in one go.
+@Test func theTimelineIndexOfABigRunStaysWithinBytesPerEvent() {
+  let trace = NativePrograms.sleepers(tasks: 2_000, rounds: 10)
+  var whole = TimelineIndex()
+  whole.extend(with: trace)
+  var first = trace
+  first.events.removeLast(trace.events.count / 2)
+  var sliced = TimelineIndex()
+  sliced.extend(with: first)
+  sliced.extend(with: trace)
+  let events = trace.events.count
+  #expect(whole.storedBytes <= events * 12, "\(whole.storedBytes / events) bytes per event")
+  #expect(sliced.indexed == events && sliced.taskCount == trace.tasks.count)
+  for k in [1, 2, 1_000, 2_000] {
+    let a = whole.lane(k, in: trace)
+    let b = sliced.lane(k, in: trace)
+    #expect(a.segments == b.segments && a.marks == b.marks)
+    #expect(a.segments.count >= 10 && a.marks.count >= 10)
+  }
+}
