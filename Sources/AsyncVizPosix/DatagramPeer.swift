@@ -37,18 +37,7 @@ public final class DatagramPeer: @unchecked Sendable {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &addressLength) }
       }
       guard rc == 0 else { throw BackendError(Syscall.describe("getsockname", errno: errno)) }
-      let context = Unmanaged.passRetained(self).toOpaque()
-      let code = pthread_create(
-        &thread, nil,
-        { raw in
-          guard let raw else { return nil }
-          Unmanaged<DatagramPeer>.fromOpaque(raw).takeRetainedValue().serve()
-          return nil
-        }, context)
-      guard code == 0 else {
-        Unmanaged<DatagramPeer>.fromOpaque(context).release()
-        throw BackendError(Syscall.describe("pthread_create", errno: code))
-      }
+      thread = try Syscall.startThread { self.serve() }
     } catch {
       Syscall.close(fd)
       throw error

@@ -152,20 +152,12 @@ public final class RealThreadsKernel: ThreadsKernel, TraceRecording, @unchecked 
       refuse("pthread_create refused: the cap of \(threadCap) threads")
       return
     }
-    let job = Unmanaged.passRetained(ThreadStart(kernel: self, index: t)).toOpaque()
-    var handle = pthread_t()
-    let code = pthread_create(
-      &handle, nil,
-      { raw in
-        guard let raw else { return nil }
-        let start = Unmanaged<ThreadStart>.fromOpaque(raw).takeRetainedValue()
-        start.kernel.threadMain(start.index)
-        return nil
-      }, job)
-    guard code == 0 else {
-      Unmanaged<ThreadStart>.fromOpaque(job).release()
-      refusal = "thread \(t + 1) could not be created: \(Syscall.describe("pthread_create", errno: code))"
-      refuse(Syscall.describe("pthread_create", errno: code))
+    let handle: pthread_t
+    do {
+      handle = try Syscall.startThread { self.threadMain(t) }
+    } catch {
+      refusal = "thread \(t + 1) could not be created: \(error.message)"
+      refuse(error.message)
       return
     }
     pthread_detach(handle)
