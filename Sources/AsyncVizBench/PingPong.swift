@@ -64,10 +64,10 @@ struct PingPong: Future {
   private mutating func exchange() throws(BackendError) -> Bool {
     while true {
       let fd = self.fd
-      let r = withUnsafeMutableBytes(of: &buffer) { p in
-        Result { () throws(BackendError) in try Syscall.read(fd, into: p) }
+      let r = try withUnsafeMutableBytes(of: &buffer) { (p) throws(BackendError) in
+        try Syscall.read(fd, into: p)
       }
-      guard case .done(let n) = try r.get() else { return false }
+      guard case .done(let n) = r else { return false }
       if n == 0 { return true }  // the other end closed
       count += n
       switch role {
@@ -83,12 +83,10 @@ struct PingPong: Future {
 
   private mutating func send(_ n: Int) throws(BackendError) {
     let fd = self.fd
-    let r = withUnsafeBytes(of: &buffer) { p in
-      Result { () throws(BackendError) in
-        try Syscall.write(fd, from: UnsafeRawBufferPointer(rebasing: p[0..<n]))
-      }
+    let r = try withUnsafeBytes(of: &buffer) { (p) throws(BackendError) in
+      try Syscall.write(fd, from: UnsafeRawBufferPointer(rebasing: p[0..<n]))
     }
-    guard case .done(n) = try r.get() else { throw BackendError("write(\(fd)): short write") }
+    guard case .done(n) = r else { throw BackendError("write(\(fd)): short write") }
   }
 
   private mutating func finish(_ cx: inout Context) -> Poll<Int> {
