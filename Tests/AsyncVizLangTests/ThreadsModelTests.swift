@@ -115,17 +115,6 @@ private let twoWorkers = """
   #expect(run.lines == ["sent 0", "got 0", "got 1", "sent 1", "sent 2", "got 2"])
 }
 
-@Test func aThreadWaitingOnNothingIsStuck() throws {
-  let run = try runThreads(
-    """
-    async fn main() {
-        await lost_waker()
-    }
-    """)
-  #expect(run.end.reason == .stuck)
-  #expect(run.end.stuckTasks == [TaskID(1)])
-}
-
 @Test func theReducersKernelStateAgreesWithTheKernelForEveryDemo() throws {
   for demo in DemoCatalog.all {
     let program = try CompiledProgram.compile(demo.sourceFile)
