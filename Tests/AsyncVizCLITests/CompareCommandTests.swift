@@ -111,7 +111,6 @@ func compareTellsWhatEachModelsTraceShows(demo: String) throws {
   #expect(mine.code == 0, "\(mine.stderr)")
   let header = mine.stdout.split(separator: "\n").dropFirst(1).first.map(String.init) ?? ""
   #expect(header.split(separator: " ") == ["threads", "rust"])
-  let bad = try CLIRunner.run(["compare", "timers", "--models", "rust,erlang"])
-  #expect(bad.code == 2)
-  #expect(bad.stderr.contains("unknown model 'erlang'"))
+  try CLIRunner.expectRefusal(
+    ["compare", "timers", "--models", "rust,erlang"], saying: "unknown model 'erlang'")
 }

@@ -90,7 +90,6 @@ func exportIsDeterministicAndValid(name: String) throws {
 }
 
 @Test func exportToAMissingFolderIsExitTwo() throws {
-  let r = try CLIRunner.run(["export", "timers", "-o", "/nonexistent-dir/t.json"])
-  #expect(r.code == 2)
-  #expect(r.stderr.contains("/nonexistent-dir/t.json"))
+  try CLIRunner.expectRefusal(
+    ["export", "timers", "-o", "/nonexistent-dir/t.json"], saying: "/nonexistent-dir/t.json")
 }

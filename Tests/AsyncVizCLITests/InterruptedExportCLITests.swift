@@ -126,9 +126,8 @@ func aFileAsyncvizDidNotWriteIsReplacedOnlyWithForce(_ name: String) throws {
   let dir = try CLIRunner.temporaryDirectory()
   let out = dir.appendingPathComponent(name)
   try "precious\n".write(to: out, atomically: true, encoding: .utf8)
-  let refused = try CLIRunner.run(["export", "db-then-service", "-o", out.path])
-  #expect(refused.code == 2)
-  #expect(refused.stderr.contains("is not a trace asyncviz wrote (use --force"))
+  try CLIRunner.expectRefusal(
+    ["export", "db-then-service", "-o", out.path], saying: "is not a trace asyncviz wrote (use --force")
   #expect(try String(contentsOf: out, encoding: .utf8) == "precious\n")
   let viaRun = try CLIRunner.run(["demo", "db-then-service", "--plain", "--export", out.path])
   #expect(viaRun.code == 2)

@@ -107,9 +107,7 @@ import Testing
   ("requests=0", "a channel's capacity must be at least 1"),
 ])
 func aBadSetIsExitTwoWithAClearMessage(assignment: String, message: String) throws {
-  let result = try CLIRunner.run(["demo", "many-requests", "--set", assignment, "--plain"])
-  #expect(result.code == 2)
-  #expect(result.stderr.contains(message), "\(result.stderr)")
+  try CLIRunner.expectRefusal(["demo", "many-requests", "--set", assignment, "--plain"], saying: message)
 }
 
 @Test func setChangesTheProgramsConstantEverywhereItIsUsed() throws {
