@@ -73,6 +73,17 @@ struct CLIRunner {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Runs `asyncviz ARGS` and checks that it succeeded (exit status 0; its
+  /// standard error is the failure message otherwise).
+  @discardableResult
+  static func expectSuccess(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> Result
+  {
+    let result = try run(arguments)
+    #expect(result.code == 0, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+    return result
+  }
+
   /// Runs `asyncviz ARGS` and checks that it refused them as bad input: exit
   /// status 2 and `message` in its standard error.
   static func expectRefusal(
