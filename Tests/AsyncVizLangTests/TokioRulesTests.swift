@@ -10,18 +10,28 @@ import Testing
 // translated to Rust, run on `#[tokio::main(flavor = "current_thread",
 // start_paused = true)]`, prints the same lines and ends at the same time.
 
-@Test func sleepFixesItsDeadlineWhenCalled() throws {
+/// tokio's sleep fixes its deadline when called (Instant::now() + the
+/// duration) and registers its timer at its first poll: made for 30 ms,
+/// polled at 20 ms, it arms a timer for 30 ms; made for 20 ms, polled at
+/// 30 ms, its deadline has passed and it is Ready with no timer.
+@Test(arguments: [(made: 30, awaitedFirst: 20, timers: [20_000, 30_000]), (20, 30, [30_000])])
+func sleepFixesItsDeadlineWhenCalled(made: Int, awaitedFirst: Int, timers: [Int64]) throws {
   let (trace, end) = try runText(
     """
     async fn main() {
-        let s = sleep(30ms)
-        await sleep(20ms)
+        let s = sleep(\(made)ms)
+        await sleep(\(awaitedFirst)ms)
         await s
         print("done")
     }
     """)
   #expect(trace.printedText == ["done"])
   #expect(end.tUs == 30_000)  // not 20 + 30: the deadline was fixed at the call
+  let deadlines = trace.events.compactMap { e -> Int64? in
+    if case .timerSet(_, let deadline, _) = e.payload { return deadline }
+    return nil
+  }
+  #expect(deadlines == timers)
 }
 
 @Test func timeoutFixesItsDeadlineWhenCalled() throws {
