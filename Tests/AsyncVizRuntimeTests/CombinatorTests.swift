@@ -214,7 +214,9 @@ func aJoinOfJoinsPollsOnlyTheWokenLeaves(n: Int) {
   // Two inner joins, each of n sleeps, inside an outer join; a leaf's wake
   // must reach the outer join's right child and the inner join's right leaf.
   let polls = childPolls("outer") { counter in
-    let inner: [any Future<[Void]>] = [JoinAll(countedSleeps(n, counter)), JoinAll(countedSleeps(n, counter))]
+    let inner: [any Future<[Void]>] = [
+      JoinAll(countedSleeps(n, counter)), JoinAll(countedSleeps(n, counter)),
+    ]
     return JoinAll(inner)
   }
   #expect(polls == 4 * n)
