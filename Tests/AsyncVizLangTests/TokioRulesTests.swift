@@ -180,19 +180,28 @@ func sleepFixesItsDeadlineWhenCalled(made: Int, awaitedFirst: Int, timers: [Int6
   #expect(trace.events.contains { $0.payload == .taskDrop(task: TaskID(2)) })
 }
 
+/// A program whose main makes the join handle `h` at line 5 (`let h =
+/// spawn job()`) and then runs `rest`, written with main's indentation.
+private func usingAJoinHandle(_ rest: String) -> String {
+  """
+  async fn job() {
+      print("work")
+  }
+  async fn main() {
+      let h = spawn job()
+  \(rest)
+  }
+  """
+}
+
 @Test func aJoinHandleAwaitedTwiceIsAUseOfAMovedValue() throws {
   let d = try #require(
     diagnostic(
-      """
-      async fn job() {
-          print("work")
-      }
-      async fn main() {
-          let h = spawn job()
-          await h
-          await h
-      }
-      """))
+      usingAJoinHandle(
+        """
+            await h
+            await h
+        """)))
   #expect(d.line == 7 && d.column == 11)
   #expect(
     d.message
@@ -204,17 +213,12 @@ func sleepFixesItsDeadlineWhenCalled(made: Int, awaitedFirst: Int, timers: [Int6
 @Test func aJoinHandleMadeOutsideALoopCannotBeAwaitedInsideIt() throws {
   let d = try #require(
     diagnostic(
-      """
-      async fn job() {
-          print("work")
-      }
-      async fn main() {
-          let h = spawn job()
-          repeat 2 {
-              await h
-          }
-      }
-      """))
+      usingAJoinHandle(
+        """
+            repeat 2 {
+                await h
+            }
+        """)))
   #expect(d.line == 7)
   #expect(
     d.message.hasPrefix("use of moved value: `h` (value moved here, in the previous iteration of the loop"))
@@ -222,34 +226,24 @@ func sleepFixesItsDeadlineWhenCalled(made: Int, awaitedFirst: Int, timers: [Int6
 
 @Test func aJoinHandleMovedInOneBranchCannotBeUsedAfterTheIf() throws {
   let moved = diagnostic(
-    """
-    async fn job() {
-        print("work")
-    }
-    async fn main() {
-        let h = spawn job()
-        if 1 == 1 {
-            await h
-        }
-        await h
-    }
-    """)
+    usingAJoinHandle(
+      """
+          if 1 == 1 {
+              await h
+          }
+          await h
+      """))
   #expect(moved?.message.hasPrefix("use of moved value: `h` (value moved here: bad.av:7:15") == true)
   // One await in each branch is fine: only one of them runs.
   let branches = diagnostic(
-    """
-    async fn job() {
-        print("work")
-    }
-    async fn main() {
-        let h = spawn job()
-        if 1 == 1 {
-            await h
-        } else {
-            let r = await join(h, sleep(1ms))
-        }
-    }
-    """)
+    usingAJoinHandle(
+      """
+          if 1 == 1 {
+              await h
+          } else {
+              let r = await join(h, sleep(1ms))
+          }
+      """))
   #expect(branches == nil)
 }
 
