@@ -8,12 +8,8 @@ struct RuntimeCore: ~Copyable {
   let options: RuntimeOptions
   /// Ready tasks, in the order they will be polled.
   var runQueue = RunQueue()
-  /// Bookkeeping per task, indexed by `TaskID.index`.
+  /// Bookkeeping per task and its cell, indexed by `TaskID.index`.
   var slots = TaskTable()
-  /// The futures, indexed like `slots`, each held (retained once) from its
-  /// spawn until the core is freed. Unmanaged so that a poll reaches its
-  /// cell without a retain and a release (about 40 instructions per poll).
-  var cells: [Unmanaged<TaskCell>] = []
   /// Wakers of tasks waiting for a task to finish, by the awaited task.
   var joinWaiters: [TaskID: [Waker]] = [:]
   /// The trace being recorded.
@@ -30,7 +26,9 @@ struct RuntimeCore: ~Copyable {
   var blockOnWoken = false
   /// Wakers `yield_now` put in the defer list: woken after the next driver
   /// turn (tokio's `context::defer`, drained by `wake_deferred_tasks`).
-  var deferred = Ring<Waker>()
+  var deferred = Ring<DeferredWaker>()
+  /// `Context.failure` of the poll under way (nil when it ends).
+  var failure: String?
   /// Where the block_on loop is between steps.
   var loop = SchedulerLoop.top
   /// Set once the run has ended; no step happens after.
@@ -57,7 +55,9 @@ struct RuntimeCore: ~Copyable {
   }
 
   deinit {
-    for cell in cells { cell.release() }
+    // The defer list's routes were released by `Runtime.deinit` (a
+    // noncopyable struct's deinit cannot mutate it).
+    for i in slots.indices { slots[i].cell.release() }
   }
 
   /// Re-reads the backend's clock. Called after the clock may have moved:
@@ -75,8 +75,7 @@ struct RuntimeCore: ~Copyable {
 
   mutating func spawn(name: String, parent: TaskID?, cell: TaskCell, blockOn: Bool = false) -> TaskID {
     let id = recorder.addTask(name: name, parent: parent)
-    slots.append(TaskSlot())
-    cells.append(Unmanaged.passRetained(cell))
+    slots.append(TaskSlot(cell: Unmanaged.passRetained(cell)))
     liveTasks += 1
     record(.spawn(task: id, parent: parent))
     if blockOn {
@@ -122,14 +121,15 @@ struct RuntimeCore: ~Copyable {
   /// A task wakes itself by reference during its own poll (no stored waker involved).
   @inline(__always)
   mutating func wakeSelf(_ task: TaskID) {
-    slots[task.index].selfWakes += 1
+    if recorder.enabled { slots[task.index].selfWakes += 1 }
     wakeTask(task, by: .own, fd: nil, from: nil)
   }
 
   @inline(__always)
   private mutating func wakeTask(_ task: TaskID, by source: WakeSource, fd: Int32?, from: TaskID?) {
     let i = task.index
-    slots[i].wakes += 1
+    // Counted for the lints, which are judged only when tracing is on.
+    if recorder.enabled { slots[i].wakes += 1 }
     record(.wake(task: task, by: source, fd: fd, fromTask: from))
     switch slots[i].state.wakeEffect {
     case .schedule:
@@ -156,17 +156,30 @@ struct RuntimeCore: ~Copyable {
   /// Puts a clone of the task's waker in the defer list (`yield_now`). The
   /// `defer` event stands for the clone too (no `waker_clone` before it):
   /// one event fewer on the hot path of a yield.
-  mutating func deferWake(_ task: TaskID, route: WakeRoute?) {
+  @inline(__always)
+  mutating func deferWake(_ task: TaskID, routeSet: Unmanaged<ReadySet>?, routeIndex: Int) {
     slots[task.index].wakersHeld += 1
     record(.deferWake(task: task))
-    deferred.append(Waker(task: task, route: route))
+    deferred.append(DeferredWaker(task: task, routeSet: routeSet?.retain(), routeIndex: routeIndex))
   }
 
-  /// Wakes the deferred wakers, in the order they were deferred.
+  /// Wakes the deferred wakers, in the order they were deferred: what `wake`
+  /// does for a stored waker, with the route taken back from the entry.
   mutating func wakeDeferred() {
     // Waking never defers, so draining to empty wakes exactly the wakers
     // deferred before this driver turn.
-    while let waker = deferred.popFirst() { wake(waker, by: .deferred) }
+    while let entry = deferred.popFirst() {
+      slots[entry.task.index].wakersHeld -= 1
+      if let set = entry.routeSet {
+        WakeRoute(set: set.takeRetainedValue(), index: entry.routeIndex).mark()
+      }
+      wakeTask(entry.task, by: .deferred, fd: nil, from: nil)
+    }
+  }
+
+  /// Empties the defer list without waking (the run is over).
+  mutating func dropDeferred() {
+    while let entry = deferred.popFirst() { entry.routeSet?.release() }
   }
 
   // MARK: lints

@@ -1,8 +1,13 @@
 import AsyncVizTrace
 
-/// The executor's bookkeeping for one task: plain values only, so the task
-/// table is a flat array the hot path updates in place.
+/// The executor's bookkeeping for one task, and its cell: plain values only
+/// (the cell is held unmanaged), so the task table is a flat array the hot
+/// path updates in place, and a poll reaches the task's state and its future
+/// through one index (tokio's task is likewise one record: header, then core).
 struct TaskSlot {
+  /// The task's future (and output), retained once at spawn and released
+  /// when the table is freed: a poll borrows it without a retain and a release.
+  let cell: Unmanaged<TaskCell>
   /// Where the task is in its life (see `TaskStatus` for the transitions).
   var state: TaskStatus = .ready
   /// True exactly while the task's id is in the run queue.
@@ -27,4 +32,7 @@ struct TaskSlot {
   var lintsFired: UInt8 = 0
   /// Time the current poll started, for the long-poll and never-yielded lints.
   var pollStartUs: Int64 = 0
+
+  /// A fresh slot of a task whose future is `cell` (retained by the caller).
+  init(cell: Unmanaged<TaskCell>) { self.cell = cell }
 }

@@ -51,6 +51,15 @@ struct TaskTable: ~Copyable {
     }
   }
 
+  /// The slot at `index` in place, bounds checked once: the hot path reads
+  /// and updates a slot several times per poll through it. Valid until the
+  /// next `append` (a spawn), which may move the slots.
+  @inline(__always)
+  func pointer(_ index: Int) -> UnsafeMutablePointer<TaskSlot> {
+    precondition(index >= 0 && index < count, "no such task")
+    return base + index
+  }
+
   /// Every index, oldest task first.
   var indices: Range<Int> { 0..<count }
 }
