@@ -96,6 +96,14 @@ public struct Context {
   @inline(__always)
   public func deferWake() { core.pointee.deferWake(task, routeSet: routeSet, routeIndex: routeIndex) }
 
+  /// What `YieldNow`'s first poll does: defers the wake and says the task
+  /// waits on the yield.
+  @usableFromInline
+  mutating func deferYield() {
+    deferWake()
+    suspend(on: .yieldNow)
+  }
+
   /// Wakes another task whose waker this future's callee stored (a channel peer).
   public func wake(_ waker: Waker) { core.pointee.wake(waker, by: .task, from: task) }
 

@@ -91,9 +91,11 @@ struct RuntimeCore: ~Copyable {
 
   @inline(__always)
   mutating func schedule(_ id: TaskID, cause: ScheduleCause) {
-    slots[id.index].queued = true
+    slots.pointer(id.index).pointee.queued = true
     let position = runQueue.push(id)
-    record(.schedule(task: id, cause: cause, position: Int32(position)))
+    // Unchecked: a queue of 2^31 tasks would need hundreds of GB first, and
+    // the check ran before `record` knew whether tracing is on.
+    record(.schedule(task: id, cause: cause, position: Int32(truncatingIfNeeded: position)))
   }
 
   // MARK: wakers
@@ -113,30 +115,34 @@ struct RuntimeCore: ~Copyable {
 
   /// Consumes a stored waker: records the wake and queues the task if it can be.
   mutating func wake(_ waker: Waker, by source: WakeSource, fd: Int32? = nil, from: TaskID? = nil) {
-    slots[waker.task.index].wakersHeld -= 1
+    let slot = slots.pointer(waker.task.index)
+    slot.pointee.wakersHeld -= 1
     waker.route?.mark()
-    wakeTask(waker.task, by: source, fd: fd, from: from)
+    wakeTask(waker.task, slot: slot, by: source, fd: fd, from: from)
   }
 
   /// A task wakes itself by reference during its own poll (no stored waker involved).
   @inline(__always)
   mutating func wakeSelf(_ task: TaskID) {
-    if recorder.enabled { slots[task.index].selfWakes += 1 }
-    wakeTask(task, by: .own, fd: nil, from: nil)
+    let slot = slots.pointer(task.index)
+    if recorder.enabled { slot.pointee.selfWakes += 1 }
+    wakeTask(task, slot: slot, by: .own, fd: nil, from: nil)
   }
 
+  /// `slot` is `task`'s, in place (`TaskTable.pointer`).
   @inline(__always)
-  private mutating func wakeTask(_ task: TaskID, by source: WakeSource, fd: Int32?, from: TaskID?) {
-    let i = task.index
+  private mutating func wakeTask(
+    _ task: TaskID, slot: UnsafeMutablePointer<TaskSlot>, by source: WakeSource, fd: Int32?, from: TaskID?
+  ) {
     // Counted for the lints, which are judged only when tracing is on.
-    if recorder.enabled { slots[i].wakes += 1 }
+    if recorder.enabled { slot.pointee.wakes += 1 }
     record(.wake(task: task, by: source, fd: fd, fromTask: from))
-    switch slots[i].state.wakeEffect {
+    switch slot.pointee.state.wakeEffect {
     case .schedule:
-      slots[i].state = .ready
+      slot.pointee.state = .ready
       requeue(task)
     case .notifyWhilePolling:
-      slots[i].notified = true
+      slot.pointee.notified = true
     case .none:
       break
     }
@@ -144,6 +150,7 @@ struct RuntimeCore: ~Copyable {
 
   /// Makes a woken task runnable: block_on's future gets its `woken` flag
   /// (position 0 in the trace), any other task goes to the back of the queue.
+  @inline(__always)
   mutating func requeue(_ task: TaskID) {
     if task == blockOn {
       blockOnWoken = true
@@ -169,11 +176,12 @@ struct RuntimeCore: ~Copyable {
     // Waking never defers, so draining to empty wakes exactly the wakers
     // deferred before this driver turn.
     while let entry = deferred.popFirst() {
-      slots[entry.task.index].wakersHeld -= 1
+      let slot = slots.pointer(entry.task.index)
+      slot.pointee.wakersHeld -= 1
       if let set = entry.routeSet {
         WakeRoute(set: set.takeRetainedValue(), index: entry.routeIndex).mark()
       }
-      wakeTask(entry.task, by: .deferred, fd: nil, from: nil)
+      wakeTask(entry.task, slot: slot, by: .deferred, fd: nil, from: nil)
     }
   }
 
