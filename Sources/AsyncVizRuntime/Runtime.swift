@@ -164,8 +164,9 @@ public final class Runtime {
     var slot = core.pointee.slots.pointer(i)
     slot.pointee.state = slot.pointee.state.startPoll()
     if lints {
-      slot.pointee.polls += 1
-      slot.pointee.pollStartUs = core.pointee.now
+      let counters = core.pointee.lintCounters.pointer(i)
+      counters.pointee.polls += 1
+      counters.pointee.pollStartUs = core.pointee.now
     }
     core.pointee.record(.pollStart(task: id))
     var cx = Context(core: core, task: id)

@@ -9,7 +9,10 @@ struct RuntimeCore: ~Copyable {
   /// Ready tasks, in the order they will be polled.
   var runQueue = RunQueue()
   /// Bookkeeping per task and its cell, indexed by `TaskID.index`.
-  var slots = TaskTable()
+  var slots = TaskTable<TaskSlot>()
+  /// The lints' counters per task, indexed likewise; empty when tracing is
+  /// off (lints are events: nobody would see them).
+  var lintCounters = TaskTable<LintCounters>(capacity: 16)
   /// Wakers of tasks waiting for a task to finish, by the awaited task.
   var joinWaiters: [TaskID: [Waker]] = [:]
   /// The trace being recorded.
@@ -76,6 +79,7 @@ struct RuntimeCore: ~Copyable {
   mutating func spawn(name: String, parent: TaskID?, cell: TaskCell, blockOn: Bool = false) -> TaskID {
     let id = recorder.addTask(name: name, parent: parent)
     slots.append(TaskSlot(cell: Unmanaged.passRetained(cell)))
+    if recorder.enabled { lintCounters.append(LintCounters()) }
     liveTasks += 1
     record(.spawn(task: id, parent: parent))
     if blockOn {
@@ -125,7 +129,7 @@ struct RuntimeCore: ~Copyable {
   @inline(__always)
   mutating func wakeSelf(_ task: TaskID) {
     let slot = slots.pointer(task.index)
-    if recorder.enabled { slot.pointee.selfWakes += 1 }
+    if recorder.enabled { lintCounters[task.index].selfWakes += 1 }
     wakeTask(task, slot: slot, by: .own, fd: nil, from: nil)
   }
 
@@ -135,7 +139,7 @@ struct RuntimeCore: ~Copyable {
     _ task: TaskID, slot: UnsafeMutablePointer<TaskSlot>, by source: WakeSource, fd: Int32?, from: TaskID?
   ) {
     // Counted for the lints, which are judged only when tracing is on.
-    if recorder.enabled { slot.pointee.wakes += 1 }
+    if recorder.enabled { lintCounters[task.index].wakes += 1 }
     record(.wake(task: task, by: source, fd: fd, fromTask: from))
     switch slot.pointee.state.wakeEffect {
     case .schedule:
@@ -195,8 +199,8 @@ struct RuntimeCore: ~Copyable {
   /// Fires a lint once per task; `detail` is only built when it fires.
   mutating func lint(_ task: TaskID, _ code: LintCode, _ detail: () -> String) {
     let bit = UInt8(1) << code.rawValue
-    guard slots[task.index].lintsFired & bit == 0 else { return }
-    slots[task.index].lintsFired |= bit
+    guard lintCounters[task.index].lintsFired & bit == 0 else { return }
+    lintCounters[task.index].lintsFired |= bit
     let id = recorder.intern(detail())
     record(.lint(task: task, code: code, detail: id))
   }
@@ -213,11 +217,12 @@ struct RuntimeCore: ~Copyable {
     // finished, woken or with a waker held, and no busy self-wake ever (so
     // none to judge now, and the self-wake lint's share is 0). None of the
     // lints can fire for it.
-    let ran = now - slots[task.index].pollStartUs
+    let counters = lintCounters.pointer(task.index)
+    let ran = now - counters.pointee.pollStartUs
     if ran <= options.longPollThresholdUs
       && (result == .ready || slots[task.index].notified || slots[task.index].wakersHeld > 0)
-      && slots[task.index].selfWakes == slots[task.index].judgedSelfWakes
-      && slots[task.index].busySelfWakes == 0
+      && counters.pointee.selfWakes == counters.pointee.judgedSelfWakes
+      && counters.pointee.busySelfWakes == 0
     {
       return
     }
@@ -229,11 +234,12 @@ struct RuntimeCore: ~Copyable {
   @inline(never)
   private mutating func judgeLints(after task: TaskID, result: PollResult, ran: Int64) {
     let slot = slots[task.index]
+    let counts = lintCounters[task.index]
     let threshold = options.longPollThresholdUs
     if ran > threshold {
       // tokio-console judges only the first poll (never-yielded); a later
       // long poll is asyncviz's own lint.
-      let first = slot.polls == 1
+      let first = counts.polls == 1
       lint(task, first ? .neverYielded : .longPoll) {
         let which = first ? "its first poll" : "one poll"
         return
@@ -246,15 +252,15 @@ struct RuntimeCore: ~Copyable {
     // Waking itself is busy polling only when the poll did almost no work:
     // yielding after a chunk of real work is what the long-poll advice asks
     // for, and must not fire this lint (the two pieces of advice agree).
-    let fresh = slot.selfWakes - slot.judgedSelfWakes
-    slots[task.index].judgedSelfWakes = slot.selfWakes
+    let fresh = counts.selfWakes - counts.judgedSelfWakes
+    lintCounters[task.index].judgedSelfWakes = counts.selfWakes
     if fresh > 0 && ran < RuntimeCore.workingYieldUs(threshold) {
-      slots[task.index].busySelfWakes += fresh
+      lintCounters[task.index].busySelfWakes += fresh
     }
-    let busy = slots[task.index].busySelfWakes
-    if slot.wakes >= options.selfWakeMinimumWakes && busy * 2 > slot.wakes {
+    let busy = lintCounters[task.index].busySelfWakes
+    if counts.wakes >= options.selfWakeMinimumWakes && busy * 2 > counts.wakes {
       lint(task, .selfWake) {
-        "\(busy) of its \(slot.wakes) wakes were by itself, after polls that did almost no work"
+        "\(busy) of its \(counts.wakes) wakes were by itself, after polls that did almost no work"
       }
     }
   }
