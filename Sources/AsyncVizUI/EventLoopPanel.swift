@@ -5,11 +5,12 @@ import AsyncVizTraceState
 /// with the current phase marked, the timer heap (the timers phase's
 /// queue), the immediates (the check phase's queue), epoll's interest list
 /// (the poll phase's) and the poll phase's last wait.
-enum EventLoopPanel {
-  static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    guard
-      let frame = PanelFrame.open(rect, title: "Event loop", labelWidth: 8, minHeight: 3, cx, into: &buffer)
-    else { return }
+enum EventLoopPanel: FramedPanel {
+  static func frameSpec(_ cx: PanelContext) -> PanelFrame.Spec {
+    PanelFrame.Spec(title: "Event loop", labelWidth: 8, minHeight: 3)
+  }
+
+  static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
     let node = cx.state.node
     let maxY = frame.inner.maxY
     var y = frame.inner.y
