@@ -39,4 +39,97 @@ extension TraceDecoder {
     }
     events.reserveCapacity(target)
   }
+
+  /// The payload of a checked event.
+  func makePayload(_ v: EventValues) throws(TraceReadError) -> EventPayload {
+    switch v.kind {
+    case .spawn:
+      return .spawn(task: v.task, parent: v.parent)
+    case .schedule:
+      return .schedule(task: v.task, cause: ScheduleCause(rawValue: v.word) ?? .spawn, position: v.position)
+    case .pollStart:
+      return .pollStart(task: v.task)
+    case .pollEnd:
+      return .pollEnd(
+        task: v.task, result: PollResult(rawValue: v.word) ?? .pending, line: v.line ?? 0,
+        awaiting: v.awaiting)
+    case .complete:
+      return .complete(task: v.task)
+    case .register:
+      return .register(task: v.task, fd: v.fd, interest: Interest(rawValue: v.word) ?? .read)
+    case .deregister:
+      return .deregister(fd: v.fd)
+    case .reactorWait:
+      return .reactorWait(timeoutUs: v.timeoutUs)
+    case .reactorReady:
+      return .reactorReady(fd: v.fd, readiness: Interest(rawValue: v.word) ?? .read)
+    case .timerSet:
+      return .timerSet(task: v.task, deadlineUs: v.deadlineUs, purpose: v.purpose)
+    case .timerFire:
+      return .timerFire(task: v.task)
+    case .timerCancel:
+      return .timerCancel(task: v.task, deadlineUs: v.deadlineUs)
+    case .wake:
+      let by = WakeSource(rawValue: v.word) ?? .own
+      return .wake(
+        task: v.task, by: by, fd: by == .reactor ? v.fd : nil,
+        fromTask: by == .task ? v.fromTask : nil)
+    case .wakerClone:
+      return .wakerClone(task: v.task)
+    case .wakerDrop:
+      return .wakerDrop(task: v.task)
+    case .ioSend:
+      return .ioSend(task: v.task, fd: v.fd, resource: v.resource, op: v.op)
+    case .output:
+      return .output(task: v.task, text: v.text)
+    case .block:
+      return .block(task: v.task, durUs: v.durUs, line: v.line ?? 0)
+    case .lint:
+      return .lint(task: v.task, code: LintCode(rawValue: v.word) ?? .lostWaker, detail: v.message)
+    case .deferWake:
+      return .deferWake(task: v.task)
+    case .taskDrop:
+      return .taskDrop(task: v.task)
+    case .futureMade:
+      return .futureMade(task: v.task, line: v.line ?? 0, label: v.label)
+    case .futurePolled:
+      return .futurePolled(task: v.task, line: v.line ?? 0, label: v.label)
+    case .phase:
+      return .phase(LoopPhase(rawValue: v.word) ?? .timers)
+    case .microtaskQueue:
+      return .microtaskQueue(task: v.task, job: MicrotaskJob(rawValue: v.word) ?? .resume)
+    case .microtaskRun:
+      return .microtaskRun(task: v.task, job: MicrotaskJob(rawValue: v.word) ?? .resume)
+    case .immediateQueue:
+      return .immediateQueue(task: v.task)
+    case .immediateRun:
+      return .immediateRun(task: v.task)
+    case .callPush:
+      return .callPush(task: v.task)
+    case .callPop:
+      return .callPop(task: v.task, line: v.line ?? 0, awaiting: v.awaiting)
+    case .threadRun:
+      return .threadRun(task: v.task, cpu: v.cpu)
+    case .threadReady:
+      return .threadReady(task: v.task, cpu: v.cpu)
+    case .threadStop:
+      return .threadStop(task: v.task, cpu: v.cpu, line: v.line ?? 0, awaiting: v.awaiting)
+    case .goRunqPut:
+      return .goRunqPut(task: v.task, p: v.p, slot: GoRunSlot(rawValue: v.word) ?? .local)
+    case .goExecute:
+      return .goExecute(task: v.task, p: v.p, m: v.m)
+    case .goPark:
+      return .goPark(task: v.task, line: v.line ?? 0, reason: GoWaitReason(rawValue: v.word) ?? .sleep)
+    case .goSyscall:
+      return .goSyscall(task: v.task, m: v.m, durUs: v.durUs)
+    case .goSyscallExit:
+      return .goSyscallExit(task: v.task, m: v.m, p: v.p)
+    case .goHandoff:
+      return .goHandoff(p: v.p, m: v.m)
+    case .goPreempt:
+      return .goPreempt(task: v.task, p: v.p)
+    case .goIdle:
+      return .goIdle(p: v.p)
+    }
+  }
 }
