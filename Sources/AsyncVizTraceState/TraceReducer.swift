@@ -144,14 +144,14 @@ extension TraceState {
     case .reactorReady(let fd, let readiness):
       reactor.lastWait?.ready.append(.init(fd: fd, readiness: readiness))
       reactor.markAnswered(fd: fd)
-    case .timerSet(let id, let deadline, _):
+    case .timerSet(let id, let deadline, let purpose):
       ensureTask(id, at: t)
-      node.apply(payload)
-      reactor.armTimer(task: id, deadlineUs: deadline)
+      reactor.armTimer(task: id, deadlineUs: deadline, purpose: purpose)
       tasks[id.index].timersArmed += 1
     case .timerFire(let id):
-      node.apply(payload)
-      if reactor.fireTimer(task: id) { tasks[id.index].timersArmed -= 1 }
+      let fired = reactor.fireTimer(task: id)
+      node.runTimer(purpose: fired?.purpose)
+      if fired != nil { tasks[id.index].timersArmed -= 1 }
     case .timerCancel(let id, let deadline):
       ensureTask(id, at: t)
       if reactor.cancelTimer(task: id, deadlineUs: deadline) { tasks[id.index].timersArmed -= 1 }

@@ -147,7 +147,7 @@ extension TraceState {
     s.text(
       " finds nothing to run (runnext, local queue, global queue, timers, other Ps): it goes idle and its M ")
     let until =
-      switch (go.timers.isEmpty, go.netpoller.isEmpty) {
+      switch (goTimers.isEmpty, go.netpoller.isEmpty) {
       case (false, true): "the next timer"
       case (false, false): "the next timer or a ready socket"
       case (true, false): "a socket is ready"
@@ -221,7 +221,7 @@ extension TraceState {
     _ task: TaskID, at i: Int, in trace: Trace, into s: inout S
   ) {
     // The task's earliest timer fires (the state's rule, ties in arming order).
-    switch go.timers.first(where: { $0.task == task })?.purpose {
+    switch reactor.timers.first(where: { $0.task == task })?.purpose {
     case .sleep: s.text("checkTimers finds the time.Sleep timer of ")
     case .timeout: s.text("checkTimers finds the time.After timer of ")
     case .latency, nil: s.text("checkTimers finds the timer of ")
@@ -230,7 +230,7 @@ extension TraceState {
     s.text(" due and runs it")
     // Waiting in a select whose time.After is not this timer: the timer is
     // an earlier select's, which was decided already.
-    let deadline = go.timers.filter { $0.task == task }.map(\.deadlineUs).min() ?? trace.events[i].tUs
+    let deadline = reactor.timers.filter { $0.task == task }.map(\.deadlineUs).min() ?? trace.events[i].tUs
     let readied =
       go.status(task) != .waiting(.select) || races.isCurrentSelectTimer(of: task, deadline: deadline)
     if readied {

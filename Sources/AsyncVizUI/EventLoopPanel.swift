@@ -32,7 +32,9 @@ enum EventLoopPanel: FramedPanel {
     let showWait = rowsLeft >= 6
     let timerRows = max(1, rowsLeft - 2 - (showWait ? 1 : 0))
     frame.label("timers", y: y, into: &buffer)
-    let timers = node.timers.map { "\(DurationText.duration($0.deadlineUs)) \(cx.label($0.task))" }
+    let timers = cx.state.reactor.timers.map {
+      "\(DurationText.duration($0.deadlineUs)) \(cx.label($0.task))"
+    }
     let timerLines =
       timers.isEmpty
       ? ["(none)"] : CallStackPanel.wrap(timers, width: frame.width, rows: timerRows, separator: ", ")

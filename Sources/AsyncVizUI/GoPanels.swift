@@ -67,7 +67,7 @@ enum GoPanels {
       rows.append(("Ms", ms))
       let polled = go.netpoller.map { "\(cx.label($0)) (IO wait)" }
       rows.append(("netpoller", polled.isEmpty ? ["(nothing waits on I/O)"] : polled))
-      let timers = go.timers.map {
+      let timers = cx.state.goTimers.map {
         "\(DurationText.instant($0.deadlineUs).leftPadded(11))  \(cx.label($0.task))"
       }
       rows.append(("timers", timers.isEmpty ? ["(none)"] : timers))
