@@ -16,23 +16,30 @@ func runThreadsBenchmarks() {
   let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
   for count in [1_000, 10_000] {
     for kind in ["rust-child", "threads-child"] {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: me)
-      process.arguments = [kind, String(count)]
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      do {
-        try process.run()
-      } catch {
-        print("  cannot run \(kind): \(error)")
-        continue
-      }
-      let data = pipe.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      print("  " + String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+      guard let text = childOutput(URL(fileURLWithPath: me), [kind, String(count)]) else { continue }
+      print("  " + text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
   }
   runRealCompare(besides: me)
+}
+
+/// What `executable arguments` writes to its standard output, run as a child
+/// process to its end; nil, after saying why, if it cannot start.
+private func childOutput(_ executable: URL, _ arguments: [String]) -> String? {
+  let process = Process()
+  process.executableURL = executable
+  process.arguments = arguments
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  do {
+    try process.run()
+  } catch {
+    print("  cannot run \(executable.lastPathComponent) \(arguments.joined(separator: " ")): \(error)")
+    return nil
+  }
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return String(decoding: data, as: UTF8.self)
 }
 
 /// `asyncviz compare many-requests --real` at 1,000 and 10,000 requests, by
@@ -47,22 +54,10 @@ private func runRealCompare(besides me: String) {
   }
   print("== asyncviz compare many-requests --real (rust, node, threads; each a child process)")
   for count in [1_000, 10_000] {
-    let process = Process()
-    process.executableURL = asyncviz
-    process.arguments = [
+    let arguments = [
       "compare", "many-requests", "--real", "--models", "rust,node,threads", "--set", "requests=\(count)",
     ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    do {
-      try process.run()
-    } catch {
-      print("  cannot run \(asyncviz.path): \(error)")
-      return
-    }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
+    guard let text = childOutput(asyncviz, arguments) else { return }
     let table = text.components(separatedBy: "\nreal runs").last ?? text
     print("  \(count) requests:")
     for line in table.split(separator: "\n").dropFirst(3) { print("    " + line) }

@@ -38,10 +38,7 @@ final class GoCodeFrame: GoFrame {
       let line = code.lines[pc]
       switch instructions[pc] {
       case .make(let recipe, let argc, let use):
-        if case .asyncFn = recipe {
-          // A call costs as much as dozens of simple instructions (as under rust).
-          run.budget.pointee.spend(min(Limits.callCost, run.budget.pointee.allowance))
-        }
+        run.budget.pointee.spendMake(recipe)
         let args = Array(r.stack.suffix(argc))
         r.stack.removeLast(argc)
         let made = GoFunc(recipe: recipe, args: args)

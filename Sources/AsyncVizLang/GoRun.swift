@@ -12,8 +12,6 @@ final class GoRun {
   let run: ProgramRun
   /// This run's channels.
   let channels: [GoChan]
-  /// Interned names of the resources and their operations.
-  private var names: [String: StringID] = [:]
   /// The netpoller's interest list: goroutines waiting on a resource, with
   /// what they asked and when the reply is due.
   private(set) var netpoller: [(task: TaskID, what: String, readyUs: Int64)] = []
@@ -91,12 +89,4 @@ final class GoRun {
   /// Adds a resource call to the netpoller's interest list; `done` takes it off.
   func watch(_ task: TaskID, _ what: String, readyUs: Int64) { netpoller.append((task, what, readyUs)) }
   func unwatch(_ task: TaskID) { netpoller.removeAll { $0.task == task } }
-
-  /// An interned name.
-  func name(_ text: String) -> StringID {
-    if let id = names[text] { return id }
-    let id = sched.intern(text)
-    names[text] = id
-    return id
-  }
 }

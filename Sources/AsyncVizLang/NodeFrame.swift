@@ -71,10 +71,7 @@ final class NodeFrame {
       run.budget.pointee.spend(1)
       switch instructions[pc] {
       case .make(let recipe, let argc, let use):
-        if case .asyncFn = recipe {
-          // A call costs as much as dozens of simple instructions (as under rust).
-          run.budget.pointee.spend(min(Limits.callCost, run.budget.pointee.allowance))
-        }
+        run.budget.pointee.spendMake(recipe)
         let args = Array(r.stack.suffix(argc))
         r.stack.removeLast(argc)
         if case .spawn = use, !host.canSpawn {

@@ -11,8 +11,6 @@ final class NodeRun {
   let run: ProgramRun
   /// This run's channels (promise-based bounded queues).
   let channels: [NodeChannel]
-  /// Interned names of the resources and their operations, for `awaiting`.
-  private var names: [String: StringID] = [:]
   /// Async fns whose promise is pending.
   private(set) var liveCalls = 0
 
@@ -107,11 +105,6 @@ final class NodeRun {
     return nil
   }
 
-  /// An interned name.
-  func name(_ text: String) -> StringID {
-    if let id = names[text] { return id }
-    let id = loop.intern(text)
-    names[text] = id
-    return id
-  }
+  /// An interned name (the trace's string table keeps each text once).
+  func name(_ text: String) -> StringID { loop.intern(text) }
 }

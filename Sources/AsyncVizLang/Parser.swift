@@ -114,20 +114,30 @@ struct Parser {
     }
   }
 
-  mutating func parseResource() throws(Diagnostic) -> ResourceDecl {
+  /// The start of `resource NAME latency` or `channel NAME capacity`: the
+  /// name, checked and taken at the top level, once the keyword after it is
+  /// read. `example` is the value the message suggests when it is missing.
+  mutating func declarationHead(_ kind: String, keyword: String, example: String) throws(Diagnostic) -> Token
+  {
     try advance()
-    let name = try expectName("a resource name")
+    let name = try expectName("a \(kind) name")
     try checkNotConstant(name)
     topLevelNames[name.text] = name.location
     let word = try peek()
-    guard word.name == "latency" else {
+    guard word.name == keyword else {
       if word.kind == .newline || word.kind == .end {
         throw error(
-          name.location, "resource `\(name.text)` has no latency: write `resource \(name.text) latency 40ms`")
+          name.location,
+          "\(kind) `\(name.text)` has no \(keyword): write `\(kind) \(name.text) \(keyword) \(example)`")
       }
-      throw unexpected(word, expected: "`latency` after the resource name")
+      throw unexpected(word, expected: "`\(keyword)` after the \(kind) name")
     }
     try advance()
+    return name
+  }
+
+  mutating func parseResource() throws(Diagnostic) -> ResourceDecl {
+    let name = try declarationHead("resource", keyword: "latency", example: "40ms")
     let value = try peek()
     switch value.kind {
     case .duration(let us):
@@ -142,19 +152,7 @@ struct Parser {
   }
 
   mutating func parseChannel() throws(Diagnostic) -> ChannelDecl {
-    try advance()
-    let name = try expectName("a channel name")
-    try checkNotConstant(name)
-    topLevelNames[name.text] = name.location
-    let word = try peek()
-    guard word.name == "capacity" else {
-      if word.kind == .newline || word.kind == .end {
-        throw error(
-          name.location, "channel `\(name.text)` has no capacity: write `channel \(name.text) capacity 2`")
-      }
-      throw unexpected(word, expected: "`capacity` after the channel name")
-    }
-    try advance()
+    let name = try declarationHead("channel", keyword: "capacity", example: "2")
     let value = try peek()
     guard let n = constantOrInt(value) else {
       throw unexpected(value, expected: "a whole number after `capacity`, such as 2")

@@ -55,6 +55,13 @@ struct RunBudget {
     instructionsLeft -= used
   }
 
+  /// Takes what making a future from `recipe` costs beyond its instruction:
+  /// a call of an async fn costs as much as dozens of simple instructions
+  /// (as under rust), at most `allowance`.
+  mutating func spendMake(_ recipe: FutureRecipe) {
+    if case .asyncFn = recipe { spend(min(Limits.callCost, allowance)) }
+  }
+
   /// Takes `count` future polls from the run's budget, one instruction each
   /// (at most what is left: the task is stopped at its next poll).
   mutating func spendPolls(_ count: Int) {

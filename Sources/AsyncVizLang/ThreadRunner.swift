@@ -109,9 +109,7 @@ final class ThreadRunner {
       let pc = frames[last].pc
       switch frames[last].code.instructions[pc] {
       case .make(let recipe, let argc, let use):
-        if case .asyncFn = recipe {
-          run.budget.pointee.spend(min(Limits.callCost, run.budget.pointee.allowance))
-        }
+        run.budget.pointee.spendMake(recipe)
         let args = Array(frames[last].registers.stack.suffix(argc))
         frames[last].registers.stack.removeLast(argc)
         switch use {

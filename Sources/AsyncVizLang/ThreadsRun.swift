@@ -16,7 +16,6 @@ final class ThreadsRun {
   let maxThreads: Int
   /// Every thread's runner, by thread index.
   private(set) var runners: [ThreadRunner] = []
-  private var names: [String: StringID] = [:]
   /// Each thread's connection to each resource, by (thread, resource): a
   /// blocking client opens one per thread. Numbered from 3, as a process's
   /// first descriptors after stdin, stdout and stderr.
@@ -107,11 +106,6 @@ final class ThreadsRun {
     return fd
   }
 
-  /// An interned name.
-  func name(_ text: String) -> StringID {
-    if let id = names[text] { return id }
-    let id = kernel.intern(text)
-    names[text] = id
-    return id
-  }
+  /// An interned name (the trace's string table keeps each text once).
+  func name(_ text: String) -> StringID { kernel.intern(text) }
 }

@@ -29,7 +29,7 @@ public enum BlockingThreadsRun {
   }
 
   /// What the threads share: the pipe to the peer, each thread's eventfd, the counters.
-  fileprivate final class Shared: Sendable {
+  private final class Shared: Sendable {
     let requestFD: Int32
     let replyFDs: [Int32]
     let started = Atomic<Int>(0)
@@ -39,10 +39,6 @@ public enum BlockingThreadsRun {
       self.replyFDs = replyFDs
     }
   }
-
-  /// Boxes, so that the job's kinds name file-private types.
-  fileprivate struct SharedRef { let value: Shared }
-  fileprivate struct PeerRef { let value: PeerArgument }
 
   /// Runs `count` blocking threads against a peer with `latencyNs`.
   public static func run(count: Int, latencyNs: Int64) throws(BackendError) -> Figures {
@@ -65,15 +61,11 @@ public enum BlockingThreadsRun {
     }
     let shared = Shared(requestFD: pipeFDs[1], replyFDs: replies)
     let start = Monotonic.nanoseconds()
-    let peer = try spawn(
-      ThreadJob(
-        .peer(
-          PeerRef(
-            value: PeerArgument(readFD: pipeFDs[0], replyFDs: replies, count: count, latencyNs: latencyNs))))
-    )
+    let argument = PeerArgument(readFD: pipeFDs[0], replyFDs: replies, count: count, latencyNs: latencyNs)
+    let peer = try Syscall.startThread { serve(argument) }
     var workers: [pthread_t] = []
     for i in 0..<count {
-      workers.append(try spawn(ThreadJob(.worker(SharedRef(value: shared), Int32(i)))))
+      workers.append(try Syscall.startThread { work(shared, index: Int32(i)) })
     }
     // Every worker has written its request and is (about to be) blocked in read.
     while shared.started.load(ordering: .acquiring) < count { usleep(200) }
@@ -92,33 +84,15 @@ public enum BlockingThreadsRun {
   public static func status(_ field: String) -> Int? { ProcStatus.field(field) }
 
   /// The peer's argument.
-  fileprivate struct PeerArgument {
+  private struct PeerArgument {
     let readFD: Int32
     let replyFDs: [Int32]
     let count: Int
     let latencyNs: Int64
   }
 
-  /// pthread_create with default attributes, running `job`.
-  fileprivate static func spawn(_ job: ThreadJob) throws(BackendError) -> pthread_t {
-    let raw = Unmanaged.passRetained(job).toOpaque()
-    var thread = pthread_t()
-    let code = pthread_create(
-      &thread, nil,
-      { raw in
-        guard let raw else { return nil }
-        Unmanaged<ThreadJob>.fromOpaque(raw).takeRetainedValue().run()
-        return nil
-      }, raw)
-    guard code == 0 else {
-      Unmanaged<ThreadJob>.fromOpaque(raw).release()
-      throw BackendError(Syscall.describe("pthread_create", errno: code))
-    }
-    return thread
-  }
-
   /// A worker: one blocking request, the blocking way.
-  fileprivate static func work(_ shared: Shared, index: Int32) {
+  private static func work(_ shared: Shared, index: Int32) {
     var request = index
     _ = withUnsafeBytes(of: &request) { write(shared.requestFD, $0.baseAddress, 4) }
     _ = shared.started.add(1, ordering: .releasing)
@@ -131,7 +105,7 @@ public enum BlockingThreadsRun {
   /// order, `latencyNs` after the last one arrived: so every thread is
   /// blocked at once, as all the model's handlers are (creating 10,000
   /// threads takes longer than one 50 ms latency).
-  fileprivate static func serve(_ p: PeerArgument) {
+  private static func serve(_ p: PeerArgument) {
     var due: [(atNs: Int64, index: Int32)] = []
     var next = 0
     var answered = 0
@@ -165,22 +139,6 @@ public enum BlockingThreadsRun {
       if due.count == p.count {
         for i in due.indices { due[i].atNs = arrived + p.latencyNs }
       }
-    }
-  }
-}
-
-/// What a thread of the run does.
-private final class ThreadJob {
-  enum Kind {
-    case worker(BlockingThreadsRun.SharedRef, Int32)
-    case peer(BlockingThreadsRun.PeerRef)
-  }
-  let kind: Kind
-  init(_ kind: Kind) { self.kind = kind }
-  func run() {
-    switch kind {
-    case .worker(let shared, let index): BlockingThreadsRun.work(shared.value, index: index)
-    case .peer(let peer): BlockingThreadsRun.serve(peer.value)
     }
   }
 }

@@ -37,18 +37,7 @@ public final class DatagramPeer: @unchecked Sendable {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &addressLength) }
       }
       guard rc == 0 else { throw BackendError(Syscall.describe("getsockname", errno: errno)) }
-      let context = Unmanaged.passRetained(self).toOpaque()
-      let code = pthread_create(
-        &thread, nil,
-        { raw in
-          guard let raw else { return nil }
-          Unmanaged<DatagramPeer>.fromOpaque(raw).takeRetainedValue().serve()
-          return nil
-        }, context)
-      guard code == 0 else {
-        Unmanaged<DatagramPeer>.fromOpaque(context).release()
-        throw BackendError(Syscall.describe("pthread_create", errno: code))
-      }
+      thread = try Syscall.startThread { self.serve() }
     } catch {
       Syscall.close(fd)
       throw error
@@ -82,20 +71,20 @@ public final class DatagramPeer: @unchecked Sendable {
   private func serve() {
     _ = cepoll_block_all_signals()
     _ = cepoll_set_timer_slack(1)
-    var due = Heap<PendingAnswer>()
+    var due = Heap<ScheduledAnswer<(address: sockaddr_un, length: socklen_t)>>()
     var order = 0
     var buffer = [UInt8](repeating: 0, count: 65_536)
     while true {
       var now = Monotonic.nanoseconds()
       while let next = due.min, next.atNs <= now {
         let answer = due.removeMin()
-        var to = answer.to
+        var to = answer.recipient.address
         _ = answer.bytes.withUnsafeBytes { bytes in
           withUnsafePointer(to: &to) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
               // MSG_DONTWAIT: a thread that is gone (its process ended the
               // run) must not stop the server.
-              sendto(fd, bytes.baseAddress, bytes.count, Int32(MSG_DONTWAIT), $0, answer.toLength)
+              sendto(fd, bytes.baseAddress, bytes.count, Int32(MSG_DONTWAIT), $0, answer.recipient.length)
             }
           }
         }
@@ -121,9 +110,9 @@ public final class DatagramPeer: @unchecked Sendable {
       let argument = String(decoding: buffer[(nul + 1)..<n], as: UTF8.self)
       let resource = resources[index]
       due.insert(
-        PendingAnswer(
-          atNs: Monotonic.nanoseconds() + resource.latencyUs * 1_000, order: order, to: from,
-          toLength: fromLength, bytes: Array(resource.reply(op: op, argument: argument).utf8)))
+        ScheduledAnswer(
+          atNs: Monotonic.nanoseconds() + resource.latencyUs * 1_000, order: order,
+          recipient: (from, fromLength), bytes: Array(resource.reply(op: op, argument: argument).utf8)))
       order += 1
     }
   }
@@ -185,16 +174,4 @@ public final class DatagramPeer: @unchecked Sendable {
 
     public func close() { Syscall.close(fd) }
   }
-}
-
-/// An answer the server will send at `atNs` (ties in arrival order).
-private struct PendingAnswer: Comparable {
-  var atNs: Int64
-  var order: Int
-  var to: sockaddr_un
-  var toLength: socklen_t
-  var bytes: [UInt8]
-
-  static func < (a: PendingAnswer, b: PendingAnswer) -> Bool { (a.atNs, a.order) < (b.atNs, b.order) }
-  static func == (a: PendingAnswer, b: PendingAnswer) -> Bool { a.order == b.order }
 }

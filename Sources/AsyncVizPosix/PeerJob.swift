@@ -22,19 +22,3 @@ struct PeerJob: Sendable {
   /// Answer or hang up.
   let behaviour: Behaviour
 }
-
-/// An answer the peer thread has computed and will write at `atNs`.
-/// Ordered by (time, arrival order), like the runtime's timer queue.
-struct ScheduledAnswer: Comparable {
-  /// When to write it (CLOCK_MONOTONIC ns).
-  var atNs: Int64
-  /// Order the job reached the peer; breaks ties.
-  var order: Int
-  /// The job it answers (its fd, if still open, is in `PeerServer.Inbox.open`).
-  var job: Int
-  /// The answer frame.
-  var bytes: [UInt8]
-
-  static func < (a: ScheduledAnswer, b: ScheduledAnswer) -> Bool { (a.atNs, a.order) < (b.atNs, b.order) }
-  static func == (a: ScheduledAnswer, b: ScheduledAnswer) -> Bool { a.order == b.order }
-}

@@ -97,7 +97,7 @@ final class PeerServer: Sendable {
   func run() {
     _ = cepoll_block_all_signals()
     _ = cepoll_set_timer_slack(1)
-    var schedule = Heap<ScheduledAnswer>()
+    var schedule = Heap<ScheduledAnswer<Int>>()
     var order = 0
     while true {
       try? Syscall.drain(eventFD: feed)
@@ -127,7 +127,7 @@ final class PeerServer: Sendable {
   /// answers due together leave together, one write right after another, and
   /// the executor usually sees them in one ready list (not always: it may wake
   /// between two writes; see docs/epoll-backend.md).
-  private func deliverEverythingDue(_ schedule: inout Heap<ScheduledAnswer>) {
+  private func deliverEverythingDue(_ schedule: inout Heap<ScheduledAnswer<Int>>) {
     var now = Monotonic.nanoseconds()
     while let next = schedule.min {
       if next.atNs > now {
@@ -143,8 +143,8 @@ final class PeerServer: Sendable {
   /// when the connection is closed now (hang-up, an unreadable request, or
   /// already cancelled). The read is non-blocking and the request is already
   /// there, so holding the lock for it is short.
-  private func serve(_ job: PeerJob, order: Int) -> ScheduledAnswer? {
-    inbox.withLock { box -> ScheduledAnswer? in
+  private func serve(_ job: PeerJob, order: Int) -> ScheduledAnswer<Int>? {
+    inbox.withLock { box -> ScheduledAnswer<Int>? in
       guard let fd = box.open[job.id] else { return nil }
       guard let payload = readRequest(fd), let request = WireFormat.parseRequest(payload),
         job.behaviour == .answer
@@ -154,7 +154,8 @@ final class PeerServer: Sendable {
         return nil
       }
       let reply = job.resource.reply(op: request.op, argument: request.argument)
-      return ScheduledAnswer(atNs: job.answerAtNs, order: order, job: job.id, bytes: WireFormat.answer(reply))
+      return ScheduledAnswer(
+        atNs: job.answerAtNs, order: order, recipient: job.id, bytes: WireFormat.answer(reply))
     }
   }
 
@@ -176,9 +177,9 @@ final class PeerServer: Sendable {
   /// Writes an answer and closes the peer's end.
   /// A cancelled job's answer is skipped: its fd was closed by `cancel`, and
   /// the number may already belong to a newer connection.
-  private func deliver(_ answer: ScheduledAnswer) {
+  private func deliver(_ answer: ScheduledAnswer<Int>) {
     inbox.withLock { box in
-      guard let fd = box.open.removeValue(forKey: answer.job) else { return }
+      guard let fd = box.open.removeValue(forKey: answer.recipient) else { return }
       try? Syscall.sendAll(fd, answer.bytes)
       Syscall.close(fd)
     }

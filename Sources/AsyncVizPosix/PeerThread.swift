@@ -31,19 +31,7 @@ struct PeerThread {
       throw BackendError("connect: the backend has been shut down")
     case .idle:
       let server = PeerServer(feed: feed)
-      let context = Unmanaged.passRetained(server).toOpaque()
-      var handle = pthread_t()
-      let rc = pthread_create(
-        &handle, nil,
-        { raw in
-          guard let raw else { return nil }
-          Unmanaged<PeerServer>.fromOpaque(raw).takeRetainedValue().run()
-          return nil
-        }, context)
-      guard rc == 0 else {
-        Unmanaged<PeerServer>.fromOpaque(context).release()
-        throw BackendError(Syscall.describe("pthread_create", errno: rc))
-      }
+      let handle = try Syscall.startThread { server.run() }
       state = .running(handle: handle, server: server)
       return server
     }

@@ -27,13 +27,3 @@ final class RealThread {
     cond.deallocate()
   }
 }
-
-/// What a new pthread is handed: its kernel and its index.
-final class ThreadStart {
-  let kernel: RealThreadsKernel
-  let index: Int
-  init(kernel: RealThreadsKernel, index: Int) {
-    self.kernel = kernel
-    self.index = index
-  }
-}

@@ -61,7 +61,7 @@ extension RealThreadsKernel {
         record(.threadReady(task: task, cpu: cpu()))
       case .exit:
         thread.exited = true
-        liveThreads -= 1
+        census.exited()
         record(.complete(task: task))
         if t == 0 {
           finish(nil)

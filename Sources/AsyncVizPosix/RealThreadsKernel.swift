@@ -29,8 +29,7 @@ public final class RealThreadsKernel: ThreadsKernel, TraceRecording, @unchecked 
   /// Set once the run has ended.
   public private(set) var end: RunEnd?
   /// Program threads alive now, and the most alive at once.
-  public internal(set) var liveThreads = 0
-  public private(set) var peakThreads = 0
+  public internal(set) var census = ThreadCensus()
   /// The process's threads (/proc/self/status) read when the most program
   /// threads were alive and one of them blocked: program threads plus the
   /// caller's, the server's and the language runtime's own.
@@ -106,11 +105,9 @@ public final class RealThreadsKernel: ThreadsKernel, TraceRecording, @unchecked 
   public func fail() { failed = true }
 
   public func create(_ name: String, by parent: TaskID?, body: @escaping () -> ThreadAction) -> TaskID {
-    let id = recorder.addTask(name: name, parent: parent)
-    record(.spawn(task: id, parent: parent))
+    let id = recordSpawn(name, by: parent)
     threads.append(RealThread(body: body))
-    liveThreads += 1
-    peakThreads = max(peakThreads, liveThreads)
+    census.created()
     if started { startThread(threads.count - 1) }
     return id
   }
@@ -152,20 +149,12 @@ public final class RealThreadsKernel: ThreadsKernel, TraceRecording, @unchecked 
       refuse("pthread_create refused: the cap of \(threadCap) threads")
       return
     }
-    let job = Unmanaged.passRetained(ThreadStart(kernel: self, index: t)).toOpaque()
-    var handle = pthread_t()
-    let code = pthread_create(
-      &handle, nil,
-      { raw in
-        guard let raw else { return nil }
-        let start = Unmanaged<ThreadStart>.fromOpaque(raw).takeRetainedValue()
-        start.kernel.threadMain(start.index)
-        return nil
-      }, job)
-    guard code == 0 else {
-      Unmanaged<ThreadStart>.fromOpaque(job).release()
-      refusal = "thread \(t + 1) could not be created: \(Syscall.describe("pthread_create", errno: code))"
-      refuse(Syscall.describe("pthread_create", errno: code))
+    let handle: pthread_t
+    do {
+      handle = try Syscall.startThread { self.threadMain(t) }
+    } catch {
+      refusal = "thread \(t + 1) could not be created: \(error.message)"
+      refuse(error.message)
       return
     }
     pthread_detach(handle)
@@ -197,13 +186,13 @@ public final class RealThreadsKernel: ThreadsKernel, TraceRecording, @unchecked 
 
   /// Every live thread waits with no deadline: nothing can wake any (a lost waker, a deadlock).
   func checkStuck() {
-    if liveThreads > 0 && foreverWaiters == liveThreads { finish(nil) }
+    if census.live > 0 && foreverWaiters == census.live { finish(nil) }
   }
 
   /// Reads the process's thread count when a new peak of program threads blocks.
   func sampleThreads() {
-    guard peakThreads > sampledLevel else { return }
-    sampledLevel = peakThreads
+    guard census.peak > sampledLevel else { return }
+    sampledLevel = census.peak
     peakOSThreads = max(peakOSThreads, ProcStatus.field("Threads:") ?? 0)
   }
 

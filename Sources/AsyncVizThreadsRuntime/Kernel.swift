@@ -30,8 +30,7 @@ public final class Kernel: ThreadsKernel, SteppedRuntime {
   /// Preemptions (slices that ran out while another thread waited) so far.
   public private(set) var preemptions = 0
   /// Threads alive now, and the most alive at once.
-  public private(set) var liveThreads = 0
-  public private(set) var peakThreads = 0
+  public private(set) var census = ThreadCensus()
   /// What the program keeps (its driver), held as long as the kernel lives.
   public var keepAlive: AnyObject?
   /// Runs before a thread's code runs: the caller's per-run budgets start over.
@@ -64,11 +63,9 @@ public final class Kernel: ThreadsKernel, SteppedRuntime {
 
   /// pthread_create: a new runnable thread running `body`, named `name`.
   public func create(_ name: String, by parent: TaskID?, body: @escaping () -> ThreadAction) -> TaskID {
-    let id = recorder.addTask(name: name, parent: parent)
-    record(.spawn(task: id, parent: parent))
+    let id = recordSpawn(name, by: parent)
     threads.append(KernelThread(body: body))
-    liveThreads += 1
-    peakThreads = max(peakThreads, liveThreads)
+    census.created()
     enqueue(threads.count - 1)
     return id
   }
@@ -229,7 +226,7 @@ public final class Kernel: ThreadsKernel, SteppedRuntime {
       case .exit:
         threads[t].state = .exited
         cpus[c].current = nil
-        liveThreads -= 1
+        census.exited()
         record(.complete(task: TaskID(index: t)))
         if t == 0 {
           _ = finish(nil)
@@ -258,7 +255,7 @@ public final class Kernel: ThreadsKernel, SteppedRuntime {
       // exit(): every other thread ends with the process, wherever it was.
       for t in threads.indices where threads[t].state != .exited {
         threads[t].state = .exited
-        liveThreads -= 1
+        census.exited()
         record(.taskDrop(task: TaskID(index: t)))
       }
       for c in cpus.indices {

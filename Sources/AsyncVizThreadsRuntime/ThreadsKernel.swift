@@ -7,8 +7,8 @@ import AsyncVizTrace
 public protocol ThreadsKernel: AnyObject {
   /// Microseconds since the run started (virtual or real).
   var now: Int64 { get }
-  /// Threads alive now.
-  var liveThreads: Int { get }
+  /// Threads alive now, and the most alive at once.
+  var census: ThreadCensus { get }
   /// What the program keeps (its driver), held as long as the kernel lives.
   var keepAlive: AnyObject? { get set }
   /// Runs before a thread's code runs: the caller's per-run budgets start over.
@@ -25,6 +25,23 @@ public protocol ThreadsKernel: AnyObject {
   func create(_ name: String, by parent: TaskID?, body: @escaping () -> ThreadAction) -> TaskID
   /// Wakes a blocked thread (a futex wake, a condition variable signal).
   func wake(_ task: TaskID)
+}
+
+extension ThreadsKernel {
+  /// Threads alive now.
+  public var liveThreads: Int { census.live }
+  /// The most threads alive at once.
+  public var peakThreads: Int { census.peak }
+}
+
+extension ThreadsKernel where Self: TraceRecording {
+  /// What pthread_create puts in the trace on either kernel: a task named
+  /// `name`, made by `parent`, and its spawn event.
+  public func recordSpawn(_ name: String, by parent: TaskID?) -> TaskID {
+    let id = recorder.addTask(name: name, parent: parent)
+    record(.spawn(task: id, parent: parent))
+    return id
+  }
 }
 
 /// A resource call made the blocking way: a write of the request to the

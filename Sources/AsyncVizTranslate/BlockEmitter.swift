@@ -110,18 +110,18 @@ extension BlockEmitter {
     return written.joined(separator: ", ")
   }
 
-  /// Writes the async fn `fn`: `mainDoc` before main, the line `head(name,
+  /// Writes the async fn `fn`: `Self.mainDoc` before main, the line `head(name,
   /// parameters)` with each parameter spelled `parameter(name, type)`, the
   /// body one level deeper, and `unitReturn` where the body does not return.
   mutating func writeFunction(
-    _ fn: FunctionDecl, mainDoc: String, parameter: (_ name: String, _ type: String) -> String,
+    _ fn: FunctionDecl, parameter: (_ name: String, _ type: String) -> String,
     head: (_ name: String, _ parameters: String) -> String, unitReturn: String
   ) throws(TranslationError) {
     var scope = shape.scope(of: fn)
     let params = fn.params.enumerated().map { i, p in
       parameter(p.name, typeName(shape.parameterKind(of: fn.name, at: i)))
     }
-    if fn.name == "main" { line(mainDoc) }
+    if fn.name == "main" { line(Self.mainDoc) }
     line(head(emitted.functions[fn.name] ?? fn.name, params.joined(separator: ", ")))
     depth += 1
     try block(fn.body, &scope)

@@ -26,19 +26,18 @@ struct GoEmitter: BlockEmitter {
       operation: { GoNames.resourceFunction($0, prefix: prefix, functions: $1) })
   }
 
-  mutating func channel(_ channel: ChannelDecl) {
+  static func docComment(_ text: String) -> String { "// \(text)" }
+
+  static let channelNote = "a buffered Go channel, never closed."
+
+  func declaration(of channel: ChannelDecl) -> String {
     let capacity =
       channel.capacityConstant.map { GoNames.constant($0, prefix: prefix) } ?? "\(channel.capacity)"
-    line(
-      "// `channel \(channel.name) capacity \(Self.capacitySource(channel))`: a buffered Go channel, never closed."
-    )
-    line("var \(GoNames.channel(channel.name, prefix: prefix)) = make(chan Value, \(capacity))")
-    line("")
+    return "var \(GoNames.channel(channel.name, prefix: prefix)) = make(chan Value, \(capacity))"
   }
 
-  mutating func constant(_ constant: ConstantDecl) {
-    line("// `const \(constant.name) = \(constant.value)`.")
-    line("const \(GoNames.constant(constant.name, prefix: prefix)) = \(constant.value)")
+  func declaration(of constant: ConstantDecl) -> String {
+    "const \(GoNames.constant(constant.name, prefix: prefix)) = \(constant.value)"
   }
 
   /// `resource db latency 40ms` and one operation on it.
@@ -62,7 +61,7 @@ struct GoEmitter: BlockEmitter {
     names = [[:]]
     for p in fn.params { names[0][p.name] = GoNames.local(p.name) }
     try writeFunction(
-      fn, mainDoc: "// The .av program's `main`.", parameter: { "\(GoNames.local($0)) \($1)" },
+      fn, parameter: { "\(GoNames.local($0)) \($1)" },
       head: { "func \($0)(\($1)) Value {" }, unitReturn: "return unit")
   }
 

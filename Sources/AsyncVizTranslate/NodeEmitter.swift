@@ -27,18 +27,17 @@ struct NodeEmitter: SourceEmitter {
       operation: NodeNames.resourceFunction)
   }
 
-  mutating func channel(_ channel: ChannelDecl) {
+  static func docComment(_ text: String) -> String { "/** \(text) */" }
+
+  static let channelNote = "shared by every async fn, never closed."
+
+  func declaration(of channel: ChannelDecl) -> String {
     let capacity = channel.capacityConstant.map(NodeNames.constant) ?? "\(channel.capacity)"
-    line(
-      "/** `channel \(channel.name) capacity \(Self.capacitySource(channel))`: shared by every async fn, never closed. */"
-    )
-    line("const \(NodeNames.channel(channel.name)) = new Channel(\(capacity));")
-    line("")
+    return "const \(NodeNames.channel(channel.name)) = new Channel(\(capacity));"
   }
 
-  mutating func constant(_ constant: ConstantDecl) {
-    line("/** `const \(constant.name) = \(constant.value)`. */")
-    line("const \(NodeNames.constant(constant.name)) = \(constant.value);")
+  func declaration(of constant: ConstantDecl) -> String {
+    "const \(NodeNames.constant(constant.name)) = \(constant.value);"
   }
 
   /// `resource db latency 40ms` and one operation on it.
@@ -63,7 +62,7 @@ struct NodeEmitter: SourceEmitter {
     scopes = [[:]]
     var params: [String] = []
     for p in fn.params { params.append(bind(p.name)) }
-    if fn.name == "main" { line("/** The .av program's `main`. */") }
+    if fn.name == "main" { line(Self.mainDoc) }
     line("async function \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) {")
     depth += 1
     try block(fn.body)

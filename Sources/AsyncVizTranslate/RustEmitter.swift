@@ -20,21 +20,19 @@ struct RustEmitter: BlockEmitter {
       operation: RustNames.resourceFunction)
   }
 
-  mutating func channel(_ channel: ChannelDecl) {
+  static func docComment(_ text: String) -> String { "/// \(text)" }
+
+  static let channelNote = "shared by every task, never closed."
+
+  func declaration(of channel: ChannelDecl) -> String {
     let capacity =
       channel.capacityConstant.map { "\(RustNames.constant($0)) as usize" } ?? "\(channel.capacity)"
-    line(
-      "/// `channel \(channel.name) capacity \(Self.capacitySource(channel))`: shared by every task, never closed."
-    )
-    line(
+    return
       "static \(RustNames.channel(channel.name)): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(capacity)));"
-    )
-    line("")
   }
 
-  mutating func constant(_ constant: ConstantDecl) {
-    line("/// `const \(constant.name) = \(constant.value)`.")
-    line("const \(RustNames.constant(constant.name)): i64 = \(constant.value);")
+  func declaration(of constant: ConstantDecl) -> String {
+    "const \(RustNames.constant(constant.name)): i64 = \(constant.value);"
   }
 
   /// `resource db latency 40ms` and one operation on it.
@@ -57,7 +55,7 @@ struct RustEmitter: BlockEmitter {
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     currentFunction = fn.name
     try writeFunction(
-      fn, mainDoc: "/// The .av program's `main`.", parameter: { "\(RustNames.local($0)): \($1)" },
+      fn, parameter: { "\(RustNames.local($0)): \($1)" },
       head: { "async fn \($0)(\($1)) -> Value {" }, unitReturn: "Value::Unit")
   }
 

@@ -19,12 +19,17 @@ protocol SourceEmitter {
   /// Target names of the async fns and resource operations.
   var emitted: EmittedNames { get }
 
+  /// `text` as a one-line doc comment in the target language.
+  static func docComment(_ text: String) -> String
+  /// What a channel is in the target language: its doc comment's words
+  /// after the .av declaration it quotes.
+  static var channelNote: String { get }
+  /// The target declaration of a `channel` (one line).
+  func declaration(of channel: ChannelDecl) -> String
+  /// The target declaration of a `const` (the uses print its name).
+  func declaration(of constant: ConstantDecl) -> String
   /// Writes the fn `name` for `op` on `resource`, followed by a blank line.
   mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String)
-  /// Writes a `channel` declaration, followed by a blank line.
-  mutating func channel(_ channel: ChannelDecl)
-  /// Writes a `const` declaration (the uses print its name).
-  mutating func constant(_ constant: ConstantDecl)
   /// Writes an async fn, followed by a blank line.
   mutating func function(_ fn: FunctionDecl) throws(TranslationError)
 }
@@ -45,6 +50,24 @@ extension SourceEmitter {
     for fn in shape.syntax.functions { try function(fn) }
     return finishedText()
   }
+
+  /// A `channel`: a doc comment quoting its .av declaration, the target's, a blank line.
+  mutating func channel(_ channel: ChannelDecl) {
+    line(
+      Self.docComment(
+        "`channel \(channel.name) capacity \(Self.capacitySource(channel))`: \(Self.channelNote)"))
+    line(declaration(of: channel))
+    line("")
+  }
+
+  /// A `const`: a doc comment quoting it, then the target's.
+  mutating func constant(_ constant: ConstantDecl) {
+    line(Self.docComment("`const \(constant.name) = \(constant.value)`."))
+    line(declaration(of: constant))
+  }
+
+  /// The doc comment before `main`.
+  static var mainDoc: String { docComment("The .av program's `main`.") }
 
   /// How a channel's capacity was written in the .av source.
   static func capacitySource(_ channel: ChannelDecl) -> String {
