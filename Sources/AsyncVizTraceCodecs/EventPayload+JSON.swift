@@ -215,193 +215,99 @@ extension TraceJSONWriter {
       number(",\"kind\":\"go_idle\",\"p\":", p, &out)
     }
   }
-
-  // The small fields of the node, threads and go kinds are written by these
-  // two: one way to write a number (a line, a CPU, a P, an M) and one to
-  // write a vocabulary word, instead of a helper per kind.
-
-  /// A key and a small number (a line, a CPU, a P's or an M's index; -1 for none).
-  private static func number(_ keys: StaticString, _ n: Int32, _ out: inout JSONBytes) {
-    out.raw(keys)
-    out.int(Int64(n))
-  }
-
-  /// `keys` (ending in the opening quote), a vocabulary word, the closing quote.
-  private static func word(_ keys: StaticString, _ word: StaticString, _ out: inout JSONBytes) {
-    out.raw(keys)
-    out.raw(word)
-    out.byte(UInt8(ascii: "\""))
-  }
-
-  /// `,"line":N|null,"awaiting":...`: where a unit stopped and on what (as `poll_end` writes them).
-  private static func writeLineAndAwaiting(
-    _ line: Int32, _ awaiting: Awaited, in trace: Trace, into out: inout JSONBytes
-  ) {
-    out.raw(",\"line\":")
-    out.int(line == 0 ? nil : Int64(line))
-    out.raw(",\"awaiting\":")
-    writeAwaited(awaiting, in: trace, to: &out)
-  }
-
-  /// The kind and task keys, then the task id.
-  @inline(__always)
-  private static func head(_ keys: StaticString, _ task: TaskID, _ out: inout JSONBytes) {
-    out.raw(keys)
-    out.int(Int64(task.rawValue))
-  }
-
-  /// `awaiting`'s value: `Awaited.label(in:)` quoted (null for nothing),
-  /// written piece by piece so that no text is built per event.
-  private static func writeAwaited(_ awaited: Awaited, in trace: Trace, to out: inout JSONBytes) {
-    switch awaited {
-    case .nothing: out.raw("null")
-    case .resourceCall(let resource, let op): dotted(trace.string(resource), trace.string(op), &out)
-    case .joinHandle(let task):
-      out.raw("\"join #")
-      out.int(Int64(task.rawValue))
-      out.byte(UInt8(ascii: "\""))
-    case .channelSend(let channel): dotted(trace.string(channel), "send", &out)
-    case .channelRecv(let channel): dotted(trace.string(channel), "recv", &out)
-    case .sleep, .yieldNow, .join, .select, .timeout, .lostWaker, .selfWake:
-      out.byte(UInt8(ascii: "\""))
-      if let word = awaited.word { out.raw(word) }
-      out.byte(UInt8(ascii: "\""))
-    case .other(let text): out.quotedOrNull(trace.string(text))
-    }
-  }
-
-  /// `"NAME.OP"`.
-  private static func dotted(_ name: String, _ op: String, _ out: inout JSONBytes) {
-    out.byte(UInt8(ascii: "\""))
-    out.escaped(name)
-    out.byte(UInt8(ascii: "."))
-    out.escaped(op)
-    out.byte(UInt8(ascii: "\""))
-  }
-
-  /// `wake`: `by`, then `fd` (reactor) or `from_task` (task).
-  private static func writeWake(
-    _ task: TaskID, by: WakeSource, fd: Int32?, from: TaskID?, into out: inout JSONBytes
-  ) {
-    head(",\"kind\":\"wake\",\"task\":", task, &out)
-    switch by {
-    case .reactor:
-      out.raw(",\"by\":\"reactor\",\"fd\":")
-      out.int(fd.map { Int64($0) })
-    case .timer:
-      out.raw(",\"by\":\"timer\"")
-    case .task:
-      out.raw(",\"by\":\"task\",\"from_task\":")
-      out.int(from.map { Int64($0.rawValue) })
-    case .own:
-      out.raw(",\"by\":\"self\"")
-    case .deferred:
-      out.raw(",\"by\":\"defer\"")
-    }
-  }
 }
 
 extension TraceDecoder {
   /// The payload of a checked event.
   func makePayload(_ v: EventValues) throws(TraceReadError) -> EventPayload {
-    let task = TaskID(UInt32(truncatingIfNeeded: v.task))
-    let fd = Int32(truncatingIfNeeded: v.fd)
     switch v.kind {
     case .spawn:
-      return .spawn(task: task, parent: v.parent.map { TaskID(UInt32(truncatingIfNeeded: $0)) })
+      return .spawn(task: v.task, parent: v.parent)
     case .schedule:
-      return .schedule(
-        task: task, cause: ScheduleCause(rawValue: v.word) ?? .spawn,
-        position: Int32(truncatingIfNeeded: v.position))
+      return .schedule(task: v.task, cause: ScheduleCause(rawValue: v.word) ?? .spawn, position: v.position)
     case .pollStart:
-      return .pollStart(task: task)
+      return .pollStart(task: v.task)
     case .pollEnd:
       return .pollEnd(
-        task: task, result: PollResult(rawValue: v.word) ?? .pending,
-        line: Int32(truncatingIfNeeded: v.line ?? 0),
+        task: v.task, result: PollResult(rawValue: v.word) ?? .pending, line: v.line ?? 0,
         awaiting: v.awaiting)
     case .complete:
-      return .complete(task: task)
+      return .complete(task: v.task)
     case .register:
-      return .register(task: task, fd: fd, interest: Interest(rawValue: v.word) ?? .read)
+      return .register(task: v.task, fd: v.fd, interest: Interest(rawValue: v.word) ?? .read)
     case .deregister:
-      return .deregister(fd: fd)
+      return .deregister(fd: v.fd)
     case .reactorWait:
       return .reactorWait(timeoutUs: v.timeoutUs)
     case .reactorReady:
-      return .reactorReady(fd: fd, readiness: Interest(rawValue: v.word) ?? .read)
+      return .reactorReady(fd: v.fd, readiness: Interest(rawValue: v.word) ?? .read)
     case .timerSet:
-      return .timerSet(task: task, deadlineUs: v.deadlineUs, purpose: v.purpose)
+      return .timerSet(task: v.task, deadlineUs: v.deadlineUs, purpose: v.purpose)
     case .timerFire:
-      return .timerFire(task: task)
+      return .timerFire(task: v.task)
     case .timerCancel:
-      return .timerCancel(task: task, deadlineUs: v.deadlineUs)
+      return .timerCancel(task: v.task, deadlineUs: v.deadlineUs)
     case .wake:
       let by = WakeSource(rawValue: v.word) ?? .own
       return .wake(
-        task: task, by: by, fd: by == .reactor ? fd : nil,
-        fromTask: by == .task ? TaskID(UInt32(truncatingIfNeeded: v.fromTask)) : nil)
+        task: v.task, by: by, fd: by == .reactor ? v.fd : nil,
+        fromTask: by == .task ? v.fromTask : nil)
     case .wakerClone:
-      return .wakerClone(task: task)
+      return .wakerClone(task: v.task)
     case .wakerDrop:
-      return .wakerDrop(task: task)
+      return .wakerDrop(task: v.task)
     case .ioSend:
-      return .ioSend(task: task, fd: fd, resource: v.resource, op: v.op)
+      return .ioSend(task: v.task, fd: v.fd, resource: v.resource, op: v.op)
     case .output:
-      return .output(task: task, text: v.text)
+      return .output(task: v.task, text: v.text)
     case .block:
-      return .block(task: task, durUs: v.durUs, line: Int32(truncatingIfNeeded: v.line ?? 0))
+      return .block(task: v.task, durUs: v.durUs, line: v.line ?? 0)
     case .lint:
-      return .lint(task: task, code: LintCode(rawValue: v.word) ?? .lostWaker, detail: v.message)
+      return .lint(task: v.task, code: LintCode(rawValue: v.word) ?? .lostWaker, detail: v.message)
     case .deferWake:
-      return .deferWake(task: task)
+      return .deferWake(task: v.task)
     case .taskDrop:
-      return .taskDrop(task: task)
+      return .taskDrop(task: v.task)
     case .futureMade:
-      return .futureMade(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), label: v.label)
+      return .futureMade(task: v.task, line: v.line ?? 0, label: v.label)
     case .futurePolled:
-      return .futurePolled(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), label: v.label)
+      return .futurePolled(task: v.task, line: v.line ?? 0, label: v.label)
     case .phase:
       return .phase(LoopPhase(rawValue: v.word) ?? .timers)
     case .microtaskQueue:
-      return .microtaskQueue(task: task, job: MicrotaskJob(rawValue: v.word) ?? .resume)
+      return .microtaskQueue(task: v.task, job: MicrotaskJob(rawValue: v.word) ?? .resume)
     case .microtaskRun:
-      return .microtaskRun(task: task, job: MicrotaskJob(rawValue: v.word) ?? .resume)
+      return .microtaskRun(task: v.task, job: MicrotaskJob(rawValue: v.word) ?? .resume)
     case .immediateQueue:
-      return .immediateQueue(task: task)
+      return .immediateQueue(task: v.task)
     case .immediateRun:
-      return .immediateRun(task: task)
+      return .immediateRun(task: v.task)
     case .callPush:
-      return .callPush(task: task)
+      return .callPush(task: v.task)
     case .callPop:
-      return .callPop(task: task, line: Int32(truncatingIfNeeded: v.line ?? 0), awaiting: v.awaiting)
+      return .callPop(task: v.task, line: v.line ?? 0, awaiting: v.awaiting)
     case .threadRun:
-      return .threadRun(task: task, cpu: Int32(truncatingIfNeeded: v.cpu))
+      return .threadRun(task: v.task, cpu: v.cpu)
     case .threadReady:
-      return .threadReady(task: task, cpu: Int32(truncatingIfNeeded: v.cpu))
+      return .threadReady(task: v.task, cpu: v.cpu)
     case .threadStop:
-      return .threadStop(
-        task: task, cpu: Int32(truncatingIfNeeded: v.cpu), line: Int32(truncatingIfNeeded: v.line ?? 0),
-        awaiting: v.awaiting)
+      return .threadStop(task: v.task, cpu: v.cpu, line: v.line ?? 0, awaiting: v.awaiting)
     case .goRunqPut:
-      return .goRunqPut(
-        task: task, p: Int32(truncatingIfNeeded: v.p), slot: GoRunSlot(rawValue: v.word) ?? .local)
+      return .goRunqPut(task: v.task, p: v.p, slot: GoRunSlot(rawValue: v.word) ?? .local)
     case .goExecute:
-      return .goExecute(task: task, p: Int32(truncatingIfNeeded: v.p), m: Int32(truncatingIfNeeded: v.m))
+      return .goExecute(task: v.task, p: v.p, m: v.m)
     case .goPark:
-      return .goPark(
-        task: task, line: Int32(truncatingIfNeeded: v.line ?? 0),
-        reason: GoWaitReason(rawValue: v.word) ?? .sleep)
+      return .goPark(task: v.task, line: v.line ?? 0, reason: GoWaitReason(rawValue: v.word) ?? .sleep)
     case .goSyscall:
-      return .goSyscall(task: task, m: Int32(truncatingIfNeeded: v.m), durUs: v.durUs)
+      return .goSyscall(task: v.task, m: v.m, durUs: v.durUs)
     case .goSyscallExit:
-      return .goSyscallExit(task: task, m: Int32(truncatingIfNeeded: v.m), p: Int32(truncatingIfNeeded: v.p))
+      return .goSyscallExit(task: v.task, m: v.m, p: v.p)
     case .goHandoff:
-      return .goHandoff(p: Int32(truncatingIfNeeded: v.p), m: Int32(truncatingIfNeeded: v.m))
+      return .goHandoff(p: v.p, m: v.m)
     case .goPreempt:
-      return .goPreempt(task: task, p: Int32(truncatingIfNeeded: v.p))
+      return .goPreempt(task: v.task, p: v.p)
     case .goIdle:
-      return .goIdle(p: Int32(truncatingIfNeeded: v.p))
+      return .goIdle(p: v.p)
     }
   }
 }

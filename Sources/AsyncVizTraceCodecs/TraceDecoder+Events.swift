@@ -9,21 +9,21 @@ struct EventValues {
   var step: Int64 = 0
   var tUs: Int64 = 0
   var kind = EventKind.spawn
-  var task: Int64 = 0
+  var task = TaskID(0)
   /// `parent`, `line`, `timeout_us`: nil for `null`.
-  var parent: Int64?
-  var line: Int64?
+  var parent: TaskID?
+  var line: Int32?
   var timeoutUs: Int64?
-  var position: Int64 = 0
+  var position: Int32 = 0
   /// `cpu` of a threads-model event.
-  var cpu: Int64 = 0
-  var fd: Int64 = 0
+  var cpu: Int32 = 0
+  var fd: Int32 = 0
   var deadlineUs: Int64 = 0
-  var fromTask: Int64 = 0
+  var fromTask = TaskID(0)
   var durUs: Int64 = 0
   /// A P's and an M's index (-1: none).
-  var p: Int64 = 0
-  var m: Int64 = 0
+  var p: Int32 = 0
+  var m: Int32 = 0
   /// Raw value of the case a word field named (cause, result, interest/readiness, by, code).
   var word: UInt8 = 0
   /// A node or go `timer_set`'s purpose (nil: none written, as before the field).
@@ -75,10 +75,10 @@ extension TraceDecoder {
     case .parent: v.parent = try null() ? nil : try taskID("parent")
     case .fromTask: v.fromTask = try taskID("from_task")
     case .name: v.name = String(decoding: try string("name"), as: UTF8.self)
-    case .position: v.position = try integer("position", in: 0...Int64(Int32.max))
-    case .cpu: v.cpu = try integer("cpu", in: 0...Int64(Int32.max))
-    case .line: v.line = try null() ? nil : try integer("line", in: 1...Int64(Int32.max))
-    case .fd: v.fd = try integer("fd", in: 0...Int64(Int32.max))
+    case .position: v.position = try int32("position", from: 0)
+    case .cpu: v.cpu = try int32("cpu", from: 0)
+    case .line: v.line = try null() ? nil : try int32("line", from: 1)
+    case .fd: v.fd = try int32("fd", from: 0)
     case .timeoutUs: v.timeoutUs = try null() ? nil : try integer("timeout_us", in: 0...Int64.max)
     case .deadlineUs: v.deadlineUs = try integer("deadline_us", in: 0...Int64.max)
     case .durUs: v.durUs = try integer("dur_us", in: 0...Int64.max)
@@ -93,8 +93,8 @@ extension TraceDecoder {
     case .slot: v.word = try word("slot", GoRunSlot.self)
     case .reason: v.word = try word("reason", GoWaitReason.self)
     case .purpose: v.purpose = TimerPurpose(rawValue: try word("purpose", TimerPurpose.self))
-    case .p: v.p = try integer("p", in: -1...Int64(Int32.max))
-    case .m: v.m = try integer("m", in: -1...Int64(Int32.max))
+    case .p: v.p = try int32("p", from: -1)
+    case .m: v.m = try int32("m", from: -1)
     case .awaiting:
       if !(try null()) { v.awaiting = awaited(try string("awaiting")) }
     case .resource: v.resource = interner.intern(try string("resource"))
@@ -108,8 +108,16 @@ extension TraceDecoder {
 
   /// A task id (1 to 2^32 - 1); whether the task exists is checked at the end.
   @inline(__always)
-  private mutating func taskID(_ field: StaticString) throws(TraceReadError) -> Int64 {
-    try integer(field, in: 1...Int64(UInt32.max))
+  private mutating func taskID(_ field: StaticString) throws(TraceReadError) -> TaskID {
+    // In range, so the narrowing keeps the value.
+    TaskID(UInt32(truncatingIfNeeded: try integer(field, in: 1...Int64(UInt32.max))))
+  }
+
+  /// An integer from `lowest` to `Int32.max`, as the payloads hold it (a line, an fd, a CPU, a P or an M).
+  @inline(__always)
+  private mutating func int32(_ field: StaticString, from lowest: Int32) throws(TraceReadError) -> Int32 {
+    // In range, so the narrowing keeps the value.
+    Int32(truncatingIfNeeded: try integer(field, in: Int64(lowest)...Int64(Int32.max)))
   }
 
   /// A string that must be the word of a case of `vocabulary`; returns the case's raw value.

@@ -237,3 +237,57 @@ extension String {
     self = "byte 0x\(hex[Int(b >> 4)])\(hex[Int(b & 15)])"
   }
 }
+
+/// Objects and arrays: their members one by one, and an object's keys.
+extension TraceDecoder {
+  /// The next key of an object being read, or nil at its closing brace.
+  @inline(__always)
+  mutating func nextKey(_ first: inout Bool) throws(TraceReadError) -> UnsafeBufferPointer<UInt8>? {
+    guard try nextMember(&first, closing: UInt8(ascii: "}")) else { return nil }
+    let b = try peek()
+    guard b == UInt8(ascii: "\"") else {
+      throw fail("expected a key in quotes, found \(TraceDecoder.describe(byte: b))")
+    }
+    let key = try stringBody()
+    if window.pos < window.end && window.base[window.pos] == UInt8(ascii: ":") {
+      window.pos += 1
+      return key
+    }
+    // Finding the colon may refill the window and move the key's bytes: keep a copy.
+    keyScratch.removeAll()
+    if let p = key.baseAddress { keyScratch.append(p, count: key.count) }
+    let colon = try peek()
+    guard colon == UInt8(ascii: ":") else {
+      throw fail("expected ':' after a key, found \(TraceDecoder.describe(byte: colon))")
+    }
+    window.pos += 1
+    return keyScratch.bytes
+  }
+
+  /// Whether another element of an array follows (consuming the comma), or
+  /// false at its closing bracket.
+  @inline(__always)
+  mutating func nextElement(_ first: inout Bool) throws(TraceReadError) -> Bool {
+    try nextMember(&first, closing: UInt8(ascii: "]"))
+  }
+
+  /// Whether another member of an object or array follows (consuming the
+  /// comma before it), or false at `closing` (consumed).
+  @inline(__always)
+  private mutating func nextMember(_ first: inout Bool, closing: UInt8) throws(TraceReadError) -> Bool {
+    let b = try peek()
+    if b == closing {
+      window.pos += 1
+      return false
+    }
+    if !first {
+      guard b == UInt8(ascii: ",") else {
+        let expected = "',' or \(TraceDecoder.describe(byte: closing))"
+        throw fail("expected \(expected), found \(TraceDecoder.describe(byte: b))")
+      }
+      window.pos += 1
+    }
+    first = false
+    return true
+  }
+}

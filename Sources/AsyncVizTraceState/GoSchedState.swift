@@ -3,8 +3,9 @@ import AsyncVizTrace
 /// What Go's scheduler holds after step k, for the go model's panels and
 /// notes: each P (runnext, local run queue, the goroutine it runs, its M),
 /// the global run queue, each M (running a goroutine, in a system call,
-/// idle), the timers, the netpoller's interest list, and every goroutine's
-/// state in Go's words. Empty for other models' traces.
+/// idle), the netpoller's interest list, and every goroutine's state in Go's
+/// words (the timers are the reactor's list: `TraceState.goTimers`). Empty
+/// for other models' traces.
 public struct GoSchedState: Sendable, Equatable {
   /// A goroutine's state (`_Grunnable`, `_Grunning`, `_Gwaiting`, `_Gsyscall`, `_Gdead`).
   public enum GStatus: Sendable, Equatable {
@@ -59,20 +60,11 @@ public struct GoSchedState: Sendable, Equatable {
     case idle
   }
 
-  /// An armed timer.
-  public struct Timer: Sendable, Equatable {
-    public var task: TaskID
-    public var deadlineUs: Int64
-    /// The future it is for (nil in traces written before the word).
-    public var purpose: TimerPurpose?
-  }
-
   /// Whether the trace is a go model's (a go event was seen).
   public internal(set) var active = false
   public internal(set) var procs: [Proc] = []
   public internal(set) var global: [TaskID] = []
   public internal(set) var ms: [MDoing] = []
-  public internal(set) var timers: [Timer] = []
   /// Goroutines parked in the netpoller ("IO wait"), in the order they came.
   public internal(set) var netpoller: [TaskID] = []
   /// Each goroutine's state, by task index.
@@ -156,19 +148,11 @@ public struct GoSchedState: Sendable, Equatable {
       set(task, .dead)
       if case .taskDrop = payload {
         // main returned and the process exited with this goroutine alive:
-        // it leaves every queue and timer list where it was (a goroutine
-        // that completes ran last, so it sits in no queue).
+        // it leaves every queue where it was (a goroutine that completes ran
+        // last, so it sits in no queue), and its timers (`TraceState.goTimers`).
         unqueue(task)
-        timers.removeAll { $0.task == task }
       }
       stopRunning(task)
-    case .timerSet(let task, let deadline, let purpose):
-      guard active else { return }
-      let at = timers.firstIndex { $0.deadlineUs > deadline } ?? timers.count
-      timers.insert(Timer(task: task, deadlineUs: deadline, purpose: purpose), at: at)
-    case .timerFire(let task):
-      guard active else { return }
-      if let i = timers.firstIndex(where: { $0.task == task }) { timers.remove(at: i) }
     default:
       break
     }

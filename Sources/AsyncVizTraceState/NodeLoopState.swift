@@ -2,8 +2,9 @@ import AsyncVizTrace
 
 /// What Node's event loop holds after step k, for the node model's panels
 /// and notes: the JavaScript call stack, V8's microtask queue, libuv's
-/// current phase with the timer heap and the immediates (the check phase's
-/// queue), and the epoll interest list of the poll phase. Empty for a rust trace.
+/// current phase and the immediates (the check phase's queue). The timer
+/// heap is the reactor's timer list (same order), and the poll phase's epoll
+/// interest list the reactor's. Empty for a rust trace.
 public struct NodeLoopState: Sendable, Equatable {
   /// A queued microtask: the async fn it is for and what it does.
   public struct Job: Sendable, Equatable {
@@ -11,16 +12,6 @@ public struct NodeLoopState: Sendable, Equatable {
     public var task: TaskID
     /// What it does.
     public var job: MicrotaskJob
-  }
-
-  /// An armed setTimeout.
-  public struct Timer: Sendable, Equatable {
-    /// The async fn that armed it.
-    public var task: TaskID
-    /// When it is due.
-    public var deadlineUs: Int64
-    /// The future it is for (nil in traces written before the word).
-    public var purpose: TimerPurpose?
   }
 
   /// The frames on the call stack, bottom first (the running one last).
@@ -33,8 +24,6 @@ public struct NodeLoopState: Sendable, Equatable {
   public internal(set) var microtasks: [Job] = []
   /// The phase of the loop's turn that has run last (nil before the first).
   public internal(set) var phase: LoopPhase?
-  /// The timer heap, in the order the timers phase runs it (deadline, then arming order).
-  public internal(set) var timers: [Timer] = []
   /// The callbacks setImmediate queued, for the check phase, front first.
   public internal(set) var immediates: [TaskID] = []
   /// Which check phase each of `immediates` runs in (1 the first): the next
@@ -70,6 +59,13 @@ public struct NodeLoopState: Sendable, Equatable {
     return immediateChecks[i] > checkPhases
   }
 
+  /// The timers phase ran a setTimeout callback (the timer the reactor's
+  /// list fired: libuv's heap is that list, in the same order).
+  mutating func runTimer(purpose: TimerPurpose?) {
+    lastMacrotask = .timer(purpose)
+    macrotasksRun += 1
+  }
+
   mutating func apply(_ payload: EventPayload) {
     switch payload {
     case .phase(let p):
@@ -88,17 +84,6 @@ public struct NodeLoopState: Sendable, Equatable {
       if let i = immediates.firstIndex(of: task) {
         immediates.remove(at: i)
         checkPhases = max(checkPhases, immediateChecks.remove(at: i))
-      }
-      macrotasksRun += 1
-    case .timerSet(let task, let deadline, let purpose):
-      let timer = Timer(task: task, deadlineUs: deadline, purpose: purpose)
-      let at = timers.firstIndex { $0.deadlineUs > deadline } ?? timers.count
-      timers.insert(timer, at: at)
-    case .timerFire(let task):
-      lastMacrotask = .timer(nil)
-      if let i = timers.firstIndex(where: { $0.task == task }) {
-        lastMacrotask = .timer(timers[i].purpose)
-        timers.remove(at: i)
       }
       macrotasksRun += 1
     case .callPush(let task):

@@ -21,7 +21,10 @@ public struct ReactorState: Sendable, Equatable {
     public var answered = false
   }
 
-  /// One armed timer.
+  /// One armed timer. Every model keeps its timers in this one list: the
+  /// reactor's timer queue (rust, threads), libuv's timer heap (node), Go's
+  /// timers (go, all Ps' together); each fires them by deadline, equal
+  /// deadlines in arming order.
   public struct Timer: Sendable, Equatable {
     /// When it is due.
     public var deadlineUs: Int64
@@ -30,6 +33,9 @@ public struct ReactorState: Sendable, Equatable {
     /// Arming order over the whole run: notes list a task's timers in the
     /// order it armed them.
     public var armedOrder: UInt32
+    /// The future it is for under node and go (nil under rust and threads,
+    /// and in traces written before the word).
+    public var purpose: TimerPurpose?
   }
 
   /// What the last wait (epoll_wait or its simulation) was asked and gave.
@@ -105,8 +111,8 @@ public struct ReactorState: Sendable, Equatable {
     if let i = index(fd: fd) { interest[i].answered = true }
   }
 
-  mutating func armTimer(task: TaskID, deadlineUs: Int64) {
-    let timer = Timer(deadlineUs: deadlineUs, task: task, armedOrder: timersArmed)
+  mutating func armTimer(task: TaskID, deadlineUs: Int64, purpose: TimerPurpose?) {
+    let timer = Timer(deadlineUs: deadlineUs, task: task, armedOrder: timersArmed, purpose: purpose)
     timersArmed &+= 1
     // After every timer due at or before it (binary search), so equal
     // deadlines keep their arming order.
@@ -121,12 +127,10 @@ public struct ReactorState: Sendable, Equatable {
 
   /// Removes the earliest timer of `task` (the one that fired: the runtime
   /// fires timers in deadline order, equal deadlines in arming order);
-  /// whether one was there.
-  @discardableResult
-  mutating func fireTimer(task: TaskID) -> Bool {
-    guard let i = timers.firstIndex(where: { $0.task == task }) else { return false }
-    timers.remove(at: i)
-    return true
+  /// the timer, or nil when none was there.
+  mutating func fireTimer(task: TaskID) -> Timer? {
+    guard let i = timers.firstIndex(where: { $0.task == task }) else { return nil }
+    return timers.remove(at: i)
   }
 
   /// Removes the timer of `task` due at `deadlineUs` (one that was

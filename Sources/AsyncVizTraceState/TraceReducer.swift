@@ -144,14 +144,14 @@ extension TraceState {
     case .reactorReady(let fd, let readiness):
       reactor.lastWait?.ready.append(.init(fd: fd, readiness: readiness))
       reactor.markAnswered(fd: fd)
-    case .timerSet(let id, let deadline, _):
+    case .timerSet(let id, let deadline, let purpose):
       ensureTask(id, at: t)
-      node.apply(payload)
-      reactor.armTimer(task: id, deadlineUs: deadline)
+      reactor.armTimer(task: id, deadlineUs: deadline, purpose: purpose)
       tasks[id.index].timersArmed += 1
     case .timerFire(let id):
-      node.apply(payload)
-      if reactor.fireTimer(task: id) { tasks[id.index].timersArmed -= 1 }
+      let fired = reactor.fireTimer(task: id)
+      node.runTimer(purpose: fired?.purpose)
+      if fired != nil { tasks[id.index].timersArmed -= 1 }
     case .timerCancel(let id, let deadline):
       ensureTask(id, at: t)
       if reactor.cancelTimer(task: id, deadlineUs: deadline) { tasks[id.index].timersArmed -= 1 }
@@ -200,80 +200,11 @@ extension TraceState {
   /// `id` starts to run: a poll under rust, a goroutine executing, an async
   /// fn pushed on node's call stack, a thread put on a CPU. Every model counts
   /// it as a poll (what `compare` and the task panel show) the same way.
-  private mutating func startRun(_ id: TaskID, at t: Int64) {
+  mutating func startRun(_ id: TaskID, at t: Int64) {
     setStatus(id, .polling, at: t)
     tasks[id.index].polls += 1
     polling = id
     action = .poll(id, result: nil)
-  }
-
-  /// Go's scheduler events, for the task statuses every model shares (running
-  /// is "polling", parked is "pending", on a run queue is "ready"); Go's own
-  /// words are in `go` (`GoSchedState`).
-  private mutating func applyGo(_ payload: EventPayload, at t: Int64) {
-    if let id = payload.task { ensureTask(id, at: t) }
-    switch payload {
-    case .goRunqPut(let id, _, _), .goPreempt(let id, _):
-      if tasks[id.index].status != .done { setStatus(id, .ready, at: t) }
-      if polling == id { polling = nil }
-    case .goExecute(let id, _, _), .goSyscallExit(let id, _, 0...):
-      startRun(id, at: t)
-    case .goPark(let id, let line, _):
-      tasks[id.index].line = line
-      setStatus(id, .pending, at: t)
-      if polling == id { polling = nil }
-      action = .poll(id, result: .pending)
-    default: break
-    }
-  }
-
-  /// Node's loop events: the loop's own state, and the async fns' statuses
-  /// (on the call stack: running; popped at an await: pending; a resume
-  /// queued: ready).
-  private mutating func applyNode(_ payload: EventPayload, at t: Int64) {
-    if let id = payload.task { ensureTask(id, at: t) }
-    node.apply(payload)
-    switch payload {
-    case .phase: action = .reactorTurn
-    case .callPush(let id):
-      startRun(id, at: t)
-    case .callPop(let id, let line, let awaiting):
-      polling = node.callStack.last
-      tasks[id.index].awaiting = awaiting
-      tasks[id.index].line = line
-      if line != 0 || awaiting != .nothing {
-        action = .poll(id, result: .pending)
-        setStatus(id, .pending, at: t)
-      } else {
-        action = .poll(id, result: .ready)
-      }
-    case .microtaskQueue(let id, .resume):
-      if tasks[id.index].status == .pending { setStatus(id, .ready, at: t) }
-    default: break
-    }
-  }
-
-  /// The kernel's events: a thread on a CPU is running (shown as polling),
-  /// one asleep in the kernel is pending, a runnable one is ready.
-  private mutating func applyThreads(_ payload: EventPayload, at t: Int64) {
-    guard let id = payload.task else { return }
-    ensureTask(id, at: t)
-    switch payload {
-    case .threadRun:
-      startRun(id, at: t)
-    case .threadStop(_, _, let line, let awaiting):
-      if polling == id { polling = nil }
-      tasks[id.index].awaiting = awaiting
-      tasks[id.index].line = line
-      action = .poll(id, result: .pending)
-      setStatus(id, awaiting == .nothing || awaiting == .yieldNow ? .ready : .pending, at: t)
-    case .threadReady:
-      if tasks[id.index].status != .polling && !tasks[id.index].status.isOver {
-        if tasks[id.index].status == .pending { tasks[id.index].wakes += 1 }
-        setStatus(id, .ready, at: t)
-      }
-    default: break
-    }
   }
 
   private mutating func applyWake(_ id: TaskID, by: WakeSource, fd: Int32?) {
@@ -310,7 +241,7 @@ extension TraceState {
   }
 
   /// Creates the entries up to `id` if the trace names a task before its spawn.
-  private mutating func ensureTask(_ id: TaskID, at t: Int64) {
+  mutating func ensureTask(_ id: TaskID, at t: Int64) {
     guard id.index >= tasks.count else { return }
     while tasks.count <= id.index {
       tasks.append(TaskInfo(id: TaskID(UInt32(tasks.count + 1)), at: t))

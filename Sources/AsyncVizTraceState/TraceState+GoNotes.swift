@@ -147,7 +147,7 @@ extension TraceState {
     s.text(
       " finds nothing to run (runnext, local queue, global queue, timers, other Ps): it goes idle and its M ")
     let until =
-      switch (go.timers.isEmpty, go.netpoller.isEmpty) {
+      switch (goTimers.isEmpty, go.netpoller.isEmpty) {
       case (false, true): "the next timer"
       case (false, false): "the next timer or a ready socket"
       case (true, false): "a socket is ready"
@@ -163,88 +163,6 @@ extension TraceState {
       s.text("sleeps: one idle M at a time waits in the netpoller (epoll_wait) until ")
       s.string(until)
       s.text(", any other in a futex (stopm).")
-    }
-  }
-
-  /// What the timer is for, in the Go call that arms it: `time.Sleep(d)`,
-  /// `time.After(d)` for timeout's timer, or (on sim) the resource call's
-  /// latency. A trace written before the word says only that a timer is armed.
-  private func noteGoTimerSet<S: NoteSink & ~Copyable>(
-    _ task: TaskID, for purpose: TimerPurpose?, due deadline: Int64, at now: Int64, in trace: Trace,
-    into s: inout S
-  ) {
-    s.label(task, in: trace)
-    let heap: StaticString = go.status(task) == .running ? "a timer on its P's heap" : "a timer"
-    switch purpose {
-    case .sleep:
-      s.text(" calls time.Sleep(")
-      goDuration(deadline - now, into: &s)
-      s.text("), which arms ")
-      s.text(heap)
-      s.text(", due at ")
-    case .timeout:
-      s.text(" calls time.After(")
-      goDuration(deadline - now, into: &s)
-      s.text(") for timeout's timer: ")
-      s.text(heap)
-      s.text(" that will send on a one-slot channel the select also waits on, due at ")
-    case .latency:
-      s.text(" makes a resource call: on sim, ")
-      s.text(heap)
-      s.text(" stands in for the server's latency, due at ")
-    case nil:
-      s.text(" arms ")
-      s.text(heap)
-      s.text(", due at ")
-    }
-    s.instant(deadline)
-    s.text(" (")
-    s.duration(deadline - now)
-    s.text(" from now).")
-  }
-
-  /// A duration as Go prints one: "50ms", "1500us" (`time.ParseDuration`
-  /// reads both; Go's own String would print "1.5ms" for the second).
-  private func goDuration<S: NoteSink & ~Copyable>(_ us: Int64, into s: inout S) {
-    if us == 0 {
-      s.text("0s")
-    } else if us % 1000 == 0 {
-      s.number(us / 1000)
-      s.text("ms")
-    } else {
-      s.number(us)
-      s.text("us")
-    }
-  }
-
-  private func noteGoTimerFire<S: NoteSink & ~Copyable>(
-    _ task: TaskID, at i: Int, in trace: Trace, into s: inout S
-  ) {
-    // The task's earliest timer fires (the state's rule, ties in arming order).
-    switch go.timers.first(where: { $0.task == task })?.purpose {
-    case .sleep: s.text("checkTimers finds the time.Sleep timer of ")
-    case .timeout: s.text("checkTimers finds the time.After timer of ")
-    case .latency, nil: s.text("checkTimers finds the timer of ")
-    }
-    s.label(task, in: trace)
-    s.text(" due and runs it")
-    // Waiting in a select whose time.After is not this timer: the timer is
-    // an earlier select's, which was decided already.
-    let deadline = go.timers.filter { $0.task == task }.map(\.deadlineUs).min() ?? trace.events[i].tUs
-    let readied =
-      go.status(task) != .waiting(.select) || races.isCurrentSelectTimer(of: task, deadline: deadline)
-    if readied {
-      if go.status(task) == .waiting(.ioWait) {
-        s.text(" (on sim a timer stands in for the server's latency, so the reply is there)")
-      }
-      s.text(": its goroutine is readied into the P's runnext.")
-    } else {
-      // A time.After whose select was decided: the send finds no receiver.
-      s.text(
-        """
-        : it sends on a time.After channel whose select was decided already, so the value stays in \
-        the channel's one slot and nobody is readied (Go 1.19 keeps such a timer until it fires).
-        """)
     }
   }
 

@@ -61,7 +61,7 @@ extension TraceState {
     case .timerFire(let task):
       s.text("A macrotask: the timers phase runs the setTimeout callback of ")
       s.label(task, in: trace)
-      switch node.timers.first(where: { $0.task == task })?.purpose {
+      switch reactor.timers.first(where: { $0.task == task })?.purpose {
       case .sleep: s.text("'s sleep, which fulfills the sleep's promise.")
       case .timeout: s.text("'s timeout, which fulfills the timer's promise.")
       case .latency:

@@ -106,6 +106,13 @@ public struct TraceState: Sendable, Equatable {
     return i >= 0 && i < tasks.count ? tasks[i] : nil
   }
 
+  /// Go's timers: the armed ones (`reactor.timers`, in the order Go runs
+  /// them) less those of goroutines dropped when main returned, which the
+  /// exiting process took along.
+  public var goTimers: [ReactorState.Timer] {
+    reactor.timers.filter { task($0.task)?.status != .dropped }
+  }
+
   /// Marks the state as the end of the run: the tasks the end names become stuck.
   public mutating func finish(_ end: RunEnd) {
     guard self.end == nil else { return }

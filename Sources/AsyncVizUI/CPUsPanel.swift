@@ -3,11 +3,12 @@ import AsyncVizTraceState
 
 /// The threads model's CPUs, in the executor's place: each CPU with the
 /// thread it runs (or idle) and its run queue, front first, on one row.
-enum CPUsPanel {
-  static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    guard
-      let frame = PanelFrame.open(rect, title: "CPUs", labelWidth: 7, minHeight: 2, cx, into: &buffer)
-    else { return }
+enum CPUsPanel: FramedPanel {
+  static func frameSpec(_ cx: PanelContext) -> PanelFrame.Spec {
+    PanelFrame.Spec(title: "CPUs", labelWidth: 7, minHeight: 2)
+  }
+
+  static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
     let kernel = cx.state.kernel
     let limit = frame.limit
     var y = frame.inner.y

@@ -5,11 +5,12 @@ import AsyncVizTraceState
 /// with the current phase marked, the timer heap (the timers phase's
 /// queue), the immediates (the check phase's queue), epoll's interest list
 /// (the poll phase's) and the poll phase's last wait.
-enum EventLoopPanel {
-  static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    guard
-      let frame = PanelFrame.open(rect, title: "Event loop", labelWidth: 8, minHeight: 3, cx, into: &buffer)
-    else { return }
+enum EventLoopPanel: FramedPanel {
+  static func frameSpec(_ cx: PanelContext) -> PanelFrame.Spec {
+    PanelFrame.Spec(title: "Event loop", labelWidth: 8, minHeight: 3)
+  }
+
+  static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
     let node = cx.state.node
     let maxY = frame.inner.maxY
     var y = frame.inner.y
@@ -31,7 +32,9 @@ enum EventLoopPanel {
     let showWait = rowsLeft >= 6
     let timerRows = max(1, rowsLeft - 2 - (showWait ? 1 : 0))
     frame.label("timers", y: y, into: &buffer)
-    let timers = node.timers.map { "\(DurationText.duration($0.deadlineUs)) \(cx.label($0.task))" }
+    let timers = cx.state.reactor.timers.map {
+      "\(DurationText.duration($0.deadlineUs)) \(cx.label($0.task))"
+    }
     let timerLines =
       timers.isEmpty
       ? ["(none)"] : CallStackPanel.wrap(timers, width: frame.width, rows: timerRows, separator: ", ")

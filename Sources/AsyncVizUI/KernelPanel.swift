@@ -4,11 +4,12 @@ import AsyncVizTraceState
 /// The threads model's kernel, in the reactor's place: the gauges (threads
 /// alive and their memory, context switches) and the blocked threads with
 /// what each sleeps on (a read, nanosleep until a time, a futex).
-enum KernelPanel {
-  static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    guard
-      let frame = PanelFrame.open(rect, title: "Kernel", labelWidth: 9, minHeight: 3, cx, into: &buffer)
-    else { return }
+enum KernelPanel: FramedPanel {
+  static func frameSpec(_ cx: PanelContext) -> PanelFrame.Spec {
+    PanelFrame.Spec(title: "Kernel", labelWidth: 9, minHeight: 3)
+  }
+
+  static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
     let kernel = cx.state.kernel
     let maxY = frame.inner.maxY
     var y = frame.inner.y

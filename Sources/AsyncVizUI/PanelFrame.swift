@@ -17,18 +17,26 @@ struct PanelFrame {
   /// The room for the text after a label.
   var width: Int { limit - textX }
 
+  /// How a panel's box looks: its title, the width of its label column, and
+  /// the smallest inside worth filling (fewer than `minHeight` rows, or not
+  /// wider than `minWidth` columns, and the box stays empty).
+  struct Spec {
+    let title: String
+    let labelWidth: Int
+    let minHeight: Int
+    var minWidth = 14
+  }
+
   /// Draws the box with its title and returns the frame inside it, or nil
-  /// (the box alone drawn) when the inside has fewer than `minHeight` rows or
-  /// is not wider than `minWidth` columns.
-  static func open(
-    _ rect: Rect, title: String, labelWidth: Int, minHeight: Int, minWidth: Int = 14, _ cx: PanelContext,
-    into buffer: inout CellBuffer
-  ) -> PanelFrame? {
-    buffer.box(rect, title: title, glyphs: cx.glyphs)
+  /// (the box alone drawn) when the inside is smaller than the spec's least.
+  static func open(_ rect: Rect, _ spec: Spec, _ cx: PanelContext, into buffer: inout CellBuffer)
+    -> PanelFrame?
+  {
+    buffer.box(rect, title: spec.title, glyphs: cx.glyphs)
     let inner = rect.interior
-    guard inner.height >= minHeight, inner.width > minWidth else { return nil }
+    guard inner.height >= spec.minHeight, inner.width > spec.minWidth else { return nil }
     return PanelFrame(
-      inner: inner, labelX: inner.x + 1, textX: inner.x + 1 + labelWidth, limit: inner.maxX - 1,
+      inner: inner, labelX: inner.x + 1, textX: inner.x + 1 + spec.labelWidth, limit: inner.maxX - 1,
       ellipsis: cx.glyphs.ellipsis)
   }
 

@@ -3,11 +3,12 @@ import AsyncVizTraceState
 
 /// The reactor: the interest list (fd, interest, task, resource), the last
 /// wait's timeout and ready list, and the timer queue.
-enum ReactorPanel {
-  static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    guard
-      let frame = PanelFrame.open(rect, title: "Reactor", labelWidth: 10, minHeight: 3, cx, into: &buffer)
-    else { return }
+enum ReactorPanel: FramedPanel {
+  static func frameSpec(_ cx: PanelContext) -> PanelFrame.Spec {
+    PanelFrame.Spec(title: "Reactor", labelWidth: 10, minHeight: 3)
+  }
+
+  static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
     let reactor = cx.state.reactor
     let inner = frame.inner
     // Rows: the wait takes one, timers at least one, the interest list the rest

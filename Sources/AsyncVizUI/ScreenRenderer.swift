@@ -27,8 +27,8 @@ public enum ScreenRenderer {
     var queue: Draw = ExecutorPanel.draw
     var waits: Draw = ReactorPanel.draw
     if cx.trace.program.model == .go {
-      queue = GoPanels.drawProcs
-      waits = GoPanels.drawScheduler
+      queue = GoPanels.Procs.draw
+      waits = GoPanels.Scheduler.draw
     } else if cx.trace.program.model == .node {
       queue = CallStackPanel.draw
       waits = EventLoopPanel.draw

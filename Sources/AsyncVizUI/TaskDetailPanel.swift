@@ -4,15 +4,13 @@ import AsyncVizTraceState
 /// The selected task in detail: state and for how long, what it awaits,
 /// polls and wakes, busy / scheduled / idle time as tokio-console defines
 /// them (polled / in the run queue / waiting for a wake), lints, parent.
-enum TaskDetailPanel {
-  static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    let id = cx.model.selected
-    let title = "Task \(cx.label(id))"
-    guard
-      let frame = PanelFrame.open(
-        rect, title: title, labelWidth: 10, minHeight: 1, minWidth: 12, cx, into: &buffer)
-    else { return }
-    for (i, line) in lines(id, cx).prefix(frame.inner.height).enumerated() {
+enum TaskDetailPanel: FramedPanel {
+  static func frameSpec(_ cx: PanelContext) -> PanelFrame.Spec {
+    PanelFrame.Spec(title: "Task \(cx.label(cx.model.selected))", labelWidth: 10, minHeight: 1, minWidth: 12)
+  }
+
+  static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
+    for (i, line) in lines(cx.model.selected, cx).prefix(frame.inner.height).enumerated() {
       let y = frame.inner.y + i
       // A label longer than its column pushes its text right rather than being cut.
       let x = frame.label(line.label.padded(10), y: y, into: &buffer)

@@ -38,7 +38,7 @@ import Testing
   #expect(state.node.callStack == [main])
   #expect(state.node.lastJobStack == [main, callee])
   #expect(state.node.phase == .timers)
-  #expect(state.node.timers.map(\.task) == [callee] && state.node.timers.first?.deadlineUs == 5_000)
+  #expect(state.reactor.timers.map(\.task) == [callee] && state.reactor.timers.first?.deadlineUs == 5_000)
   #expect(state.node.immediates == [main])
   #expect(state.task(callee)?.status == .pending)
   r.record(.callPop(task: main, line: 9, awaiting: .joinHandle(callee)), at: 0)

@@ -30,7 +30,7 @@ import Testing
 @Test func selectTimeoutUnderNodeKeepsTheLosersTimers() {
   let trace = DemoTraces.nodeTrace(named: "select-timeout")
   let afterSelect = firstStep(trace) { state in
-    state.tasks.first?.status == .pending && state.node.timers.count >= 3
+    state.tasks.first?.status == .pending && state.reactor.timers.count >= 3
   }
   let text = screen(trace, atStep: afterSelect)
   #expect(text.contains("80 ms #1 main"), "the slow fetch's timer is still armed")
