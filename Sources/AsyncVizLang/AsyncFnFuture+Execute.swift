@@ -120,7 +120,7 @@ extension AsyncFnFuture {
             "spawn refused: \(cx.liveTasks) tasks are alive, the limit (change it with --max-tasks)",
             at: pc, &r, &cx)
         }
-        r.stack.append(.handle(cx.spawn(name, TaskRootFuture(inner: future, run: run))))
+        r.stack.append(.handle(TaskHandle(cx.spawn(name, TaskRootFuture(inner: future, run: run)))))
         pc += 1
       case .await:
         if let end = awaitInline(future, &pc, &allowance, &budget, &r, &cx) { return end }

@@ -214,7 +214,7 @@ final class AsyncFnFuture: Future {
       }
       return .success(future)
     case .handle(let h):
-      return .success(LangFuture(.handle(h)))
+      return .success(LangFuture(.handle(h.handle)))
     default:
       return .failure(FrameError("cannot await \(value.display): it is not a future"))
     }
