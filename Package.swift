@@ -142,7 +142,7 @@ let package = Package(
       name: "AsyncVizPosixTests",
       dependencies: [
         "AsyncVizPosix", "AsyncVizRuntime", "AsyncVizTrace", "AsyncVizLang", "AsyncVizExamples",
-        "AsyncVizNodeRuntime", "AsyncVizThreadsRuntime",
+        "AsyncVizNodeRuntime", "AsyncVizThreadsRuntime", "AsyncVizTestPrograms",
       ]),
     .testTarget(name: "AsyncVizUITests", dependencies: ["AsyncVizUI"] + demoTestKit, exclude: ["Goldens"]),
     .testTarget(

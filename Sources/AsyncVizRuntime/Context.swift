@@ -20,7 +20,25 @@ public struct Context {
   /// Which combinator child is being polled (nil: none, the task's own
   /// future). A combinator sets it around each child's poll; wakers stored
   /// meanwhile carry it, so a wake names the child to poll again.
-  public var route: WakeRoute?
+  ///
+  /// Kept unretained (`routeSet`, `routeIndex`), so that a context holds no
+  /// reference and its destruction after every poll is free: the combinator
+  /// that set it owns the set for as long as its child's poll lasts, and a
+  /// waker stored meanwhile retains it (`WakeRoute` is a strong reference).
+  public var route: WakeRoute? {
+    get {
+      guard let routeSet else { return nil }
+      return WakeRoute(set: routeSet.takeUnretainedValue(), index: routeIndex)
+    }
+    set {
+      routeSet = newValue.map { Unmanaged.passUnretained($0.set) }
+      routeIndex = newValue?.index ?? 0
+    }
+  }
+  /// `route`'s set, unretained (nil: no route).
+  var routeSet: Unmanaged<ReadySet>?
+  /// `route`'s child index.
+  var routeIndex = 0
   /// How many futures deep this poll is nested, counted by the futures that
   /// nest polls (the .av interpreter), so that a limit can keep the stack
   /// from overflowing.
@@ -31,8 +49,13 @@ public struct Context {
   public var futurePolls = 0
   /// A failure a future met that its awaiter must report as a run-time
   /// error rather than see as a value (a request that could not be sent):
-  /// set by the future, taken by the code that awaited it.
-  public var failure: String?
+  /// set by the future, taken by the code that awaited it. Kept in the core
+  /// (and cleared when the poll ends), so that the context holds no
+  /// reference; it is read only after an await's poll, rarely set.
+  public var failure: String? {
+    get { core.pointee.failure }
+    nonmutating set { core.pointee.failure = newValue }
+  }
 
   init(core: UnsafeMutablePointer<RuntimeCore>, task: TaskID) {
     self.core = core
@@ -70,7 +93,16 @@ public struct Context {
   /// Puts a clone of this task's waker in the scheduler's defer list instead
   /// of waking it (tokio's `yield_now`): it is woken after the next driver
   /// turn, so tasks whose I/O or timers are ready run first.
-  public func deferWake() { core.pointee.deferWake(task, route: route) }
+  @inline(__always)
+  public func deferWake() { core.pointee.deferWake(task, routeSet: routeSet, routeIndex: routeIndex) }
+
+  /// What `YieldNow`'s first poll does: defers the wake and says the task
+  /// waits on the yield.
+  @usableFromInline
+  mutating func deferYield() {
+    deferWake()
+    suspend(on: .yieldNow)
+  }
 
   /// Wakes another task whose waker this future's callee stored (a channel peer).
   public func wake(_ waker: Waker) { core.pointee.wake(waker, by: .task, from: task) }

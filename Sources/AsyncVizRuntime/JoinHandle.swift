@@ -19,7 +19,7 @@ public struct JoinHandle<T>: Future {
       // The output stays in the cell. A .av program cannot await a handle twice
       // (the type checker rejects it, as Rust does: the await moves the
       // handle); native code that polls again gets the same value.
-      guard let box = cx.core.pointee.cells[i].takeUnretainedValue() as? OutputBox<T>,
+      guard let box = cx.core.pointee.slots[i].cell.takeUnretainedValue() as? OutputBox<T>,
         let value = box.value
       else {
         // Only native code can get here: a handle is typed by the spawned future's output.

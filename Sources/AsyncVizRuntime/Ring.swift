@@ -37,8 +37,10 @@ struct Ring<Element>: ~Copyable {
   @inline(__always)
   mutating func append(_ element: Element) {
     if count == capacity { grow() }
-    (base + ((head + count) & (capacity - 1))).initialize(to: element)
-    count += 1
+    // Wrapping arithmetic: head and count stay below capacity, which is far
+    // from overflowing, so the overflow checks would be pure cost.
+    (base + ((head &+ count) & (capacity &- 1))).initialize(to: element)
+    count &+= 1
   }
 
   /// Removes and returns the front element.
@@ -46,8 +48,8 @@ struct Ring<Element>: ~Copyable {
   mutating func popFirst() -> Element? {
     guard count > 0 else { return nil }
     let element = (base + head).move()
-    head = (head + 1) & (capacity - 1)
-    count -= 1
+    head = (head &+ 1) & (capacity &- 1)
+    count &-= 1
     return element
   }
 

@@ -33,6 +33,7 @@ public final class Runtime {
 
   deinit {
     core.pointee.reactor.backend.shutdown()
+    core.pointee.dropDeferred()
     core.deinitialize(count: 1)
     core.deallocate()
   }
@@ -88,8 +89,8 @@ public final class Runtime {
   /// The finished output of a task, if it is done and its output has type `T`.
   public func output<T>(of task: TaskID, as type: T.Type = T.self) -> T? {
     let i = task.index
-    guard i >= 0 && i < core.pointee.cells.count else { return nil }
-    return (core.pointee.cells[i].takeUnretainedValue() as? OutputBox<T>)?.value
+    guard i >= 0 && i < core.pointee.slots.count else { return nil }
+    return (core.pointee.slots[i].cell.takeUnretainedValue() as? OutputBox<T>)?.value
   }
 
   /// Runs steps until the run ends and returns how it ended.
@@ -137,9 +138,10 @@ public final class Runtime {
       return .reactorTurn(woken: reactorTurn(blocking: false))
     }
     while let id = core.pointee.runQueue.pop() {
-      core.pointee.slots[id.index].queued = false
+      let slot = core.pointee.slots.pointer(id.index)
+      slot.pointee.queued = false
       // Defensive: an entry whose task is no longer ready is skipped.
-      guard core.pointee.slots[id.index].state == .ready else { continue }
+      guard slot.pointee.state == .ready else { continue }
       core.pointee.loop = .tasks(polls: polls + 1)
       core.pointee.recorder.step += 1
       return .polled(id, poll(id))
@@ -156,25 +158,34 @@ public final class Runtime {
   private func poll(_ id: TaskID) -> PollResult {
     let i = id.index
     if core.pointee.liveClock { core.pointee.refreshClock() }
-    let start = core.pointee.now
-    core.pointee.slots[i].state = core.pointee.slots[i].state.startPoll()
-    core.pointee.slots[i].polls += 1
-    core.pointee.slots[i].pollStartUs = start
+    // Lints are judged only when they can be seen (tracing on): their
+    // counters are kept only then too.
+    let lints = core.pointee.recorder.enabled
+    var slot = core.pointee.slots.pointer(i)
+    slot.pointee.state = slot.pointee.state.startPoll()
+    if lints {
+      let counters = core.pointee.lintCounters.pointer(i)
+      counters.pointee.polls += 1
+      counters.pointee.pollStartUs = core.pointee.now
+    }
     core.pointee.record(.pollStart(task: id))
     var cx = Context(core: core, task: id)
     // Borrowed, not retained: the core holds every cell until it is freed.
-    let finished = core.pointee.cells[i]._withUnsafeGuaranteedRef { $0.poll(&cx) }
+    let finished = slot.pointee.cell._withUnsafeGuaranteedRef { $0.poll(&cx) }
+    // The poll may have spawned, which can move the slots.
+    slot = core.pointee.slots.pointer(i)
+    if core.pointee.failure != nil { core.pointee.failure = nil }
     if core.pointee.liveClock { core.pointee.refreshClock() }
     let result: PollResult = finished ? .ready : .pending
-    let slot = core.pointee.slots[i]
-    core.pointee.slots[i].state = slot.state.endPoll(finished: finished, notified: slot.notified)
+    let notified = slot.pointee.notified
+    slot.pointee.state = slot.pointee.state.endPoll(finished: finished, notified: notified)
     core.pointee.record(
       .pollEnd(
         task: id, result: result, line: finished ? 0 : cx.suspendLine,
         awaiting: finished ? .nothing : cx.awaiting))
     if finished { complete(id) }
-    core.pointee.checkLints(after: id, result: result)
-    if slot.notified {
+    if lints { core.pointee.checkLints(after: id, result: result) }
+    if notified {
       // Woken during its own poll: tokio queues it once the poll is over.
       core.pointee.slots[i].notified = false
       if !finished { core.pointee.requeue(id) }
@@ -196,9 +207,10 @@ public final class Runtime {
       core.pointee.liveTasks -= 1
       core.pointee.record(.taskDrop(task: id))
       var cx = Context(core: core, task: id)
-      core.pointee.cells[i].takeUnretainedValue().cancel(&cx)
+      core.pointee.slots[i].cell.takeUnretainedValue().cancel(&cx)
+      core.pointee.failure = nil
     }
-    core.pointee.deferred.removeAll()
+    core.pointee.dropDeferred()
     _ = finish(.completed)
   }
 

@@ -8,12 +8,11 @@ struct RuntimeCore: ~Copyable {
   let options: RuntimeOptions
   /// Ready tasks, in the order they will be polled.
   var runQueue = RunQueue()
-  /// Bookkeeping per task, indexed by `TaskID.index`.
-  var slots = TaskTable()
-  /// The futures, indexed like `slots`, each held (retained once) from its
-  /// spawn until the core is freed. Unmanaged so that a poll reaches its
-  /// cell without a retain and a release (about 40 instructions per poll).
-  var cells: [Unmanaged<TaskCell>] = []
+  /// Bookkeeping per task and its cell, indexed by `TaskID.index`.
+  var slots = TaskTable<TaskSlot>()
+  /// The lints' counters per task, indexed likewise; empty when tracing is
+  /// off (lints are events: nobody would see them).
+  var lintCounters = TaskTable<LintCounters>(capacity: 16)
   /// Wakers of tasks waiting for a task to finish, by the awaited task.
   var joinWaiters: [TaskID: [Waker]] = [:]
   /// The trace being recorded.
@@ -30,7 +29,9 @@ struct RuntimeCore: ~Copyable {
   var blockOnWoken = false
   /// Wakers `yield_now` put in the defer list: woken after the next driver
   /// turn (tokio's `context::defer`, drained by `wake_deferred_tasks`).
-  var deferred = Ring<Waker>()
+  var deferred = Ring<DeferredWaker>()
+  /// `Context.failure` of the poll under way (nil when it ends).
+  var failure: String?
   /// Where the block_on loop is between steps.
   var loop = SchedulerLoop.top
   /// Set once the run has ended; no step happens after.
@@ -57,7 +58,9 @@ struct RuntimeCore: ~Copyable {
   }
 
   deinit {
-    for cell in cells { cell.release() }
+    // The defer list's routes were released by `Runtime.deinit` (a
+    // noncopyable struct's deinit cannot mutate it).
+    for i in slots.indices { slots[i].cell.release() }
   }
 
   /// Re-reads the backend's clock. Called after the clock may have moved:
@@ -75,8 +78,8 @@ struct RuntimeCore: ~Copyable {
 
   mutating func spawn(name: String, parent: TaskID?, cell: TaskCell, blockOn: Bool = false) -> TaskID {
     let id = recorder.addTask(name: name, parent: parent)
-    slots.append(TaskSlot())
-    cells.append(Unmanaged.passRetained(cell))
+    slots.append(TaskSlot(cell: Unmanaged.passRetained(cell)))
+    if recorder.enabled { lintCounters.append(LintCounters()) }
     liveTasks += 1
     record(.spawn(task: id, parent: parent))
     if blockOn {
@@ -92,9 +95,11 @@ struct RuntimeCore: ~Copyable {
 
   @inline(__always)
   mutating func schedule(_ id: TaskID, cause: ScheduleCause) {
-    slots[id.index].queued = true
+    slots.pointer(id.index).pointee.queued = true
     let position = runQueue.push(id)
-    record(.schedule(task: id, cause: cause, position: Int32(position)))
+    // Unchecked: a queue of 2^31 tasks would need hundreds of GB first, and
+    // the check ran before `record` knew whether tracing is on.
+    record(.schedule(task: id, cause: cause, position: Int32(truncatingIfNeeded: position)))
   }
 
   // MARK: wakers
@@ -114,29 +119,34 @@ struct RuntimeCore: ~Copyable {
 
   /// Consumes a stored waker: records the wake and queues the task if it can be.
   mutating func wake(_ waker: Waker, by source: WakeSource, fd: Int32? = nil, from: TaskID? = nil) {
-    slots[waker.task.index].wakersHeld -= 1
+    let slot = slots.pointer(waker.task.index)
+    slot.pointee.wakersHeld -= 1
     waker.route?.mark()
-    wakeTask(waker.task, by: source, fd: fd, from: from)
+    wakeTask(waker.task, slot: slot, by: source, fd: fd, from: from)
   }
 
   /// A task wakes itself by reference during its own poll (no stored waker involved).
   @inline(__always)
   mutating func wakeSelf(_ task: TaskID) {
-    slots[task.index].selfWakes += 1
-    wakeTask(task, by: .own, fd: nil, from: nil)
+    let slot = slots.pointer(task.index)
+    if recorder.enabled { lintCounters[task.index].selfWakes += 1 }
+    wakeTask(task, slot: slot, by: .own, fd: nil, from: nil)
   }
 
+  /// `slot` is `task`'s, in place (`TaskTable.pointer`).
   @inline(__always)
-  private mutating func wakeTask(_ task: TaskID, by source: WakeSource, fd: Int32?, from: TaskID?) {
-    let i = task.index
-    slots[i].wakes += 1
+  private mutating func wakeTask(
+    _ task: TaskID, slot: UnsafeMutablePointer<TaskSlot>, by source: WakeSource, fd: Int32?, from: TaskID?
+  ) {
+    // Counted for the lints, which are judged only when tracing is on.
+    if recorder.enabled { lintCounters[task.index].wakes += 1 }
     record(.wake(task: task, by: source, fd: fd, fromTask: from))
-    switch slots[i].state.wakeEffect {
+    switch slot.pointee.state.wakeEffect {
     case .schedule:
-      slots[i].state = .ready
+      slot.pointee.state = .ready
       requeue(task)
     case .notifyWhilePolling:
-      slots[i].notified = true
+      slot.pointee.notified = true
     case .none:
       break
     }
@@ -144,6 +154,7 @@ struct RuntimeCore: ~Copyable {
 
   /// Makes a woken task runnable: block_on's future gets its `woken` flag
   /// (position 0 in the trace), any other task goes to the back of the queue.
+  @inline(__always)
   mutating func requeue(_ task: TaskID) {
     if task == blockOn {
       blockOnWoken = true
@@ -156,17 +167,31 @@ struct RuntimeCore: ~Copyable {
   /// Puts a clone of the task's waker in the defer list (`yield_now`). The
   /// `defer` event stands for the clone too (no `waker_clone` before it):
   /// one event fewer on the hot path of a yield.
-  mutating func deferWake(_ task: TaskID, route: WakeRoute?) {
+  @inline(__always)
+  mutating func deferWake(_ task: TaskID, routeSet: Unmanaged<ReadySet>?, routeIndex: Int) {
     slots[task.index].wakersHeld += 1
     record(.deferWake(task: task))
-    deferred.append(Waker(task: task, route: route))
+    deferred.append(DeferredWaker(task: task, routeSet: routeSet?.retain(), routeIndex: routeIndex))
   }
 
-  /// Wakes the deferred wakers, in the order they were deferred.
+  /// Wakes the deferred wakers, in the order they were deferred: what `wake`
+  /// does for a stored waker, with the route taken back from the entry.
   mutating func wakeDeferred() {
     // Waking never defers, so draining to empty wakes exactly the wakers
     // deferred before this driver turn.
-    while let waker = deferred.popFirst() { wake(waker, by: .deferred) }
+    while let entry = deferred.popFirst() {
+      let slot = slots.pointer(entry.task.index)
+      slot.pointee.wakersHeld -= 1
+      if let set = entry.routeSet {
+        WakeRoute(set: set.takeRetainedValue(), index: entry.routeIndex).mark()
+      }
+      wakeTask(entry.task, slot: slot, by: .deferred, fd: nil, from: nil)
+    }
+  }
+
+  /// Empties the defer list without waking (the run is over).
+  mutating func dropDeferred() {
+    while let entry = deferred.popFirst() { entry.routeSet?.release() }
   }
 
   // MARK: lints
@@ -174,8 +199,8 @@ struct RuntimeCore: ~Copyable {
   /// Fires a lint once per task; `detail` is only built when it fires.
   mutating func lint(_ task: TaskID, _ code: LintCode, _ detail: () -> String) {
     let bit = UInt8(1) << code.rawValue
-    guard slots[task.index].lintsFired & bit == 0 else { return }
-    slots[task.index].lintsFired |= bit
+    guard lintCounters[task.index].lintsFired & bit == 0 else { return }
+    lintCounters[task.index].lintsFired |= bit
     let id = recorder.intern(detail())
     record(.lint(task: task, code: code, detail: id))
   }
@@ -192,11 +217,12 @@ struct RuntimeCore: ~Copyable {
     // finished, woken or with a waker held, and no busy self-wake ever (so
     // none to judge now, and the self-wake lint's share is 0). None of the
     // lints can fire for it.
-    let ran = now - slots[task.index].pollStartUs
+    let counters = lintCounters.pointer(task.index)
+    let ran = now - counters.pointee.pollStartUs
     if ran <= options.longPollThresholdUs
       && (result == .ready || slots[task.index].notified || slots[task.index].wakersHeld > 0)
-      && slots[task.index].selfWakes == slots[task.index].judgedSelfWakes
-      && slots[task.index].busySelfWakes == 0
+      && counters.pointee.selfWakes == counters.pointee.judgedSelfWakes
+      && counters.pointee.busySelfWakes == 0
     {
       return
     }
@@ -208,11 +234,12 @@ struct RuntimeCore: ~Copyable {
   @inline(never)
   private mutating func judgeLints(after task: TaskID, result: PollResult, ran: Int64) {
     let slot = slots[task.index]
+    let counts = lintCounters[task.index]
     let threshold = options.longPollThresholdUs
     if ran > threshold {
       // tokio-console judges only the first poll (never-yielded); a later
       // long poll is asyncviz's own lint.
-      let first = slot.polls == 1
+      let first = counts.polls == 1
       lint(task, first ? .neverYielded : .longPoll) {
         let which = first ? "its first poll" : "one poll"
         return
@@ -225,15 +252,15 @@ struct RuntimeCore: ~Copyable {
     // Waking itself is busy polling only when the poll did almost no work:
     // yielding after a chunk of real work is what the long-poll advice asks
     // for, and must not fire this lint (the two pieces of advice agree).
-    let fresh = slot.selfWakes - slot.judgedSelfWakes
-    slots[task.index].judgedSelfWakes = slot.selfWakes
+    let fresh = counts.selfWakes - counts.judgedSelfWakes
+    lintCounters[task.index].judgedSelfWakes = counts.selfWakes
     if fresh > 0 && ran < RuntimeCore.workingYieldUs(threshold) {
-      slots[task.index].busySelfWakes += fresh
+      lintCounters[task.index].busySelfWakes += fresh
     }
-    let busy = slots[task.index].busySelfWakes
-    if slot.wakes >= options.selfWakeMinimumWakes && busy * 2 > slot.wakes {
+    let busy = lintCounters[task.index].busySelfWakes
+    if counts.wakes >= options.selfWakeMinimumWakes && busy * 2 > counts.wakes {
       lint(task, .selfWake) {
-        "\(busy) of its \(slot.wakes) wakes were by itself, after polls that did almost no work"
+        "\(busy) of its \(counts.wakes) wakes were by itself, after polls that did almost no work"
       }
     }
   }

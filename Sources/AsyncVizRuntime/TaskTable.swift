@@ -1,14 +1,15 @@
-/// The task table: one `TaskSlot` per task, indexed by `TaskID.index`, in
-/// storage the table owns (freed when the runtime's core is).
+/// The task table: one `Slot` per task (its `TaskSlot`, or its
+/// `LintCounters`), indexed by `TaskID.index`, in storage the table owns
+/// (freed when the runtime's core is).
 ///
 /// Not an `Array`: every in-place update of an array element checks that the
 /// buffer is uniquely referenced (a call into the Swift runtime), and the hot
 /// path updates a slot six to eight times per resumption (callgrind: about
 /// 60 instructions of it). The table is never shared, so the check is pure
 /// cost; being noncopyable, it cannot be shared by mistake either.
-struct TaskTable: ~Copyable {
+struct TaskTable<Slot>: ~Copyable {
   /// The slots; `count` of them are initialized.
-  private var base: UnsafeMutablePointer<TaskSlot>
+  private var base: UnsafeMutablePointer<Slot>
   /// Slots in use.
   private(set) var count = 0
   /// Slots allocated.
@@ -26,9 +27,9 @@ struct TaskTable: ~Copyable {
   }
 
   /// Adds a slot at index `count`.
-  mutating func append(_ slot: TaskSlot) {
+  mutating func append(_ slot: Slot) {
     if count == capacity {
-      let bigger = UnsafeMutablePointer<TaskSlot>.allocate(capacity: capacity * 2)
+      let bigger = UnsafeMutablePointer<Slot>.allocate(capacity: capacity * 2)
       bigger.moveInitialize(from: base, count: count)
       base.deallocate()
       base = bigger
@@ -40,7 +41,7 @@ struct TaskTable: ~Copyable {
 
   /// The slot at `index`, read or updated in place (bounds checked, as an
   /// array's would be).
-  subscript(index: Int) -> TaskSlot {
+  subscript(index: Int) -> Slot {
     unsafeAddress {
       precondition(index >= 0 && index < count, "no such task")
       return UnsafePointer(base + index)
@@ -49,6 +50,15 @@ struct TaskTable: ~Copyable {
       precondition(index >= 0 && index < count, "no such task")
       return base + index
     }
+  }
+
+  /// The slot at `index` in place, bounds checked once: the hot path reads
+  /// and updates a slot several times per poll through it. Valid until the
+  /// next `append` (a spawn), which may move the slots.
+  @inline(__always)
+  func pointer(_ index: Int) -> UnsafeMutablePointer<Slot> {
+    precondition(index >= 0 && index < count, "no such task")
+    return base + index
   }
 
   /// Every index, oldest task first.

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `asyncviz` binary, as a user would from a shell.
 ///
@@ -70,6 +71,28 @@ struct CLIRunner {
     return Result(
       code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Runs `asyncviz ARGS` and checks that it succeeded (exit status 0; its
+  /// standard error is the failure message otherwise).
+  @discardableResult
+  static func expectSuccess(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> Result
+  {
+    let result = try run(arguments)
+    #expect(result.code == 0, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+    return result
+  }
+
+  /// Runs `asyncviz ARGS` and checks that it refused them as bad input: exit
+  /// status 2 and `message` in its standard error.
+  static func expectRefusal(
+    _ arguments: [String], saying message: String, input: String? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let result = try run(arguments, input: input)
+    #expect(result.code == 2, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(result.stderr.contains(message), "\(result.stderr)", sourceLocation: sourceLocation)
   }
 
   /// Writes `source` as the program file `name` in a fresh empty folder.

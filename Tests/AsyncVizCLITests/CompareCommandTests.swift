@@ -44,8 +44,7 @@ private struct TraceFacts {
 
 @Test(arguments: ["join-concurrent", "select-timeout", "channel-pipeline", "lost-waker"])
 func compareTellsWhatEachModelsTraceShows(demo: String) throws {
-  let result = try CLIRunner.run(["compare", demo, "--format", "json"])
-  #expect(result.code == 0, "\(result.stderr)")
+  let result = try CLIRunner.expectSuccess(["compare", demo, "--format", "json"])
   let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
   let rows = try #require(json["models"] as? [[String: Any]])
   // Every model, rust first (a model added later joins the table without a change here).
@@ -107,11 +106,9 @@ func compareTellsWhatEachModelsTraceShows(demo: String) throws {
       print("{name} done")
   }
   """.write(to: file, atomically: true, encoding: .utf8)
-  let mine = try CLIRunner.run(["compare", file.path, "--models", "threads,rust"])
-  #expect(mine.code == 0, "\(mine.stderr)")
+  let mine = try CLIRunner.expectSuccess(["compare", file.path, "--models", "threads,rust"])
   let header = mine.stdout.split(separator: "\n").dropFirst(1).first.map(String.init) ?? ""
   #expect(header.split(separator: " ") == ["threads", "rust"])
-  let bad = try CLIRunner.run(["compare", "timers", "--models", "rust,erlang"])
-  #expect(bad.code == 2)
-  #expect(bad.stderr.contains("unknown model 'erlang'"))
+  try CLIRunner.expectRefusal(
+    ["compare", "timers", "--models", "rust,erlang"], saying: "unknown model 'erlang'")
 }

@@ -1,3 +1,4 @@
+import AsyncVizTestPrograms
 import Foundation
 import Testing
 
@@ -7,24 +8,8 @@ import Testing
 // were the remote ends kept until their answers fell due, the 30th or so
 // socketpair would fail with EMFILE and the run would end in an error.
 
-private let droppingMany: [(name: String, source: String)] = [
-  (
-    "timeout losers",
-    "resource slow latency 10s\nasync fn main() {\n    for i in 0..200 {\n"
-      + "        let r = await timeout(1ms, slow.get(i))\n    }\n    print(\"done\")\n}\n"
-  ),
-  (
-    "select losers",
-    "resource slow latency 10s\nresource fast latency 1ms\nasync fn main() {\n    for i in 0..100 {\n"
-      + "        let r = await select(fast.get(i), slow.get(i), slow.put(i))\n    }\n    print(\"done\")\n}\n"
-  ),
-  (
-    "joins dropped by timeouts",
-    "resource slow latency 10s\nasync fn main() {\n    for i in 0..50 {\n"
-      + "        let r = await timeout(1ms, join(slow.a(i), slow.b(i), slow.c(i), slow.d(i)))\n"
-      + "    }\n    print(\"done\")\n}\n"
-  ),
-]
+private let droppingMany = SharedSources.requestDroppers(
+  timeouts: 200, selects: 100, joins: 50, joinTimeoutMs: 1)
 
 @Test(arguments: droppingMany.map { $0.name })
 func droppingMoreRequestsThanTheFdLimitCompletes(_ name: String) throws {

@@ -81,8 +81,7 @@ func exportIsDeterministicAndValid(name: String) throws {
 @Test func chromeExportIsAnEventList() throws {
   let dir = try CLIRunner.temporaryDirectory()
   let out = dir.appendingPathComponent("c.json")
-  let r = try CLIRunner.run(["export", "db-then-service", "--format", "chrome", "-o", out.path])
-  #expect(r.code == 0, "\(r.stderr)")
+  let r = try CLIRunner.expectSuccess(["export", "db-then-service", "--format", "chrome", "-o", out.path])
   let trace = try load(out)
   let list = try #require(trace["traceEvents"] as? [[String: Any]])
   #expect(list.contains { $0["ph"] as? String == "X" })
@@ -90,7 +89,6 @@ func exportIsDeterministicAndValid(name: String) throws {
 }
 
 @Test func exportToAMissingFolderIsExitTwo() throws {
-  let r = try CLIRunner.run(["export", "timers", "-o", "/nonexistent-dir/t.json"])
-  #expect(r.code == 2)
-  #expect(r.stderr.contains("/nonexistent-dir/t.json"))
+  try CLIRunner.expectRefusal(
+    ["export", "timers", "-o", "/nonexistent-dir/t.json"], saying: "/nonexistent-dir/t.json")
 }

@@ -78,8 +78,6 @@ struct FileTraceFeedTests {
     #expect("\(failure)".contains("\"end\" says 7 steps, but the last event is in step \(last)"))
     #expect(throws: TraceReadError.self) { try feed.finish() }
     // Without a terminal, replay reads the whole file first, as before: the same message, exit 2.
-    let result = try CLIRunner.run(["replay", path])
-    #expect(result.code == 2)
-    #expect(result.stderr.contains("\"end\" says 7 steps"))
+    try CLIRunner.expectRefusal(["replay", path], saying: "\"end\" says 7 steps")
   }
 }

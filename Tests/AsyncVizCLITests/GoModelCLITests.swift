@@ -3,7 +3,8 @@ import Testing
 
 // `--model go` from the command line: the acceptance check of the go model
 // (the ticker ticks on time while the blocker blocks), its export and
-// replay, the Chrome export's P and M lanes, and `--procs`.
+// replay, the Chrome export's P and M lanes (`--procs` is in
+// ModelOptionCLITests).
 
 @Test func blockingTheExecutorUnderGoKeepsTheTickerOnTime() throws {
   let out = try modelTranscript("blocking-the-executor", model: "go")
@@ -26,16 +27,4 @@ import Testing
     kinds: ["go_runq_put", "go_execute", "go_park", "go_syscall", "go_handoff", "go_idle"])
   #expect(export.lanes.contains("P0"))
   #expect(export.lanes.contains("M0 (thread)") && export.lanes.contains("M1 (thread)"))
-}
-
-@Test func procsSetsGomaxprocsAndIsCheckedFirst() throws {
-  let two = try CLIRunner.run(["demo", "db-then-service", "--model", "go", "--procs", "2", "--plain"])
-  #expect(two.code == 0, "\(two.stderr)")
-  #expect(two.stdout.contains("P1 (thread M1) runs"))
-  let zero = try CLIRunner.run(["demo", "timers", "--model", "go", "--procs", "0", "--plain"])
-  #expect(zero.code == 2)
-  #expect(zero.stderr.contains("--procs must be from 1 to 8"))
-  let rust = try CLIRunner.run(["demo", "timers", "--procs", "2", "--plain"])
-  #expect(rust.code == 2)
-  #expect(rust.stderr.contains("--procs is for --model go"))
 }

@@ -67,8 +67,9 @@ func anInterruptedExportRemovesItsTemporaryFile(_ signal: Int32) throws {
   let alive = dir.appendingPathComponent(".t.json.\(getpid()).0.tmp")
   let other = dir.appendingPathComponent(".u.json.\(gone.processIdentifier).0.tmp")
   for url in [stale, alive, other] { try Data("partial".utf8).write(to: url) }
-  let r = try CLIRunner.run(["export", "db-then-service", "-o", dir.appendingPathComponent("t.json").path])
-  #expect(r.code == 0, "\(r.stderr)")
+  let r = try CLIRunner.expectSuccess([
+    "export", "db-then-service", "-o", dir.appendingPathComponent("t.json").path,
+  ])
   #expect(!FileManager.default.fileExists(atPath: stale.path))
   // Not ours to remove: a live process's, and another name's.
   #expect(FileManager.default.fileExists(atPath: alive.path))
@@ -126,9 +127,8 @@ func aFileAsyncvizDidNotWriteIsReplacedOnlyWithForce(_ name: String) throws {
   let dir = try CLIRunner.temporaryDirectory()
   let out = dir.appendingPathComponent(name)
   try "precious\n".write(to: out, atomically: true, encoding: .utf8)
-  let refused = try CLIRunner.run(["export", "db-then-service", "-o", out.path])
-  #expect(refused.code == 2)
-  #expect(refused.stderr.contains("is not a trace asyncviz wrote (use --force"))
+  try CLIRunner.expectRefusal(
+    ["export", "db-then-service", "-o", out.path], saying: "is not a trace asyncviz wrote (use --force")
   #expect(try String(contentsOf: out, encoding: .utf8) == "precious\n")
   let viaRun = try CLIRunner.run(["demo", "db-then-service", "--plain", "--export", out.path])
   #expect(viaRun.code == 2)

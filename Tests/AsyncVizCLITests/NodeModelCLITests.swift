@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 // `--model node` from the command line: the acceptance check of the node
-// model, its export and replay, and its refusals.
+// model, its export and replay (its real sockets and the refusal of an
+// unknown model are in ModelOptionCLITests).
 
 @Test func lazyFutureUnderNodeStartsTheQueryAtOnceAndEndsEarlier() throws {
   let out = try modelTranscript("lazy-future", model: "node")
@@ -23,14 +24,4 @@ import Testing
     "select-timeout", model: "node",
     kinds: ["phase", "microtask_queue", "microtask_run", "call_push", "call_pop"])
   #expect(export.json["version"] as? Int == 2)
-}
-
-@Test func theNodeModelRunsOnRealSocketsAndRefusesAnUnknownModel() throws {
-  let epoll = try CLIRunner.run(["demo", "lazy-future", "--model", "node", "--backend", "epoll", "--plain"])
-  #expect(epoll.code == 0, "\(epoll.stderr)")
-  #expect(epoll.stdout.contains("#2 lookup sends its db.query request on a new socket"))
-  #expect(epoll.stdout.contains("readable: its callback, a macrotask of the poll phase, reads the reply"))
-  let unknown = try CLIRunner.run(["demo", "timers", "--model", "erlang", "--plain"])
-  #expect(unknown.code == 2)
-  #expect(unknown.stderr.contains("--model"))
 }

@@ -38,9 +38,8 @@ import Testing
   }
 
   @Test func anUnknownProgramIsExit2() throws {
-    let result = try CLIRunner.run(["quiz", "db-then-servic", "--plain"], input: "")
-    #expect(result.code == 2)
-    #expect(result.stderr.contains("Did you mean 'db-then-service'?"))
+    try CLIRunner.expectRefusal(
+      ["quiz", "db-then-servic", "--plain"], saying: "Did you mean 'db-then-service'?", input: "")
     let none = try CLIRunner.run(["quiz", "db-then-service", "--questions", "0", "--plain"], input: "")
     #expect(none.code == 2)
   }

@@ -73,8 +73,7 @@ import Testing
   let result = try CLIRunner.run(["compare", "timers", "--format", "json"])
   #expect(result.code == 0)
   #expect(!result.stdout.contains("\"real\""))
-  let text = try CLIRunner.run(["compare", "timers", "--real", "--models", "rust,threads,go"])
-  #expect(text.code == 0, "\(text.stderr)")
+  let text = try CLIRunner.expectSuccess(["compare", "timers", "--real", "--models", "rust,threads,go"])
   #expect(text.stdout.contains("real runs, wall clock"))
   // go is run for real when installed; without it, its cell and a sentence say so.
   let goMissing = GoRunner.findGo() == nil
@@ -107,9 +106,7 @@ import Testing
   ("requests=0", "a channel's capacity must be at least 1"),
 ])
 func aBadSetIsExitTwoWithAClearMessage(assignment: String, message: String) throws {
-  let result = try CLIRunner.run(["demo", "many-requests", "--set", assignment, "--plain"])
-  #expect(result.code == 2)
-  #expect(result.stderr.contains(message), "\(result.stderr)")
+  try CLIRunner.expectRefusal(["demo", "many-requests", "--set", assignment, "--plain"], saying: message)
 }
 
 @Test func setChangesTheProgramsConstantEverywhereItIsUsed() throws {

@@ -1,3 +1,4 @@
+import AsyncVizTestPrograms
 import Foundation
 import Testing
 
@@ -48,15 +49,7 @@ private let endlessAwaits = """
 }
 
 @Test func aBusyLoopInsideOnePollIsCutOffByThePollBudget() throws {
-  let (dir, file) = try program(
-    """
-    async fn main() {
-        repeat 1000000000 {
-            work(1us)
-        }
-        print("never")
-    }
-    """)
+  let (dir, file) = try program(SharedSources.busyLoop)
   let out = dir.appendingPathComponent("trace.json")
   let r = try CLIRunner.run(["run", file.path, "--plain", "--export", out.path])
   #expect(r.code == 1)
@@ -65,8 +58,9 @@ private let endlessAwaits = """
   #expect(r.stdout.contains("--poll-budget"))
   #expect(!r.stdout.contains("prints: never"))
   let lines = printed(try trace(out))
-  #expect(lines.count == 1)
+  #expect(lines.count == 2)
   #expect(lines.first?.hasPrefix(message) == true)
+  #expect(lines.last == "main goes on")
 
   let small = try CLIRunner.run(["run", file.path, "--plain", "--poll-budget", "1000"])
   #expect(small.stdout.contains("this poll ran 1000 instructions"))
@@ -115,17 +109,7 @@ private let endlessAwaits = """
 }
 
 @Test func spawningWithoutBoundStopsAtTheTaskLimit() throws {
-  let (dir, file) = try program(
-    """
-    async fn f() {
-        await sleep(1s)
-    }
-    async fn main() {
-        repeat 1000000000 {
-            spawn f()
-        }
-    }
-    """)
+  let (dir, file) = try program(SharedSources.endlessSpawner)
   let out = dir.appendingPathComponent("trace.json")
   let r = try CLIRunner.run(["export", file.path, "-o", out.path, "--max-tasks", "50"])
   #expect(r.code == 1, "\(r.stderr)")

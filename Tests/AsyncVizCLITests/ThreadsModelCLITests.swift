@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 // `--model threads` from the command line: the transcript, export and
-// replay of a threads trace, and the refusals.
+// replay of a threads trace (its epoll run and `--cpus` are in
+// ModelOptionCLITests).
 
 @Test func blockingTheExecutorUnderThreadsBlocksOnlyTheBlocker() throws {
   let out = try modelTranscript("blocking-the-executor", model: "threads")
@@ -17,14 +18,4 @@ import Testing
 @Test func aThreadsTraceExportsAndReplaysAsItRan() throws {
   _ = try checkModelExport(
     "join-concurrent", model: "threads", kinds: ["thread_run", "thread_stop", "thread_ready"])
-}
-
-@Test func theThreadsModelRefusesWhatItCannotRun() throws {
-  // The epoll backend is the real run now (real pthreads), no longer refused.
-  let epoll = try CLIRunner.run(["demo", "timers", "--model", "threads", "--backend", "epoll", "--plain"])
-  #expect(epoll.code == 0, "\(epoll.stderr)")
-  #expect(epoll.stdout.contains("real pthreads alive at the peak"))
-  let cpus = try CLIRunner.run(["demo", "timers", "--model", "threads", "--cpus", "0", "--plain"])
-  #expect(cpus.code == 2)
-  #expect(cpus.stderr.contains("--cpus"))
 }

@@ -27,8 +27,7 @@ func warningsArePrintedOnStderrAndTheProgramRuns(name: String) throws {
   for command in [
     ["run", file.path, "--plain"], ["export", file.path, "-o", dir.appendingPathComponent("t.json").path],
   ] {
-    let r = try CLIRunner.run(command)
-    #expect(r.code == 0, "\(r.stderr)")
+    let r = try CLIRunner.expectSuccess(command)
     let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let head = "\(file.path):\(w.line):\(w.column): warning: "
     let at = try #require(lines.firstIndex { $0.hasPrefix(head) }, "\(r.stderr)")

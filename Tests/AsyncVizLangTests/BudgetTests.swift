@@ -1,5 +1,6 @@
 import AsyncVizLang
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import Testing
 
@@ -112,18 +113,7 @@ private func printed(_ text: String, _ limits: Limits, options: RuntimeOptions =
 }
 
 @Test func aSpawnPastTheTaskLimitStopsTheSpawner() throws {
-  let (lines, end) = try printed(
-    """
-    async fn f() {
-        await sleep(1ms)
-    }
-    async fn main() {
-        repeat 20 {
-            spawn f()
-        }
-        print("not reached")
-    }
-    """, Limits(), options: RuntimeOptions(maxTasks: 8))
+  let (lines, end) = try printed(SharedSources.endlessSpawner, Limits(), options: RuntimeOptions(maxTasks: 8))
   #expect(end.reason == .error)
   #expect(
     lines == [

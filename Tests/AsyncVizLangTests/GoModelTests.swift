@@ -123,18 +123,6 @@ private func times(_ trace: Trace) -> [String: [Int64]] {
   #expect(run.lines == ["sent", "got 7", "other"])
 }
 
-@Test func aGoroutineNothingWakesLeavesTheRunStuck() throws {
-  let run = try runGo(
-    """
-    async fn main() {
-        await lost_waker()
-    }
-    """)
-  #expect(run.end.reason == .stuck)
-  #expect(run.end.stuckTasks == [TaskID(1)])
-  #expect(TraceReducer.finalState(of: run.trace).go.status(TaskID(1)) == .waiting(.selectNoCases))
-}
-
 @Test func goTracesAreDeterministic() throws {
   let demo = try #require(DemoCatalog.named("channel-pipeline"))
   let program = try CompiledProgram.compile(demo.sourceFile)

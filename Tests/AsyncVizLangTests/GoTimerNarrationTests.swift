@@ -1,6 +1,7 @@
 import AsyncVizExamples
 import AsyncVizLang
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
 import Testing
@@ -10,12 +11,6 @@ import Testing
 // latency). Each expectation is derived from the model's own run of a demo
 // (which the Go oracle checks against real Go 1.19), independently of the
 // purpose word the trace carries.
-
-private func goTrace(_ name: String) throws -> Trace {
-  let sched = try demoProgram(name).makeGoScheduler(options: RuntimeOptions(), procs: 1)
-  _ = sched.run()
-  return sched.trace
-}
 
 /// Each go timer's purpose as the run shows it: the park of its goroutine
 /// that follows the arming in the same step (`time.Sleep` parks in sleep, a
@@ -59,7 +54,7 @@ private func purposesFromTheRun(_ trace: Trace) -> (set: [Int: TimerPurpose], fi
 @Test func goSaysWhichCallEachTimerIsFor() throws {
   var seen: Set<TimerPurpose> = []
   for name in ["select-timeout", "timers", "db-then-service", "join-concurrent"] {
-    let trace = try goTrace(name)
+    let trace = DemoTraces.goTrace(named: name)
     let notes = trace.notes()
     let derived = purposesFromTheRun(trace)
     let sets = trace.events.indices.filter {

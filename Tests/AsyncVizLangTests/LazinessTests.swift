@@ -57,25 +57,6 @@ import Testing
   #expect(trace.printed.map(\.tUs) == [0, 5_000, 5_000, 5_000])
 }
 
-@Test func aSleepKeepsTheDeadlineOfItsCallAndRegistersAtItsFirstPoll() throws {
-  let (trace, end) = try runText(
-    """
-    async fn main() {
-        let s = sleep(20ms)
-        await sleep(30ms)
-        await s
-    }
-    """)
-  // tokio's sleep fixes its deadline when called (Instant::now() + 20 ms);
-  // at its first poll, at 30 ms, the deadline has passed: Ready, no timer.
-  #expect(end.tUs == 30_000)
-  let deadlines = trace.events.compactMap { e -> Int64? in
-    if case .timerSet(_, let deadline, _) = e.payload { return deadline }
-    return nil
-  }
-  #expect(deadlines == [30_000])
-}
-
 @Test func spawnStartsATaskWithoutAwaitAndNamesItAfterTheFn() throws {
   let (trace, end) = try runText(
     """

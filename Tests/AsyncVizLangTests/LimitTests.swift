@@ -1,23 +1,11 @@
 import AsyncVizLang
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import Testing
 
 @Test func aLoopWithoutAwaitIsCutOffByThePerPollBudget() throws {
-  let (trace, end) = try runText(
-    """
-    async fn spin() {
-        repeat 1000000000 {
-            work(1us)
-        }
-        print("never")
-    }
-    async fn main() {
-        let h = spawn spin()
-        await h
-        print("main goes on")
-    }
-    """)
+  let (trace, end) = try runText(SharedSources.busyLoop)
   #expect(end.reason == .error)
   let errors = trace.printedText.filter { $0.hasPrefix("error: line 3: this poll ran") }
   #expect(errors.count == 1)

@@ -1,6 +1,7 @@
 import AsyncVizExamples
 import AsyncVizLang
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
 import Testing
@@ -9,18 +10,6 @@ import Testing
 // immediates, an idle P's thread and a stuck run's end. Each expectation is
 // derived from the model's own run of a demo, independently of the reducer
 // state the note reads, and the note of that very event must say it.
-
-private func nodeTrace(_ name: String) throws -> Trace {
-  let loop = try demoProgram(name).makeNodeLoop(options: RuntimeOptions())
-  _ = loop.run()
-  return loop.trace
-}
-
-private func goTrace(_ name: String, procs: Int = 1) throws -> Trace {
-  let sched = try demoProgram(name).makeGoScheduler(options: RuntimeOptions(), procs: procs)
-  _ = sched.run()
-  return sched.trace
-}
 
 /// Each node setTimeout's purpose as the run itself shows it, independently
 /// of the word the trace carries: the timer that fires at its deadline, then
@@ -59,7 +48,7 @@ private func purposesFromTheRun(_ trace: Trace) -> (set: [Int: TimerPurpose], fi
 @Test func nodeSaysWhichFutureEachSetTimeoutIsFor() throws {
   var seen: Set<TimerPurpose> = []
   for name in ["select-timeout", "timers", "db-then-service", "join-concurrent"] {
-    let trace = try nodeTrace(name)
+    let trace = DemoTraces.nodeTrace(named: name)
     let notes = trace.notes()
     let derived = purposesFromTheRun(trace)
     let sets = trace.events.indices.filter {
@@ -97,7 +86,7 @@ private func purposesFromTheRun(_ trace: Trace) -> (set: [Int: TimerPurpose], fi
 }
 
 @Test func nodeSaysWhatKeptARaceLoserAlive() throws {
-  let trace = try nodeTrace("select-timeout")
+  let trace = DemoTraces.nodeTrace(named: "select-timeout")
   let notes = trace.notes()
   let fired = purposesFromTheRun(trace).fire
   var last: TimerPurpose?
@@ -118,7 +107,7 @@ private func purposesFromTheRun(_ trace: Trace) -> (set: [Int: TimerPurpose], fi
 }
 
 @Test func nodeSaysWhenAnImmediateRunsInALaterTurn() throws {
-  let trace = try nodeTrace("self-wake")
+  let trace = DemoTraces.nodeTrace(named: "self-wake")
   let notes = trace.notes()
   // Each immediate, front first: whether it was queued during a check phase
   // and no phase began before it ran (processImmediate runs only the queue
@@ -147,7 +136,7 @@ private func purposesFromTheRun(_ trace: Trace) -> (set: [Int: TimerPurpose], fi
 
 @Test func anIdlePsNoteSaysWhereItsThreadWaits() throws {
   for (name, procs) in [("lost-waker", 1), ("timers", 1), ("timers", 2), ("blocking-the-executor", 2)] {
-    let trace = try goTrace(name, procs: procs)
+    let trace = DemoTraces.goTrace(named: name, procs: procs)
     let notes = trace.notes()
     var armed = 0
     var running: [TaskID: Int32] = [:]
@@ -185,7 +174,7 @@ private func purposesFromTheRun(_ trace: Trace) -> (set: [Int: TimerPurpose], fi
 }
 
 @Test func aStuckRunsEndSaysWhatTheRealProgramDoes() throws {
-  let node = Transcript.render(try nodeTrace("lost-waker"))
+  let node = Transcript.render(DemoTraces.nodeTrace(named: "lost-waker"))
   #expect(node.contains("node exits here, silently, with the rest of main never run."))
   let kernel = try demoProgram("lost-waker").makeKernel(options: RuntimeOptions(), cpus: 2)
   _ = kernel.run()
@@ -195,7 +184,7 @@ private func purposesFromTheRun(_ trace: Trace) -> (set: [Int: TimerPurpose], fi
     threads.contains("#1 main: blocked at line 17 in pthread_join on #2 forgetful, which is stuck too."))
   #expect(
     threads.contains("#2 forgetful: blocked at line 11 on lost_waker: no other thread will ever wake it."))
-  let go = Transcript.render(try goTrace("select-timeout"))
+  let go = Transcript.render(DemoTraces.goTrace(named: "select-timeout"))
   #expect(go.contains("goroutines alive when the process exited (never finished): #5 timeout[0]"))
   #expect(go.contains("main returned, so the process exited: 1 goroutine still alive ended with it."))
 }

@@ -1,19 +1,8 @@
 import AsyncVizExamples
 import AsyncVizLang
 import AsyncVizRuntime
+import AsyncVizTrace
 import Testing
-
-/// A small deterministic generator (SplitMix64), so failures reproduce.
-private struct SplitMix {
-  var state: UInt64
-  mutating func next(_ bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int((z ^ (z >> 31)) % UInt64(bound))
-  }
-}
 
 /// Pieces worth splicing into programs: tokens that matter to each checker stage.
 private let fragments = [
@@ -27,21 +16,22 @@ private let fragments = [
 /// rejected with a diagnostic inside the file, and a program that compiles
 /// must run to an end within a step bound. A crash fails the whole test run.
 @Test func mutatedProgramsAreRejectedCleanlyOrRunToAnEnd() throws {
-  var random = SplitMix(state: 2024)
+  // A seeded generator, so failures reproduce.
+  var random = SeededRandom(seed: 2024)
   var compiled = 0
   var rejected = 0
   for round in 0..<1500 {
     let demo = DemoCatalog.all[round % DemoCatalog.all.count]
     var scalars = Array(demo.source.unicodeScalars)
-    for _ in 0..<(1 + random.next(4)) {
-      let at = random.next(scalars.count + 1)
-      switch random.next(3) {
+    for _ in 0..<random.int(1...4) {
+      let at = random.int(0...scalars.count)
+      switch random.int(0...2) {
       case 0 where at < scalars.count:
-        scalars.removeSubrange(at..<min(scalars.count, at + 1 + random.next(8)))
+        scalars.removeSubrange(at..<min(scalars.count, at + random.int(1...8)))
       case 1:
-        scalars.insert(contentsOf: fragments[random.next(fragments.count)].unicodeScalars, at: at)
+        scalars.insert(contentsOf: random.pick(fragments).unicodeScalars, at: at)
       default:
-        let piece = fragments[random.next(fragments.count)].unicodeScalars
+        let piece = random.pick(fragments).unicodeScalars
         scalars.replaceSubrange(at..<min(scalars.count, at + piece.count), with: piece)
       }
     }

@@ -1,6 +1,7 @@
 import AsyncVizExamples
 import AsyncVizLang
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
 import Testing
@@ -11,12 +12,6 @@ import Testing
 // and Go oracles check against real Node 20 and Go 1.19): a loser is found
 // from the events, independently of the reducer's RaceState, and the note of
 // that very event must say so.
-
-private func nodeTrace(_ name: String) throws -> Trace {
-  let loop = try demoProgram(name).makeNodeLoop(options: RuntimeOptions())
-  _ = loop.run()
-  return loop.trace
-}
 
 /// The helper units main started for its selects and timeouts that ended
 /// after main had run again since it began to wait on them: the losers that
@@ -56,7 +51,7 @@ private func narratedLosers(_ trace: Trace) -> Set<TaskID> {
 }
 
 @Test func nodeNamesTheRaceLoserThatSettlesAfterTheRaceWasDecided() throws {
-  let trace = try nodeTrace("select-timeout")
+  let trace = DemoTraces.nodeTrace(named: "select-timeout")
   let notes = trace.notes()
   // Three races of two contenders each; Promise.race cancels nothing, so
   // all six settle: one decides each race, the three others come late.
@@ -80,7 +75,7 @@ private func narratedLosers(_ trace: Trace) -> Set<TaskID> {
 }
 
 @Test func nodeSaysWhichReactionEachJobIs() throws {
-  let trace = try nodeTrace("db-then-service")
+  let trace = DemoTraces.nodeTrace(named: "db-then-service")
   let notes = trace.notes()
   // Every resource call is awaited directly there: one reply job each.
   let calls = trace.events.filter {
@@ -100,7 +95,9 @@ private func narratedLosers(_ trace: Trace) -> Set<TaskID> {
   #expect(ends.allSatisfy { notes[$0].hasSuffix("which marks main's end.") })
   // No job is left with the old catch-all wording.
   for name in ["select-timeout", "join-concurrent", "self-wake", "db-then-service"] {
-    for note in try nodeTrace(name).notes() { #expect(!note.contains("Promise.race or a then"), "\(note)") }
+    for note in DemoTraces.nodeTrace(named: name).notes() {
+      #expect(!note.contains("Promise.race or a then"), "\(note)")
+    }
   }
 }
 
@@ -169,7 +166,7 @@ private func narratedLosers(_ trace: Trace) -> Set<TaskID> {
 }
 
 @Test func nodeSaysWhichCheckPhaseAnImmediateWaitsFor() throws {
-  let trace = try nodeTrace("self-wake")
+  let trace = DemoTraces.nodeTrace(named: "self-wake")
   let notes = trace.notes()
   var phase: LoopPhase?
   var inCheck = 0

@@ -10,18 +10,28 @@ import Testing
 // translated to Rust, run on `#[tokio::main(flavor = "current_thread",
 // start_paused = true)]`, prints the same lines and ends at the same time.
 
-@Test func sleepFixesItsDeadlineWhenCalled() throws {
+/// tokio's sleep fixes its deadline when called (Instant::now() + the
+/// duration) and registers its timer at its first poll: made for 30 ms,
+/// polled at 20 ms, it arms a timer for 30 ms; made for 20 ms, polled at
+/// 30 ms, its deadline has passed and it is Ready with no timer.
+@Test(arguments: [(made: 30, awaitedFirst: 20, timers: [20_000, 30_000]), (20, 30, [30_000])])
+func sleepFixesItsDeadlineWhenCalled(made: Int, awaitedFirst: Int, timers: [Int64]) throws {
   let (trace, end) = try runText(
     """
     async fn main() {
-        let s = sleep(30ms)
-        await sleep(20ms)
+        let s = sleep(\(made)ms)
+        await sleep(\(awaitedFirst)ms)
         await s
         print("done")
     }
     """)
   #expect(trace.printedText == ["done"])
   #expect(end.tUs == 30_000)  // not 20 + 30: the deadline was fixed at the call
+  let deadlines = trace.events.compactMap { e -> Int64? in
+    if case .timerSet(_, let deadline, _) = e.payload { return deadline }
+    return nil
+  }
+  #expect(deadlines == timers)
 }
 
 @Test func timeoutFixesItsDeadlineWhenCalled() throws {
@@ -170,19 +180,28 @@ import Testing
   #expect(trace.events.contains { $0.payload == .taskDrop(task: TaskID(2)) })
 }
 
+/// A program whose main makes the join handle `h` at line 5 (`let h =
+/// spawn job()`) and then runs `rest`, written with main's indentation.
+private func usingAJoinHandle(_ rest: String) -> String {
+  """
+  async fn job() {
+      print("work")
+  }
+  async fn main() {
+      let h = spawn job()
+  \(rest)
+  }
+  """
+}
+
 @Test func aJoinHandleAwaitedTwiceIsAUseOfAMovedValue() throws {
   let d = try #require(
     diagnostic(
-      """
-      async fn job() {
-          print("work")
-      }
-      async fn main() {
-          let h = spawn job()
-          await h
-          await h
-      }
-      """))
+      usingAJoinHandle(
+        """
+            await h
+            await h
+        """)))
   #expect(d.line == 7 && d.column == 11)
   #expect(
     d.message
@@ -194,17 +213,12 @@ import Testing
 @Test func aJoinHandleMadeOutsideALoopCannotBeAwaitedInsideIt() throws {
   let d = try #require(
     diagnostic(
-      """
-      async fn job() {
-          print("work")
-      }
-      async fn main() {
-          let h = spawn job()
-          repeat 2 {
-              await h
-          }
-      }
-      """))
+      usingAJoinHandle(
+        """
+            repeat 2 {
+                await h
+            }
+        """)))
   #expect(d.line == 7)
   #expect(
     d.message.hasPrefix("use of moved value: `h` (value moved here, in the previous iteration of the loop"))
@@ -212,34 +226,24 @@ import Testing
 
 @Test func aJoinHandleMovedInOneBranchCannotBeUsedAfterTheIf() throws {
   let moved = diagnostic(
-    """
-    async fn job() {
-        print("work")
-    }
-    async fn main() {
-        let h = spawn job()
-        if 1 == 1 {
-            await h
-        }
-        await h
-    }
-    """)
+    usingAJoinHandle(
+      """
+          if 1 == 1 {
+              await h
+          }
+          await h
+      """))
   #expect(moved?.message.hasPrefix("use of moved value: `h` (value moved here: bad.av:7:15") == true)
   // One await in each branch is fine: only one of them runs.
   let branches = diagnostic(
-    """
-    async fn job() {
-        print("work")
-    }
-    async fn main() {
-        let h = spawn job()
-        if 1 == 1 {
-            await h
-        } else {
-            let r = await join(h, sleep(1ms))
-        }
-    }
-    """)
+    usingAJoinHandle(
+      """
+          if 1 == 1 {
+              await h
+          } else {
+              let r = await join(h, sleep(1ms))
+          }
+      """))
   #expect(branches == nil)
 }
 

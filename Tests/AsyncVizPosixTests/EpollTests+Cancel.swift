@@ -1,4 +1,5 @@
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import Testing
 
@@ -9,36 +10,21 @@ extension EpollTests {
   /// run: timeout losers, select losers, a join dropped whole, tasks dropped
   /// when main returns. Each remote end must close when its request is
   /// dropped, not 10 s later when the answer would fall due.
-  static let droppingPrograms: [(name: String, source: String)] = [
-    (
-      "timeouts in a loop",
-      "resource slow latency 10s\nasync fn main() {\n    for i in 0..40 {\n"
-        + "        let r = await timeout(1ms, slow.get(i))\n    }\n    print(\"done\")\n}\n"
-    ),
-    (
-      "select losers",
-      "resource slow latency 10s\nresource fast latency 1ms\nasync fn main() {\n    for i in 0..20 {\n"
-        + "        let r = await select(fast.get(i), slow.get(i), slow.put(i))\n    }\n    print(\"done\")\n}\n"
-    ),
-    (
-      "a join dropped by a timeout",
-      "resource slow latency 10s\nasync fn main() {\n    for i in 0..5 {\n"
-        + "        let r = await timeout(2ms, join(slow.a(i), slow.b(i), slow.c(i), slow.d(i)))\n"
-        + "    }\n    print(\"done\")\n}\n"
-    ),
-    (
-      "concurrent timeouts",
-      "resource slow latency 10s\nasync fn q(i) {\n    let r = await timeout(3ms, slow.get(i))\n}\n"
-        + "async fn main() {\n    let a = spawn q(1)\n    let b = spawn q(2)\n    let c = spawn q(3)\n"
-        + "    await a\n    await b\n    await c\n    print(\"done\")\n}\n"
-    ),
-    (
-      "tasks dropped when main returns",
-      "resource slow latency 10s\nasync fn q(i) {\n    let r = await slow.get(i)\n}\n"
-        + "async fn main() {\n    for i in 0..20 {\n        spawn q(i)\n    }\n    await sleep(2ms)\n"
-        + "    print(\"done\")\n}\n"
-    ),
-  ]
+  static let droppingPrograms: [(name: String, source: String)] =
+    SharedSources.requestDroppers(timeouts: 40, selects: 20, joins: 5, joinTimeoutMs: 2) + [
+      (
+        "concurrent timeouts",
+        "resource slow latency 10s\nasync fn q(i) {\n    let r = await timeout(3ms, slow.get(i))\n}\n"
+          + "async fn main() {\n    let a = spawn q(1)\n    let b = spawn q(2)\n    let c = spawn q(3)\n"
+          + "    await a\n    await b\n    await c\n    print(\"done\")\n}\n"
+      ),
+      (
+        "tasks dropped when main returns",
+        "resource slow latency 10s\nasync fn q(i) {\n    let r = await slow.get(i)\n}\n"
+          + "async fn main() {\n    for i in 0..20 {\n        spawn q(i)\n    }\n    await sleep(2ms)\n"
+          + "    print(\"done\")\n}\n"
+      ),
+    ]
 
   @Test(arguments: droppingPrograms.map { $0.name })
   func aDroppedRequestClosesBothEndsAtOnce(_ name: String) throws {

@@ -189,39 +189,45 @@ private func countedSleeps(_ n: Int, _ counter: PollCounter) -> [any Future<Void
   (0..<n).map { i in Counted(counter: counter, inner: Sleep(durationUs: Int64(1000 * (i + 1)))) }
 }
 
+/// Runs the future `make` builds around `counter` as the only task, to
+/// completion, and gives how many child polls that took.
+private func childPolls<F: Future>(
+  _ name: String, sourceLocation: SourceLocation = #_sourceLocation, _ make: (PollCounter) -> F
+) -> Int {
+  let counter = PollCounter()
+  let rt = Runtime(program: program())
+  rt.spawn(name, make(counter))
+  #expect(rt.run().reason == .completed, sourceLocation: sourceLocation)
+  return counter.polls
+}
+
 /// A join or select polls every child once, then only the children woken
 /// since: N children woken one at a time cost 2N child polls, not N^2,
 /// whatever the combinator and however it nests.
 @Test(arguments: [1, 10, 200, 3000])
 func aJoinPollsOnlyTheChildrenThatWereWoken(n: Int) {
-  let counter = PollCounter()
-  let rt = Runtime(program: program())
-  rt.spawn("join", JoinAll(countedSleeps(n, counter)))
-  #expect(rt.run().reason == .completed)
-  #expect(counter.polls == 2 * n)
+  #expect(childPolls("join") { JoinAll(countedSleeps(n, $0)) } == 2 * n)
 }
 
 @Test(arguments: [2, 50, 1000])
 func aJoinOfJoinsPollsOnlyTheWokenLeaves(n: Int) {
-  let counter = PollCounter()
-  let rt = Runtime(program: program())
   // Two inner joins, each of n sleeps, inside an outer join; a leaf's wake
   // must reach the outer join's right child and the inner join's right leaf.
-  let inner: [any Future<[Void]>] = [JoinAll(countedSleeps(n, counter)), JoinAll(countedSleeps(n, counter))]
-  rt.spawn("outer", JoinAll(inner))
-  #expect(rt.run().reason == .completed)
-  #expect(counter.polls == 4 * n)
+  let polls = childPolls("outer") { counter in
+    let inner: [any Future<[Void]>] = [
+      JoinAll(countedSleeps(n, counter)), JoinAll(countedSleeps(n, counter)),
+    ]
+    return JoinAll(inner)
+  }
+  #expect(polls == 4 * n)
 }
 
 @Test(arguments: [2, 100, 2000])
 func aSelectPollsOnlyTheWokenChildAndCancelsTheRest(n: Int) {
-  let counter = PollCounter()
-  let rt = Runtime(program: program())
   // Child 0 yields n times (each wake is its own) before finishing; the sleeps never fire.
-  var children: [any Future<Void>] = [Counted(counter: counter, inner: SelfWake(count: n))]
-  children += countedSleeps(n, counter)
-  rt.spawn("select", SelectFirst(children))
-  #expect(rt.run().reason == .completed)
+  let polls = childPolls("select") { counter in
+    SelectFirst([Counted(counter: counter, inner: SelfWake(count: n))] + countedSleeps(n, counter))
+  }
   // First poll: every child (n + 1); then n more polls of child 0 alone.
-  #expect(counter.polls == (n + 1) + n)
+  #expect(polls == (n + 1) + n)
 }

@@ -23,21 +23,10 @@ private struct ReferenceQueue {
   }
 }
 
-/// A small deterministic generator (SplitMix64), so a failure repeats.
-private struct SplitMix {
-  var state: UInt64
-  mutating func next(_ bound: Int64) -> Int64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int64(bitPattern: (z ^ (z >> 31)) % UInt64(bound))
-  }
-}
-
 @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
 func theTimingWheelFiresInDeadlineThenInsertionOrder(seed: UInt64) {
-  var rng = SplitMix(state: seed)
+  // A seeded generator, so a failure repeats.
+  var rng = SeededRandom(seed: seed)
   var wheel = TimerQueue()
   var reference = ReferenceQueue()
   var now: Int64 = 0
@@ -45,25 +34,25 @@ func theTimingWheelFiresInDeadlineThenInsertionOrder(seed: UInt64) {
   // Spans that reach each level, and beyond the wheel (64^6 µs).
   let spans: [Int64] = [3, 64, 4_096, 262_144, 16_777_216, 1 << 36, 1 << 40, Int64.max / 4]
   for _ in 0..<6_000 {
-    switch rng.next(10) {
+    switch rng.int(0...9) {
     case 0...3:
-      let span = spans[Int(rng.next(Int64(spans.count)))]
+      let span = rng.pick(spans)
       // Some deadlines repeat exactly, to check ties break by insertion.
-      let deadline = rng.next(4) == 0 ? now + 5 : now + rng.next(span) + 1
-      let task = TaskID(UInt32(1 + rng.next(50)))
+      let deadline = rng.int(0...3) == 0 ? now + 5 : now + Int64(rng.int(1...Int(span)))
+      let task = TaskID(UInt32(rng.int(1...50)))
       let id = wheel.arm(deadlineUs: deadline, waker: Waker(task: task))
       reference.armed.append((deadline, id.rawValue))
     case 4 where !reference.armed.isEmpty:
-      let victim = reference.armed[Int(rng.next(Int64(reference.armed.count)))]
+      let victim = rng.pick(reference.armed)
       #expect(wheel.cancel(TimerID(rawValue: victim.id)) == victim.deadline)
       reference.armed.removeAll { $0.id == victim.id }
     case 5, 6:
       #expect(wheel.nextDeadline() == reference.next?.deadline)
     default:
       // Step the clock: to the next deadline (what the sim does), a little, or not at all.
-      switch rng.next(3) {
+      switch rng.int(0...2) {
       case 0: now = max(now, reference.next?.deadline ?? now)
-      case 1: now += rng.next(100)
+      case 1: now += Int64(rng.int(0...99))
       default: break
       }
       while let expected = reference.pop(now: now) {

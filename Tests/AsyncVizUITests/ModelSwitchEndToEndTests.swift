@@ -48,7 +48,7 @@ struct ModelSwitchEndToEndTests {
     try #require(TmuxSession.isAvailable, "these tests need tmux: apt-get install -y tmux")
     let (width, height) = size
     let session = try TmuxSession(width: width, height: height)
-    try session.type("\(TmuxSession.asyncviz) demo db-then-service; echo \"exit=$?\" > exit.txt")
+    try session.launch("demo db-then-service")
     let rust = try session.waitForSettled("the rust panels") {
       $0.contains("Executor") && $0.contains("Reactor")
     }
@@ -88,9 +88,7 @@ struct ModelSwitchEndToEndTests {
     #expect(back.contains("rust, backend sim") && !back.contains("▸ go"))
     try session.keys("Escape")
     try session.waitForSettled("the table closed") { $0.contains("Executor") && !$0.contains("c/Esc: close") }
-    try session.keys("q")
-    #expect(try session.waitForFile("exit.txt") == "exit=0\n")
-    #expect(try session.paneValue("#{alternate_on}") == "0")
+    try session.quitCleanly()
   }
 
   /// At 80x24 the panels do not fit, but the compare table does: the resize
@@ -98,8 +96,7 @@ struct ModelSwitchEndToEndTests {
   @Test func theTableShowsWhereThePanelsDoNotFit() throws {
     try #require(TmuxSession.isAvailable, "these tests need tmux: apt-get install -y tmux")
     let session = try TmuxSession(width: 80, height: 24)
-    try session.type(
-      "\(TmuxSession.asyncviz) demo db-then-service --model threads; echo \"exit=$?\" > exit.txt")
+    try session.launch("demo db-then-service --model threads")
     try session.waitForSettled("the resize screen") { $0.contains("c shows the table") }
     try session.keys("c")
     let table = try session.waitForSettled("the compare table") { $0.contains("c/Esc: close") }
@@ -109,8 +106,6 @@ struct ModelSwitchEndToEndTests {
     Golden.check(table, named: "e2e/compare-80x24.txt")
     try session.keys("c")
     try session.waitForSettled("the resize screen again") { $0.contains("c shows the table") }
-    try session.keys("q")
-    #expect(try session.waitForFile("exit.txt") == "exit=0\n")
-    #expect(try session.paneValue("#{alternate_on}") == "0")
+    try session.quitCleanly()
   }
 }

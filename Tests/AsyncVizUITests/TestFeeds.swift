@@ -31,6 +31,14 @@ extension ViewerModel {
     for action in actions { _ = handle(action, feed: feed) }
   }
 
+  /// Applies actions in order and gives the task selected after each.
+  mutating func selections(after actions: [ViewerAction], feed: any TraceFeed) -> [TaskID] {
+    actions.map { action in
+      _ = handle(action, feed: feed)
+      return selected
+    }
+  }
+
   /// Steps forward `n` times.
   mutating func forward(_ n: Int, feed: any TraceFeed) {
     apply(Array(repeating: .stepForward, count: n), feed: feed)

@@ -73,29 +73,22 @@ import Testing
   var m = ViewerModel(feed: feed)
   m.forward(2, feed: feed)
   #expect(m.selection == .follow && m.selected == TaskID(2))  // step 2 polls #2
-  _ = m.handle(.stepForward, feed: feed)
-  #expect(m.selected == TaskID(3))
+  #expect(m.selections(after: [.stepForward], feed: feed) == [TaskID(3)])
   _ = m.handle(.nextTask, feed: feed)
   #expect(m.selection == .fixed(TaskID(1)))  // after #3 comes #1 again
-  _ = m.handle(.stepBack, feed: feed)
-  #expect(m.selected == TaskID(1))
-  _ = m.handle(.follow, feed: feed)
-  #expect(m.selected == TaskID(2))
+  // The fixed task stays selected a step back; follow goes back to the step's task.
+  #expect(m.selections(after: [.stepBack, .follow], feed: feed) == [TaskID(1), TaskID(2)])
 }
 
 @Test func tabCyclesThroughTheTasksOfTheStep() {
   let feed = SavedTraceFeed(trace: NativePrograms.dbThenService(handlers: 2))
   var m = ViewerModel(feed: feed)
   #expect(m.selected == TaskID(1))
-  _ = m.handle(.nextTask, feed: feed)
-  #expect(m.selected == TaskID(1))  // only the root task exists at step 0
+  #expect(m.selections(after: [.nextTask], feed: feed) == [TaskID(1)])  // only the root task exists at step 0
   _ = m.handle(.stepForward, feed: feed)
-  m.apply([.nextTask, .nextTask], feed: feed)
-  #expect(m.selected == TaskID(3))
-  _ = m.handle(.nextTask, feed: feed)
-  #expect(m.selected == TaskID(1))
-  _ = m.handle(.previousTask, feed: feed)
-  #expect(m.selected == TaskID(3))
+  // Two tabs reach #3; the next wraps round to #1, and shift-tab goes back to #3.
+  let tabs = m.selections(after: [.nextTask, .nextTask, .nextTask, .previousTask], feed: feed)
+  #expect(tabs.suffix(3) == [TaskID(3), TaskID(1), TaskID(3)])
 }
 
 @Test func exportAndQuitAreEffectsForTheMainLoop() {

@@ -6,17 +6,18 @@ import AsyncVizTrace
 /// tasks and the tasks that turn wakes.
 public struct YieldNow: Future {
   /// `fresh -> yielded` on the first poll, Ready on the second.
-  private var yielded = false
+  @usableFromInline var yielded = false
 
   /// A future that yields once.
-  public init() {}
+  @inlinable public init() {}
 
-  @inline(__always)
+  // Inlinable, so that a caller in another module pays no call for the
+  // second poll (Ready) and one for the first (`Context.deferYield`).
+  @inlinable @inline(__always)
   public mutating func poll(_ cx: inout Context) -> Poll<Void> {
     if yielded { return .ready(()) }
     yielded = true
-    cx.deferWake()
-    cx.suspend(on: .yieldNow)
+    cx.deferYield()
     return .pending
   }
 }
