@@ -38,20 +38,19 @@ struct RunOptions: ParsableArguments {
   }
 
   /// A run of `program` under the chosen model and backend.
-  func makeRun(for program: CompiledProgram) throws(CLIError) -> ModelRun {
+  func makeRun(for program: CompiledProgram) throws(CLIError) -> any ModelRun {
     switch model {
     case .rust:
-      return .rust(try makeRuntime(for: program))
+      return try makeRuntime(for: program)
     case .node:
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
       switch backend {
       case .sim:
-        return .node(program.makeNodeLoop(options: runtimeOptions, limits: limits.languageLimits))
+        return program.makeNodeLoop(options: runtimeOptions, limits: limits.languageLimits)
       case .epoll:
         do {
-          return .node(
-            program.makeNodeLoop(
-              options: runtimeOptions, limits: limits.languageLimits, backend: try EpollBackend()))
+          return program.makeNodeLoop(
+            options: runtimeOptions, limits: limits.languageLimits, backend: try EpollBackend())
         } catch {
           throw CLIError("error: cannot start the epoll backend: \(error.message)")
         }
@@ -59,17 +58,16 @@ struct RunOptions: ParsableArguments {
     case .threads:
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
       guard backend == .epoll else {
-        return .threads(
-          program.makeKernel(options: runtimeOptions, cpus: cpus, limits: limits.languageLimits))
+        return program.makeKernel(options: runtimeOptions, cpus: cpus, limits: limits.languageLimits)
       }
-      return .realThreads(try makeRealKernel(for: program))
+      return try makeRealKernel(for: program)
     case .go:
       guard backend == .sim else {
         throw CLIError("error: --model go runs on the sim backend only (its epoll backend is not built yet)")
       }
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
-      return .go(
-        program.makeGoScheduler(options: runtimeOptions, procs: procs, limits: limits.languageLimits))
+      return program.makeGoScheduler(
+        options: runtimeOptions, procs: procs, limits: limits.languageLimits)
     }
   }
 

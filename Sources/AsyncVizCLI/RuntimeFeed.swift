@@ -3,18 +3,18 @@ import AsyncVizTrace
 import AsyncVizUI
 
 /// A live run as the front end sees it (and the view benchmark's live run):
-/// each `advance()` is one step of its model (`Runtime.step()`,
-/// `EventLoop.step()` or `GoScheduler.step()`). The feed's trace is the run's own (no copy): the
-/// viewer's history shares it, and lets go of it while the run appends.
+/// each `advance()` is one step of its model (`ModelRun.advance()`). The
+/// feed's trace is the run's own (no copy): the viewer's history shares it,
+/// and lets go of it while the run appends.
 public final class RuntimeFeed: TraceFeed {
   /// The running program; stepped only through `advance()`.
-  private let runtime: ModelRun
+  private let runtime: any ModelRun
 
   /// A feed over `runtime`, which nothing else steps.
-  public convenience init(runtime: Runtime) { self.init(run: .rust(runtime)) }
+  public convenience init(runtime: Runtime) { self.init(run: runtime) }
 
   /// A feed over a run of any model, which nothing else steps.
-  init(run: ModelRun) { self.runtime = run }
+  init(run: any ModelRun) { self.runtime = run }
 
   /// Everything recorded so far; grows after each step.
   public var trace: Trace { runtime.trace }
@@ -23,7 +23,7 @@ public final class RuntimeFeed: TraceFeed {
 
   public func advance() -> Bool {
     guard runtime.end == nil else { return false }
-    runtime.step()
+    runtime.advance()
     return true
   }
 

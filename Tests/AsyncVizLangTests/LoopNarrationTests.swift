@@ -16,10 +16,10 @@ import Testing
 /// the job its promise's reaction queues for the task in that same step (a
 /// resource call's `return reply`, timeout's `expire`, anything else a
 /// sleep). Keyed by the index of the `timer_set` and of its `timer_fire`.
-private func purposesFromTheRun(_ trace: Trace) -> (set: [Int: TimerPurpose], fire: [Int: TimerPurpose]) {
+private func purposesFromTheRun(_ trace: Trace) -> TimerPurposes {
   var armed: [(index: Int, task: TaskID, deadline: Int64)] = []
   var fired: (set: Int, fire: Int, task: TaskID, step: UInt32)?
-  var out: (set: [Int: TimerPurpose], fire: [Int: TimerPurpose]) = ([:], [:])
+  var out: TimerPurposes = ([:], [:])
   for (i, event) in trace.events.enumerated() {
     switch event.payload {
     case .timerSet(let task, let deadline, _):
@@ -45,44 +45,25 @@ private func purposesFromTheRun(_ trace: Trace) -> (set: [Int: TimerPurpose], fi
   return out
 }
 
-@Test func nodeSaysWhichFutureEachSetTimeoutIsFor() throws {
-  var seen: Set<TimerPurpose> = []
-  for name in ["select-timeout", "timers", "db-then-service", "join-concurrent"] {
-    let trace = DemoTraces.nodeTrace(named: name)
-    let notes = trace.notes()
-    let derived = purposesFromTheRun(trace)
-    let sets = trace.events.indices.filter {
-      if case .timerSet = trace.events[$0].payload { true } else { false }
-    }
-    #expect(!sets.isEmpty && derived.set.count == sets.count && derived.fire.count == sets.count, "\(name)")
-    for i in sets {
-      guard case .timerSet(_, _, let recorded) = trace.events[i].payload, let purpose = derived.set[i] else {
-        continue
+@Test func nodeSaysWhichFutureEachSetTimeoutIsFor() {
+  expectTimerNotesNameTheirPurpose(
+    trace: DemoTraces.nodeTrace(named:), derive: purposesFromTheRun, everyTimerFires: true,
+    vague: "a sleep, timeout's timer, or a resource call",
+    armed: { purpose, _ in
+      switch purpose {
+      case .sleep: "calls setTimeout for its sleep:"
+      case .timeout: "calls setTimeout for its timeout's timer"
+      case .latency: "makes a resource call, whose async fn calls setTimeout to wait out the server's latency"
       }
-      #expect(recorded == purpose, "\(name) event \(i)")
-      seen.insert(purpose)
-      let says =
-        switch purpose {
-        case .sleep: "calls setTimeout for its sleep:"
-        case .timeout: "calls setTimeout for its timeout's timer"
-        case .latency:
-          "makes a resource call, whose async fn calls setTimeout to wait out the server's latency"
-        }
-      #expect(notes[i].contains(says), "\(notes[i])")
-      #expect(!notes[i].contains("a sleep, timeout's timer, or a resource call"), "\(notes[i])")
-    }
+    },
     // The timers phase's note names the same future when the callback runs.
-    for (i, purpose) in derived.fire {
-      let says =
-        switch purpose {
-        case .sleep: "'s sleep, which fulfills"
-        case .timeout: "'s timeout, which fulfills"
-        case .latency: "'s resource call: the server's latency is over"
-        }
-      #expect(notes[i].contains(says), "\(notes[i])")
-    }
-  }
-  #expect(seen == Set(TimerPurpose.allCases))
+    fired: { purpose in
+      switch purpose {
+      case .sleep: "'s sleep, which fulfills"
+      case .timeout: "'s timeout, which fulfills"
+      case .latency: "'s resource call: the server's latency is over"
+      }
+    })
 }
 
 @Test func nodeSaysWhatKeptARaceLoserAlive() throws {

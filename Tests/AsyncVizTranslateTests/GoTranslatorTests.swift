@@ -6,22 +6,6 @@ import Testing
 @Suite struct GoTranslatorTests {
   func translate(_ text: String) throws -> String { try GoTranslator().translate(source: text) }
 
-  @Test(arguments: DemoCatalog.all.map(\.name))
-  func everyDemoTranslates(name: String) throws {
-    let go = try GoTranslator().translate(demo: name)
-    #expect(go.hasPrefix("// \(name).av as a Go program"))
-    #expect(go.contains("func avMain() Value {"))
-    #expect(go.contains("fmt.Fprintf(os.Stderr, \"##oracle end %s %d\\n\", \"\(name)\""))
-  }
-
-  @Test func spawnIsAGoroutineAndAwaitAPlainCall() throws {
-    let go = try GoTranslator().translate(demo: "db-then-service")
-    #expect(go.contains("rows := dbQuery(\"SELECT * FROM users WHERE id = \" + show(id))"))
-    #expect(go.contains("h1 := spawn(func() Value { return handler(int64(1)) })"))
-    #expect(go.contains("h1.Wait()"))
-    #expect(go.contains("time.Sleep(40 * time.Millisecond)\n\treturn reply(\"db\", \"query\", request)"))
-  }
-
   @Test func selectStartsGoroutinesAndKeepsTheFirst() throws {
     let go = try translate(TranslatorPrograms.selectAndTimeout)
     #expect(

@@ -7,13 +7,6 @@ import Testing
 @Suite struct NodeTranslatorTests {
   func translate(_ text: String) throws -> String { try NodeTranslator().translate(source: text) }
 
-  @Test(arguments: DemoCatalog.all.map(\.name))
-  func everyDemoTranslates(name: String) throws {
-    let js = try NodeTranslator().translate(demo: name)
-    #expect(js.contains("async function av_main() {"))
-    #expect(js.hasSuffix("run(\"\(name)\", av_main, printNow);\n"))
-  }
-
   @Test func aFutureMadeEarlyIsACallThatRunsAtOnce() throws {
     let js = try NodeTranslator().translate(demo: "lazy-future")
     // Node's async functions are eager: the call starts lookup's body before the next line.

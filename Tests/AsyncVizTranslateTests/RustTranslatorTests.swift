@@ -6,23 +6,6 @@ import Testing
 @Suite struct RustTranslatorTests {
   func translate(_ text: String) throws -> String { try RustTranslator().translate(source: text) }
 
-  @Test(arguments: DemoCatalog.all.map(\.name))
-  func everyDemoTranslates(name: String) throws {
-    let demo = try #require(DemoCatalog.named(name))
-    let rust = try RustTranslator().translate(demo: name)
-    #expect(rust.contains("async fn av_main() -> Value {"))
-    let paused = rust.contains("#[tokio::main(flavor = \"current_thread\", start_paused = true)]")
-    #expect(paused == !demo.source.contains("block("))
-  }
-
-  @Test func headlineDemoReadsLikeTheArticle() throws {
-    let rust = try RustTranslator().translate(demo: "db-then-service")
-    #expect(rust.contains("let rows = db_query(format!(\"SELECT * FROM users WHERE id = {id}\")).await;"))
-    #expect(rust.contains("let h1 = tokio::spawn(handler(Value::Int(1)));"))
-    #expect(rust.contains("h1.await.unwrap();"))
-    #expect(rust.contains("sleep(Duration::from_millis(40)).await;\n    reply(\"db\", \"query\", &request)"))
-  }
-
   @Test func selectIsBiasedAndTimeoutGivesNone() throws {
     let rust = try translate(TranslatorPrograms.selectAndTimeout)
     #expect(rust.contains("tokio::select! {\n        biased;"))
