@@ -20,7 +20,12 @@ private let yieldProgram = """
   """
 
 /// Resumptions per second of the .av yield workload (nil if it does not compile).
-func languageYieldRate(tracing: Bool) -> Double? {
+func languageYieldRate(tracing: Bool) -> Double? { languageYieldRates(tracing: tracing)?.rate }
+
+/// Resumptions of the .av yield workload per second of wall-clock time and
+/// of the thread's CPU time (steady on a loaded machine); nil if it does not
+/// compile.
+func languageYieldRates(tracing: Bool) -> (rate: Double, cpuRate: Double)? {
   let program: CompiledProgram
   do {
     program = try CompiledProgram.compile(SourceFile(name: "yield.av", text: yieldProgram))
@@ -35,10 +40,12 @@ func languageYieldRate(tracing: Bool) -> Double? {
     backend: SimBackend(), options: RuntimeOptions(tracing: tracing, maxSteps: UInt32.max),
     limits: Limits(instructionsPerRun: 100_000_000))
   let start = Monotonic.nanoseconds()
+  let cpuStart = threadCPUNanoseconds()
   let end = rt.run()
+  let cpuSeconds = Double(threadCPUNanoseconds() - cpuStart) / 1e9
   let seconds = Double(Monotonic.nanoseconds() - start) / 1e9
   if end.reason != .completed {
     print("  (the .av yield run did not complete: \(end.reason))")
   }
-  return Double(end.steps) / seconds
+  return (Double(end.steps) / seconds, Double(end.steps) / cpuSeconds)
 }

@@ -120,7 +120,7 @@ func runQueueBenchmarks() {
 func runYieldOnce(_ mode: String) {
   switch mode {
   case "on": printRates(nativeYield(tasks: 10_000, yields: 100, tracing: true))
-  case "av": print(languageYieldRate(tracing: false) ?? 0)
+  case "av": print(languageYieldRates(tracing: false).map { "\($0.rate) \($0.cpuRate)" } ?? "0")
   case "timers", "ctimers", "pingpong", "cpingpong": runEpollOnce(mode)
   default: printRates(nativeYield(tasks: 10_000, yields: 100, tracing: false))
   }

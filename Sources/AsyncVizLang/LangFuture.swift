@@ -52,9 +52,7 @@ struct LangFuture: Future {
     case .asyncFn(let f):
       return f.poll(&cx)
     case .resource(var f):
-      kind = .taken
-      defer { kind = .resource(f) }
-      switch f.poll(&cx) {
+      switch poll(&f, back: Kind.resource, &cx) {
       case .pending: return .pending
       case .ready(.success(let reply)): return .ready(.string(reply))
       case .ready(.failure(let error)) where error.isLocal:
@@ -66,44 +64,31 @@ struct LangFuture: Future {
         // What the server did (it hung up): an answer the program sees.
         return .ready(.string("error: \(error.message)"))
       }
-    case .sleep(var f):
-      defer { kind = .sleep(f) }
-      return f.poll(&cx).map { .unit }
-    case .yieldNow(var f):
-      defer { kind = .yieldNow(f) }
-      return f.poll(&cx).map { .unit }
-    case .join(var f):
-      kind = .taken
-      defer { kind = .join(f) }
-      return f.poll(&cx).map { .list($0) }
+    case .sleep(var f): return poll(&f, back: Kind.sleep, &cx).map { .unit }
+    case .yieldNow(var f): return poll(&f, back: Kind.yieldNow, &cx).map { .unit }
+    case .join(var f): return poll(&f, back: Kind.join, &cx).map { .list($0) }
     case .select(var f):
-      kind = .taken
-      defer { kind = .select(f) }
-      return f.poll(&cx).map { .list([.int(Int64($0.index)), $0.value]) }
-    case .timeout(var f):
-      kind = .taken
-      defer { kind = .timeout(f) }
-      return f.poll(&cx).map { $0 ?? .none }
-    case .send(var f):
-      kind = .taken
-      defer { kind = .send(f) }
-      return f.poll(&cx).map { .unit }
-    case .recv(var f):
-      kind = .taken
-      defer { kind = .recv(f) }
-      return f.poll(&cx)
-    case .handle(var f):
-      defer { kind = .handle(f) }
-      return f.poll(&cx)
-    case .lostWaker(var f):
-      defer { kind = .lostWaker(f) }
-      return f.poll(&cx).map { .unit }
-    case .selfWake(var f):
-      defer { kind = .selfWake(f) }
-      return f.poll(&cx).map { .unit }
+      return poll(&f, back: Kind.select, &cx).map { .list([.int(Int64($0.index)), $0.value]) }
+    case .timeout(var f): return poll(&f, back: Kind.timeout, &cx).map { $0 ?? .none }
+    case .send(var f): return poll(&f, back: Kind.send, &cx).map { .unit }
+    case .recv(var f): return poll(&f, back: Kind.recv, &cx)
+    case .handle(var f): return poll(&f, back: Kind.handle, &cx)
+    case .lostWaker(var f): return poll(&f, back: Kind.lostWaker, &cx).map { .unit }
+    case .selfWake(var f): return poll(&f, back: Kind.selfWake, &cx).map { .unit }
     case .taken:
       return .ready(.none)
     }
+  }
+
+  /// Polls the payload `f`, moved out of `kind` (left `.taken` meanwhile, so
+  /// that the arrays inside a join or a channel operation are not copied),
+  /// and puts it back with `back`.
+  private mutating func poll<F: Future>(_ f: inout F, back: (F) -> Kind, _ cx: inout Context)
+    -> Poll<F.Output>
+  {
+    kind = .taken
+    defer { kind = back(f) }
+    return f.poll(&cx)
   }
 
   mutating func cancel(_ cx: inout Context) {

@@ -17,7 +17,11 @@ enum Value {
   case list([Value])
   case future(FutureBox)
   /// A spawned task's join handle; awaiting it waits for the task's output.
-  case handle(JoinHandle<Value>)
+  /// Boxed: the runtime's `JoinHandle` (a task id and a waker) is 32 bytes
+  /// and made every `Value` 33 (a stride of 40); the next largest payload,
+  /// a `String`, makes it 17 (a stride of 24), for every local, stack slot
+  /// and list item, and each copy moves fewer words.
+  case handle(TaskHandle)
   /// Under the node model, every future and join handle: a promise, made
   /// (and started) where the program made the future.
   case promise(Promise<Value>)
@@ -67,7 +71,7 @@ enum Value {
       }
       text += "]"
     case .future(let box): text += "<future \(box.label)>"
-    case .handle(let h): text += "<task #\(h.task.rawValue)>"
+    case .handle(let h): text += "<task #\(h.handle.task.rawValue)>"
     // What Node prints for a promise in a template literal (String(promise)).
     case .promise: text += "[object Promise]"
     case .thread(let f): text += f.label
@@ -152,4 +156,12 @@ final class FutureBox {
     defer { future = nil }
     return future
   }
+}
+
+/// A spawned task's join handle held as a value (see `Value.handle`). It is
+/// never polled here: awaiting it polls a copy in a `LangFuture`, and a
+/// handle can be awaited once (the type checker sees to it).
+final class TaskHandle {
+  let handle: JoinHandle<Value>
+  init(_ handle: JoinHandle<Value>) { self.handle = handle }
 }
