@@ -12,13 +12,15 @@ import AsyncVizUI
 /// build: under 2 ms per frame, under 20 ms per jump.
 func runUIBenchmarks() {
   print("== UI (release build for real figures)")
-  frameBenchmark(demo: "many-requests")
-  jumpBenchmark(targetEvents: 1_000_000)
+  frameBenchmark(trace: DemoTraces.trace(named: "many-requests"), label: "many-requests")
+  let trace = NativePrograms.sleepers(tasks: 1_000, rounds: max(1, 1_000_000 / 10_500), maxSteps: 100_000_000)
+  jumpBenchmark(trace: trace)
+  runModelViewBenchmarks()
 }
 
-/// Renders the busiest step of a demo (many-requests: 1,000 handlers), frame after frame.
-private func frameBenchmark(demo: String) {
-  let trace = DemoTraces.trace(named: demo)
+/// Renders the busiest step of a run (many-requests: 1,000 handlers), frame
+/// after frame; `label` names the run in the printed lines.
+func frameBenchmark(trace: Trace, label demo: String) {
   let feed = SavedTraceFeed(trace: trace)
   var model = ViewerModel(feed: feed)
   let history = model.history
@@ -64,12 +66,8 @@ private func frameBenchmark(demo: String) {
   print("step forward + frame 100x30 from the busiest step: \(format(perStep)) ms per step (\(steps) steps)")
 }
 
-/// Jumps to random steps of a trace of about `targetEvents` events.
-private func jumpBenchmark(targetEvents: Int) {
-  let buildStart = Monotonic.nanoseconds()
-  let trace = NativePrograms.sleepers(
-    tasks: 1_000, rounds: max(1, targetEvents / 10_500), maxSteps: 100_000_000)
-  let recorded = Double(Monotonic.nanoseconds() - buildStart) / 1e6
+/// Jumps to random steps of `trace` (about a million events), each with its frame.
+func jumpBenchmark(trace: Trace) {
   let historyStart = Monotonic.nanoseconds()
   let feed = SavedTraceFeed(trace: trace)
   var model = ViewerModel(feed: feed)
@@ -78,7 +76,7 @@ private func jumpBenchmark(targetEvents: Int) {
   let built = Double(Monotonic.nanoseconds() - historyStart) / 1e6
   print(
     "trace: \(trace.events.count) events, \(trace.stepCount) steps, \(trace.tasks.count) tasks "
-      + "(recorded in \(format(recorded)) ms; history and notes built in \(format(built)) ms)")
+      + "(history and notes built in \(format(built)) ms)")
   var rng = SeededRandom(seed: 1)
   let jumps = 1_000
   var stateTimes: [Double] = []
@@ -114,14 +112,14 @@ private func jumpBenchmark(targetEvents: Int) {
 }
 
 /// "mean 0.20 ms, p99 1.10 ms, worst 3.00 ms".
-private func summary(_ times: [Double]) -> String {
+func summary(_ times: [Double]) -> String {
   let sorted = times.sorted()
   let mean = times.reduce(0, +) / Double(max(1, times.count))
   let p99 = sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
   return "mean \(format(mean)) ms, p99 \(format(p99)) ms, worst \(format(sorted.last ?? 0)) ms"
 }
 
-private func format(_ ms: Double) -> String {
+func format(_ ms: Double) -> String {
   let hundredths = Int((ms * 100).rounded())
   let frac = hundredths % 100
   return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"

@@ -1,0 +1,62 @@
+import AsyncVizExamples
+import AsyncVizLang
+import AsyncVizRuntime
+import AsyncVizTestPrograms
+import AsyncVizTrace
+
+/// The view's bounds for the node, go and threads models, as for rust: a
+/// frame of many-requests' busiest step (1,000 handlers) under each model,
+/// and jumps into a run of about a million events under each. The big run
+/// is many-requests itself with `requests` raised (`--set requests=N`), so
+/// each model's own panels and notes are what is drawn and indexed.
+func runModelViewBenchmarks() {
+  for model in [RuntimeModel.node, .go, .threads] {
+    print("-- \(model.rawValue) model")
+    frameBenchmark(trace: DemoTraces.trace(named: "many-requests", model: model), label: "many-requests")
+    jumpBenchmark(trace: manyRequests(model: model, targetEvents: 1_000_000))
+  }
+}
+
+/// many-requests under `model` with enough requests for about
+/// `targetEvents` events: a run of 1,000 requests gives the events per
+/// request, and the big run is sized from it.
+private func manyRequests(model: RuntimeModel, targetEvents: Int) -> Trace {
+  let small = run(model: model, requests: 1_000)
+  let perRequest = max(1, small.events.count / 1_000)
+  return run(model: model, requests: max(1_000, targetEvents / perRequest))
+}
+
+private func run(model: RuntimeModel, requests: Int) -> Trace {
+  guard let demo = DemoCatalog.named("many-requests") else { preconditionFailure("many-requests is a demo") }
+  let program: CompiledProgram
+  do {
+    program = try CompiledProgram.compile(demo.sourceFile, overrides: ["requests": Int64(requests)])
+  } catch {
+    preconditionFailure("many-requests compiles with requests=\(requests): \(error)")
+  }
+  // The language's instruction budgets count main's spawn loop (under go
+  // `go` does not yield, so all the spawns are one poll); a million-event
+  // run needs more than the command line's defaults.
+  var limits = Limits()
+  limits.instructionsPerRun = 100_000_000
+  limits.instructionsPerPoll = 100_000_000
+  let options = RuntimeOptions(maxSteps: 100_000_000)
+  switch model {
+  case .rust:
+    let runtime = program.makeRuntime(backend: SimBackend(), options: options, limits: limits)
+    runtime.run()
+    return runtime.trace
+  case .node:
+    let loop = program.makeNodeLoop(options: options, limits: limits)
+    loop.run()
+    return loop.trace
+  case .go:
+    let sched = program.makeGoScheduler(options: options, limits: limits)
+    sched.run()
+    return sched.trace
+  case .threads:
+    let kernel = program.makeKernel(options: options, limits: limits)
+    kernel.run()
+    return kernel.trace
+  }
+}
