@@ -41,6 +41,7 @@ private func timers(count: Int, longestUs: Int64) throws -> (seconds: Double, sp
     program: ProgramInfo(name: "timers", source: "", backend: .epoll), backend: backend,
     options: RuntimeOptions(tracing: false, maxSteps: UInt32.max))
   let start = Monotonic.nanoseconds()
+  rt.reserve(tasks: count, timers: count)  // known, as the C program's heap size is
   for i in 0..<count {
     rt.spawn("sleeper", Sleep(durationUs: longestUs * Int64(i + 1) / Int64(count)))
   }

@@ -176,11 +176,12 @@ public struct Context {
   /// it reaches the front of the run queue, whether or not anyone awaits it.
   @inlinable
   public func spawn<F: Future>(_ name: String, _ future: F) -> JoinHandle<F.Output> {
-    JoinHandle(task: spawnCell(name: name, cell: TaskCell.make(future)))
+    JoinHandle(task: spawnCell(name: name, cell: .passRetained(TaskCell.make(future))))
   }
 
+  /// `cell` comes retained for its slot (see `Runtime.spawnCell`).
   @usableFromInline
-  func spawnCell(name: String, cell: TaskCell) -> TaskID {
+  func spawnCell(name: String, cell: Unmanaged<TaskCell>) -> TaskID {
     core.pointee.spawn(name: name, parent: task, cell: cell)
   }
 }

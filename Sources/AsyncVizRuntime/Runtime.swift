@@ -21,12 +21,12 @@ public final class Runtime {
   /// freed in deinit); futures reach it through their `Context`.
   let core: UnsafeMutablePointer<RuntimeCore>
   /// Whether a real clock's last reading may stand for "now" at the start
-  /// of a poll or a reactor turn. The clock is read after every wait and
-  /// every poll, where time passes outside the runtime; between such a
-  /// reading and the next action only the runtime's own bookkeeping runs
-  /// (tens of nanoseconds), so inside one `run()` with tracing off the
-  /// reading is reused instead of read again: each read costs 45-60 ns in
-  /// this VM, and reusing halves them (8 to 4 per ping-pong round trip).
+  /// of a poll or a reactor turn. The clock is read after every wait, where
+  /// time passes outside the runtime; between that reading and the next
+  /// action only the runtime's own bookkeeping runs (tens of nanoseconds),
+  /// so inside one `run()` with tracing off the reading is reused instead of
+  /// read again: each read costs 45-60 ns in this VM. (After a poll, with
+  /// tracing off, the clock is not read at all: see `clockSkipped`.)
   /// A traced run reads at every boundary, so its poll and wait times are
   /// each measured where they begin; a caller of `step()` may let any time
   /// pass between steps, so `step()` always reads afresh.
@@ -35,6 +35,13 @@ public final class Runtime {
   @exclusivity(unchecked) private var clockIsCurrent = false
   /// Whether readings may be reused (tracing off); fixed for the run.
   private let reusesClock: Bool
+  /// Whether the clock was left unread at the end of the last poll (tracing
+  /// off): nothing between a poll's end and the next action reads the time
+  /// then (its events are not recorded, its lints not judged), and the next
+  /// poll or reactor turn reads it at its start anyway, so reading it after
+  /// the poll too was a second read (45-60 ns) per poll under `step()`,
+  /// where nothing is reused. `now` and the run's end read it if this is set.
+  @exclusivity(unchecked) private var clockSkipped = false
 
   /// A runtime over `backend` (a fresh `SimBackend` by default).
   public init(
@@ -58,7 +65,7 @@ public final class Runtime {
   /// is `blockOn`'s).
   @discardableResult @inlinable
   public func spawn<F: Future>(_ name: String, _ future: F) -> JoinHandle<F.Output> {
-    JoinHandle(task: spawnCell(name: name, cell: TaskCell.make(future), blockOn: false))
+    JoinHandle(task: spawnCell(name: name, cell: .passRetained(TaskCell.make(future)), blockOn: false))
   }
 
   /// Makes `future` block_on's own future, as `Runtime::block_on(main)` does:
@@ -68,11 +75,15 @@ public final class Runtime {
   /// tasks still alive are dropped. At most one per runtime.
   @discardableResult @inlinable
   public func blockOn<F: Future>(_ name: String, _ future: F) -> JoinHandle<F.Output> {
-    JoinHandle(task: spawnCell(name: name, cell: TaskCell.make(future), blockOn: true))
+    JoinHandle(task: spawnCell(name: name, cell: .passRetained(TaskCell.make(future)), blockOn: true))
   }
 
+  /// `cell` comes retained for its slot, retained where it was made: the
+  /// inlined `spawn` then pairs that retain with the release of its own
+  /// reference and drops both (passing the cell itself, the retain was
+  /// made here and the release in the caller: about 45 instructions).
   @usableFromInline
-  func spawnCell(name: String, cell: TaskCell, blockOn: Bool) -> TaskID {
+  func spawnCell(name: String, cell: Unmanaged<TaskCell>, blockOn: Bool) -> TaskID {
     precondition(!blockOn || core.pointee.blockOn == nil, "a runtime has one block_on future")
     return core.pointee.spawn(name: name, parent: nil, cell: cell, blockOn: blockOn)
   }
@@ -90,11 +101,31 @@ public final class Runtime {
   /// Reserves event storage ahead of a run of known size.
   public func reserve(events: Int) { core.pointee.recorder.reserve(events: events) }
 
+  /// Reserves room for `count` more tasks (their slots and their records in
+  /// the trace's task table) and `timers` more timers, so that spawning and
+  /// arming that many moves no table.
+  public func reserve(tasks count: Int, timers: Int = 0) {
+    core.pointee.slots.reserve(core.pointee.slots.count + count)
+    core.pointee.recorder.reserve(tasks: count)
+    core.pointee.reactor.timers.nodes.reserve(core.pointee.reactor.timers.nodes.count + timers)
+  }
+
   /// The end of the run, once reached.
   public var end: RunEnd? { core.pointee.end }
 
   /// The backend's clock.
-  public var now: Int64 { core.pointee.now }
+  public var now: Int64 {
+    readClockIfSkipped()
+    return core.pointee.now
+  }
+
+  /// Reads the clock the last poll left unread (see `clockSkipped`).
+  private func readClockIfSkipped() {
+    if clockSkipped {
+      clockSkipped = false
+      core.pointee.refreshClock()
+    }
+  }
 
   /// State of a task (nil for an unknown id).
   public func state(of task: TaskID) -> TaskStatus? {
@@ -177,7 +208,10 @@ public final class Runtime {
 
   private func poll(_ id: TaskID) -> PollResult {
     let i = id.index
-    if core.pointee.liveClock && !clockIsCurrent { core.pointee.refreshClock() }
+    if core.pointee.liveClock && !clockIsCurrent {
+      core.pointee.refreshClock()
+      clockSkipped = false
+    }
     // Lints are judged only when they can be seen (tracing on): their
     // counters are kept only then too.
     let lints = core.pointee.recorder.enabled
@@ -196,8 +230,13 @@ public final class Runtime {
     slot = core.pointee.slots.pointer(i)
     if core.pointee.failure != nil { core.pointee.failure = nil }
     if core.pointee.liveClock {
-      core.pointee.refreshClock()
-      clockIsCurrent = reusesClock
+      if reusesClock {
+        // Tracing off: the next action reads the clock at its start.
+        clockIsCurrent = false
+        clockSkipped = true
+      } else {
+        core.pointee.refreshClock()
+      }
     }
     let result: PollResult = finished ? .ready : .pending
     let notified = slot.pointee.notified
@@ -252,6 +291,7 @@ public final class Runtime {
   /// is tokio's `park_yield`: a wait with timeout 0.
   private func reactorTurn(blocking: Bool) -> Int {
     if core.pointee.liveClock && !clockIsCurrent { core.pointee.refreshClock() }
+    clockSkipped = false
     let timeout = blocking ? core.pointee.reactor.nextTimeout(now: core.pointee.now) : 0
     core.pointee.record(.reactorWait(timeoutUs: timeout))
     core.pointee.reactor.backend.wait(timeoutUs: timeout, into: &core.pointee.reactor.ready)
@@ -281,6 +321,7 @@ public final class Runtime {
     // A run-time error outranks every other ending: the summary, the status
     // line and the exit status must not say a broken run completed.
     let reason = core.pointee.failed ? .error : natural
+    readClockIfSkipped()
     var stuck: [TaskID] = []
     if natural == .stuck {
       for i in core.pointee.slots.indices {

@@ -76,9 +76,12 @@ struct RuntimeCore: ~Copyable {
 
   // MARK: tasks
 
-  mutating func spawn(name: String, parent: TaskID?, cell: TaskCell, blockOn: Bool = false) -> TaskID {
+  /// `cell` is already retained for the slot, which takes that reference.
+  mutating func spawn(
+    name: String, parent: TaskID?, cell: Unmanaged<TaskCell>, blockOn: Bool = false
+  ) -> TaskID {
     let id = recorder.addTask(name: name, parent: parent)
-    slots.append(TaskSlot(cell: Unmanaged.passRetained(cell)))
+    slots.append(TaskSlot(cell: cell))
     if recorder.enabled { lintCounters.append(LintCounters()) }
     liveTasks += 1
     record(.spawn(task: id, parent: parent))

@@ -78,8 +78,10 @@ struct TimerQueue: ~Copyable {
   /// "No timer" in `heads` and `Node.next`.
   static let none: Int32 = -1
 
-  /// Every timer ever armed.
-  var nodes: [Node] = []
+  /// Every timer ever armed, in storage the queue owns (the task table's
+  /// kind): as an `Array`, each of the several node updates per timer
+  /// checked the buffer's uniqueness (a runtime call), and nothing shares it.
+  var nodes = TaskTable<Node>()
   /// The first timer of each slot, level by level (`slotCount` of them).
   let heads: UnsafeMutablePointer<Int32>
   /// One bit per non-empty slot, one word per level (`levels` of them).

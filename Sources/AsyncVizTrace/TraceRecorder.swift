@@ -44,6 +44,11 @@ public struct TraceRecorder: Sendable {
     return id
   }
 
+  /// Reserves room for `count` more task records.
+  public mutating func reserve(tasks count: Int) {
+    trace.tasks.reserveCapacity(trace.tasks.count + count)
+  }
+
   /// Reserves room for `count` more events, to keep appends off the allocator.
   public mutating func reserve(events count: Int) {
     trace.events.reserveCapacity(trace.events.count + count)
