@@ -30,7 +30,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "AsyncVizTrace", dependencies: [heap]),
-    .target(name: "AsyncVizTraceState", dependencies: ["AsyncVizTrace"]),
+    .target(name: "AsyncVizTraceState", dependencies: ["AsyncVizTrace", deque]),
     .target(name: "AsyncVizTraceCodecs", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),
     // Questions generated from a trace by rules (the quiz and the view's prediction mode).
     .target(name: "AsyncVizQuiz", dependencies: ["AsyncVizTrace", "AsyncVizTraceState"]),

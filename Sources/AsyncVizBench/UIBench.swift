@@ -28,7 +28,10 @@ func frameBenchmark(trace: Trace, label demo: String) {
   var most = -1
   for step in 0...history.lastStep {
     let s = history.state(atStep: step)
-    let load = s.runQueue.count + s.reactor.interest.count + s.reactor.timers.count
+    // What waits in any model's queues: the panels' longest lists.
+    let go = s.go.global.count + s.go.netpoller.count + s.go.procs.reduce(0) { $0 + $1.local.count }
+    let kernel = s.kernel.blocked.count + s.kernel.cpus.reduce(0) { $0 + $1.runQueue.count }
+    let load = s.runQueue.count + s.reactor.interest.count + s.reactor.timers.count + go + kernel
     if load > most {
       most = load
       busiest = step

@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import DequeModule
 
 /// What Go's scheduler holds after step k, for the go model's panels and
 /// notes: each P (runnext, local run queue, the goroutine it runs, its M),
@@ -43,7 +44,7 @@ public struct GoSchedState: Sendable, Equatable {
   public struct Proc: Sendable, Equatable {
     public internal(set) var doing = PDoing.scheduling
     public internal(set) var runnext: TaskID?
-    public internal(set) var local: [TaskID] = []
+    public internal(set) var local: Deque<TaskID> = []
     public internal(set) var m: Int32?
 
     /// A P that has not started.
@@ -63,10 +64,16 @@ public struct GoSchedState: Sendable, Equatable {
   /// Whether the trace is a go model's (a go event was seen).
   public internal(set) var active = false
   public internal(set) var procs: [Proc] = []
-  public internal(set) var global: [TaskID] = []
+  public internal(set) var global: Deque<TaskID> = []
   public internal(set) var ms: [MDoing] = []
   /// Goroutines parked in the netpoller ("IO wait"), in the order they came.
-  public internal(set) var netpoller: [TaskID] = []
+  public internal(set) var netpoller: Deque<TaskID> = []
+  /// Whether each goroutine sits in a local or the global run queue, and in
+  /// the netpoller's list, by task index: a goroutine in neither is not
+  /// searched for (a search of 60,000 per `go` statement made replaying
+  /// many-requests quadratic).
+  private var inRunQueue: [Bool] = []
+  private var inNetpoller: [Bool] = []
   /// Each goroutine's state, by task index.
   public internal(set) var statuses: [GStatus] = []
   /// Counts for the costs line.
@@ -92,13 +99,17 @@ public struct GoSchedState: Sendable, Equatable {
     case .goRunqPut(let task, let p, let slot):
       active = true
       unqueue(task)
-      netpoller.removeAll { $0 == task }
+      if Self.flag(inNetpoller, task) {
+        netpoller.removeFirst { $0 == task }
+        Self.setFlag(&inNetpoller, task, false)
+      }
       set(task, .runnable)
       switch slot {
       case .runnext: self[proc: p].runnext = task
       case .local: self[proc: p].local.append(task)
       case .global: global.append(task)
       }
+      if slot != .runnext { Self.setFlag(&inRunQueue, task, true) }
     case .goExecute(let task, let p, let m):
       unqueue(task)
       set(task, .running)
@@ -107,7 +118,10 @@ public struct GoSchedState: Sendable, Equatable {
       self[mach: m] = .running(p: p, g: task)
     case .goPark(let task, _, let reason):
       set(task, .waiting(reason))
-      if reason == .ioWait { netpoller.append(task) }
+      if reason == .ioWait {
+        netpoller.append(task)
+        Self.setFlag(&inNetpoller, task, true)
+      }
       stopRunning(task)
     case .goSyscall(let task, let m, _):
       set(task, .syscall)
@@ -181,11 +195,20 @@ public struct GoSchedState: Sendable, Equatable {
 
   /// Takes `task` out of every queue (it runs, or moves).
   private mutating func unqueue(_ task: TaskID) {
-    global.removeAll { $0 == task }
-    for p in procs.indices {
-      if procs[p].runnext == task { procs[p].runnext = nil }
-      procs[p].local.removeAll { $0 == task }
-    }
+    for p in procs.indices where procs[p].runnext == task { procs[p].runnext = nil }
+    guard Self.flag(inRunQueue, task) else { return }
+    Self.setFlag(&inRunQueue, task, false)
+    global.removeFirst { $0 == task }
+    for p in procs.indices { procs[p].local.removeFirst { $0 == task } }
+  }
+
+  private static func flag(_ flags: [Bool], _ task: TaskID) -> Bool {
+    task.index < flags.count && flags[task.index]
+  }
+
+  private static func setFlag(_ flags: inout [Bool], _ task: TaskID, _ value: Bool) {
+    while flags.count <= task.index { flags.append(false) }
+    flags[task.index] = value
   }
 
   /// `task` no longer runs on any P or M.

@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import DequeModule
 
 /// What the simulated kernel holds after step k, for the threads model's
 /// panels, notes and `compare`: each CPU and the thread it runs, the run
@@ -8,7 +9,7 @@ public struct KernelState: Sendable, Equatable {
   /// A CPU: the thread on it and its run queue (front first).
   public struct CPU: Sendable, Equatable {
     public var current: TaskID?
-    public var runQueue: [TaskID] = []
+    public var runQueue: Deque<TaskID> = []
   }
 
   /// A thread asleep in the kernel.
@@ -25,7 +26,7 @@ public struct KernelState: Sendable, Equatable {
   /// The CPUs seen so far (a trace names each CPU as a thread runs or queues on it).
   public internal(set) var cpus: [CPU] = []
   /// Blocked threads, in the order they blocked.
-  public internal(set) var blocked: [Blocked] = []
+  public internal(set) var blocked: Deque<Blocked> = []
   /// Context switches so far (each `thread_run`).
   public internal(set) var contextSwitches = 0
   /// Slices that ran out while another thread waited.
@@ -55,7 +56,7 @@ public struct KernelState: Sendable, Equatable {
   }
 
   private mutating func leaveQueues(_ task: TaskID) {
-    for i in cpus.indices { cpus[i].runQueue.removeAll { $0 == task } }
+    for i in cpus.indices { cpus[i].runQueue.removeFirst { $0 == task } }
   }
 
   mutating func apply(_ payload: EventPayload) {
@@ -67,12 +68,12 @@ public struct KernelState: Sendable, Equatable {
       liveThreads -= 1
       for i in cpus.indices where cpus[i].current == task { cpus[i].current = nil }
       leaveQueues(task)
-      blocked.removeAll { $0.task == task }
+      blocked.removeFirst { $0.task == task }
     case .timerSet(let task, let deadline, _):
       pendingSleep[task] = deadline
     case .threadReady(let task, let c):
       let i = cpu(c)
-      blocked.removeAll { $0.task == task }
+      blocked.removeFirst { $0.task == task }
       leaveQueues(task)
       cpus[i].runQueue.append(task)
     case .threadRun(let task, let c):

@@ -43,7 +43,11 @@ enum CallStackPanel {
 
   /// `items` joined by `separator` over `rows` lines of `width`, the last
   /// line saying how many did not fit.
-  static func wrap(_ items: [String], width: Int, rows: Int, separator: String) -> [String] {
+  /// Generic so that a caller can pass a lazy map: it formats only the
+  /// items that fit (node's timers can number 50,000).
+  static func wrap<Items: Collection<String>>(_ items: Items, width: Int, rows: Int, separator: String)
+    -> [String]
+  {
     guard rows > 0, width > 0 else { return [] }
     var lines: [String] = []
     var current = ""

@@ -32,7 +32,7 @@ enum EventLoopPanel: FramedPanel {
     let showWait = rowsLeft >= 6
     let timerRows = max(1, rowsLeft - 2 - (showWait ? 1 : 0))
     frame.label("timers", y: y, into: &buffer)
-    let timers = cx.state.reactor.timers.map {
+    let timers = cx.state.reactor.timers.lazy.map {
       "\(DurationText.duration($0.deadlineUs)) \(cx.label($0.task))"
     }
     let timerLines =

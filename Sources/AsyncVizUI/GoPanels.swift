@@ -60,22 +60,27 @@ enum GoPanels {
     static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
       let inner = frame.inner
       let go = cx.state.go
-      var rows: [(String, [String])] = []
+      // Each section's lines are formatted lazily: only the lines shown are
+      // made (60,000 goroutines can wait in the netpoller). The global queue
+      // is one line cut at the panel's width, so its first 64 goroutines,
+      // wider than any screen, draw the same as all of them.
+      var rows: [(String, AnyRandomAccessCollection<String>)] = []
+      let global = go.global.prefix(64).map { cx.label($0) }.joined(separator: ", ")
       rows.append(
-        ("global", [go.global.isEmpty ? "(empty)" : go.global.map { cx.label($0) }.joined(separator: ", ")]))
+        ("global", lines([go.global.isEmpty ? "(empty)" : global + (go.global.count > 64 ? ", …" : "")])))
       let ms = go.ms.isEmpty ? ["M0 running"] : go.ms.enumerated().map { "M\($0)  " + mText($1, cx) }
-      rows.append(("Ms", ms))
-      let polled = go.netpoller.map { "\(cx.label($0)) (IO wait)" }
-      rows.append(("netpoller", polled.isEmpty ? ["(nothing waits on I/O)"] : polled))
-      let timers = cx.state.goTimers.map {
+      rows.append(("Ms", lines(ms)))
+      let polled = go.netpoller.lazy.map { "\(cx.label($0)) (IO wait)" }
+      rows.append(("netpoller", polled.isEmpty ? lines(["(nothing waits on I/O)"]) : lines(polled)))
+      let timers = cx.state.goTimers.lazy.map {
         "\(DurationText.instant($0.deadlineUs).leftPadded(11))  \(cx.label($0.task))"
       }
-      rows.append(("timers", timers.isEmpty ? ["(none)"] : timers))
+      rows.append(("timers", timers.isEmpty ? lines(["(none)"]) : lines(timers)))
       // The costs line only when the Ms keep their own lines.
       if inner.height >= rows.map(\.1.count).reduce(0, +) + 1 {
         let threads = max(1, go.ms.count)
         let stackKiB = Int64(go.liveGoroutines) * GoCosts.stackBytes / 1024
-        rows.append(("costs", ["\(go.liveGoroutines) G: \(stackKiB) KiB of stacks; \(threads) Ms"]))
+        rows.append(("costs", lines(["\(go.liveGoroutines) G: \(stackKiB) KiB of stacks; \(threads) Ms"])))
       }
       var y = inner.y
       // Each section gets its lines while room lasts, keeping one row for each section after it.
@@ -89,6 +94,12 @@ enum GoPanels {
           y += 1
         }
       }
+    }
+
+    private static func lines<Lines: RandomAccessCollection<String>>(_ lines: Lines)
+      -> AnyRandomAccessCollection<String>
+    {
+      AnyRandomAccessCollection(lines)
     }
 
     /// What an M does.

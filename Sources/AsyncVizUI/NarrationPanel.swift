@@ -17,7 +17,7 @@ public enum NarrationPanel {
     for entry in cx.model.recentNotes {
       guard y < inner.maxY else { break }
       let current = entry.step == cx.model.step
-      var lines = geometry.lines(of: entry, zoomed: zoomed, ellipsis: cx.glyphs.ellipsis)
+      var lines = geometry.lines(of: entry, zoomed: zoomed)
       let paged = current && lines.count > inner.height
       if paged {
         let pages = geometry.pageCount(lines.count)
@@ -38,8 +38,9 @@ public enum NarrationPanel {
       for line in lines {
         guard y < inner.maxY - (paged ? 1 : 0) else { break }
         buffer.write(
-          line, x: inner.x + 1 + geometry.prefixWidth, y: y, style: CellStyle(current ? .text : .dim),
-          limit: inner.maxX - 1)
+          geometry.fitted(line, zoomed: zoomed, ellipsis: cx.glyphs.ellipsis),
+          x: inner.x + 1 + geometry.prefixWidth,
+          y: y, style: CellStyle(current ? .text : .dim), limit: inner.maxX - 1)
         y += 1
       }
       if paged { break }  // the last row is the marker's
@@ -53,7 +54,7 @@ public enum NarrationPanel {
     guard let geometry = Geometry(model, inner: inner),
       let current = model.recentNotes.first(where: { $0.step == model.step })
     else { return 0 }
-    let count = geometry.lines(of: current, zoomed: model.narrationZoomed, ellipsis: "…").count
+    let count = geometry.lines(of: current, zoomed: model.narrationZoomed).count
     return count > inner.height ? geometry.pageCount(count) - 1 : 0
   }
 
@@ -102,11 +103,20 @@ public enum NarrationPanel {
 
     func pageCount(_ lines: Int) -> Int { max(1, (lines + pageRows - 1) / pageRows) }
 
-    /// The lines of one step: its short forms, one a line (cut with an
-    /// ellipsis only if a name is very long), or its full notes wrapped.
-    func lines(of entry: StepNarration, zoomed: Bool, ellipsis: String) -> [String] {
+    /// A line as drawn: a short form cut with an ellipsis if a name is very
+    /// long; a wrapped line already fits.
+    func fitted(_ line: String, zoomed: Bool, ellipsis: String) -> String {
+      zoomed ? line : line.fitted(textWidth, ellipsis: ellipsis)
+    }
+
+    /// The lines of one step: its short forms, one a line, or its full
+    /// notes wrapped. A short form is cut to the width only when it is drawn
+    /// (`fitted`): a step of thousands of notes (node's first macrotask
+    /// spawning 1,000 handlers) measured every line's width on every frame,
+    /// 14-22 ms, where only a pageful is shown.
+    func lines(of entry: StepNarration, zoomed: Bool) -> [String] {
       if !zoomed {
-        let lines = NarrationPanel.briefLines(entry).map { $0.fitted(textWidth, ellipsis: ellipsis) }
+        let lines = NarrationPanel.briefLines(entry)
         return lines.isEmpty ? ["(nothing recorded)"] : lines
       }
       // Two spaces between notes: a note quoting program output has no full stop.

@@ -63,7 +63,9 @@ struct PanelFrame {
 
   /// At most `rows` lines, the last one saying how many more there are;
   /// only the items shown are formatted (a list may hold a thousand).
-  static func clipped<T>(_ items: [T], rows: Int, empty: String, _ format: (T) -> String) -> [String] {
+  static func clipped<Items: Collection>(
+    _ items: Items, rows: Int, empty: String, _ format: (Items.Element) -> String
+  ) -> [String] {
     guard rows > 0 else { return [] }
     if items.isEmpty { return [empty] }
     if items.count <= rows { return items.map(format) }
