@@ -70,7 +70,7 @@ func frameBenchmark(trace: Trace, label demo: String) {
 }
 
 /// Jumps to random steps of `trace` (about a million events), each with its frame.
-func jumpBenchmark(trace: Trace) {
+func jumpBenchmark(trace: Trace, jumps: Int = 1_000) {
   let historyStart = Monotonic.nanoseconds()
   let feed = SavedTraceFeed(trace: trace)
   var model = ViewerModel(feed: feed)
@@ -81,7 +81,6 @@ func jumpBenchmark(trace: Trace) {
     "trace: \(trace.events.count) events, \(trace.stepCount) steps, \(trace.tasks.count) tasks "
       + "(history and notes built in \(format(built)) ms)")
   var rng = SeededRandom(seed: 1)
-  let jumps = 1_000
   var stateTimes: [Double] = []
   var modelTimes: [Double] = []
   var checksum = 0
