@@ -128,7 +128,9 @@ let package = Package(
         "AsyncVizTestSupport",
       ],
       exclude: ["Goldens", "Fuzz"]),
-    .testTarget(name: "AsyncVizRuntimeTests", dependencies: ["AsyncVizRuntime", "AsyncVizTrace"]),
+    .testTarget(
+      name: "AsyncVizRuntimeTests",
+      dependencies: ["AsyncVizRuntime", "AsyncVizTrace", "AsyncVizTestPrograms"]),
     .testTarget(
       name: "AsyncVizLangTests",
       dependencies: [

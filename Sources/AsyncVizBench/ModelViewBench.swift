@@ -42,23 +42,6 @@ private func run(model: RuntimeModel, requests: Int) -> Trace {
   var limits = Limits()
   limits.instructionsPerRun = 100_000_000
   limits.instructionsPerPoll = 100_000_000
-  let options = RuntimeOptions(maxSteps: 100_000_000)
-  switch model {
-  case .rust:
-    let runtime = program.makeRuntime(backend: SimBackend(), options: options, limits: limits)
-    runtime.run()
-    return runtime.trace
-  case .node:
-    let loop = program.makeNodeLoop(options: options, limits: limits)
-    loop.run()
-    return loop.trace
-  case .go:
-    let sched = program.makeGoScheduler(options: options, limits: limits)
-    sched.run()
-    return sched.trace
-  case .threads:
-    let kernel = program.makeKernel(options: options, limits: limits)
-    kernel.run()
-    return kernel.trace
-  }
+  return DemoTraces.trace(
+    of: program, model: model, options: RuntimeOptions(maxSteps: 100_000_000), limits: limits)
 }

@@ -1,5 +1,6 @@
 import AsyncVizLang
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import Testing
 
@@ -11,26 +12,15 @@ import Testing
 // program with 100 concurrent requests shows the same on the real kernel.)
 
 /// The sim backend, except that connecting fails after `allowed` connections.
-private final class ExhaustedBackend: ReactorBackend {
+private final class ExhaustedBackend: SimBackendWrapper {
   let inner = SimBackend()
   var allowed: Int
   init(allowed: Int) { self.allowed = allowed }
-  var kind: BackendKind { inner.kind }
-  var now: Int64 { inner.now }
-  var clockMovesByItself: Bool { inner.clockMovesByItself }
-  func pass(_ us: Int64, blocking: Bool) { inner.pass(us, blocking: blocking) }
   func connect(resource: ResourceSpec, op: String, argument: String) -> Result<Int32, BackendError> {
     guard allowed > 0 else { return .failure(BackendError("socketpair: Too many open files (errno 24)")) }
     allowed -= 1
     return inner.connect(resource: resource, op: op, argument: argument)
   }
-  func watch(fd: Int32, interest: Interest) -> Result<Void, BackendError> {
-    inner.watch(fd: fd, interest: interest)
-  }
-  func close(fd: Int32) { inner.close(fd: fd) }
-  func receive(fd: Int32) -> ReceiveResult { inner.receive(fd: fd) }
-  func wait(timeoutUs: Int64?) -> [ReadyFd] { inner.wait(timeoutUs: timeoutUs) }
-  func shutdown() { inner.shutdown() }
 }
 
 private let fdHungry: [(name: String, source: String)] = [

@@ -1,30 +1,19 @@
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import Testing
 
 /// A clock that moves by itself, as a real one does, but predictably: every
 /// read is one microsecond after the one before. The rest is the sim's.
-private final class TickingClock: ReactorBackend {
+private final class TickingClock: SimBackendWrapper {
   let inner = SimBackend()
   private(set) var reads: Int64 = 0
 
-  var kind: BackendKind { inner.kind }
   var now: Int64 {
     reads += 1
     return inner.now + reads
   }
   var clockMovesByItself: Bool { true }
-  func pass(_ us: Int64, blocking: Bool) { inner.pass(us, blocking: blocking) }
-  func connect(resource: ResourceSpec, op: String, argument: String) -> Result<Int32, BackendError> {
-    inner.connect(resource: resource, op: op, argument: argument)
-  }
-  func watch(fd: Int32, interest: Interest) -> Result<Void, BackendError> {
-    inner.watch(fd: fd, interest: interest)
-  }
-  func close(fd: Int32) { inner.close(fd: fd) }
-  func receive(fd: Int32) -> ReceiveResult { inner.receive(fd: fd) }
-  func wait(timeoutUs: Int64?) -> [ReadyFd] { inner.wait(timeoutUs: timeoutUs) }
-  func shutdown() { inner.shutdown() }
 }
 
 /// Notes the time its poll saw, then yields once.

@@ -29,6 +29,31 @@ public enum DemoTraces {
     }
   }
 
+  /// The complete trace of `program` under `model` on the sim backend, with
+  /// `options` and `limits` (a benchmark's big runs raise both).
+  public static func trace(
+    of program: CompiledProgram, model: RuntimeModel, options: RuntimeOptions, limits: Limits
+  ) -> Trace {
+    switch model {
+    case .rust:
+      let runtime = program.makeRuntime(backend: SimBackend(), options: options, limits: limits)
+      runtime.run()
+      return runtime.trace
+    case .node:
+      let loop = program.makeNodeLoop(options: options, limits: limits)
+      loop.run()
+      return loop.trace
+    case .go:
+      let sched = program.makeGoScheduler(options: options, limits: limits)
+      sched.run()
+      return sched.trace
+    case .threads:
+      let kernel = program.makeKernel(options: options, limits: limits)
+      kernel.run()
+      return kernel.trace
+    }
+  }
+
   /// The demo `name` compiled, ready to step (nothing has run yet).
   public static func runtime(named name: String) -> Runtime {
     compiled(name).makeRuntime(backend: SimBackend(), options: RuntimeOptions())
