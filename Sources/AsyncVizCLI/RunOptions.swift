@@ -46,7 +46,7 @@ struct RunOptions: ParsableArguments {
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
       switch backend {
       case .sim:
-        return program.makeNodeLoop(options: runtimeOptions, limits: limits.languageLimits)
+        return program.makeRun(model: .node, options: runtimeOptions, limits: limits.languageLimits)
       case .epoll:
         do {
           return program.makeNodeLoop(
@@ -58,7 +58,8 @@ struct RunOptions: ParsableArguments {
     case .threads:
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
       guard backend == .epoll else {
-        return program.makeKernel(options: runtimeOptions, cpus: cpus, limits: limits.languageLimits)
+        return program.makeRun(
+          model: .threads, options: runtimeOptions, limits: limits.languageLimits, cpus: cpus)
       }
       return try makeRealKernel(for: program)
     case .go:
@@ -66,8 +67,7 @@ struct RunOptions: ParsableArguments {
         throw CLIError("error: --model go runs on the sim backend only (its epoll backend is not built yet)")
       }
       let runtimeOptions = RuntimeOptions(maxSteps: maxSteps, maxTasks: limits.maxTasks)
-      return program.makeGoScheduler(
-        options: runtimeOptions, procs: procs, limits: limits.languageLimits)
+      return program.makeRun(model: .go, options: runtimeOptions, limits: limits.languageLimits, procs: procs)
     }
   }
 

@@ -1,3 +1,4 @@
+import AsyncVizLang
 import AsyncVizRuntime
 import AsyncVizTrace
 import AsyncVizUI

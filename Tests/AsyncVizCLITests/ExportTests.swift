@@ -81,7 +81,7 @@ func exportIsDeterministicAndValid(name: String) throws {
 @Test func chromeExportIsAnEventList() throws {
   let dir = try CLIRunner.temporaryDirectory()
   let out = dir.appendingPathComponent("c.json")
-  let r = try CLIRunner.expectSuccess(["export", "db-then-service", "--format", "chrome", "-o", out.path])
+  try CLIRunner.expectSuccess(["export", "db-then-service", "--format", "chrome", "-o", out.path])
   let trace = try load(out)
   let list = try #require(trace["traceEvents"] as? [[String: Any]])
   #expect(list.contains { $0["ph"] as? String == "X" })

@@ -67,7 +67,7 @@ func anInterruptedExportRemovesItsTemporaryFile(_ signal: Int32) throws {
   let alive = dir.appendingPathComponent(".t.json.\(getpid()).0.tmp")
   let other = dir.appendingPathComponent(".u.json.\(gone.processIdentifier).0.tmp")
   for url in [stale, alive, other] { try Data("partial".utf8).write(to: url) }
-  let r = try CLIRunner.expectSuccess([
+  try CLIRunner.expectSuccess([
     "export", "db-then-service", "-o", dir.appendingPathComponent("t.json").path,
   ])
   #expect(!FileManager.default.fileExists(atPath: stale.path))

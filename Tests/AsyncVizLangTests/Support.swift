@@ -52,24 +52,9 @@ func runText(_ text: String) throws -> (Trace, RunEnd) {
 /// Compiles and runs `text` under `model` on the simulated backend (the go
 /// model with one P, the threads model on its default CPUs).
 func runText(_ text: String, model: RuntimeModel) throws -> (Trace, RunEnd) {
-  let program = try compile(text)
-  switch model {
-  case .rust:
-    let (runtime, end) = runSim(program)
-    return (runtime.trace, end)
-  case .node:
-    let loop = program.makeNodeLoop(options: RuntimeOptions())
-    let end = loop.run()
-    return (loop.trace, end)
-  case .go:
-    let scheduler = program.makeGoScheduler(options: RuntimeOptions())
-    let end = scheduler.run()
-    return (scheduler.trace, end)
-  case .threads:
-    let kernel = program.makeKernel(options: RuntimeOptions())
-    let end = kernel.run()
-    return (kernel.trace, end)
-  }
+  let run = try compile(text).makeRun(model: model, options: RuntimeOptions())
+  let end = run.run()
+  return (run.trace, end)
 }
 
 /// A demo by name, compiled.

@@ -21,12 +21,7 @@ public enum DemoTraces {
   /// The complete trace of the demo `name` under `model` (the go model with
   /// one P, the threads model with its default CPUs).
   public static func trace(named name: String, model: RuntimeModel) -> Trace {
-    switch model {
-    case .rust: trace(named: name)
-    case .node: nodeTrace(named: name)
-    case .go: goTrace(named: name)
-    case .threads: threadsTrace(named: name)
-    }
+    trace(of: compiled(name), model: model, options: RuntimeOptions(), limits: Limits())
   }
 
   /// The complete trace of `program` under `model` on the sim backend, with
@@ -34,24 +29,9 @@ public enum DemoTraces {
   public static func trace(
     of program: CompiledProgram, model: RuntimeModel, options: RuntimeOptions, limits: Limits
   ) -> Trace {
-    switch model {
-    case .rust:
-      let runtime = program.makeRuntime(backend: SimBackend(), options: options, limits: limits)
-      runtime.run()
-      return runtime.trace
-    case .node:
-      let loop = program.makeNodeLoop(options: options, limits: limits)
-      loop.run()
-      return loop.trace
-    case .go:
-      let sched = program.makeGoScheduler(options: options, limits: limits)
-      sched.run()
-      return sched.trace
-    case .threads:
-      let kernel = program.makeKernel(options: options, limits: limits)
-      kernel.run()
-      return kernel.trace
-    }
+    let run = program.makeRun(model: model, options: options, limits: limits)
+    run.run()
+    return run.trace
   }
 
   /// The demo `name` compiled, ready to step (nothing has run yet).
