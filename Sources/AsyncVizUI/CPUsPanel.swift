@@ -24,10 +24,9 @@ enum CPUsPanel: FramedPanel {
         style: cpu.current == nil ? CellStyle(.dim) : CellStyle(.polling, bold: true), limit: limit)
       if !cpu.runQueue.isEmpty {
         x = buffer.write("  queue ", x: x, y: y, style: CellStyle(.dim), limit: limit)
-        // The line is cut at the panel's width: the first 64 threads, wider
-        // than any screen, draw the same as a queue of 60,000 would.
-        let shown = cpu.runQueue.prefix(64).map { cx.label($0) }.joined(separator: " \(cx.glyphs.arrow) ")
-        let queue = shown + (cpu.runQueue.count > 64 ? " \(cx.glyphs.arrow) \(frame.ellipsis)" : "")
+        let queue = PanelFrame.oneLine(
+          cpu.runQueue, separator: " \(cx.glyphs.arrow) ", ellipsis: frame.ellipsis
+        ) { cx.label($0) }
         buffer.write(
           queue.fitted(max(1, limit - x), ellipsis: frame.ellipsis), x: x, y: y, style: CellStyle(.ready),
           limit: limit)

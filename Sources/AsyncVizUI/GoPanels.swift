@@ -61,13 +61,10 @@ enum GoPanels {
       let inner = frame.inner
       let go = cx.state.go
       // Each section's lines are formatted lazily: only the lines shown are
-      // made (60,000 goroutines can wait in the netpoller). The global queue
-      // is one line cut at the panel's width, so its first 64 goroutines,
-      // wider than any screen, draw the same as all of them.
+      // made (60,000 goroutines can wait in the netpoller).
       var rows: [(String, AnyRandomAccessCollection<String>)] = []
-      let global = go.global.prefix(64).map { cx.label($0) }.joined(separator: ", ")
-      rows.append(
-        ("global", lines([go.global.isEmpty ? "(empty)" : global + (go.global.count > 64 ? ", …" : "")])))
+      let global = PanelFrame.oneLine(go.global, separator: ", ", ellipsis: frame.ellipsis) { cx.label($0) }
+      rows.append(("global", lines([go.global.isEmpty ? "(empty)" : global])))
       let ms = go.ms.isEmpty ? ["M0 running"] : go.ms.enumerated().map { "M\($0)  " + mText($1, cx) }
       rows.append(("Ms", lines(ms)))
       let polled = go.netpoller.lazy.map { "\(cx.label($0)) (IO wait)" }

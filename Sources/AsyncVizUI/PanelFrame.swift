@@ -61,6 +61,17 @@ struct PanelFrame {
     line.hasPrefix("(") || line.hasPrefix("+") ? CellStyle(.dim) : .plain
   }
 
+  /// Items joined into one line that the panel cuts at its width. Only the
+  /// first 64 are formatted, wider than any screen, so a queue of 60,000
+  /// costs what 64 do and draws the same; more are marked by one more
+  /// separator and an ellipsis, which the cut never shows.
+  static func oneLine<Items: Collection>(
+    _ items: Items, separator: String, ellipsis: String, _ format: (Items.Element) -> String
+  ) -> String {
+    let shown = items.prefix(64).map(format).joined(separator: separator)
+    return items.count > 64 ? shown + separator + ellipsis : shown
+  }
+
   /// At most `rows` lines, the last one saying how many more there are;
   /// only the items shown are formatted (a list may hold a thousand).
   static func clipped<Items: Collection>(
