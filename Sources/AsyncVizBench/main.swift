@@ -20,7 +20,7 @@ if arguments.first == "rust-child" { runRustChild(arguments.dropFirst().first) }
 if wants("executor") { runYieldBenchmarks() }
 if wants("queue") { runQueueBenchmarks() }
 if wants("epoll") { runEpollBenchmarks() }
-if wants("ui") { runUIBenchmarks() }
+if wants("ui") || (!once && !child && selected.contains { $0.hasPrefix("ui-") }) { runUIBenchmarks() }
 if wants("traceio") { runTraceIOBenchmarks() }
 if wants("scale") { runScaleBenchmarks() }
 if wants("viewmemory") { runViewMemoryBenchmarks() }

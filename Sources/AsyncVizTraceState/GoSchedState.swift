@@ -68,12 +68,16 @@ public struct GoSchedState: Sendable, Equatable {
   public internal(set) var ms: [MDoing] = []
   /// Goroutines parked in the netpoller ("IO wait"), in the order they came.
   public internal(set) var netpoller: Deque<TaskID> = []
-  /// Whether each goroutine sits in a local or the global run queue, and in
-  /// the netpoller's list, by task index: a goroutine in neither is not
-  /// searched for (a search of 60,000 per `go` statement made replaying
-  /// many-requests quadratic).
-  private var inRunQueue: [Bool] = []
+  /// Which run queue each goroutine sits in, by task index (`notQueued`,
+  /// `inGlobal`, or `inLocal + p`), and whether it is in the netpoller's
+  /// list: a goroutine in none is not searched for, and one in a local queue
+  /// is searched for there alone (a search of the 60,000-goroutine global
+  /// queue per `go` statement or run made replaying many-requests quadratic).
+  private var queuedIn: [Int32] = []
   private var inNetpoller: [Bool] = []
+  private static let notQueued: Int32 = 0
+  private static let inGlobal: Int32 = 1
+  private static let inLocal: Int32 = 2
   /// Each goroutine's state, by task index.
   public internal(set) var statuses: [GStatus] = []
   /// Counts for the costs line.
@@ -106,10 +110,13 @@ public struct GoSchedState: Sendable, Equatable {
       set(task, .runnable)
       switch slot {
       case .runnext: self[proc: p].runnext = task
-      case .local: self[proc: p].local.append(task)
-      case .global: global.append(task)
+      case .local:
+        self[proc: p].local.append(task)
+        setQueue(task, Self.inLocal + p)
+      case .global:
+        global.append(task)
+        setQueue(task, Self.inGlobal)
       }
-      if slot != .runnext { Self.setFlag(&inRunQueue, task, true) }
     case .goExecute(let task, let p, let m):
       unqueue(task)
       set(task, .running)
@@ -196,10 +203,19 @@ public struct GoSchedState: Sendable, Equatable {
   /// Takes `task` out of every queue (it runs, or moves).
   private mutating func unqueue(_ task: TaskID) {
     for p in procs.indices where procs[p].runnext == task { procs[p].runnext = nil }
-    guard Self.flag(inRunQueue, task) else { return }
-    Self.setFlag(&inRunQueue, task, false)
-    global.removeFirst { $0 == task }
-    for p in procs.indices { procs[p].local.removeFirst { $0 == task } }
+    let queue = task.index < queuedIn.count ? queuedIn[task.index] : Self.notQueued
+    if queue == Self.notQueued { return }
+    queuedIn[task.index] = Self.notQueued
+    if queue == Self.inGlobal {
+      global.removeFirst { $0 == task }
+    } else if Int(queue - Self.inLocal) < procs.count {
+      procs[Int(queue - Self.inLocal)].local.removeFirst { $0 == task }
+    }
+  }
+
+  private mutating func setQueue(_ task: TaskID, _ queue: Int32) {
+    while queuedIn.count <= task.index { queuedIn.append(Self.notQueued) }
+    queuedIn[task.index] = queue
   }
 
   private static func flag(_ flags: [Bool], _ task: TaskID) -> Bool {
@@ -222,5 +238,68 @@ public struct GoSchedState: Sendable, Equatable {
   private func pOf(_ m: Int) -> Int32 {
     if case .running(let p, _) = ms[m] { return p }
     return -1
+  }
+}
+
+extension GoSchedState {
+  /// What a history's checkpoint keeps of the parts that grow with the run
+  /// (the per-goroutine arrays, the global queue and the netpoller's list):
+  /// what changed since the previous checkpoint (`TraceHistory`).
+  struct Changes: Sendable {
+    var statuses: ArrayChanges<GStatus>
+    var queuedIn: ArrayChanges<Int32>
+    var inNetpoller: ArrayChanges<Bool>
+    var global: QueueChanges<TaskID>
+    var netpoller: QueueChanges<TaskID>
+
+    var storedBytes: Int {
+      statuses.storedBytes + queuedIn.storedBytes + inNetpoller.storedBytes + global.storedBytes
+        + netpoller.storedBytes
+    }
+  }
+
+  /// The changes that make `old`'s growing parts into this state's.
+  func changes(since old: GoSchedState) -> Changes {
+    Changes(
+      statuses: ArrayChanges(from: old.statuses, to: statuses),
+      queuedIn: ArrayChanges(from: old.queuedIn, to: queuedIn),
+      inNetpoller: ArrayChanges(from: old.inNetpoller, to: inNetpoller),
+      global: QueueChanges(from: old.global, to: global),
+      netpoller: QueueChanges(from: old.netpoller, to: netpoller))
+  }
+
+  /// Brings the growing parts up to the state `changes` were taken from.
+  mutating func apply(_ changes: Changes) {
+    changes.statuses.apply(to: &statuses)
+    changes.queuedIn.apply(to: &queuedIn)
+    changes.inNetpoller.apply(to: &inNetpoller)
+    changes.global.apply(to: &global)
+    changes.netpoller.apply(to: &netpoller)
+  }
+
+  /// Empties the growing parts (a checkpoint keeps the rest whole).
+  mutating func dropGrowing() {
+    statuses = []
+    queuedIn = []
+    inNetpoller = []
+    global = []
+    netpoller = []
+  }
+
+  /// Takes the growing parts of `other`.
+  mutating func takeGrowing(from other: GoSchedState) {
+    statuses = other.statuses
+    queuedIn = other.queuedIn
+    inNetpoller = other.inNetpoller
+    global = other.global
+    netpoller = other.netpoller
+  }
+
+  /// The bytes this state's arrays hold (a deque by its count).
+  var storedBytes: Int {
+    var bytes = statuses.capacity * MemoryLayout<GStatus>.stride + queuedIn.capacity * 4 + inNetpoller.capacity
+    bytes += (global.count + netpoller.count) * MemoryLayout<TaskID>.stride
+    for proc in procs { bytes += MemoryLayout<Proc>.stride + proc.local.count * MemoryLayout<TaskID>.stride }
+    return bytes + ms.capacity * MemoryLayout<MDoing>.stride
   }
 }
