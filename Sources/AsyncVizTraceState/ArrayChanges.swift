@@ -17,7 +17,9 @@ struct ArrayChanges<Element: Equatable & Sendable>: Sendable {
   init(from old: [Element], to new: [Element]) {
     count = new.count
     // The same storage (nothing written since): nothing changed.
-    if old.count == new.count && old.withUnsafeBufferPointer({ a in new.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }) {
+    if old.count == new.count
+      && old.withUnsafeBufferPointer({ a in new.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } })
+    {
       return
     }
     for i in new.indices where i >= old.count || old[i] != new[i] {

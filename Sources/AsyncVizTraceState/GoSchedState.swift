@@ -104,7 +104,7 @@ public struct GoSchedState: Sendable, Equatable {
       active = true
       unqueue(task)
       if Self.flag(inNetpoller, task) {
-        netpoller.removeFirst { $0 == task }
+        netpoller.removeOnly { $0 == task }
         Self.setFlag(&inNetpoller, task, false)
       }
       set(task, .runnable)
@@ -207,9 +207,9 @@ public struct GoSchedState: Sendable, Equatable {
     if queue == Self.notQueued { return }
     queuedIn[task.index] = Self.notQueued
     if queue == Self.inGlobal {
-      global.removeFirst { $0 == task }
+      global.removeOnly { $0 == task }
     } else if Int(queue - Self.inLocal) < procs.count {
-      procs[Int(queue - Self.inLocal)].local.removeFirst { $0 == task }
+      procs[Int(queue - Self.inLocal)].local.removeOnly { $0 == task }
     }
   }
 
@@ -243,7 +243,8 @@ public struct GoSchedState: Sendable, Equatable {
 
 extension GoSchedState {
   /// What a history's checkpoint keeps of the parts that grow with the run
-  /// (the per-goroutine arrays, the global queue and the netpoller's list):
+  /// (the per-goroutine arrays, the run queues and the netpoller's list: the
+  /// model's local queues are not bounded at Go's 256):
   /// what changed since the previous checkpoint (`TraceHistory`).
   struct Changes: Sendable {
     var statuses: ArrayChanges<GStatus>
@@ -251,10 +252,14 @@ extension GoSchedState {
     var inNetpoller: ArrayChanges<Bool>
     var global: QueueChanges<TaskID>
     var netpoller: QueueChanges<TaskID>
+    /// Each P's local queue.
+    var locals: [QueueChanges<TaskID>]
 
     var storedBytes: Int {
-      statuses.storedBytes + queuedIn.storedBytes + inNetpoller.storedBytes + global.storedBytes
-        + netpoller.storedBytes
+      locals.reduce(
+        statuses.storedBytes + queuedIn.storedBytes + inNetpoller.storedBytes + global.storedBytes
+          + netpoller.storedBytes + locals.capacity * MemoryLayout<QueueChanges<TaskID>>.stride
+      ) { $0 + $1.storedBytes }
     }
   }
 
@@ -265,7 +270,10 @@ extension GoSchedState {
       queuedIn: ArrayChanges(from: old.queuedIn, to: queuedIn),
       inNetpoller: ArrayChanges(from: old.inNetpoller, to: inNetpoller),
       global: QueueChanges(from: old.global, to: global),
-      netpoller: QueueChanges(from: old.netpoller, to: netpoller))
+      netpoller: QueueChanges(from: old.netpoller, to: netpoller),
+      locals: procs.indices.map {
+        QueueChanges(from: $0 < old.procs.count ? old.procs[$0].local : [], to: procs[$0].local)
+      })
   }
 
   /// Brings the growing parts up to the state `changes` were taken from.
@@ -275,6 +283,10 @@ extension GoSchedState {
     changes.inNetpoller.apply(to: &inNetpoller)
     changes.global.apply(to: &global)
     changes.netpoller.apply(to: &netpoller)
+    for (p, local) in changes.locals.enumerated() {
+      if p == procs.count { procs.append(Proc()) }
+      local.apply(to: &procs[p].local)
+    }
   }
 
   /// Empties the growing parts (a checkpoint keeps the rest whole).
@@ -284,6 +296,7 @@ extension GoSchedState {
     inNetpoller = []
     global = []
     netpoller = []
+    for p in procs.indices { procs[p].local = [] }
   }
 
   /// Takes the growing parts of `other`.
@@ -293,11 +306,13 @@ extension GoSchedState {
     inNetpoller = other.inNetpoller
     global = other.global
     netpoller = other.netpoller
+    for p in procs.indices where p < other.procs.count { procs[p].local = other.procs[p].local }
   }
 
   /// The bytes this state's arrays hold (a deque by its count).
   var storedBytes: Int {
-    var bytes = statuses.capacity * MemoryLayout<GStatus>.stride + queuedIn.capacity * 4 + inNetpoller.capacity
+    var bytes =
+      statuses.capacity * MemoryLayout<GStatus>.stride + queuedIn.capacity * 4 + inNetpoller.capacity
     bytes += (global.count + netpoller.count) * MemoryLayout<TaskID>.stride
     for proc in procs { bytes += MemoryLayout<Proc>.stride + proc.local.count * MemoryLayout<TaskID>.stride }
     return bytes + ms.capacity * MemoryLayout<MDoing>.stride

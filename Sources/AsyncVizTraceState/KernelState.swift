@@ -69,7 +69,7 @@ public struct KernelState: Sendable, Equatable {
     let c = Int(Self.value(runQueueOf, task)) - 1
     guard c >= 0 else { return }
     runQueueOf[task.index] = 0
-    if c < cpus.count { cpus[c].runQueue.removeFirst { $0 == task } }
+    if c < cpus.count { cpus[c].runQueue.removeOnly { $0 == task } }
   }
 
   /// Takes `task`'s first entry out of the blocked list, if it has one.
@@ -99,8 +99,12 @@ public struct KernelState: Sendable, Equatable {
       for i in cpus.indices where cpus[i].current == task { cpus[i].current = nil }
       leaveQueues(task)
       unblock(task)
+      pendingSleep[task] = nil
     case .timerSet(let task, let deadline, _):
-      pendingSleep[task] = deadline
+      // Only once a thread has run or queued (a threads trace): under the
+      // other models no block reads it, and an entry kept per task that
+      // ever armed a timer was one more table copied at every checkpoint.
+      if !cpus.isEmpty { pendingSleep[task] = deadline }
     case .threadReady(let task, let c):
       let i = cpu(c)
       unblock(task)
@@ -142,7 +146,9 @@ extension KernelState {
 
     var storedBytes: Int {
       runQueues.reduce(
-        blocked.storedBytes + runQueueOf.storedBytes + blockedEntries.storedBytes + runQueues.capacity * MemoryLayout<QueueChanges<TaskID>>.stride) {
+        blocked.storedBytes + runQueueOf.storedBytes + blockedEntries.storedBytes + runQueues.capacity
+          * MemoryLayout<QueueChanges<TaskID>>.stride
+      ) {
         $0 + $1.storedBytes
       }
     }

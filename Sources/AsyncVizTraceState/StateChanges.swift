@@ -1,22 +1,24 @@
 /// What a history's checkpoint keeps of the parts of a state that grow with
 /// the run: what changed since the previous checkpoint. Those parts are the
-/// task table, go's per-goroutine arrays, global queue and netpoller list,
-/// and the kernel's blocked threads and run queues: with 60,000 goroutines or
-/// 125,000 threads waiting, a whole copy of them per checkpoint was most of
-/// the history's memory and of its indexing time (`TraceHistory`).
+/// task table, the armed timers, go's per-goroutine arrays, run queues and
+/// netpoller list, and the kernel's blocked threads and run queues: with
+/// 60,000 goroutines or 125,000 threads waiting, a whole copy of them per
+/// checkpoint was most of the history's memory (`TraceHistory`).
 struct StateChanges: Sendable {
   var tasks: ArrayChanges<TaskInfo>
+  var timers: QueueChanges<ReactorState.Timer>
   var go: GoSchedState.Changes
   var kernel: KernelState.Changes
 
-  var storedBytes: Int { tasks.storedBytes + go.storedBytes + kernel.storedBytes }
+  var storedBytes: Int { tasks.storedBytes + timers.storedBytes + go.storedBytes + kernel.storedBytes }
 }
 
 extension TraceState {
   /// The changes that make `old`'s growing parts into this state's.
   func changes(since old: TraceState) -> StateChanges {
     StateChanges(
-      tasks: ArrayChanges(from: old.tasks, to: tasks), go: go.changes(since: old.go),
+      tasks: ArrayChanges(from: old.tasks, to: tasks),
+      timers: QueueChanges(from: old.reactor.timers, to: reactor.timers), go: go.changes(since: old.go),
       kernel: kernel.changes(since: old.kernel))
   }
 
@@ -24,6 +26,7 @@ extension TraceState {
   /// rest of this state is left as it was).
   mutating func apply(_ changes: StateChanges) {
     changes.tasks.apply(to: &tasks)
+    changes.timers.apply(to: &reactor.timers)
     go.apply(changes.go)
     kernel.apply(changes.kernel)
   }
@@ -32,6 +35,7 @@ extension TraceState {
   var withoutGrowing: TraceState {
     var rest = self
     rest.tasks = []
+    rest.reactor.timers = []
     rest.go.dropGrowing()
     rest.kernel.dropGrowing()
     return rest
@@ -40,6 +44,7 @@ extension TraceState {
   /// Takes the growing parts of `other`, a state at the same event.
   mutating func takeGrowing(from other: TraceState) {
     tasks = other.tasks
+    reactor.timers = other.reactor.timers
     go.takeGrowing(from: other.go)
     kernel.takeGrowing(from: other.kernel)
   }
