@@ -111,7 +111,10 @@ public struct GoSchedState: Sendable, Equatable {
       switch slot {
       case .runnext: self[proc: p].runnext = task
       case .local:
-        self[proc: p].local.append(task)
+        // In place: through `self[proc:]` the append would copy the whole
+        // queue (the getter's copy shares its storage with `procs`).
+        while procs.count <= Int(p) { procs.append(Proc()) }
+        procs[Int(p)].local.append(task)
         setQueue(task, Self.inLocal + p)
       case .global:
         global.append(task)
