@@ -24,7 +24,7 @@ enum FutureTree {
     var lines: [(String, String, StyleRole)] = []
     let now = cx.state.nowUs
     if task.status.isOver {
-      lines.append(("awaits", "nothing: \(task.status.name)", .dim))
+      lines.append(("awaits", "nothing: \(cx.words.status(task.status))", .dim))
     } else {
       let what = cx.awaitedWhat(task)
       let line = cx.awaitLine(task)
@@ -52,7 +52,8 @@ enum FutureTree {
     switch reason {
     case .ioWait: return ", parked in the netpoller"
     case .sleep: return ", parked until its timer fires"
-    case .chanReceive, .chanSend, .select: return ", parked on a channel"
+    case .chanReceive, .chanSend: return ", parked on a channel"
+    case .select: return ", parked on its channels"
     case .selectNoCases: return ", parked forever"
     }
   }
