@@ -59,7 +59,9 @@ enum FooterPanel {
       let final = cx.model.isAtEnd ? cx.state : history.state(atStep: history.lastStep)
       let left = final.tasks.reduce(0) { $0 + ($1.status == .dropped ? 1 : 0) }
       let why = completedWhy(model: cx.trace.program.model, dropped: left)
-      return ("Run completed at step \(end.steps), t = \(DurationText.instant(end.tUs)): \(why).\(at)", .status)
+      return (
+        "Run completed at step \(end.steps), t = \(DurationText.instant(end.tUs)): \(why).\(at)", .status
+      )
     case .maxSteps:
       return (
         "Run stopped at the step limit (max-steps, \(end.steps) steps): it had not finished.\(at)", .warning
