@@ -82,6 +82,30 @@ import Testing
     }
   }
 
+  /// Every step of every demo but the big one, with the task each step
+  /// selects by default: the table and the detail never use Rust's words.
+  @Test(arguments: [
+    "lazy-future", "join-concurrent", "timers", "select-timeout", "channel-pipeline",
+    "spawn-vs-await", "blocking-the-executor", "lost-waker", "self-wake",
+  ])
+  func noDemoShowsRustWordsUnderTheOtherModels(_ name: String) {
+    let banned = [
+      "polls", "polling", "pending", "wakers", "JoinHandle", "busy", "idle", "not polled", "done",
+    ]
+    for model in [RuntimeModel.go, .threads, .node] {
+      let trace = DemoTraces.trace(named: name, model: model)
+      var viewer = ViewerModel(feed: SavedTraceFeed(trace: trace))
+      for step in 0...viewer.history.lastStep {
+        viewer.jump(to: step)
+        let text = ScreenRenderer.render(viewer, width: 160, height: 50, options: ViewOptions()).text
+        let lines = taskLines(text).joined(separator: "\n")
+        for word in banned where lines.contains(word) {
+          Issue.record("\(name) under \(model), step \(step), says \(word):\n\(lines)")
+        }
+      }
+    }
+  }
+
   @Test func eachModelNamesItsStatesAndCounters() {
     func screen(_ trace: Trace, atStep step: UInt32) -> String {
       detailScreen(trace, atStep: step, selecting: TaskID(1))
