@@ -86,7 +86,7 @@ enum FooterPanel {
     func count(_ n: Int, _ unit: String) -> String { n == 1 ? "1 \(unit)" : "\(n) \(unit)s" }
     switch (model, dropped) {
     case (.rust, 0): return "every task is done"
-    case (.node, 0): return "every async call has settled and the loop is empty"
+    case (.node, 0): return "every async call has settled"
     case (.go, 0): return "every goroutine has returned"
     case (.threads, 0): return "every thread has exited"
     case (.rust, _), (.node, _):
