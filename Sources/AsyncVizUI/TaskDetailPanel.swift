@@ -9,7 +9,8 @@ import AsyncVizTraceState
 /// and awaiting, waiting or blocked; no wakers, which only Rust has.
 enum TaskDetailPanel: FramedPanel {
   static func frameSpec(_ cx: PanelContext) -> PanelFrame.Spec {
-    PanelFrame.Spec(title: "Task \(cx.label(cx.model.selected))", labelWidth: 10, minHeight: 1, minWidth: 12)
+    PanelFrame.Spec(
+      title: "\(cx.words.unit) \(cx.label(cx.model.selected))", labelWidth: 10, minHeight: 1, minWidth: 12)
   }
 
   static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
@@ -26,7 +27,7 @@ enum TaskDetailPanel: FramedPanel {
   /// The labelled lines of the panel.
   static func lines(_ id: TaskID, _ cx: PanelContext) -> [(label: String, text: String, role: StyleRole)] {
     guard let task = cx.state.task(id) else {
-      return [("", "not spawned yet at step \(cx.model.step)", .dim)]
+      return [("", "not \(cx.words.made) yet at step \(cx.model.step)", .dim)]
     }
     let now = cx.state.nowUs
     let since = DurationText.duration(max(0, now - task.sinceUs))
@@ -59,8 +60,8 @@ enum TaskDetailPanel: FramedPanel {
       (words.idle, isRust ? pair(idle, "wakers", "\(max(0, task.wakersHeld)) held") : idle, .text),
     ]
     if lints.isEmpty {
-      let parent = cx.trace.task(id)?.parent.map { " by \(cx.label($0))" } ?? " (root task)"
-      counters.append(("spawned", "at \(DurationText.instant(task.spawnedUs))\(parent)", .text))
+      let parent = cx.trace.task(id)?.parent.map { " by \(cx.label($0))" } ?? words.root
+      counters.append((words.made, "at \(DurationText.instant(task.spawnedUs))\(parent)", .text))
     }
     return essential + counters
   }

@@ -42,6 +42,41 @@ struct TaskWords {
     }
   }
 
+  /// What one unit of the run is, as a title word ("Task #2 handler",
+  /// "Goroutine #2 handler") and in the plural for the table's title.
+  var unit: String {
+    switch model {
+    case .rust: "Task"
+    case .node: "Async call"
+    case .go: "Goroutine"
+    case .threads: "Thread"
+    }
+  }
+  var units: String { model == .node ? "Async calls" : unit + "s" }
+
+  /// How a unit came to be, for the detail's last line: spawned by a task
+  /// (tokio::spawn), called (node: an async fn called and not awaited),
+  /// created (go's newproc for a `go` statement; pthread_create).
+  var made: String {
+    switch model {
+    case .rust: "spawned"
+    case .node: "called"
+    case .go, .threads: "created"
+    }
+  }
+
+  /// What the detail's last line says of the unit the run starts with,
+  /// after its time ("spawned at 0.000 ms (root task)"; node's main is
+  /// called by the harness's setTimeout(main, 0)).
+  var root: String {
+    switch model {
+    case .rust: " (root task)"
+    case .node: " by the harness"
+    case .go: " (main goroutine)"
+    case .threads: " (main thread)"
+    }
+  }
+
   /// The widest status word: the table's state column.
   var statusWidth: Int { TaskStatus.allCases.map { status($0).count }.max() ?? 8 }
 

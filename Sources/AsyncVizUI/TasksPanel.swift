@@ -13,7 +13,8 @@ enum TasksPanel {
     let shown = first..<min(tasks.count, first + rows)
     let title =
       tasks.count > rows && rows > 0
-      ? "Tasks \(shown.lowerBound + 1)-\(shown.upperBound) of \(tasks.count)" : "Tasks (\(tasks.count))"
+      ? "\(cx.words.units) \(shown.lowerBound + 1)-\(shown.upperBound) of \(tasks.count)"
+      : "\(cx.words.units) (\(tasks.count))"
     buffer.box(rect, title: title, glyphs: cx.glyphs)
     guard inner.height > 0, inner.width > 0 else { return }
     // Only the rows shown are measured and drawn: a run may have a thousand tasks.

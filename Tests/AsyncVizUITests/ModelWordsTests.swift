@@ -29,7 +29,8 @@ import Testing
       $0.split(separator: "│", omittingEmptySubsequences: false).dropFirst().first ?? ""
     }
     // The right box from the task detail's title down.
-    let detail = lines.drop { !$0.contains("┌ Task #") }.dropFirst().prefix {
+    let titles = ["┌ Task #", "┌ Goroutine #", "┌ Thread #", "┌ Async call #"]
+    let detail = lines.drop { line in !titles.contains { line.contains($0) } }.dropFirst().prefix {
       !$0.contains("└") || $0.contains("│")
     }
     .map { $0.split(separator: "│", omittingEmptySubsequences: false).dropLast().last ?? "" }
@@ -63,9 +64,18 @@ import Testing
 
   @Test func theTaskTableAndDetailUseEachModelsWords() {
     let banned: [RuntimeModel: [String]] = [
-      .go: ["polls", "polling", "pending", "wakers", "JoinHandle", "busy", "idle", "not polled"],
-      .threads: ["polls", "polling", "pending", "wakers", "JoinHandle", "busy", "idle", "not polled"],
-      .node: ["polls", "polling", "pending", "wakers", "JoinHandle", "busy", "idle", "not polled"],
+      .go: [
+        "polls", "polling", "pending", "wakers", "JoinHandle", "busy", "idle", "not polled", "spawned",
+        "root task",
+      ],
+      .threads: [
+        "polls", "polling", "pending", "wakers", "JoinHandle", "busy", "idle", "not polled", "spawned",
+        "root task",
+      ],
+      .node: [
+        "polls", "polling", "pending", "wakers", "JoinHandle", "busy", "idle", "not polled", "spawned",
+        "root task",
+      ],
     ]
     for (model, words) in banned {
       let trace = DemoTraces.trace(named: "db-then-service", model: model)
@@ -90,7 +100,8 @@ import Testing
   ])
   func noDemoShowsRustWordsUnderTheOtherModels(_ name: String) {
     let banned = [
-      "polls", "polling", "pending", "wakers", "JoinHandle", "busy", "idle", "not polled", "done",
+      "polls", "polling", "pending", "wakers", "JoinHandle", "busy", "idle", "not polled", "done", "spawned",
+      "root task",
     ]
     for model in [RuntimeModel.go, .threads, .node] {
       let trace = DemoTraces.trace(named: name, model: model)
@@ -114,17 +125,23 @@ import Testing
     #expect(go.contains("runs wakes"))
     #expect(go.contains("chan receive L23"))
     #expect(go.contains(" waiting "))
+    #expect(go.contains("┌ Goroutines (4)") && go.contains("┌ Goroutine #1 main"))
+    #expect(go.contains("created   at 0.000 ms (main goroutine)"))
     let threads = screen(DemoTraces.threadsTrace(named: "db-then-service"), atStep: 6)
     #expect(threads.contains("runs wakes"))
     #expect(threads.contains("pthread_join #2 L23"))
     #expect(threads.contains("line 23: futex: pthread_join #2"))
     #expect(threads.contains(" blocked "))
+    #expect(threads.contains("┌ Threads (4)") && threads.contains("┌ Thread #1 main"))
+    #expect(threads.contains("created   at 0.000 ms (main thread)"))
     let node = screen(DemoTraces.nodeTrace(named: "db-then-service"), atStep: 6)
     #expect(node.contains("runs resumes"))
     #expect(node.contains("promise #2 L23"))
     #expect(node.contains("line 23: the promise of #2"))
     #expect(node.contains("#2 handler to settle ("))
     #expect(node.contains(" awaiting "))
+    #expect(node.contains("┌ Async calls (4)") && node.contains("┌ Async call #1 main"))
+    #expect(node.contains("called    at 0.000 ms by the harness"))
   }
 
   /// A goroutine readied from its park and an async call resumed from its
