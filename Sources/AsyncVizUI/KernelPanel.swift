@@ -22,6 +22,9 @@ enum KernelPanel: FramedPanel {
         "memory",
         "\(KernelCosts.bytesText(kernel.residentBytes)) resident, "
           + "\(KernelCosts.bytesText(kernel.reservedBytes)) virtual"
+          // On a real run the threads are real but these bytes are still the
+          // model's accounting (KernelCosts), not measured: say so.
+          + (cx.trace.program.backend == .epoll ? " (model)" : "")
       ),
     ]
     for (label, text) in rows where y < maxY {

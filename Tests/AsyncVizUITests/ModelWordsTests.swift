@@ -156,4 +156,23 @@ import Testing
       }
     }
   }
+
+  /// On a real threads run (`--backend epoll`) the kernel panel's memory is
+  /// still the model's accounting, not a measurement: it says so.
+  @Test func aRealThreadsRunsMemoryIsTheModels() {
+    func wide(_ trace: Trace) -> String {
+      var model = ViewerModel(feed: SavedTraceFeed(trace: trace))
+      model.jump(to: 6)
+      return ScreenRenderer.render(model, width: 160, height: 50, options: ViewOptions()).text
+    }
+    var trace = DemoTraces.threadsTrace(named: "db-then-service")
+    let sim = wide(trace)
+    trace.program.backend = .epoll
+    let real = wide(trace)
+    let memory = { (text: String) in
+      text.split(separator: "\n").first { $0.contains("│ memory ") }.map(String.init) ?? ""
+    }
+    #expect(!memory(sim).contains("(model)"))
+    #expect(memory(real).contains("virtual (model)"), "\(memory(real))")
+  }
 }
