@@ -127,7 +127,9 @@ struct RuntimeCore: ~Copyable {
   // MARK: wakers
 
   /// Hands out a copy of `task`'s waker to be stored by a leaf future's callee.
-  mutating func storeWaker(for task: TaskID, route: WakeRoute?) -> Waker {
+  /// (`route` is consumed: moved into the waker, with no retain and release
+  /// of a route that is most often nil.)
+  mutating func storeWaker(for task: TaskID, route: consuming WakeRoute?) -> Waker {
     slots[task.index].wakersHeld += 1
     record(.wakerClone(task: task))
     return Waker(task: task, route: route)
@@ -140,11 +142,15 @@ struct RuntimeCore: ~Copyable {
   }
 
   /// Consumes a stored waker: records the wake and queues the task if it can be.
-  mutating func wake(_ waker: Waker, by source: WakeSource, fd: Int32? = nil, from: TaskID? = nil) {
-    let slot = slots.pointer(waker.task.index)
+  /// The waker is consumed, and its route released only where it has one:
+  /// releasing an optional route of unknown case was a call (and a runtime
+  /// call on nil) on every reactor wake.
+  mutating func wake(_ waker: consuming Waker, by source: WakeSource, fd: Int32? = nil, from: TaskID? = nil) {
+    let task = waker.task
+    let slot = slots.pointer(task.index)
     slot.pointee.wakersHeld -= 1
-    waker.route?.mark()
-    wakeTask(waker.task, slot: slot, by: source, fd: fd, from: from)
+    if let route = (consume waker).route { route.mark() }
+    wakeTask(task, slot: slot, by: source, fd: fd, from: from)
   }
 
   /// A task wakes itself by reference during its own poll (no stored waker involved).
