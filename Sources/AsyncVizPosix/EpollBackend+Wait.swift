@@ -4,8 +4,8 @@ import CEpoll
 import Glibc
 
 extension EpollBackend {
-  /// Makes exactly one kernel wait (`epoll_pwait2`, or `epoll_wait` on the
-  /// millisecond fallback) and returns the ready fds in the order the kernel
+  /// Makes exactly one kernel wait (`epoll_pwait2` for a timeout with time
+  /// left, else `epoll_wait`) and returns the ready fds in the order the kernel
   /// listed them: nothing added, nothing left out, nothing reordered. The
   /// trace's `reactor_wait` and `reactor_ready` events are therefore what
   /// `strace` shows (docs/epoll-backend.md).
