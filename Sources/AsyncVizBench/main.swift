@@ -3,7 +3,9 @@
 // `swift build -c release --product asyncviz-bench` and pin it to one core:
 // `taskset -c 0 .build/release/asyncviz-bench [executor|...]`.
 // `once off|on|av` runs the yield workload once and nothing else, for
-// callgrind (instructions per resumption); `once timers|ctimers|pingpong|cpingpong`
+// callgrind (instructions per resumption), and prints its wall-clock and CPU
+// rates (then, for off and on, the run's page faults and system CPU seconds);
+// `once timers|ctimers|pingpong|cpingpong`
 // runs one epoll workload alone.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let once = arguments.first == "once"

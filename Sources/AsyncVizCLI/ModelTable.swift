@@ -96,7 +96,7 @@ struct ModelTable {
       ("OS threads", { $0.osThreads.map(String.init) ?? "-" }),
       ("memory (model)", memoryCell),
       ("context switches", { "\($0.contextSwitches)" }),
-      ("polls / wakes", { "\($0.polls) / \($0.wakes)" }),
+      ("runs / wakes", { "\($0.polls) / \($0.wakes)" }),
     ]
     return rows.map { row in CompareTable.Row(label: row.0, cells: facts.map { row.1($0) }) }
   }

@@ -4,8 +4,8 @@ import CEpoll
 import Glibc
 
 extension EpollBackend {
-  /// Makes exactly one kernel wait (`epoll_pwait2`, or `epoll_wait` on the
-  /// millisecond fallback) and returns the ready fds in the order the kernel
+  /// Makes exactly one kernel wait (`epoll_pwait2` for a timeout with time
+  /// left, else `epoll_wait`) and returns the ready fds in the order the kernel
   /// listed them: nothing added, nothing left out, nothing reordered. The
   /// trace's `reactor_wait` and `reactor_ready` events are therefore what
   /// `strace` shows (docs/epoll-backend.md).
@@ -28,12 +28,14 @@ extension EpollBackend {
   public func wait(timeoutUs: Int64?, into ready: inout ReadyList) {
     ready.removeAll()
     guard lifecycle == .open else { return }
-    let deadline = timeoutUs.map {
-      Monotonic.nanoseconds().saturatingAdding(max(0, $0).saturatingMultiplied(by: 1000))
-    }
     do {
-      let n = try Syscall.epollWait(
-        epfd, into: events, deadlineNs: deadline, precision: &precision, counts: &waitCounts)
+      // The wait without a timeout (every blocking turn with no timer
+      // armed) is inlined here with its `nil` deadline folded away; the
+      // timed one, which needs a timespec on the stack, is out of line.
+      let n =
+        try timeoutUs == nil
+        ? Syscall.epollWait(epfd, into: events, deadlineNs: nil, precision: &precision, counts: &waitCounts)
+        : timedWait(timeoutUs ?? 0)
       for i in 0..<n {
         let data = events[i].data.u64
         let fd = Int32(bitPattern: UInt32(truncatingIfNeeded: data))
@@ -42,5 +44,13 @@ extension EpollBackend {
     } catch {
       if failure == nil { failure = error }
     }
+  }
+
+  /// The wait until `timeoutUs` from now (0: return at once).
+  @inline(never)
+  private func timedWait(_ timeoutUs: Int64) throws(BackendError) -> Int {
+    let deadline = Monotonic.nanoseconds().saturatingAdding(max(0, timeoutUs).saturatingMultiplied(by: 1000))
+    return try Syscall.epollWait(
+      epfd, into: events, deadlineNs: deadline, precision: &precision, counts: &waitCounts)
   }
 }

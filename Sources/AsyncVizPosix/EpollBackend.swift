@@ -13,7 +13,9 @@ import Glibc
 ///   triggered, so a readiness is reported once, like the sim's. The backend
 ///   owns a watched fd from then on: `close` or `shutdown` closes it.
 /// - `wait`: `epoll_pwait2` with the timeout in nanoseconds (or `epoll_wait`
-///   rounded up to whole ms where the kernel lacks it); see `EpollBackend+Wait`.
+///   rounded up to whole ms where the kernel lacks it); a wait with no
+///   timeout, or timeout 0, is `epoll_wait` with -1 or 0 (the same call,
+///   cheaper in the kernel); see `EpollBackend+Wait`.
 /// - `now`: elapsed real microseconds (CLOCK_MONOTONIC) since `init`.
 ///
 /// Used by one thread, like every backend; only the peer thread's hand-over
@@ -37,7 +39,7 @@ public final class EpollBackend: ReactorBackend {
   let startNs: Int64
   /// Which wait call the kernel accepts: `.nanoseconds` until the first
   /// `epoll_pwait2` fails with ENOSYS (then `.milliseconds` for good), or
-  /// what the creator forced. Found by the first wait, not by a probe call,
+  /// what the creator forced. Found by the first timed wait, not by a probe call,
   /// so that every wait call the kernel sees is one the trace shows.
   /// (The state `wait` touches has unchecked exclusivity: only the executor's
   /// thread calls the backend, one call at a time, and each checked access
@@ -71,7 +73,7 @@ public final class EpollBackend: ReactorBackend {
   /// `hangUpResources` names resources whose server drops every connection
   /// after reading the request, to show what a task sees then. `precision`
   /// forces a wait call (tests of the millisecond fallback); by default the
-  /// first wait tries epoll_pwait2 and falls back if the kernel lacks it.
+  /// first timed wait tries epoll_pwait2 and falls back if the kernel lacks it.
   public init(hangUpResources: Set<String> = [], precision: WaitPrecision? = nil) throws(BackendError) {
     Self.raiseOpenFileLimit()
     Self.growFdTable()

@@ -63,7 +63,7 @@ public struct Context {
   }
 
   /// Current time in microseconds (virtual on sim, elapsed real on epoll).
-  public var now: Int64 { core.pointee.now }
+  public var now: Int64 { core.pointee.currentNow() }
 
   /// Says what the task is waiting on and where. The innermost pending future
   /// calls this first, so the first value set wins; a combinator that wants to

@@ -20,28 +20,23 @@ public final class Runtime {
   /// The state the hot path touches, owned by this object (allocated in init,
   /// freed in deinit); futures reach it through their `Context`.
   let core: UnsafeMutablePointer<RuntimeCore>
-  /// Whether a real clock's last reading may stand for "now" at the start
-  /// of a poll or a reactor turn. The clock is read after every wait, where
-  /// time passes outside the runtime; between that reading and the next
-  /// action only the runtime's own bookkeeping runs (tens of nanoseconds),
-  /// so inside one `run()` with tracing off the reading is reused instead of
-  /// read again: each read costs 45-60 ns in this VM. (After a poll, with
-  /// tracing off, the clock is not read at all: see `clockSkipped`.)
-  /// A traced run reads at every boundary, so its poll and wait times are
-  /// each measured where they begin; a caller of `step()` may let any time
-  /// pass between steps, so `step()` always reads afresh.
-  /// (Unchecked exclusivity: only the runtime's own thread touches it, and a
-  /// checked access to a class's `var` is a runtime call.)
-  @exclusivity(unchecked) private var clockIsCurrent = false
-  /// Whether readings may be reused (tracing off); fixed for the run.
-  private let reusesClock: Bool
-  /// Whether the clock was left unread at the end of the last poll (tracing
-  /// off): nothing between a poll's end and the next action reads the time
-  /// then (its events are not recorded, its lints not judged), and the next
-  /// poll or reactor turn reads it at its start anyway, so reading it after
-  /// the poll too was a second read (45-60 ns) per poll under `step()`,
-  /// where nothing is reused. `now` and the run's end read it if this is set.
-  @exclusivity(unchecked) private var clockSkipped = false
+  /// Whether the clock is read lazily: a real clock with tracing off. Then
+  /// no event records the time, and the runtime only marks the reading
+  /// stale where time may have passed (after a wait, after a poll, at each
+  /// `step()`, whose caller may let any time pass); whoever needs the time
+  /// reads it then (`RuntimeCore.currentNow`): a future's `now`, the wait's
+  /// timeout and the firing of timers when timers are armed, the run's end.
+  /// Each read costs 35-60 ns in this VM, and a ping-pong round trip, which
+  /// needs the time nowhere, made four.
+  /// A traced run reads at every boundary (start and end of each poll,
+  /// start of each reactor turn and after its wait), so that its events
+  /// carry the time each poll and wait began; a virtual clock (sim) moves
+  /// only in `pass` and `wait` and is read after each.
+  private let lazyClock: Bool
+  /// The backend, also the reactor's: held here too so that the reactor
+  /// turn calls it through a `let` of this object, which needs no retain
+  /// and release around the wait (reached through `core`, it did).
+  private let backend: any ReactorBackend
 
   /// A runtime over `backend` (a fresh `SimBackend` by default).
   public init(
@@ -51,7 +46,8 @@ public final class Runtime {
     info.backend = backend.kind
     core = .allocate(capacity: 1)
     core.initialize(to: RuntimeCore(program: info, backend: backend, options: options))
-    reusesClock = !options.tracing
+    lazyClock = !options.tracing && backend.clockMovesByItself
+    self.backend = backend
   }
 
   deinit {
@@ -114,18 +110,7 @@ public final class Runtime {
   public var end: RunEnd? { core.pointee.end }
 
   /// The backend's clock.
-  public var now: Int64 {
-    readClockIfSkipped()
-    return core.pointee.now
-  }
-
-  /// Reads the clock the last poll left unread (see `clockSkipped`).
-  private func readClockIfSkipped() {
-    if clockSkipped {
-      clockSkipped = false
-      core.pointee.refreshClock()
-    }
-  }
+  public var now: Int64 { core.pointee.currentNow() }
 
   /// State of a task (nil for an unknown id).
   public func state(of task: TaskID) -> TaskStatus? {
@@ -145,7 +130,7 @@ public final class Runtime {
   public func run() -> RunEnd {
     // `advance` inlined here knows which outcome it made, so no outcome is
     // copied or destroyed per step.
-    clockIsCurrent = false
+    if lazyClock { core.pointee.clockStale = true }
     while !core.pointee.ended { _ = advance() }
     guard let end = core.pointee.end else { preconditionFailure("ended without an end") }
     return end
@@ -161,7 +146,7 @@ public final class Runtime {
   /// run when main returns (the tasks still alive are dropped), when every
   /// task is done, when nothing can wake a pending task, or at the step limit.
   public func step() -> StepOutcome {
-    clockIsCurrent = false
+    if lazyClock { core.pointee.clockStale = true }
     return advance()
   }
 
@@ -208,10 +193,7 @@ public final class Runtime {
 
   private func poll(_ id: TaskID) -> PollResult {
     let i = id.index
-    if core.pointee.liveClock && !clockIsCurrent {
-      core.pointee.refreshClock()
-      clockSkipped = false
-    }
+    if core.pointee.liveClock && !lazyClock { core.pointee.refreshClock() }
     // Lints are judged only when they can be seen (tracing on): their
     // counters are kept only then too.
     let lints = core.pointee.recorder.enabled
@@ -230,13 +212,7 @@ public final class Runtime {
     slot = core.pointee.slots.pointer(i)
     if core.pointee.failure != nil { core.pointee.failure = nil }
     if core.pointee.liveClock {
-      if reusesClock {
-        // Tracing off: the next action reads the clock at its start.
-        clockIsCurrent = false
-        clockSkipped = true
-      } else {
-        core.pointee.refreshClock()
-      }
+      if lazyClock { core.pointee.clockStale = true } else { core.pointee.refreshClock() }
     }
     let result: PollResult = finished ? .ready : .pending
     let notified = slot.pointee.notified
@@ -290,13 +266,16 @@ public final class Runtime {
   /// (`wake_deferred_tasks` after `park` / `park_yield`). `blocking` false
   /// is tokio's `park_yield`: a wait with timeout 0.
   private func reactorTurn(blocking: Bool) -> Int {
-    if core.pointee.liveClock && !clockIsCurrent { core.pointee.refreshClock() }
-    clockSkipped = false
-    let timeout = blocking ? core.pointee.reactor.nextTimeout(now: core.pointee.now) : 0
+    if core.pointee.liveClock && !lazyClock { core.pointee.refreshClock() }
+    var timeout: Int64? = 0
+    if blocking {
+      // With no timer armed there is no timeout, and no clock to read for one.
+      let armed = core.pointee.reactor.timers.armedCount > 0
+      timeout = armed ? core.pointee.reactor.nextTimeout(now: core.pointee.currentNow()) : nil
+    }
     core.pointee.record(.reactorWait(timeoutUs: timeout))
-    core.pointee.reactor.backend.wait(timeoutUs: timeout, into: &core.pointee.reactor.ready)
-    core.pointee.refreshClock()
-    clockIsCurrent = reusesClock && core.pointee.liveClock
+    backend.wait(timeoutUs: timeout, into: &core.pointee.reactor.ready)
+    if lazyClock { core.pointee.clockStale = true } else { core.pointee.refreshClock() }
     var woken = 0
     for i in 0..<core.pointee.reactor.ready.count {
       let r = core.pointee.reactor.ready[i]
@@ -306,14 +285,18 @@ public final class Runtime {
         woken += 1
       }
     }
-    let now = core.pointee.now
-    while let entry = core.pointee.reactor.timers.popDue(nowUs: now) {
-      core.pointee.record(.timerFire(task: entry.waker.task))
-      core.pointee.wake(entry.waker, by: .timer)
-      woken += 1
+    if core.pointee.reactor.timers.armedCount > 0 {
+      let now = core.pointee.currentNow()
+      while let entry = core.pointee.reactor.timers.popDue(nowUs: now) {
+        core.pointee.record(.timerFire(task: entry.waker.task))
+        core.pointee.wake(entry.waker, by: .timer)
+        woken += 1
+      }
     }
-    woken += core.pointee.deferred.count
-    core.pointee.wakeDeferred()
+    if !core.pointee.deferred.isEmpty {
+      woken += core.pointee.deferred.count
+      core.pointee.wakeDeferred()
+    }
     return woken
   }
 
@@ -321,7 +304,7 @@ public final class Runtime {
     // A run-time error outranks every other ending: the summary, the status
     // line and the exit status must not say a broken run completed.
     let reason = core.pointee.failed ? .error : natural
-    readClockIfSkipped()
+    _ = core.pointee.currentNow()
     var stuck: [TaskID] = []
     if natural == .stuck {
       for i in core.pointee.slots.indices {

@@ -44,7 +44,16 @@ struct RuntimeCore: ~Copyable {
   /// the run then ends with reason `error`, however its tasks ended.
   var failed = false
   /// The backend's clock as last read (see `refreshClock`); never decreases.
+  /// May be behind the clock while `clockStale` is set: read it through
+  /// `currentNow()` wherever that matters.
   var now: Int64 = 0
+  /// Whether time may have passed since `now` was read, and nobody has
+  /// needed the time since. Only a real clock with tracing off sets it
+  /// (`Runtime.lazyClock`): nothing is recorded then, so the clock is read
+  /// only where a value is used (a future's `now`, a timer's deadline or
+  /// the wait's timeout when timers are armed, the run's end), and a
+  /// ping-pong round trip, which uses none, reads it not at all.
+  var clockStale = false
   /// Whether the backend's clock moves by itself (real time) and must be
   /// re-read at poll boundaries; a virtual clock moves only in `pass`/`wait`.
   let liveClock: Bool
@@ -67,7 +76,17 @@ struct RuntimeCore: ~Copyable {
   /// `pass`, `wait`, and (for a real clock) at poll boundaries, so events
   /// inside one poll carry the time the poll started unless work was done.
   @inline(__always)
-  mutating func refreshClock() { now = reactor.backend.now }
+  mutating func refreshClock() {
+    now = reactor.backend.now
+    clockStale = false
+  }
+
+  /// The time now: `now`, read afresh first if it may be stale.
+  @inline(__always)
+  mutating func currentNow() -> Int64 {
+    if clockStale { refreshClock() }
+    return now
+  }
 
   @inline(__always)
   mutating func record(_ payload: EventPayload) {
@@ -108,7 +127,9 @@ struct RuntimeCore: ~Copyable {
   // MARK: wakers
 
   /// Hands out a copy of `task`'s waker to be stored by a leaf future's callee.
-  mutating func storeWaker(for task: TaskID, route: WakeRoute?) -> Waker {
+  /// (`route` is consumed: moved into the waker, with no retain and release
+  /// of a route that is most often nil.)
+  mutating func storeWaker(for task: TaskID, route: consuming WakeRoute?) -> Waker {
     slots[task.index].wakersHeld += 1
     record(.wakerClone(task: task))
     return Waker(task: task, route: route)
@@ -121,11 +142,15 @@ struct RuntimeCore: ~Copyable {
   }
 
   /// Consumes a stored waker: records the wake and queues the task if it can be.
-  mutating func wake(_ waker: Waker, by source: WakeSource, fd: Int32? = nil, from: TaskID? = nil) {
-    let slot = slots.pointer(waker.task.index)
+  /// The waker is consumed, and its route released only where it has one:
+  /// releasing an optional route of unknown case was a call (and a runtime
+  /// call on nil) on every reactor wake.
+  mutating func wake(_ waker: consuming Waker, by source: WakeSource, fd: Int32? = nil, from: TaskID? = nil) {
+    let task = waker.task
+    let slot = slots.pointer(task.index)
     slot.pointee.wakersHeld -= 1
-    waker.route?.mark()
-    wakeTask(waker.task, slot: slot, by: source, fd: fd, from: from)
+    if let route = (consume waker).route { route.mark() }
+    wakeTask(task, slot: slot, by: source, fd: fd, from: from)
   }
 
   /// A task wakes itself by reference during its own poll (no stored waker involved).

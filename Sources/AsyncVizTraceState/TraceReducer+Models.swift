@@ -12,6 +12,8 @@ extension TraceState {
     if let id = payload.task { ensureTask(id, at: t) }
     switch payload {
     case .goRunqPut(let id, _, _), .goPreempt(let id, _):
+      // A parked goroutine put on a run queue was readied (goready): a wakeup.
+      if tasks[id.index].status == .pending { tasks[id.index].wakes += 1 }
       if tasks[id.index].status != .done { setStatus(id, .ready, at: t) }
       if polling == id { polling = nil }
     case .goExecute(let id, _, _), .goSyscallExit(let id, _, 0...):
@@ -46,7 +48,11 @@ extension TraceState {
         action = .poll(id, result: .ready)
       }
     case .microtaskQueue(let id, .resume):
-      if tasks[id.index].status == .pending { setStatus(id, .ready, at: t) }
+      // The promise it awaits settled: a job to resume it is queued.
+      if tasks[id.index].status == .pending {
+        tasks[id.index].wakes += 1
+        setStatus(id, .ready, at: t)
+      }
     default: break
     }
   }

@@ -56,9 +56,11 @@ enum FooterPanel {
     let at = cx.model.isAtEnd ? "" : " (you are at step \(cx.model.step))"
     switch end.reason {
     case .completed:
+      let final = cx.model.isAtEnd ? cx.state : history.state(atStep: history.lastStep)
+      let left = final.tasks.reduce(0) { $0 + ($1.status == .dropped ? 1 : 0) }
+      let why = completedWhy(model: cx.trace.program.model, dropped: left)
       return (
-        "Run completed at step \(end.steps), t = \(DurationText.instant(end.tUs)): every task is done.\(at)",
-        .status
+        "Run completed at step \(end.steps), t = \(DurationText.instant(end.tUs)): \(why).\(at)", .status
       )
     case .maxSteps:
       return (
@@ -73,6 +75,26 @@ enum FooterPanel {
       let final = cx.model.isAtEnd ? cx.state : history.state(atStep: history.lastStep)
       let why = end.stuckTasks.map { stuckReason($0, in: final, cx) }.joined(separator: ", ")
       return ("Stuck at step \(end.steps): nothing can wake \(why).\(at)", .warning)
+    }
+  }
+
+  /// Why a completed run ended, in its model's words: every unit finished,
+  /// or main returned first and the rest went with it (rust's block_on
+  /// drops them; under go and threads main's return is exit(), which kills
+  /// every thread of the process and the goroutines on them).
+  static func completedWhy(model: RuntimeModel, dropped: Int) -> String {
+    func count(_ n: Int, _ unit: String) -> String { n == 1 ? "1 \(unit)" : "\(n) \(unit)s" }
+    switch (model, dropped) {
+    case (.rust, 0): return "every task is done"
+    case (.node, 0): return "every async call has settled"
+    case (.go, 0): return "every goroutine has returned"
+    case (.threads, 0): return "every thread has exited"
+    case (.rust, _), (.node, _):
+      return "main returned, and the runtime dropped \(count(dropped, "task")) still alive"
+    case (.go, _):
+      return "main returned, and the process's exit killed \(count(dropped, "goroutine")) still alive"
+    case (.threads, _):
+      return "main returned, and exit() killed \(count(dropped, "thread")) still alive"
     }
   }
 

@@ -10,6 +10,13 @@ import AsyncVizTraceState
 /// What the trace does not record is not shown: the async fns between the
 /// task and the leaf (a nested `lookup` call shows as its innermost await)
 /// and the task's locals.
+///
+/// Under node, go and threads the tree says what that runtime waits on, in
+/// its words: a promise and the setTimeout that settles it (node), the wait
+/// reason of a parked goroutine and the timer that readies it (go), the
+/// blocking call a thread sleeps in (threads). Timers carry the future they
+/// are for (`TimerPurpose`), so a goroutine in IO wait shows its reply's
+/// time as what it is: on sim a timer stands in for the server's latency.
 enum FutureTree {
   /// Lines of the tree: label column, text, role.
   static func lines(_ task: TaskInfo, _ cx: PanelContext) -> [(label: String, text: String, role: StyleRole)]
@@ -17,14 +24,15 @@ enum FutureTree {
     var lines: [(String, String, StyleRole)] = []
     let now = cx.state.nowUs
     if task.status.isOver {
-      lines.append(("awaits", "nothing: \(task.status.name)", .dim))
+      lines.append(("awaits", "nothing: \(cx.words.status(task.status))", .dim))
     } else {
-      let what = task.awaiting.phrase(in: cx.trace)
-      let point = task.line > 0 ? "line \(task.line): " : ""
+      let what = cx.awaitedWhat(task)
+      let line = cx.awaitLine(task)
+      let point = line > 0 ? "line \(line): " : ""
       if what.isEmpty {
-        lines.append(("awaits", task.polls == 0 ? "not polled yet: nothing has run" : point + "-", .text))
+        lines.append(("awaits", task.polls == 0 ? cx.words.notRunYet : point + "-", .text))
       } else {
-        lines.append(("awaits", point + what, .text))
+        lines.append(("awaits", point + what + where_(task, cx), .text))
       }
       lines += leaves(task, cx, now: now)
     }
@@ -35,10 +43,79 @@ enum FutureTree {
     return lines
   }
 
-  /// What holds the task's waker inside its await: one line per fd and timer.
+  /// Where the wait is kept, when the model has a place for it: a parked
+  /// goroutine's wait reason says which.
+  private static func where_(_ task: TaskInfo, _ cx: PanelContext) -> String {
+    guard cx.trace.program.model == .go, case .waiting(let reason) = cx.state.go.status(task.id) else {
+      return ""
+    }
+    switch reason {
+    case .ioWait: return ", parked in the netpoller"
+    case .sleep: return ", parked until its timer fires"
+    case .chanReceive, .chanSend: return ", parked on a channel"
+    case .select: return ", parked on its channels"
+    case .selectNoCases: return ", parked forever"
+    }
+  }
+
+  /// What the task waits on inside its await: one line per fd and timer
+  /// (rust: what holds its waker), in the model's words.
   private static func leaves(_ task: TaskInfo, _ cx: PanelContext, now: Int64) -> [(
     String, String, StyleRole
   )] {
+    let items =
+      cx.trace.program.model == .rust ? rustLeaves(task, cx, now: now) : modelLeaves(task, cx, now: now)
+    let glyphs = cx.glyphs
+    return items.enumerated().map { i, text in
+      let branch = i == items.count - 1 ? glyphs.lastBranch : glyphs.branch
+      return ("", "\(branch) \(text)", .text)
+    }
+  }
+
+  /// Under node, go and threads: the task waited for, a channel's state,
+  /// and each timer by the call that armed it. Nothing holds a waker there.
+  private static func modelLeaves(_ task: TaskInfo, _ cx: PanelContext, now: Int64) -> [String] {
+    let model = cx.trace.program.model
+    let words = cx.words
+    var items: [String] = []
+    switch task.awaiting {
+    case .joinHandle(let other):
+      let state = cx.state.task(other).map { words.status($0.status) } ?? "not started"
+      let end = model == .node ? "settle" : "exit"
+      items.append("\(cx.label(other)) to \(end) (\(state))")
+    case .channelSend(let channel):
+      items.append("\(cx.string(channel)): full, until a receiver takes a value")
+    case .channelRecv(let channel):
+      items.append("\(cx.string(channel)): empty, until a sender sends")
+    default:
+      break
+    }
+    // A thread's nanosleep says its end in the awaits line; its timers are the kernel's.
+    guard model != .threads else { return items }
+    for t in cx.state.reactor.timers(of: task.id, count: Int(task.timersArmed)) {
+      let due = (t.deadlineUs > now ? "due at " : "due since ") + DurationText.instant(t.deadlineUs)
+      items.append(timerText(t.purpose, model: model, due: due))
+    }
+    return items
+  }
+
+  /// A timer of node or go, named by the call that armed it; a resource
+  /// call's reply on sim, whose latency a timer stands in for, is the reply.
+  static func timerText(_ purpose: TimerPurpose?, model: RuntimeModel, due: String) -> String {
+    switch (model, purpose) {
+    case (.go, .sleep): "time.Sleep's timer: \(due)"
+    case (.go, .timeout): "time.After's timer: \(due)"
+    case (.go, .latency): "reply \(due) (sim: a timer)"
+    case (.node, .sleep): "setTimeout: \(due)"
+    case (.node, .timeout): "setTimeout (timeout): \(due)"
+    case (.node, .latency): "reply \(due) (sim: setTimeout)"
+    case (.node, nil): "setTimeout: \(due)"
+    default: "timer: \(due)"
+    }
+  }
+
+  /// Under rust: what holds the task's waker inside its await.
+  private static func rustLeaves(_ task: TaskInfo, _ cx: PanelContext, now: Int64) -> [String] {
     var items: [String] = []
     switch task.awaiting {
     case .joinHandle(let other):
@@ -60,11 +137,7 @@ enum FutureTree {
       let due = t.deadlineUs > now ? "due at" : "due since"
       items.append("sleep: \(due) \(DurationText.instant(t.deadlineUs))")
     }
-    let glyphs = cx.glyphs
-    return items.enumerated().map { i, text in
-      let branch = i == items.count - 1 ? glyphs.lastBranch : glyphs.branch
-      return ("", "\(branch) \(text)", .text)
-    }
+    return items
   }
 }
 

@@ -22,6 +22,9 @@ enum KernelPanel: FramedPanel {
         "memory",
         "\(KernelCosts.bytesText(kernel.residentBytes)) resident, "
           + "\(KernelCosts.bytesText(kernel.reservedBytes)) virtual"
+          // On a real run the threads are real but these bytes are still the
+          // model's accounting (KernelCosts), not measured: say so.
+          + (cx.trace.program.backend == .epoll ? " (model)" : "")
       ),
     ]
     for (label, text) in rows where y < maxY {
@@ -49,13 +52,7 @@ enum KernelPanel: FramedPanel {
 
   /// What a blocked thread sleeps on, in the kernel's words.
   static func waitText(_ entry: KernelState.Blocked, _ cx: PanelContext) -> String {
-    let label = entry.awaiting.label(in: cx.trace)
-    switch entry.awaiting {
-    case .resourceCall: return "read \(label)"
-    case .sleep: return entry.untilUs.map { "nanosleep until \(DurationText.duration($0))" } ?? "nanosleep"
-    case .joinHandle(let other): return "futex: pthread_join #\(other.rawValue)"
-    case .channelSend, .channelRecv, .join, .select, .timeout, .lostWaker: return "futex: \(label)"
-    default: return label.isEmpty ? "the kernel" : label
-    }
+    let text = PanelContext.threadWait(entry.awaiting, untilUs: entry.untilUs, trace: cx.trace)
+    return text.isEmpty ? "the kernel" : text
   }
 }

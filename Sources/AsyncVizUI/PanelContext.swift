@@ -22,11 +22,14 @@ struct PanelContext {
   /// The interned string.
   func string(_ id: StringID) -> String { trace.string(id) }
 
-  /// "db.query L7", "JoinHandle #2 L14", "sleep", or "-" for a task that waits on nothing.
+  /// "db.query L7", "JoinHandle #2 L14", "sleep", or "-" for a task that
+  /// waits on nothing; in the model's words ("IO wait L14" under go,
+  /// "pthread_join #2 L23" under threads: `awaitedWhat`).
   func awaitingText(_ task: TaskInfo) -> String {
-    let what = task.awaiting.phrase(in: trace)
-    if what.isEmpty { return task.line > 0 ? "L\(task.line)" : "-" }
-    return task.line > 0 ? "\(what) L\(task.line)" : what
+    let what = awaitedWhat(task, brief: true)
+    let line = awaitLine(task)
+    if what.isEmpty { return line > 0 ? "L\(line)" : "-" }
+    return line > 0 ? "\(what) L\(line)" : what
   }
 
   /// The short codes of the lints that fired for a task ("lost-waker").

@@ -73,13 +73,17 @@ struct PanelFrame {
   }
 
   /// At most `rows` lines, the last one saying how many more there are;
-  /// only the items shown are formatted (a list may hold a thousand).
+  /// only the items shown are formatted (a list may hold a thousand). With
+  /// one row, the count comes first and then the first item ("22 in all:
+  /// 50.000 ms #1001 handler"): a lone "+21 more" named nothing the 21
+  /// were more than, and the count must survive a narrow panel's cut.
   static func clipped<Items: Collection>(
     _ items: Items, rows: Int, empty: String, _ format: (Items.Element) -> String
   ) -> [String] {
     guard rows > 0 else { return [] }
-    if items.isEmpty { return [empty] }
+    guard let first = items.first else { return [empty] }
     if items.count <= rows { return items.map(format) }
+    if rows == 1 { return ["\(items.count) in all: " + format(first).drop { $0 == " " }] }
     return items.prefix(rows - 1).map(format) + ["+\(items.count - rows + 1) more"]
   }
 }

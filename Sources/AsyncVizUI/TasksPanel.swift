@@ -2,7 +2,7 @@ import AsyncVizTrace
 import AsyncVizTraceState
 
 /// The task table: id, name, state, what it awaits (op and source line),
-/// polls, wakes, and a lint flag. The selected task's row is highlighted;
+/// runs and wakes (each in the model's words: `TaskWords`), and a lint flag. The selected task's row is highlighted;
 /// when the tasks do not fit, the window follows the selection.
 enum TasksPanel {
   static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
@@ -13,7 +13,8 @@ enum TasksPanel {
     let shown = first..<min(tasks.count, first + rows)
     let title =
       tasks.count > rows && rows > 0
-      ? "Tasks \(shown.lowerBound + 1)-\(shown.upperBound) of \(tasks.count)" : "Tasks (\(tasks.count))"
+      ? "\(cx.words.units) \(shown.lowerBound + 1)-\(shown.upperBound) of \(tasks.count)"
+      : "\(cx.words.units) (\(tasks.count))"
     buffer.box(rect, title: title, glyphs: cx.glyphs)
     guard inner.height > 0, inner.width > 0 else { return }
     // Only the rows shown are measured and drawn: a run may have a thousand tasks.
@@ -22,10 +23,14 @@ enum TasksPanel {
     // Ids are positions in the trace's task table: the largest is its count.
     // Sized for the whole trace, so the columns never shift as rows scroll.
     let idWidth = max(3, String(max(cx.trace.tasks.count, tasks.count)).count)
-    let columns = Columns(width: inner.width, nameWidth: nameWidth, idWidth: idWidth)
+    let words = cx.words
+    let columns = Columns(
+      width: inner.width, nameWidth: nameWidth, idWidth: idWidth, stateWidth: words.statusWidth + 1,
+      runsWidth: max(6, words.runs.count + 1), wakesWidth: max(6, words.wakes.count + 1))
     let head =
-      "  " + "id".leftPadded(idWidth) + " " + "name".padded(nameWidth) + " " + "state".padded(8)
-      + "awaiting".padded(columns.awaiting) + "polls".leftPadded(6) + "wakes".leftPadded(6)
+      "  " + "id".leftPadded(idWidth) + " " + "name".padded(nameWidth) + " " + "state".padded(columns.state)
+      + "awaiting".padded(columns.awaiting) + words.runs.leftPadded(columns.runs)
+      + words.wakes.leftPadded(columns.wakes)
     buffer.write(head, x: inner.x, y: inner.y, style: CellStyle(.dim), limit: inner.maxX)
     for (row, i) in shown.enumerated() {
       let y = inner.y + 1 + row
@@ -38,13 +43,21 @@ enum TasksPanel {
     let nameWidth: Int
     /// Digits of the largest task id (at least 3).
     let idWidth: Int
+    /// The state column (the model's widest status word and a space).
+    let state: Int
+    /// The runs and wakes columns (at least 6: their headers decide).
+    let runs: Int
+    let wakes: Int
     let awaiting: Int
 
-    init(width: Int, nameWidth: Int, idWidth: Int) {
+    init(width: Int, nameWidth: Int, idWidth: Int, stateWidth: Int, runsWidth: Int, wakesWidth: Int) {
       self.nameWidth = nameWidth
       self.idWidth = idWidth
-      // marker 2, id, space, name, space, state 8, polls 6, wakes 6, lint 2
-      awaiting = max(6, width - (2 + idWidth + 1 + nameWidth + 1 + 8 + 6 + 6 + 2))
+      state = stateWidth
+      runs = runsWidth
+      wakes = wakesWidth
+      // marker 2, id, space, name, space, state, runs, wakes, lint 2
+      awaiting = max(6, width - (2 + idWidth + 1 + nameWidth + 1 + state + runs + wakes + 2))
     }
   }
 
@@ -67,14 +80,16 @@ enum TasksPanel {
       y: y,
       style: CellStyle(.text, bold: polledNow), limit: limit)
     col = buffer.write(
-      task.status.name.padded(8), x: col, y: y, style: CellStyle(.of(task.status), bold: true), limit: limit)
-    let waiting = task.status == .done ? "-" : goWaiting(task, cx) ?? cx.awaitingText(task)
+      statusWord(task, cx).padded(columns.state), x: col, y: y,
+      style: CellStyle(.of(task.status), bold: true),
+      limit: limit)
+    let waiting = task.status == .done ? "-" : cx.awaitingText(task)
     col = buffer.write(
       waiting.fitted(columns.awaiting - 1, ellipsis: cx.glyphs.ellipsis).padded(columns.awaiting), x: col,
       y: y,
       style: CellStyle(waiting == "-" ? .dim : .text), limit: limit)
-    col = buffer.write("\(task.polls)".leftPadded(6), x: col, y: y, limit: limit)
-    col = buffer.write("\(task.wakes)".leftPadded(6), x: col, y: y, limit: limit)
+    col = buffer.write("\(task.polls)".leftPadded(columns.runs), x: col, y: y, limit: limit)
+    col = buffer.write("\(task.wakes)".leftPadded(columns.wakes), x: col, y: y, limit: limit)
     if task.lintMask != 0 {
       buffer.write(" !", x: col, y: y, style: CellStyle(.lint, bold: true), limit: limit)
     }
@@ -94,16 +109,11 @@ enum TasksPanel {
 }
 
 extension TasksPanel {
-  /// Under the go model, what a goroutine waits on in Go's words ("chan
-  /// receive L27", "sleep L12", "syscall"); nil for other models and for
-  /// goroutines that wait on nothing.
-  static func goWaiting(_ task: TaskInfo, _ cx: PanelContext) -> String? {
-    guard cx.trace.program.model == .go else { return nil }
-    let place = task.line > 0 ? " L\(task.line)" : ""
-    switch cx.state.go.status(task.id) {
-    case .waiting(let reason): return reason.name + place
-    case .syscall: return "syscall (block)"
-    case .runnable, .running, .dead: return nil
-    }
+  /// The task's status in its model's words; under go, a goroutine in a
+  /// blocking system call is in `_Gsyscall`, which the shared statuses
+  /// count as running.
+  static func statusWord(_ task: TaskInfo, _ cx: PanelContext) -> String {
+    if cx.trace.program.model == .go, cx.state.go.status(task.id) == .syscall { return "syscall" }
+    return cx.words.status(task.status)
   }
 }

@@ -76,6 +76,10 @@ public struct TimelineIndex: Sendable {
     guard let task = event.payload.task, task.index >= 0 else { return nil }
     switch event.payload {
     case .spawn, .schedule, .pollStart, .pollEnd, .complete, .taskDrop, .timerSet, .wake: return task.index
+    // The other models' own events for the same three activities.
+    case .goRunqPut, .goPreempt, .goExecute, .goSyscallExit, .goPark: return task.index
+    case .threadReady, .threadRun, .threadStop: return task.index
+    case .callPush, .callPop, .microtaskQueue(_, .resume): return task.index
     default: return nil
     }
   }
@@ -109,6 +113,20 @@ public struct TimelineIndex: Sendable {
         close(event)
       case .timerSet(_, let deadline, _):
         self.deadline = deadline
+      // go: on a run queue, running on a P, parked (Go's wait reason is no
+      // `Awaited`: the lane is unlabelled); threads: runnable, on a CPU,
+      // blocked (a stop with nothing awaited is a preemption or a yield);
+      // node: a resume queued, on the call stack, left it at an await.
+      case .goRunqPut, .goPreempt, .threadReady, .microtaskQueue:
+        open(.ready, event)
+      case .goExecute, .goSyscallExit, .threadRun, .callPush:
+        open(.polling, event)
+      case .goPark:
+        open(.waiting(.nothing), event)
+      case .threadStop(_, _, _, let awaiting):
+        open(awaiting == .nothing || awaiting == .yieldNow ? .ready : .waiting(awaiting), event)
+      case .callPop(_, let line, let awaiting):
+        if line != 0 || awaiting != .nothing { open(.waiting(awaiting), event) }
       case .wake(_, let by, _, _):
         let late = by == .timer ? max(0, event.tUs - deadline) : 0
         marks.append(Mark(tUs: event.tUs, step: event.step, by: by, lateUs: late))

@@ -109,7 +109,7 @@ enum TimelinePanel {
       guard case .waiting(let awaited) = s.activity else { continue }
       let a = scale.column(us: s.startUs, step: s.startStep) + 1
       let end = s.endUs == .max ? cursor : min(cursor, scale.column(us: s.endUs, step: s.endStep)) - 1
-      let text = awaited.phrase(in: cx.trace)
+      let text = cx.awaitedPhrase(awaited, brief: true)
       if !text.isEmpty && end - a + 1 >= CharWidth.of(text) + 2 {
         buffer.write(text, x: x + a + 1, y: y, style: CellStyle(.pending), limit: x + end)
       }

@@ -29,7 +29,7 @@ private func dbThenServiceTable() -> CompareTable {
       .init(label: "peak concurrent units", cells: facts.map { "\($0.peakUnits) units at once" }),
       .init(label: "OS threads", cells: facts.map { $0.osThreads.map(String.init) ?? "-" }),
       .init(label: "context switches", cells: facts.map { "\($0.contextSwitches)" }),
-      .init(label: "polls / wakes", cells: facts.map { "\($0.polls) / \($0.wakes)" }),
+      .init(label: "runs / wakes", cells: facts.map { "\($0.polls) / \($0.wakes)" }),
     ],
     summary: "Every model prints the same lines; the threads model needs "
       + "\(facts.first { $0.model == .threads }?.osThreads ?? 0) OS threads where rust needs one, "

@@ -15,7 +15,10 @@ extension TmuxSession {
     try #require(isAvailable, "these tests need tmux: apt-get install -y tmux")
     let session = try TmuxSession(width: 100, height: 30)
     try session.launch("demo \(name) --model \(model)")
-    let titles = ["Tasks", "Source", "Narration"] + panels
+    // The task table is titled in the model's words.
+    let table = [RuntimeModel.rust: "Tasks", .node: "Async calls", .go: "Goroutines", .threads: "Threads"][
+      model]
+    let titles = [table ?? "Tasks", "Source", "Narration"] + panels
     let first = try session.waitFor("the \(model) panels") { screen in
       titles.allSatisfy { screen.contains($0) }
     }
