@@ -6,7 +6,8 @@
 // callgrind (instructions per resumption), and prints its wall-clock and CPU
 // rates (then, for off and on, the run's page faults and system CPU seconds);
 // `once timers|ctimers|pingpong|cpingpong`
-// runs one epoll workload alone.
+// runs one epoll workload alone; `ui-node`, `ui-go` or `ui-threads` runs
+// that model's view figures alone (for a profiler).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let once = arguments.first == "once"
 // `view-child [FILE]`: one measured process of the viewmemory benchmark.
