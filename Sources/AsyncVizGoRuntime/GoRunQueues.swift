@@ -20,7 +20,7 @@ public struct GoRunQueues: Sendable {
   }
 
   /// A local run queue's slots (proc.go `runq [256]guintptr`).
-  public static let localCapacity = 256
+  public static let localCapacity = GoCosts.localQueueCapacity
 
   /// The Ps, `GOMAXPROCS` of them.
   public private(set) var ps: [P]

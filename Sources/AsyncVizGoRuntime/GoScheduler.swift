@@ -219,16 +219,23 @@ public final class GoScheduler: SteppedRuntime {
   }
 
   /// `runqput`, recorded: where the goroutine went, and where runnext's old
-  /// goroutine (or a full queue's half) went.
+  /// goroutine went. When the local queue was full, `runqputslow` moved its
+  /// first half to the global queue before the goroutine that did not fit:
+  /// each of those moves is recorded too, so that the trace's local queue
+  /// never holds more than `GoRunQueues.localCapacity`, as the model's does.
   func put(_ g: Int, on p: Int, next: Bool) {
-    let before = queues.ps[p]
-    let globalBefore = queues.global.count
+    let displaced = next ? queues.ps[p].runnext : nil
+    // Only a put that reaches a full local queue spills: then (and only
+    // then) the half that moves is read before it goes.
+    let spills = (!next || displaced != nil) && queues.ps[p].local.count >= GoRunQueues.localCapacity
+    let spilled = spills ? Array(queues.ps[p].local.prefix(GoRunQueues.localCapacity / 2)) : []
     queues.put(g, on: p, next: next)
-    record(.goRunqPut(task: gs[g].task, p: Int32(p), slot: next ? .runnext : .local))
-    if next, let old = before.runnext {
-      let slot: GoRunSlot = queues.global.count > globalBefore ? .global : .local
-      record(.goRunqPut(task: gs[old].task, p: slot == .global ? -1 : Int32(p), slot: slot))
-    }
+    if next { record(.goRunqPut(task: gs[g].task, p: Int32(p), slot: .runnext)) }
+    // The goroutine that went to the local queue's tail, or would have.
+    guard let queued = next ? displaced : g else { return }
+    for moved in spilled { record(.goRunqPut(task: gs[moved].task, p: -1, slot: .global)) }
+    let slot: GoRunSlot = spills ? .global : .local
+    record(.goRunqPut(task: gs[queued].task, p: spills ? -1 : Int32(p), slot: slot))
   }
 
   /// `wakep`: with GOMAXPROCS above 1, an idle P gets an M to look for the

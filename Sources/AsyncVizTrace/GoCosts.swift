@@ -12,4 +12,7 @@ public enum GoCosts {
   /// `schedule` looks at the global run queue first on every schedtick that
   /// is a multiple of this (runtime/proc.go `findRunnable`, `schedtick%61`).
   public static let globalQueueEvery: UInt32 = 61
+  /// A P's local run queue's slots (runtime/runtime2.go `runq [256]guintptr`);
+  /// a put that finds it full moves half of it to the global queue.
+  public static let localQueueCapacity = 256
 }

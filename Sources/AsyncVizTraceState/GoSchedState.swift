@@ -204,6 +204,12 @@ public struct GoSchedState: Sendable, Equatable {
     }
   }
 
+  /// The P whose local run queue holds `task`, if one does.
+  public func localQueue(of task: TaskID) -> Int? {
+    let queue = task.index < queuedIn.count ? queuedIn[task.index] : Self.notQueued
+    return queue >= Self.inLocal ? Int(queue - Self.inLocal) : nil
+  }
+
   /// Takes `task` out of every queue (it runs, or moves).
   private mutating func unqueue(_ task: TaskID) {
     for p in procs.indices where procs[p].runnext == task { procs[p].runnext = nil }

@@ -186,7 +186,17 @@ extension TraceState {
       s.number(Int64(p))
       s.text("'s local run queue.")
     case .global:
-      s.text(" goes to the tail of the global run queue (")
+      if let from = go.localQueue(of: task) {
+        // runqputslow: the put that found the local queue full moves its first half.
+        s.text(" moves from P")
+        s.number(Int64(from))
+        s.text("'s full local run queue (")
+        s.number(Int64(GoCosts.localQueueCapacity))
+        s.text(" slots; runqputslow moves its first half)")
+      } else {
+        s.text(" goes")
+      }
+      s.text(" to the tail of the global run queue (")
       s.number(Int64(go.global.count + 1))
       s.text(" there): a P looks at it when its own queue is empty, and first whenever its schedule tick")
       s.text(" is a multiple of ")

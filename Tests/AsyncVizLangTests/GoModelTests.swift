@@ -132,3 +132,41 @@ private func times(_ trace: Trace) -> [String: [Int64]] {
   b.run()
   #expect(a.trace.events == b.trace.events)
 }
+
+/// 300 goroutines started before main blocks overflow P0's 256-slot local
+/// queue: runqputslow moves its first half, then the one that did not fit, to
+/// the global queue. The trace says so, so its local queue (the reducer's, the
+/// view's) never holds more than 256, as the scheduler's does.
+@Test func aFullLocalQueueSpillsHalfToTheGlobalQueue() throws {
+  let run = try runGo(
+    """
+    async fn noop(i) {
+    }
+    async fn main() {
+        for i in 0..300 {
+            spawn noop(i)
+        }
+        sleep(1ms)
+    }
+    """)
+  var state = TraceState()
+  var longestLocal = 0
+  var spilled: [TaskID] = []
+  var spillNotes: [String] = []
+  for (i, event) in run.trace.events.enumerated() {
+    if case .goRunqPut(let task, _, .global) = event.payload, state.go.localQueue(of: task) == 0 {
+      spilled.append(task)
+      spillNotes.append(state.note(forEvent: i, in: run.trace))
+    }
+    TraceReducer.apply(run.trace.events, upTo: i + 1, to: &state)
+    longestLocal = max(longestLocal, state.go.procs.first?.local.count ?? 0)
+  }
+  #expect(longestLocal == GoCosts.localQueueCapacity)
+  // The 258th put (runnext's 257th displaced goroutine) found the queue full:
+  // the first 128 queued (goroutines 2-129: main is #1, and #2 went to the
+  // queue first) moved to the global queue.
+  #expect(spilled.count == GoCosts.localQueueCapacity / 2)
+  #expect(spilled.first == TaskID(2))
+  #expect(spilled.last == TaskID(129))
+  #expect(spillNotes.first?.contains("moves from P0's full local run queue (256 slots; runqputslow") == true)
+}
