@@ -21,7 +21,7 @@ public enum LessonQuestions {
       "main's first line calls lookup(\"ada\") without awaiting it, and its next line prints. "
         + "Which line prints first?",
       right: QuizChoice.line(
-        "made the future; lookup has not started",
+        "made the lookup; not awaiting it yet",
         because: "Calling an async fn only builds a future: nothing of lookup runs, and nothing is sent, "
           + "until main awaits it 50 ms later."),
       wrong: [

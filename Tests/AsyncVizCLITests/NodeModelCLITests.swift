@@ -8,7 +8,7 @@ import Testing
 @Test func lazyFutureUnderNodeStartsTheQueryAtOnceAndEndsEarlier() throws {
   let out = try modelTranscript("lazy-future", model: "node")
   let started = try #require(out.range(of: ">>> #2 lookup prints: lookup(ada) starts running now"))
-  let made = try #require(out.range(of: ">>> #1 main prints: made the future; lookup has not started"))
+  let made = try #require(out.range(of: ">>> #1 main prints: made the lookup; not awaiting it yet"))
   #expect(started.lowerBound < made.lowerBound, "the call ran lookup's body before main went on")
   let armed = out.split(separator: "\n").first { $0.contains("#2 lookup makes a resource call") } ?? ""
   #expect(armed.contains("the callback is due at 30.000 ms"), "\(armed)")

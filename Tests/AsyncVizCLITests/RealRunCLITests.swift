@@ -112,7 +112,7 @@ func aBadSetIsExitTwoWithAClearMessage(assignment: String, message: String) thro
 @Test func setChangesTheProgramsConstantEverywhereItIsUsed() throws {
   let result = try CLIRunner.run(["demo", "many-requests", "--set", "requests=7", "--plain"])
   #expect(result.code == 0)
-  #expect(result.stdout.contains("served 7 requests on one thread"))
+  #expect(result.stdout.contains("prints: served 7 requests\n"))
   // main is #1, so 7 handlers are #2 to #8, and there is no #9.
   #expect(result.stdout.contains("#8 handler") && !result.stdout.contains("#9 handler"))
 }

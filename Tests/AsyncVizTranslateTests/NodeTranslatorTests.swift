@@ -11,7 +11,7 @@ import Testing
     let js = try NodeTranslator().translate(demo: "lazy-future")
     // Node's async functions are eager: the call starts lookup's body before the next line.
     #expect(
-      js.contains("  let later = lookup(\"ada\");\n  print(\"made the future; lookup has not started\");"))
+      js.contains("  let later = lookup(\"ada\");\n  print(\"made the lookup; not awaiting it yet\");"))
     #expect(js.contains("  let row = await later;\n"))
     #expect(
       js.contains(
@@ -70,7 +70,7 @@ import Testing
     let run = try #require(runs["lazy-future"])
     #expect(
       run.outcome.lines == [
-        "lookup(ada) starts running now", "made the future; lookup has not started",
+        "lookup(ada) starts running now", "made the lookup; not awaiting it yet",
         "50 ms later, now awaiting it",
         "got db.query(name = ada)",
       ])

@@ -28,7 +28,7 @@ private let walks = [
     timeline: "JoinHandle #2"),
   LearnerWalk(
     demo: "lazy-future", step: 1, tree: ["lookup L17: not polled (lazy)", "sleep: due at 50.000 ms"],
-    output: "made the future; lookup has not started", fullNote: "a future is lazy, so none of it runs",
+    output: "made the lookup; not awaiting it yet", fullNote: "a future is lazy, so none of it runs",
     timeline: "sleep"),
   LearnerWalk(
     demo: "blocking-the-executor", step: 8, tree: ["awaits    line 12: sleep"],
