@@ -12,6 +12,9 @@ import AsyncVizUI
 /// build: under 2 ms per frame, under 20 ms per jump.
 func runUIBenchmarks() {
   print("== UI (release build for real figures)")
+  // `ui-go`, `ui-threads`...: those models' figures alone (for a profiler).
+  let named = [RuntimeModel.node, .go, .threads].filter { selected.contains("ui-\($0.rawValue)") }
+  if !named.isEmpty { return runModelViewBenchmarks(models: named) }
   frameBenchmark(trace: DemoTraces.trace(named: "many-requests"), label: "many-requests")
   let trace = NativePrograms.sleepers(tasks: 1_000, rounds: max(1, 1_000_000 / 10_500), maxSteps: 100_000_000)
   jumpBenchmark(trace: trace)
@@ -79,7 +82,8 @@ func jumpBenchmark(trace: Trace, jumps: Int = 1_000) {
   let built = Double(Monotonic.nanoseconds() - historyStart) / 1e6
   print(
     "trace: \(trace.events.count) events, \(trace.stepCount) steps, \(trace.tasks.count) tasks "
-      + "(history and notes built in \(format(built)) ms)")
+      + "(history and notes built in \(format(built)) ms; the history holds "
+      + "\(model.history.storedBytes / max(1, trace.events.count)) bytes an event)")
   var rng = SeededRandom(seed: 1)
   var stateTimes: [Double] = []
   var modelTimes: [Double] = []

@@ -6,7 +6,8 @@
 // callgrind (instructions per resumption), and prints its wall-clock and CPU
 // rates (then, for off and on, the run's page faults and system CPU seconds);
 // `once timers|ctimers|pingpong|cpingpong`
-// runs one epoll workload alone.
+// runs one epoll workload alone; `ui-node`, `ui-go` or `ui-threads` runs
+// that model's view figures alone (for a profiler).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let once = arguments.first == "once"
 // `view-child [FILE]`: one measured process of the viewmemory benchmark.
@@ -22,7 +23,7 @@ if arguments.first == "rust-child" { runRustChild(arguments.dropFirst().first) }
 if wants("executor") { runYieldBenchmarks() }
 if wants("queue") { runQueueBenchmarks() }
 if wants("epoll") { runEpollBenchmarks() }
-if wants("ui") { runUIBenchmarks() }
+if wants("ui") || (!once && !child && selected.contains { $0.hasPrefix("ui-") }) { runUIBenchmarks() }
 if wants("traceio") { runTraceIOBenchmarks() }
 if wants("scale") { runScaleBenchmarks() }
 if wants("viewmemory") { runViewMemoryBenchmarks() }

@@ -68,12 +68,17 @@ public struct GoSchedState: Sendable, Equatable {
   public internal(set) var ms: [MDoing] = []
   /// Goroutines parked in the netpoller ("IO wait"), in the order they came.
   public internal(set) var netpoller: Deque<TaskID> = []
-  /// Whether each goroutine sits in a local or the global run queue, and in
-  /// the netpoller's list, by task index: a goroutine in neither is not
-  /// searched for (a search of 60,000 per `go` statement made replaying
-  /// many-requests quadratic).
-  private var inRunQueue: [Bool] = []
-  private var inNetpoller: [Bool] = []
+  /// Which run queue each goroutine sits in, by task index (`notQueued`,
+  /// `inGlobal`, or `inLocal + p`), and whether it is in the netpoller's
+  /// list: a goroutine in none is not searched for, and one in a local queue
+  /// is searched for there alone (a search of the 60,000-goroutine global
+  /// queue per `go` statement or run made replaying many-requests quadratic).
+  /// (Module-internal for the checkpoints' changes, `GoSchedState+Changes.swift`.)
+  var queuedIn: [Int32] = []
+  var inNetpoller: [Bool] = []
+  private static let notQueued: Int32 = 0
+  private static let inGlobal: Int32 = 1
+  private static let inLocal: Int32 = 2
   /// Each goroutine's state, by task index.
   public internal(set) var statuses: [GStatus] = []
   /// Counts for the costs line.
@@ -100,16 +105,22 @@ public struct GoSchedState: Sendable, Equatable {
       active = true
       unqueue(task)
       if Self.flag(inNetpoller, task) {
-        netpoller.removeFirst { $0 == task }
+        netpoller.removeOnly { $0 == task }
         Self.setFlag(&inNetpoller, task, false)
       }
       set(task, .runnable)
       switch slot {
       case .runnext: self[proc: p].runnext = task
-      case .local: self[proc: p].local.append(task)
-      case .global: global.append(task)
+      case .local:
+        // In place: through `self[proc:]` the append would copy the whole
+        // queue (the getter's copy shares its storage with `procs`).
+        while procs.count <= Int(p) { procs.append(Proc()) }
+        procs[Int(p)].local.append(task)
+        setQueue(task, Self.inLocal + p)
+      case .global:
+        global.append(task)
+        setQueue(task, Self.inGlobal)
       }
-      if slot != .runnext { Self.setFlag(&inRunQueue, task, true) }
     case .goExecute(let task, let p, let m):
       unqueue(task)
       set(task, .running)
@@ -196,10 +207,19 @@ public struct GoSchedState: Sendable, Equatable {
   /// Takes `task` out of every queue (it runs, or moves).
   private mutating func unqueue(_ task: TaskID) {
     for p in procs.indices where procs[p].runnext == task { procs[p].runnext = nil }
-    guard Self.flag(inRunQueue, task) else { return }
-    Self.setFlag(&inRunQueue, task, false)
-    global.removeFirst { $0 == task }
-    for p in procs.indices { procs[p].local.removeFirst { $0 == task } }
+    let queue = task.index < queuedIn.count ? queuedIn[task.index] : Self.notQueued
+    if queue == Self.notQueued { return }
+    queuedIn[task.index] = Self.notQueued
+    if queue == Self.inGlobal {
+      global.removeOnly { $0 == task }
+    } else if Int(queue - Self.inLocal) < procs.count {
+      procs[Int(queue - Self.inLocal)].local.removeOnly { $0 == task }
+    }
+  }
+
+  private mutating func setQueue(_ task: TaskID, _ queue: Int32) {
+    while queuedIn.count <= task.index { queuedIn.append(Self.notQueued) }
+    queuedIn[task.index] = queue
   }
 
   private static func flag(_ flags: [Bool], _ task: TaskID) -> Bool {

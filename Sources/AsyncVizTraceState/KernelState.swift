@@ -37,6 +37,13 @@ public struct KernelState: Sendable, Equatable {
   public internal(set) var peakThreads = 0
   /// The last nanosleep deadline set, by thread (read by the block that follows).
   var pendingSleep: [TaskID: Int64] = [:]
+  /// By thread index: the CPU whose run queue holds it, plus one (0: none),
+  /// and its entries in `blocked` (one, but a hand-edited trace may block a
+  /// thread twice). A thread in neither is not searched for: a search of
+  /// 125,000 blocked threads per thread run made replaying many-requests
+  /// quadratic (25 s to index a million events).
+  private var runQueueOf: [Int32] = []
+  private var blockedEntries: [Int32] = []
 
   /// The state before any event.
   public init() {}
@@ -47,7 +54,9 @@ public struct KernelState: Sendable, Equatable {
   public var reservedBytes: Int64 { KernelCosts.reservedBytes(threads: liveThreads) }
 
   /// The entry of blocked thread `task`, if it is blocked.
-  public func blockedEntry(_ task: TaskID) -> Blocked? { blocked.first { $0.task == task } }
+  public func blockedEntry(_ task: TaskID) -> Blocked? {
+    Self.value(blockedEntries, task) > 0 ? blocked.first { $0.task == task } : nil
+  }
 
   private mutating func cpu(_ c: Int32) -> Int {
     let i = Int(c)
@@ -55,8 +64,29 @@ public struct KernelState: Sendable, Equatable {
     return i
   }
 
+  /// Takes `task` out of the run queue it is in, if any (a thread is in one at most).
   private mutating func leaveQueues(_ task: TaskID) {
-    for i in cpus.indices { cpus[i].runQueue.removeFirst { $0 == task } }
+    let c = Int(Self.value(runQueueOf, task)) - 1
+    guard c >= 0 else { return }
+    runQueueOf[task.index] = 0
+    if c < cpus.count { cpus[c].runQueue.removeOnly { $0 == task } }
+  }
+
+  /// Takes `task`'s first entry out of the blocked list, if it has one.
+  private mutating func unblock(_ task: TaskID) {
+    guard Self.value(blockedEntries, task) > 0 else { return }
+    blockedEntries[task.index] -= 1
+    blocked.removeFirst { $0.task == task }
+  }
+
+  private static func value(_ values: [Int32], _ task: TaskID) -> Int32 {
+    task.index >= 0 && task.index < values.count ? values[task.index] : 0
+  }
+
+  private static func set(_ values: inout [Int32], _ task: TaskID, _ value: Int32) {
+    guard task.index >= 0 else { return }
+    while values.count <= task.index { values.append(0) }
+    values[task.index] = value
   }
 
   mutating func apply(_ payload: EventPayload) {
@@ -68,14 +98,19 @@ public struct KernelState: Sendable, Equatable {
       liveThreads -= 1
       for i in cpus.indices where cpus[i].current == task { cpus[i].current = nil }
       leaveQueues(task)
-      blocked.removeFirst { $0.task == task }
+      unblock(task)
+      pendingSleep[task] = nil
     case .timerSet(let task, let deadline, _):
-      pendingSleep[task] = deadline
+      // Only once a thread has run or queued (a threads trace): under the
+      // other models no block reads it, and an entry kept per task that
+      // ever armed a timer was one more table copied at every checkpoint.
+      if !cpus.isEmpty { pendingSleep[task] = deadline }
     case .threadReady(let task, let c):
       let i = cpu(c)
-      blocked.removeFirst { $0.task == task }
+      unblock(task)
       leaveQueues(task)
       cpus[i].runQueue.append(task)
+      Self.set(&runQueueOf, task, Int32(i + 1))
     case .threadRun(let task, let c):
       let i = cpu(c)
       leaveQueues(task)
@@ -90,9 +125,78 @@ public struct KernelState: Sendable, Equatable {
       default:
         let until = awaiting == .sleep ? pendingSleep.removeValue(forKey: task) : nil
         blocked.append(Blocked(task: task, awaiting: awaiting, line: line, untilUs: until))
+        Self.set(&blockedEntries, task, Self.value(blockedEntries, task) + 1)
       }
     default:
       break
     }
+  }
+}
+
+extension KernelState {
+  /// What a history's checkpoint keeps of the parts that grow with the run
+  /// (the blocked threads, the CPUs' run queues): what changed since the
+  /// previous checkpoint (`TraceHistory`).
+  struct Changes: Sendable {
+    var blocked: QueueChanges<Blocked>
+    var runQueueOf: ArrayChanges<Int32>
+    var blockedEntries: ArrayChanges<Int32>
+    /// By CPU.
+    var runQueues: [QueueChanges<TaskID>]
+
+    var storedBytes: Int {
+      runQueues.reduce(
+        blocked.storedBytes + runQueueOf.storedBytes + blockedEntries.storedBytes + runQueues.capacity
+          * MemoryLayout<QueueChanges<TaskID>>.stride
+      ) {
+        $0 + $1.storedBytes
+      }
+    }
+  }
+
+  /// The changes that make `old`'s growing parts into this state's.
+  func changes(since old: KernelState) -> Changes {
+    Changes(
+      blocked: QueueChanges(from: old.blocked, to: blocked),
+      runQueueOf: ArrayChanges(from: old.runQueueOf, to: runQueueOf),
+      blockedEntries: ArrayChanges(from: old.blockedEntries, to: blockedEntries),
+      runQueues: cpus.indices.map {
+        QueueChanges(from: $0 < old.cpus.count ? old.cpus[$0].runQueue : [], to: cpus[$0].runQueue)
+      })
+  }
+
+  /// Brings the growing parts up to the state `changes` were taken from.
+  mutating func apply(_ changes: Changes) {
+    changes.blocked.apply(to: &blocked)
+    changes.runQueueOf.apply(to: &runQueueOf)
+    changes.blockedEntries.apply(to: &blockedEntries)
+    for (i, queue) in changes.runQueues.enumerated() {
+      if i == cpus.count { cpus.append(CPU()) }
+      queue.apply(to: &cpus[i].runQueue)
+    }
+  }
+
+  /// Empties the growing parts (a checkpoint keeps the rest whole).
+  mutating func dropGrowing() {
+    blocked = []
+    runQueueOf = []
+    blockedEntries = []
+    for i in cpus.indices { cpus[i].runQueue = [] }
+  }
+
+  /// Takes the growing parts of `other` (a state with as many CPUs or more).
+  mutating func takeGrowing(from other: KernelState) {
+    blocked = other.blocked
+    runQueueOf = other.runQueueOf
+    blockedEntries = other.blockedEntries
+    for i in cpus.indices where i < other.cpus.count { cpus[i].runQueue = other.cpus[i].runQueue }
+  }
+
+  /// The bytes this state's arrays hold (a deque by its count).
+  var storedBytes: Int {
+    var bytes = blocked.count * MemoryLayout<Blocked>.stride + pendingSleep.capacity * 16
+    bytes += (runQueueOf.capacity + blockedEntries.capacity) * MemoryLayout<Int32>.stride
+    for cpu in cpus { bytes += MemoryLayout<CPU>.stride + cpu.runQueue.count * MemoryLayout<TaskID>.stride }
+    return bytes
   }
 }

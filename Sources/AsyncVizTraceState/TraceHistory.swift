@@ -5,29 +5,28 @@ import AsyncVizTrace
 /// costs one checkpoint's restore and at most `interval` applies, whatever
 /// the trace's length. A live trace grows through `sync(with:)`.
 ///
-/// A checkpoint stores what changed, not the whole state: the tasks that
-/// differ from the previous checkpoint's (with the rest of the state, which
-/// is small beside a run's tasks); every `fullEvery`th keeps every task, so
-/// a restore applies at most `fullEvery - 1` lists of changes. Whole-state
-/// checkpoints of a 20,000-task run cost 2 MB each, about 500 bytes per
-/// event; these cost about what the events changed (`storedBytes`).
+/// A checkpoint stores what changed, not the whole state: of the parts that
+/// grow with the run (the tasks, go's goroutines and queues, the kernel's
+/// blocked threads and run queues: `StateChanges`) what differs from the
+/// previous checkpoint, with the rest of the state whole (it is small beside
+/// them); every `fullEvery`th is whole, so a restore applies at most
+/// `fullEvery - 1` lists of changes. Whole-state checkpoints of a
+/// 20,000-task run cost 2 MB each, about 500 bytes per event; these cost
+/// about what the events changed (`storedBytes`).
 ///
 /// Shares the events with the trace it syncs with: it holds no copy of its
 /// own (a live producer appends to them: see `record(_:thenSyncWith:)`).
 public struct TraceHistory: Sendable {
   /// One checkpoint: the state after `events[0..<i * interval]`.
   struct Checkpoint: Sendable {
-    /// The state without its tasks (the run queue, the reactor, the lints, the counts).
+    /// The whole state in a full checkpoint; else the state without its
+    /// growing parts (the run queue, the reactor, the lints, the counts...).
     var rest: TraceState
-    /// The positions of `tasks` in the state's task table, ascending; empty
-    /// in a full checkpoint, whose `tasks` is the whole table.
-    var changed: [Int32]
-    /// The tasks that differ from the previous checkpoint's (new ones
-    /// included), or every task.
-    var tasks: [TaskInfo]
+    /// What the growing parts changed since the previous checkpoint; nil in a full one.
+    var changes: StateChanges?
   }
 
-  /// A checkpoint in this many keeps every task.
+  /// A checkpoint in this many is whole.
   public static let fullEvery = 32
 
   /// The trace as far as it is known: program, tasks, strings, events, end.
@@ -36,8 +35,9 @@ public struct TraceHistory: Sendable {
   public let interval: Int
   /// `checkpoints[i]` is the state after `events[0..<i * interval]`.
   private var checkpoints: [Checkpoint]
-  /// The tasks at the last checkpoint, to see what the next one changed.
-  private var checkpointTasks: [TaskInfo] = []
+  /// The state at the last checkpoint, to see what the next one changed (it
+  /// shares the tip's storage until the tip next changes).
+  private var checkpointState = TraceState()
   /// The state after every event, extended as events arrive.
   private var tip: TraceState
 
@@ -51,7 +51,7 @@ public struct TraceHistory: Sendable {
     self.interval = max(1, interval)
     self.indexesAtOnce = indexesAtOnce
     self.trace = Trace(program: trace.program)
-    self.checkpoints = [Checkpoint(rest: TraceState(), changed: [], tasks: [])]
+    self.checkpoints = [Checkpoint(rest: TraceState(), changes: nil)]
     self.tip = TraceState()
     sync(with: trace)
   }
@@ -135,32 +135,22 @@ public struct TraceHistory: Sendable {
     var bytes = trace.events.capacity * MemoryLayout<TraceEvent>.stride
     bytes += checkpoints.capacity * MemoryLayout<Checkpoint>.stride
     for checkpoint in checkpoints {
-      bytes += checkpoint.changed.capacity * MemoryLayout<Int32>.stride
-      bytes += checkpoint.tasks.capacity * MemoryLayout<TaskInfo>.stride
-      bytes += checkpoint.rest.storedBytes
+      bytes += (checkpoint.changes?.storedBytes ?? 0) + checkpoint.rest.storedBytes
     }
-    bytes += checkpointTasks.capacity * MemoryLayout<TaskInfo>.stride
-    return bytes + tip.storedBytes
+    return bytes + checkpointState.storedBytes + tip.storedBytes
   }
 
   /// The state at checkpoint `c`: the full checkpoint at or before it, then
   /// the changes of each one up to `c`.
   private func restore(_ c: Int) -> TraceState {
     let full = c - c % Self.fullEvery
-    var tasks = checkpoints[full].tasks
-    if full < c {
-      for checkpoint in checkpoints[(full + 1)...c] {
-        for (k, i) in checkpoint.changed.enumerated() {
-          if Int(i) < tasks.count {
-            tasks[Int(i)] = checkpoint.tasks[k]
-          } else {
-            tasks.append(checkpoint.tasks[k])
-          }
-        }
-      }
+    if full == c { return checkpoints[c].rest }
+    var growing = checkpoints[full].rest
+    for checkpoint in checkpoints[(full + 1)...c] {
+      if let changes = checkpoint.changes { growing.apply(changes) }
     }
     var state = checkpoints[c].rest
-    state.tasks = tasks
+    state.takeGrowing(from: growing)
     return state
   }
 
@@ -173,32 +163,14 @@ public struct TraceHistory: Sendable {
     }
   }
 
-  /// Keeps the tip as the next checkpoint: whole every `fullEvery`, else the tasks that changed.
+  /// Keeps the tip as the next checkpoint: whole every `fullEvery`, else
+  /// what its growing parts changed.
   private mutating func addCheckpoint() {
-    var rest = tip
-    rest.tasks = []
     if checkpoints.count % Self.fullEvery == 0 {
-      checkpoints.append(Checkpoint(rest: rest, changed: [], tasks: tip.tasks))
+      checkpoints.append(Checkpoint(rest: tip, changes: nil))
     } else {
-      var changed: [Int32] = []
-      var tasks: [TaskInfo] = []
-      let old = checkpointTasks.count
-      for (i, task) in tip.tasks.enumerated() where i >= old || checkpointTasks[i] != task {
-        changed.append(Int32(i))
-        tasks.append(task)
-      }
-      checkpoints.append(Checkpoint(rest: rest, changed: changed, tasks: tasks))
+      checkpoints.append(Checkpoint(rest: tip.withoutGrowing, changes: tip.changes(since: checkpointState)))
     }
-    checkpointTasks = tip.tasks
-  }
-}
-
-extension TraceState {
-  /// The bytes this state's arrays hold, by their capacities.
-  var storedBytes: Int {
-    var bytes = tasks.capacity * MemoryLayout<TaskInfo>.stride
-    bytes += runQueue.storedBytes + reactor.storedBytes
-    bytes += lints.capacity * MemoryLayout<LintRecord>.stride
-    return bytes
+    checkpointState = tip
   }
 }

@@ -24,6 +24,18 @@ public enum DemoTraces {
     trace(of: compiled(name), model: model, options: RuntimeOptions(), limits: Limits())
   }
 
+  /// The complete trace of the demo `name` under `model` with its constants
+  /// set (`--set requests=N`): a bigger run of the same program.
+  public static func trace(named name: String, model: RuntimeModel, constants: [String: Int64]) -> Trace {
+    guard let demo = DemoCatalog.named(name) else { preconditionFailure("no demo named \(name)") }
+    do {
+      let program = try CompiledProgram.compile(demo.sourceFile, overrides: constants)
+      return trace(of: program, model: model, options: RuntimeOptions(), limits: Limits())
+    } catch {
+      preconditionFailure("demo \(name) does not compile with \(constants): \(error)")
+    }
+  }
+
   /// The complete trace of `program` under `model` on the sim backend, with
   /// `options` and `limits` (a benchmark's big runs raise both).
   public static func trace(

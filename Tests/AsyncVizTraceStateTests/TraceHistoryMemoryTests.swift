@@ -37,3 +37,43 @@ import Testing
     #expect(history.state(afterEvents: n) == state, "after \(n) events")
   }
 }
+
+/// The same budget under the go and threads models, whose own state grows
+/// with the run too: go's status per goroutine, its global queue and
+/// netpoller list, the kernel's blocked threads and run queues. With
+/// thousands of goroutines or threads waiting at once, a checkpoint that
+/// kept those whole (while keeping the tasks as changes) would hold about
+/// their size every interval, which the budget does not leave room for.
+@Test(arguments: [(RuntimeModel.go, 512), (.threads, 1_024)])
+func aLargeModelHistoryStaysWithinABudgetOfBytesPerEvent(model: RuntimeModel, interval: Int) {
+  let trace = DemoTraces.trace(named: "many-requests", model: model, constants: ["requests": 6_000])
+  #expect(trace.end?.reason == .completed)
+  let history = TraceHistory(trace: trace, interval: interval)
+  let events = trace.events.count
+  let eventBytes = MemoryLayout<TraceEvent>.stride
+  let budget = events * (eventBytes + 150)
+  print(
+    "\(model) history of \(events) events, \(trace.tasks.count) tasks: \(history.storedBytes / events) bytes"
+      + " per event (\(eventBytes) of them the event), budget \(budget / events)")
+  #expect(
+    history.storedBytes <= budget,
+    "\(history.storedBytes / events) bytes per event, budget \(budget / events) (\(events) events)")
+  // What the model's own state would take kept whole at each checkpoint
+  // (its queues, and per goroutine or thread a status or place: 4 to 7
+  // bytes), counted at their element sizes: more than the checkpoints'
+  // share of the budget.
+  var whole = 0
+  for n in stride(from: interval, through: events, by: interval) {
+    let state = history.state(afterEvents: n)
+    let go =
+      state.go.global.count + state.go.netpoller.count + state.go.procs.reduce(0) { $0 + $1.local.count }
+    whole +=
+      go * MemoryLayout<TaskID>.stride + state.go.statuses.count
+      * (MemoryLayout<GoSchedState.GStatus>.stride + 5)
+    whole += state.kernel.blocked.count * MemoryLayout<KernelState.Blocked>.stride
+    whole += state.kernel.cpus.reduce(0) { $0 + $1.runQueue.count } * MemoryLayout<TaskID>.stride
+    if model == .threads { whole += state.tasks.count * 8 }
+  }
+  print("\(model): the model's state kept whole would add \(whole / events) bytes per event")
+  #expect(history.storedBytes + whole > budget, "whole \(whole / events) bytes per event")
+}

@@ -1,0 +1,47 @@
+/// What changed in an array between two checkpoints of a history: the
+/// positions whose element differs (new ones included) and those elements,
+/// found by comparing, so nothing in the reducer has to report what it
+/// touched. A checkpoint keeps these instead of the array when the array
+/// grows with the run (one entry per task, goroutine or thread): a whole
+/// copy per checkpoint costs the run's size, these cost what the events did.
+struct ArrayChanges<Element: Equatable & Sendable>: Sendable {
+  /// The positions that differ, ascending; those at or past the old count are
+  /// every new position.
+  private var positions: [Int32] = []
+  /// `positions`' elements.
+  private var elements: [Element] = []
+  /// The new count.
+  private var count: Int
+
+  /// The changes that make `old` into `new`.
+  init(from old: [Element], to new: [Element]) {
+    count = new.count
+    // The same storage (nothing written since): nothing changed.
+    if old.count == new.count
+      && old.withUnsafeBufferPointer({ a in new.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } })
+    {
+      return
+    }
+    for i in new.indices where i >= old.count || old[i] != new[i] {
+      positions.append(Int32(i))
+      elements.append(new[i])
+    }
+  }
+
+  /// Makes `array`, the old array, into the new one.
+  func apply(to array: inout [Element]) {
+    if array.count > count { array.removeLast(array.count - count) }
+    for (k, i) in positions.enumerated() {
+      if Int(i) < array.count {
+        array[Int(i)] = elements[k]
+      } else {
+        array.append(elements[k])
+      }
+    }
+  }
+
+  /// The bytes the changes hold, by their arrays' capacities.
+  var storedBytes: Int {
+    positions.capacity * MemoryLayout<Int32>.stride + elements.capacity * MemoryLayout<Element>.stride
+  }
+}
