@@ -51,7 +51,7 @@ extension Context {
   }
 
   /// Whether the timer has fired.
-  public func timerFired(_ id: TimerID) -> Bool { core.pointee.reactor.timers.status(id) == .fired }
+  public func timerFired(_ id: TimerID) -> Bool { core.pointee.reactor.timers.hasFired(id) }
 
   /// Cancels an armed timer and drops its waker (a `sleep` dropped by select);
   /// records `timer_cancel` first, so that readers of the trace know exactly

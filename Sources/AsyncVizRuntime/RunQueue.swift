@@ -16,6 +16,12 @@ struct RunQueue: ~Copyable {
     return storage.count
   }
 
+  /// Makes room for `total` ids in all.
+  mutating func reserve(_ total: Int) { storage.reserve(total) }
+
+  /// Ids queued.
+  var count: Int { storage.count }
+
   /// Removes the front element.
   @inline(__always)
   mutating func pop() -> TaskID? { storage.popFirst() }

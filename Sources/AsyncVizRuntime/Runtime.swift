@@ -97,11 +97,12 @@ public final class Runtime {
   /// Reserves event storage ahead of a run of known size.
   public func reserve(events: Int) { core.pointee.recorder.reserve(events: events) }
 
-  /// Reserves room for `count` more tasks (their slots and their records in
-  /// the trace's task table) and `timers` more timers, so that spawning and
-  /// arming that many moves no table.
+  /// Reserves room for `count` more tasks (their slots, their records in
+  /// the trace's task table and their places in the run queue) and `timers`
+  /// more timers, so that spawning and arming that many moves no table.
   public func reserve(tasks count: Int, timers: Int = 0) {
     core.pointee.slots.reserve(core.pointee.slots.count + count)
+    core.pointee.runQueue.reserve(core.pointee.runQueue.count + count)
     core.pointee.recorder.reserve(tasks: count)
     core.pointee.reactor.timers.nodes.reserve(core.pointee.reactor.timers.nodes.count + timers)
   }

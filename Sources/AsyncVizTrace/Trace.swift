@@ -1,17 +1,29 @@
 /// A task as listed in a trace's `tasks` table.
+///
+/// 24 bytes: the parent is stored as its raw id, 0 for none (0 never names
+/// a task), where a `TaskID?` beside the id made the record 32. A runtime
+/// keeps one per task even with tracing off, so 100,000 spawned tasks touch
+/// about 200 fewer pages (each a page fault).
 public struct TaskRecord: Sendable, Equatable {
-  /// The task's id; equals its position in the table plus one.
-  public var id: TaskID
   /// The async fn (or native future) the task runs, e.g. "handler".
   public var name: String
+  /// The task's id; equals its position in the table plus one.
+  public var id: TaskID
+  /// The parent's raw id, 0 for the root task.
+  private var parentRaw: UInt32
+
   /// The task that spawned it; nil for the root task.
-  public var parent: TaskID?
+  public var parent: TaskID? {
+    get { parentRaw == 0 ? nil : TaskID(parentRaw) }
+    set { parentRaw = newValue?.rawValue ?? 0 }
+  }
 
   /// Makes a record.
   public init(id: TaskID, name: String, parent: TaskID?) {
+    precondition(parent?.rawValue != 0, "task 0 names no task")
     self.id = id
     self.name = name
-    self.parent = parent
+    self.parentRaw = parent?.rawValue ?? 0
   }
 }
 
