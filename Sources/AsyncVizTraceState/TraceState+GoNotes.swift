@@ -178,7 +178,16 @@ extension TraceState {
       if let old = p >= 0 && Int(p) < go.procs.count ? go.procs[Int(p)].runnext : nil {
         s.text(", and ")
         s.label(old, in: trace)
-        s.text(" moves from runnext to the local queue's tail")
+        if go.procs[Int(p)].local.count >= GoCosts.localQueueCapacity {
+          // runqput finds the local queue full: runqputslow spills half of it first.
+          s.text(" moves from runnext towards the local queue, which is full (")
+          s.number(Int64(GoCosts.localQueueCapacity))
+          s.text(" slots): runqputslow moves its first half, then ")
+          s.label(old, in: trace)
+          s.text(", to the global run queue")
+        } else {
+          s.text(" moves from runnext to the local queue's tail")
+        }
       }
       s.text(".")
     case .local:

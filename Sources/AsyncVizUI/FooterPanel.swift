@@ -102,6 +102,9 @@ enum FooterPanel {
   static func stuckReason(_ id: TaskID, in state: TraceState, _ cx: PanelContext) -> String {
     guard let task = state.task(id) else { return cx.label(id) }
     if task.hasLint(.lostWaker) { return "\(cx.label(id)) (waker lost)" }
-    return "\(cx.label(id)) (on \(cx.awaitingText(task)))"
+    // The wait is read from the run's last state, with the task: the shown
+    // step's go or kernel state would name what the task waited on then.
+    let last = PanelContext(trace: cx.trace, state: state, model: cx.model, options: cx.options)
+    return "\(cx.label(id)) (on \(last.awaitingText(task)))"
   }
 }

@@ -119,7 +119,9 @@ public struct TimelineIndex: Sendable {
       // node: a resume queued, on the call stack, left it at an await.
       case .goRunqPut, .goPreempt, .threadReady, .microtaskQueue:
         open(.ready, event)
-      case .goExecute, .goSyscallExit, .threadRun, .callPush:
+      // A syscall's return without a P (p -1) runs nothing: the goroutine
+      // goes to the global queue, as the reducer has it.
+      case .goExecute, .goSyscallExit(_, _, 0...), .threadRun, .callPush:
         open(.polling, event)
       case .goPark:
         open(.waiting(.nothing), event)

@@ -158,6 +158,12 @@ private func times(_ trace: Trace) -> [String: [Int64]] {
       spilled.append(task)
       spillNotes.append(state.note(forEvent: i, in: run.trace))
     }
+    if spilled.isEmpty, case .goRunqPut(_, _, .runnext) = event.payload,
+      case .goRunqPut(_, _, .global)? = run.trace.events.dropFirst(i + 1).first?.payload
+    {
+      // The put into runnext that displaced a goroutine towards the full queue.
+      spillNotes.append(state.note(forEvent: i, in: run.trace))
+    }
     TraceReducer.apply(run.trace.events, upTo: i + 1, to: &state)
     longestLocal = max(longestLocal, state.go.procs.first?.local.count ?? 0)
   }
@@ -168,5 +174,8 @@ private func times(_ trace: Trace) -> [String: [Int64]] {
   #expect(spilled.count == GoCosts.localQueueCapacity / 2)
   #expect(spilled.first == TaskID(2))
   #expect(spilled.last == TaskID(129))
-  #expect(spillNotes.first?.contains("moves from P0's full local run queue (256 slots; runqputslow") == true)
+  let displacing = "towards the local queue, which is full (256 slots): runqputslow"
+  #expect(spillNotes.first?.contains(displacing) == true)
+  let moving = "moves from P0's full local run queue (256 slots; runqputslow"
+  #expect(spillNotes.dropFirst().first?.contains(moving) == true)
 }

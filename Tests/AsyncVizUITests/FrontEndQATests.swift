@@ -97,3 +97,16 @@ private func rows(_ model: ViewerModel, width: Int = 100, height: Int = 30) -> [
   #expect(KeyMap.action(for: .character("]"), in: .paused) == .scrollNotesDown)
   #expect(KeyMap.action(for: .character("["), in: .paused) == .scrollNotesUp)
 }
+
+/// The stuck line names what each task waits on at the run's end, whatever
+/// step is shown: under go the wait reason is read from the last state, not
+/// the shown step's (where the goroutine may not be parked yet).
+@Test func theStuckLineReadsTheLastStateAtEveryStep() {
+  let feed = SavedTraceFeed(trace: DemoTraces.goTrace(named: "lost-waker"))
+  var m = ViewerModel(feed: feed)
+  m.jump(to: m.history.lastStep)
+  let atEnd = statusLine(m)
+  #expect(atEnd.contains("Stuck at step") && atEnd.contains("#1 main (on chan receive L17)"), "\(atEnd)")
+  m.jump(to: 1)
+  #expect(statusLine(m).contains("#1 main (on chan receive L17)"), "\(statusLine(m))")
+}
