@@ -16,6 +16,13 @@ private final class TickingClock: SimBackendWrapper {
   var clockMovesByItself: Bool { true }
 }
 
+/// A runtime with tracing off on `clock`.
+private func untracedRuntime(on clock: TickingClock) -> Runtime {
+  Runtime(
+    program: ProgramInfo(name: "clock", source: "", backend: .sim), backend: clock,
+    options: RuntimeOptions(tracing: false))
+}
+
 /// Notes the time its poll saw, then yields once.
 private struct NotesTime: Future {
   var yielded = false
@@ -35,9 +42,7 @@ private struct NotesTime: Future {
 /// time, must still be read after the poll, not be its start's reading.
 @Test func untracedRunsReadTheClockAfterAPollWhenAskedAndAtTheEnd() {
   let clock = TickingClock()
-  let rt = Runtime(
-    program: ProgramInfo(name: "clock", source: "", backend: .sim), backend: clock,
-    options: RuntimeOptions(tracing: false))
+  let rt = untracedRuntime(on: clock)
   let task = rt.spawn("noter", NotesTime())
   #expect(rt.step() == .polled(task.task, .pending))
   let afterFirst = rt.now
@@ -69,9 +74,7 @@ private struct Spins: Future {
 /// turns there are (each poll used to read it at its start).
 @Test func untracedRunsReadTheClockOnlyWhereATimeIsUsed() {
   let clock = TickingClock()
-  let rt = Runtime(
-    program: ProgramInfo(name: "clock", source: "", backend: .sim), backend: clock,
-    options: RuntimeOptions(tracing: false))
+  let rt = untracedRuntime(on: clock)
   rt.spawn("a", Spins(left: 300))
   rt.spawn("b", Spins(left: 300))
   let end = rt.run()
@@ -102,9 +105,7 @@ private struct SleepsOnce: Future {
 /// after its sleep sees at least the sleep's deadline.
 @Test func untracedRunsReadTheClockForTimersAndForFuturesThatAsk() {
   let clock = TickingClock()
-  let rt = Runtime(
-    program: ProgramInfo(name: "clock", source: "", backend: .sim), backend: clock,
-    options: RuntimeOptions(tracing: false))
+  let rt = untracedRuntime(on: clock)
   let first = rt.spawn("first", SleepsOnce(us: 100))
   let second = rt.spawn("second", SleepsOnce(us: 250))
   #expect(rt.run().reason == .completed)

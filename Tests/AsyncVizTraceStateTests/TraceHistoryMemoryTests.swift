@@ -3,6 +3,23 @@ import AsyncVizTrace
 import AsyncVizTraceState
 import Testing
 
+/// Expects `history` of `trace` to hold at most the events themselves (held
+/// once, shared with the trace) plus 150 bytes an event for the checkpoints:
+/// the tasks (and a model's own state) an interval changed, the parts kept
+/// whole, a full checkpoint in 32. Returns the budget in bytes.
+private func expectWithinBudget(_ history: TraceHistory, of trace: Trace, _ model: String) -> Int {
+  let events = trace.events.count
+  let eventBytes = MemoryLayout<TraceEvent>.stride
+  let budget = events * (eventBytes + 150)
+  print(
+    "\(model) history of \(events) events, \(trace.tasks.count) tasks: \(history.storedBytes / events) bytes"
+      + " per event (\(eventBytes) of them the event), budget \(budget / events)")
+  #expect(
+    history.storedBytes <= budget,
+    "\(history.storedBytes / events) bytes per event, budget \(budget / events) (\(events) events)")
+  return budget
+}
+
 /// The history of a large run stays within a budget of bytes per event: its
 /// checkpoints store the tasks that changed, not whole states. Whole-state
 /// checkpoints grow with tasks x checkpoints (for 2,000 tasks every 1,024
@@ -16,17 +33,7 @@ import Testing
   let history = TraceHistory(trace: trace, interval: interval)
   let events = trace.events.count
   let eventBytes = MemoryLayout<TraceEvent>.stride
-  // The events themselves (held once, shared with the trace), plus 150 bytes
-  // an event for the checkpoints: the tasks an interval changed, the run
-  // queue and the timers (the parts kept whole), a full checkpoint in 32
-  // (about 90 today).
-  let budget = events * (eventBytes + 150)
-  print(
-    "history of \(events) events, \(trace.tasks.count) tasks: \(history.storedBytes / events) bytes per event"
-      + " (\(eventBytes) of them the event), budget \(budget / events)")
-  #expect(
-    history.storedBytes <= budget,
-    "\(history.storedBytes / events) bytes per event, budget \(budget / events) (\(events) events)")
+  let budget = expectWithinBudget(history, of: trace, "rust")
   // What whole-state checkpoints would take for the tasks alone: more than the checkpoints' share.
   let wholeStates = (events / interval) * trace.tasks.count * MemoryLayout<TaskInfo>.stride
   #expect(wholeStates > budget - events * eventBytes)
@@ -50,14 +57,7 @@ func aLargeModelHistoryStaysWithinABudgetOfBytesPerEvent(model: RuntimeModel, in
   #expect(trace.end?.reason == .completed)
   let history = TraceHistory(trace: trace, interval: interval)
   let events = trace.events.count
-  let eventBytes = MemoryLayout<TraceEvent>.stride
-  let budget = events * (eventBytes + 150)
-  print(
-    "\(model) history of \(events) events, \(trace.tasks.count) tasks: \(history.storedBytes / events) bytes"
-      + " per event (\(eventBytes) of them the event), budget \(budget / events)")
-  #expect(
-    history.storedBytes <= budget,
-    "\(history.storedBytes / events) bytes per event, budget \(budget / events) (\(events) events)")
+  let budget = expectWithinBudget(history, of: trace, "\(model)")
   // What the model's own state would take kept whole at each checkpoint
   // (its queues, and per goroutine or thread a status or place: 4 to 7
   // bytes), counted at their element sizes: more than the checkpoints'
