@@ -179,7 +179,7 @@ func runTraceIOBenchmarks() {
   print(
     "  asyncviz reader:     \(rate(size, read))  (\(events) events in \(String(format: "%.3f", read)) s; goal >= 200 MB/s)"
   )
-  let decoded = trace.events.count * MemoryLayout<TraceEvent>.stride
+  let decoded = trace.events.storedBytes
   print(
     "  reader peak memory:  +\(extra / 1_000_000) MB for \(decoded / 1_000_000) MB of decoded events"
       + " (file \(size / 1_000_000) MB)")

@@ -12,6 +12,8 @@ private struct YieldRun {
   var cpuRate: Double
   /// Events in the trace (0 with tracing off).
   var events: Int
+  /// Bytes the trace's event log holds per event (0 with tracing off).
+  var bytesPerEvent: Int
   /// What the kernel did meanwhile: page faults and system time, mostly the
   /// fresh memory a trace fills.
   var kernel: ThreadKernelUsage
@@ -42,7 +44,8 @@ private func nativeYield(tasks: Int, yields: Int, tracing: Bool) -> YieldRun {
   let seconds = Double(Monotonic.nanoseconds() - start) / 1e9
   return YieldRun(
     rate: Double(end.steps) / seconds, cpuRate: Double(end.steps) / cpuSeconds, events: rt.trace.events.count,
-    kernel: kernel, cpuSeconds: cpuSeconds)
+    bytesPerEvent: rt.trace.events.storedBytes / max(1, rt.trace.events.count), kernel: kernel,
+    cpuSeconds: cpuSeconds)
 }
 
 /// Push+pop pairs per second through a hand-written power-of-two ring buffer
@@ -125,7 +128,7 @@ func runYieldBenchmarks() {
   if let on = bestOn {
     print(
       "    of its CPU time in the kernel: \(String(format: "%.0f", on.kernelShare * 100))%, "
-        + "\(on.kernel.minorFaults) page faults (\(MemoryLayout<TraceEvent>.stride) B per event, fresh memory); "
+        + "\(on.kernel.minorFaults) page faults (\(on.bytesPerEvent) B per event, fresh memory); "
         + "\(millions(on.userRate)) M per second of user CPU time")
   }
   print("  ratio on/off: \(String(format: "%.2f", best.on / best.off))")

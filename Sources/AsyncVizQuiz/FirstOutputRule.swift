@@ -26,7 +26,7 @@ enum FirstOutputRule: RunRule {
       }
       return QuizChoice.line(line.text, because: why + ".")
     }
-    let last = run.trace.events[first.index].step
+    let last = run.trace.events.step(at: first.index)
     let prompt = "Before the run starts: which line does the program print first?"
     return [
       QuizQuestion(

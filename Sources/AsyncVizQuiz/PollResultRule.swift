@@ -19,11 +19,11 @@ enum PollResultRule: StepRule {
     guard let info = w.before.task(task) else { return [] }
     let firstPoll = info.polls == 0
     let blocked = w.events.contains { i in
-      if case .block = run.trace.events[i].payload { return i > startIndex && i < endIndex }
+      if case .block = run.trace.events.payload(at: i) { return i > startIndex && i < endIndex }
       return false
     }
     let spawned = w.events.contains { i in
-      if case .spawn(_, let parent) = run.trace.events[i].payload { return parent == task }
+      if case .spawn(_, let parent) = run.trace.events.payload(at: i) { return parent == task }
       return false
     }
     let name = run.label(task)
@@ -135,7 +135,7 @@ enum PollResultRule: StepRule {
         return false
       })
     {
-      if case .pollEnd(_, _, let line, let awaiting) = run.trace.events[i].payload,
+      if case .pollEnd(_, _, let line, let awaiting) = run.trace.events.payload(at: i),
         awaiting != other.0 || line != other.1
       {
         return (i, awaiting, line)

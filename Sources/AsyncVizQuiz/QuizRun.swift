@@ -35,7 +35,7 @@ public struct QuizRun: Sendable {
   func firstEvent(from start: Int, where match: (EventPayload) -> Bool) -> Int? {
     var i = start
     while i < trace.events.count {
-      if match(trace.events[i].payload) { return i }
+      if match(trace.events.payload(at: i)) { return i }
       i += 1
     }
     return nil

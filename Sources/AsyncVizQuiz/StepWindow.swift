@@ -21,7 +21,7 @@ struct StepWindow {
   /// The first event of the next step for which `match` gives a value.
   func first<T>(_ match: (EventPayload) -> T?) -> (index: Int, value: T)? {
     for i in events {
-      if let value = match(run.trace.events[i].payload) { return (i, value) }
+      if let value = match(run.trace.events.payload(at: i)) { return (i, value) }
     }
     return nil
   }

@@ -17,7 +17,7 @@ enum WakeSourceRule: StepRule {
       return false
     }
     var wokenBy: WakeSource?
-    if let laterWake, case .wake(_, let by, _, _) = run.trace.events[laterWake].payload { wokenBy = by }
+    if let laterWake, case .wake(_, let by, _, _) = run.trace.events.payload(at: laterWake) { wokenBy = by }
 
     var options: [String: (text: String, fact: String)] = [:]
     let fd = after.reactor.interest.first { $0.task == task && $0.wakerStored }

@@ -189,7 +189,7 @@ public enum EventPayload: Sendable, Equatable {
 }
 
 /// The event kinds, in the order of `EventPayload`'s cases.
-package enum EventKind: UInt8, CaseIterable {
+@usableFromInline package enum EventKind: UInt8, CaseIterable {
   case spawn, schedule, pollStart, pollEnd, complete, register, deregister, reactorWait, reactorReady
   case timerSet, timerFire, timerCancel, wake, wakerClone, wakerDrop, ioSend, output, block, lint
   case deferWake, taskDrop, futureMade, futurePolled
@@ -198,7 +198,7 @@ package enum EventKind: UInt8, CaseIterable {
   case goRunqPut, goExecute, goPark, goSyscall, goSyscallExit, goHandoff, goPreempt, goIdle
 
   /// The kind's name in traces.
-  package var name: StaticString {
+  @usableFromInline package var name: StaticString {
     switch self {
     case .spawn: "spawn"
     case .schedule: "schedule"

@@ -79,7 +79,7 @@ public struct Trace: Sendable, Equatable {
   /// Every task, indexed by `TaskID.index`.
   public var tasks: [TaskRecord]
   /// Every event; an event's index is its `seq`. Steps and times never decrease.
-  public var events: [TraceEvent]
+  public var events: EventLog
   /// Interned strings; index 0 is "".
   public var strings: [String]
   /// nil while the run is still going.
@@ -87,7 +87,7 @@ public struct Trace: Sendable, Equatable {
 
   /// Makes a trace.
   public init(
-    program: ProgramInfo, tasks: [TaskRecord] = [], events: [TraceEvent] = [],
+    program: ProgramInfo, tasks: [TaskRecord] = [], events: EventLog = [],
     strings: [String] = [""], end: RunEnd? = nil
   ) {
     self.program = program
@@ -124,7 +124,7 @@ public struct Trace: Sendable, Equatable {
     program = source.program
     if tasks.count < source.tasks.count { tasks.append(contentsOf: source.tasks[tasks.count...]) }
     if strings.count < source.strings.count { strings.append(contentsOf: source.strings[strings.count...]) }
-    if events.count < source.events.count { events.append(contentsOf: source.events[events.count...]) }
+    if events.count < source.events.count { events.append(contentsOf: source.events, from: events.count) }
     end = source.end
   }
 

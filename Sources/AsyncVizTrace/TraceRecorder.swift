@@ -21,7 +21,7 @@ public struct TraceRecorder: Sendable {
   }
 
   /// Appends an event at time `tUs` in the current step.
-  @inlinable
+  @inline(__always) @inlinable
   public mutating func record(_ payload: EventPayload, at tUs: Int64) {
     if enabled {
       trace.events.append(TraceEvent(step: step, tUs: tUs, payload: payload))

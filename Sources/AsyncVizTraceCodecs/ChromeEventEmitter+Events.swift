@@ -81,7 +81,7 @@ extension ChromeEventEmitter {
     }
     TraceReducer.apply(trace.events, upTo: i + 1, to: &state)
     counters(i, state: state, into: &out)
-    if let turn = reactorTurn, i + 1 == trace.events.count || trace.events[i + 1].step != e.step {
+    if let turn = reactorTurn, i + 1 == trace.events.count || trace.events.step(at: i + 1) != e.step {
       reactorSlice(turn, into: &out)
       reactorTurn = nil
     }
@@ -147,7 +147,7 @@ extension ChromeEventEmitter {
     out.raw(",\"args\":{\"seq\":")
     out.int(Int64(turn.start))
     out.raw(",\"t_us\":")
-    out.int(trace.events[turn.start].tUs)
+    out.int(trace.events.time(at: turn.start))
     out.raw("}},\n")
   }
 

@@ -46,7 +46,7 @@ extension ChromeEventEmitter {
 
   /// The slices a go event opens or closes.
   mutating func goEvent(_ i: Int, state: TraceState, into out: inout JSONBytes) {
-    switch trace.events[i].payload {
+    switch trace.events.payload(at: i) {
     case .goExecute(let task, let p, let m):
       goRuns[p] = (i, task, m)
     case .goPark(let task, _, _), .goPreempt(let task, _), .complete(let task):

@@ -31,7 +31,7 @@ struct ChromeEventEmitter {
     var next: [Int] = Array(repeating: -1, count: trace.tasks.count + 1)
     var targets: [Int: Int] = [:]
     for i in trace.events.indices.reversed() {
-      switch trace.events[i].payload {
+      switch trace.events.payload(at: i) {
       case .pollStart(let task) where task.index >= 0 && task.index < next.count:
         next[task.index] = i
       case .wake(let task, _, _, _) where task.index >= 0 && task.index < next.count && next[task.index] >= 0:
@@ -127,7 +127,7 @@ struct ChromeEventEmitter {
     out.raw(",\"args\":{\"seq\":")
     out.int(Int64(i))
     out.raw(",\"t_us\":")
-    out.int(trace.events[i].tUs)
+    out.int(trace.events.time(at: i))
     if let extra {
       out.byte(UInt8(ascii: ","))
       out.raw("\"detail\":")

@@ -33,14 +33,14 @@ struct ChromeTimeline {
     var first = 0
     while first < events.count {
       var last = first
-      while last + 1 < events.count && events[last + 1].step == events[first].step { last += 1 }
+      while last + 1 < events.count && events.step(at: last + 1) == events.step(at: first) { last += 1 }
       let n = Int128(last - first + 1)
       let width = max(Int128(ChromeTimeline.stepWidthNs), n + 1)
       let spacing = width / (n + 1)
       for (k, i) in (first...last).enumerated() {
-        times[i] = Int128(events[i].tUs) * 1000 + base + Int128(k) * spacing
+        times[i] = Int128(events.time(at: i)) * 1000 + base + Int128(k) * spacing
       }
-      let end = Int128(events[last].tUs) * 1000 + base + n * spacing
+      let end = Int128(events.time(at: last)) * 1000 + base + n * spacing
       for i in first...last { stepEnds[i] = end }
       base += width
       first = last + 1

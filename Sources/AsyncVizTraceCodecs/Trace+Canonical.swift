@@ -12,25 +12,26 @@ extension Trace {
   public func withCanonicalStrings() -> Trace {
     var interner = StringInterner()
     var copy = self
-    copy.events = events.map { event in
-      var e = event
-      switch event.payload {
-      case .pollEnd(let task, let result, let line, let awaiting):
-        e.payload = .pollEnd(
-          task: task, result: result, line: line,
-          awaiting: canonical(awaiting, &interner))
-      case .ioSend(let task, let fd, let resource, let op):
-        let r = interner.intern(string(resource))
-        e.payload = .ioSend(task: task, fd: fd, resource: r, op: interner.intern(string(op)))
-      case .output(let task, let text):
-        e.payload = .output(task: task, text: interner.intern(string(text)))
-      case .lint(let task, let code, let detail):
-        e.payload = .lint(task: task, code: code, detail: interner.intern(string(detail)))
-      default:
-        break
-      }
-      return e
-    }
+    copy.events = EventLog(
+      events.lazy.map { event in
+        var e = event
+        switch event.payload {
+        case .pollEnd(let task, let result, let line, let awaiting):
+          e.payload = .pollEnd(
+            task: task, result: result, line: line,
+            awaiting: canonical(awaiting, &interner))
+        case .ioSend(let task, let fd, let resource, let op):
+          let r = interner.intern(string(resource))
+          e.payload = .ioSend(task: task, fd: fd, resource: r, op: interner.intern(string(op)))
+        case .output(let task, let text):
+          e.payload = .output(task: task, text: interner.intern(string(text)))
+        case .lint(let task, let code, let detail):
+          e.payload = .lint(task: task, code: code, detail: interner.intern(string(detail)))
+        default:
+          break
+        }
+        return e
+      })
     copy.strings = interner.strings
     return copy
   }

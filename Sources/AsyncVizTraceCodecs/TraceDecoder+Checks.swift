@@ -26,7 +26,7 @@ extension TraceDecoder {
       }
     }
     for (i, name) in spawnNames {
-      guard case .spawn(let task, let parent) = events[i].payload else { continue }
+      guard case .spawn(let task, let parent) = events.payload(at: i) else { continue }
       let record = tasks[task.index]
       guard record.name == name && record.parent == parent else {
         throw TraceReadError(

@@ -30,7 +30,7 @@ struct TraceDecoder: ~Copyable {
   /// `tasks`, once read.
   var tasks: [TaskRecord]?
   /// Decoded events; `events.count` is the next `seq`.
-  var events: [TraceEvent] = []
+  var events = EventLog()
   /// Whether `events` was read (an empty array is fine).
   var sawEvents = false
   /// `end`, once read: `.some(nil)` for a live trace's `null`.

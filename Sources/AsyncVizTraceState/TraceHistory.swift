@@ -96,7 +96,7 @@ public struct TraceHistory: Sendable {
     var hi = trace.events.count
     while lo < hi {
       let mid = (lo + hi) / 2
-      if trace.events[mid].step <= step { lo = mid + 1 } else { hi = mid }
+      if trace.events.step(at: mid) <= step { lo = mid + 1 } else { hi = mid }
     }
     return lo
   }
@@ -132,7 +132,7 @@ public struct TraceHistory: Sendable {
   /// the trace, counted once; the checkpoints; the tip), by their capacities:
   /// what a test bounds by the trace's size.
   public var storedBytes: Int {
-    var bytes = trace.events.capacity * MemoryLayout<TraceEvent>.stride
+    var bytes = trace.events.storedBytes
     bytes += checkpoints.capacity * MemoryLayout<Checkpoint>.stride
     for checkpoint in checkpoints {
       bytes += (checkpoint.changes?.storedBytes ?? 0) + checkpoint.rest.storedBytes

@@ -14,14 +14,29 @@ public enum TraceReducer {
   /// explained by the event before or after it), so the state
   /// after n events depends on `events[n]` only through that look-ahead,
   /// which never crosses a step.
-  public static func apply(_ events: [TraceEvent], upTo end: Int, to state: inout TraceState) {
+  public static func apply(_ events: EventLog, upTo end: Int, to state: inout TraceState) {
     let stop = min(end, events.count)
     var i = state.applied
-    while i < stop {
-      let previous = i > 0 ? events[i - 1].payload : nil
-      let next = i + 1 < events.count ? events[i + 1].payload : nil
-      state.apply(events[i], previous: previous, next: next)
-      i += 1
+    guard i < stop else { return }
+    var previous = i > 0 ? events.payload(at: i - 1) : nil
+    if stop - i <= 16 {
+      // A step or a note at a time (the narration, the writer): reading
+      // the few events by index costs less than setting up a reader.
+      while i < stop {
+        let event = events[i]
+        state.apply(event, previous: previous, next: i + 1 < events.count ? events.payload(at: i + 1) : nil)
+        previous = event.payload
+        i += 1
+      }
+    } else {
+      // In order through the packed log: each event unpacked once as the
+      // one applied, its neighbours' payloads alone as the look-ahead.
+      var reader = events.makeIterator(from: i)
+      while i < stop, let event = reader.next() {
+        state.apply(event, previous: previous, next: i + 1 < events.count ? events.payload(at: i + 1) : nil)
+        previous = event.payload
+        i += 1
+      }
     }
     state.applied = max(state.applied, stop)
   }

@@ -9,7 +9,7 @@ extension TraceState {
   /// wake at `i` caused it); nothing otherwise.
   func briefQueued<S: NoteSink & ~Copyable>(_ task: TaskID, after i: Int, in trace: Trace, into s: inout S) {
     guard i + 1 < trace.events.count,
-      case .schedule(task, let cause, let position) = trace.events[i + 1].payload
+      case .schedule(task, let cause, let position) = trace.events.payload(at: i + 1)
     else { return }
     if position == 0 {
       s.text(cause == .spawn ? " (block_on's own future, polled first)" : " (block_on's own future)")
@@ -28,9 +28,9 @@ extension TraceState {
   /// that dropped it, and a timer armed right before its task's Pending.
   func isFoldedInBrief(_ i: Int, in trace: Trace) -> Bool {
     let events = trace.events
-    let previous = i > 0 ? events[i - 1].payload : nil
-    let next = i + 1 < events.count ? events[i + 1].payload : nil
-    switch events[i].payload {
+    let previous = i > 0 ? events.payload(at: i - 1) : nil
+    let next = i + 1 < events.count ? events.payload(at: i + 1) : nil
+    switch events.payload(at: i) {
     case .schedule(let task, _, _):
       if case .spawn(task, let parent) = previous { return parent != nil }  // a root tells its own
       if case .wake(task, _, _, _) = previous { return true }
@@ -65,7 +65,7 @@ extension TraceState {
   /// " 2 lines, first" when the print at `i` starts a run of prints by `task`.
   func briefPrintCount<S: NoteSink & ~Copyable>(_ task: TaskID, at i: Int, in trace: Trace, into s: inout S) {
     var n = 1
-    while i + n < trace.events.count, case .output(task, _) = trace.events[i + n].payload { n += 1 }
+    while i + n < trace.events.count, case .output(task, _) = trace.events.payload(at: i + n) { n += 1 }
     guard n > 1 else { return }
     s.text(" ")
     s.number(Int64(n))
@@ -78,10 +78,10 @@ extension TraceState {
     _ task: TaskID, result: PollResult, at i: Int, in trace: Trace, into s: inout S
   ) {
     if result == .ready {
-      guard i + 1 < trace.events.count, case .complete(task) = trace.events[i + 1].payload else { return }
+      guard i + 1 < trace.events.count, case .complete(task) = trace.events.payload(at: i + 1) else { return }
       s.text(": done")
       writeOthersAlive(ifNone: ", the last live task", into: &s)
-    } else if i > 0, case .timerSet(task, let deadline, _) = trace.events[i - 1].payload {
+    } else if i > 0, case .timerSet(task, let deadline, _) = trace.events.payload(at: i - 1) {
       s.text(" (timer at ")
       s.instant(deadline)
       s.text(")")
@@ -96,7 +96,7 @@ extension TraceState {
     s.request(by: task, " sends ", resource, op, in: trace)
     s.text(" on fd ")
     s.number(Int64(fd))
-    if i + 1 < trace.events.count, case .register(task, fd, let interest) = trace.events[i + 1].payload {
+    if i + 1 < trace.events.count, case .register(task, fd, let interest) = trace.events.payload(at: i + 1) {
       s.text(interest == .read ? " and registers it for read" : " and registers it for write")
     }
   }
@@ -105,18 +105,18 @@ extension TraceState {
   /// the same step name (the wakes come between them): "fd 5 readable
   /// (db)", or "fds 5, 6, 7, 8 readable and 996 more".
   func briefReady<S: NoteSink & ~Copyable>(at i: Int, in trace: Trace, into s: inout S) {
-    let step = trace.events[i].step
+    let step = trace.events.step(at: i)
     var fds: [Int32] = []
     var total = 0
     var j = i
-    while j < trace.events.count && trace.events[j].step == step {
-      if case .reactorReady(let fd, _) = trace.events[j].payload {
+    while j < trace.events.count && trace.events.step(at: j) == step {
+      if case .reactorReady(let fd, _) = trace.events.payload(at: j) {
         if fds.count < TraceState.listedHolders { fds.append(fd) }
         total += 1
       }
       j += 1
     }
-    guard case .reactorReady(let fd, let readiness) = trace.events[i].payload else { return }
+    guard case .reactorReady(let fd, let readiness) = trace.events.payload(at: i) else { return }
     let word: StaticString = readiness == .read ? " readable" : " writable"
     if total == 1 {
       s.text(" fd ")

@@ -153,7 +153,7 @@ extension TraceState {
       noteWake(task, by: by, fd: fd, from: from, in: trace, into: &s)
       if s.brief { briefQueued(task, after: i, in: trace, into: &s) }
     case .wakerClone(let task):
-      noteWakerClone(task, after: i > 0 ? trace.events[i - 1].payload : nil, in: trace, into: &s)
+      noteWakerClone(task, after: i > 0 ? trace.events.payload(at: i - 1) : nil, in: trace, into: &s)
     case .wakerDrop(let task):
       s.about(
         task, after: "A stored waker of ", brief: " is dropped (its future was cancelled)",

@@ -22,7 +22,7 @@ enum OutputPanel {
     let first = max(0, count - inner.height)
     for (row, k) in (first..<count).enumerated() {
       let i = events[k]
-      guard case .output(let task, let text) = history.trace.events[i].payload else { continue }
+      guard case .output(let task, let text) = history.trace.events.payload(at: i) else { continue }
       let y = inner.y + row
       let now = i >= start
       let lead = now ? cx.glyphs.pointer + " " : "  "

@@ -57,14 +57,17 @@ public struct StepNarration: Equatable, Sendable {
         if i < head || i >= tail {
           let brief = state.briefNote(forEvent: i, in: trace)
           if !brief.isEmpty {
-            entry.briefs.append(Brief(kind: trace.events[i].payload.kindName, text: brief))
+            entry.briefs.append(Brief(kind: trace.events.payload(at: i).kindName, text: brief))
           }
         } else if i == head {
           // A step of 3,000 events makes 48 short forms, not 3,000.
           entry.gapAt = entry.briefs.count
           entry.gapEvents = tail - head
         }
-        i += 1
+        // Inside the gap with every full note made, nothing is said until
+        // the tail: the state gets there in one pass.
+        let next = i >= head && i < tail && entry.notes.count >= limit ? tail : i + 1
+        i = next
         TraceReducer.apply(trace.events, upTo: i, to: &state)
       }
       entry.omitted = max(0, range.count - entry.notes.count)

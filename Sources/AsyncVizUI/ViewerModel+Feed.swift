@@ -77,7 +77,7 @@ extension ViewerModel {
     let events = history.trace.events
     var i = outputIndexed
     while i < events.count {
-      if case .output = events[i].payload { outputEvents.append(i) }
+      if case .output = events.payload(at: i) { outputEvents.append(i) }
       i += 1
     }
     outputIndexed = events.count

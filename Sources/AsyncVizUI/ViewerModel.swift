@@ -259,7 +259,7 @@ public struct ViewerModel: Sendable {
       resumedLine = history.state(afterEvents: range.lowerBound).task(id)?.line ?? 0
       // A poll's events are few; a bound keeps a pathological step cheap.
       for i in range.prefix(10_000) {
-        if case .block(id, _, let line) = history.trace.events[i].payload, line > 0 { blockLine = line }
+        if case .block(id, _, let line) = history.trace.events.payload(at: i), line > 0 { blockLine = line }
       }
     }
     let oldest = step >= UInt32(Self.narrationDepth) ? step - UInt32(Self.narrationDepth - 1) : 0

@@ -9,11 +9,10 @@ import Testing
 /// whole, a full checkpoint in 32. Returns the budget in bytes.
 private func expectWithinBudget(_ history: TraceHistory, of trace: Trace, _ model: String) -> Int {
   let events = trace.events.count
-  let eventBytes = MemoryLayout<TraceEvent>.stride
-  let budget = events * (eventBytes + 150)
+  let budget = trace.events.storedBytes + events * 150
   print(
     "\(model) history of \(events) events, \(trace.tasks.count) tasks: \(history.storedBytes / events) bytes"
-      + " per event (\(eventBytes) of them the event), budget \(budget / events)")
+      + " per event (\(trace.events.storedBytes / events) of them the event log), budget \(budget / events)")
   #expect(
     history.storedBytes <= budget,
     "\(history.storedBytes / events) bytes per event, budget \(budget / events) (\(events) events)")
@@ -32,11 +31,10 @@ private func expectWithinBudget(_ history: TraceHistory, of trace: Trace, _ mode
   let interval = 1_024
   let history = TraceHistory(trace: trace, interval: interval)
   let events = trace.events.count
-  let eventBytes = MemoryLayout<TraceEvent>.stride
   let budget = expectWithinBudget(history, of: trace, "rust")
   // What whole-state checkpoints would take for the tasks alone: more than the checkpoints' share.
   let wholeStates = (events / interval) * trace.tasks.count * MemoryLayout<TaskInfo>.stride
-  #expect(wholeStates > budget - events * eventBytes)
+  #expect(wholeStates > budget - trace.events.storedBytes)
   // Still exact: a state restored from the changes is the one the events give.
   var state = TraceState()
   for n in [0, interval - 1, interval * 7 + 3, interval * 40, events / 2, events - 1, events] {
