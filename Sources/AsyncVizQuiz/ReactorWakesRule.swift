@@ -13,7 +13,8 @@ enum ReactorWakesRule: StepRule {
     var seen: Set<TaskID> = []
     var lastEvent = w.events.lowerBound
     for i in w.events {
-      guard case .wake(let task, let by, let fd, _) = run.trace.events.payload(at: i), !seen.contains(task) else {
+      guard case .wake(let task, let by, let fd, _) = run.trace.events.payload(at: i), !seen.contains(task)
+      else {
         continue
       }
       woken.append(task)
