@@ -61,7 +61,6 @@ extension TraceState {
         tasks[id.index].queued = true
         runQueue.push(id)
       }
-      if let next = tasks[id.index].status.scheduled() { setStatus(id, next, at: t) }
     case .pollStart(let id):
       ensureTask(id, at: t)
       if tasks[id.index].queued {
@@ -75,7 +74,7 @@ extension TraceState {
       }
       tasks[id.index].wokenInPoll = false
       tasks[id.index].deferredInPoll = false
-      startRun(id, at: t)
+      startRun(id)
     case .pollEnd(let id, let result, let line, let awaiting):
       ensureTask(id, at: t)
       polling = nil
@@ -83,8 +82,6 @@ extension TraceState {
       if result == .pending {
         tasks[id.index].awaiting = awaiting
         tasks[id.index].line = line
-        let next = tasks[id.index].status.pollReturnedPending(requeued: tasks[id.index].queued)
-        setStatus(id, next, at: t)
       } else {
         tasks[id.index].awaiting = .nothing
         tasks[id.index].line = 0
@@ -98,7 +95,6 @@ extension TraceState {
       if polling == id { polling = nil }
       tasks[id.index].awaiting = .nothing
       tasks[id.index].line = 0
-      setStatus(id, .done, at: t)
       // A future it made and never awaited is dropped with it, never run.
       if !lazyFutures.isEmpty { lazyFutures.removeAll { $0.task == id } }
     case .taskDrop(let id):
@@ -108,10 +104,13 @@ extension TraceState {
         tasks[id.index].queued = false
         runQueue.remove(id)
       }
-      setStatus(id, .dropped, at: t)
     default:
       applyReactorOrWaker(event.payload, previous: previous, next: next, at: t)
     }
+    // The status change, after the cases above (which read the status
+    // before the event: a wake during a poll, a parked goroutine's readying).
+    let transition = TaskTransition(of: event.payload)
+    if transition.changesStatus, let id = event.payload.task { enter(transition, task: id, at: t) }
     if go.active || !kernel.cpus.isEmpty {
       // A shared copy of the table (no copy of its storage): `races` is
       // mutated while the closure reads it.
@@ -197,11 +196,19 @@ extension TraceState {
     }
   }
 
+  /// Moves task `id` to the status `transition` gives it: the one table of
+  /// status changes, which the timeline's lanes read too.
+  private mutating func enter(_ transition: TaskTransition, task id: TaskID, at t: Int64) {
+    ensureTask(id, at: t)
+    let task = tasks[id.index]
+    if let next = transition.next(from: task.status, requeued: task.queued) { setStatus(id, next, at: t) }
+  }
+
   /// `id` starts to run: a poll under rust, a goroutine executing, an async
   /// fn pushed on node's call stack, a thread put on a CPU. Every model counts
-  /// it as a poll (what `compare` and the task panel show) the same way.
-  mutating func startRun(_ id: TaskID, at t: Int64) {
-    setStatus(id, .polling, at: t)
+  /// it as a poll (what `compare` and the task panel show) the same way (its
+  /// status is the event's `TaskTransition`, `running`).
+  mutating func startRun(_ id: TaskID) {
     tasks[id.index].polls += 1
     polling = id
     action = .poll(id, result: nil)

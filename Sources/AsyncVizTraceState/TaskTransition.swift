@@ -1,0 +1,103 @@
+import AsyncVizTrace
+
+/// What one event does to its task's status, for every model: the one table
+/// of which event moves a task into which status. The reducer sets each
+/// task's `TaskInfo.status` from it (`next(from:requeued:)`) and the
+/// timeline opens and closes a lane's segments from it, so the panels, the
+/// notes and the timeline cannot tell different stories of a task's life.
+///
+/// The statuses are tokio-console's words, which every model shares (a
+/// thread on a CPU is shown as polling, a parked goroutine as pending); each
+/// model's panels and notes say them in its own words: go's runnable,
+/// running and parked; a thread's runnable, on a CPU and blocked; node's
+/// resume queued, on the call stack and awaiting.
+///
+/// The rules depend on the event alone, never on the status before it: each
+/// runtime records an event only where it is true (rust's executor records a
+/// wake during a poll as a schedule after the poll ends; go puts a running
+/// goroutine on a run queue only when it gives up its P; a thread is made
+/// runnable only off its CPU). The one exception is an ended task, which no
+/// event queues again (`next(from:requeued:)`).
+public enum TaskTransition: Sendable, Equatable {
+  /// The event leaves its task's status as it is. A wake is one (the
+  /// schedule or run-queue put it causes is the transition), and so is a
+  /// run that returned finished (rust's poll returning Ready, an async fn
+  /// leaving node's call stack at its return): the task ends with the
+  /// `complete` event that follows, right after it under rust, once its
+  /// promise is settled under node.
+  case none
+  /// Put in line to run (`ready`): spawned, scheduled (rust), put on a run
+  /// queue or preempted (go), made runnable, preempted or yielding its CPU
+  /// (threads), a job to resume it queued (node).
+  case queued
+  /// Starts to run (`polling`): polled (rust), executing on a P or back
+  /// from a syscall with one (go), put on a CPU (threads), pushed on the
+  /// call stack (node).
+  case running
+  /// Stops running to wait (`pending`) on what the `Awaited` says: a poll
+  /// that returned Pending (rust), a thread blocked in the kernel, an async
+  /// fn suspended at an await (node), a parked goroutine (go, whose wait
+  /// reason is no `Awaited`: `.nothing`).
+  case waiting(Awaited)
+  /// Ends (`done` or `dropped`): its future or thread finished, or the
+  /// runtime dropped it when main returned.
+  case ended(TaskStatus)
+
+  /// The transition `payload` makes to its task (`payload.task`).
+  @inlinable
+  public init(of payload: EventPayload) {
+    switch payload {
+    case .spawn, .schedule, .goRunqPut, .goPreempt, .threadReady, .microtaskQueue(_, .resume):
+      self = .queued
+    // A syscall's return without a P (p -1) runs nothing: the goroutine
+    // goes to the global queue, which the run-queue put after it says.
+    case .pollStart, .goExecute, .goSyscallExit(_, _, 0...), .threadRun, .callPush:
+      self = .running
+    case .pollEnd(_, let result, _, let awaiting):
+      self = result == .pending ? .waiting(awaiting) : .none
+    case .goPark:
+      self = .waiting(.nothing)
+    case .threadStop(_, _, _, let awaiting):
+      // A stop with nothing awaited is a preemption at the end of a time
+      // slice; one at `yield_now` is sched_yield: both leave it runnable.
+      self = awaiting == .nothing || awaiting == .yieldNow ? .queued : .waiting(awaiting)
+    case .callPop(_, let line, let awaiting):
+      // Popped at an await names its line (and most often what it awaits);
+      // popped at its return names neither.
+      self = line != 0 || awaiting != .nothing ? .waiting(awaiting) : .none
+    case .complete:
+      self = .ended(.done)
+    case .taskDrop:
+      self = .ended(.dropped)
+    case .register, .deregister, .reactorWait, .reactorReady, .timerSet, .timerFire, .timerCancel, .wake,
+      .wakerClone, .wakerDrop, .ioSend, .output, .block, .lint, .deferWake, .futureMade, .futurePolled:
+      self = .none
+    case .phase, .microtaskQueue, .microtaskRun, .immediateQueue, .immediateRun, .goSyscall, .goSyscallExit,
+      .goHandoff, .goIdle:
+      self = .none
+    }
+  }
+
+  /// Whether the event changes its task's status.
+  @inlinable
+  public var changesStatus: Bool {
+    if case .none = self { return false }
+    return true
+  }
+
+  /// The status a task in `status` moves to (nil: it stays). `requeued`:
+  /// the task is already back in the run queue (rust's executor queued it
+  /// when it was woken during its poll), so it stops ready, not pending. An
+  /// ended task is queued by nothing: in a trace a runtime made, no event
+  /// queues it after its end.
+  @inlinable
+  public func next(from status: TaskStatus, requeued: Bool) -> TaskStatus? {
+    switch self {
+    case .none: nil
+    case .queued: status.isOver ? nil : .ready
+    case .running: .polling
+    case .waiting: requeued ? .ready : .pending
+    case .ended(let end): end
+    }
+  }
+}
