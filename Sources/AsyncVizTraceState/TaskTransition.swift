@@ -46,43 +46,46 @@ public enum TaskTransition: Sendable, Equatable {
   /// The transition `payload` makes to its task (`payload.task`).
   @inlinable
   public init(of payload: EventPayload) {
+    self = Self.change(of: payload)?.transition ?? .none
+  }
+
+  /// The task whose status `payload` changes, and how; nil for an event
+  /// that changes none (one switch gives both: the reducer asks at every
+  /// event).
+  @inlinable @inline(__always)
+  public static func change(of payload: EventPayload) -> (task: TaskID, transition: TaskTransition)? {
     switch payload {
-    case .spawn, .schedule, .goRunqPut, .goPreempt, .threadReady, .microtaskQueue(_, .resume):
-      self = .queued
+    case .spawn(let id, _), .schedule(let id, _, _), .goRunqPut(let id, _, _), .goPreempt(let id, _),
+      .threadReady(let id, _), .microtaskQueue(let id, .resume):
+      return (id, .queued)
     // A syscall's return without a P (p -1) runs nothing: the goroutine
     // goes to the global queue, which the run-queue put after it says.
-    case .pollStart, .goExecute, .goSyscallExit(_, _, 0...), .threadRun, .callPush:
-      self = .running
-    case .pollEnd(_, let result, _, let awaiting):
-      self = result == .pending ? .waiting(awaiting) : .none
-    case .goPark:
-      self = .waiting(.nothing)
-    case .threadStop(_, _, _, let awaiting):
+    case .pollStart(let id), .goExecute(let id, _, _), .goSyscallExit(let id, _, 0...), .threadRun(let id, _),
+      .callPush(let id):
+      return (id, .running)
+    case .pollEnd(let id, let result, _, let awaiting):
+      return result == .pending ? (id, .waiting(awaiting)) : nil
+    case .goPark(let id, _, _):
+      return (id, .waiting(.nothing))
+    case .threadStop(let id, _, _, let awaiting):
       // A stop with nothing awaited is a preemption at the end of a time
       // slice; one at `yield_now` is sched_yield: both leave it runnable.
-      self = awaiting == .nothing || awaiting == .yieldNow ? .queued : .waiting(awaiting)
-    case .callPop(_, let line, let awaiting):
+      return (id, awaiting == .nothing || awaiting == .yieldNow ? .queued : .waiting(awaiting))
+    case .callPop(let id, let line, let awaiting):
       // Popped at an await names its line (and most often what it awaits);
       // popped at its return names neither.
-      self = line != 0 || awaiting != .nothing ? .waiting(awaiting) : .none
-    case .complete:
-      self = .ended(.done)
-    case .taskDrop:
-      self = .ended(.dropped)
+      return line != 0 || awaiting != .nothing ? (id, .waiting(awaiting)) : nil
+    case .complete(let id):
+      return (id, .ended(.done))
+    case .taskDrop(let id):
+      return (id, .ended(.dropped))
     // Every other kind (the reactor's, the wakers', output, a microtask
     // that is no resume, a syscall's return without a P, ...). A new kind
     // that moves its task into a status is added above, or neither the
     // reducer nor the timeline will see the move.
     default:
-      self = .none
+      return nil
     }
-  }
-
-  /// Whether the event changes its task's status.
-  @inlinable
-  public var changesStatus: Bool {
-    if case .none = self { return false }
-    return true
   }
 
   /// The status a task in `status` moves to (nil: it stays). `requeued`:
@@ -90,11 +93,13 @@ public enum TaskTransition: Sendable, Equatable {
   /// when it was woken during its poll), so it stops ready, not pending. An
   /// ended task is queued by nothing: in a trace a runtime made, no event
   /// queues it after its end.
-  @inlinable
+  @inlinable @inline(__always)
   public func next(from status: TaskStatus, requeued: Bool) -> TaskStatus? {
     switch self {
     case .none: nil
-    case .queued: status.isOver ? nil : .ready
+    // (`isOver` spelled out: it is not inlinable from its module, and the
+    // reducer asks at every status change.)
+    case .queued: status == .done || status == .dropped ? nil : .ready
     case .running: .polling
     case .waiting: requeued ? .ready : .pending
     case .ended(let end): end

@@ -109,8 +109,7 @@ extension TraceState {
     }
     // The status change, after the cases above (which read the status
     // before the event: a wake during a poll, a parked goroutine's readying).
-    let transition = TaskTransition(of: event.payload)
-    if transition.changesStatus, let id = event.payload.task { enter(transition, task: id, at: t) }
+    if let (id, transition) = TaskTransition.change(of: event.payload) { enter(transition, task: id, at: t) }
     if go.active || !kernel.cpus.isEmpty {
       // A shared copy of the table (no copy of its storage): `races` is
       // mutated while the closure reads it.
@@ -198,10 +197,13 @@ extension TraceState {
 
   /// Moves task `id` to the status `transition` gives it: the one table of
   /// status changes, which the timeline's lanes read too.
+  @inline(__always)
   private mutating func enter(_ transition: TaskTransition, task id: TaskID, at t: Int64) {
-    ensureTask(id, at: t)
-    let task = tasks[id.index]
-    if let next = transition.next(from: task.status, requeued: task.queued) { setStatus(id, next, at: t) }
+    // Every case that changes a status has made the task (`ensureTask`).
+    let i = id.index
+    if let next = transition.next(from: tasks[i].status, requeued: tasks[i].queued) {
+      setStatus(id, next, at: t)
+    }
   }
 
   /// `id` starts to run: a poll under rust, a goroutine executing, an async

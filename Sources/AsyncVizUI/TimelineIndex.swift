@@ -78,7 +78,7 @@ public struct TimelineIndex: Sendable {
     guard let task = event.payload.task, task.index >= 0 else { return nil }
     switch event.payload {
     case .timerSet, .wake: return task.index
-    default: return TaskTransition(of: event.payload).changesStatus ? task.index : nil
+    default: return TaskTransition.change(of: event.payload) != nil ? task.index : nil
     }
   }
 
@@ -111,7 +111,7 @@ public struct TimelineIndex: Sendable {
       default:
         // Go's wait reason is no `Awaited`: a parked goroutine's lane is
         // unlabelled (`waiting(.nothing)`).
-        switch TaskTransition(of: event.payload) {
+        switch TaskTransition.change(of: event.payload)?.transition ?? .none {
         case .none: break
         case .queued: open(.ready, event)
         case .running: open(.polling, event)

@@ -42,9 +42,11 @@ private func expectedStatus(
       let (live, pending) = (state.liveCount, state.pendingCount)
       TraceReducer.apply(trace.events, upTo: i + 1, to: &state)
       guard let id, let after = state.task(id) else {
-        #expect(!transition.changesStatus, "\(label) event \(i): a status change without a task")
+        #expect(TaskTransition.change(of: payload) == nil, "\(label) event \(i): a change without a task")
         continue
       }
+      let changed = TaskTransition.change(of: payload)?.task
+      #expect(changed == nil || changed == id, "\(label) event \(i): the change is its task's")
       let want = expectedStatus(after: transition, before: before?.status, requeued: after.queued)
       #expect(
         after.status == want,
