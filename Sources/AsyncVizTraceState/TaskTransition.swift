@@ -16,8 +16,9 @@ import AsyncVizTrace
 /// runtime records an event only where it is true (rust's executor records a
 /// wake during a poll as a schedule after the poll ends; go puts a running
 /// goroutine on a run queue only when it gives up its P; a thread is made
-/// runnable only off its CPU). The one exception is an ended task, which no
-/// event queues again (`next(from:requeued:)`).
+/// runnable only off its CPU). The reducer adds two facts of its own
+/// (`next(from:requeued:)`): no event queues an ended task, and a task
+/// already queued again when it stops is ready, not pending.
 public enum TaskTransition: Sendable, Equatable {
   /// The event leaves its task's status as it is. A wake is one (the
   /// schedule or run-queue put it causes is the transition), and so is a

@@ -111,7 +111,7 @@ public struct TimelineIndex: Sendable {
       default:
         // Go's wait reason is no `Awaited`: a parked goroutine's lane is
         // unlabelled (`waiting(.nothing)`).
-        switch TaskTransition.change(of: event.payload)?.transition ?? .none {
+        switch TaskTransition(of: event.payload) {
         case .none: break
         case .queued: open(.ready, event)
         case .running: open(.polling, event)
