@@ -76,7 +76,6 @@ extension TraceState {
         tasks[id.index].queued = true
         runQueue.push(id)
       }
-      if let next = tasks[id.index].status.scheduled() { setStatus(id, next, at: t) }
     case .pollStart(let id):
       ensureTask(id, at: t)
       if tasks[id.index].queued {
@@ -90,7 +89,7 @@ extension TraceState {
       }
       tasks[id.index].wokenInPoll = false
       tasks[id.index].deferredInPoll = false
-      startRun(id, at: t)
+      startRun(id)
     case .pollEnd(let id, let result, let line, let awaiting):
       ensureTask(id, at: t)
       polling = nil
@@ -98,8 +97,6 @@ extension TraceState {
       if result == .pending {
         tasks[id.index].awaiting = awaiting
         tasks[id.index].line = line
-        let next = tasks[id.index].status.pollReturnedPending(requeued: tasks[id.index].queued)
-        setStatus(id, next, at: t)
       } else {
         tasks[id.index].awaiting = .nothing
         tasks[id.index].line = 0
@@ -113,7 +110,6 @@ extension TraceState {
       if polling == id { polling = nil }
       tasks[id.index].awaiting = .nothing
       tasks[id.index].line = 0
-      setStatus(id, .done, at: t)
       // A future it made and never awaited is dropped with it, never run.
       if !lazyFutures.isEmpty { lazyFutures.removeAll { $0.task == id } }
     case .taskDrop(let id):
@@ -123,10 +119,12 @@ extension TraceState {
         tasks[id.index].queued = false
         runQueue.remove(id)
       }
-      setStatus(id, .dropped, at: t)
     default:
       applyReactorOrWaker(event.payload, previous: previous, next: next, at: t)
     }
+    // The status change, after the cases above (which read the status
+    // before the event: a wake during a poll, a parked goroutine's readying).
+    if let (id, transition) = TaskTransition.change(of: event.payload) { enter(transition, task: id, at: t) }
     if go.active || !kernel.cpus.isEmpty {
       // A shared copy of the table (no copy of its storage): `races` is
       // mutated while the closure reads it.
@@ -212,11 +210,22 @@ extension TraceState {
     }
   }
 
+  /// Moves task `id` to the status `transition` gives it: the one table of
+  /// status changes, which the timeline's lanes read too.
+  @inline(__always)
+  private mutating func enter(_ transition: TaskTransition, task id: TaskID, at t: Int64) {
+    // Every case that changes a status has made the task (`ensureTask`).
+    let i = id.index
+    if let next = transition.next(from: tasks[i].status, requeued: tasks[i].queued) {
+      setStatus(id, next, at: t)
+    }
+  }
+
   /// `id` starts to run: a poll under rust, a goroutine executing, an async
   /// fn pushed on node's call stack, a thread put on a CPU. Every model counts
-  /// it as a poll (what `compare` and the task panel show) the same way.
-  mutating func startRun(_ id: TaskID, at t: Int64) {
-    setStatus(id, .polling, at: t)
+  /// it as a poll (what `compare` and the task panel show) the same way (its
+  /// status is the event's `TaskTransition`, `running`).
+  mutating func startRun(_ id: TaskID) {
     tasks[id.index].polls += 1
     polling = id
     action = .poll(id, result: nil)

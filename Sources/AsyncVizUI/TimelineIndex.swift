@@ -1,4 +1,5 @@
 import AsyncVizTrace
+import AsyncVizTraceState
 
 /// What each task did over the run, as the timeline draws it: runs of
 /// polling, waiting (with what it waited on) and ready (queued), and the
@@ -71,16 +72,13 @@ public struct TimelineIndex: Sendable {
   }
 
   /// The lane an event is drawn in (its task's), or nil if the timeline
-  /// draws nothing of it.
+  /// draws nothing of it: the events that change its task's status (in
+  /// every model), its timers' deadlines and its wakes.
   private static func lane(of event: TraceEvent) -> Int? {
     guard let task = event.payload.task, task.index >= 0 else { return nil }
     switch event.payload {
-    case .spawn, .schedule, .pollStart, .pollEnd, .complete, .taskDrop, .timerSet, .wake: return task.index
-    // The other models' own events for the same three activities.
-    case .goRunqPut, .goPreempt, .goExecute, .goSyscallExit, .goPark: return task.index
-    case .threadReady, .threadRun, .threadStop: return task.index
-    case .callPush, .callPop, .microtaskQueue(_, .resume): return task.index
-    default: return nil
+    case .timerSet, .wake: return task.index
+    default: return TaskTransition.change(of: event.payload) != nil ? task.index : nil
     }
   }
 
@@ -94,7 +92,9 @@ public struct TimelineIndex: Sendable {
     return (builder.segments, builder.marks)
   }
 
-  /// Replays one task's events into its segments and marks.
+  /// Replays one task's events into its segments and marks: each event's
+  /// `TaskTransition` (the reducer's table of status changes) opens the
+  /// segment of the status it enters, or closes the lane at the task's end.
   private struct LaneBuilder {
     var segments: [Segment] = []
     var marks: [Mark] = []
@@ -103,37 +103,21 @@ public struct TimelineIndex: Sendable {
 
     mutating func add(_ event: TraceEvent) {
       switch event.payload {
-      case .spawn, .schedule:
-        open(.ready, event)
-      case .pollStart:
-        open(.polling, event)
-      case .pollEnd(_, let result, _, let awaiting):
-        if result == .ready { close(event) } else { open(.waiting(awaiting), event) }
-      case .complete, .taskDrop:
-        close(event)
       case .timerSet(_, let deadline, _):
         self.deadline = deadline
-      // go: on a run queue, running on a P, parked (Go's wait reason is no
-      // `Awaited`: the lane is unlabelled); threads: runnable, on a CPU,
-      // blocked (a stop with nothing awaited is a preemption or a yield);
-      // node: a resume queued, on the call stack, left it at an await.
-      case .goRunqPut, .goPreempt, .threadReady, .microtaskQueue:
-        open(.ready, event)
-      // A syscall's return without a P (p -1) runs nothing: the goroutine
-      // goes to the global queue, as the reducer has it.
-      case .goExecute, .goSyscallExit(_, _, 0...), .threadRun, .callPush:
-        open(.polling, event)
-      case .goPark:
-        open(.waiting(.nothing), event)
-      case .threadStop(_, _, _, let awaiting):
-        open(awaiting == .nothing || awaiting == .yieldNow ? .ready : .waiting(awaiting), event)
-      case .callPop(_, let line, let awaiting):
-        if line != 0 || awaiting != .nothing { open(.waiting(awaiting), event) }
       case .wake(_, let by, _, _):
         let late = by == .timer ? max(0, event.tUs - deadline) : 0
         marks.append(Mark(tUs: event.tUs, step: event.step, by: by, lateUs: late))
       default:
-        break
+        // Go's wait reason is no `Awaited`: a parked goroutine's lane is
+        // unlabelled (`waiting(.nothing)`).
+        switch TaskTransition(of: event.payload) {
+        case .none: break
+        case .queued: open(.ready, event)
+        case .running: open(.polling, event)
+        case .waiting(let awaited): open(.waiting(awaited), event)
+        case .ended: close(event)
+        }
       }
     }
 
