@@ -127,6 +127,16 @@ public struct EventLog: Sendable, Equatable {
 
     @inlinable
     public mutating func next() -> TraceEvent? {
+      let at = index
+      guard let (step, time) = nextStamp() else { return nil }
+      return TraceEvent(step: step, tUs: time, payload: log.payload(at: at))
+    }
+
+    /// The next event's step and time, without unpacking its payload: for
+    /// a reader that has the payload already (the reducer reads each one
+    /// once, as the look-ahead of the event before).
+    @inlinable
+    public mutating func nextStamp() -> (step: UInt32, tUs: Int64)? {
       guard index < log.slots.count else { return nil }
       if index >= stepEnd {
         stepRun += 1
@@ -136,11 +146,8 @@ public struct EventLog: Sendable, Equatable {
         timeRun += 1
         timeEnd = log.times.end(ofRun: timeRun)
       }
-      let event = TraceEvent(
-        step: log.steps.value(ofRun: stepRun), tUs: log.times.value(ofRun: timeRun),
-        payload: log.payload(at: index))
       index += 1
-      return event
+      return (log.steps.value(ofRun: stepRun), log.times.value(ofRun: timeRun))
     }
   }
 }

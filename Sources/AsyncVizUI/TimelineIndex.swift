@@ -63,7 +63,8 @@ public struct TimelineIndex: Sendable {
   public mutating func extend(with trace: Trace) {
     let events = trace.events
     while indexed < events.count {
-      if let k = Self.lane(of: events[indexed]) {
+      // The lane needs the payload only, not the event's step and time.
+      if let k = Self.lane(of: events.payload(at: indexed)) {
         while positions.count <= k { positions.append([]) }
         positions[k].append(UInt32(indexed))
       }
@@ -74,11 +75,11 @@ public struct TimelineIndex: Sendable {
   /// The lane an event is drawn in (its task's), or nil if the timeline
   /// draws nothing of it: the events that change its task's status (in
   /// every model), its timers' deadlines and its wakes.
-  private static func lane(of event: TraceEvent) -> Int? {
-    guard let task = event.payload.task, task.index >= 0 else { return nil }
-    switch event.payload {
+  private static func lane(of payload: EventPayload) -> Int? {
+    guard let task = payload.task, task.index >= 0 else { return nil }
+    switch payload {
     case .timerSet, .wake: return task.index
-    default: return TaskTransition.change(of: event.payload) != nil ? task.index : nil
+    default: return TaskTransition.change(of: payload) != nil ? task.index : nil
     }
   }
 
