@@ -113,7 +113,15 @@ func runViewChild(_ path: String?) {
       + ", \(model.history.trace.events.count) events; jump + frame 160x50 (best of 3 each): mean "
       + String(
         format: "%.2f ms, p99 %.2f ms, worst %.2f ms", times.reduce(0, +) / 200, times[198], times[199])
-      + " (goal < 20 ms; checksum \(checksum % 997))")
+      + " (goal < 20 ms; checksum \(checksum % 997)); \(heldBytes(model))")
+}
+
+/// What the view holds, by part (arrays by capacity), to read against its peak.
+private func heldBytes(_ model: ViewerModel) -> String {
+  let events = model.history.trace.events.storedBytes
+  let mb = { (bytes: Int) in "\(bytes / 1_000_000) MB" }
+  return "held: events \(mb(events)), checkpoints and states \(mb(model.history.storedBytes - events)), "
+    + "timeline \(mb(model.timeline.storedBytes)), output index \(mb(model.outputEvents.capacity * 8))"
 }
 
 /// "2.4x".

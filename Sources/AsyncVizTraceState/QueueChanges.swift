@@ -18,25 +18,29 @@ struct QueueChanges<Element: Equatable & Sendable>: Sendable {
   /// The entries that follow the old ones kept.
   private var appended: [Element] = []
 
-  /// The changes that make `old` into `new`.
-  init(from old: Deque<Element>, to new: Deque<Element>) {
-    var i = 0
-    var j = 0
-    while i < old.count {
-      if j < new.count && old[i] == new[j] {
-        j += 1
-      } else if let last = removed.last, last.upperBound == Int32(i) {
-        removed[removed.count - 1] = last.lowerBound..<Int32(i + 1)
+  /// The changes that make `old` into `new` (a deque, or the rust run
+  /// queue's entries).
+  init<Old: RandomAccessCollection<Element>, New: RandomAccessCollection<Element>>(from old: Old, to new: New)
+  {
+    var i = old.startIndex
+    var j = new.startIndex
+    var position: Int32 = 0
+    while i != old.endIndex {
+      if j != new.endIndex && old[i] == new[j] {
+        j = new.index(after: j)
+      } else if let last = removed.last, last.upperBound == position {
+        removed[removed.count - 1] = last.lowerBound..<(position + 1)
       } else {
-        removed.append(Int32(i)..<Int32(i + 1))
+        removed.append(position..<(position + 1))
       }
-      i += 1
+      i = old.index(after: i)
+      position += 1
     }
     appended = Array(new[j...])
   }
 
-  /// Makes `queue`, the old queue, into the new one.
-  func apply(to queue: inout Deque<Element>) {
+  /// Makes `queue`, the old queue (its first entry at index 0), into the new one.
+  func apply<Queue: RangeReplaceableCollection<Element>>(to queue: inout Queue) where Queue.Index == Int {
     // The last run first, so that the positions of the earlier ones hold.
     for run in removed.reversed() { queue.removeSubrange(Int(run.lowerBound)..<Int(run.upperBound)) }
     queue.append(contentsOf: appended)

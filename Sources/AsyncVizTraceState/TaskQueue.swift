@@ -42,5 +42,17 @@ public struct TaskQueue: Sendable, Equatable {
   /// The bytes the queue's array holds, by its capacity.
   var storedBytes: Int { storage.capacity * MemoryLayout<TaskID>.stride }
 
+  /// The changes that make `old` into this queue (a history's checkpoint).
+  func changes(since old: TaskQueue) -> QueueChanges<TaskID> {
+    QueueChanges(from: old.elements, to: elements)
+  }
+
+  /// Makes this queue, the one `changes` were taken since, into the later one.
+  mutating func apply(_ changes: QueueChanges<TaskID>) {
+    storage.removeFirst(head)
+    head = 0
+    changes.apply(to: &storage)
+  }
+
   public static func == (a: TaskQueue, b: TaskQueue) -> Bool { a.elements.elementsEqual(b.elements) }
 }

@@ -6,8 +6,8 @@ import AsyncVizTrace
 /// the trace's length. A live trace grows through `sync(with:)`.
 ///
 /// A checkpoint stores what changed, not the whole state: of the parts that
-/// grow with the run (the tasks, go's goroutines and queues, the kernel's
-/// blocked threads and run queues: `StateChanges`) what differs from the
+/// grow with the run (the tasks, the rust run queue, go's goroutines and
+/// queues, the kernel's blocked threads and run queues: `StateChanges`) what differs from the
 /// previous checkpoint, with the rest of the state whole (it is small beside
 /// them); every `fullEvery`th is whole, so a restore applies at most
 /// `fullEvery - 1` lists of changes. Whole-state checkpoints of a
@@ -20,14 +20,16 @@ public struct TraceHistory: Sendable {
   /// One checkpoint: the state after `events[0..<i * interval]`.
   struct Checkpoint: Sendable {
     /// The whole state in a full checkpoint; else the state without its
-    /// growing parts (the run queue, the reactor, the lints, the counts...).
+    /// growing parts (the reactor's fds, the lints, the counts...).
     var rest: TraceState
     /// What the growing parts changed since the previous checkpoint; nil in a full one.
     var changes: StateChanges?
   }
 
-  /// A checkpoint in this many is whole.
-  public static let fullEvery = 32
+  /// A checkpoint in this many is whole. At 32, the whole ones were half of
+  /// a 20,000-task view's checkpoints (2 MB each); at 64 a restore applies
+  /// up to 63 lists of changes, which the jumps' 20 ms goal has room for.
+  public static let fullEvery = 64
 
   /// The trace as far as it is known: program, tasks, strings, events, end.
   public private(set) var trace: Trace

@@ -6,7 +6,7 @@ import Testing
 /// Expects `history` of `trace` to hold at most the events themselves (held
 /// once, shared with the trace) plus 150 bytes an event for the checkpoints:
 /// the tasks (and a model's own state) an interval changed, the parts kept
-/// whole, a full checkpoint in 32. Returns the budget in bytes.
+/// whole, a full checkpoint in 64. Returns the budget in bytes.
 private func expectWithinBudget(_ history: TraceHistory, of trace: Trace, _ model: String) -> Int {
   let events = trace.events.count
   let budget = trace.events.storedBytes + events * 150
