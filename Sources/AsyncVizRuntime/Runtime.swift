@@ -218,10 +218,15 @@ public final class Runtime {
     let result: PollResult = finished ? .ready : .pending
     let notified = slot.pointee.notified
     slot.pointee.state = slot.pointee.state.endPoll(finished: finished, notified: notified)
-    core.pointee.record(
-      .pollEnd(
-        task: id, result: result, line: finished ? 0 : cx.suspendLine,
-        awaiting: finished ? .nothing : cx.awaiting))
+    // Checked here, not only in `record`: the compiler keeps this record
+    // (its await is not known here, so its packing does not fold) out of
+    // line, and an untraced run would call it to learn that tracing is off.
+    if core.pointee.recorder.enabled {
+      core.pointee.record(
+        .pollEnd(
+          task: id, result: result, line: finished ? 0 : cx.suspendLine,
+          awaiting: finished ? .nothing : cx.awaiting))
+    }
     if finished { complete(id) }
     if lints { core.pointee.checkLints(after: id, result: result) }
     if notified {
