@@ -130,7 +130,7 @@ public struct TraceHistory: Sendable {
     return state
   }
 
-  /// The bytes the history's own arrays hold (the events' array, shared with
+  /// The bytes the history's own arrays hold (the event log, shared with
   /// the trace, counted once; the checkpoints; the tip), by their capacities:
   /// what a test bounds by the trace's size.
   public var storedBytes: Int {
