@@ -79,7 +79,7 @@ extension ChromeEventEmitter {
       // defer): the counters and the flow arrows show them.
       break
     }
-    TraceReducer.apply(trace.events, upTo: i + 1, to: &state)
+    TraceReducer.applyNext(e, in: trace.events, to: &state)
     counters(i, state: state, into: &out)
     if let turn = reactorTurn, i + 1 == trace.events.count || trace.events.step(at: i + 1) != e.step {
       reactorSlice(turn, into: &out)

@@ -52,10 +52,10 @@ public enum TraceJSONWriter: TraceDocumentFormat {
     }
     out.raw("\n],\n\"events\":[")
     var state = TraceState()
-    for seq in trace.events.indices {
+    for (seq, event) in trace.events.enumerated() {
       out.raw(seq == 0 ? "\n{\"seq\":" : ",\n{\"seq\":")
-      writeEvent(seq, in: trace, before: state, into: &out)
-      TraceReducer.apply(trace.events, upTo: seq + 1, to: &state)
+      writeEvent(seq, event, in: trace, before: state, into: &out)
+      TraceReducer.applyNext(event, in: trace.events, to: &state)
       try flush(&out)
     }
     out.raw("\n],\n\"end\":")
@@ -85,8 +85,9 @@ public enum TraceJSONWriter: TraceDocumentFormat {
 
   /// Event `seq`'s object after `{"seq":`: seq, step, t_us, kind, task, the
   /// kind's fields, note (narrated from `state`, the state before the event).
-  static func writeEvent(_ seq: Int, in trace: Trace, before state: TraceState, into out: inout JSONBytes) {
-    let event = trace.events[seq]
+  static func writeEvent(
+    _ seq: Int, _ event: TraceEvent, in trace: Trace, before state: TraceState, into out: inout JSONBytes
+  ) {
     out.int(Int64(seq))
     out.raw(",\"step\":")
     out.int(Int64(event.step))

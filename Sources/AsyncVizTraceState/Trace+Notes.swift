@@ -6,9 +6,9 @@ extension Trace {
     var state = TraceState()
     var result: [String] = []
     result.reserveCapacity(events.count)
-    for i in events.indices {
+    for (i, event) in events.enumerated() {
       result.append(state.note(forEvent: i, in: self))
-      TraceReducer.apply(events, upTo: i + 1, to: &state)
+      TraceReducer.applyNext(event, in: events, to: &state)
     }
     return result
   }

@@ -48,6 +48,18 @@ public enum TraceReducer {
     state.applied = max(state.applied, stop)
   }
 
+  /// Applies the next event, `event` (`events[state.applied]`, which the
+  /// caller has read): for a walk that reads the events in order and needs
+  /// the state before each (the transcript, the writers), without reading
+  /// the event again.
+  public static func applyNext(_ event: TraceEvent, in events: EventLog, to state: inout TraceState) {
+    let i = state.applied
+    guard i < events.count else { return }
+    let previous = i > 0 ? events.payload(at: i - 1) : nil
+    state.apply(event, previous: previous, next: i + 1 < events.count ? events.payload(at: i + 1) : nil)
+    state.applied = i + 1
+  }
+
   /// The state after every event of `trace` (finished if the trace has ended).
   public static func finalState(of trace: Trace) -> TraceState {
     var state = TraceState()

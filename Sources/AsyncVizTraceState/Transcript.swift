@@ -43,7 +43,7 @@ public enum Transcript {
       } else {
         lines += "  \(TerminalText.visible(note))\n"
       }
-      TraceReducer.apply(trace.events, upTo: i + 1, to: &state)
+      TraceReducer.applyNext(event, in: trace.events, to: &state)
     }
     if !lines.isEmpty { write(lines) }
     write(summary(trace, state: state))
