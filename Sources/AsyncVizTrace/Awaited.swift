@@ -71,5 +71,7 @@ public enum Awaited: Hashable, Sendable {
   }
 
   /// The cases that have a fixed `word`.
-  package static let worded: [Awaited] = [.sleep, .yieldNow, .join, .select, .timeout, .lostWaker, .selfWake]
+  @usableFromInline package static let worded: [Awaited] = [
+    .sleep, .yieldNow, .join, .select, .timeout, .lostWaker, .selfWake,
+  ]
 }

@@ -12,7 +12,7 @@ extension EventLog: RandomAccessCollection {
   /// Event `index`, unpacked, with its step and time.
   @inlinable
   public subscript(index: Int) -> TraceEvent {
-    TraceEvent(step: steps.value(at: index), tUs: times.value(at: index), payload: payload(at: index))
+    TraceEvent(step: step(at: index), tUs: time(at: index), payload: payload(at: index))
   }
 
   @inlinable
@@ -20,17 +20,20 @@ extension EventLog: RandomAccessCollection {
 }
 
 /// Built, extended and cut like an array. Appending is the fast path (the
-/// recorder's, the decoder's); replacing events in the middle (tests do)
-/// rewrites every event after them.
+/// recorder's, the decoder's, a live view catching up); replacing events in
+/// the middle (tests do) rewrites every event after them.
 extension EventLog: RangeReplaceableCollection {
   public mutating func replaceSubrange<C: Collection>(_ range: Range<Int>, with events: C)
   where C.Element == TraceEvent {
     let tail = range.upperBound < count ? Array(makeIterator(from: range.upperBound).sequence) : []
     truncate(to: range.lowerBound)
-    for event in events { append(event) }
-    for event in tail { append(event) }
+    append(contentsOf: events)
+    append(contentsOf: tail)
   }
 
+  /// Appends in order, reserving nothing: the default reserves room for
+  /// every batch, and a live view appends a small batch each frame (an
+  /// exact reservation each time would copy the log over and over).
   public mutating func append<S: Sequence>(contentsOf events: S) where S.Element == TraceEvent {
     for event in events { append(event) }
   }

@@ -77,12 +77,6 @@ public struct EventLog: Sendable, Equatable {
       + steps.storedBytes + times.storedBytes
   }
 
-  /// Appends `source`'s events from `start` on, reading them in order.
-  public mutating func append(contentsOf source: EventLog, from start: Int) {
-    var events = source.makeIterator(from: start)
-    while let event = events.next() { append(event) }
-  }
-
   /// Keeps the first `count` events only.
   public mutating func truncate(to count: Int) {
     guard count < slots.count else { return }

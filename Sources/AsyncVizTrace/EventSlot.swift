@@ -57,7 +57,10 @@ struct EventSlot: Sendable, Equatable {
   @inlinable
   static func widen(_ stored: some FixedWidthInteger) -> Int32 { Int32(stored) - 1 }
 
-  /// A payload-free `Awaited` as a 4-bit code, nil for one that names a task or a string.
+  /// A payload-free `Awaited` as a 4-bit code: 0 for `nothing`, else one
+  /// past its place in `Awaited.worded` (the table `awaited(code:)` reads);
+  /// nil for one that names a task or a string. A switch, not a search of
+  /// the table: every traced poll's end is packed here.
   @inlinable
   static func code(of awaited: Awaited) -> UInt8? {
     switch awaited {
@@ -73,24 +76,17 @@ struct EventSlot: Sendable, Equatable {
     }
   }
 
-  /// The `Awaited` of a `code(of:)`.
+  /// The `Awaited` of a `code(of:)` (in the low four bits of `code`).
   @inlinable
   static func awaited(code: UInt8) -> Awaited {
-    switch code & 0x0F {
-    case 1: .sleep
-    case 2: .yieldNow
-    case 3: .join
-    case 4: .select
-    case 5: .timeout
-    case 6: .lostWaker
-    case 7: .selfWake
-    default: .nothing
-    }
+    let place = Int(code & 0x0F) - 1
+    return place >= 0 && place < Awaited.worded.count ? Awaited.worded[place] : .nothing
   }
 
-  /// The vocabulary word a packer stored as its raw value.
+  /// The vocabulary word (a cause, a result, a phase...) a packer stored
+  /// as its raw value.
   @inlinable
-  static func word<W: TraceWord>(_ raw: UInt8) -> W {
+  static func vocabulary<W: TraceWord>(_ raw: UInt8) -> W {
     // Only `pack` writes these bytes, from a value of the same type.
     guard let value = W(rawValue: raw) else { preconditionFailure("a packed event holds a raw value \(raw)") }
     return value

@@ -105,7 +105,7 @@ public struct RunColumn<Value: Equatable & Sendable>: Sendable, Equatable {
     }
     let last = run(holding: count - 1)
     runs.removeSubrange((last + 1)...)
-    blockRuns.removeSubrange(min(blockRuns.count, (count + (1 << Self.blockShift) - 1) >> Self.blockShift)...)
+    blockRuns.removeSubrange(min(blockRuns.count, (count + Self.blockMask) >> Self.blockShift)...)
     current = runs.last?.value
   }
 

@@ -124,7 +124,9 @@ public struct Trace: Sendable, Equatable {
     program = source.program
     if tasks.count < source.tasks.count { tasks.append(contentsOf: source.tasks[tasks.count...]) }
     if strings.count < source.strings.count { strings.append(contentsOf: source.strings[strings.count...]) }
-    if events.count < source.events.count { events.append(contentsOf: source.events, from: events.count) }
+    if events.count < source.events.count {
+      events.append(contentsOf: source.events.makeIterator(from: events.count).sequence)
+    }
     end = source.end
   }
 

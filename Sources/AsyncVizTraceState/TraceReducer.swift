@@ -22,28 +22,14 @@ public enum TraceReducer {
     // before, it is the next one applied.
     var previous = i > 0 ? events.payload(at: i - 1) : nil
     var current = events.payload(at: i)
-    if stop - i <= 16 {
-      // A step or a note at a time (the narration, the writer): the few
-      // stamps read by index cost less than setting up a reader.
-      while i < stop {
-        let next = i + 1 < events.count ? events.payload(at: i + 1) : nil
-        state.apply(
-          TraceEvent(step: events.step(at: i), tUs: events.time(at: i), payload: current), previous: previous,
-          next: next)
-        previous = current
-        if let next { current = next }
-        i += 1
-      }
-    } else {
-      // In order through the packed log, each run's step and time read once.
-      var stamps = events.makeIterator(from: i)
-      while i < stop, let (step, time) = stamps.nextStamp() {
-        let next = i + 1 < events.count ? events.payload(at: i + 1) : nil
-        state.apply(TraceEvent(step: step, tUs: time, payload: current), previous: previous, next: next)
-        previous = current
-        if let next { current = next }
-        i += 1
-      }
+    // In order through the packed log, each run's step and time read once.
+    var stamps = events.makeIterator(from: i)
+    while i < stop, let (step, time) = stamps.nextStamp() {
+      let next = i + 1 < events.count ? events.payload(at: i + 1) : nil
+      state.apply(TraceEvent(step: step, tUs: time, payload: current), previous: previous, next: next)
+      previous = current
+      if let next { current = next }
+      i += 1
     }
     state.applied = max(state.applied, stop)
   }

@@ -66,8 +66,7 @@ public struct StepNarration: Equatable, Sendable {
         }
         // Inside the gap with every full note made, nothing is said until
         // the tail: the state gets there in one pass.
-        let next = i >= head && i < tail && entry.notes.count >= limit ? tail : i + 1
-        i = next
+        i = i >= head && i < tail && entry.notes.count >= limit ? tail : i + 1
         TraceReducer.apply(trace.events, upTo: i, to: &state)
       }
       entry.omitted = max(0, range.count - entry.notes.count)
