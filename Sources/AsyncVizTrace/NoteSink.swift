@@ -40,6 +40,14 @@ extension NoteSink where Self: ~Copyable {
     string(trace.string(op))
   }
 
+  /// "#2 handler makes a blocking call for 40 ms": how the rust, node and
+  /// threads notes of `block` begin (each goes on with what the call stops).
+  package mutating func blockingCall(by task: TaskID, for us: Int64, in trace: Trace) {
+    label(task, in: trace)
+    text(" makes a blocking call for ")
+    duration(us)
+  }
+
   /// `before`, the task, then `brief` or `full` as the sink asks: the shape
   /// of the notes about one task's waker or end.
   package mutating func about(

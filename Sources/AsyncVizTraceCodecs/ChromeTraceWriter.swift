@@ -21,22 +21,14 @@ public enum ChromeTraceWriter: TraceDocumentFormat {
   /// The lane of a task.
   static func lane(_ task: TaskID) -> Int64 { Int64(task.rawValue) + 2 }
 
-  static let bytesPerEvent = 160
-
-  /// The whole file, in memory.
-  public static func encode(_ trace: Trace) -> [UInt8] { document(of: trace) }
+  package static let bytesPerEvent = 160
 
   /// How every export this writer makes begins: the CLI knows a file it may
   /// replace without `--force` by it.
   public static let opening: StaticString = #"{"displayTimeUnit":"ms","otherData":{"program":"#
 
-  /// Writes the file at `path` safely (a temporary file renamed into place).
-  public static func write(_ trace: Trace, to path: String) throws(TraceWriteError) {
-    try writeDocument(of: trace, to: path)
-  }
-
   /// Writes the document, calling `flush` between events.
-  static func encode<E: Error>(
+  package static func encode<E: Error>(
     _ trace: Trace, into out: inout JSONBytes, flush: (inout JSONBytes) throws(E) -> Void
   ) throws(E) {
     out.raw(opening)

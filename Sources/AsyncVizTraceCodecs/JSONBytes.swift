@@ -6,8 +6,10 @@ import AsyncVizTraceState
 /// A plain struct over memory it allocates itself, not `[UInt8]`: appends are
 /// the writer's whole cost, and an array checks uniqueness and capacity on
 /// every byte. It is `~Copyable`: two copies would free the same memory, so
-/// the compiler refuses to make one, and `deinit` frees the storage.
-struct JSONBytes: ~Copyable {
+/// the compiler refuses to make one, and `deinit` frees the storage. Its name
+/// is package wide because `TraceDocumentFormat` names it; of its members,
+/// only the `NoteSink` ones are.
+package struct JSONBytes: ~Copyable {
   /// Start of the storage; `capacity` bytes, the first `count` written.
   private(set) var base: UnsafeMutablePointer<UInt8>
   /// Bytes written and not yet taken by `removeAll`.
@@ -171,7 +173,7 @@ struct JSONBytes: ~Copyable {
 
 /// Narration goes straight into the JSON string being written.
 extension JSONBytes: NoteSink {
-  mutating func text(_ s: StaticString) {
+  package mutating func text(_ s: StaticString) {
     assert(
       UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount).allSatisfy {
         $0 != 0x22 && $0 != 0x5C
@@ -179,6 +181,6 @@ extension JSONBytes: NoteSink {
       "narration wording is written unescaped: no quotes or backslashes")
     raw(s)
   }
-  mutating func string(_ s: String) { escaped(s) }
-  mutating func number(_ n: Int64) { int(n) }
+  package mutating func string(_ s: String) { escaped(s) }
+  package mutating func number(_ n: Int64) { int(n) }
 }

@@ -15,18 +15,10 @@ public enum TraceJSONWriter: TraceDocumentFormat {
   /// How every trace this writer makes begins: the CLI knows a file it may
   /// replace without `--force` by it.
   public static let opening: StaticString = #"{"format":"asyncviz-trace""#
-  static let bytesPerEvent = 200
-
-  /// The whole file, in memory (for tests and small traces).
-  public static func encode(_ trace: Trace) -> [UInt8] { document(of: trace) }
-
-  /// Writes the file at `path` through a temporary file renamed into place.
-  public static func write(_ trace: Trace, to path: String) throws(TraceWriteError) {
-    try writeDocument(of: trace, to: path)
-  }
+  package static let bytesPerEvent = 200
 
   /// Writes the layout docs/trace-format.md describes, calling `flush` between lines.
-  static func encode<E: Error>(
+  package static func encode<E: Error>(
     _ trace: Trace, into out: inout JSONBytes, flush: (inout JSONBytes) throws(E) -> Void
   ) throws(E) {
     out.raw(opening)

@@ -15,19 +15,17 @@ public struct TraceWriteError: Error, Sendable, Equatable, CustomStringConvertib
   /// What went wrong, in words ("the folder /x does not exist").
   public var reason: String
 
-  /// Describes a failure.
-  public init(path: String, reason: String) {
-    self.path = path
-    self.reason = reason
-  }
+  public var description: String { "\(path): error: cannot write the trace: \(reason)" }
+}
 
+// Only this module makes one: the memberwise `init(path:reason:)` and the
+// errno one below (in an extension, so that the memberwise one stays).
+extension TraceWriteError {
   /// A failure of a system call, explained from its errno; `folder` is the
   /// folder the file was being created in (nil when no folder was involved).
   init(path: String, errno code: Int32, doing what: String, folder: String?) {
     self.init(path: path, reason: TraceWriteError.explain(code, doing: what, folder: folder))
   }
-
-  public var description: String { "\(path): error: cannot write the trace: \(reason)" }
 
   /// Words for the errno values a user can act on; others get strerror.
   /// Folder-specific words only when the folder is really the cause (the

@@ -89,9 +89,7 @@ extension TraceState {
     case .output(let task, let text):
       notePrint(task, text, at: i, counted: false, in: trace, into: &s)
     case .block(let task, let dur, _):
-      s.label(task, in: trace)
-      s.text(" makes a blocking call for ")
-      s.duration(dur)
+      s.blockingCall(by: task, for: dur, in: trace)
       s.text(": the only JavaScript thread stops; no callback and no microtask runs until it returns.")
     default:
       s.string(event.payload.kindName)

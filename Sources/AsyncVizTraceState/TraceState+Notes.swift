@@ -179,9 +179,7 @@ extension TraceState {
     case .output(let task, let text):
       notePrint(task, text, at: i, counted: s.brief, in: trace, into: &s)
     case .block(let task, let dur, let line):
-      s.label(task, in: trace)
-      s.text(" makes a blocking call for ")
-      s.duration(dur)
+      s.blockingCall(by: task, for: dur, in: trace)
       if line != 0 {
         s.text(" at line ")
         s.number(Int64(line))

@@ -64,30 +64,20 @@ extension TraceState {
       if !s.brief { s.text(".") }
       return
     }
-    if s.brief {
-      s.text("The executor polls ")
-      s.label(task, in: trace)
-      guard t.polls > 0 else {
-        s.text(" for the first time")
-        return
-      }
-      s.text(" again (poll ")
-      s.number(Int64(t.polls) + 1)
-      s.text(")")
-      writeResumePoint(t, at: ", resuming at line ", in: trace, into: &s)
-      return
-    }
-    s.text("The executor takes ")
+    s.text(s.brief ? "The executor polls " : "The executor takes ")
     s.label(task, in: trace)
     if t.polls == 0 {
-      s.text(" from the front of the run queue and polls it for the first time: its future starts running.")
+      s.text(
+        s.brief
+          ? " for the first time"
+          : " from the front of the run queue and polls it for the first time: its future starts running.")
       return
     }
-    s.text(" from the front of the run queue and polls it again (poll ")
+    s.text(s.brief ? " again (poll " : " from the front of the run queue and polls it again (poll ")
     s.number(Int64(t.polls) + 1)
-    s.text("): it resumes where it returned Pending")
-    writeResumePoint(t, at: ", at line ", in: trace, into: &s)
-    s.text(".")
+    s.text(s.brief ? ")" : "): it resumes where it returned Pending")
+    writeResumePoint(t, at: s.brief ? ", resuming at line " : ", at line ", in: trace, into: &s)
+    if !s.brief { s.text(".") }
   }
 
   /// ", at line 14 (db.query)": where a polled task resumes, as far as the

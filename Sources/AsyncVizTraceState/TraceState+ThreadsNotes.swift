@@ -80,9 +80,7 @@ extension TraceState {
     case .output(let task, let text):
       notePrint(task, text, at: i, counted: false, in: trace, into: &s)
     case .block(let task, let dur, _):
-      s.label(task, in: trace)
-      s.text(" makes a blocking call for ")
-      s.duration(dur)
+      s.blockingCall(by: task, for: dur, in: trace)
       s.text(
         ": only this thread sleeps; the other threads keep their CPUs (under rust it stops the executor).")
     default:
