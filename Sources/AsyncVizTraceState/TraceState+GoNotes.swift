@@ -7,24 +7,23 @@ extension TraceState {
   package func writeGoNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
     let event = trace.events[i]
     switch event.payload {
-    case .spawn(let task, let parent):
-      if let parent {
-        s.label(parent, in: trace)
-        s.text(" runs `go` for ")
-        s.label(task, in: trace)
-        // The stack size is GoCosts' (what the costs line and compare charge).
-        s.text(": a new goroutine with a ")
-        s.string(KernelCosts.bytesText(GoCosts.stackBytes))
-        if HelperUnits.isHelper(named: trace.task(task)?.name ?? "", in: .go) {
-          s.text(" stack for one future of join, select or timeout (under rust no task is made: the")
-          s.text(" combinator polls its futures inside the task that awaits it).")
-        } else {
-          s.text(" stack (under rust, tokio::spawn puts a task at the back of the run queue).")
-        }
-      } else {
-        s.label(task, in: trace)
-        s.text(" is main's goroutine: runtime.main will call main.main on it.")
-      }
+    case .spawn(let task, nil):
+      s.label(task, in: trace)
+      s.text(" is main's goroutine: runtime.main will call main.main on it.")
+    case .spawn(let task, let parent?):
+      s.label(parent, in: trace)
+      s.text(" runs `go` for ")
+      s.label(task, in: trace)
+      // The stack size is GoCosts' (what the costs line and compare charge).
+      s.text(": a new goroutine with a ")
+      s.string(KernelCosts.bytesText(GoCosts.stackBytes))
+      s.text(
+        HelperUnits.isHelper(named: trace.task(task)?.name ?? "", in: .go)
+          ? """
+           stack for one future of join, select or timeout (under rust no task is made: the combinator \
+          polls its futures inside the task that awaits it).
+          """
+          : " stack (under rust, tokio::spawn puts a task at the back of the run queue).")
     case .goRunqPut(let task, let p, let slot):
       noteGoQueued(task, p: p, slot: slot, in: trace, into: &s)
     case .goExecute(let task, let p, let m):

@@ -7,26 +7,25 @@ extension TraceState {
   package func writeThreadsNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
     let event = trace.events[i]
     switch event.payload {
-    case .spawn(let task, let parent):
-      if let parent {
-        s.label(parent, in: trace)
-        s.text(" calls pthread_create for ")
-        s.label(task, in: trace)
-        // The sizes are KernelCosts' (what the costs line and compare charge).
-        s.text(": a new OS thread with its own stack (")
-        s.string(KernelCosts.bytesText(KernelCosts.reservedStackBytes))
-        s.text(" reserved, a few pages resident, ")
-        s.string(KernelCosts.bytesText(KernelCosts.kernelStackBytes))
-        if HelperUnits.isHelper(named: trace.task(task)?.name ?? "", in: .threads) {
-          s.text(" of kernel stack) for one future of join, select or timeout, where rust makes no task at")
-          s.text(" all (the combinator polls its futures inside the task that awaits it).")
-        } else {
-          s.text(" of kernel stack), where rust makes a task of a few hundred bytes.")
-        }
-      } else {
-        s.label(task, in: trace)
-        s.text(" is the process's first thread: main runs on it.")
-      }
+    case .spawn(let task, nil):
+      s.label(task, in: trace)
+      s.text(" is the process's first thread: main runs on it.")
+    case .spawn(let task, let parent?):
+      s.label(parent, in: trace)
+      s.text(" calls pthread_create for ")
+      s.label(task, in: trace)
+      // The sizes are KernelCosts' (what the costs line and compare charge).
+      s.text(": a new OS thread with its own stack (")
+      s.string(KernelCosts.bytesText(KernelCosts.reservedStackBytes))
+      s.text(" reserved, a few pages resident, ")
+      s.string(KernelCosts.bytesText(KernelCosts.kernelStackBytes))
+      s.text(
+        HelperUnits.isHelper(named: trace.task(task)?.name ?? "", in: .threads)
+          ? """
+           of kernel stack) for one future of join, select or timeout, where rust makes no task at all \
+          (the combinator polls its futures inside the task that awaits it).
+          """
+          : " of kernel stack), where rust makes a task of a few hundred bytes.")
     case .threadReady(let task, let cpu):
       s.label(task, in: trace)
       s.text(" is runnable: it joins the run queue of CPU ")
