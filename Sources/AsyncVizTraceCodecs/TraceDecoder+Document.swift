@@ -123,8 +123,7 @@ extension TraceDecoder {
   }
 
   private mutating func decodeProgram() throws(TraceReadError) -> ProgramInfo {
-    let start = window.offset
-    try expect(UInt8(ascii: "{"), "'{' starting \"program\"")
+    let start = try openObject("'{' starting \"program\"")
     var name: String?
     var source: String?
     var backend: BackendKind?
@@ -168,8 +167,7 @@ extension TraceDecoder {
     var list: [TaskRecord] = []
     var first = true
     while try nextElement(&first) {
-      let start = window.offset
-      try expect(UInt8(ascii: "{"), "'{' starting a task")
+      let start = try openObject("'{' starting a task")
       var id: Int64?
       var name: String?
       var parent: Int64??
@@ -223,8 +221,7 @@ extension TraceDecoder {
   }
 
   private mutating func decodeEnd() throws(TraceReadError) -> RunEnd {
-    let start = window.offset
-    try expect(UInt8(ascii: "{"), "'{' starting \"end\"")
+    let start = try openObject("'{' starting \"end\"")
     var reason: EndReason?
     var steps: Int64?
     var tUs: Int64?

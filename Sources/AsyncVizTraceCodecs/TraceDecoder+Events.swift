@@ -40,8 +40,7 @@ struct EventValues {
 extension TraceDecoder {
   /// Decodes `{ ... }` into the next event.
   mutating func decodeEvent() throws(TraceReadError) {
-    let start = window.offset
-    try expect(UInt8(ascii: "{"), "'{' starting an event")
+    let start = try openObject("'{' starting an event")
     var v = EventValues()
     var first = true
     while let key = try nextKey(&first) {

@@ -53,6 +53,15 @@ extension TraceDecoder {
     window.pos += 1
   }
 
+  /// Reads the `{` that opens an object (`what` names it in the error) and
+  /// returns where the object starts, for the errors about it as a whole.
+  @inline(__always)
+  mutating func openObject(_ what: StaticString) throws(TraceReadError) -> Int64 {
+    let start = window.offset
+    try expect(UInt8(ascii: "{"), what)
+    return start
+  }
+
   /// `'x'`, or `byte 0x9f` for what cannot be shown.
   static func describe(byte b: UInt8) -> String {
     b >= 0x21 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : String(format16: b)
