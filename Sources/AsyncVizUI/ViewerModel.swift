@@ -260,9 +260,11 @@ public struct ViewerModel: Sendable {
     // copied) makes the notes, the lines the tasks were at when this step
     // began and the state after it.
     var walk = history.state(afterEvents: steps[0].events.lowerBound)
-    var notes = StepNarration.notes(of: steps.dropLast(), in: history.trace, walking: &walk, limit: Self.notesPerStep)
+    var notes = StepNarration.notes(
+      of: steps.dropLast(), in: history.trace, walking: &walk, limit: Self.notesPerStep)
     let linesAtStart = walk.tasks.map(\.line)
-    notes += StepNarration.notes(of: steps.suffix(1), in: history.trace, walking: &walk, limit: Self.notesPerStep)
+    notes += StepNarration.notes(
+      of: steps.suffix(1), in: history.trace, walking: &walk, limit: Self.notesPerStep)
     recentNotes = notes.reversed()
     state = history.state(atStep: step, from: consume walk)
     resumedLine = 0
