@@ -10,8 +10,9 @@ struct OracleCase {
   var name: String
   /// How to get it again (a seed, a file).
   var origin: String
-  var source: String
   var shape: ProgramShape
+  /// The .av source, as the shape keeps it.
+  var source: String { shape.source.text }
   /// The compiled program (the model's side), compiled once with the shape.
   var program: CompiledProgram { shape.program }
 
@@ -46,7 +47,7 @@ struct OracleCase {
   }
 
   private static func make(name: String, origin: String, file: SourceFile) throws -> OracleCase {
-    OracleCase(name: name, origin: origin, source: file.text, shape: try ProgramShape.read(file))
+    OracleCase(name: name, origin: origin, shape: try ProgramShape.read(file))
   }
 
   /// How much later than the model a real-clock run may end: tokio's timer
