@@ -23,13 +23,13 @@ struct OracleCase {
     }
   }
 
-  /// The generated programs for `seeds`.
-  static func generated(_ seeds: [UInt64]) throws -> [OracleCase] {
+  /// The generated programs for `seeds`; `seedVariable` replays one.
+  static func generated(_ seeds: [UInt64], seedVariable: String) throws -> [OracleCase] {
     let generator = ProgramGenerator()
     return try seeds.map { seed in
       let g = generator.generate(seed: seed)
       return try make(
-        name: g.name, origin: "seed \(seed) (ASYNCVIZ_ORACLE_SEED=\(seed) replays it)",
+        name: g.name, origin: "seed \(seed) (\(seedVariable)=\(seed) replays it)",
         file: SourceFile(name: "\(g.name).av", text: g.source))
     }
   }

@@ -52,11 +52,11 @@ struct OracleDriver {
   /// regressions and `countVariable` (default `defaultCount`) generated programs.
   func cases() throws -> [OracleCase] {
     if let seed = Self.environment[seedVariable].flatMap(UInt64.init) {
-      return try OracleCase.generated([seed])
+      return try OracleCase.generated([seed], seedVariable: seedVariable)
     }
     let count = Self.environment[countVariable].flatMap(Int.init) ?? defaultCount
     return try OracleCase.demos() + OracleCase.regressions()
-      + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 })
+      + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 }, seedVariable: seedVariable)
   }
 
   /// Compares each case's model outcome with the real one (by `agrees`, given
