@@ -1,5 +1,4 @@
 import AsyncVizLang
-import AsyncVizPosix
 import AsyncVizRuntime
 
 /// The executor's yield workload written in the .av language, so the cost of
@@ -20,12 +19,11 @@ private let yieldProgram = """
   """
 
 /// Resumptions per second of the .av yield workload (nil if it does not compile).
-func languageYieldRate(tracing: Bool) -> Double? { languageYieldRates(tracing: tracing)?.rate }
+func languageYieldRate(tracing: Bool) -> Double? { languageYieldRates(tracing: tracing)?.wall }
 
-/// Resumptions of the .av yield workload per second of wall-clock time and
-/// of the thread's CPU time (steady on a loaded machine); nil if it does not
-/// compile.
-func languageYieldRates(tracing: Bool) -> (rate: Double, cpuRate: Double)? {
+/// Resumptions of the .av yield workload per second (of the wall clock and
+/// of the thread's CPU time); nil if it does not compile.
+func languageYieldRates(tracing: Bool) -> Rate? {
   let program: CompiledProgram
   do {
     program = try CompiledProgram.compile(SourceFile(name: "yield.av", text: yieldProgram))
@@ -39,13 +37,11 @@ func languageYieldRates(tracing: Bool) -> (rate: Double, cpuRate: Double)? {
   let rt = program.makeRuntime(
     backend: SimBackend(), options: RuntimeOptions(tracing: tracing, maxSteps: UInt32.max),
     limits: Limits(instructionsPerRun: 100_000_000))
-  let start = Monotonic.nanoseconds()
-  let cpuStart = threadCPUNanoseconds()
+  let stopwatch = Stopwatch()
   let end = rt.run()
-  let cpuSeconds = Double(threadCPUNanoseconds() - cpuStart) / 1e9
-  let seconds = Double(Monotonic.nanoseconds() - start) / 1e9
+  let time = stopwatch.elapsed()
   if end.reason != .completed {
     print("  (the .av yield run did not complete: \(end.reason))")
   }
-  return (Double(end.steps) / seconds, Double(end.steps) / cpuSeconds)
+  return Rate(end.steps, in: time)
 }

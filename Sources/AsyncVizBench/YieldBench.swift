@@ -6,24 +6,18 @@ import DequeModule
 
 /// One run of the native yield workload, as measured.
 private struct YieldRun {
-  /// Resumptions (polls) per second of wall-clock time.
-  var rate: Double
-  /// Resumptions per second of the thread's CPU time (steady on a loaded machine).
-  var cpuRate: Double
+  /// Resumptions (polls) per second.
+  var rate: Rate
   /// Events in the trace (0 with tracing off).
   var events: Int
   /// Bytes the trace's event log holds per event (0 with tracing off).
   var bytesPerEvent: Int
-  /// What the kernel did meanwhile: page faults and system time, mostly the
-  /// fresh memory a trace fills.
-  var kernel: ThreadKernelUsage
-  /// The thread's CPU time, system time included.
-  var cpuSeconds: Double
+  /// The thread's CPU time and what the kernel did meanwhile: page faults
+  /// and system time, mostly the fresh memory a trace fills.
+  var usage: ThreadUsage
 
-  /// The share of the CPU time spent in the kernel.
-  var kernelShare: Double { Double(kernel.systemNanoseconds) / 1e9 / cpuSeconds }
   /// Resumptions per second of user CPU time: the runtime's own cost.
-  var userRate: Double { cpuRate / max(1e-9, 1 - kernelShare) }
+  var userRate: Double { rate.cpu / max(1e-9, 1 - usage.kernelShare) }
 }
 
 /// The executor's yield workload: `tasks` tasks each yielding `yields` times.
@@ -35,17 +29,14 @@ private func nativeYield(tasks: Int, yields: Int, tracing: Bool) -> YieldRun {
   // last poll's share also covers its driver turns' reactor_wait events.
   if tracing { rt.reserve(events: tasks * (yields + 1) * 5 + tasks * 4) }
   for _ in 0..<tasks { rt.spawn("yielder", Yielder(remaining: yields)) }
-  let start = Monotonic.nanoseconds()
-  let cpuStart = threadCPUNanoseconds()
-  let kernelStart = ThreadKernelUsage.now()
+  let stopwatch = Stopwatch()
+  let usageStart = ThreadUsage.now()
   let end = rt.run()
-  let kernel = ThreadKernelUsage.now().since(kernelStart)
-  let cpuSeconds = Double(threadCPUNanoseconds() - cpuStart) / 1e9
-  let seconds = Double(Monotonic.nanoseconds() - start) / 1e9
+  let usage = ThreadUsage.now().since(usageStart)
+  let time = stopwatch.elapsed()
   return YieldRun(
-    rate: Double(end.steps) / seconds, cpuRate: Double(end.steps) / cpuSeconds, events: rt.trace.events.count,
-    bytesPerEvent: rt.trace.events.storedBytes / max(1, rt.trace.events.count), kernel: kernel,
-    cpuSeconds: cpuSeconds)
+    rate: Rate(end.steps, in: time), events: rt.trace.events.count,
+    bytesPerEvent: rt.trace.events.storedBytes / max(1, rt.trace.events.count), usage: usage)
 }
 
 /// Push+pop pairs per second through a hand-written power-of-two ring buffer
@@ -104,12 +95,12 @@ func runYieldBenchmarks() {
   var bestOn: YieldRun?
   for _ in 0..<3 {
     let off = nativeYield(tasks: 10_000, yields: 100, tracing: false)
-    best.off = max(best.off, off.rate)
-    best.offCPU = max(best.offCPU, off.cpuRate)
+    best.off = max(best.off, off.rate.wall)
+    best.offCPU = max(best.offCPU, off.rate.cpu)
     let on = nativeYield(tasks: 10_000, yields: 100, tracing: true)
-    best.on = max(best.on, on.rate)
-    if on.cpuRate > best.onCPU { bestOn = on }
-    best.onCPU = max(best.onCPU, on.cpuRate)
+    best.on = max(best.on, on.rate.wall)
+    if on.rate.cpu > best.onCPU { bestOn = on }
+    best.onCPU = max(best.onCPU, on.rate.cpu)
     events = on.events
   }
   // Baselines: the build before the executor's lean-loop round (`21937da`),
@@ -127,8 +118,8 @@ func runYieldBenchmarks() {
   // page (docs/decisions.md, round six).
   if let on = bestOn {
     print(
-      "    of its CPU time in the kernel: \(String(format: "%.0f", on.kernelShare * 100))%, "
-        + "\(on.kernel.minorFaults) page faults (\(on.bytesPerEvent) B per event, fresh memory); "
+      "    of its CPU time in the kernel: \(String(format: "%.0f", on.usage.kernelShare * 100))%, "
+        + "\(on.usage.minorFaults) page faults (\(on.bytesPerEvent) B per event, fresh memory); "
         + "\(millions(on.userRate)) M per second of user CPU time")
   }
   print("  ratio on/off: \(String(format: "%.2f", best.on / best.off))")
@@ -154,7 +145,7 @@ func runQueueBenchmarks() {
 func runYieldOnce(_ mode: String) {
   switch mode {
   case "on": printRates(nativeYield(tasks: 10_000, yields: 100, tracing: true))
-  case "av": print(languageYieldRates(tracing: false).map { "\($0.rate) \($0.cpuRate)" } ?? "0")
+  case "av": print(languageYieldRates(tracing: false).map { "\($0.wall) \($0.cpu)" } ?? "0")
   case "timers", "ctimers", "pingpong", "cpingpong": runEpollOnce(mode)
   default: printRates(nativeYield(tasks: 10_000, yields: 100, tracing: false))
   }
@@ -163,5 +154,5 @@ func runYieldOnce(_ mode: String) {
 /// `once`'s output for a native run: the wall-clock rate, the CPU-time rate,
 /// then the run's page faults and system CPU seconds.
 private func printRates(_ r: YieldRun) {
-  print(r.rate, r.cpuRate, r.kernel.minorFaults, Double(r.kernel.systemNanoseconds) / 1e9)
+  print(r.rate.wall, r.rate.cpu, r.usage.minorFaults, Double(r.usage.systemNanoseconds) / 1e9)
 }

@@ -146,10 +146,10 @@ struct ModelTable {
   /// The real runs' table and a sentence on what they measured.
   var realText: String {
     let rows: [(String, (RealRun) -> String)] = [
-      ("run ends at", { "\(DurationText.instant($0.endUs)) (\($0.end))" }),
+      ("run ends at", { $0.end.text }),
       ("peak RSS", { KernelCosts.bytesText(Int64($0.peakRSSBytes)) }),
       ("OS threads (peak)", { RealRun.grouped($0.osThreads) }),
-      ("context switches", { $0.switchesText }),
+      ("context switches", { $0.switches.text }),
     ]
     let cells = rows.map { row in
       CompareTable.Row(label: row.0, cells: facts.map { realRun($0.model).map(row.1) ?? "not measured" })
@@ -166,8 +166,8 @@ struct ModelTable {
       text +=
         "\(RealRun.grouped(threads.osThreads)) OS threads, rust at \(KernelCosts.bytesText(Int64(rust.peakRSSBytes))) "
       text +=
-        "on \(RealRun.grouped(rust.osThreads)); threads made \(RealRun.grouped(threads.voluntarySwitches)) voluntary "
-      text += "context switches, rust \(RealRun.grouped(rust.voluntarySwitches)).\n"
+        "on \(RealRun.grouped(rust.osThreads)); threads made \(RealRun.grouped(threads.switches.voluntary)) voluntary "
+      text += "context switches, rust \(RealRun.grouped(rust.switches.voluntary)).\n"
     }
     // A learner reads across the columns; the processes differ in what they
     // cost before their first task (asyncviz's Swift runtime and interpreter

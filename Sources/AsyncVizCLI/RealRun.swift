@@ -16,14 +16,10 @@ import Foundation
 /// parent's samples each millisecond, whichever is higher).
 struct RealRun: Equatable {
   let model: RuntimeModel
-  /// How the run ended, as the child saw it.
-  let end: String
-  /// When the run ended (wall clock, from the child's start of the run).
-  let endUs: Int64
+  let end: End
   let peakRSSBytes: Int
   let osThreads: Int
-  let voluntarySwitches: Int
-  let involuntarySwitches: Int
+  let switches: ContextSwitches
 
   /// The models that have a real run here.
   static let measured: [RuntimeModel] = [.rust, .node, .threads, .go]
@@ -54,10 +50,9 @@ struct RealRun: Equatable {
       throw CLIError("error: compare --real: the \(model.rawValue) run printed no figures: \(child.stdout)")
     }
     return RealRun(
-      model: model, end: end, endUs: Int64(endUs),
+      model: model, end: End(reason: end, us: Int64(endUs)),
       peakRSSBytes: max(o["peak_rss_bytes"] as? Int ?? 0, child.peakRSSBytes),
-      osThreads: max(o["os_threads"] as? Int ?? 0, child.sampledThreads),
-      voluntarySwitches: child.voluntarySwitches, involuntarySwitches: child.involuntarySwitches)
+      osThreads: max(o["os_threads"] as? Int ?? 0, child.sampledThreads), switches: ContextSwitches(child))
   }
 
   /// `file` translated to JavaScript and run by `node` in a child process;
@@ -117,14 +112,11 @@ struct RealRun: Equatable {
   {
     let endLine = output.split(separator: "\n").last { $0.hasPrefix("##oracle end ") }
     let endUs = endLine.flatMap { $0.split(separator: " ").last }.flatMap { Int64($0) }
+    let reason = child.status == 0 && endUs != nil ? "completed" : "exit \(child.status)"
     return RealRun(
-      model: model, end: child.status == 0 && endUs != nil ? "completed" : "exit \(child.status)",
-      endUs: endUs ?? 0, peakRSSBytes: child.peakRSSBytes, osThreads: child.sampledThreads,
-      voluntarySwitches: child.voluntarySwitches, involuntarySwitches: child.involuntarySwitches)
+      model: model, end: End(reason: reason, us: endUs ?? 0), peakRSSBytes: child.peakRSSBytes,
+      osThreads: child.sampledThreads, switches: ContextSwitches(child))
   }
-
-  /// "3,200 + 12": voluntary + involuntary.
-  var switchesText: String { "\(Self.grouped(voluntarySwitches)) + \(Self.grouped(involuntarySwitches))" }
 
   /// 10001 as "10,001".
   static func grouped(_ n: Int) -> String {
@@ -140,8 +132,36 @@ struct RealRun: Equatable {
   /// The figures as JSON, for `compare --format json`.
   var json: [String: Any] {
     [
-      "end": end, "end_us": endUs, "peak_rss_bytes": peakRSSBytes, "os_threads": osThreads,
-      "voluntary_switches": voluntarySwitches, "involuntary_switches": involuntarySwitches,
+      "end": end.reason, "end_us": end.us, "peak_rss_bytes": peakRSSBytes, "os_threads": osThreads,
+      "voluntary_switches": switches.voluntary, "involuntary_switches": switches.involuntary,
     ]
+  }
+}
+
+extension RealRun {
+  /// How the run ended, as the child saw it ("completed", "exit 1"), and
+  /// when (wall clock, from the child's start of the run).
+  struct End: Equatable {
+    let reason: String
+    let us: Int64
+
+    /// "50.123 ms (completed)".
+    var text: String { "\(DurationText.instant(us)) (\(reason))" }
+  }
+
+  /// The context switches of a run, from wait4()'s rusage: a thread that
+  /// blocks gives up its CPU (voluntary); the scheduler takes it back from
+  /// one that ran out its time slice (involuntary).
+  struct ContextSwitches: Equatable {
+    let voluntary: Int
+    let involuntary: Int
+
+    init(_ child: ChildMeasure.Figures) {
+      voluntary = child.voluntarySwitches
+      involuntary = child.involuntarySwitches
+    }
+
+    /// "3,200 + 12": voluntary + involuntary.
+    var text: String { "\(RealRun.grouped(voluntary)) + \(RealRun.grouped(involuntary))" }
   }
 }

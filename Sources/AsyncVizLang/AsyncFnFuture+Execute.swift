@@ -191,9 +191,7 @@ extension AsyncFnFuture {
   func runPlain(_ call: PlainCall, _ argument: Value, line: Int32, _ cx: inout Context) -> FrameError? {
     switch (call, argument) {
     case (.print, _):
-      let text = argument.display
-      if let error = run.budget.pointee.spendLine(text.utf8.count, limits: run.limits) { return error }
-      cx.output(text)
+      if let error = run.printLine(argument, { cx.output($0) }) { return error }
     case (.block, .duration(let us)): cx.block(us, line: line)
     case (.work, .duration(let us)): cx.work(us)
     default: return FrameError("`\(call.rawValue)` needs a duration, not \(argument.display)")

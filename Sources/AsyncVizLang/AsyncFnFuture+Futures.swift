@@ -13,13 +13,9 @@ extension AsyncFnFuture {
       let height = 1 + args.map(\.futureHeight).reduce(0, max)
       return nested(LangFuture(.asyncFn(run.call(index, args))), height)
     case .resource(let r, let op):
-      let argument: String
-      switch run.requestArgument(args) {
-      case .success(let text): argument = text
-      case .failure(let error): return .failure(error)
+      return run.requestArgument(args).map {
+        LangFuture(.resource(ResourceCall(resource: run.resources[r], op: op, argument: $0)))
       }
-      return .success(
-        LangFuture(.resource(ResourceCall(resource: run.resources[r], op: op, argument: argument))))
     case .channel(let c, .send):
       return nested(LangFuture(.send(run.channels[c].send(args[0]))), 1 + args[0].futureHeight)
     case .channel(let c, .recv):

@@ -65,12 +65,8 @@ final class GoRun {
   func runPlain(_ call: PlainCall, _ argument: Value, on g: Goroutine) -> Result<Bool, FrameError> {
     switch (call, argument) {
     case (.print, _):
-      let text = argument.display
-      if let error = run.budget.pointee.spendLine(text.utf8.count, limits: run.limits) {
-        return .failure(error)
-      }
-      sched.record(.output(task: g.task, text: sched.intern(text)))
-      return .success(false)
+      let refused = run.printLine(argument) { sched.record(.output(task: g.task, text: sched.intern($0))) }
+      return refused.map { .failure($0) } ?? .success(false)
     case (.block, .duration(let us)):
       guard us > 0 else { return .success(false) }
       sched.record(.block(task: g.task, durUs: us, line: 0))  // the go frame does not pass its line yet

@@ -14,13 +14,7 @@ extension NodeRun {
     case .asyncFn(let index):
       return .success(call(index, args, by: task))
     case .resource(let r, let op):
-      let argument: String
-      switch run.requestArgument(args) {
-      case .success(let text): argument = text
-      case .failure(let error): return .failure(error)
-      }
-      let resource = run.resources[r]
-      return .success(request(resource, op: op, argument: argument, by: task))
+      return run.requestArgument(args).map { request(run.resources[r], op: op, argument: $0, by: task) }
     case .channel(let c, .send):
       return .success(channels[c].send(args[0], run: self, by: task))
     case .channel(let c, .recv):

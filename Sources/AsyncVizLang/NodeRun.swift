@@ -92,9 +92,9 @@ final class NodeRun {
   func runPlain(_ call: PlainCall, _ argument: Value, by task: TaskID) -> FrameError? {
     switch (call, argument) {
     case (.print, _):
-      let text = argument.display
-      if let error = run.budget.pointee.spendLine(text.utf8.count, limits: run.limits) { return error }
-      loop.record(.output(task: task, text: loop.intern(text)))
+      if let error = run.printLine(argument, { loop.record(.output(task: task, text: loop.intern($0))) }) {
+        return error
+      }
     case (.block, .duration(let us)):
       loop.record(.block(task: task, durUs: us, line: 0))  // the node frame does not pass its line yet
       loop.pass(us, blocking: true)

@@ -53,6 +53,16 @@ extension ProgramRun {
     return nil
   }
 
+  /// `print`, the same under every model: `argument` as it shows, counted
+  /// as a line against the run's output budget, then handed to `write` (the
+  /// model records it); the budget's refusal instead once it is spent.
+  func printLine(_ argument: Value, _ write: (String) -> Void) -> FrameError? {
+    let text = argument.display
+    if let error = budget.pointee.spendLine(text.utf8.count, limits: limits) { return error }
+    write(text)
+    return nil
+  }
+
   /// A resource call's request text, the same under every model: the
   /// arguments as `print` shows them, joined by ", ", counted against the
   /// run's text budget.

@@ -81,12 +81,10 @@ final class ThreadsRun {
   > {
     switch (call, argument) {
     case (.print, _):
-      let text = argument.display
-      if let error = run.budget.pointee.spendLine(text.utf8.count, limits: run.limits) {
-        return .failure(error)
+      let refused = run.printLine(argument) {
+        kernel.record(.output(task: runner.task, text: kernel.intern($0)))
       }
-      kernel.record(.output(task: runner.task, text: kernel.intern(text)))
-      return .success(nil)
+      return refused.map { .failure($0) } ?? .success(nil)
     case (.block, .duration(let us)):
       kernel.record(.block(task: runner.task, durUs: us, line: runner.line))
       return .success(.block(line: runner.line, awaiting: .other(name("a blocking call")), afterUs: us))

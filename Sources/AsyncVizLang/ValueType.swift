@@ -62,16 +62,10 @@ indirect enum ValueType: Sendable, Equatable {
     }
   }
 
-  var isFuture: Bool {
-    if case .future = self { return true }
-    return false
-  }
+  var isFuture: Bool { if case .future = self { true } else { false } }
 
   /// A join handle: like a future, `.await` consumes it (Rust moves it).
-  var isHandle: Bool {
-    if case .handle = self { return true }
-    return false
-  }
+  var isHandle: Bool { if case .handle = self { true } else { false } }
 
   /// The words messages use: "an integer".
   var described: String {

@@ -79,18 +79,8 @@ enum PollResultRule: StepRule {
             because: "The task was woken: this poll gets past \(run.waitText(info)) and runs the rest of the "
               + "task, so it returns Ready."))
       }
-      if spawned {
-        wrong.append(
-          QuizChoice(
-            "Pending: it waits for the tasks it spawns", .impossible("waits-for-spawns"),
-            because: "spawn does not wait: it queues the new task and returns its handle at once; only "
-              + "awaiting the handle would wait."))
-      }
-      wrong.append(
-        QuizChoice(
-          "Pending: a poll returns Pending once before it can be Ready", .impossible("pending-first"),
-          because: "A future returns Ready as soon as it can finish; Pending is only for an await that is "
-            + "not ready."))
+      if spawned { wrong.append(waitsForSpawns) }
+      wrong.append(pendingFirst)
       if firstPoll {
         wrong.append(
           QuizChoice(
@@ -109,6 +99,18 @@ enum PollResultRule: StepRule {
         wrong: Array(wrong.prefix(3)))
     ]
   }
+
+  /// A trap for a poll that spawns: spawn waits for nothing.
+  static let waitsForSpawns = QuizChoice(
+    "Pending: it waits for the tasks it spawns", .impossible("waits-for-spawns"),
+    because: "spawn does not wait: it queues the new task and returns its handle at once; only "
+      + "awaiting the handle would wait.")
+
+  /// A trap for every poll that returns Ready: no poll must be Pending first.
+  static let pendingFirst = QuizChoice(
+    "Pending: a poll returns Pending once before it can be Ready", .impossible("pending-first"),
+    because: "A future returns Ready as soon as it can finish; Pending is only for an await that is "
+      + "not ready.")
 
   /// What becomes of a task that returned Pending, from the state after its poll.
   static func afterPending(_ task: TaskID, in after: TraceState) -> String {

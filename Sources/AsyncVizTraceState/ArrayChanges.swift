@@ -11,7 +11,7 @@ struct ArrayChanges<Element: Equatable & Sendable>: Sendable {
   /// `positions`' elements.
   private var elements: [Element] = []
   /// The new count.
-  private var count: Int
+  private(set) var count: Int
 
   /// The changes that make `old` into `new`.
   init(from old: [Element], to new: [Element]) {

@@ -112,18 +112,29 @@ public struct TraceHistory: Sendable {
 
   /// The state after step `step` (clamped to the last step); at the last step
   /// of an ended run it is finished, so stuck tasks show as stuck.
-  public func state(atStep step: UInt32) -> TraceState {
+  /// `earlier`: a state of this history before that step, walked forward
+  /// instead of a checkpoint restored when it is near (see `state(afterEvents:from:)`).
+  public func state(atStep step: UInt32, from earlier: consuming TraceState? = nil) -> TraceState {
     let k = min(step, lastStep)
-    var state = state(afterEvents: eventEnd(ofStep: k))
+    var state = state(afterEvents: eventEnd(ofStep: k), from: consume earlier)
     if k == lastStep, let runEnd = trace.end { state.finish(runEnd) }
     return state
   }
 
   /// The state after `trace.events[0..<n]`, not finished even at the end: the
-  /// state the narration explains event `n` from.
-  public func state(afterEvents n: Int) -> TraceState {
+  /// state the narration explains event `n` from. `earlier`: a state of
+  /// this history (unfinished) at most `interval` events before, walked
+  /// forward instead: a view reaches a step's states from the one before its
+  /// narrated steps, and a restore of a 125,000-thread run copies its
+  /// growing parts whole (megabytes) where the walk applies a few events.
+  public func state(afterEvents n: Int, from earlier: consuming TraceState? = nil) -> TraceState {
     let end = min(max(n, 0), trace.events.count)
     if end == tip.applied { return tip }
+    // Consumed, so that the walk's first change copies nothing the caller still holds.
+    if var state = consume earlier, state.end == nil, state.applied <= end, end - state.applied <= interval {
+      TraceReducer.apply(trace.events, upTo: end, to: &state)
+      return state
+    }
     // Past what is indexed: from the tip, the latest state kept.
     var state = end > tip.applied ? tip : restore(min(end / interval, checkpoints.count - 1))
     TraceReducer.apply(trace.events, upTo: end, to: &state)
@@ -148,6 +159,11 @@ public struct TraceHistory: Sendable {
     let full = c - c % Self.fullEvery
     if full == c { return checkpoints[c].rest }
     var growing = checkpoints[full].rest
+    // Room for the tasks at `c` at once when they grow: the copy the first
+    // change makes is then the only one, where appends would copy at each doubling.
+    if let last = checkpoints[c].changes, last.tasks.count > growing.tasks.count {
+      growing.tasks.reserveCapacity(last.tasks.count)
+    }
     for checkpoint in checkpoints[(full + 1)...c] {
       if let changes = checkpoint.changes { growing.apply(changes) }
     }

@@ -42,6 +42,19 @@ protocol BlockEmitter: SourceEmitter {
   func future(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String
   /// `e` as a join handle.
   func handle(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String
+  /// `print`, `block` or `work` as a statement, without `statementEnd`.
+  func plainCall(_ call: PlainCall, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
+    -> String
+  /// What ends a statement: `;` in Rust, nothing in Go.
+  static var statementEnd: String { get }
+  /// A statement that evaluates `expression` and drops what it gives.
+  func discarded(_ expression: String) -> String
+  /// The comment after a future that is made and dropped, never awaited.
+  static var unusedFutureNote: String { get }
+  /// An awaited built-in whose value is not used, when the language has a
+  /// plainer statement for it (nil when it has not).
+  func effectStatement(_ builtin: BuiltinFuture, _ args: [Expression], _ scope: KindScope)
+    throws(TranslationError) -> String?
   /// The test of an `if`, in the language: `a == b`, `eq(a, b)`, ...
   func condition(_ lhs: Expression, _ op: Comparison, _ rhs: Expression, _ scope: KindScope)
     throws(TranslationError) -> String
@@ -86,6 +99,32 @@ extension BlockEmitter {
       throw TranslationError(e.location, "`\(callee)(...)` is not a future")
     default:
       throw TranslationError(e.location, "a value is used where a future is expected")
+    }
+  }
+
+  /// A statement made of one expression: a plain call, an awaited or
+  /// spawned future, or a future or value made and dropped. Which is which
+  /// is the same in both languages, only the spellings differ.
+  func expressionStatement(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    switch e.kind {
+    case .call(let callee, let args):
+      if let plain = PlainCall(rawValue: callee) {
+        return try plainCall(plain, args, scope) + Self.statementEnd
+      }
+      return discarded(try future(e, scope)) + Self.unusedFutureNote
+    case .method:
+      return discarded(try future(e, scope)) + Self.unusedFutureNote
+    case .await(let inner):
+      if case .call(let callee, let args) = inner.kind, let builtin = BuiltinFuture(rawValue: callee),
+        let statement = try effectStatement(builtin, args, scope)
+      {
+        return statement
+      }
+      return try awaited(inner, scope) + Self.statementEnd
+    case .spawn:
+      return try handle(e, scope) + Self.statementEnd
+    default:
+      return discarded(try value(e, scope))
     }
   }
 

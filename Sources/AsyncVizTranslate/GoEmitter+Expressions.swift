@@ -79,25 +79,19 @@ extension GoEmitter {
     }
   }
 
-  /// A statement made of one expression.
-  func expressionStatement(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
-    switch e.kind {
-    case .call(let callee, let args):
-      if let plain = PlainCall(rawValue: callee) { return try plainCall(plain, args, scope) }
-      return "_ = \(try future(e, scope)) // made and never called: it does nothing"
-    case .method:
-      return "_ = \(try future(e, scope)) // made and never called: it does nothing"
-    case .await(let inner):
-      // `time.Sleep(d)` reads better than `sleep(d)` when the () is not used.
-      if case .call(let callee, let args) = inner.kind, let builtin = BuiltinFuture(rawValue: callee) {
-        if builtin == .sleep { return "time.Sleep(\(try duration(args[0], scope)))" }
-        if builtin == .yieldNow { return "runtime.Gosched()" }
-      }
-      return try awaited(inner, scope)
-    case .spawn:
-      return try handle(e, scope)
-    default:
-      return "_ = \(try value(e, scope))"
+  // The spellings of `expressionStatement` (BlockEmitter).
+  static let statementEnd = ""
+  func discarded(_ expression: String) -> String { "_ = \(expression)" }
+  static let unusedFutureNote = " // made and never called: it does nothing"
+
+  /// `time.Sleep(d)` reads better than `sleep(d)` when the () is not used.
+  func effectStatement(_ builtin: BuiltinFuture, _ args: [Expression], _ scope: KindScope)
+    throws(TranslationError) -> String?
+  {
+    switch builtin {
+    case .sleep: "time.Sleep(\(try duration(args[0], scope)))"
+    case .yieldNow: "runtime.Gosched()"
+    default: nil
     }
   }
 

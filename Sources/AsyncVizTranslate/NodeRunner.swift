@@ -26,20 +26,9 @@ public struct NodeRunner: Sendable {
     ChildProcess.find("node", pathWhenUnset: "/usr/local/bin:/usr/bin:/bin")
   }
 
-  /// A program to put in the script: its name and `NodeTranslator.items`.
-  public struct Entry: Sendable {
-    public var name: String
-    public var items: String
-
-    /// Makes an entry.
-    public init(name: String, items: String) {
-      self.name = name
-      self.items = items
-    }
-  }
-
-  /// The script holding `entries`: `node oracle.js NAME...` runs the named ones in order.
-  public static func script(_ entries: [Entry]) -> String {
+  /// The script holding `entries` (each a program's name and its `NodeTranslator.items`):
+  /// `node oracle.js NAME...` runs the named ones in order.
+  public static func script(_ entries: [(name: String, items: String)]) -> String {
     var out = NodePrelude.helpers + "\n\n// ---- the programs ----\n\nconst programs = new Map();\n\n"
     for entry in entries {
       let literal = entry.name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
@@ -66,7 +55,7 @@ public struct NodeRunner: Sendable {
   }
 
   /// Writes the script for `entries` as oracle.js in the folder.
-  public func write(_ entries: [Entry]) throws {
+  public func write(_ entries: [(name: String, items: String)]) throws {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try Data(Self.script(entries).utf8).write(to: directory.appendingPathComponent("oracle.js"))
   }

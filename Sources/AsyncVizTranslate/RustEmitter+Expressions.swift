@@ -90,27 +90,16 @@ extension RustEmitter {
     }
   }
 
-  /// A statement made of one expression, with its `;`.
-  func expressionStatement(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
-    switch e.kind {
-    case .call(let callee, let args):
-      if let plain = PlainCall(rawValue: callee) { return try plainCall(plain, args, scope) + ";" }
-      return "let _ = \(try future(e, scope)); // made and dropped: never polled, it does nothing"
-    case .method:
-      return "let _ = \(try future(e, scope)); // made and dropped: never polled, it does nothing"
-    case .await(let inner):
-      // `sleep(d).await;` reads better than `unit(sleep(d)).await;` when the () is not used.
-      if case .call(let callee, let args) = inner.kind, let builtin = BuiltinFuture(rawValue: callee),
-        let raw = try unitFuture(builtin, args, scope)
-      {
-        return "\(raw).await;"
-      }
-      return "\(try awaited(inner, scope));"
-    case .spawn:
-      return "\(try handle(e, scope));"
-    default:
-      return "let _ = \(try value(e, scope));"
-    }
+  // The spellings of `expressionStatement` (BlockEmitter).
+  static let statementEnd = ";"
+  func discarded(_ expression: String) -> String { "let _ = \(expression);" }
+  static let unusedFutureNote = " // made and dropped: never polled, it does nothing"
+
+  /// `sleep(d).await;` reads better than `unit(sleep(d)).await;` when the () is not used.
+  func effectStatement(_ builtin: BuiltinFuture, _ args: [Expression], _ scope: KindScope)
+    throws(TranslationError) -> String?
+  {
+    try unitFuture(builtin, args, scope).map { "\($0).await;" }
   }
 
   private func plainText(_ parts: [StringPart]) -> String {

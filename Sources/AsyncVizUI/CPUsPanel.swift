@@ -3,10 +3,8 @@ import AsyncVizTraceState
 
 /// The threads model's CPUs, in the executor's place: each CPU with the
 /// thread it runs (or idle) and its run queue, front first, on one row.
-enum CPUsPanel: FramedPanel {
-  static func frameSpec(_ cx: PanelContext) -> PanelFrame.Spec {
-    PanelFrame.Spec(title: "CPUs", labelWidth: 7, minHeight: 2)
-  }
+enum CPUsPanel: FixedFramePanel {
+  static let spec = PanelFrame.Spec(title: "CPUs", labelWidth: 7, minHeight: 2)
 
   static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
     let kernel = cx.state.kernel

@@ -5,10 +5,8 @@ import AsyncVizTraceState
 /// with the current phase marked, the timer heap (the timers phase's
 /// queue), the immediates (the check phase's queue), epoll's interest list
 /// (the poll phase's) and the poll phase's last wait.
-enum EventLoopPanel: FramedPanel {
-  static func frameSpec(_ cx: PanelContext) -> PanelFrame.Spec {
-    PanelFrame.Spec(title: "Event loop", labelWidth: 8, minHeight: 3)
-  }
+enum EventLoopPanel: FixedFramePanel {
+  static let spec = PanelFrame.Spec(title: "Event loop", labelWidth: 8, minHeight: 3)
 
   static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
     let node = cx.state.node
@@ -43,28 +41,22 @@ enum EventLoopPanel: FramedPanel {
       y += 1
     }
     guard y < maxY else { return }
-    frame.label("check", y: y, into: &buffer)
     let immediates =
       node.immediates.isEmpty
       ? "(no immediates)" : node.immediates.map { cx.label($0) }.joined(separator: " \(cx.glyphs.arrow) ")
-    frame.text(
-      immediates, y: y, style: node.immediates.isEmpty ? CellStyle(.dim) : CellStyle(.ready), into: &buffer)
-    y += 1
-    guard y < maxY else { return }
-    frame.label("epoll", y: y, into: &buffer)
+    let immediatesStyle = node.immediates.isEmpty ? CellStyle(.dim) : CellStyle(.ready)
+    guard frame.row("check", immediates, style: immediatesStyle, y: &y, into: &buffer) else { return }
     let interest = cx.state.reactor.interest
     let epoll =
       interest.isEmpty
       ? "(no fds: resources are timers on sim)"
       : interest.map { "fd \($0.fd) \(cx.label($0.task))" }.joined(separator: ", ")
-    frame.text(epoll, y: y, style: CellStyle(.dim), into: &buffer)
-    y += 1
-    guard showWait, y < maxY else { return }
-    frame.label("waited", y: y, into: &buffer)
+    guard frame.row("epoll", epoll, style: CellStyle(.dim), y: &y, into: &buffer), showWait else { return }
     let wait = cx.state.reactor.lastWait.map { last -> String in
       let timeout = last.timeoutUs.map { DurationText.duration($0) } ?? "none"
       return "epoll_wait \(timeout) (step \(last.step))"
     }
-    frame.text(wait ?? "(not yet)", y: y, style: CellStyle(wait == nil ? .dim : .text), into: &buffer)
+    frame.row(
+      "waited", wait ?? "(not yet)", style: CellStyle(wait == nil ? .dim : .text), y: &y, into: &buffer)
   }
 }

@@ -15,3 +15,14 @@ extension FramedPanel {
     fill(frame, cx, into: &buffer)
   }
 }
+
+/// A framed panel whose box never changes (its title names no count or
+/// task): the box is a constant instead of a function of the frame.
+protocol FixedFramePanel: FramedPanel {
+  /// The box around the panel, the same on every frame.
+  static var spec: PanelFrame.Spec { get }
+}
+
+extension FixedFramePanel {
+  static func frameSpec(_: PanelContext) -> PanelFrame.Spec { spec }
+}

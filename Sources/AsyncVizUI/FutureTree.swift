@@ -63,7 +63,8 @@ enum FutureTree {
   private static func leaves(_ task: TaskInfo, _ cx: PanelContext, now: Int64) -> [(
     String, String, StyleRole
   )] {
-    let items =
+    var items = awaitedLeaf(task, cx).map { [$0] } ?? []
+    items +=
       cx.trace.program.model == .rust ? rustLeaves(task, cx, now: now) : modelLeaves(task, cx, now: now)
     let glyphs = cx.glyphs
     return items.enumerated().map { i, text in
@@ -72,31 +73,36 @@ enum FutureTree {
     }
   }
 
-  /// Under node, go and threads: the task waited for, a channel's state,
-  /// and each timer by the call that armed it. Nothing holds a waker there.
+  /// The task or the channel the await waits on, in the model's words:
+  /// under rust, what holds the task's waker; elsewhere nothing holds a
+  /// waker, and the line says what the wait lasts until. Nil for any other await.
+  private static func awaitedLeaf(_ task: TaskInfo, _ cx: PanelContext) -> String? {
+    let model = cx.trace.program.model
+    switch task.awaiting {
+    case .joinHandle(let other) where model == .rust:
+      return "\(cx.label(other)) to finish (\(cx.state.task(other)?.status.name ?? "not spawned"))"
+    case .joinHandle(let other):
+      let state = cx.state.task(other).map { cx.words.status($0.status) } ?? "not started"
+      return "\(cx.label(other)) to \(model == .node ? "settle" : "exit") (\(state))"
+    case .channelSend(let channel):
+      return "\(cx.string(channel)): full, "
+        + (model == .rust ? "holds the waker" : "until a receiver takes a value")
+    case .channelRecv(let channel):
+      return "\(cx.string(channel)): empty, " + (model == .rust ? "holds the waker" : "until a sender sends")
+    default:
+      return nil
+    }
+  }
+
+  /// Under node, go and threads: each timer by the call that armed it.
   private static func modelLeaves(_ task: TaskInfo, _ cx: PanelContext, now: Int64) -> [String] {
     let model = cx.trace.program.model
-    let words = cx.words
-    var items: [String] = []
-    switch task.awaiting {
-    case .joinHandle(let other):
-      let state = cx.state.task(other).map { words.status($0.status) } ?? "not started"
-      let end = model == .node ? "settle" : "exit"
-      items.append("\(cx.label(other)) to \(end) (\(state))")
-    case .channelSend(let channel):
-      items.append("\(cx.string(channel)): full, until a receiver takes a value")
-    case .channelRecv(let channel):
-      items.append("\(cx.string(channel)): empty, until a sender sends")
-    default:
-      break
-    }
     // A thread's nanosleep says its end in the awaits line; its timers are the kernel's.
-    guard model != .threads else { return items }
-    for t in cx.state.reactor.timers(of: task.id, count: Int(task.timersArmed)) {
+    guard model != .threads else { return [] }
+    return cx.state.reactor.timers(of: task.id, count: Int(task.timersArmed)).map { t in
       let due = (t.deadlineUs > now ? "due at " : "due since ") + DurationText.instant(t.deadlineUs)
-      items.append(timerText(t.purpose, model: model, due: due))
+      return timerText(t.purpose, model: model, due: due)
     }
-    return items
   }
 
   /// A timer of node or go, named by the call that armed it; a resource
@@ -114,20 +120,9 @@ enum FutureTree {
     }
   }
 
-  /// Under rust: what holds the task's waker inside its await.
+  /// Under rust: the fds and timers that hold the task's waker.
   private static func rustLeaves(_ task: TaskInfo, _ cx: PanelContext, now: Int64) -> [String] {
     var items: [String] = []
-    switch task.awaiting {
-    case .joinHandle(let other):
-      let state = cx.state.task(other)?.status.name ?? "not spawned"
-      items.append("\(cx.label(other)) to finish (\(state))")
-    case .channelSend(let channel):
-      items.append("\(cx.string(channel)): full, holds the waker")
-    case .channelRecv(let channel):
-      items.append("\(cx.string(channel)): empty, holds the waker")
-    default:
-      break
-    }
     for r in cx.state.reactor.registrations(of: task.id, count: Int(task.fdsWatched)) {
       let op = r.resource == .empty ? "fd \(r.fd)" : "\(cx.string(r.resource)).\(cx.string(r.op))"
       let where_ = r.answered ? "fd \(r.fd) ready" : "pending on fd \(r.fd)"

@@ -52,10 +52,8 @@ enum GoPanels {
   }
 
   /// The global queue, the Ms, the netpoller and the timers.
-  enum Scheduler: FramedPanel {
-    static func frameSpec(_ cx: PanelContext) -> PanelFrame.Spec {
-      PanelFrame.Spec(title: "Scheduler", labelWidth: 10, minHeight: 4)
-    }
+  enum Scheduler: FixedFramePanel {
+    static let spec = PanelFrame.Spec(title: "Scheduler", labelWidth: 10, minHeight: 4)
 
     static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
       let inner = frame.inner

@@ -51,6 +51,18 @@ struct PanelFrame {
     buffer.write(text.fitted(width, ellipsis: ellipsis), x: textX, y: y, style: style, limit: limit)
   }
 
+  /// Writes a labelled row at `y`, the text cut to the width, and moves `y`
+  /// to the next row; returns whether the box has a row left there.
+  @discardableResult
+  func row(
+    _ label: String, _ text: String, style: CellStyle = .plain, y: inout Int, into buffer: inout CellBuffer
+  ) -> Bool {
+    self.label(label, y: y, into: &buffer)
+    self.text(text, y: y, style: style, into: &buffer)
+    y += 1
+    return y < inner.maxY
+  }
+
   /// Writes `text` uncut in the text column (the write still stops at the limit).
   func plainText(_ text: String, y: Int, style: CellStyle = .plain, into buffer: inout CellBuffer) {
     buffer.write(text, x: textX, y: y, style: style, limit: limit)

@@ -3,10 +3,8 @@ import AsyncVizTraceState
 
 /// The reactor: the interest list (fd, interest, task, resource), the last
 /// wait's timeout and ready list, and the timer queue.
-enum ReactorPanel: FramedPanel {
-  static func frameSpec(_ cx: PanelContext) -> PanelFrame.Spec {
-    PanelFrame.Spec(title: "Reactor", labelWidth: 10, minHeight: 3)
-  }
+enum ReactorPanel: FixedFramePanel {
+  static let spec = PanelFrame.Spec(title: "Reactor", labelWidth: 10, minHeight: 3)
 
   static func fill(_ frame: PanelFrame, _ cx: PanelContext, into buffer: inout CellBuffer) {
     let reactor = cx.state.reactor

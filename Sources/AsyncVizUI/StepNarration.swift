@@ -39,13 +39,17 @@ public struct StepNarration: Equatable, Sendable {
   /// adjacent), at most `limit` full notes per step, in the same order: the
   /// same notes as the transcript and the JSON trace, narrated from the
   /// reducer's state before each event, which the history reaches at once.
+  /// `state`: the state before the first step's events (from the view's
+  /// history, which reaches it at once), left after the last step's: one
+  /// walk serves the notes and the state shown.
   public static func notes(
-    of steps: [(step: UInt32, events: Range<Int>)], in history: TraceHistory, limit: Int
+    of steps: some Collection<(step: UInt32, events: Range<Int>)>, in trace: Trace,
+    walking state: inout TraceState, limit: Int
   ) -> [StepNarration] {
     guard let first = steps.first else { return [] }
-    let trace = history.trace
     var i = min(first.events.lowerBound, trace.events.count)
-    var state = history.state(afterEvents: i)
+    assert(state.applied <= i, "the walk starts before the first step's events")
+    TraceReducer.apply(trace.events, upTo: i, to: &state)
     var result: [StepNarration] = []
     for (step, range) in steps {
       var entry = StepNarration(step: step, notes: [], omitted: 0)

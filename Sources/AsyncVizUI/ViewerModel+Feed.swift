@@ -82,6 +82,17 @@ extension ViewerModel {
     }
     outputIndexed = events.count
     timeline.extend(with: history.trace)
+    keepEndState()
+  }
+
+  /// Keeps `endState` once the run has ended: at once (one replay of what
+  /// is not indexed yet), then again from the history's own last state when
+  /// the indexing reaches the end, which shares its arrays (a 125,000-thread
+  /// run's would be held twice).
+  mutating func keepEndState() {
+    guard history.isComplete, endState == nil || history.isFullyIndexed && !endStateIsIndexed else { return }
+    endState = history.state(atStep: history.lastStep)
+    endStateIsIndexed = history.isFullyIndexed
   }
 
   /// Whether events are left to index (`indexMore` while waiting for a key).
@@ -91,5 +102,6 @@ extension ViewerModel {
   /// milliseconds), so that a jump anywhere later costs one checkpoint's restore.
   public mutating func indexMore() {
     history.index(upTo: history.indexedEvents + 65_536)
+    keepEndState()
   }
 }

@@ -57,6 +57,12 @@ public struct ViewerModel: Sendable {
   public internal(set) var showsTimeline = false
   /// Whether the timeline's axis is steps (`T`) rather than virtual time.
   public internal(set) var timelineBySteps = false
+  /// The state after the run's last step, once the run has ended: the
+  /// status line tells the end from it on every frame (replaying the
+  /// events not indexed yet on each frame cost most of a frame).
+  public internal(set) var endState: TraceState?
+  /// Whether `endState` is the indexed history's (else a replay's, held apart).
+  var endStateIsIndexed = false
   /// What each task did when, for the timeline.
   public internal(set) var timeline = TimelineIndex()
   /// Where the task polled in this step was suspended before it (0: new or
@@ -82,11 +88,8 @@ public struct ViewerModel: Sendable {
   public init(feed: any TraceFeed, snapshotInterval: Int = 4096) {
     let trace = feed.trace
     // Indexed as far as the view goes, the rest while it waits for keys
-    // (`indexMore`): the first frame of a big file does not wait for it. A
-    // stuck run's status line reads the last step's state on every frame, so
-    // that one is indexed at once.
-    history = TraceHistory(
-      trace: trace, interval: snapshotInterval, indexesAtOnce: trace.end?.reason == .stuck)
+    // (`indexMore`): the first frame of a big file does not wait for it.
+    history = TraceHistory(trace: trace, interval: snapshotInterval, indexesAtOnce: false)
     sourceLines = SourcePanel.sourceLines(trace.program.source)
     isLive = feed.isLive
     isReading = feed.isReading
@@ -251,20 +254,29 @@ public struct ViewerModel: Sendable {
   /// Recomputes the state and the notes shown for `step`.
   mutating func refresh() {
     history.index(upTo: history.eventEnd(ofStep: step))
-    state = history.state(atStep: step)
+    let oldest = step >= UInt32(Self.narrationDepth) ? step - UInt32(Self.narrationDepth - 1) : 0
+    let steps = (oldest...step).map { (step: $0, events: history.events(ofStep: $0)) }
+    // One walk from one checkpoint's restore (of a big run, megabytes
+    // copied) makes the notes, the lines the tasks were at when this step
+    // began and the state after it.
+    var walk = history.state(afterEvents: steps[0].events.lowerBound)
+    var notes = StepNarration.notes(
+      of: steps.dropLast(), in: history.trace, walking: &walk, limit: Self.notesPerStep)
+    let linesAtStart = walk.tasks.map(\.line)
+    notes += StepNarration.notes(
+      of: steps.suffix(1), in: history.trace, walking: &walk, limit: Self.notesPerStep)
+    recentNotes = notes.reversed()
+    state = history.state(atStep: step, from: consume walk)
     resumedLine = 0
     blockLine = 0
     if case .poll(let id, _) = state.action {
       let range = history.events(ofStep: step)
-      resumedLine = history.state(afterEvents: range.lowerBound).task(id)?.line ?? 0
+      resumedLine = id.index >= 0 && id.index < linesAtStart.count ? linesAtStart[id.index] : 0
       // A poll's events are few; a bound keeps a pathological step cheap.
       for i in range.prefix(10_000) {
         if case .block(id, _, let line) = history.trace.events.payload(at: i), line > 0 { blockLine = line }
       }
     }
-    let oldest = step >= UInt32(Self.narrationDepth) ? step - UInt32(Self.narrationDepth - 1) : 0
-    let steps = (oldest...step).map { (step: $0, events: history.events(ofStep: $0)) }
-    recentNotes = StepNarration.notes(of: steps, in: history, limit: Self.notesPerStep).reversed()
   }
 
   /// At the last step: a finished run's status line keeps its end reason and

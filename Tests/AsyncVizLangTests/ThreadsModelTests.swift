@@ -118,14 +118,9 @@ private func runThreads(_ text: String, cpus: Int = 2) throws -> (
       // The rust model prints the same lines (in some order) for these demos.
       let rust = program.makeRuntime(backend: SimBackend(), options: RuntimeOptions())
       rust.run()
-      let lines = { (t: Trace) in
-        t.events.compactMap { e -> String? in
-          if case .output(_, let id) = e.payload { return t.string(id) }
-          return nil
-        }.sorted()
-      }
       if !["select-timeout", "lost-waker"].contains(demo.name) {
-        #expect(lines(kernel.trace) == lines(rust.trace), "\(demo.name) on \(cpus)")
+        #expect(
+          kernel.trace.printedText.sorted() == rust.trace.printedText.sorted(), "\(demo.name) on \(cpus)")
       }
     }
   }

@@ -22,7 +22,7 @@ private func expectRestoresMatchReplay(
 }
 
 /// Every demo, after every event: an interval of 7 events puts checkpoints
-/// everywhere (whole ones and up to 31 changes deep), so every kind of
+/// everywhere (whole ones and up to 63 changes deep), so every kind of
 /// change (a goroutine leaving a queue from the middle, a thread blocked and
 /// woken, a CPU's queue growing) crosses one.
 @Test(arguments: [RuntimeModel.go, .threads])

@@ -84,3 +84,26 @@ private func sequentialState(_ trace: Trace, step: UInt32) -> TraceState {
   #expect(lazy.isFullyIndexed)
   for step in steps { #expect(lazy.state(atStep: step) == eager.state(atStep: step), "step \(step)") }
 }
+
+/// A view reaches a step's states by walking forward from the state before
+/// its narrated steps: the walk must give what a jump gives, near or far
+/// (past `interval` events it restores instead), and a finished state is
+/// never walked from (its stuck tasks are the end's, not an event's).
+@Test func aStateWalkedFromAnEarlierOneEqualsAJump() {
+  let trace = NativePrograms.sleepers(tasks: 40, rounds: 6)
+  let history = TraceHistory(trace: trace, interval: 97)
+  var rng = SeededRandom(seed: 7)
+  for _ in 0..<80 {
+    let a = Int.random(in: 0...trace.events.count, using: &rng)
+    let b = min(trace.events.count, a + Int.random(in: 0...300, using: &rng))
+    let walked = history.state(afterEvents: b, from: history.state(afterEvents: a))
+    #expect(walked == history.state(afterEvents: b), "\(a) -> \(b)")
+    #expect(walked.applied == b)
+  }
+  let last = history.lastStep
+  let finished = history.state(atStep: last)
+  #expect(finished.end != nil)
+  let before = history.state(atStep: last - 1)
+  #expect(history.state(atStep: last, from: before) == finished)
+  #expect(history.state(atStep: last - 1, from: finished) == before)
+}

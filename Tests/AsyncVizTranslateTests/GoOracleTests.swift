@@ -16,8 +16,7 @@ import Testing
 @Suite(.serialized) struct GoOracleTests {
   static let driver = OracleDriver(
     runtime: "Go", testName: "GoOracleTests", listName: "none: every program must agree",
-    seedVariable: "ASYNCVIZ_ORACLE_SEED", countVariable: "ASYNCVIZ_GO_PROGRAMS", defaultCount: 300,
-    unavailableReason: GoRunner.unavailableReason)
+    countVariable: "ASYNCVIZ_GO_PROGRAMS", defaultCount: 300, unavailableReason: GoRunner.unavailableReason)
 
   @Test func realGoAgreesWithTheGoModel() async throws {
     let driver = Self.driver

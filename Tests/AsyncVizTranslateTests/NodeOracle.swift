@@ -49,11 +49,9 @@ struct NodeOracle {
   /// exact-clock end is run again alone, up to `retries` times: a busy machine delays real time, a real
   /// difference shows every time.
   func run(_ cases: [OracleCase]) throws -> [String: NodeRunner.Run] {
-    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent(".build/node-oracle")
-    let runner = NodeRunner(directory: directory, node: node)
+    let runner = NodeRunner(directory: OracleDriver.buildFolder("node-oracle"), node: node)
     let translator = NodeTranslator()
-    try runner.write(cases.map { NodeRunner.Entry(name: $0.name, items: try translator.items($0.shape)) })
+    try runner.write(cases.map { ($0.name, try translator.items($0.shape)) })
     let started = ContinuousClock.now
     let names = cases.map(\.name)
     let count = max(1, min(processes, names.count))

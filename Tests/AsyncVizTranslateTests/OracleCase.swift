@@ -10,8 +10,9 @@ struct OracleCase {
   var name: String
   /// How to get it again (a seed, a file).
   var origin: String
-  var source: String
   var shape: ProgramShape
+  /// The .av source, as the shape keeps it.
+  var source: String { shape.source.text }
   /// The compiled program (the model's side), compiled once with the shape.
   var program: CompiledProgram { shape.program }
 
@@ -22,13 +23,13 @@ struct OracleCase {
     }
   }
 
-  /// The generated programs for `seeds`.
-  static func generated(_ seeds: [UInt64]) throws -> [OracleCase] {
+  /// The generated programs for `seeds`; `seedVariable` replays one.
+  static func generated(_ seeds: [UInt64], seedVariable: String) throws -> [OracleCase] {
     let generator = ProgramGenerator()
     return try seeds.map { seed in
       let g = generator.generate(seed: seed)
       return try make(
-        name: g.name, origin: "seed \(seed) (ASYNCVIZ_ORACLE_SEED=\(seed) replays it)",
+        name: g.name, origin: "seed \(seed) (\(seedVariable)=\(seed) replays it)",
         file: SourceFile(name: "\(g.name).av", text: g.source))
     }
   }
@@ -46,7 +47,7 @@ struct OracleCase {
   }
 
   private static func make(name: String, origin: String, file: SourceFile) throws -> OracleCase {
-    OracleCase(name: name, origin: origin, source: file.text, shape: try ProgramShape.read(file))
+    OracleCase(name: name, origin: origin, shape: try ProgramShape.read(file))
   }
 
   /// How much later than the model a real-clock run may end: tokio's timer

@@ -14,32 +14,21 @@ struct OracleDriver {
   let runtime: String
   /// The test's name, put before what it prints.
   let testName: String
-  /// The expected-mismatch list, a file beside the tests.
-  let listFile: URL
-  /// The variable that replays one generated program (ASYNCVIZ_..._SEED).
-  let seedVariable: String
+  /// The expected-mismatch list's file name, beside the tests.
+  let listName: String
+  /// The variable that replays one generated program: the tokio and Go
+  /// oracles share ASYNCVIZ_ORACLE_SEED (node has ASYNCVIZ_NODE_SEED).
+  var seedVariable = "ASYNCVIZ_ORACLE_SEED"
   /// The variable that sets how many generated programs run, and its default.
   let countVariable: String
   let defaultCount: Int
   /// Why the runtime cannot run here (nil when it can).
   let unavailableReason: @Sendable () -> String?
 
-  init(
-    runtime: String, testName: String, listName: String, seedVariable: String, countVariable: String,
-    defaultCount: Int, unavailableReason: @escaping @Sendable () -> String? = { nil }
-  ) {
-    self.runtime = runtime
-    self.testName = testName
-    self.listFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent(listName)
-    self.seedVariable = seedVariable
-    self.countVariable = countVariable
-    self.defaultCount = defaultCount
-    self.unavailableReason = unavailableReason
+  /// The expected-mismatch list.
+  var listFile: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(listName)
   }
-
-  /// The expected-mismatch list's file name, for messages.
-  var listName: String { listFile.lastPathComponent }
 
   /// Whether ASYNCVIZ_RECORD=1 asks to rewrite the list.
   static var recording: Bool { environment["ASYNCVIZ_RECORD"] == "1" }
@@ -63,11 +52,11 @@ struct OracleDriver {
   /// regressions and `countVariable` (default `defaultCount`) generated programs.
   func cases() throws -> [OracleCase] {
     if let seed = Self.environment[seedVariable].flatMap(UInt64.init) {
-      return try OracleCase.generated([seed])
+      return try OracleCase.generated([seed], seedVariable: seedVariable)
     }
     let count = Self.environment[countVariable].flatMap(Int.init) ?? defaultCount
     return try OracleCase.demos() + OracleCase.regressions()
-      + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 })
+      + OracleCase.generated((0..<UInt64(max(0, count))).map { $0 + 1 }, seedVariable: seedVariable)
   }
 
   /// Compares each case's model outcome with the real one (by `agrees`, given

@@ -6,7 +6,7 @@ import Testing
   let driver = OracleDriver(
     runtime: "tokio", testName: "OracleDriverTests", listName: "ExpectedMismatches.txt",
     seedVariable: "ASYNCVIZ_ORACLE_DRIVER_TEST_SEED", countVariable: "ASYNCVIZ_ORACLE_DRIVER_TEST_COUNT",
-    defaultCount: 0)
+    defaultCount: 0, unavailableReason: { nil })
 
   func demo() throws -> OracleCase { try #require(OracleCase.demos().first) }
 

@@ -12,7 +12,7 @@ import Testing
 @Suite(.serialized) struct TokioOracleTests {
   static let driver = OracleDriver(
     runtime: "tokio", testName: "TokioOracleTests", listName: "ExpectedMismatches.txt",
-    seedVariable: "ASYNCVIZ_ORACLE_SEED", countVariable: "ASYNCVIZ_ORACLE_PROGRAMS", defaultCount: 500,
+    countVariable: "ASYNCVIZ_ORACLE_PROGRAMS", defaultCount: 500,
     unavailableReason: { TokioRunner.unavailableReason() })
 
   @Test func realTokioAgreesWithTheModel() async throws {
