@@ -130,36 +130,36 @@ extension TraceState {
   static let listedHolders = 4
 
   func noteDeregister<S: NoteSink & ~Copyable>(_ fd: Int32, in trace: Trace, into s: inout S) {
-    if s.brief, let entry = reactor.registration(fd: fd) {
+    switch reactor.registration(fd: fd) {
+    case let entry? where s.brief:
       s.label(entry.task, in: trace)
       s.text(entry.answered ? " read the answer: fd " : " gave up before the answer: fd ")
       s.number(Int64(fd))
       s.text(entry.answered ? " deregistered and closed" : " closed, its waker dropped")
       return
-    }
-    guard let entry = reactor.registration(fd: fd) else {
-      s.text("fd ")
-      s.number(Int64(fd))
-      s.text(" leaves the interest list and is closed.")
-      return
-    }
-    let resource = trace.string(entry.resource)
-    s.label(entry.task, in: trace)
-    if entry.answered {
-      s.text(" has read the answer")
-      if !resource.isEmpty {
-        s.text(" of ")
-        s.string(resource)
-      }
-      s.text(", so fd ")
-      s.number(Int64(fd))
-      s.text(" leaves the interest list and is closed.")
-    } else {
+    case let entry? where !entry.answered:
+      s.label(entry.task, in: trace)
       s.text(" gave up on fd ")
       s.number(Int64(fd))
       s.text(
         " before the answer came (its call was cancelled): the fd leaves the interest list and is closed.")
+      return
+    case let entry?:
+      s.label(entry.task, in: trace)
+      s.text(" has read the answer")
+      let resource = trace.string(entry.resource)
+      if !resource.isEmpty {
+        s.text(" of ")
+        s.string(resource)
+      }
+      s.text(", so ")
+    case nil:
+      break
     }
+    // An answered call's fd, or one the state does not know (in any form).
+    s.text("fd ")
+    s.number(Int64(fd))
+    s.text(" leaves the interest list and is closed.")
   }
 
   func noteReactorWait<S: NoteSink & ~Copyable>(_ timeout: Int64?, in trace: Trace, into s: inout S) {
