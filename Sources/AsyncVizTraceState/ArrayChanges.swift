@@ -31,13 +31,18 @@ struct ArrayChanges<Element: Equatable & Sendable>: Sendable {
   /// Makes `array`, the old array, into the new one.
   func apply(to array: inout [Element]) {
     if array.count > count { array.removeLast(array.count - count) }
-    for (k, i) in positions.enumerated() {
-      if Int(i) < array.count {
-        array[Int(i)] = elements[k]
-      } else {
-        array.append(elements[k])
+    // The positions are ascending, the new ones last: the old ones are
+    // written through one buffer (a restore writes tens of thousands, and
+    // the array's own subscript checks uniqueness at each), the new appended.
+    let old = array.count
+    var k = 0
+    array.withUnsafeMutableBufferPointer { buffer in
+      while k < positions.count, Int(positions[k]) < old {
+        buffer[Int(positions[k])] = elements[k]
+        k += 1
       }
     }
+    if k < elements.count { array.append(contentsOf: elements[k...]) }
   }
 
   /// The bytes the changes hold, by their arrays' capacities.
