@@ -31,4 +31,19 @@ import Testing
     #expect(endLine(DemoTraces.goTrace(named: "db-then-service")).contains("every goroutine has returned"))
     #expect(endLine(DemoTraces.threadsTrace(named: "db-then-service")).contains("every thread has exited"))
   }
+
+  /// Away from the end the status line still tells the end: from the run's
+  /// end state, kept once (a replay of the events not indexed yet), then
+  /// the indexed history's own. Both are the state a replay of every event
+  /// ends in.
+  @Test func theEndStateIsTheRunsBeforeAndAfterIndexing() {
+    let trace = DemoTraces.trace(named: "select-timeout", model: .go)
+    var model = ViewerModel(feed: SavedTraceFeed(trace: trace), snapshotInterval: 8)
+    #expect(model.isIndexing)
+    #expect(model.endState == TraceReducer.finalState(of: trace))
+    let text = ScreenRenderer.render(model, width: 160, height: 50, options: ViewOptions()).text
+    #expect(text.contains("exit killed 1 goroutine still alive") && text.contains("(you are at step 0)"))
+    while model.isIndexing { model.indexMore() }
+    #expect(model.endState == TraceReducer.finalState(of: trace))
+  }
 }
