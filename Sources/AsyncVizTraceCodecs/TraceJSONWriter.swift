@@ -87,7 +87,7 @@ public enum TraceJSONWriter: TraceDocumentFormat {
     out.int(event.tUs)
     writeFields(of: event.payload, in: trace, into: &out)
     out.raw(",\"note\":\"")
-    state.writeNote(forEvent: seq, in: trace, into: &out)
+    state.writeNote(forEvent: seq, event, in: trace, into: &out)
     out.raw("\"}")
   }
 }

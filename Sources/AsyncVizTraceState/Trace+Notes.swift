@@ -7,7 +7,7 @@ extension Trace {
     var result: [String] = []
     result.reserveCapacity(events.count)
     for (i, event) in events.enumerated() {
-      result.append(state.note(forEvent: i, in: self))
+      result.append(state.note(forEvent: i, event, in: self))
       TraceReducer.applyNext(event, in: events, to: &state)
     }
     return result

@@ -41,9 +41,22 @@ public enum TraceReducer {
   public static func applyNext(_ event: TraceEvent, in events: EventLog, to state: inout TraceState) {
     let i = state.applied
     guard i < events.count else { return }
-    let previous = i > 0 ? events.payload(at: i - 1) : nil
-    state.apply(event, previous: previous, next: i + 1 < events.count ? events.payload(at: i + 1) : nil)
+    // The neighbours are unpacked only for the kinds that read them.
+    if readsNeighbours(event.payload) {
+      let previous = i > 0 ? events.payload(at: i - 1) : nil
+      state.apply(event, previous: previous, next: i + 1 < events.count ? events.payload(at: i + 1) : nil)
+    } else {
+      state.apply(event, previous: nil, next: nil)
+    }
     state.applied = i + 1
+  }
+
+  /// Whether what `payload` does depends on the events beside it: only a
+  /// waker clone's (who holds the copy is told by the `register` before it
+  /// or the `timer_set` after it: `TraceState.applyWakerClone`).
+  static func readsNeighbours(_ payload: EventPayload) -> Bool {
+    if case .wakerClone = payload { return true }
+    return false
   }
 
   /// The state after every event of `trace` (finished if the trace has ended).

@@ -4,8 +4,9 @@ import AsyncVizTrace
 /// runnext, run queue, park, ready, syscall, handoff, preempt), saying where
 /// Go's rules differ from rust's (tokio current_thread).
 extension TraceState {
-  package func writeGoNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
-    let event = trace.events[i]
+  package func writeGoNote<S: NoteSink & ~Copyable>(
+    forEvent i: Int, _ event: TraceEvent, in trace: Trace, into s: inout S
+  ) {
     switch event.payload {
     case .spawn(let task, nil):
       s.label(task, in: trace)
@@ -119,7 +120,7 @@ extension TraceState {
       s.duration(dur)
       s.text("): a blocking system call (nanosleep).")
     default:
-      writeRustNote(forEvent: i, in: trace, into: &s)
+      writeRustNote(forEvent: i, event, in: trace, into: &s)
     }
   }
 

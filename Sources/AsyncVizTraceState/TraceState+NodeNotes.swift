@@ -3,8 +3,9 @@ import AsyncVizTrace
 /// The narration of a node-model trace, in Node's words (promise, microtask,
 /// macrotask, phase), saying where Node's rules differ from rust's.
 extension TraceState {
-  package func writeNodeNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
-    let event = trace.events[i]
+  package func writeNodeNote<S: NoteSink & ~Copyable>(
+    forEvent i: Int, _ event: TraceEvent, in trace: Trace, into s: inout S
+  ) {
     switch event.payload {
     case .spawn(let task, let parent):
       noteNodeCall(task, parent: parent, at: event.tUs, in: trace, into: &s)

@@ -8,9 +8,10 @@ import AsyncVizTrace
 extension TraceState {
   /// One plain-language sentence (or two short ones) that explains event `i`
   /// of `trace`; `self` must be the state after the events before it.
-  public func note(forEvent i: Int, in trace: Trace) -> String {
+  /// `event`: `trace.events[i]`, when the caller has read it.
+  public func note(forEvent i: Int, _ event: TraceEvent? = nil, in trace: Trace) -> String {
     var sink = StringNoteSink()
-    writeNote(forEvent: i, in: trace, into: &sink)
+    writeNote(forEvent: i, event, in: trace, into: &sink)
     return sink.result
   }
 
@@ -26,21 +27,27 @@ extension TraceState {
   }
 
   /// The note, written into any sink (the JSON writer writes it escaped).
-  package func writeNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
+  /// `event`: `trace.events[i]`, when the caller has read it (the packed log
+  /// unpacks an event read by its index).
+  package func writeNote<S: NoteSink & ~Copyable>(
+    forEvent i: Int, _ event: TraceEvent? = nil, in trace: Trace, into s: inout S
+  ) {
+    let event = event ?? trace.events[i]
     // Node's and go's notes have no short forms of their own yet: the
     // narration pane shows them whole, cut to its width (z shows them wrapped).
     switch trace.program.model {
-    case .node: writeNodeNote(forEvent: i, in: trace, into: &s)
-    case .threads: writeThreadsNote(forEvent: i, in: trace, into: &s)
-    case .go: writeGoNote(forEvent: i, in: trace, into: &s)
-    case .rust: writeRustNote(forEvent: i, in: trace, into: &s)
+    case .node: writeNodeNote(forEvent: i, event, in: trace, into: &s)
+    case .threads: writeThreadsNote(forEvent: i, event, in: trace, into: &s)
+    case .go: writeGoNote(forEvent: i, event, in: trace, into: &s)
+    case .rust: writeRustNote(forEvent: i, event, in: trace, into: &s)
     }
   }
 
   /// The rust model's note (tokio's words); go's notes fall back to it for
   /// the events Go's scheduler does not change (timers, the reactor, wakes).
-  func writeRustNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
-    let event = trace.events[i]
+  func writeRustNote<S: NoteSink & ~Copyable>(
+    forEvent i: Int, _ event: TraceEvent, in trace: Trace, into s: inout S
+  ) {
     if s.brief && isFoldedInBrief(i, in: trace) { return }
     switch event.payload {
     case .spawn(let task, let parent):
@@ -238,11 +245,11 @@ extension TraceState {
           every task still alive when the runtime is dropped).
           """, in: trace)
     case .phase, .microtaskQueue, .microtaskRun, .immediateQueue, .immediateRun, .callPush, .callPop:
-      writeNodeNote(forEvent: i, in: trace, into: &s)
+      writeNodeNote(forEvent: i, event, in: trace, into: &s)
     case .threadRun, .threadStop, .threadReady:
-      writeThreadsNote(forEvent: i, in: trace, into: &s)
+      writeThreadsNote(forEvent: i, event, in: trace, into: &s)
     case .goRunqPut, .goExecute, .goPark, .goSyscall, .goSyscallExit, .goHandoff, .goPreempt, .goIdle:
-      writeGoNote(forEvent: i, in: trace, into: &s)
+      writeGoNote(forEvent: i, event, in: trace, into: &s)
     }
   }
 

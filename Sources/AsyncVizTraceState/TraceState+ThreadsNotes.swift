@@ -4,8 +4,9 @@ import AsyncVizTrace
 /// CPU, run queue, time slice, context switch, blocked in read, nanosleep,
 /// futex), saying where threads differ from rust's tasks.
 extension TraceState {
-  package func writeThreadsNote<S: NoteSink & ~Copyable>(forEvent i: Int, in trace: Trace, into s: inout S) {
-    let event = trace.events[i]
+  package func writeThreadsNote<S: NoteSink & ~Copyable>(
+    forEvent i: Int, _ event: TraceEvent, in trace: Trace, into s: inout S
+  ) {
     switch event.payload {
     case .spawn(let task, nil):
       s.label(task, in: trace)

@@ -37,7 +37,7 @@ public enum Transcript {
           "  [t = \(DurationText.instant(event.tUs)), \(DurationText.duration(event.tUs - clock)) later]\n"
         clock = event.tUs
       }
-      let note = state.note(forEvent: i, in: trace)
+      let note = state.note(forEvent: i, event, in: trace)
       if case .output(let task, let text) = event.payload {
         lines += "  >>> \(trace.label(task)) prints: \(TerminalText.visible(trace.string(text)))\n"
       } else {
