@@ -126,11 +126,9 @@ public struct EventLog: Sendable, Equatable {
       return TraceEvent(step: step, tUs: time, payload: log.payload(at: at))
     }
 
-    /// The next event's step and time, without unpacking its payload: for
-    /// a reader that has the payload already (the reducer reads each one
-    /// once, as the look-ahead of the event before).
+    /// The next event's step and time, from the runs `next()` is in.
     @inlinable
-    public mutating func nextStamp() -> (step: UInt32, tUs: Int64)? {
+    mutating func nextStamp() -> (step: UInt32, tUs: Int64)? {
       guard index < log.slots.count else { return nil }
       if index >= stepEnd {
         stepRun += 1

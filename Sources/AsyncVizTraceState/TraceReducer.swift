@@ -18,17 +18,10 @@ public enum TraceReducer {
     let stop = min(end, events.count)
     var i = state.applied
     guard i < stop else { return }
-    // Each payload is unpacked once: read as the look-ahead of the event
-    // before, it is the next one applied.
-    var previous = i > 0 ? events.payload(at: i - 1) : nil
-    var current = events.payload(at: i)
     // In order through the packed log, each run's step and time read once.
-    var stamps = events.makeIterator(from: i)
-    while i < stop, let (step, time) = stamps.nextStamp() {
-      let next = i + 1 < events.count ? events.payload(at: i + 1) : nil
-      state.apply(TraceEvent(step: step, tUs: time, payload: current), previous: previous, next: next)
-      previous = current
-      if let next { current = next }
+    var reader = events.makeIterator(from: i)
+    while i < stop, let event = reader.next() {
+      state.apply(event, at: i, in: events)
       i += 1
     }
     state.applied = max(state.applied, stop)
@@ -41,22 +34,8 @@ public enum TraceReducer {
   public static func applyNext(_ event: TraceEvent, in events: EventLog, to state: inout TraceState) {
     let i = state.applied
     guard i < events.count else { return }
-    // The neighbours are unpacked only for the kinds that read them.
-    if readsNeighbours(event.payload) {
-      let previous = i > 0 ? events.payload(at: i - 1) : nil
-      state.apply(event, previous: previous, next: i + 1 < events.count ? events.payload(at: i + 1) : nil)
-    } else {
-      state.apply(event, previous: nil, next: nil)
-    }
+    state.apply(event, at: i, in: events)
     state.applied = i + 1
-  }
-
-  /// Whether what `payload` does depends on the events beside it: only a
-  /// waker clone's (who holds the copy is told by the `register` before it
-  /// or the `timer_set` after it: `TraceState.applyWakerClone`).
-  static func readsNeighbours(_ payload: EventPayload) -> Bool {
-    if case .wakerClone = payload { return true }
-    return false
   }
 
   /// The state after every event of `trace` (finished if the trace has ended).
@@ -69,8 +48,9 @@ public enum TraceReducer {
 }
 
 extension TraceState {
-  /// Applies one event; `previous` and `next` are the payloads around it, if any.
-  mutating func apply(_ event: TraceEvent, previous: EventPayload?, next: EventPayload?) {
+  /// Applies `event`, `events[i]` (the log is there for the one kind read
+  /// with its neighbours, a waker clone: the others' are never unpacked).
+  mutating func apply(_ event: TraceEvent, at i: Int, in events: EventLog) {
     if event.step != step {
       step = event.step
       action = .reactorTurn
@@ -138,7 +118,7 @@ extension TraceState {
         runQueue.remove(id)
       }
     default:
-      applyReactorOrWaker(event.payload, previous: previous, next: next, at: t)
+      applyReactorOrWaker(event.payload, at: i, in: events, time: t)
     }
     // The status change, after the cases above (which read the status
     // before the event: a wake during a poll, a parked goroutine's readying).
@@ -153,7 +133,7 @@ extension TraceState {
 
   /// The reactor, waker, output and lint events.
   private mutating func applyReactorOrWaker(
-    _ payload: EventPayload, previous: EventPayload?, next: EventPayload?, at t: Int64
+    _ payload: EventPayload, at i: Int, in events: EventLog, time t: Int64
   ) {
     switch payload {
     case .register(let id, let fd, let interest):
@@ -192,7 +172,7 @@ extension TraceState {
       applyWake(id, by: by, fd: fd)
     case .wakerClone(let id):
       ensureTask(id, at: t)
-      applyWakerClone(id, previous: previous, next: next)
+      applyWakerClone(id, at: i, in: events)
     case .wakerDrop(let id):
       ensureTask(id, at: t)
       // A stored waker dropped unwoken (a cancelled timer's, a deregistered
@@ -272,10 +252,11 @@ extension TraceState {
   /// records `register` then the clone for an fd, the clone then `timer_set`
   /// for a timer (`defer` stands for its own clone); a lone clone re-arms an
   /// fd whose waker was woken, or else is held by a join handle or a channel.
-  private mutating func applyWakerClone(_ id: TaskID, previous: EventPayload?, next: EventPayload?) {
+  private mutating func applyWakerClone(_ id: TaskID, at i: Int, in events: EventLog) {
     tasks[id.index].wakersHeld += 1
+    let next = i + 1 < events.count ? events.payload(at: i + 1) : nil
     if case .timerSet(let other, _, _) = next, other == id { return }
-    if case .register(let other, let fd, _) = previous, other == id {
+    if i > 0, case .register(let other, let fd, _) = events.payload(at: i - 1), other == id {
       reactor.setWakerStored(fd: fd, true)
     } else if let fd = reactor.unarmedFd(of: id) {
       reactor.setWakerStored(fd: fd, true)

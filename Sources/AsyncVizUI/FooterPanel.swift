@@ -56,7 +56,7 @@ enum FooterPanel {
     let at = cx.model.isAtEnd ? "" : " (you are at step \(cx.model.step))"
     switch end.reason {
     case .completed:
-      let final = cx.model.isAtEnd ? cx.state : cx.model.endState ?? history.state(atStep: history.lastStep)
+      let final = cx.model.endState ?? cx.state
       let left = final.tasks.reduce(0) { $0 + ($1.status == .dropped ? 1 : 0) }
       let why = completedWhy(model: cx.trace.program.model, dropped: left)
       return (
@@ -72,7 +72,7 @@ enum FooterPanel {
         .warning
       )
     case .stuck:
-      let final = cx.model.isAtEnd ? cx.state : cx.model.endState ?? history.state(atStep: history.lastStep)
+      let final = cx.model.endState ?? cx.state
       let why = end.stuckTasks.map { stuckReason($0, in: final, cx) }.joined(separator: ", ")
       return ("Stuck at step \(end.steps): nothing can wake \(why).\(at)", .warning)
     }

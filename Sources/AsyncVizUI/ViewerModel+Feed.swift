@@ -59,6 +59,7 @@ extension ViewerModel {
     isReading = feed.isReading
     readProgress = feed.readProgress
     indexOutput()
+    keepEndState()
     return result
   }
 
@@ -82,7 +83,6 @@ extension ViewerModel {
     }
     outputIndexed = events.count
     timeline.extend(with: history.trace)
-    keepEndState()
   }
 
   /// Keeps `endState` once the run has ended: at once (one replay of what

@@ -96,6 +96,7 @@ public struct ViewerModel: Sendable {
     readProgress = feed.readProgress
     state = history.state(atStep: 0)
     indexOutput()
+    keepEndState()
     refresh()
     lookAhead(feed)
   }
@@ -270,7 +271,7 @@ public struct ViewerModel: Sendable {
     resumedLine = 0
     blockLine = 0
     if case .poll(let id, _) = state.action {
-      let range = history.events(ofStep: step)
+      let range = steps[steps.count - 1].events
       resumedLine = id.index >= 0 && id.index < linesAtStart.count ? linesAtStart[id.index] : 0
       // A poll's events are few; a bound keeps a pathological step cheap.
       for i in range.prefix(10_000) {
