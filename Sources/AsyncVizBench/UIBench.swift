@@ -12,13 +12,15 @@ import AsyncVizUI
 /// build: under 2 ms per frame, under 20 ms per jump.
 func runUIBenchmarks() {
   print("== UI (release build for real figures)")
-  // `ui-go`, `ui-threads`...: those models' figures alone (for a profiler).
+  // `ui-rust`, `ui-node`, `ui-go`, `ui-threads`: those models' figures alone (for a profiler).
   let named = [RuntimeModel.node, .go, .threads].filter { selected.contains("ui-\($0.rawValue)") }
-  if !named.isEmpty { return runModelViewBenchmarks(models: named) }
-  frameBenchmark(trace: DemoTraces.trace(named: "many-requests"), label: "many-requests")
-  let trace = NativePrograms.sleepers(tasks: 1_000, rounds: max(1, 1_000_000 / 10_500), maxSteps: 100_000_000)
-  jumpBenchmark(trace: trace)
-  runModelViewBenchmarks()
+  let alone = selected.contains("ui-rust") || !named.isEmpty
+  if !alone { frameBenchmark(trace: DemoTraces.trace(named: "many-requests"), label: "many-requests") }
+  if !alone || selected.contains("ui-rust") {
+    let trace = NativePrograms.sleepers(tasks: 1_000, rounds: max(1, 1_000_000 / 10_500), maxSteps: 100_000_000)
+    jumpBenchmark(trace: trace)
+  }
+  if !alone || !named.isEmpty { runModelViewBenchmarks(models: alone ? named : [.node, .go, .threads]) }
 }
 
 /// Renders the busiest step of a run (many-requests: 1,000 handlers), frame

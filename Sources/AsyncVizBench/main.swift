@@ -6,7 +6,7 @@
 // callgrind (instructions per resumption), and prints its wall-clock and CPU
 // rates (then, for off and on, the run's page faults and system CPU seconds);
 // `once timers|ctimers|pingpong|cpingpong`
-// runs one epoll workload alone; `ui-node`, `ui-go` or `ui-threads` runs
+// runs one epoll workload alone; `ui-rust`, `ui-node`, `ui-go` or `ui-threads` runs
 // that model's view figures alone (for a profiler).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let once = arguments.first == "once"

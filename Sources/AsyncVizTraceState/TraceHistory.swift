@@ -9,10 +9,12 @@ import AsyncVizTrace
 /// grow with the run (the tasks, the rust run queue, go's goroutines and
 /// queues, the kernel's blocked threads and run queues: `StateChanges`) what differs from the
 /// previous checkpoint, with the rest of the state whole (it is small beside
-/// them); every `fullEvery`th is whole, so a restore applies at most
-/// `fullEvery - 1` lists of changes. Whole-state checkpoints of a
-/// 20,000-task run cost 2 MB each, about 500 bytes per event; these cost
-/// about what the events changed (`storedBytes`).
+/// them). A checkpoint is whole when the changes since the last whole one
+/// hold twice the bytes the state does, and at least every `fullEvery`th: a
+/// restore then writes at most two states' worth of changes, and whole
+/// checkpoints add at most half to what the changes alone hold. Whole-state checkpoints of a 20,000-task run cost 2 MB each,
+/// about 500 bytes per event; these cost about what the events changed
+/// (`storedBytes`).
 ///
 /// Shares the events with the trace it syncs with: it holds no copy of its
 /// own (a live producer appends to them: see `record(_:thenSyncWith:)`).
@@ -26,9 +28,9 @@ public struct TraceHistory: Sendable {
     var changes: StateChanges?
   }
 
-  /// A checkpoint in this many is whole. At 32, the whole ones were half of
-  /// a 20,000-task view's checkpoints (2 MB each); at 64 a restore applies
-  /// up to 63 lists of changes, which the jumps' 20 ms goal has room for.
+  /// A checkpoint in this many at least is whole. At 32, the whole ones were
+  /// half of a 20,000-task view's checkpoints (2 MB each); at 64 a restore
+  /// applies up to 63 lists of changes, which the jumps' 20 ms goal has room for.
   public static let fullEvery = 64
 
   /// The trace as far as it is known: program, tasks, strings, events, end.
@@ -40,6 +42,10 @@ public struct TraceHistory: Sendable {
   /// The state at the last checkpoint, to see what the next one changed (it
   /// shares the tip's storage until the tip next changes).
   private var checkpointState = TraceState()
+  /// The bytes of changes kept since the last whole checkpoint.
+  private var changedBytes = 0
+  /// The index of the last whole checkpoint.
+  private var lastFull = 0
   /// The state after every event, extended as events arrive.
   private var tip: TraceState
 
@@ -153,10 +159,25 @@ public struct TraceHistory: Sendable {
     return bytes + checkpointState.storedBytes + tip.storedBytes
   }
 
+  /// The bytes of changes a restore of the checkpoint under `n` events
+  /// applies, and the bytes of the state it restores: what the rule for
+  /// whole checkpoints bounds (a test reads it).
+  package func restoreWeight(afterEvents n: Int) -> (changes: Int, state: Int) {
+    let c = min(max(n, 0) / interval, checkpoints.count - 1)
+    var full = c
+    var changes = 0
+    while let list = checkpoints[full].changes {
+      changes += list.storedBytes
+      full -= 1
+    }
+    return (changes, restore(c).storedBytes)
+  }
+
   /// The state at checkpoint `c`: the full checkpoint at or before it, then
   /// the changes of each one up to `c`.
   private func restore(_ c: Int) -> TraceState {
-    let full = c - c % Self.fullEvery
+    var full = c
+    while checkpoints[full].changes != nil { full -= 1 }
     if full == c { return checkpoints[c].rest }
     var growing = checkpoints[full].rest
     // Room for the tasks at `c` at once when they grow: the copy the first
@@ -181,13 +202,20 @@ public struct TraceHistory: Sendable {
     }
   }
 
-  /// Keeps the tip as the next checkpoint: whole every `fullEvery`, else
-  /// what its growing parts changed.
+  /// Keeps the tip as the next checkpoint: what its growing parts changed,
+  /// or whole when the changes since the last whole one weigh twice the
+  /// state (a run whose every task changes between checkpoints, as a
+  /// thousand sleepers do, would else apply 63 lists each as long as a copy;
+  /// at once the state's weight, a 20,000-task view held 3.4x its replay).
   private mutating func addCheckpoint() {
-    if checkpoints.count % Self.fullEvery == 0 {
+    let changes = tip.changes(since: checkpointState)
+    changedBytes += changes.storedBytes
+    if checkpoints.count - lastFull >= Self.fullEvery || changedBytes >= 2 * tip.storedBytes {
+      lastFull = checkpoints.count
+      changedBytes = 0
       checkpoints.append(Checkpoint(rest: tip, changes: nil))
     } else {
-      checkpoints.append(Checkpoint(rest: tip.withoutGrowing, changes: tip.changes(since: checkpointState)))
+      checkpoints.append(Checkpoint(rest: tip.withoutGrowing, changes: changes))
     }
     checkpointState = tip
   }
