@@ -17,8 +17,8 @@ func runUIBenchmarks() {
   let alone = selected.contains("ui-rust") || !named.isEmpty
   if !alone { frameBenchmark(trace: DemoTraces.trace(named: "many-requests"), label: "many-requests") }
   if !alone || selected.contains("ui-rust") {
-    let trace = NativePrograms.sleepers(tasks: 1_000, rounds: max(1, 1_000_000 / 10_500), maxSteps: 100_000_000)
-    jumpBenchmark(trace: trace)
+    let rounds = max(1, 1_000_000 / 10_500)
+    jumpBenchmark(trace: NativePrograms.sleepers(tasks: 1_000, rounds: rounds, maxSteps: 100_000_000))
   }
   if !alone || !named.isEmpty { runModelViewBenchmarks(models: alone ? named : [.node, .go, .threads]) }
 }
