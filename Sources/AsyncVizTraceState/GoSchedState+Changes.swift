@@ -13,13 +13,11 @@ extension GoSchedState {
     var global: QueueChanges<TaskID>
     var netpoller: QueueChanges<TaskID>
     /// Each P's local queue.
-    var locals: [QueueChanges<TaskID>]
+    var locals: UnitQueueChanges<Proc>
 
     var storedBytes: Int {
-      locals.reduce(
-        statuses.storedBytes + queuedIn.storedBytes + inNetpoller.storedBytes + global.storedBytes
-          + netpoller.storedBytes + locals.capacity * MemoryLayout<QueueChanges<TaskID>>.stride
-      ) { $0 + $1.storedBytes }
+      statuses.storedBytes + queuedIn.storedBytes + inNetpoller.storedBytes + global.storedBytes
+        + netpoller.storedBytes + locals.storedBytes
     }
   }
 
@@ -31,9 +29,7 @@ extension GoSchedState {
       inNetpoller: ArrayChanges(from: old.inNetpoller, to: inNetpoller),
       global: QueueChanges(from: old.global, to: global),
       netpoller: QueueChanges(from: old.netpoller, to: netpoller),
-      locals: procs.indices.map {
-        QueueChanges(from: $0 < old.procs.count ? old.procs[$0].local : [], to: procs[$0].local)
-      })
+      locals: UnitQueueChanges(from: old.procs, to: procs))
   }
 
   /// Brings the growing parts up to the state `changes` were taken from.
@@ -43,30 +39,21 @@ extension GoSchedState {
     changes.inNetpoller.apply(to: &inNetpoller)
     changes.global.apply(to: &global)
     changes.netpoller.apply(to: &netpoller)
-    for (p, local) in changes.locals.enumerated() {
-      if p == procs.count { procs.append(Proc()) }
-      local.apply(to: &procs[p].local)
-    }
+    changes.locals.apply(to: &procs)
   }
 
-  /// Empties the growing parts (a checkpoint keeps the rest whole).
-  mutating func dropGrowing() {
-    statuses = []
-    queuedIn = []
-    inNetpoller = []
-    global = []
-    netpoller = []
-    for p in procs.indices { procs[p].local = [] }
-  }
+  /// Empties the growing parts (a checkpoint keeps the rest whole): those
+  /// of the state before any event.
+  mutating func dropGrowing() { takeGrowing(from: GoSchedState()) }
 
-  /// Takes the growing parts of `other`.
+  /// Takes the growing parts of `other` (a P it has not named gets an empty queue).
   mutating func takeGrowing(from other: GoSchedState) {
     statuses = other.statuses
     queuedIn = other.queuedIn
     inNetpoller = other.inNetpoller
     global = other.global
     netpoller = other.netpoller
-    for p in procs.indices where p < other.procs.count { procs[p].local = other.procs[p].local }
+    procs.takeQueues(from: other.procs)
   }
 
   /// The bytes this state's arrays hold (a deque by its count).
@@ -77,4 +64,8 @@ extension GoSchedState {
     for proc in procs { bytes += MemoryLayout<Proc>.stride + proc.local.count * MemoryLayout<TaskID>.stride }
     return bytes + ms.capacity * MemoryLayout<MDoing>.stride
   }
+}
+
+extension GoSchedState.Proc: QueueUnit {
+  static var queue: WritableKeyPath<Self, Deque<TaskID>> { \.local }
 }

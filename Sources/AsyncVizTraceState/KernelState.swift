@@ -142,15 +142,10 @@ extension KernelState {
     var runQueueOf: ArrayChanges<Int32>
     var blockedEntries: ArrayChanges<Int32>
     /// By CPU.
-    var runQueues: [QueueChanges<TaskID>]
+    var runQueues: UnitQueueChanges<CPU>
 
     var storedBytes: Int {
-      runQueues.reduce(
-        blocked.storedBytes + runQueueOf.storedBytes + blockedEntries.storedBytes + runQueues.capacity
-          * MemoryLayout<QueueChanges<TaskID>>.stride
-      ) {
-        $0 + $1.storedBytes
-      }
+      blocked.storedBytes + runQueueOf.storedBytes + blockedEntries.storedBytes + runQueues.storedBytes
     }
   }
 
@@ -160,9 +155,7 @@ extension KernelState {
       blocked: QueueChanges(from: old.blocked, to: blocked),
       runQueueOf: ArrayChanges(from: old.runQueueOf, to: runQueueOf),
       blockedEntries: ArrayChanges(from: old.blockedEntries, to: blockedEntries),
-      runQueues: cpus.indices.map {
-        QueueChanges(from: $0 < old.cpus.count ? old.cpus[$0].runQueue : [], to: cpus[$0].runQueue)
-      })
+      runQueues: UnitQueueChanges(from: old.cpus, to: cpus))
   }
 
   /// Brings the growing parts up to the state `changes` were taken from.
@@ -170,26 +163,19 @@ extension KernelState {
     changes.blocked.apply(to: &blocked)
     changes.runQueueOf.apply(to: &runQueueOf)
     changes.blockedEntries.apply(to: &blockedEntries)
-    for (i, queue) in changes.runQueues.enumerated() {
-      if i == cpus.count { cpus.append(CPU()) }
-      queue.apply(to: &cpus[i].runQueue)
-    }
+    changes.runQueues.apply(to: &cpus)
   }
 
-  /// Empties the growing parts (a checkpoint keeps the rest whole).
-  mutating func dropGrowing() {
-    blocked = []
-    runQueueOf = []
-    blockedEntries = []
-    for i in cpus.indices { cpus[i].runQueue = [] }
-  }
+  /// Empties the growing parts (a checkpoint keeps the rest whole): those
+  /// of the state before any event.
+  mutating func dropGrowing() { takeGrowing(from: KernelState()) }
 
-  /// Takes the growing parts of `other` (a state with as many CPUs or more).
+  /// Takes the growing parts of `other` (a CPU it has not named gets an empty queue).
   mutating func takeGrowing(from other: KernelState) {
     blocked = other.blocked
     runQueueOf = other.runQueueOf
     blockedEntries = other.blockedEntries
-    for i in cpus.indices where i < other.cpus.count { cpus[i].runQueue = other.cpus[i].runQueue }
+    cpus.takeQueues(from: other.cpus)
   }
 
   /// The bytes this state's arrays hold (a deque by its count).
@@ -199,4 +185,8 @@ extension KernelState {
     for cpu in cpus { bytes += MemoryLayout<CPU>.stride + cpu.runQueue.count * MemoryLayout<TaskID>.stride }
     return bytes
   }
+}
+
+extension KernelState.CPU: QueueUnit {
+  static var queue: WritableKeyPath<Self, Deque<TaskID>> { \.runQueue }
 }
