@@ -8,23 +8,8 @@ extension TraceState {
     forEvent i: Int, _ event: TraceEvent, in trace: Trace, into s: inout S
   ) {
     switch event.payload {
-    case .spawn(let task, nil):
-      s.label(task, in: trace)
-      s.text(" is main's goroutine: runtime.main will call main.main on it.")
-    case .spawn(let task, let parent?):
-      s.label(parent, in: trace)
-      s.text(" runs `go` for ")
-      s.label(task, in: trace)
-      // The stack size is GoCosts' (what the costs line and compare charge).
-      s.text(": a new goroutine with a ")
-      s.string(KernelCosts.bytesText(GoCosts.stackBytes))
-      s.text(
-        HelperUnits.isHelper(named: trace.task(task)?.name ?? "", in: .go)
-          ? """
-           stack for one future of join, select or timeout (under rust no task is made: the combinator \
-          polls its futures inside the task that awaits it).
-          """
-          : " stack (under rust, tokio::spawn puts a task at the back of the run queue).")
+    case .spawn(let task, let parent):
+      s.unitSpawn(task, by: parent, Self.goSpawn, in: trace)
     case .goRunqPut(let task, let p, let slot):
       noteGoQueued(task, p: p, slot: slot, in: trace, into: &s)
     case .goExecute(let task, let p, let m):
@@ -123,6 +108,17 @@ extension TraceState {
       writeRustNote(forEvent: i, event, in: trace, into: &s)
     }
   }
+
+  /// Go's words for a spawn: a goroutine, with GoCosts' stack size.
+  private static let goSpawn = UnitSpawnWords(
+    model: .go, first: " is main's goroutine: runtime.main will call main.main on it.",
+    verb: " runs `go` for ",
+    costs: [(": a new goroutine with a ", GoCosts.stackBytes)],
+    helper: """
+       stack for one future of join, select or timeout (under rust no task is made: the combinator \
+      polls its futures inside the task that awaits it).
+      """,
+    plain: " stack (under rust, tokio::spawn puts a task at the back of the run queue).")
 
   /// Where an idle P's M waits (proc.go `findRunnable`, its end): in the
   /// netpoller until the next timer or a ready socket, one M at a time

@@ -40,10 +40,10 @@ extension TraceState {
         s.text("Only sockets are left: the poll phase blocks in epoll_wait until one is readable.")
       }
     case .ioSend(let task, let fd, let resource, let op):
-      s.request(by: task, " sends its ", resource, op, in: trace)
-      s.text(" request on a new socket, fd ")
-      s.number(Int64(fd))
-      s.text(", at once (the call runs now).")
+      s.request(
+        by: task, " sends its ", resource, op, on: "a new socket, fd ", fd: fd,
+        then: ", at once (the call runs now).",
+        in: trace)
     case .register(_, let fd, _):
       s.text("fd ")
       s.number(Int64(fd))

@@ -8,25 +8,8 @@ extension TraceState {
     forEvent i: Int, _ event: TraceEvent, in trace: Trace, into s: inout S
   ) {
     switch event.payload {
-    case .spawn(let task, nil):
-      s.label(task, in: trace)
-      s.text(" is the process's first thread: main runs on it.")
-    case .spawn(let task, let parent?):
-      s.label(parent, in: trace)
-      s.text(" calls pthread_create for ")
-      s.label(task, in: trace)
-      // The sizes are KernelCosts' (what the costs line and compare charge).
-      s.text(": a new OS thread with its own stack (")
-      s.string(KernelCosts.bytesText(KernelCosts.reservedStackBytes))
-      s.text(" reserved, a few pages resident, ")
-      s.string(KernelCosts.bytesText(KernelCosts.kernelStackBytes))
-      s.text(
-        HelperUnits.isHelper(named: trace.task(task)?.name ?? "", in: .threads)
-          ? """
-           of kernel stack) for one future of join, select or timeout, where rust makes no task at all \
-          (the combinator polls its futures inside the task that awaits it).
-          """
-          : " of kernel stack), where rust makes a task of a few hundred bytes.")
+    case .spawn(let task, let parent):
+      s.unitSpawn(task, by: parent, Self.threadsSpawn, in: trace)
     case .threadReady(let task, let cpu):
       s.label(task, in: trace)
       s.text(" is runnable: it joins the run queue of CPU ")
@@ -73,10 +56,9 @@ extension TraceState {
       s.instant(deadline)
       s.text(": the kernel takes it off the CPU and a timer wakes it then.")
     case .ioSend(let task, let fd, let resource, let op):
-      s.request(by: task, " writes its ", resource, op, in: trace)
-      s.text(" request on its own connection (fd ")
-      s.number(Int64(fd))
-      s.text("): a blocking write, then a blocking read for the reply.")
+      s.request(
+        by: task, " writes its ", resource, op, on: "its own connection (fd ", fd: fd,
+        then: "): a blocking write, then a blocking read for the reply.", in: trace)
     case .output(let task, let text):
       notePrint(task, text, at: i, counted: false, in: trace, into: &s)
     case .block(let task, let dur, _):
@@ -87,6 +69,20 @@ extension TraceState {
       s.string(event.payload.kindName)
     }
   }
+
+  /// The kernel's words for a spawn: an OS thread, with KernelCosts' stack sizes.
+  private static let threadsSpawn = UnitSpawnWords(
+    model: .threads, first: " is the process's first thread: main runs on it.",
+    verb: " calls pthread_create for ",
+    costs: [
+      (": a new OS thread with its own stack (", KernelCosts.reservedStackBytes),
+      (" reserved, a few pages resident, ", KernelCosts.kernelStackBytes),
+    ],
+    helper: """
+       of kernel stack) for one future of join, select or timeout, where rust makes no task at all \
+      (the combinator polls its futures inside the task that awaits it).
+      """,
+    plain: " of kernel stack), where rust makes a task of a few hundred bytes.")
 
   private func noteThreadStop<S: NoteSink & ~Copyable>(
     _ task: TaskID, line: Int32, awaiting: Awaited, in trace: Trace, into s: inout S
