@@ -38,7 +38,7 @@ extension GoEmitter {
   func channelOperation(_ receiver: String, _ method: String, _ args: [Expression], _ scope: KindScope)
     throws(TranslationError) -> String
   {
-    let channel = GoNames.channel(receiver, prefix: prefix)
+    let channel = names.channel(receiver)
     return method == "send" ? "send(\(channel), \(try value(args[0], scope)))" : "<-\(channel)"
   }
 

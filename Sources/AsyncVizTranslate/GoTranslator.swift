@@ -26,7 +26,7 @@ public struct GoTranslator: ProgramTranslator {
     out += """
       func main() {
       \tbegin := time.Now()
-      \tavMain()
+      \t\(GoNames(prefix: "").main)()
       \tfmt.Fprintf(os.Stderr, "##oracle end %s %d\\n", \(GoEmitter.literal(shape.name)), time.Since(begin).Microseconds())
       }
 

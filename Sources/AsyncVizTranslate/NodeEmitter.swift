@@ -9,7 +9,7 @@ import AsyncVizTrace
 struct NodeEmitter: SourceEmitter {
   static let indentUnit = "  "
   let shape: ProgramShape
-  /// Target names of the async fns and resource operations.
+  let names = NodeNames()
   let emitted: EmittedNames
   var lines: [String] = []
   var depth = 0
@@ -22,9 +22,7 @@ struct NodeEmitter: SourceEmitter {
 
   init(shape: ProgramShape) {
     self.shape = shape
-    emitted = EmittedNames(
-      shape: shape, function: { $0 == "main" ? "av_main" : NodeNames.local($0) },
-      operation: NodeNames.resourceFunction)
+    emitted = EmittedNames(shape: shape, names: names)
   }
 
   static func docComment(_ text: String) -> String { "/** \(text) */" }
@@ -32,12 +30,12 @@ struct NodeEmitter: SourceEmitter {
   static let channelNote = "shared by every async fn, never closed."
 
   func declaration(of channel: ChannelDecl) -> String {
-    let capacity = channel.capacityConstant.map(NodeNames.constant) ?? "\(channel.capacity)"
-    return "const \(NodeNames.channel(channel.name)) = new Channel(\(capacity));"
+    let capacity = number(channel.capacity, constant: channel.capacityConstant)
+    return "const \(names.channel(channel.name)) = new Channel(\(capacity));"
   }
 
   func declaration(of constant: ConstantDecl) -> String {
-    "const \(NodeNames.constant(constant.name)) = \(constant.value);"
+    "const \(names.constant(constant.name)) = \(constant.value);"
   }
 
   /// `resource db latency 40ms` and one operation on it.
@@ -71,7 +69,7 @@ struct NodeEmitter: SourceEmitter {
 
   /// A fresh JavaScript name for the .av variable `name` in the innermost block.
   mutating func bind(_ name: String) -> String {
-    let base = NodeNames.local(name)
+    let base = names.local(name)
     var js = base
     var n = 2
     while taken.contains(js) {

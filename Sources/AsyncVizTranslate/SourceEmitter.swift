@@ -16,6 +16,10 @@ protocol SourceEmitter {
   /// The current indentation depth.
   var depth: Int { get set }
 
+  /// The target language's spellings of names.
+  associatedtype Names: TargetNames
+  /// How this program's names are spelled.
+  var names: Names { get }
   /// Target names of the async fns and resource operations.
   var emitted: EmittedNames { get }
 
@@ -68,6 +72,12 @@ extension SourceEmitter {
 
   /// The doc comment before `main`.
   static var mainDoc: String { docComment("The .av program's `main`.") }
+
+  /// A number as the program wrote it: the target name of the constant
+  /// where it wrote a constant's name, else the digits.
+  func number(_ n: some BinaryInteger, constant: String?) -> String {
+    constant.map(names.constant) ?? "\(n)"
+  }
 
   /// How a channel's capacity was written in the .av source.
   static func capacitySource(_ channel: ChannelDecl) -> String {
@@ -138,25 +148,25 @@ extension SourceEmitter {
 }
 
 /// The target-language names of a program's async fns and resource
-/// operations. An operation's fn gets a name no async fn already has.
+/// operations: `main` gets the language's name for it, so that the target's
+/// own entry point can start it, and an operation's fn gets a name no async
+/// fn or earlier operation already has.
 struct EmittedNames {
   /// Target names of the async fns, by .av name.
   let functions: [String: String]
   /// Target names of the resource operations' fns.
   let operations: [ResourceOperation: String]
 
-  /// `function` names an async fn; `operation` names an operation's fn, given the names taken.
-  init(
-    shape: ProgramShape, function: (String) -> String,
-    operation: (ResourceOperation, Set<String>) -> String
-  ) {
-    var names: [String: String] = [:]
-    for fn in shape.syntax.functions { names[fn.name] = function(fn.name) }
-    functions = names
+  init(shape: ProgramShape, names: some TargetNames) {
+    var functions: [String: String] = [:]
+    for fn in shape.syntax.functions {
+      functions[fn.name] = fn.name == "main" ? names.main : names.function(fn.name)
+    }
+    self.functions = functions
     var ops: [ResourceOperation: String] = [:]
-    var used = Set(names.values)
+    var used = Set(functions.values)
     for op in shape.resourceOperations {
-      let name = operation(op, used)
+      let name = names.resourceFunction(op, functions: used)
       used.insert(name)
       ops[op] = name
     }
