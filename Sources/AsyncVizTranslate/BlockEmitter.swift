@@ -90,7 +90,7 @@ extension BlockEmitter {
     case .method(let receiver, let method, _, let args):
       if shape.channel(named: receiver) != nil { return try channelOperation(receiver, method, args, scope) }
       let op = ResourceOperation(resource: receiver, operation: method)
-      return "\(emitted.operations[op] ?? method)(\(try requestText(args, scope)))"
+      return "\(operationName(op) ?? method)(\(try requestText(args, scope)))"
     case .call(let callee, let args):
       if let builtin = BuiltinFuture(rawValue: callee) { return try builtinFuture(builtin, args, scope) }
       if shape.isFunction(callee) { return try functionCall(callee, args, scope) }
@@ -159,7 +159,7 @@ extension BlockEmitter {
       parameter(p.name, typeName(shape.parameterKind(of: fn.name, at: i)))
     }
     if fn.name == "main" { line(Self.mainDoc) }
-    line(head(emitted.functions[fn.name] ?? fn.name, params.joined(separator: ", ")))
+    line(head(functionName(fn.name), params.joined(separator: ", ")))
     depth += 1
     try block(fn.body, &scope)
     closeFunction(fn.body, unitReturn: unitReturn)

@@ -46,7 +46,7 @@ extension GoEmitter {
   func functionCall(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
     -> String
   {
-    "\(emitted.functions[callee] ?? callee)(\(try arguments(of: callee, args, scope)))"
+    "\(functionName(callee))(\(try arguments(of: callee, args, scope)))"
   }
 
   func builtinFuture(_ builtin: BuiltinFuture, _ args: [Expression], _ scope: KindScope)

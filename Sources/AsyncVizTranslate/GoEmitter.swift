@@ -11,25 +11,17 @@ struct GoEmitter: BlockEmitter {
   let shape: ProgramShape
   /// Every package-level name starts with the prefix, so many programs can share one file.
   let names: GoNames
-  let emitted: EmittedNames
   var lines: [String] = []
   var depth = 0
   /// The Go name of each visible .av variable, innermost block last.
   var variables: [[String: String]] = []
-
-  init(shape: ProgramShape, prefix: String) {
-    self.shape = shape
-    names = GoNames(prefix: prefix)
-    emitted = EmittedNames(shape: shape, names: names)
-  }
 
   static func docComment(_ text: String) -> String { "// \(text)" }
 
   static let channelNote = "a buffered Go channel, never closed."
 
   func declaration(of channel: ChannelDecl) -> String {
-    let capacity = number(channel.capacity, constant: channel.capacityConstant)
-    return "var \(names.channel(channel.name)) = make(chan Value, \(capacity))"
+    "var \(names.channel(channel.name)) = make(chan Value, \(capacity(of: channel)))"
   }
 
   func declaration(of constant: ConstantDecl) -> String {

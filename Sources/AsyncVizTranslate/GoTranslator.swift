@@ -41,7 +41,7 @@ public struct GoTranslator: ProgramTranslator {
   /// The program's declarations alone, every package-level name starting with
   /// `prefix`, for one file that holds many programs (the oracle).
   public func items(_ shape: ProgramShape, prefix: String) throws(TranslationError) -> String {
-    var emitter = GoEmitter(shape: shape, prefix: prefix)
+    var emitter = GoEmitter(shape: shape, names: GoNames(prefix: prefix))
     return try emitter.program()
   }
 }

@@ -24,13 +24,13 @@ extension NodeEmitter {
       }
       let op = ResourceOperation(resource: receiver, operation: method)
       if args.count == 1, case .string = args[0].kind {
-        return "\(emitted.operations[op] ?? method)(\(try expression(args[0])))"
+        return "\(operationName(op) ?? method)(\(try expression(args[0])))"
       }
-      return "\(emitted.operations[op] ?? method)(request(\(try list(args))))"
+      return "\(operationName(op) ?? method)(request(\(try list(args))))"
     case .call(let callee, let args):
       if let plain = PlainCall(rawValue: callee) { return try plainCall(plain, args) }
       if let builtin = BuiltinFuture(rawValue: callee) { return try builtinFuture(builtin, args, at: e) }
-      if shape.isFunction(callee) { return "\(emitted.functions[callee] ?? callee)(\(try list(args)))" }
+      if shape.isFunction(callee) { return "\(functionName(callee))(\(try list(args)))" }
       throw TranslationError(e.location, "`\(callee)(...)` is not a function")
     }
   }

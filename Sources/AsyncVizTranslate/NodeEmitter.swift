@@ -10,7 +10,6 @@ struct NodeEmitter: SourceEmitter {
   static let indentUnit = "  "
   let shape: ProgramShape
   let names = NodeNames()
-  let emitted: EmittedNames
   var lines: [String] = []
   var depth = 0
   /// The variables in scope, innermost block last: .av name to JavaScript name.
@@ -20,18 +19,12 @@ struct NodeEmitter: SourceEmitter {
   /// `let x = f(x)`'s own, not yet initialised, x).
   var taken: Set<String> = []
 
-  init(shape: ProgramShape) {
-    self.shape = shape
-    emitted = EmittedNames(shape: shape, names: names)
-  }
-
   static func docComment(_ text: String) -> String { "/** \(text) */" }
 
   static let channelNote = "shared by every async fn, never closed."
 
   func declaration(of channel: ChannelDecl) -> String {
-    let capacity = number(channel.capacity, constant: channel.capacityConstant)
-    return "const \(names.channel(channel.name)) = new Channel(\(capacity));"
+    "const \(names.channel(channel.name)) = new Channel(\(capacity(of: channel)));"
   }
 
   func declaration(of constant: ConstantDecl) -> String {
@@ -61,7 +54,7 @@ struct NodeEmitter: SourceEmitter {
     var params: [String] = []
     for p in fn.params { params.append(bind(p.name)) }
     if fn.name == "main" { line(Self.mainDoc) }
-    line("async function \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) {")
+    line("async function \(functionName(fn.name))(\(params.joined(separator: ", "))) {")
     depth += 1
     try block(fn.body)
     closeFunction(fn.body, unitReturn: "return UNIT;")

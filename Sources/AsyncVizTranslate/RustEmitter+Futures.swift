@@ -53,7 +53,7 @@ extension RustEmitter {
   func functionCall(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
     -> String
   {
-    let text = "\(emitted.functions[callee] ?? callee)(\(try arguments(of: callee, args, scope)))"
+    let text = "\(functionName(callee))(\(try arguments(of: callee, args, scope)))"
     return shape.recursiveCalls.contains(CallEdge(caller: currentFunction, callee: callee))
       ? "Box::pin(\(text))" : text
   }

@@ -7,16 +7,10 @@ struct RustEmitter: BlockEmitter {
   static let indentUnit = "    "
   let shape: ProgramShape
   let names = RustNames()
-  let emitted: EmittedNames
   var lines: [String] = []
   var depth = 0
   /// The fn being written (for recursive calls).
   var currentFunction = ""
-
-  init(shape: ProgramShape) {
-    self.shape = shape
-    emitted = EmittedNames(shape: shape, names: names)
-  }
 
   static func docComment(_ text: String) -> String { "/// \(text)" }
 

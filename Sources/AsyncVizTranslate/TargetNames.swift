@@ -2,7 +2,7 @@
 /// program's variables, async fns, resource operations' fns, channels and
 /// constants. Each language keeps its own reserved words and style; the
 /// rules that are the same in all three (which name `main` gets, an
-/// operation's fn never taking an async fn's name) are in `EmittedNames`.
+/// operation's fn never taking an async fn's name) are in `SourceEmitter`.
 protocol TargetNames {
   /// The name the program's `main` gets, so that the target's own entry
   /// point (a `main` of its own, or a runner) can start it.
