@@ -1,15 +1,5 @@
 import AsyncVizTrace
 
-/// What one call of `Runtime.step()` did.
-public enum StepOutcome: Sendable, Equatable {
-  /// The executor polled `task`, which returned `result`.
-  case polled(TaskID, PollResult)
-  /// The reactor waited and woke `woken` tasks.
-  case reactorTurn(woken: Int)
-  /// The run is over (this step did nothing).
-  case finished(RunEnd)
-}
-
 /// The executor, tokio's current_thread scheduler: a single thread, a FIFO run
 /// queue, the `block_on` loop (see `SchedulerLoop`), one scheduling action per
 /// `step()`. The front end, the tests, the demos and the benchmarks all drive
@@ -237,27 +227,6 @@ public final class Runtime {
     return result
   }
 
-  /// main returned: block_on returns and the runtime is dropped with every
-  /// task still alive (tokio's `OwnedTasks::close_and_shutdown_all`, oldest
-  /// first). Each is recorded, then its future is dropped (cancelled), which
-  /// gives back its timers, fds and wakers. The run ends `completed`.
-  private func blockOnReturned() {
-    for i in core.pointee.slots.indices {
-      let state = core.pointee.slots[i].state
-      guard state != .done && state != .dropped else { continue }
-      let id = TaskID(UInt32(i + 1))
-      core.pointee.slots[i].state = .dropped
-      core.pointee.slots[i].queued = false
-      core.pointee.liveTasks -= 1
-      core.pointee.record(.taskDrop(task: id))
-      var cx = Context(core: core, task: id)
-      core.pointee.slots[i].cell.takeUnretainedValue().cancel(&cx)
-      core.pointee.failure = nil
-    }
-    core.pointee.dropDeferred()
-    _ = finish(.completed)
-  }
-
   private func complete(_ id: TaskID) {
     core.pointee.liveTasks -= 1
     core.pointee.record(.complete(task: id))
@@ -304,25 +273,5 @@ public final class Runtime {
       core.pointee.wakeDeferred()
     }
     return woken
-  }
-
-  private func finish(_ natural: EndReason) -> RunEnd {
-    // A run-time error outranks every other ending: the summary, the status
-    // line and the exit status must not say a broken run completed.
-    let reason = core.pointee.failed ? .error : natural
-    _ = core.pointee.currentNow()
-    var stuck: [TaskID] = []
-    if natural == .stuck {
-      for i in core.pointee.slots.indices {
-        let state = core.pointee.slots[i].state
-        guard state != .done && state != .dropped else { continue }
-        stuck.append(TaskID(UInt32(i + 1)))
-      }
-    }
-    let end = RunEnd(
-      reason: reason, steps: core.pointee.recorder.step, tUs: core.pointee.now, stuckTasks: stuck)
-    core.pointee.end = end
-    core.pointee.recorder.trace.end = end
-    return end
   }
 }

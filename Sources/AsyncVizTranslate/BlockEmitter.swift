@@ -8,10 +8,8 @@ import AsyncVizLang
 protocol BlockEmitter: SourceEmitter {
   /// The target type of a parameter of `kind`.
   func typeName(_ kind: ValueKind) -> String
-  /// An integer literal as a value.
-  func intValue(_ n: Int64) -> String
-  /// A constant of the program (an integer) as a value.
-  func constantValue(_ name: String) -> String
+  /// An integer (its digits or a constant's target name) as a value.
+  func intValue(_ number: String) -> String
   /// A duration literal as a value.
   func durationValue(_ us: Int64) -> String
   /// A string literal, with its `{name}` holes, as a value.
@@ -69,7 +67,7 @@ extension BlockEmitter {
   /// languages, only the spellings differ.
   func value(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
     switch e.kind {
-    case .int(let n): return e.constant.map(constantValue) ?? intValue(n)
+    case .int(let n): return intValue(number(n, constant: e.constant))
     case .duration(let us): return durationValue(us)
     case .string(let parts): return stringValue(parts)
     case .name(let n):
@@ -92,7 +90,7 @@ extension BlockEmitter {
     case .method(let receiver, let method, _, let args):
       if shape.channel(named: receiver) != nil { return try channelOperation(receiver, method, args, scope) }
       let op = ResourceOperation(resource: receiver, operation: method)
-      return "\(emitted.operations[op] ?? method)(\(try requestText(args, scope)))"
+      return "\(operationName(op) ?? method)(\(try requestText(args, scope)))"
     case .call(let callee, let args):
       if let builtin = BuiltinFuture(rawValue: callee) { return try builtinFuture(builtin, args, scope) }
       if shape.isFunction(callee) { return try functionCall(callee, args, scope) }
@@ -161,7 +159,7 @@ extension BlockEmitter {
       parameter(p.name, typeName(shape.parameterKind(of: fn.name, at: i)))
     }
     if fn.name == "main" { line(Self.mainDoc) }
-    line(head(emitted.functions[fn.name] ?? fn.name, params.joined(separator: ", ")))
+    line(head(functionName(fn.name), params.joined(separator: ", ")))
     depth += 1
     try block(fn.body, &scope)
     closeFunction(fn.body, unitReturn: unitReturn)

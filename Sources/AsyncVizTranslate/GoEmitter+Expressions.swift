@@ -3,8 +3,7 @@ import AsyncVizLang
 /// Data expressions and plain calls as Go expressions of type `Value`.
 extension GoEmitter {
   // The spellings of `value` (BlockEmitter): every value is a Go `Value`.
-  func intValue(_ n: Int64) -> String { "int64(\(n))" }
-  func constantValue(_ name: String) -> String { "int64(\(GoNames.constant(name, prefix: prefix)))" }
+  func intValue(_ number: String) -> String { "int64(\(number))" }
   func durationValue(_ us: Int64) -> String { durationLiteral(us) }
   func stringValue(_ parts: [StringPart]) -> String { stringExpression(parts) }
   var noneValue: String { "none" }
@@ -30,7 +29,7 @@ extension GoEmitter {
 
   /// A count or a range end as a Go int64.
   func integer(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
-    if case .int(let n) = e.kind { return e.constant.map(constantValue) ?? "int64(\(n))" }
+    if case .int(let n) = e.kind { return "int64(\(number(n, constant: e.constant)))" }
     return "count(\(try value(e, scope)))"
   }
 

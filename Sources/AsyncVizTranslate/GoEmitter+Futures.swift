@@ -38,7 +38,7 @@ extension GoEmitter {
   func channelOperation(_ receiver: String, _ method: String, _ args: [Expression], _ scope: KindScope)
     throws(TranslationError) -> String
   {
-    let channel = GoNames.channel(receiver, prefix: prefix)
+    let channel = names.channel(receiver)
     return method == "send" ? "send(\(channel), \(try value(args[0], scope)))" : "<-\(channel)"
   }
 
@@ -46,7 +46,7 @@ extension GoEmitter {
   func functionCall(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
     -> String
   {
-    "\(emitted.functions[callee] ?? callee)(\(try arguments(of: callee, args, scope)))"
+    "\(functionName(callee))(\(try arguments(of: callee, args, scope)))"
   }
 
   func builtinFuture(_ builtin: BuiltinFuture, _ args: [Expression], _ scope: KindScope)

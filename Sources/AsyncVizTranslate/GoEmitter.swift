@@ -9,35 +9,23 @@ struct GoEmitter: BlockEmitter {
   /// Go indents with tabs, as gofmt does.
   static let indentUnit = "\t"
   let shape: ProgramShape
-  /// Put before every package-level name, so many programs can share one file.
-  let prefix: String
-  /// Target names of the async fns and resource operations.
-  let emitted: EmittedNames
+  /// Every package-level name starts with the prefix, so many programs can share one file.
+  let names: GoNames
   var lines: [String] = []
   var depth = 0
   /// The Go name of each visible .av variable, innermost block last.
-  var names: [[String: String]] = []
-
-  init(shape: ProgramShape, prefix: String) {
-    self.shape = shape
-    self.prefix = prefix
-    emitted = EmittedNames(
-      shape: shape, function: { GoNames.function($0, prefix: prefix) },
-      operation: { GoNames.resourceFunction($0, prefix: prefix, functions: $1) })
-  }
+  var variables: [[String: String]] = []
 
   static func docComment(_ text: String) -> String { "// \(text)" }
 
   static let channelNote = "a buffered Go channel, never closed."
 
   func declaration(of channel: ChannelDecl) -> String {
-    let capacity =
-      channel.capacityConstant.map { GoNames.constant($0, prefix: prefix) } ?? "\(channel.capacity)"
-    return "var \(GoNames.channel(channel.name, prefix: prefix)) = make(chan Value, \(capacity))"
+    "var \(names.channel(channel.name)) = make(chan Value, \(capacity(of: channel)))"
   }
 
   func declaration(of constant: ConstantDecl) -> String {
-    "const \(GoNames.constant(constant.name, prefix: prefix)) = \(constant.value)"
+    "const \(names.constant(constant.name)) = \(constant.value)"
   }
 
   /// `resource db latency 40ms` and one operation on it.
@@ -58,10 +46,10 @@ struct GoEmitter: BlockEmitter {
   }
 
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
-    names = [[:]]
-    for p in fn.params { names[0][p.name] = GoNames.local(p.name) }
+    variables = [[:]]
+    for p in fn.params { variables[0][p.name] = names.local(p.name) }
     try writeFunction(
-      fn, parameter: { "\(GoNames.local($0)) \($1)" },
+      fn, parameter: { [names] in "\(names.local($0)) \($1)" },
       head: { "func \($0)(\($1)) Value {" }, unitReturn: "return unit")
   }
 
@@ -92,7 +80,7 @@ struct GoEmitter: BlockEmitter {
     case .for(let name, _, let from, let to, let body):
       line("for n := \(try integer(from, scope)); n < \(try integer(to, scope)); n++ {")
       scope.enter()
-      names.append([:])
+      variables.append([:])
       depth += 1
       let goName = declare(name)
       line("\(goName) := Value(n)")
@@ -109,23 +97,23 @@ struct GoEmitter: BlockEmitter {
   /// A new Go variable for `name` in the innermost block; a name declared
   /// twice in one block (.av shadows, Go's `:=` would not) gets a number.
   private mutating func declare(_ name: String) -> String {
-    let base = GoNames.local(name)
+    let base = names.local(name)
     var goName = base
-    if names[names.count - 1][name] != nil {
+    if variables[variables.count - 1][name] != nil {
       var n = 2
       repeat {
         goName = "\(base)\(n)"
         n += 1
-      } while names.contains(where: { $0.values.contains(goName) })
+      } while variables.contains(where: { $0.values.contains(goName) })
     }
-    names[names.count - 1][name] = goName
+    variables[variables.count - 1][name] = goName
     return goName
   }
 
   /// The Go name of a visible variable.
   func goName(_ name: String) -> String {
-    for block in names.reversed() { if let n = block[name] { return n } }
-    return GoNames.local(name)
+    for block in variables.reversed() { if let n = block[name] { return n } }
+    return names.local(name)
   }
 
   func condition(_ lhs: Expression, _ op: Comparison, _ rhs: Expression, _ scope: KindScope)
@@ -140,12 +128,12 @@ struct GoEmitter: BlockEmitter {
   {
     if !entered {
       scope.enter()
-      names.append([:])
+      variables.append([:])
     }
     depth += 1
     try block(body, &scope)
     depth -= 1
     scope.leave()
-    names.removeLast()
+    variables.removeLast()
   }
 }

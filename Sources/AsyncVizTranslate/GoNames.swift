@@ -1,7 +1,13 @@
 /// Go spellings of .av names: a name that Go reserves or predeclares, or that
 /// the translation's helpers use, gets a trailing `_` (`type` becomes
-/// `type_`), so the output compiles.
-struct GoNames {
+/// `type_`), so the output compiles. Every package-level name starts with
+/// `prefix`, so that many programs can share one file.
+struct GoNames: TargetNames {
+  /// Put before every package-level name (empty for a program alone in its file).
+  let prefix: String
+  /// The .av `main` (a name starting with `av` is the translation's own).
+  var main: String { prefix + "avMain" }
+
   /// Go's keywords, the predeclared identifiers a program could shadow by
   /// accident, the imported packages and the helpers of `GoPrelude`.
   static let taken: Set<String> = [
@@ -18,25 +24,23 @@ struct GoNames {
   ]
 
   /// The Go name of a variable or parameter.
-  static func local(_ name: String) -> String {
-    taken.contains(name) || name.hasPrefix("av") ? name + "_" : name
+  func local(_ name: String) -> String {
+    Self.taken.contains(name) || name.hasPrefix("av") ? name + "_" : name
   }
 
-  /// The Go name of an async fn of the program (`main` is `avMain`).
-  static func function(_ name: String, prefix: String) -> String {
-    name == "main" ? prefix + "avMain" : prefix + local(name)
-  }
+  /// The Go name of an async fn of the program.
+  func function(_ name: String) -> String { prefix + local(name) }
 
   /// `db.query` as `dbQuery`.
-  static func resourceFunction(_ op: ResourceOperation, prefix: String, functions: Set<String>) -> String {
+  func resourceFunction(_ op: ResourceOperation, functions: Set<String>) -> String {
     var name = prefix + op.resource + op.operation.prefix(1).uppercased() + op.operation.dropFirst()
-    while functions.contains(name) || taken.contains(name) { name += "Op" }
+    while functions.contains(name) || Self.taken.contains(name) { name += "Op" }
     return name
   }
 
   /// The Go name of a channel's package-level variable (`jobs` as `jobsCh`).
-  static func channel(_ name: String, prefix: String) -> String { prefix + name + "Ch" }
+  func channel(_ name: String) -> String { prefix + name + "Ch" }
 
   /// The Go name of a constant (`requests` as `requestsConst`).
-  static func constant(_ name: String, prefix: String) -> String { prefix + name + "Const" }
+  func constant(_ name: String) -> String { prefix + name + "Const" }
 }

@@ -22,7 +22,7 @@ public struct GoProject: Sendable {
   public init(directory: URL) { self.directory = directory }
 
   /// The prefix of every package-level name of the `index`th program
-  /// (`GoTranslator.items`), its `main` being PREFIXavMain.
+  /// (`GoTranslator.items`).
   static func prefix(_ index: Int) -> String { "p\(index)_" }
 
   /// Translates `programs` (each run by its name) and writes main.go.
@@ -39,7 +39,7 @@ public struct GoProject: Sendable {
     }
     text += "var programs = map[string]func() Value{\n"
     for (i, program) in programs.enumerated() {
-      text += "\t\(GoEmitter.literal(program.name)): \(Self.prefix(i))avMain,\n"
+      text += "\t\(GoEmitter.literal(program.name)): \(GoNames(prefix: Self.prefix(i)).main),\n"
     }
     text += "}\n\n" + supervisor + "\n" + GoPrelude.helpers + "\n"
     try text.write(to: directory.appendingPathComponent("main.go"), atomically: true, encoding: .utf8)

@@ -26,7 +26,7 @@ public struct GoTranslator: ProgramTranslator {
     out += """
       func main() {
       \tbegin := time.Now()
-      \tavMain()
+      \t\(GoNames(prefix: "").main)()
       \tfmt.Fprintf(os.Stderr, "##oracle end %s %d\\n", \(GoEmitter.literal(shape.name)), time.Since(begin).Microseconds())
       }
 
@@ -41,7 +41,7 @@ public struct GoTranslator: ProgramTranslator {
   /// The program's declarations alone, every package-level name starting with
   /// `prefix`, for one file that holds many programs (the oracle).
   public func items(_ shape: ProgramShape, prefix: String) throws(TranslationError) -> String {
-    var emitter = GoEmitter(shape: shape, prefix: prefix)
+    var emitter = GoEmitter(shape: shape, names: GoNames(prefix: prefix))
     return try emitter.program()
   }
 }

@@ -7,7 +7,7 @@ extension NodeEmitter {
   /// `e` as a JavaScript expression.
   func expression(_ e: Expression) throws(TranslationError) -> String {
     switch e.kind {
-    case .int(let n): return e.constant.map(NodeNames.constant) ?? "\(n)"
+    case .int(let n): return number(n, constant: e.constant)
     case .duration(let us): return "dur(\(us))"
     case .string(let parts): return stringValue(parts)
     case .name(let n):
@@ -19,18 +19,18 @@ extension NodeEmitter {
     case .spawn(let inner): return try expression(inner)
     case .method(let receiver, let method, _, let args):
       if shape.channel(named: receiver) != nil {
-        let channel = NodeNames.channel(receiver)
+        let channel = names.channel(receiver)
         return method == "send" ? "\(channel).send(\(try expression(args[0])))" : "\(channel).recv()"
       }
       let op = ResourceOperation(resource: receiver, operation: method)
       if args.count == 1, case .string = args[0].kind {
-        return "\(emitted.operations[op] ?? method)(\(try expression(args[0])))"
+        return "\(operationName(op) ?? method)(\(try expression(args[0])))"
       }
-      return "\(emitted.operations[op] ?? method)(request(\(try list(args))))"
+      return "\(operationName(op) ?? method)(request(\(try list(args))))"
     case .call(let callee, let args):
       if let plain = PlainCall(rawValue: callee) { return try plainCall(plain, args) }
       if let builtin = BuiltinFuture(rawValue: callee) { return try builtinFuture(builtin, args, at: e) }
-      if shape.isFunction(callee) { return "\(emitted.functions[callee] ?? callee)(\(try list(args)))" }
+      if shape.isFunction(callee) { return "\(functionName(callee))(\(try list(args)))" }
       throw TranslationError(e.location, "`\(callee)(...)` is not a function")
     }
   }
@@ -60,7 +60,7 @@ extension NodeEmitter {
 
   /// A count or a range end.
   func integer(_ e: Expression) throws(TranslationError) -> String {
-    if case .int(let n) = e.kind { return e.constant.map(NodeNames.constant) ?? "\(n)" }
+    if case .int(let n) = e.kind { return number(n, constant: e.constant) }
     return "int(\(try expression(e)))"
   }
 
@@ -101,7 +101,7 @@ extension NodeEmitter {
     for part in parts {
       switch part {
       case .text(let t): inner += escaped(t, quote: "`").replacing("${", with: "\\${")
-      case .name(let n, _): inner += "${show(\(variable(n) ?? NodeNames.local(n)))}"
+      case .name(let n, _): inner += "${show(\(variable(n) ?? names.local(n)))}"
       }
     }
     return "`\(inner)`"

@@ -9,8 +9,7 @@ import AsyncVizTrace
 struct NodeEmitter: SourceEmitter {
   static let indentUnit = "  "
   let shape: ProgramShape
-  /// Target names of the async fns and resource operations.
-  let emitted: EmittedNames
+  let names = NodeNames()
   var lines: [String] = []
   var depth = 0
   /// The variables in scope, innermost block last: .av name to JavaScript name.
@@ -20,24 +19,16 @@ struct NodeEmitter: SourceEmitter {
   /// `let x = f(x)`'s own, not yet initialised, x).
   var taken: Set<String> = []
 
-  init(shape: ProgramShape) {
-    self.shape = shape
-    emitted = EmittedNames(
-      shape: shape, function: { $0 == "main" ? "av_main" : NodeNames.local($0) },
-      operation: NodeNames.resourceFunction)
-  }
-
   static func docComment(_ text: String) -> String { "/** \(text) */" }
 
   static let channelNote = "shared by every async fn, never closed."
 
   func declaration(of channel: ChannelDecl) -> String {
-    let capacity = channel.capacityConstant.map(NodeNames.constant) ?? "\(channel.capacity)"
-    return "const \(NodeNames.channel(channel.name)) = new Channel(\(capacity));"
+    "const \(names.channel(channel.name)) = new Channel(\(capacity(of: channel)));"
   }
 
   func declaration(of constant: ConstantDecl) -> String {
-    "const \(NodeNames.constant(constant.name)) = \(constant.value);"
+    "const \(names.constant(constant.name)) = \(constant.value);"
   }
 
   /// `resource db latency 40ms` and one operation on it.
@@ -63,7 +54,7 @@ struct NodeEmitter: SourceEmitter {
     var params: [String] = []
     for p in fn.params { params.append(bind(p.name)) }
     if fn.name == "main" { line(Self.mainDoc) }
-    line("async function \(emitted.functions[fn.name] ?? fn.name)(\(params.joined(separator: ", "))) {")
+    line("async function \(functionName(fn.name))(\(params.joined(separator: ", "))) {")
     depth += 1
     try block(fn.body)
     closeFunction(fn.body, unitReturn: "return UNIT;")
@@ -71,7 +62,7 @@ struct NodeEmitter: SourceEmitter {
 
   /// A fresh JavaScript name for the .av variable `name` in the innermost block.
   mutating func bind(_ name: String) -> String {
-    let base = NodeNames.local(name)
+    let base = names.local(name)
     var js = base
     var n = 2
     while taken.contains(js) {

@@ -1,7 +1,10 @@
 /// JavaScript spellings of .av names: a name JavaScript reserves, or one the
 /// translation's helpers use, gets a trailing `_` (`new` becomes `new_`), as
 /// does any name starting with `av_` (kept for the translation's own names).
-struct NodeNames {
+struct NodeNames: TargetNames {
+  /// The .av `main` (a name starting with `av_` is the translation's own).
+  let main = "av_main"
+
   /// JavaScript's reserved words, the globals the translation reads and its helpers' names.
   static let reserved: Set<String> = [
     "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
@@ -22,20 +25,20 @@ struct NodeNames {
   ]
 
   /// The JavaScript name of a variable, parameter or fn.
-  static func local(_ name: String) -> String {
-    reserved.contains(name) || name.hasPrefix("av_") ? name + "_" : name
+  func local(_ name: String) -> String {
+    Self.reserved.contains(name) || name.hasPrefix("av_") ? name + "_" : name
   }
 
   /// The JavaScript name of the async function standing for `resource.operation`.
-  static func resourceFunction(_ op: ResourceOperation, functions: Set<String>) -> String {
+  func resourceFunction(_ op: ResourceOperation, functions: Set<String>) -> String {
     var name = "\(op.resource)_\(op.operation)"
-    while functions.contains(name) || reserved.contains(name) || name.hasPrefix("av_") { name += "_op" }
+    while functions.contains(name) || Self.reserved.contains(name) || name.hasPrefix("av_") { name += "_op" }
     return name
   }
 
   /// The JavaScript name of a channel's constant.
-  static func channel(_ name: String) -> String { "CHANNEL_" + name.uppercased() }
+  func channel(_ name: String) -> String { "CHANNEL_" + name.uppercased() }
 
   /// The JavaScript name of a constant (`requests` as `REQUESTS`).
-  static func constant(_ name: String) -> String { name.uppercased() }
+  func constant(_ name: String) -> String { name.uppercased() }
 }

@@ -35,7 +35,7 @@ public struct NodeRunner: Sendable {
       out += "programs.set(\"\(literal)\", () => {\n"
       out += entry.items.split(separator: "\n", omittingEmptySubsequences: false)
         .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
-      out += "  return av_main;\n});\n\n"
+      out += "  return \(NodeNames().main);\n});\n\n"
     }
     out += """
       // A program's uncaught error ends this process; the runner goes on with the rest in a new one.

@@ -23,13 +23,13 @@ public struct NodeTranslator: ProgramTranslator {
       // ---- the program ----
 
       \(body)
-      run("\(name)", av_main, printNow);
+      run("\(name)", \(NodeNames().main), printNow);
 
       """
   }
 
   /// The program's declarations alone (resources, channels, async fns, with
-  /// the .av `main` as `av_main`), for a script that holds many programs.
+  /// the .av `main` as `NodeNames.main`), for a script that holds many programs.
   public func items(_ shape: ProgramShape) throws(TranslationError) -> String {
     var emitter = NodeEmitter(shape: shape)
     return try emitter.program()

@@ -3,12 +3,11 @@ import AsyncVizLang
 /// Data expressions: each becomes a Rust expression of type `Value`.
 extension RustEmitter {
   // The spellings of `value` (BlockEmitter): every value is a Rust `Value`.
-  func intValue(_ n: Int64) -> String { "Value::Int(\(n))" }
-  func constantValue(_ name: String) -> String { "Value::Int(\(RustNames.constant(name)))" }
+  func intValue(_ number: String) -> String { "Value::Int(\(number))" }
   func durationValue(_ us: Int64) -> String { "Value::Dur(\(durationLiteral(us)))" }
   var noneValue: String { "Value::None" }
   /// A variable is cloned: .av values are copied, never moved.
-  func variableValue(_ name: String) -> String { "\(RustNames.local(name)).clone()" }
+  func variableValue(_ name: String) -> String { "\(names.local(name)).clone()" }
   /// The type a parameter of `kind` is declared with.
   func typeName(_ kind: ValueKind) -> String {
     switch kind {
@@ -30,13 +29,13 @@ extension RustEmitter {
 
   /// `e` as a `Value` that is only read (compared, indexed): a variable is not cloned.
   func operand(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
-    if case .name(let n) = e.kind, scope.kind(of: n) != nil { return RustNames.local(n) }
+    if case .name(let n) = e.kind, scope.kind(of: n) != nil { return names.local(n) }
     return try value(e, scope)
   }
 
   /// A count or a range end as a Rust integer.
   func integer(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
-    if case .int(let n) = e.kind { return e.constant.map(RustNames.constant) ?? "\(n)" }
+    if case .int(let n) = e.kind { return number(n, constant: e.constant) }
     return "\(try operand(e, scope)).int()"
   }
 
@@ -82,7 +81,7 @@ extension RustEmitter {
     case .print:
       if case .string(let parts) = args[0].kind { return "println!(\(formatString(parts)))" }
       if case .name(let n) = args[0].kind, scope.kind(of: n) != nil {
-        return "println!(\"{\(RustNames.local(n))}\")"
+        return "println!(\"{\(names.local(n))}\")"
       }
       return "println!(\"{}\", \(try operand(args[0], scope)))"
     case .block: return "std::thread::sleep(\(try duration(args[0], scope)))"
@@ -113,7 +112,7 @@ extension RustEmitter {
       switch part {
       case .text(let t):
         inner += escaped(t).replacing("{", with: "{{").replacing("}", with: "}}")
-      case .name(let n, _): inner += "{\(RustNames.local(n))}"
+      case .name(let n, _): inner += "{\(names.local(n))}"
       }
     }
     return "\"\(inner)\""

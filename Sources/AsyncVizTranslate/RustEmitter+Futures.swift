@@ -8,7 +8,7 @@ extension RustEmitter {
   func future(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
     switch e.kind {
     case .name(let n):
-      let rust = RustNames.local(n)
+      let rust = names.local(n)
       return scope.kind(of: n) == .handle ? "joined(\(rust))" : rust
     case .spawn: return "joined(\(try handle(e, scope)))"
     default:
@@ -19,7 +19,7 @@ extension RustEmitter {
   func channelOperation(_ receiver: String, _ method: String, _ args: [Expression], _ scope: KindScope)
     throws(TranslationError) -> String
   {
-    let channel = RustNames.channel(receiver)
+    let channel = names.channel(receiver)
     return method == "send" ? "\(channel).send(\(try value(args[0], scope)))" : "\(channel).recv()"
   }
 
@@ -27,7 +27,7 @@ extension RustEmitter {
   func handle(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
     switch e.kind {
     case .spawn(let inner): return "tokio::spawn(\(try future(inner, scope)))"
-    case .name(let n): return RustNames.local(n)
+    case .name(let n): return names.local(n)
     default: throw TranslationError(e.location, "a join handle is expected here")
     }
   }
@@ -53,7 +53,7 @@ extension RustEmitter {
   func functionCall(_ callee: String, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
     -> String
   {
-    let text = "\(emitted.functions[callee] ?? callee)(\(try arguments(of: callee, args, scope)))"
+    let text = "\(functionName(callee))(\(try arguments(of: callee, args, scope)))"
     return shape.recursiveCalls.contains(CallEdge(caller: currentFunction, callee: callee))
       ? "Box::pin(\(text))" : text
   }

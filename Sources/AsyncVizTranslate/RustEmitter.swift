@@ -6,19 +6,11 @@ import AsyncVizTrace
 struct RustEmitter: BlockEmitter {
   static let indentUnit = "    "
   let shape: ProgramShape
-  /// Target names of the async fns and resource operations.
-  let emitted: EmittedNames
+  let names = RustNames()
   var lines: [String] = []
   var depth = 0
   /// The fn being written (for recursive calls).
   var currentFunction = ""
-
-  init(shape: ProgramShape) {
-    self.shape = shape
-    emitted = EmittedNames(
-      shape: shape, function: { $0 == "main" ? "av_main" : RustNames.local($0) },
-      operation: RustNames.resourceFunction)
-  }
 
   static func docComment(_ text: String) -> String { "/// \(text)" }
 
@@ -26,13 +18,13 @@ struct RustEmitter: BlockEmitter {
 
   func declaration(of channel: ChannelDecl) -> String {
     let capacity =
-      channel.capacityConstant.map { "\(RustNames.constant($0)) as usize" } ?? "\(channel.capacity)"
+      channel.capacityConstant.map { "\(names.constant($0)) as usize" } ?? "\(channel.capacity)"
     return
-      "static \(RustNames.channel(channel.name)): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(capacity)));"
+      "static \(names.channel(channel.name)): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(capacity)));"
   }
 
   func declaration(of constant: ConstantDecl) -> String {
-    "const \(RustNames.constant(constant.name)): i64 = \(constant.value);"
+    "const \(names.constant(constant.name)): i64 = \(constant.value);"
   }
 
   /// `resource db latency 40ms` and one operation on it.
@@ -55,7 +47,7 @@ struct RustEmitter: BlockEmitter {
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {
     currentFunction = fn.name
     try writeFunction(
-      fn, parameter: { "\(RustNames.local($0)): \($1)" },
+      fn, parameter: { [names] in "\(names.local($0)): \($1)" },
       head: { "async fn \($0)(\($1)) -> Value {" }, unitReturn: "Value::Unit")
   }
 
@@ -67,7 +59,7 @@ struct RustEmitter: BlockEmitter {
     switch s.kind {
     case .let(let name, _, let value):
       let kind = shape.kind(of: value, in: scope)
-      line("let \(RustNames.local(name)) = \(try expression(value, as: kind, scope));")
+      line("let \(names.local(name)) = \(try expression(value, as: kind, scope));")
       scope.bind(name, kind)
     case .expression(let e):
       line(try expressionStatement(e, scope))
@@ -78,7 +70,7 @@ struct RustEmitter: BlockEmitter {
       try nested(body, &scope)
       line("}")
     case .for(let name, _, let from, let to, let body):
-      let rust = RustNames.local(name)
+      let rust = names.local(name)
       line("for \(rust) in \(try integer(from, scope))..\(try integer(to, scope)) {")
       depth += 1
       line("let \(rust) = Value::Int(\(rust));")

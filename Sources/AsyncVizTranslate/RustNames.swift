@@ -2,7 +2,10 @@
 /// translation itself uses, gets a trailing `_` (`type` becomes `type_`), so
 /// the output compiles and `{name}` still works inside `format!`, which takes
 /// no raw identifiers.
-struct RustNames {
+struct RustNames: TargetNames {
+  /// The .av `main` (a name starting with `av_` is the translation's own).
+  let main = "av_main"
+
   /// Rust's keywords (strict and reserved, 2021 edition) and the names the
   /// translation's own code uses in the program's scope.
   static let taken: Set<String> = [
@@ -19,21 +22,21 @@ struct RustNames {
   ]
 
   /// The Rust name of a variable, parameter or fn.
-  static func local(_ name: String) -> String {
-    taken.contains(name) || name.hasPrefix("av_") ? name + "_" : name
+  func local(_ name: String) -> String {
+    Self.taken.contains(name) || name.hasPrefix("av_") ? name + "_" : name
   }
 
   /// The Rust name of the async fn standing for `resource.operation`.
-  static func resourceFunction(_ op: ResourceOperation, functions: Set<String>) -> String {
+  func resourceFunction(_ op: ResourceOperation, functions: Set<String>) -> String {
     var name = "\(op.resource)_\(op.operation)"
-    while functions.contains(name) || taken.contains(name) { name += "_op" }
+    while functions.contains(name) || Self.taken.contains(name) { name += "_op" }
     return name
   }
 
   /// The Rust name of a channel's static.
-  static func channel(_ name: String) -> String { name.uppercased() }
+  func channel(_ name: String) -> String { name.uppercased() }
 
   /// The Rust name of a constant (`requests` as `REQUESTS`; the parser
   /// keeps constants' names apart from channels').
-  static func constant(_ name: String) -> String { name.uppercased() }
+  func constant(_ name: String) -> String { name.uppercased() }
 }

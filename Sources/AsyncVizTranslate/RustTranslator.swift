@@ -33,7 +33,7 @@ public struct RustTranslator: ProgramTranslator {
       #[tokio::main(\(flavor))]
       async fn main() {
           let start = Instant::now();
-          av_main().await;
+          \(RustNames().main)().await;
           eprintln!("ended at {} us (\(clock) time)", start.elapsed().as_micros());
       }
 
@@ -46,7 +46,7 @@ public struct RustTranslator: ProgramTranslator {
   }
 
   /// The program's declarations alone (resources, channels, async fns, with
-  /// the .av `main` as `av_main`), for a project that holds many programs.
+  /// the .av `main` as `RustNames.main`), for a project that holds many programs.
   public func items(_ shape: ProgramShape) throws(TranslationError) -> String {
     var emitter = RustEmitter(shape: shape)
     return try emitter.program()

@@ -16,8 +16,10 @@ protocol SourceEmitter {
   /// The current indentation depth.
   var depth: Int { get set }
 
-  /// Target names of the async fns and resource operations.
-  var emitted: EmittedNames { get }
+  /// The target language's spellings of names.
+  associatedtype Names: TargetNames
+  /// How this program's names are spelled.
+  var names: Names { get }
 
   /// `text` as a one-line doc comment in the target language.
   static func docComment(_ text: String) -> String
@@ -41,7 +43,7 @@ extension SourceEmitter {
     for constant in shape.syntax.constants { self.constant(constant) }
     if !shape.syntax.constants.isEmpty { lines.append("") }
     for op in shape.resourceOperations {
-      guard let resource = shape.resource(named: op.resource), let name = emitted.operations[op] else {
+      guard let resource = shape.resource(named: op.resource), let name = operationName(op) else {
         continue
       }
       resourceFunction(op, on: resource, name: name)
@@ -68,6 +70,35 @@ extension SourceEmitter {
 
   /// The doc comment before `main`.
   static var mainDoc: String { docComment("The .av program's `main`.") }
+
+  /// The target name of the async fn `name`: `main` gets the language's
+  /// name for it, so that the target's own entry point can start it.
+  func functionName(_ name: String) -> String {
+    name == "main" ? names.main : names.function(name)
+  }
+
+  /// The target name of the fn standing for `op`: one that no async fn and
+  /// no operation before it in the program has.
+  func operationName(_ op: ResourceOperation) -> String? {
+    var taken = Set(shape.syntax.functions.map { functionName($0.name) })
+    for other in shape.resourceOperations {
+      let name = names.resourceFunction(other, functions: taken)
+      if other == op { return name }
+      taken.insert(name)
+    }
+    return nil
+  }
+
+  /// A number as the program wrote it: the target name of the constant
+  /// where it wrote a constant's name, else the digits.
+  func number(_ n: some BinaryInteger, constant: String?) -> String {
+    constant.map(names.constant) ?? "\(n)"
+  }
+
+  /// A channel's capacity in the target, as `number` writes it.
+  func capacity(of channel: ChannelDecl) -> String {
+    number(channel.capacity, constant: channel.capacityConstant)
+  }
 
   /// How a channel's capacity was written in the .av source.
   static func capacitySource(_ channel: ChannelDecl) -> String {
@@ -134,32 +165,5 @@ extension SourceEmitter {
     depth -= 1
     line("}")
     line("")
-  }
-}
-
-/// The target-language names of a program's async fns and resource
-/// operations. An operation's fn gets a name no async fn already has.
-struct EmittedNames {
-  /// Target names of the async fns, by .av name.
-  let functions: [String: String]
-  /// Target names of the resource operations' fns.
-  let operations: [ResourceOperation: String]
-
-  /// `function` names an async fn; `operation` names an operation's fn, given the names taken.
-  init(
-    shape: ProgramShape, function: (String) -> String,
-    operation: (ResourceOperation, Set<String>) -> String
-  ) {
-    var names: [String: String] = [:]
-    for fn in shape.syntax.functions { names[fn.name] = function(fn.name) }
-    functions = names
-    var ops: [ResourceOperation: String] = [:]
-    var used = Set(names.values)
-    for op in shape.resourceOperations {
-      let name = operation(op, used)
-      used.insert(name)
-      ops[op] = name
-    }
-    operations = ops
   }
 }

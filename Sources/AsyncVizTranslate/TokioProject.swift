@@ -73,7 +73,7 @@ public struct TokioProject: Sendable {
       out += "// \(program.name)\nmod \(Self.module(i)) {\n    use super::prelude::*;\n\n"
       out += try translator.items(program.shape).split(separator: "\n", omittingEmptySubsequences: false)
         .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
-      out += "\n    pub async fn run() -> Value {\n        av_main().await\n    }\n}\n\n"
+      out += "\n    pub async fn run() -> Value {\n        \(RustNames().main)().await\n    }\n}\n\n"
     }
     out += """
       use std::future::Future;

@@ -1,5 +1,6 @@
 import AsyncVizLang
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
 import Testing
@@ -128,13 +129,7 @@ import Testing
         await yield_now()
         print("{name} 2")
     }
-    async fn main() {
-        let a = spawn worker("a")
-        let b = spawn worker("b")
-        await a
-        await b
-    }
-    """)
+    """ + MainFn.spawnsThenAwaits("worker", named: "a", "b"))
   #expect(trace.printedText == ["a 1", "b 1", "a 2", "b 2"])
   // Both wakers wait in the defer list; one non-blocking driver turn wakes them in order.
   let deferred = trace.events.compactMap { e -> TaskID? in

@@ -36,15 +36,7 @@ private func times(_ trace: Trace) -> [String: [Int64]] {
     async fn say(w) {
         print(w)
     }
-    async fn main() {
-        let a = spawn say("a")
-        let b = spawn say("b")
-        let c = spawn say("c")
-        await a
-        await b
-        await c
-    }
-    """)
+    """ + MainFn.spawnsThenAwaits("say", named: "a", "b", "c"))
   // runnext holds c; a and b wait in the local queue, in order.
   #expect(run.lines == ["c", "a", "b"])
   #expect(run.trace.program.model == .go)

@@ -1,6 +1,7 @@
 import AsyncVizLang
 import AsyncVizNodeRuntime
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import Testing
 
@@ -56,12 +57,7 @@ private func runNode(_ text: String) throws -> (lines: [String], mainEndUs: Int6
         let v = await quick(2)
         print("await {v}")
     }
-    async fn main() {
-        spawn first()
-        spawn second()
-        await sleep(1ms)
-    }
-    """)
+    """ + MainFn.spawns("first", "second", thenSleeps: "1ms"))
   #expect(run.lines == ["await 2", "join [1]"])
 }
 
@@ -105,12 +101,7 @@ private func runNode(_ text: String) throws -> (lines: [String], mainEndUs: Int6
         await sleep(5ms)
         print("b")
     }
-    async fn main() {
-        spawn a()
-        spawn b()
-        await sleep(10ms)
-    }
-    """)
+    """ + MainFn.spawns("a", "b", thenSleeps: "10ms"))
   #expect(run.lines == ["a1", "a2", "a3", "b"])
 }
 
@@ -125,12 +116,7 @@ private func runNode(_ text: String) throws -> (lines: [String], mainEndUs: Int6
         await yield_now()
         print("immediate")
     }
-    async fn main() {
-        spawn f()
-        spawn g()
-        await sleep(5ms)
-    }
-    """)
+    """ + MainFn.spawns("f", "g", thenSleeps: "5ms"))
   #expect(run.lines == ["immediate", "timer"])
 }
 

@@ -47,13 +47,7 @@ private func runThreads(_ text: String, cpus: Int = 2) throws -> (
         block(50ms)
         print("unblocked")
     }
-    async fn main() {
-        let t = spawn ticker()
-        let b = spawn blocker()
-        await t
-        await b
-    }
-    """)
+    """ + MainFn.spawnsThenAwaits("ticker", "blocker"))
   #expect(run.lines == ["tick", "tick", "tick", "unblocked"])
   #expect(run.end.tUs >= 50_000 && run.end.tUs < 51_000)
 }

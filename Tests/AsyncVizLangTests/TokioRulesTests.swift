@@ -1,5 +1,6 @@
 import AsyncVizLang
 import AsyncVizRuntime
+import AsyncVizTestPrograms
 import AsyncVizTrace
 import AsyncVizTraceState
 import Testing
@@ -81,13 +82,7 @@ func sleepFixesItsDeadlineWhenCalled(made: Int, awaitedFirst: Int, timers: [Int6
         await yield_now()
         print("yielder")
     }
-    async fn main() {
-        let t = spawn timer()
-        let y = spawn yielder()
-        await t
-        await y
-    }
-    """)
+    """ + MainFn.spawnsThenAwaits("timer", "yielder"))
   // The timer came due during the block; the driver turn that wakes the
   // deferred yielder wakes the timer task first.
   #expect(trace.printedText == ["timer", "yielder"])
@@ -108,13 +103,7 @@ func sleepFixesItsDeadlineWhenCalled(made: Int, awaitedFirst: Int, timers: [Int6
         await self_wake(100)
         print("spinner")
     }
-    async fn main() {
-        let t = spawn timer()
-        let s = spawn spinner()
-        await t
-        await s
-    }
-    """)
+    """ + MainFn.spawnsThenAwaits("timer", "spinner"))
   #expect(trace.printedText == ["timer", "spinner"])
   // The first driver turn comes after 61 task polls (main's poll is not
   // counted): a wait with timeout 0 while the spinner is still queued.

@@ -10,13 +10,7 @@ public enum SharedSources {
         work(30ms)
         print("{name} done")
     }
-    async fn main() {
-        let a = spawn spin("a")
-        let b = spawn spin("b")
-        await a
-        await b
-    }
-    """
+    """ + MainFn.spawnsThenAwaits("spin", named: "a", "b")
 
   /// A task that loops without ever reaching an await that waits: the poll
   /// budget stops it at line 3, and main, which awaits it, goes on. The
