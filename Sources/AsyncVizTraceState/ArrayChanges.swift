@@ -45,6 +45,9 @@ struct ArrayChanges<Element: Equatable & Sendable>: Sendable {
     if k < elements.count { array.append(contentsOf: elements[k...]) }
   }
 
+  /// How many positions changed (new ones included).
+  var changedCount: Int { positions.count }
+
   /// The bytes the changes hold, by their arrays' capacities.
   var storedBytes: Int {
     positions.capacity * MemoryLayout<Int32>.stride + elements.capacity * MemoryLayout<Element>.stride

@@ -9,10 +9,13 @@ import AsyncVizTrace
 /// grow with the run (the tasks, the rust run queue, go's goroutines and
 /// queues, the kernel's blocked threads and run queues: `StateChanges`) what differs from the
 /// previous checkpoint, with the rest of the state whole (it is small beside
-/// them). A checkpoint is whole when the changes since the last whole one
-/// hold twice the bytes the state does, and at least every `fullEvery`th: a
-/// restore then writes at most two states' worth of changes, and whole
-/// checkpoints add at most half to what the changes alone hold. Whole-state checkpoints of a 20,000-task run cost 2 MB each,
+/// them). A checkpoint is whole once the tasks changed since the last whole
+/// one number twice the state's tasks, and at least every `fullEvery`th: a
+/// restore then writes at most two task tables' worth of changes, and whole
+/// checkpoints add at most half to what the changes alone hold. (Tasks are
+/// counted, not bytes: a task is most of a state's weight, about 100 bytes
+/// beside a queue entry's 4, and counts do not depend on the allocator as
+/// arrays' capacities do, so the same trace always gets the same checkpoints.) Whole-state checkpoints of a 20,000-task run cost 2 MB each,
 /// about 500 bytes per event; these cost about what the events changed
 /// (`storedBytes`).
 ///
@@ -42,8 +45,8 @@ public struct TraceHistory: Sendable {
   /// The state at the last checkpoint, to see what the next one changed (it
   /// shares the tip's storage until the tip next changes).
   private var checkpointState = TraceState()
-  /// The bytes of changes kept since the last whole checkpoint.
-  private var changedBytes = 0
+  /// The tasks changed in the checkpoints since the last whole one.
+  private var changedTasks = 0
   /// The index of the last whole checkpoint.
   private var lastFull = 0
   /// The state after every event, extended as events arrive.
@@ -159,18 +162,18 @@ public struct TraceHistory: Sendable {
     return bytes + checkpointState.storedBytes + tip.storedBytes
   }
 
-  /// The bytes of changes a restore of the checkpoint under `n` events
-  /// applies, and the bytes of the state it restores: what the rule for
-  /// whole checkpoints bounds (a test reads it).
-  package func restoreWeight(afterEvents n: Int) -> (changes: Int, state: Int) {
+  /// The changed tasks a restore of the checkpoint under `n` events writes,
+  /// and the tasks of the state it restores: what the rule for whole
+  /// checkpoints bounds (a test reads it).
+  package func restoreWeight(afterEvents n: Int) -> (changedTasks: Int, tasks: Int) {
     let c = min(max(n, 0) / interval, checkpoints.count - 1)
     var full = c
-    var changes = 0
+    var changed = 0
     while let list = checkpoints[full].changes {
-      changes += list.storedBytes
+      changed += list.tasks.changedCount
       full -= 1
     }
-    return (changes, restore(c).storedBytes)
+    return (changed, restore(c).tasks.count)
   }
 
   /// The state at checkpoint `c`: the full checkpoint at or before it, then
@@ -203,16 +206,16 @@ public struct TraceHistory: Sendable {
   }
 
   /// Keeps the tip as the next checkpoint: what its growing parts changed,
-  /// or whole when the changes since the last whole one weigh twice the
-  /// state (a run whose every task changes between checkpoints, as a
+  /// or whole once the tasks changed since the last whole one number twice
+  /// its tasks (a run whose every task changes between checkpoints, as a
   /// thousand sleepers do, would else apply 63 lists each as long as a copy;
   /// at once the state's weight, a 20,000-task view held 3.4x its replay).
   private mutating func addCheckpoint() {
     let changes = tip.changes(since: checkpointState)
-    changedBytes += changes.storedBytes
-    if checkpoints.count - lastFull >= Self.fullEvery || changedBytes >= 2 * tip.storedBytes {
+    changedTasks += changes.tasks.changedCount
+    if checkpoints.count - lastFull >= Self.fullEvery || changedTasks >= 2 * tip.tasks.count {
       lastFull = checkpoints.count
-      changedBytes = 0
+      changedTasks = 0
       checkpoints.append(Checkpoint(rest: tip, changes: nil))
     } else {
       checkpoints.append(Checkpoint(rest: tip.withoutGrowing, changes: changes))

@@ -77,17 +77,17 @@ func aLargeModelHistoryStaysWithinABudgetOfBytesPerEvent(model: RuntimeModel, in
 }
 
 /// A run whose every task changes between checkpoints (a thousand sleepers)
-/// keeps a whole checkpoint once the changes since the last whole one weigh
-/// twice the state: a restore then applies at most that and one list more,
-/// not up to 63 lists each about a whole state long. (That few whole ones
-/// are kept where changes are sparse, the budgets above check.)
-@Test func aRestoreAppliesAtMostTwoStatesOfChanges() {
+/// keeps a whole checkpoint once the tasks changed since the last whole one
+/// number twice its tasks: a restore then writes at most that and one list
+/// more, not up to 63 lists each about a whole task table long. (That few
+/// whole ones are kept where changes are sparse, the budgets above check.)
+@Test func aRestoreWritesAtMostTwoTaskTablesOfChanges() {
   let dense = NativePrograms.sleepers(tasks: 1_000, rounds: 20)
   let history = TraceHistory(trace: dense, interval: 1_024)
   var heaviest = 0.0
   for n in stride(from: 0, through: dense.events.count, by: 1_024) {
     let weight = history.restoreWeight(afterEvents: n)
-    heaviest = max(heaviest, Double(weight.changes) / Double(max(1, weight.state)))
+    heaviest = max(heaviest, Double(weight.changedTasks) / Double(max(1, weight.tasks)))
   }
-  #expect(heaviest > 0.5 && heaviest < 3, "heaviest restore: \(heaviest) whole states of changes")
+  #expect(heaviest > 0.5 && heaviest < 3, "heaviest restore: \(heaviest) task tables of changes")
 }
