@@ -10,14 +10,15 @@ import AsyncVizTrace
 /// queues, the kernel's blocked threads and run queues: `StateChanges`) what differs from the
 /// previous checkpoint, with the rest of the state whole (it is small beside
 /// them). A checkpoint is whole once the tasks changed since the last whole
-/// one number twice the state's tasks, and at least every `fullEvery`th: a
-/// restore then writes at most two task tables' worth of changes, and whole
-/// checkpoints add at most half to what the changes alone hold. (Tasks are
-/// counted, not bytes: a task is most of a state's weight, about 100 bytes
-/// beside a queue entry's 4, and counts do not depend on the allocator as
-/// arrays' capacities do, so the same trace always gets the same checkpoints.) Whole-state checkpoints of a 20,000-task run cost 2 MB each,
-/// about 500 bytes per event; these cost about what the events changed
-/// (`storedBytes`).
+/// one number as many as the state's tasks, and at least every
+/// `fullEvery`th: a restore then writes less than two task tables' worth of
+/// changes, and whole checkpoints at most double what the changes alone
+/// hold. (Tasks are counted, not bytes: a task is most of a state's weight,
+/// 88 bytes beside a queue entry's 4, and counts do not depend on the
+/// allocator as arrays' capacities do, so the same trace always gets the
+/// same checkpoints.) Whole-state checkpoints of a 20,000-task run cost
+/// 2 MB each, about 500 bytes per event; these cost about what the events
+/// changed (`storedBytes`).
 ///
 /// Shares the events with the trace it syncs with: it holds no copy of its
 /// own (a live producer appends to them: see `record(_:thenSyncWith:)`).
@@ -206,14 +207,16 @@ public struct TraceHistory: Sendable {
   }
 
   /// Keeps the tip as the next checkpoint: what its growing parts changed,
-  /// or whole once the tasks changed since the last whole one number twice
-  /// its tasks (a run whose every task changes between checkpoints, as a
+  /// or whole once the tasks changed since the last whole one number its
+  /// tasks (a run whose every task changes between checkpoints, as a
   /// thousand sleepers do, would else apply 63 lists each as long as a copy;
-  /// at once the state's weight, a 20,000-task view held 3.4x its replay).
+  /// the rule at twice or one and a half times the tasks left node's jumps
+  /// slower than with a whole checkpoint in 32, at once the tasks they are
+  /// faster and the 20,000-task view holds 2.8x its replay, goal 3x).
   private mutating func addCheckpoint() {
     let changes = tip.changes(since: checkpointState)
     changedTasks += changes.tasks.changedCount
-    if checkpoints.count - lastFull >= Self.fullEvery || changedTasks >= 2 * tip.tasks.count {
+    if checkpoints.count - lastFull >= Self.fullEvery || changedTasks >= tip.tasks.count {
       lastFull = checkpoints.count
       changedTasks = 0
       checkpoints.append(Checkpoint(rest: tip, changes: nil))

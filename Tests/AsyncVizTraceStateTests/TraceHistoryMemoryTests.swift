@@ -78,7 +78,7 @@ func aLargeModelHistoryStaysWithinABudgetOfBytesPerEvent(model: RuntimeModel, in
 
 /// A run whose every task changes between checkpoints (a thousand sleepers)
 /// keeps a whole checkpoint once the tasks changed since the last whole one
-/// number twice its tasks: a restore then writes at most that and one list
+/// number its tasks: a restore then writes less than that and one list
 /// more, not up to 63 lists each about a whole task table long. (That few
 /// whole ones are kept where changes are sparse, the budgets above check.)
 @Test func aRestoreWritesAtMostTwoTaskTablesOfChanges() {
