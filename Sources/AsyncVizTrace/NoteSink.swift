@@ -40,6 +40,20 @@ extension NoteSink where Self: ~Copyable {
     string(trace.string(op))
   }
 
+  /// "#2 handler sends its db.query request on a new socket, fd 7, at once":
+  /// the node and threads notes of a request sent on a connection of the
+  /// task's own, its fd after `connection`, then what the send does.
+  package mutating func request(
+    by task: TaskID, _ verb: StaticString, _ resource: StringID, _ op: StringID, on connection: StaticString,
+    fd: Int32, then: StaticString, in trace: Trace
+  ) {
+    request(by: task, verb, resource, op, in: trace)
+    text(" request on ")
+    text(connection)
+    number(Int64(fd))
+    text(then)
+  }
+
   /// "#2 handler makes a blocking call for 40 ms": how the rust, node and
   /// threads notes of `block` begin (each goes on with what the call stops).
   package mutating func blockingCall(by task: TaskID, for us: Int64, in trace: Trace) {

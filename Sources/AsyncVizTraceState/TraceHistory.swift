@@ -11,12 +11,12 @@ import AsyncVizTrace
 /// previous checkpoint, with the rest of the state whole (it is small beside
 /// them). A checkpoint is whole once the tasks changed since the last whole
 /// one number as many as the state's tasks, and at least every
-/// `fullEvery`th: a restore then writes less than two task tables' worth of
-/// changes, and whole checkpoints at most double what the changes alone
-/// hold. (Tasks are counted, not bytes: a task is most of a state's weight,
-/// 88 bytes beside a queue entry's 4, and counts do not depend on the
-/// allocator as arrays' capacities do, so the same trace always gets the
-/// same checkpoints.) Whole-state checkpoints of a 20,000-task run cost
+/// `fullEvery`th: a restore then copies one task table and applies fewer
+/// changed tasks than it holds, and whole checkpoints at most double what
+/// the changes alone hold. (Tasks are counted, not bytes: a task is most of
+/// a state's weight, 88 bytes beside a queue entry's 4, and counts do not
+/// depend on the allocator as arrays' capacities do, so the same trace
+/// always gets the same checkpoints.) Whole-state checkpoints of a 20,000-task run cost
 /// 2 MB each, about 500 bytes per event; these cost about what the events
 /// changed (`storedBytes`).
 ///
@@ -163,25 +163,27 @@ public struct TraceHistory: Sendable {
     return bytes + checkpointState.storedBytes + tip.storedBytes
   }
 
-  /// The changed tasks a restore of the checkpoint under `n` events writes,
-  /// and the tasks of the state it restores: what the rule for whole
-  /// checkpoints bounds (a test reads it).
+  /// The changed tasks a restore of the checkpoint under `n` events
+  /// applies, and the tasks of the state it restores: what the rule for
+  /// whole checkpoints bounds (a test reads it).
   package func restoreWeight(afterEvents n: Int) -> (changedTasks: Int, tasks: Int) {
     let c = min(max(n, 0) / interval, checkpoints.count - 1)
+    let full = lastWhole(atOrBefore: c)
+    let changed = checkpoints[(full + 1)..<(c + 1)].reduce(0) { $0 + ($1.changes?.tasks.changedCount ?? 0) }
+    return (changed, checkpoints[c].changes?.tasks.count ?? checkpoints[c].rest.tasks.count)
+  }
+
+  /// The whole checkpoint at or before `c` (checkpoint 0 is whole).
+  private func lastWhole(atOrBefore c: Int) -> Int {
     var full = c
-    var changed = 0
-    while let list = checkpoints[full].changes {
-      changed += list.tasks.changedCount
-      full -= 1
-    }
-    return (changed, restore(c).tasks.count)
+    while checkpoints[full].changes != nil { full -= 1 }
+    return full
   }
 
   /// The state at checkpoint `c`: the full checkpoint at or before it, then
   /// the changes of each one up to `c`.
   private func restore(_ c: Int) -> TraceState {
-    var full = c
-    while checkpoints[full].changes != nil { full -= 1 }
+    let full = lastWhole(atOrBefore: c)
     if full == c { return checkpoints[c].rest }
     var growing = checkpoints[full].rest
     // Room for the tasks at `c` at once when they grow: the copy the first
@@ -209,10 +211,9 @@ public struct TraceHistory: Sendable {
   /// Keeps the tip as the next checkpoint: what its growing parts changed,
   /// or whole once the tasks changed since the last whole one number its
   /// tasks (a run whose every task changes between checkpoints, as a
-  /// thousand sleepers do, would else apply 63 lists each as long as a copy;
-  /// the rule at twice or one and a half times the tasks left node's jumps
-  /// slower than with a whole checkpoint in 32, at once the tasks they are
-  /// faster and the 20,000-task view holds 2.8x its replay, goal 3x).
+  /// thousand sleepers do, would else apply 63 lists each as long as a
+  /// copy). A higher threshold measured slower node jumps; this one keeps
+  /// the 20,000-task view within its memory goal (decisions.md, round nine).
   private mutating func addCheckpoint() {
     let changes = tip.changes(since: checkpointState)
     changedTasks += changes.tasks.changedCount

@@ -29,7 +29,7 @@ public struct NodeTranslator: ProgramTranslator {
   }
 
   /// The program's declarations alone (resources, channels, async fns, with
-  /// the .av `main` as `NodeNames.main`), for a script that holds many programs.
+  /// the .av `main` as `av_main`, `NodeNames().main`), for a script that holds many programs.
   public func items(_ shape: ProgramShape) throws(TranslationError) -> String {
     var emitter = NodeEmitter(shape: shape)
     return try emitter.program()

@@ -46,7 +46,7 @@ public struct RustTranslator: ProgramTranslator {
   }
 
   /// The program's declarations alone (resources, channels, async fns, with
-  /// the .av `main` as `RustNames.main`), for a project that holds many programs.
+  /// the .av `main` as `av_main`, `RustNames().main`), for a project that holds many programs.
   public func items(_ shape: ProgramShape) throws(TranslationError) -> String {
     var emitter = RustEmitter(shape: shape)
     return try emitter.program()

@@ -39,18 +39,4 @@ extension NoteSink where Self: ~Copyable {
     let helper = HelperUnits.isHelper(named: trace.task(task)?.name ?? "", in: words.model)
     text(helper ? words.helper : words.plain)
   }
-
-  /// "#2 handler sends its db.query request on a new socket, fd 7, at once":
-  /// the node and threads notes of a request sent on a connection of the
-  /// task's own, its fd after `connection`, then what the send does.
-  mutating func request(
-    by task: TaskID, _ verb: StaticString, _ resource: StringID, _ op: StringID, on connection: StaticString,
-    fd: Int32, then: StaticString, in trace: Trace
-  ) {
-    request(by: task, verb, resource, op, in: trace)
-    text(" request on ")
-    text(connection)
-    number(Int64(fd))
-    text(then)
-  }
 }
