@@ -20,6 +20,9 @@ struct ChildProcess {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// How often the kernel took a CPU from the child's threads while they
+    /// could run (`ru_nivcsw`): how busy the machine was under a real-time run.
+    var involuntarySwitches: Int
   }
 
   var executable: URL
@@ -37,12 +40,12 @@ struct ChildProcess {
       unlink(errPath)
     }
     let pid = try spawn(stdoutPath: outPath, stderrPath: errPath)
-    let status = try Self.wait(for: pid)
+    let (status, switches) = try Self.wait(for: pid)
     let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
     let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
     return Result(
       status: status, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: err, as: UTF8.self))
+      stderr: String(decoding: err, as: UTF8.self), involuntarySwitches: switches)
   }
 
   private func spawn(stdoutPath: String, stderrPath: String) throws -> pid_t {
@@ -70,7 +73,6 @@ struct ChildProcess {
     return pid
   }
 
-  /// waitpid, retried on EINTR; the exit code, or 128 + the signal that ended it.
   /// The first executable `name` in the directories of PATH (`pathWhenUnset`
   /// when PATH is not set), then in `also`, or nil: how the oracles find
   /// cargo, node and go.
@@ -83,15 +85,18 @@ struct ChildProcess {
     return nil
   }
 
-  private static func wait(for pid: pid_t) throws -> Int32 {
+  /// wait4, retried on EINTR: the exit code, or 128 + the signal that ended
+  /// it, and the child's involuntary context switches.
+  private static func wait(for pid: pid_t) throws -> (Int32, Int) {
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 {
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 {
       if errno != EINTR {
-        throw OracleError("waitpid \(pid) failed: \(String(cString: strerror(errno)))")
+        throw OracleError("wait4 \(pid) failed: \(String(cString: strerror(errno)))")
       }
     }
     let signal = status & 0x7f
-    return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    return (signal == 0 ? (status >> 8) & 0xff : 128 + signal, Int(usage.ru_nivcsw))
   }
 }
 

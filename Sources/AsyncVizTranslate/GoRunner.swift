@@ -56,16 +56,17 @@ public struct GoRunner: Sendable {
 
   /// Writes one translated program (`GoTranslator.translate`) as `directory/main.go`,
   /// builds it and runs it with GOMAXPROCS=1, as its header says; gives its
-  /// exit status, standard output and standard error.
+  /// exit status, standard output and standard error, and how often the kernel
+  /// took a CPU from it (`ChildProcess.Result.involuntarySwitches`).
   public static func runProgram(_ source: String, in directory: URL, go: URL) throws -> (
-    status: Int32, stdout: String, stderr: String
+    status: Int32, stdout: String, stderr: String, involuntarySwitches: Int
   ) {
     let prog = try buildProgram(source, in: directory, go: go)
     var env = ProcessInfo.processInfo.environment
     env["GOMAXPROCS"] = "1"
     let result = try ChildProcess(executable: prog, arguments: [], directory: directory, environment: env)
       .run()
-    return (result.status, result.stdout, result.stderr)
+    return (result.status, result.stdout, result.stderr, result.involuntarySwitches)
   }
 
   /// Runs the named programs (each in a process of its own, see `GoProject`).
