@@ -6,8 +6,8 @@ import AsyncVizLang
 /// the same way in both (`} else if ... {`), so only the spellings are asked
 /// of each. (Node's emitter keeps its own: it tracks JavaScript names, not kinds.)
 protocol BlockEmitter: SourceEmitter {
-  /// The target type of a parameter of `kind`.
-  func typeName(_ kind: ValueKind) -> String
+  /// The target types a parameter of each kind is declared with.
+  static var kindTypes: (data: String, future: String, handle: String) { get }
   /// An integer (its digits or a constant's target name) as a value.
   func intValue(_ number: String) -> String
   /// A duration literal as a value.
@@ -18,11 +18,12 @@ protocol BlockEmitter: SourceEmitter {
   var noneValue: String { get }
   /// A variable of the program read as a value.
   func variableValue(_ name: String) -> String
-  /// `list[i]` as a value.
-  func itemValue(_ list: Expression, _ i: Int64, _ scope: KindScope) throws(TranslationError) -> String
-  /// `print`, `block` or `work` where a value is expected: the call, then ().
-  func plainCallValue(_ call: PlainCall, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
-    -> String
+  /// Item `i` of `list` (a list value, written as `operand` writes it).
+  func itemValue(_ list: String, _ i: Int64) -> String
+  /// () as a value, after running `statement` (a plain call, without `statementEnd`).
+  func unitValue(after statement: String) -> String
+  /// `e` as a value that is only read (indexed, compared, printed).
+  func operand(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String
   /// `await e` as a value.
   func awaited(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String
   /// A channel's `send(v)` or `recv()` (`receiver` is a channel of the program).
@@ -74,12 +75,26 @@ extension BlockEmitter {
       if scope.kind(of: n) == nil && n == "none" { return noneValue }
       return variableValue(n)
     case .await(let inner): return try awaited(inner, scope)
-    case .index(let list, let i, _): return try itemValue(list, i, scope)
+    case .index(let list, let i, _): return itemValue(try operand(list, scope), i)
     case .call(let callee, let args):
-      if let plain = PlainCall(rawValue: callee) { return try plainCallValue(plain, args, scope) }
+      if let plain = PlainCall(rawValue: callee) { return unitValue(after: try plainCall(plain, args, scope)) }
       throw TranslationError(e.location, "a future is used where a value is expected")
     case .method, .spawn:
       throw TranslationError(e.location, "a future is used where a value is expected")
+    }
+  }
+
+  /// An operand is written as a value where reading a variable does not copy it.
+  func operand(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
+    try value(e, scope)
+  }
+
+  /// The target type of a parameter of `kind`.
+  func typeName(_ kind: ValueKind) -> String {
+    switch kind {
+    case .data: Self.kindTypes.data
+    case .future: Self.kindTypes.future
+    case .handle: Self.kindTypes.handle
     }
   }
 

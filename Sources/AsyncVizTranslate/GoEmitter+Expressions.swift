@@ -8,24 +8,11 @@ extension GoEmitter {
   func stringValue(_ parts: [StringPart]) -> String { stringExpression(parts) }
   var noneValue: String { "none" }
   func variableValue(_ name: String) -> String { goName(name) }
-  /// The type a parameter of `kind` is declared with.
-  func typeName(_ kind: ValueKind) -> String {
-    switch kind {
-    case .data: "Value"
-    case .future: "func() Value"
-    case .handle: "*Handle"
-    }
-  }
-
-  func itemValue(_ list: Expression, _ i: Int64, _ scope: KindScope) throws(TranslationError) -> String {
-    "item(\(try value(list, scope)), \(i))"
-  }
-
-  func plainCallValue(_ call: PlainCall, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
-    -> String
-  {
-    "func() Value {\n\t\(try plainCall(call, args, scope))\n\treturn unit\n}()"
-  }
+  /// The types a parameter of each kind is declared with.
+  static let kindTypes = (data: "Value", future: "func() Value", handle: "*Handle")
+  func itemValue(_ list: String, _ i: Int64) -> String { "item(\(list), \(i))" }
+  /// A plain call where a value is expected runs in a closure that gives ().
+  func unitValue(after statement: String) -> String { "func() Value {\n\t\(statement)\n\treturn unit\n}()" }
 
   /// A count or a range end as a Go int64.
   func integer(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {

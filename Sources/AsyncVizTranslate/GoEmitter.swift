@@ -16,7 +16,7 @@ struct GoEmitter: BlockEmitter {
   /// The Go name of each visible .av variable, innermost block last.
   var variables: [[String: String]] = []
 
-  static func docComment(_ text: String) -> String { "// \(text)" }
+  static func docComment(_ text: String) -> String { "// " + text.replacing("\n", with: "\n// ") }
 
   static let channelNote = "a buffered Go channel, never closed."
 
@@ -28,21 +28,18 @@ struct GoEmitter: BlockEmitter {
     "const \(names.constant(constant.name)) = \(constant.value)"
   }
 
-  /// `resource db latency 40ms` and one operation on it.
-  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String) {
-    line(
-      "// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(CompiledProgram.durationSource(resource.latencyUs))`):"
-    )
-    line(
-      "// the server answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer"
-    )
-    line("// stands in for the socket: the goroutine parks either way.")
-    braced(
-      "func \(name)(request string) Value {",
-      [
-        "time.Sleep(\(durationLiteral(resource.latencyUs)))",
-        "return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), request)",
-      ])
+  static func resourceNote(_ quote: String, answering latency: String) -> String {
+    """
+    \(quote)
+    the server answers after \(latency), echoing the request. A timer
+    stands in for the socket: the goroutine parks either way.
+    """
+  }
+
+  static func resourceHead(_ name: String) -> String { "func \(name)(request string) Value {" }
+
+  func resourceBody(latencyUs: Int64, resource: String, operation: String) -> [String] {
+    ["time.Sleep(\(durationLiteral(latencyUs)))", "return reply(\(resource), \(operation), request)"]
   }
 
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {

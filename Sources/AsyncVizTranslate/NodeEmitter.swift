@@ -19,7 +19,8 @@ struct NodeEmitter: SourceEmitter {
   /// `let x = f(x)`'s own, not yet initialised, x).
   var taken: Set<String> = []
 
-  static func docComment(_ text: String) -> String { "/** \(text) */" }
+  /// A comment of several lines continues each with ` *  `, as the preludes' comments do.
+  static func docComment(_ text: String) -> String { "/** " + text.replacing("\n", with: "\n *  ") + " */" }
 
   static let channelNote = "shared by every async fn, never closed."
 
@@ -31,21 +32,18 @@ struct NodeEmitter: SourceEmitter {
     "const \(names.constant(constant.name)) = \(constant.value);"
   }
 
-  /// `resource db latency 40ms` and one operation on it.
-  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String) {
-    let latency = CompiledProgram.durationSource(resource.latencyUs)
-    line(
-      "/** `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the request")
-    line(
-      " *  leaves when called; the answer, echoing it, comes \(DurationText.duration(resource.latencyUs)) later."
-    )
-    line(" *  A timer stands in for the socket. */")
-    braced(
-      "async function \(name)(text) {",
-      [
-        "await sleep(\(resource.latencyUs));",
-        "return reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), text);",
-      ])
+  static func resourceNote(_ quote: String, answering latency: String) -> String {
+    """
+    \(quote) the request
+    leaves when called; the answer, echoing it, comes \(latency) later.
+    A timer stands in for the socket.
+    """
+  }
+
+  static func resourceHead(_ name: String) -> String { "async function \(name)(text) {" }
+
+  func resourceBody(latencyUs: Int64, resource: String, operation: String) -> [String] {
+    ["await sleep(\(latencyUs));", "return reply(\(resource), \(operation), text);"]
   }
 
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {

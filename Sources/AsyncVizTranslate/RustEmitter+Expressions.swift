@@ -8,24 +8,12 @@ extension RustEmitter {
   var noneValue: String { "Value::None" }
   /// A variable is cloned: .av values are copied, never moved.
   func variableValue(_ name: String) -> String { "\(names.local(name)).clone()" }
-  /// The type a parameter of `kind` is declared with.
-  func typeName(_ kind: ValueKind) -> String {
-    switch kind {
-    case .data: "Value"
-    case .future: "impl Future<Output = Value> + Send + 'static"
-    case .handle: "JoinHandle<Value>"
-    }
-  }
-
-  func itemValue(_ list: Expression, _ i: Int64, _ scope: KindScope) throws(TranslationError) -> String {
-    "\(try operand(list, scope)).item(\(i))"
-  }
-
-  func plainCallValue(_ call: PlainCall, _ args: [Expression], _ scope: KindScope) throws(TranslationError)
-    -> String
-  {
-    "{ \(try plainCall(call, args, scope)); Value::Unit }"
-  }
+  /// The types a parameter of each kind is declared with.
+  static let kindTypes = (
+    data: "Value", future: "impl Future<Output = Value> + Send + 'static", handle: "JoinHandle<Value>"
+  )
+  func itemValue(_ list: String, _ i: Int64) -> String { "\(list).item(\(i))" }
+  func unitValue(after statement: String) -> String { "{ \(statement); Value::Unit }" }
 
   /// `e` as a `Value` that is only read (compared, indexed): a variable is not cloned.
   func operand(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {

@@ -12,7 +12,7 @@ struct RustEmitter: BlockEmitter {
   /// The fn being written (for recursive calls).
   var currentFunction = ""
 
-  static func docComment(_ text: String) -> String { "/// \(text)" }
+  static func docComment(_ text: String) -> String { "/// " + text.replacing("\n", with: "\n/// ") }
 
   static let channelNote = "shared by every task, never closed."
 
@@ -27,21 +27,18 @@ struct RustEmitter: BlockEmitter {
     "const \(names.constant(constant.name)): i64 = \(constant.value);"
   }
 
-  /// `resource db latency 40ms` and one operation on it.
-  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String) {
-    let latency = CompiledProgram.durationSource(resource.latencyUs)
-    line(
-      "/// `\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(latency)`): the server")
-    line(
-      "/// answers after \(DurationText.duration(resource.latencyUs)), echoing the request. A timer stands in"
-    )
-    line("/// for the socket.")
-    braced(
-      "async fn \(name)(request: String) -> Value {",
-      [
-        "sleep(\(durationLiteral(resource.latencyUs))).await;",
-        "reply(\(stringLiteral(op.resource)), \(stringLiteral(op.operation)), &request)",
-      ])
+  static func resourceNote(_ quote: String, answering latency: String) -> String {
+    """
+    \(quote) the server
+    answers after \(latency), echoing the request. A timer stands in
+    for the socket.
+    """
+  }
+
+  static func resourceHead(_ name: String) -> String { "async fn \(name)(request: String) -> Value {" }
+
+  func resourceBody(latencyUs: Int64, resource: String, operation: String) -> [String] {
+    ["sleep(\(durationLiteral(latencyUs))).await;", "reply(\(resource), \(operation), &request)"]
   }
 
   mutating func function(_ fn: FunctionDecl) throws(TranslationError) {

@@ -1,4 +1,5 @@
 import AsyncVizLang
+import AsyncVizTrace
 
 /// What the three translators' emitters (Rust, Node, Go) share: the order of
 /// a program's declarations, the text being written, line by line at an
@@ -21,7 +22,8 @@ protocol SourceEmitter {
   /// How this program's names are spelled.
   var names: Names { get }
 
-  /// `text` as a one-line doc comment in the target language.
+  /// `text` as a doc comment in the target language, a comment line for
+  /// each of its lines.
   static func docComment(_ text: String) -> String
   /// What a channel is in the target language: its doc comment's words
   /// after the .av declaration it quotes.
@@ -30,8 +32,18 @@ protocol SourceEmitter {
   func declaration(of channel: ChannelDecl) -> String
   /// The target declaration of a `const` (the uses print its name).
   func declaration(of constant: ConstantDecl) -> String
-  /// Writes the fn `name` for `op` on `resource`, followed by a blank line.
-  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String)
+  /// The doc comment's text for a resource operation's fn: `quote` (the .av
+  /// operation and declaration), then what the fn does in the target, for a
+  /// resource that answers after `latency`, wrapped as the target's text wraps.
+  static func resourceNote(_ quote: String, answering latency: String) -> String
+  /// The first line of the fn `name` for a resource operation, taking the request's text.
+  static func resourceHead(_ name: String) -> String
+  /// The statements of a resource operation's fn: wait `latencyUs`, then
+  /// answer `reply(resource, operation, request)` (`resource` and
+  /// `operation` already as string literals).
+  func resourceBody(latencyUs: Int64, resource: String, operation: String) -> [String]
+  /// `text` as a string literal.
+  func stringLiteral(_ text: String) -> String
   /// Writes an async fn, followed by a blank line.
   mutating func function(_ fn: FunctionDecl) throws(TranslationError)
 }
@@ -66,6 +78,21 @@ extension SourceEmitter {
   mutating func constant(_ constant: ConstantDecl) {
     line(Self.docComment("`const \(constant.name) = \(constant.value)`."))
     line(declaration(of: constant))
+  }
+
+  /// The fn `name` for `op` on `resource`, followed by a blank line: a doc
+  /// comment quoting the .av operation and declaration, then a body that
+  /// waits the resource's latency and answers, echoing the request (in all
+  /// three targets a timer stands in for the socket).
+  mutating func resourceFunction(_ op: ResourceOperation, on resource: ResourceDecl, name: String) {
+    let declared = CompiledProgram.durationSource(resource.latencyUs)
+    let quote = "`\(op.resource).\(op.operation)(...)` (`resource \(op.resource) latency \(declared)`):"
+    line(Self.docComment(Self.resourceNote(quote, answering: DurationText.duration(resource.latencyUs))))
+    braced(
+      Self.resourceHead(name),
+      resourceBody(
+        latencyUs: resource.latencyUs, resource: stringLiteral(op.resource),
+        operation: stringLiteral(op.operation)))
   }
 
   /// The doc comment before `main`.
