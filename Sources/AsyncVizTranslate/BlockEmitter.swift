@@ -77,7 +77,9 @@ extension BlockEmitter {
     case .await(let inner): return try awaited(inner, scope)
     case .index(let list, let i, _): return itemValue(try operand(list, scope), i)
     case .call(let callee, let args):
-      if let plain = PlainCall(rawValue: callee) { return unitValue(after: try plainCall(plain, args, scope)) }
+      if let plain = PlainCall(rawValue: callee) {
+        return unitValue(after: try plainCall(plain, args, scope))
+      }
       throw TranslationError(e.location, "a future is used where a value is expected")
     case .method, .spawn:
       throw TranslationError(e.location, "a future is used where a value is expected")
