@@ -1,5 +1,4 @@
 import AsyncVizLang
-import AsyncVizTrace
 
 /// Writes one program's declarations and statements as Go. Expressions are in
 /// GoEmitter+Expressions.swift. An async fn is a plain Go function: `await f()`

@@ -1,5 +1,4 @@
 import AsyncVizLang
-import AsyncVizTrace
 
 /// Writes one program's declarations and statements as JavaScript for Node.
 /// Every .av future is a promise: an async fn call or a resource request

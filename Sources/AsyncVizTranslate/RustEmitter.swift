@@ -1,5 +1,4 @@
 import AsyncVizLang
-import AsyncVizTrace
 
 /// Writes one program's declarations and statements as Rust. Expressions are
 /// in RustEmitter+Expressions.swift, futures in RustEmitter+Futures.swift.
