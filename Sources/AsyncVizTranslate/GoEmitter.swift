@@ -19,13 +19,11 @@ struct GoEmitter: BlockEmitter {
 
   static let channelNote = "a buffered Go channel, never closed."
 
-  func declaration(of channel: ChannelDecl) -> String {
-    "var \(names.channel(channel.name)) = make(chan Value, \(capacity(of: channel)))"
+  static func channelDeclaration(_ name: String, capacity: String) -> String {
+    "var \(name) = make(chan Value, \(capacity))"
   }
 
-  func declaration(of constant: ConstantDecl) -> String {
-    "const \(names.constant(constant.name)) = \(constant.value)"
-  }
+  static func constantDeclaration(_ name: String, _ value: Int64) -> String { "const \(name) = \(value)" }
 
   static func resourceNote(_ quote: String, answering latency: String) -> String {
     """

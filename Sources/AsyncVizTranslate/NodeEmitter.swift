@@ -23,13 +23,11 @@ struct NodeEmitter: SourceEmitter {
 
   static let channelNote = "shared by every async fn, never closed."
 
-  func declaration(of channel: ChannelDecl) -> String {
-    "const \(names.channel(channel.name)) = new Channel(\(capacity(of: channel)));"
+  static func channelDeclaration(_ name: String, capacity: String) -> String {
+    "const \(name) = new Channel(\(capacity));"
   }
 
-  func declaration(of constant: ConstantDecl) -> String {
-    "const \(names.constant(constant.name)) = \(constant.value);"
-  }
+  static func constantDeclaration(_ name: String, _ value: Int64) -> String { "const \(name) = \(value);" }
 
   static func resourceNote(_ quote: String, answering latency: String) -> String {
     """

@@ -15,16 +15,16 @@ struct RustEmitter: BlockEmitter {
 
   static let channelNote = "shared by every task, never closed."
 
-  func declaration(of channel: ChannelDecl) -> String {
-    let capacity =
-      channel.capacityConstant.map { "\(names.constant($0)) as usize" } ?? "\(channel.capacity)"
-    return
-      "static \(names.channel(channel.name)): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(capacity)));"
+  static func channelDeclaration(_ name: String, capacity: String) -> String {
+    "static \(name): LazyLock<Channel> = LazyLock::new(|| Channel::new(\(capacity)));"
   }
 
-  func declaration(of constant: ConstantDecl) -> String {
-    "const \(names.constant(constant.name)): i64 = \(constant.value);"
+  static func constantDeclaration(_ name: String, _ value: Int64) -> String {
+    "const \(name): i64 = \(value);"
   }
+
+  /// `Channel::new` takes a `usize`; the constants are `i64`.
+  static func capacity(constant name: String) -> String { "\(name) as usize" }
 
   static func resourceNote(_ quote: String, answering latency: String) -> String {
     """

@@ -28,10 +28,13 @@ protocol SourceEmitter {
   /// What a channel is in the target language: its doc comment's words
   /// after the .av declaration it quotes.
   static var channelNote: String { get }
-  /// The target declaration of a `channel` (one line).
-  func declaration(of channel: ChannelDecl) -> String
-  /// The target declaration of a `const` (the uses print its name).
-  func declaration(of constant: ConstantDecl) -> String
+  /// The target declaration (one line) of a channel with the target name
+  /// `name`, holding `capacity` values at most.
+  static func channelDeclaration(_ name: String, capacity: String) -> String
+  /// The target declaration of a constant with the target name `name` (the uses print that name).
+  static func constantDeclaration(_ name: String, _ value: Int64) -> String
+  /// The constant with the target name `name` where a channel's capacity is expected.
+  static func capacity(constant name: String) -> String
   /// The doc comment's text for a resource operation's fn: `quote` (the .av
   /// operation and declaration), then what the fn does in the target, for a
   /// resource that answers after `latency`, wrapped as the target's text wraps.
@@ -70,14 +73,14 @@ extension SourceEmitter {
     line(
       Self.docComment(
         "`channel \(channel.name) capacity \(Self.capacitySource(channel))`: \(Self.channelNote)"))
-    line(declaration(of: channel))
+    line(Self.channelDeclaration(names.channel(channel.name), capacity: capacity(of: channel)))
     line("")
   }
 
   /// A `const`: a doc comment quoting it, then the target's.
   mutating func constant(_ constant: ConstantDecl) {
     line(Self.docComment("`const \(constant.name) = \(constant.value)`."))
-    line(declaration(of: constant))
+    line(Self.constantDeclaration(names.constant(constant.name), constant.value))
   }
 
   /// The fn `name` for `op` on `resource`, followed by a blank line: a doc
@@ -122,10 +125,14 @@ extension SourceEmitter {
     constant.map(names.constant) ?? "\(n)"
   }
 
-  /// A channel's capacity in the target, as `number` writes it.
+  /// A channel's capacity in the target: its digits, or the constant it names.
   func capacity(of channel: ChannelDecl) -> String {
-    number(channel.capacity, constant: channel.capacityConstant)
+    channel.capacityConstant.map { Self.capacity(constant: names.constant($0)) } ?? "\(channel.capacity)"
   }
+
+  /// A constant serves as a capacity as it is, where the target's channels
+  /// take the constants' integer type.
+  static func capacity(constant name: String) -> String { name }
 
   /// How a channel's capacity was written in the .av source.
   static func capacitySource(_ channel: ChannelDecl) -> String {
