@@ -22,7 +22,6 @@ public enum QuizAnswer: Sendable, Hashable {
   case line(String)
   /// Who wakes a task: a `WakeSource` name, or "nobody".
   case wakeBy(String)
-  /// How the run ends: an `EndReason` name, or "dropped" (main completed and
-  /// the runtime dropped tasks still alive).
-  case ending(String)
+  /// How the run ends.
+  case ending(RunEnding)
 }

@@ -39,7 +39,8 @@ func answerFromEvents(_ question: QuizQuestion, in trace: Trace) -> QuizAnswer? 
   case .runEnd:
     guard let end = trace.end else { return nil }
     let dropped = trace.events.contains { if case .taskDrop = $0.payload { true } else { false } }
-    return .ending(end.reason == .completed && dropped ? "dropped" : end.reason.name)
+    if end.reason == .completed { return .ending(dropped ? .dropped : .completed) }
+    return end.reason == .stuck ? .ending(.stuck) : end.reason == .maxSteps ? .ending(.maxSteps) : nil
   case .firstOutput:
     for case .output(_, let text) in trace.events.map(\.payload) { return .line(trace.string(text)) }
     return nil
