@@ -73,9 +73,8 @@ public struct GoSchedState: Sendable, Equatable {
   /// list: a goroutine in none is not searched for, and one in a local queue
   /// is searched for there alone (a search of the 60,000-goroutine global
   /// queue per `go` statement or run made replaying many-requests quadratic).
-  /// (Module-internal for the checkpoints' changes, `GoSchedState+Changes.swift`.)
-  var queuedIn: [Int32] = []
-  var inNetpoller: [Bool] = []
+  private var queuedIn: [Int32] = []
+  private var inNetpoller: [Bool] = []
   private static let notQueued: Int32 = 0
   private static let inGlobal: Int32 = 1
   private static let inLocal: Int32 = 2
@@ -249,4 +248,28 @@ public struct GoSchedState: Sendable, Equatable {
     if case .running(let p, _) = ms[m] { return p }
     return -1
   }
+}
+
+extension GoSchedState {
+  /// The parts that grow with the run, kept by what changed between a
+  /// history's checkpoints (`GrowingPart`): the per-goroutine arrays, the
+  /// run queues and the netpoller's list (the model's local queues are not
+  /// bounded at Go's 256).
+  static let growingParts: [GrowingPart<GoSchedState>] = [
+    .array(\.statuses), .array(\.queuedIn), .array(\.inNetpoller), .queue(\.global), .queue(\.netpoller),
+    .units(\.procs),
+  ]
+
+  /// The bytes this state's arrays hold (a deque by its count).
+  var storedBytes: Int {
+    var bytes =
+      statuses.capacity * MemoryLayout<GStatus>.stride + queuedIn.capacity * 4 + inNetpoller.capacity
+    bytes += (global.count + netpoller.count) * MemoryLayout<TaskID>.stride
+    for proc in procs { bytes += MemoryLayout<Proc>.stride + proc.local.count * MemoryLayout<TaskID>.stride }
+    return bytes + ms.capacity * MemoryLayout<MDoing>.stride
+  }
+}
+
+extension GoSchedState.Proc: QueueUnit {
+  static var queue: WritableKeyPath<Self, Deque<TaskID>> { \.local }
 }
