@@ -73,8 +73,9 @@ public struct GoSchedState: Sendable, Equatable {
   /// list: a goroutine in none is not searched for, and one in a local queue
   /// is searched for there alone (a search of the 60,000-goroutine global
   /// queue per `go` statement or run made replaying many-requests quadratic).
-  private var queuedIn: [Int32] = []
-  private var inNetpoller: [Bool] = []
+  /// (Module-internal for the history's checkpoints: `TraceState.growingParts`.)
+  var queuedIn: [Int32] = []
+  var inNetpoller: [Bool] = []
   private static let notQueued: Int32 = 0
   private static let inGlobal: Int32 = 1
   private static let inLocal: Int32 = 2
@@ -251,15 +252,6 @@ public struct GoSchedState: Sendable, Equatable {
 }
 
 extension GoSchedState {
-  /// The parts that grow with the run, kept by what changed between a
-  /// history's checkpoints (`GrowingPart`): the per-goroutine arrays, the
-  /// run queues and the netpoller's list (the model's local queues are not
-  /// bounded at Go's 256).
-  static let growingParts: [GrowingPart<GoSchedState>] = [
-    .array(\.statuses), .array(\.queuedIn), .array(\.inNetpoller), .queue(\.global), .queue(\.netpoller),
-    .units(\.procs),
-  ]
-
   /// The bytes this state's arrays hold (a deque by its count).
   var storedBytes: Int {
     var bytes =

@@ -5,10 +5,9 @@ import DequeModule
 /// how a history's checkpoint keeps it: what changed since the previous
 /// checkpoint, where a whole copy would cost the run's size (`TraceHistory`).
 ///
-/// A model lists its parts once (`GoSchedState.growingParts`,
-/// `KernelState.growingParts`) and `TraceState` gathers them: a new model's
-/// state names its growing arrays and queues there, and the history keeps,
-/// restores and drops them with no code of its own.
+/// Every model's parts are listed once, in `TraceState.growingParts`: a new
+/// model's state names its growing arrays and queues there, and the history
+/// keeps, restores and drops them with no code of its own.
 struct GrowingPart<State>: Sendable {
   /// What changed in this part from `old` to `new`; nil when nothing did
   /// (most parts of most checkpoints: a rust run has no goroutines).
@@ -51,19 +50,6 @@ struct GrowingPart<State>: Sendable {
         return PartChanges(storedBytes: changes.storedBytes) { changes.apply(to: &$0[keyPath: path]) }
       },
       take: { $0[keyPath: path].takeQueues(from: $1[keyPath: path]) })
-  }
-
-  /// This part of a state held at `path` in a larger one (go's and the
-  /// kernel's states in `TraceState`).
-  func nested<Outer>(in path: WritableKeyPath<Outer, State> & Sendable) -> GrowingPart<Outer> {
-    let inner = self
-    return GrowingPart<Outer>(
-      changes: { old, new in
-        inner.changes(old[keyPath: path], new[keyPath: path]).map { changes in
-          PartChanges(storedBytes: changes.storedBytes) { changes.apply(&$0[keyPath: path]) }
-        }
-      },
-      take: { inner.take(&$0[keyPath: path], $1[keyPath: path]) })
   }
 }
 

@@ -41,9 +41,10 @@ public struct KernelState: Sendable, Equatable {
   /// and its entries in `blocked` (one, but a hand-edited trace may block a
   /// thread twice). A thread in neither is not searched for: a search of
   /// 125,000 blocked threads per thread run made replaying many-requests
-  /// quadratic (25 s to index a million events).
-  private var runQueueOf: [Int32] = []
-  private var blockedEntries: [Int32] = []
+  /// quadratic (25 s to index a million events). (Module-internal for the
+  /// history's checkpoints: `TraceState.growingParts`.)
+  var runQueueOf: [Int32] = []
+  var blockedEntries: [Int32] = []
 
   /// The state before any event.
   public init() {}
@@ -134,13 +135,6 @@ public struct KernelState: Sendable, Equatable {
 }
 
 extension KernelState {
-  /// The parts that grow with the run, kept by what changed between a
-  /// history's checkpoints (`GrowingPart`): the blocked threads and the
-  /// CPUs' run queues, and the indexes into them.
-  static let growingParts: [GrowingPart<KernelState>] = [
-    .queue(\.blocked), .array(\.runQueueOf), .array(\.blockedEntries), .units(\.cpus),
-  ]
-
   /// The bytes this state's arrays hold (a deque by its count).
   var storedBytes: Int {
     var bytes = blocked.count * MemoryLayout<Blocked>.stride + pendingSleep.capacity * 16

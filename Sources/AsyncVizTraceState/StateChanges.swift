@@ -20,14 +20,22 @@ struct StateChanges: Sendable {
 }
 
 extension TraceState {
-  /// The parts besides the tasks that grow with the run: the armed timers,
-  /// the rust run queue (20,000 tasks yielding keep it 20,000 long, 80 KB a
-  /// checkpoint when kept whole: 41 MB of a 2.1 M-event history), and go's
-  /// and the kernel's.
-  static let growingParts: [GrowingPart<TraceState>] =
-    [.queue(\.reactor.timers), TaskQueue.part(\.runQueue)]
-    + GoSchedState.growingParts.map { $0.nested(in: \.go) }
-    + KernelState.growingParts.map { $0.nested(in: \.kernel) }
+  /// The parts besides the tasks that grow with the run, every model's: a
+  /// new model's state adds its growing arrays and queues here, and the
+  /// history keeps, restores and drops them with no code of its own.
+  static let growingParts: [GrowingPart<TraceState>] = [
+    // The armed timers, and the rust run queue (20,000 tasks yielding keep it
+    // 20,000 long, 80 KB a checkpoint when kept whole: 41 MB of a 2.1
+    // M-event history).
+    .queue(\.reactor.timers), TaskQueue.part(\.runQueue),
+    // Go's per-goroutine arrays, its run queues and the netpoller's list (the
+    // model's local queues are not bounded at Go's 256).
+    .array(\.go.statuses), .array(\.go.queuedIn), .array(\.go.inNetpoller), .queue(\.go.global),
+    .queue(\.go.netpoller), .units(\.go.procs),
+    // The kernel's blocked threads, the CPUs' run queues, and the indexes into them.
+    .queue(\.kernel.blocked), .array(\.kernel.runQueueOf), .array(\.kernel.blockedEntries),
+    .units(\.kernel.cpus),
+  ]
 
   /// The changes that make `old`'s growing parts into this state's.
   func changes(since old: TraceState) -> StateChanges {
