@@ -16,7 +16,9 @@ struct GrowingPart<State>: Sendable {
   let take: @Sendable (_ state: inout State, _ other: State) -> Void
 
   /// An array compared position by position (`ArrayChanges`).
-  static func array<Element: Equatable & Sendable>(_ path: WritableKeyPath<State, [Element]> & Sendable) -> Self {
+  static func array<Element: Equatable & Sendable>(_ path: WritableKeyPath<State, [Element]> & Sendable)
+    -> Self
+  {
     GrowingPart(
       changes: { old, new in
         let changes = ArrayChanges(from: old[keyPath: path], to: new[keyPath: path])
