@@ -73,7 +73,7 @@ public struct GoSchedState: Sendable, Equatable {
   /// list: a goroutine in none is not searched for, and one in a local queue
   /// is searched for there alone (a search of the 60,000-goroutine global
   /// queue per `go` statement or run made replaying many-requests quadratic).
-  /// (Module-internal for the checkpoints' changes, `GoSchedState+Changes.swift`.)
+  /// (Module-internal for the history's checkpoints: `TraceState.growingParts`.)
   var queuedIn: [Int32] = []
   var inNetpoller: [Bool] = []
   private static let notQueued: Int32 = 0
@@ -249,4 +249,19 @@ public struct GoSchedState: Sendable, Equatable {
     if case .running(let p, _) = ms[m] { return p }
     return -1
   }
+}
+
+extension GoSchedState {
+  /// The bytes this state's arrays hold (a deque by its count).
+  var storedBytes: Int {
+    var bytes =
+      statuses.capacity * MemoryLayout<GStatus>.stride + queuedIn.capacity * 4 + inNetpoller.capacity
+    bytes += (global.count + netpoller.count) * MemoryLayout<TaskID>.stride
+    for proc in procs { bytes += MemoryLayout<Proc>.stride + proc.local.count * MemoryLayout<TaskID>.stride }
+    return bytes + ms.capacity * MemoryLayout<MDoing>.stride
+  }
+}
+
+extension GoSchedState.Proc: QueueUnit {
+  static var queue: WritableKeyPath<Self, Deque<TaskID>> { \.local }
 }

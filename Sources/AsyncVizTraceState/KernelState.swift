@@ -41,9 +41,10 @@ public struct KernelState: Sendable, Equatable {
   /// and its entries in `blocked` (one, but a hand-edited trace may block a
   /// thread twice). A thread in neither is not searched for: a search of
   /// 125,000 blocked threads per thread run made replaying many-requests
-  /// quadratic (25 s to index a million events).
-  private var runQueueOf: [Int32] = []
-  private var blockedEntries: [Int32] = []
+  /// quadratic (25 s to index a million events). (Module-internal for the
+  /// history's checkpoints: `TraceState.growingParts`.)
+  var runQueueOf: [Int32] = []
+  var blockedEntries: [Int32] = []
 
   /// The state before any event.
   public init() {}
@@ -134,50 +135,6 @@ public struct KernelState: Sendable, Equatable {
 }
 
 extension KernelState {
-  /// What a history's checkpoint keeps of the parts that grow with the run
-  /// (the blocked threads, the CPUs' run queues): what changed since the
-  /// previous checkpoint (`TraceHistory`).
-  struct Changes: Sendable {
-    var blocked: QueueChanges<Blocked>
-    var runQueueOf: ArrayChanges<Int32>
-    var blockedEntries: ArrayChanges<Int32>
-    /// By CPU.
-    var runQueues: UnitQueueChanges<CPU>
-
-    var storedBytes: Int {
-      blocked.storedBytes + runQueueOf.storedBytes + blockedEntries.storedBytes + runQueues.storedBytes
-    }
-  }
-
-  /// The changes that make `old`'s growing parts into this state's.
-  func changes(since old: KernelState) -> Changes {
-    Changes(
-      blocked: QueueChanges(from: old.blocked, to: blocked),
-      runQueueOf: ArrayChanges(from: old.runQueueOf, to: runQueueOf),
-      blockedEntries: ArrayChanges(from: old.blockedEntries, to: blockedEntries),
-      runQueues: UnitQueueChanges(from: old.cpus, to: cpus))
-  }
-
-  /// Brings the growing parts up to the state `changes` were taken from.
-  mutating func apply(_ changes: Changes) {
-    changes.blocked.apply(to: &blocked)
-    changes.runQueueOf.apply(to: &runQueueOf)
-    changes.blockedEntries.apply(to: &blockedEntries)
-    changes.runQueues.apply(to: &cpus)
-  }
-
-  /// Empties the growing parts (a checkpoint keeps the rest whole): those
-  /// of the state before any event.
-  mutating func dropGrowing() { takeGrowing(from: KernelState()) }
-
-  /// Takes the growing parts of `other` (a CPU it has not named gets an empty queue).
-  mutating func takeGrowing(from other: KernelState) {
-    blocked = other.blocked
-    runQueueOf = other.runQueueOf
-    blockedEntries = other.blockedEntries
-    cpus.takeQueues(from: other.cpus)
-  }
-
   /// The bytes this state's arrays hold (a deque by its count).
   var storedBytes: Int {
     var bytes = blocked.count * MemoryLayout<Blocked>.stride + pendingSleep.capacity * 16

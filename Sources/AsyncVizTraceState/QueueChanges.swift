@@ -46,6 +46,9 @@ struct QueueChanges<Element: Equatable & Sendable>: Sendable {
     queue.append(contentsOf: appended)
   }
 
+  /// Whether the queue did not change.
+  var isEmpty: Bool { removed.isEmpty && appended.isEmpty }
+
   /// The bytes the changes hold, by their arrays' capacities.
   var storedBytes: Int {
     removed.capacity * MemoryLayout<Range<Int32>>.stride + appended.capacity * MemoryLayout<Element>.stride

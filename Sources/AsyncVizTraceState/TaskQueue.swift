@@ -42,13 +42,21 @@ public struct TaskQueue: Sendable, Equatable {
   /// The bytes the queue's array holds, by its capacity.
   var storedBytes: Int { storage.capacity * MemoryLayout<TaskID>.stride }
 
-  /// The changes that make `old` into this queue (a history's checkpoint).
-  func changes(since old: TaskQueue) -> QueueChanges<TaskID> {
-    QueueChanges(from: old.elements, to: elements)
+  /// The queue at `path` as a part of a state that grows with the run: a
+  /// checkpoint keeps what changed in its entries (`QueueChanges`), and a
+  /// restore writes them with the dequeued head dropped.
+  static func part<State>(_ path: WritableKeyPath<State, TaskQueue> & Sendable) -> GrowingPart<State> {
+    GrowingPart(
+      changes: { old, new in
+        let changes = QueueChanges(from: old[keyPath: path].elements, to: new[keyPath: path].elements)
+        guard !changes.isEmpty else { return nil }
+        return PartChanges(storedBytes: changes.storedBytes) { $0[keyPath: path].apply(changes) }
+      },
+      take: { $0[keyPath: path] = $1[keyPath: path] })
   }
 
   /// Makes this queue, the one `changes` were taken since, into the later one.
-  mutating func apply(_ changes: QueueChanges<TaskID>) {
+  private mutating func apply(_ changes: QueueChanges<TaskID>) {
     storage.removeFirst(head)
     head = 0
     changes.apply(to: &storage)

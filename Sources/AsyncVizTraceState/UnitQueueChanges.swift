@@ -4,7 +4,7 @@ import DequeModule
 /// queue), a CPU of the kernel (its run queue). A state keeps its units in an
 /// array that grows as a trace names them; a history's checkpoint keeps what
 /// changed in each unit's queue (`UnitQueueChanges`), as for the other queues.
-protocol QueueUnit {
+protocol QueueUnit: Sendable {
   associatedtype Queued: Equatable & Sendable
   /// The unit's run queue.
   static var queue: WritableKeyPath<Self, Deque<Queued>> { get }
@@ -35,6 +35,12 @@ struct UnitQueueChanges<Unit: QueueUnit>: Sendable {
       queue.apply(to: &units[i][keyPath: Unit.queue])
     }
   }
+
+  /// How many units the new list has.
+  var count: Int { queues.count }
+
+  /// Whether no unit's queue changed.
+  var isEmpty: Bool { queues.allSatisfy(\.isEmpty) }
 
   /// The bytes the changes hold, by their arrays' capacities.
   var storedBytes: Int {
