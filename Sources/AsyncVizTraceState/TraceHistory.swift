@@ -6,9 +6,8 @@ import AsyncVizTrace
 /// the trace's length. A live trace grows through `sync(with:)`.
 ///
 /// A checkpoint stores what changed, not the whole state: of the parts that
-/// grow with the run (the tasks, the rust run queue, go's goroutines and
-/// queues, the kernel's blocked threads and run queues: `StateChanges`) what differs from the
-/// previous checkpoint, with the rest of the state whole (it is small beside
+/// grow with the run (the tasks and `TraceState.growingParts`: `StateChanges`)
+/// what differs from the previous checkpoint, with the rest of the state whole (it is small beside
 /// them). A checkpoint is whole once the tasks changed since the last whole
 /// one number as many as the state's tasks, and at least every
 /// `fullEvery`th: a restore then copies one task table and applies fewer

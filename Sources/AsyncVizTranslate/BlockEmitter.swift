@@ -86,7 +86,8 @@ extension BlockEmitter {
     }
   }
 
-  /// An operand is written as a value where reading a variable does not copy it.
+  /// By default an operand is the value itself (Rust writes its own, so that a
+  /// variable that is only read is not cloned).
   func operand(_ e: Expression, _ scope: KindScope) throws(TranslationError) -> String {
     try value(e, scope)
   }
