@@ -9,8 +9,8 @@ import AsyncVizTrace
 /// and jumps into a run of about a million events under each. The big run
 /// is many-requests itself with `requests` raised (`--set requests=N`), so
 /// each model's own panels and notes are what is drawn and indexed.
-/// `models`: the ones to measure (`asyncviz-bench ui go` names one).
-func runModelViewBenchmarks(models: [RuntimeModel] = [.node, .go, .threads]) {
+/// `models`: the ones to measure (`asyncviz-bench ui-go` names one).
+func runModelViewBenchmarks(models: [RuntimeModel]) {
   for model in models {
     print("-- \(model.rawValue) model")
     frameBenchmark(trace: DemoTraces.trace(named: "many-requests", model: model), label: "many-requests")

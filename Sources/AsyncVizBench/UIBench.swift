@@ -13,16 +13,16 @@ import AsyncVizUI
 func runUIBenchmarks() {
   print("== UI (release build for real figures)")
   // `ui-rust`, `ui-node`, `ui-go`, `ui-threads`: those models' figures alone (for a profiler).
-  let others = [RuntimeModel.node, .go, .threads]
-  let named = others.filter { selected.contains("ui-\($0.rawValue)") }
-  let rustAlone = selected.contains("ui-rust")
-  let alone = rustAlone || !named.isEmpty
-  if !alone { frameBenchmark(trace: DemoTraces.trace(named: "many-requests"), label: "many-requests") }
-  if !alone || rustAlone {
+  let picked = RuntimeModel.allCases.filter { selected.contains("ui-\($0.rawValue)") }
+  if picked.isEmpty {
+    frameBenchmark(trace: DemoTraces.trace(named: "many-requests"), label: "many-requests")
+  }
+  if picked.isEmpty || picked.contains(.rust) {
     let rounds = max(1, 1_000_000 / 10_500)
     jumpBenchmark(trace: NativePrograms.sleepers(tasks: 1_000, rounds: rounds, maxSteps: 100_000_000))
   }
-  if !alone || !named.isEmpty { runModelViewBenchmarks(models: alone ? named : others) }
+  let others = (picked.isEmpty ? RuntimeModel.allCases : picked).filter { $0 != .rust }
+  if !others.isEmpty { runModelViewBenchmarks(models: others) }
 }
 
 /// Renders the busiest step of a run (many-requests: 1,000 handlers), frame

@@ -4,7 +4,7 @@
 /// touched. A checkpoint keeps these instead of the array when the array
 /// grows with the run (one entry per task, goroutine or thread): a whole
 /// copy per checkpoint costs the run's size, these cost what the events did.
-struct ArrayChanges<Element: Equatable & Sendable>: Sendable {
+struct ArrayChanges<Element: Equatable & Sendable>: PartDiff {
   /// The positions that differ, ascending; those at or past the old count are
   /// every new position.
   private var positions: [Int32] = []
@@ -47,6 +47,9 @@ struct ArrayChanges<Element: Equatable & Sendable>: Sendable {
 
   /// How many positions changed (new ones included).
   var changedCount: Int { positions.count }
+
+  /// Whether no position of `old` changed and none came or went.
+  func changesNothing(_ old: [Element]) -> Bool { positions.isEmpty && count == old.count }
 
   /// The bytes the changes hold, by their arrays' capacities.
   var storedBytes: Int {

@@ -12,7 +12,7 @@ import DequeModule
 /// two queues (an entry put in the middle shows as the old ones after it
 /// leaving and coming back), so a restore is exact whatever the reducer did;
 /// only the size depends on the queue being a queue.
-struct QueueChanges<Element: Equatable & Sendable>: Sendable {
+struct QueueChanges<Element: Equatable & Sendable>: PartDiff {
   /// Positions in the old queue of the entries that left, as ascending runs.
   private var removed: [Range<Int32>] = []
   /// The entries that follow the old ones kept.
@@ -46,8 +46,11 @@ struct QueueChanges<Element: Equatable & Sendable>: Sendable {
     queue.append(contentsOf: appended)
   }
 
-  /// Whether the queue did not change.
+  /// Whether no entry left the queue and none came.
   var isEmpty: Bool { removed.isEmpty && appended.isEmpty }
+
+  /// As a part of a state, kept in a deque (`GrowingPart.queue`).
+  func changesNothing(_ old: Deque<Element>) -> Bool { isEmpty }
 
   /// The bytes the changes hold, by their arrays' capacities.
   var storedBytes: Int {

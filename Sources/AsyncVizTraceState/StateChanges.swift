@@ -27,7 +27,7 @@ extension TraceState {
     // The armed timers, and the rust run queue (20,000 tasks yielding keep it
     // 20,000 long, 80 KB a checkpoint when kept whole: 41 MB of a 2.1
     // M-event history).
-    .queue(\.reactor.timers), TaskQueue.part(\.runQueue),
+    .queue(\.reactor.timers), .kept(\.runQueue, by: TaskQueue.Changes.self),
     // Go's per-goroutine arrays, its run queues and the netpoller's list (the
     // model's local queues are not bounded at Go's 256).
     .array(\.go.statuses), .array(\.go.queuedIn), .array(\.go.inNetpoller), .queue(\.go.global),

@@ -42,24 +42,25 @@ public struct TaskQueue: Sendable, Equatable {
   /// The bytes the queue's array holds, by its capacity.
   var storedBytes: Int { storage.capacity * MemoryLayout<TaskID>.stride }
 
-  /// The queue at `path` as a part of a state that grows with the run: a
-  /// checkpoint keeps what changed in its entries (`QueueChanges`), and a
-  /// restore writes them with the dequeued head dropped.
-  static func part<State>(_ path: WritableKeyPath<State, TaskQueue> & Sendable) -> GrowingPart<State> {
-    GrowingPart(
-      changes: { old, new in
-        let changes = QueueChanges(from: old[keyPath: path].elements, to: new[keyPath: path].elements)
-        guard !changes.isEmpty else { return nil }
-        return PartChanges(storedBytes: changes.storedBytes) { $0[keyPath: path].apply(changes) }
-      },
-      take: { $0[keyPath: path] = $1[keyPath: path] })
-  }
+  /// What changed in the queue's entries between two checkpoints (a growing
+  /// part of the state, `TraceState.growingParts`); a restore writes them with
+  /// the dequeued head dropped.
+  struct Changes: PartDiff {
+    private let entries: QueueChanges<TaskID>
 
-  /// Makes this queue, the one `changes` were taken since, into the later one.
-  private mutating func apply(_ changes: QueueChanges<TaskID>) {
-    storage.removeFirst(head)
-    head = 0
-    changes.apply(to: &storage)
+    init(from old: TaskQueue, to new: TaskQueue) {
+      entries = QueueChanges(from: old.elements, to: new.elements)
+    }
+
+    func changesNothing(_ old: TaskQueue) -> Bool { entries.isEmpty }
+
+    func apply(to queue: inout TaskQueue) {
+      queue.storage.removeFirst(queue.head)
+      queue.head = 0
+      entries.apply(to: &queue.storage)
+    }
+
+    var storedBytes: Int { entries.storedBytes }
   }
 
   public static func == (a: TaskQueue, b: TaskQueue) -> Bool { a.elements.elementsEqual(b.elements) }

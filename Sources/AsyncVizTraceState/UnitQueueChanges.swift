@@ -15,7 +15,7 @@ protocol QueueUnit: Sendable {
 /// What changed in the queue of each unit of a list (`QueueUnit`) between two
 /// checkpoints of a history: one `QueueChanges` a unit, those of the units
 /// new since the older checkpoint holding their whole queues.
-struct UnitQueueChanges<Unit: QueueUnit>: Sendable {
+struct UnitQueueChanges<Unit: QueueUnit>: PartDiff {
   /// By unit.
   private var queues: [QueueChanges<Unit.Queued>]
 
@@ -36,11 +36,8 @@ struct UnitQueueChanges<Unit: QueueUnit>: Sendable {
     }
   }
 
-  /// How many units the new list has.
-  var count: Int { queues.count }
-
-  /// Whether no unit's queue changed.
-  var isEmpty: Bool { queues.allSatisfy(\.isEmpty) }
+  /// Whether no unit's queue changed and no unit was named.
+  func changesNothing(_ old: [Unit]) -> Bool { queues.count == old.count && queues.allSatisfy(\.isEmpty) }
 
   /// The bytes the changes hold, by their arrays' capacities.
   var storedBytes: Int {
