@@ -49,8 +49,16 @@ public struct ReactorState: Sendable, Equatable {
     public var ready: [ReadyFd]
   }
 
-  /// Registrations, ordered by fd.
-  public internal(set) var interest: [Registration] = []
+  /// Registrations, ordered by fd (the order the panels list them in). In
+  /// sorted blocks: a hundred thousand concurrent requests keep a hundred
+  /// thousand fds here, and a sorted array moved its whole tail at each
+  /// register and deregister.
+  public internal(set) var interest = SortedBlocks<Registration>()
+  /// Each registration's task and fd, ordered by task then fd: the reducer
+  /// keeps it with `interest`, so a task's registrations are found without
+  /// reading the whole interest list (which a note for every Pending poll of
+  /// 100,000 waiting tasks did, quadratic in all).
+  private var fdsByTask = SortedBlocks<TaskFd>()
   /// Armed timers, ordered by deadline, equal deadlines in arming order.
   /// A deque, because timers fire from the front: an array's remove(at: 0)
   /// moved every later timer, which made replaying 50,000 timers quadratic.
@@ -66,67 +74,50 @@ public struct ReactorState: Sendable, Equatable {
   /// The bytes the reactor's arrays hold, by their capacities (the timers'
   /// deque does not tell its capacity: by their count).
   var storedBytes: Int {
-    interest.capacity * MemoryLayout<Registration>.stride + timers.count * MemoryLayout<Timer>.stride
+    interest.storedBytes + fdsByTask.storedBytes + timers.count * MemoryLayout<Timer>.stride
       + (lastWait?.ready.capacity ?? 0) * MemoryLayout<ReadyFd>.stride
   }
 
   /// The registration of `fd`, if it is in the interest list.
   public func registration(fd: Int32) -> Registration? {
-    index(fd: fd).map { interest[$0] }
+    interest[key: fd]
   }
 
-  /// Position of `fd` in the interest list.
-  func index(fd: Int32) -> Int? {
-    let i = insertionPoint(fd: fd)
-    return i < interest.count && interest[i].fd == fd ? i : nil
-  }
-
-  /// The first position whose fd is not below `fd` (binary search: a
-  /// thousand concurrent requests keep a thousand fds in the list).
-  private func insertionPoint(fd: Int32) -> Int {
-    var lo = 0
-    var hi = interest.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if interest[mid].fd < fd { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
-  }
-
+  /// Puts `entry` in the interest list, in place of any registration of its fd.
   mutating func register(_ entry: Registration) {
-    let i = insertionPoint(fd: entry.fd)
-    if i < interest.count && interest[i].fd == entry.fd {
-      interest[i] = entry
-    } else {
-      interest.insert(entry, at: i)
-    }
+    if let old = interest.insert(entry) { fdsByTask.remove(key: TaskFd(task: old.task, fd: old.fd).sortKey) }
+    fdsByTask.insert(TaskFd(task: entry.task, fd: entry.fd))
   }
 
   mutating func deregister(fd: Int32) {
-    if let i = index(fd: fd) { interest.remove(at: i) }
+    if let old = interest.remove(key: fd) { fdsByTask.remove(key: TaskFd(task: old.task, fd: fd).sortKey) }
   }
 
   mutating func setWakerStored(fd: Int32, _ stored: Bool) {
-    if let i = index(fd: fd) { interest[i].wakerStored = stored }
+    interest.modify(key: fd) { $0.wakerStored = stored }
   }
 
   /// A wait reported `fd` ready: the answer of its request has arrived.
   mutating func markAnswered(fd: Int32) {
-    if let i = index(fd: fd) { interest[i].answered = true }
+    interest.modify(key: fd) { $0.answered = true }
   }
 
   mutating func armTimer(task: TaskID, deadlineUs: Int64, purpose: TimerPurpose?) {
     let timer = Timer(deadlineUs: deadlineUs, task: task, armedOrder: timersArmed, purpose: purpose)
     timersArmed &+= 1
-    // After every timer due at or before it (binary search), so equal
-    // deadlines keep their arming order.
+    // After every timer due at or before it, so equal deadlines keep their arming order.
+    timers.insert(timer, at: firstTimer(dueAfter: deadlineUs))
+  }
+
+  /// The position of the first timer due after `deadlineUs` (binary search).
+  private func firstTimer(dueAfter deadlineUs: Int64) -> Int {
     var lo = 0
     var hi = timers.count
     while lo < hi {
       let mid = (lo + hi) / 2
       if timers[mid].deadlineUs <= deadlineUs { lo = mid + 1 } else { hi = mid }
     }
-    timers.insert(timer, at: lo)
+    return lo
   }
 
   /// Removes the earliest timer of `task` (the one that fired: the runtime
@@ -142,11 +133,18 @@ public struct ReactorState: Sendable, Equatable {
   /// whether one was there.
   @discardableResult
   mutating func cancelTimer(task: TaskID, deadlineUs: Int64) -> Bool {
-    guard let i = timers.firstIndex(where: { $0.task == task && $0.deadlineUs == deadlineUs }) else {
-      return false
+    // From the first timer due at `deadlineUs` (binary search): those
+    // before are due earlier, and scanning from the front read every one of
+    // them at each cancel.
+    var i = deadlineUs == .min ? 0 : firstTimer(dueAfter: deadlineUs - 1)
+    while i < timers.count && timers[i].deadlineUs == deadlineUs {
+      if timers[i].task == task {
+        timers.remove(at: i)
+        return true
+      }
+      i += 1
     }
-    timers.remove(at: i)
-    return true
+    return false
   }
 
   /// The `count` timers of `task`, in arming order. Searched from the latest
@@ -163,19 +161,38 @@ public struct ReactorState: Sendable, Equatable {
     return found.count > 1 ? found.sorted { $0.armedOrder < $1.armedOrder } : found
   }
 
+  /// The fds registered for `task`, in fd order.
+  private func fds(of task: TaskID) -> some Sequence<Int32> {
+    fdsByTask[fdsByTask.lowerBound(TaskFd(task: task, fd: .min).sortKey)...].lazy.prefix { $0.task == task }
+      .map(\.fd)
+  }
+
   /// The `count` registrations of `task`, in fd order, stopping once all are found.
   public func registrations(of task: TaskID, count: Int) -> [Registration] {
     guard count > 0 else { return [] }
-    var found: [Registration] = []
-    for entry in interest where entry.task == task {
-      found.append(entry)
-      if found.count == count { break }
-    }
-    return found
+    return fds(of: task).prefix(count).compactMap { interest[key: $0] }
   }
 
   /// Whether a registration of `task` has no waker stored (it awaits a re-arm).
   func unarmedFd(of task: TaskID) -> Int32? {
-    interest.first { $0.task == task && !$0.wakerStored }?.fd
+    fds(of: task).first { interest[key: $0]?.wakerStored == false }
+  }
+}
+
+extension ReactorState.Registration: SortKeyed {
+  /// Registrations are ordered and found by fd.
+  public var sortKey: Int32 { fd }
+}
+
+/// A registration's task and fd, ordered by task then fd (`ReactorState.fdsByTask`).
+struct TaskFd: SortKeyed {
+  var task: TaskID
+  var fd: Int32
+
+  /// The task in the high half, the fd in the low half with its sign bit
+  /// flipped (so negative fds, which a hand-written trace may hold, still
+  /// order below positive ones, as in the interest list).
+  var sortKey: UInt64 {
+    UInt64(task.rawValue) << 32 | UInt64(UInt32(bitPattern: fd) ^ 0x8000_0000)
   }
 }

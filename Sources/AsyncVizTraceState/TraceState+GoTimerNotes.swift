@@ -67,8 +67,8 @@ extension TraceState {
     s.text(" due and runs it")
     // Waiting in a select whose time.After is not this timer: the timer is
     // an earlier select's, which was decided already.
-    let deadline =
-      reactor.timers.filter { $0.task == task }.map(\.deadlineUs).min() ?? trace.events.time(at: i)
+    // The earliest of its timers is its first in the queue (ordered by deadline).
+    let deadline = reactor.timers.first { $0.task == task }?.deadlineUs ?? trace.events.time(at: i)
     let readied =
       go.status(task) != .waiting(.select) || races.isCurrentSelectTimer(of: task, deadline: deadline)
     if readied {
