@@ -24,12 +24,14 @@ func runModelViewBenchmarks(models: [RuntimeModel]) {
 /// `targetEvents` events: a run of 1,000 requests gives the events per
 /// request, and the big run is sized from it.
 private func manyRequests(model: RuntimeModel, targetEvents: Int) -> Trace {
-  let small = run(model: model, requests: 1_000)
+  let small = manyRequestsRun(model: model, requests: 1_000)
   let perRequest = max(1, small.events.count / 1_000)
-  return run(model: model, requests: max(1_000, targetEvents / perRequest))
+  return manyRequestsRun(model: model, requests: max(1_000, targetEvents / perRequest))
 }
 
-private func run(model: RuntimeModel, requests: Int) -> Trace {
+/// many-requests under `model` with `requests` handlers, limits raised for a
+/// run of a million events.
+func manyRequestsRun(model: RuntimeModel, requests: Int) -> Trace {
   guard let demo = DemoCatalog.named("many-requests") else { preconditionFailure("many-requests is a demo") }
   let program: CompiledProgram
   do {

@@ -27,4 +27,5 @@ if wants("ui") || (!once && !child && selected.contains { $0.hasPrefix("ui-") })
 if wants("traceio") { runTraceIOBenchmarks() }
 if wants("scale") { runScaleBenchmarks() }
 if wants("viewmemory") { runViewMemoryBenchmarks() }
+if wants("reactor") { runReactorScaleBenchmarks() }
 if wants("threads") { runThreadsBenchmarks() }
