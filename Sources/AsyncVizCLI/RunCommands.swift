@@ -76,7 +76,7 @@ struct ReplayCommand: ParsableCommand {
       throw CLIError("\(error)")
     }
     do {
-      try options.view(feed)
+      try options.view(feed, inputs: [trace])
     } catch {
       if let failure = feed.failure { throw CLIError("\(failure)") }
       throw error

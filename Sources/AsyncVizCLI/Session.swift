@@ -29,7 +29,7 @@ struct Session {
     // The view may run the program again under other models (m): `--export`
     // writes the run shown when the user quit.
     let runs = try SessionRuns(program: program, options: options)
-    try display.view(runs, notice: ProgramLoader.notice(program))
+    try display.view(runs, inputs: inputs, notice: ProgramLoader.notice(program))
     try display.exportIfAsked(runs.shown.finish(), inputs: inputs)
   }
 }
