@@ -40,7 +40,8 @@ import Testing
     try JSONSerialization.data(withJSONObject: object, options: .prettyPrinted).write(to: input)
     let before = try Data(contentsOf: input)
     // Named through another path, as `replay ./x` or a link would.
-    let export = ViewExport(name: "timers", inputs: [dir.path + "/./timers.trace.json"], folder: dir.path + "/")
+    let export = ViewExport(
+      name: "timers", inputs: [dir.path + "/./timers.trace.json"], folder: dir.path + "/")
     let written = try export.write(trace).get()
     #expect(written.contains("timers.trace-2.json"))
     #expect(written.contains("is the file being read, so it is kept"))
