@@ -8,11 +8,14 @@ import AsyncVizTranslate
 /// calls, uncancelled race losers, setTimeout's 1 ms floor, the check phase;
 /// go: runnext, the P handed off during a blocking syscall, preemption;
 /// threads: blocking calls that stop one thread only, context switches)
-/// shows in two numbers.
+/// shows in two numbers. Rust runs with the user's `--max-steps` and
+/// limits, on the sim backend, so the footer says what `--model rust` says.
 enum ModelComparison {
-  static func text(_ program: CompiledProgram, model trace: Trace) -> String {
+  static func text(_ program: CompiledProgram, model trace: Trace, options: RunOptions) throws(CLIError)
+    -> String
+  {
     let model = trace.program.model.rawValue
-    let rust = ProgramOutcome.model(program, model: .rust)
+    let rust = try rustOutcome(program, options: options)
     // ModelFacts reads main's end and the printed lines as `compare` does,
     // so both commands report the same numbers.
     let facts = ModelFacts(of: trace)
@@ -49,11 +52,31 @@ enum ModelComparison {
     }
     return text
   }
+
+  /// `program` under `--model rust` with `options`' step limit and limits,
+  /// on the sim backend (the footer compares with rust's virtual time).
+  static func rustOutcome(_ program: CompiledProgram, options: RunOptions) throws(CLIError) -> ProgramOutcome
+  {
+    var rustOptions = options
+    rustOptions.model = .rust
+    rustOptions.backend = .sim
+    let run = try rustOptions.makeRun(for: program)
+    let end = run.run()
+    let lines = ModelFacts(of: run.trace).lines
+    switch end.reason {
+    case .completed: return ProgramOutcome(lines: lines, end: .finished(us: end.tUs))
+    case .stuck: return ProgramOutcome(lines: lines, end: .stuck)
+    case .maxSteps: return ProgramOutcome(lines: lines, end: .failed("max-steps"))
+    case .error: return ProgramOutcome(lines: lines, end: .failed("a run-time error"))
+    }
+  }
 }
 
 extension TranscriptPrinter {
-  /// Prints `ModelComparison.text` after a node or threads transcript.
-  static func printComparison(_ program: CompiledProgram, model trace: Trace) throws(CLIError) {
-    try write(ModelComparison.text(program, model: trace))
+  /// Prints `ModelComparison.text` after a node, go or threads transcript.
+  static func printComparison(_ program: CompiledProgram, model trace: Trace, options: RunOptions)
+    throws(CLIError)
+  {
+    try write(ModelComparison.text(program, model: trace, options: options))
   }
 }

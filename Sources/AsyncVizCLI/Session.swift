@@ -20,7 +20,9 @@ struct Session {
       let end = runtime.run()
       let trace = runtime.trace
       try TranscriptPrinter.print(trace)
-      if trace.program.model != .rust { try TranscriptPrinter.printComparison(program, model: trace) }
+      if trace.program.model != .rust {
+        try TranscriptPrinter.printComparison(program, model: trace, options: options)
+      }
       try display.exportIfAsked(trace, inputs: inputs)
       if let refusal = runtime.refusal { throw CLIError("error: \(refusal)") }
       try ExitCode.unlessCompleted(end.reason)

@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+// The "compared with rust" footer under node, go and threads: rust runs with
+// the limits the user gave, so the footer says what `--model rust` says.
+
+/// A main that spawns itself and awaits the copy: it ends only at a limit.
+private let selfSpawning = "async fn main() {\n    let h = spawn main()\n    await h\n}\n"
+
+@Test func theFootersRustRunStopsAtTheUsersStepLimit() throws {
+  let (_, file) = try CLIRunner.program(selfSpawning)
+  let rust = try CLIRunner.run(["run", file.path, "--plain", "--max-steps", "300"])
+  #expect(rust.code == 1)
+  #expect(rust.stdout.contains("max-steps"))
+  for model in ["node", "go", "threads"] {
+    let r = try CLIRunner.run(["run", file.path, "--plain", "--model", model, "--max-steps", "300"])
+    let footer = try #require(r.stdout.components(separatedBy: "compared with rust").last)
+    #expect(footer.contains("under rust the run fails (max-steps)"), "\(model): \(footer)")
+  }
+}
+
+@Test func theFootersRustRunKeepsTheUsersLimits() throws {
+  let (_, file) = try CLIRunner.program("async fn main() {\n    print(\"a\")\n    print(\"b\")\n}\n")
+  let rust = try CLIRunner.run(["run", file.path, "--plain", "--max-output", "1"])
+  #expect(rust.code == 1)
+  let node = try CLIRunner.run(["run", file.path, "--plain", "--model", "node", "--max-output", "1"])
+  let footer = try #require(node.stdout.components(separatedBy: "compared with rust").last)
+  #expect(footer.contains("under rust the run fails (a run-time error)"), "\(footer)")
+  #expect(footer.contains("the output is the same, line for line"), "\(footer)")
+}
