@@ -20,18 +20,21 @@ enum ModelComparison {
     // so both commands report the same numbers.
     let facts = ModelFacts(of: trace)
     let nodeLines = facts.lines
-    let mainEnd = facts.mainEndUs
+    let mainEnd = facts.mainReturnUs
     var text = "\ncompared with rust (the same program under --model rust):\n"
     // A real run's times are the wall clock's; rust's here is the sim's.
     let clock = trace.program.backend == .epoll ? " (real time)" : ""
     let nodeEnd =
       mainEnd.map { "main returns at \(DurationText.instant($0)) under \(model)\(clock)" }
-      ?? "main never returns under \(model)"
+      ?? (facts.end == .error
+        ? "main does not return under \(model) (the run ends in an error)"
+        : "main never returns under \(model)")
     switch rust.end {
     case .finished(let us):
       text +=
         "  \(nodeEnd); under rust at \(DurationText.instant(us))\(clock.isEmpty ? "" : " (virtual time)").\n"
-    case .stuck where mainEnd == nil: text += "  main never returns under \(model), nor under rust (stuck).\n"
+    case .stuck where mainEnd == nil && facts.end != .error:
+      text += "  main never returns under \(model), nor under rust (stuck).\n"
     case .stuck: text += "  \(nodeEnd); under rust it never returns (stuck).\n"
     case .failed(let why): text += "  \(nodeEnd); under rust the run fails (\(why)).\n"
     }

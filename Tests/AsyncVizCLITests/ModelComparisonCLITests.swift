@@ -28,3 +28,27 @@ private let selfSpawning = "async fn main() {\n    let h = spawn main()\n    awa
   #expect(footer.contains("under rust the run fails (a run-time error)"), "\(footer)")
   #expect(footer.contains("the output is the same, line for line"), "\(footer)")
 }
+
+/// An async fn that calls itself: every model stops it at the depth limit.
+private let endlessRecursion = "async fn f() {\n    await f()\n}\nasync fn main() {\n    await f()\n}\n"
+
+@Test func aRunThatEndsInAnErrorHasNoMainReturnTime() throws {
+  let (_, file) = try CLIRunner.program(endlessRecursion)
+  let json = try CLIRunner.expectSuccess(["compare", file.path, "--format", "json"])
+  let document = try #require(
+    try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+  let models = try #require(document["models"] as? [[String: Any]])
+  #expect(models.count == 4)
+  for model in models {
+    #expect(model["end"] as? String == "error")
+    #expect(model["main_end_us"] is NSNull, "\(model["model"] ?? "?"): \(model["main_end_us"] ?? "?")")
+  }
+  let text = try CLIRunner.expectSuccess(["compare", file.path]).stdout
+  let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("main returns at") })
+  #expect(row.split(separator: " ").dropFirst(3) == ["error", "error", "error", "error"])
+  #expect(text.contains("the run ends in an error, so main does not return"))
+  #expect(!text.contains("main returns first"))
+  let node = try CLIRunner.run(["run", file.path, "--plain", "--model", "node"])
+  #expect(node.stdout.contains("main does not return under node (the run ends in an error)"))
+  #expect(!node.stdout.contains("main returns at"))
+}
