@@ -167,7 +167,8 @@ struct ModelTable {
         "\(RealRun.grouped(threads.osThreads)) OS threads, rust at \(KernelCosts.bytesText(Int64(rust.peakRSSBytes))) "
       text +=
         "on \(RealRun.grouped(rust.osThreads)); threads made \(RealRun.grouped(threads.switches.voluntary)) voluntary "
-      text += "context switches, rust \(RealRun.grouped(rust.switches.voluntary)).\n"
+      text +=
+        "context \(threads.switches.voluntary == 1 ? "switch" : "switches"), rust \(RealRun.grouped(rust.switches.voluntary)).\n"
     }
     // A learner reads across the columns; the processes differ in what they
     // cost before their first task (asyncviz's Swift runtime and interpreter
@@ -226,7 +227,10 @@ struct ModelTable {
       for f in differing {
         let how =
           match(f) == .reordered
-          ? "the same lines in another order" : "\(f.lines.count) lines to \(first.lines.count)"
+          ? "the same lines in another order"
+          : f.lines.count == first.lines.count
+            ? "other text in as many lines (\(first.lines.count))"
+            : "\(counted(f.lines.count, "line")) to \(first.lines.count)"
         sentences.append(
           "Under \(f.model.rawValue) the output differs from \(first.model.rawValue)'s: \(how).")
       }
@@ -236,7 +240,8 @@ struct ModelTable {
       let threadBytes = threads.memoryBytes, let rustBytes = rust.memoryBytes
     {
       var s =
-        "Threads need \(threads.osThreads ?? 0) OS threads and \(threads.contextSwitches) context switches; "
+        "Threads need \(counted(threads.osThreads ?? 0, "OS thread")) and "
+        + "\(counted(threads.contextSwitches, "context switch", plural: "context switches")); "
       s +=
         "their stacks reserve \(KernelCosts.bytesText(threads.reservedBytes ?? 0)) of address space and keep "
       let verb = rust.peakUnits == 1 ? "takes" : "take"

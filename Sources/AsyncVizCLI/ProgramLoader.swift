@@ -84,7 +84,8 @@ enum ProgramLoader {
   /// warning, and how many there are.
   static func notice(_ program: CompiledProgram) -> String? {
     guard let first = program.warnings.first else { return nil }
-    let more = program.warnings.count > 1 ? " (and \(program.warnings.count - 1) more warnings)" : ""
+    let more =
+      program.warnings.count > 1 ? " (and \(counted(program.warnings.count - 1, "more warning")))" : ""
     return "warning: line \(first.line): \(first.message)\(more)"
   }
 

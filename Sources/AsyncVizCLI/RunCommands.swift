@@ -120,7 +120,8 @@ struct ExportCommand: ParsableCommand {
     try TraceExporter.write(runtime.trace, to: output, format: format)
     // On stderr, so `-o /dev/stdout | jq` sees only the trace.
     printError(
-      "wrote \(output): \(runtime.trace.events.count) events, \(end.steps) steps, ended \(end.reason.name)")
+      "wrote \(output): \(counted(runtime.trace.events.count, "event")), \(counted(end.steps, "step")), "
+        + "ended \(end.reason.name)")
     try ExitCode.unlessCompleted(end.reason)
   }
 }
