@@ -20,7 +20,13 @@ final class SessionRuns: ModelRuns {
   init(program: CompiledProgram, options: RunOptions) throws(CLIError) {
     self.program = program
     self.options = options
-    shown = RuntimeFeed(run: try options.makeRun(for: program))
+    let run = try options.makeRun(for: program)
+    // A real backend's clock runs while the learner reads: stepped one key at
+    // a time, the pauses between keys would be the program's time (a 40 ms
+    // answer noted as seconds late). It runs to its end before the view
+    // opens, which then steps through what the kernel did, as a replay does.
+    if options.backend != .sim { run.run() }
+    shown = RuntimeFeed(run: run)
   }
 
   var current: any TraceFeed { shown }

@@ -73,6 +73,3 @@ enum Builtin: Sendable {
 
 /// A name that no declaration may take: `none` is the value of a timeout that expired.
 let reservedNames: Set<String> = ["none"]
-
-/// "1 argument", "2 arguments".
-func plural(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }

@@ -1,3 +1,5 @@
+import AsyncVizTrace
+
 /// Name resolution inside expressions.
 extension Resolver {
   mutating func resolveExpression(_ e: Expression) throws(Diagnostic) -> BoundExpression {
@@ -77,11 +79,11 @@ extension Resolver {
     if n >= min && n <= (max ?? Int.max) { return }
     let expected: String
     if max == min {
-      expected = plural(min, "argument")
+      expected = English.count(min, "argument")
     } else if let max {
       expected = "\(min) to \(max) arguments"
     } else {
-      expected = "at least \(plural(min, "argument"))"
+      expected = "at least \(English.count(min, "argument"))"
     }
     let given = n == 1 ? "1 was given" : "\(n) were given"
     throw error(at, "`\(what)` takes \(expected)\(detail), but \(given)")

@@ -1,3 +1,5 @@
+import AsyncVizTrace
+
 /// Types of expressions, and the move check on futures.
 extension TypeChecker {
   /// The type of `e`. With `consume`, a variable holding a future is moved
@@ -37,7 +39,9 @@ extension TypeChecker {
       case .list(let items) where i < items.count: return items[i]
       case .list(let items):
         try fail(
-          at, "index \(i) is out of range: this list has \(plural(items.count, "item")) (the first is [0])")
+          at,
+          "index \(i) is out of range: this list has \(English.count(items.count, "item")) (the first is [0])"
+        )
         return .any
       case .any, .unknown: return .any
       default:

@@ -13,9 +13,7 @@ enum EndClockRule: RunRule {
     let longest = waits.max() ?? 0
     let clock = end.tUs
     let right = QuizChoice.time(
-      clock,
-      because: "The run ends at \(DurationText.instant(clock)): tasks wait at the same time, so the clock "
-        + "moves only while the reactor waits for the next answer or deadline.")
+      clock, because: "The run ends at \(DurationText.instant(clock)): " + why(clock, total))
     var wrong: [QuizChoice] = []
     if total > clock {
       wrong.append(
@@ -42,6 +40,20 @@ enum EndClockRule: RunRule {
     return [
       QuizQuestion(.endClock, askedAt: 0, reveal: end.steps, prompt: prompt, right: right, wrong: wrong)
     ]
+  }
+
+  /// Why the clock reads `clock`, from how the waits (`total` of them all)
+  /// fall: in turn, each after the last (a lazy future's request leaves only
+  /// when it is awaited), or overlapping. A wait cut short (a dropped select
+  /// loser) is not among them, which is why the first case speaks of the
+  /// waits that ended.
+  private static func why(_ clock: Int64, _ total: Int64) -> String {
+    if clock == total {
+      return "each wait that ended began after the one before it had ended (a task awaits one thing at a "
+        + "time), so the clock reads their sum."
+    }
+    return "tasks wait at the same time, so the clock moves only while the reactor waits for the next "
+      + "answer or deadline."
   }
 
   /// Every wait of the run, in microseconds: each request's round trip (its

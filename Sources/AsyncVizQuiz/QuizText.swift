@@ -50,7 +50,7 @@ public enum QuizText {
     var notes: [String] = []
     for i in range {
       if notes.count == limit {
-        notes.append("(and \(range.upperBound - i) more events)")
+        notes.append("(and \(English.count(range.upperBound - i, "more event")))")
         break
       }
       notes.append(TerminalText.visible(state.note(forEvent: i, in: history.trace)))

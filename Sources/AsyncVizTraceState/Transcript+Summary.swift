@@ -80,7 +80,7 @@ extension Transcript {
   }
 
   /// "1 goroutine", "2 goroutines".
-  private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+  private static let count = English.count
 
   /// The threads model's costs: threads, context switches, memory at the peak.
   /// On real pthreads (`real`), a thread_run is a take of the interpreter

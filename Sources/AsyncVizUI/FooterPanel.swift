@@ -83,7 +83,7 @@ enum FooterPanel {
   /// drops them; under go and threads main's return is exit(), which kills
   /// every thread of the process and the goroutines on them).
   static func completedWhy(model: RuntimeModel, dropped: Int) -> String {
-    func count(_ n: Int, _ unit: String) -> String { n == 1 ? "1 \(unit)" : "\(n) \(unit)s" }
+    let count = English.count
     switch (model, dropped) {
     case (.rust, 0): return "every task is done"
     case (.node, 0): return "every async call has settled"

@@ -1,3 +1,5 @@
+import AsyncVizTrace
+
 /// The notes of this step and of the previous few, newest first.
 ///
 /// Normally each note is its short form on one line ("step 7  The reactor
@@ -25,9 +27,13 @@ public enum NarrationPanel {
         let start = page * geometry.pageRows
         lines = Array(lines[start..<min(lines.count, start + geometry.pageRows)])
         let marker =
-          page + 1 < pages
-          ? "(page \(page + 1) of \(pages): ] next page, [ back)"
-          : "(page \(page + 1) of \(pages), the last: [ back)"
+          if page + 1 < pages {
+            "(page \(page + 1) of \(pages): ] next page, [ back)"
+          } else if cx.model.canNarrateMore(entry) {
+            "(page \(page + 1) of \(pages): ] more notes, [ back)"
+          } else {
+            "(page \(page + 1) of \(pages), the last: [ back)"
+          }
         buffer.write(
           marker, x: inner.x + 1 + geometry.prefixWidth, y: inner.maxY - 1,
           style: CellStyle(.key, bold: true), limit: inner.maxX - 1)
@@ -66,7 +72,8 @@ public enum NarrationPanel {
     var items: [(kind: String, text: String)] = entry.briefs.map { ($0.kind, $0.text) }
     if entry.gapEvents > 0 {
       items.insert(
-        ("", "... \(entry.gapEvents) more events (z: every note)"), at: min(entry.gapAt, items.count))
+        ("", "... \(English.count(entry.gapEvents, "more event")) (z: every note)"),
+        at: min(entry.gapAt, items.count))
     }
     var lines: [String] = []
     var i = 0
@@ -121,7 +128,7 @@ public enum NarrationPanel {
       }
       // Two spaces between notes: a note quoting program output has no full stop.
       var paragraph = entry.notes.joined(separator: "  ")
-      if entry.omitted > 0 { paragraph += " (and \(entry.omitted) more events)" }
+      if entry.omitted > 0 { paragraph += " (and \(English.count(entry.omitted, "more event")))" }
       if paragraph.isEmpty { paragraph = "(nothing recorded)" }
       return TextWrap.lines(paragraph, width: textWidth)
     }

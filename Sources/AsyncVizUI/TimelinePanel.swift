@@ -9,11 +9,12 @@ import AsyncVizTraceState
 /// With more tasks than rows, the lanes follow the selected task and the
 /// last row counts the others.
 enum TimelinePanel {
+  /// Whether the run so far has moved the clock: one that has not (every
+  /// poll at 0 ms) has no time to spread over, and is drawn by step.
+  static func hasTime(_ trace: Trace) -> Bool { (trace.end?.tUs ?? trace.events.last?.tUs ?? 0) > 0 }
+
   static func draw(_ cx: PanelContext, into buffer: inout CellBuffer, rect: Rect) {
-    // A run that never moved the clock (every poll at 0 ms) has no time to
-    // spread over: it is drawn by step.
-    let lastUs = cx.trace.end?.tUs ?? cx.trace.events.last?.tUs ?? 0
-    let bySteps = cx.model.timelineBySteps || lastUs == 0
+    let bySteps = cx.model.timelineBySteps || !hasTime(cx.trace)
     buffer.box(
       rect, title: bySteps ? "Timeline (by step; T: by time)" : "Timeline (by time; T: by step)",
       glyphs: cx.glyphs)

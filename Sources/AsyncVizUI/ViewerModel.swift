@@ -13,6 +13,9 @@ public struct ViewerModel: Sendable {
   public static let narrationDepth = 8
   /// Full notes kept per step (the zoomed narration pages through them).
   public static let notesPerStep = 64
+  /// The most full notes `]` makes for one step (a bounded cost for a step
+  /// of millions; every step of the demos has fewer events).
+  public static let maxNotesPerStep = 65_536
   /// Steps `last` may run a live program for (the runtime's own step limit is lower by default).
   public static let runToEndLimit = 5_000_000
 
@@ -49,7 +52,11 @@ public struct ViewerModel: Sendable {
   /// than the narration pane has (`]` and `[` turn a screenful); 0 on every
   /// step change. Kept within the notes by `fitNotesScroll`, which knows the
   /// pane's size.
-  public private(set) var notesPage = 0
+  public internal(set) var notesPage = 0
+  /// How many full notes the current step's narration makes: `notesPerStep`,
+  /// doubled each time `]` pages past the last one made, so a step of
+  /// thousands of events is narrated as far as the reader pages, not at once.
+  var currentNotesLimit = notesPerStep
   /// Whether the narration is zoomed (`z`): the full sentences in a pane
   /// that takes the screen, instead of one short line per note.
   public internal(set) var narrationZoomed = false
@@ -174,7 +181,12 @@ public struct ViewerModel: Sendable {
     case .toggleTimeline:
       showsTimeline.toggle()
     case .toggleTimelineAxis:
-      timelineBySteps.toggle()
+      // Flipping an axis the panel cannot show would make the next T seem dead.
+      if TimelinePanel.hasTime(history.trace) {
+        timelineBySteps.toggle()
+      } else {
+        message = "The clock has not moved yet (every event at 0 ms): the timeline is by step."
+      }
     case .export:
       // A file still being read is exported whole (and checked) first.
       if isReading { runToEnd(feed) }
@@ -219,14 +231,6 @@ public struct ViewerModel: Sendable {
     go(to: step)
   }
 
-  /// Keeps `notesPage` within the current step's notes as the narration
-  /// pane of a `width` x `height` screen shows them (the main loop calls it
-  /// after each action: only the frame's size says how many rows there are).
-  public mutating func fitNotesScroll(width: Int, height: Int) {
-    guard let layout = ScreenLayout.make(width: width, height: height, model: self) else { return }
-    notesPage = min(notesPage, NarrationPanel.maxPage(self, rect: layout.narration))
-  }
-
   /// Whether the last recorded step is shown.
   public var isAtEnd: Bool { step >= history.lastStep }
 
@@ -236,6 +240,7 @@ public struct ViewerModel: Sendable {
   mutating func go(to target: UInt32) {
     step = min(target, history.lastStep)
     notesPage = 0
+    currentNotesLimit = Self.notesPerStep
     refresh()
   }
 
@@ -265,7 +270,7 @@ public struct ViewerModel: Sendable {
       of: steps.dropLast(), in: history.trace, walking: &walk, limit: Self.notesPerStep)
     let linesAtStart = walk.tasks.map(\.line)
     notes += StepNarration.notes(
-      of: steps.suffix(1), in: history.trace, walking: &walk, limit: Self.notesPerStep)
+      of: steps.suffix(1), in: history.trace, walking: &walk, limit: currentNotesLimit)
     recentNotes = notes.reversed()
     state = history.state(atStep: step, from: consume walk)
     resumedLine = 0

@@ -43,6 +43,20 @@ private func dbThenService(_ arguments: [String] = []) throws -> SessionRuns {
   #expect(runs.shown.trace.program.backend == .epoll, "the real run stays")
 }
 
+@Test func aRealRunHasEndedBeforeTheViewStepsThroughIt() throws {
+  // The time between the learner's keys is not the program's: the run is
+  // over, at its own end time, before the first key.
+  for model: RuntimeModel in [.rust, .node, .threads] {
+    let runs = try dbThenService(["--backend", "epoll", "--model", model.rawValue])
+    #expect(!runs.shown.isLive, "\(model)")
+    let end = try #require(runs.shown.trace.end, "\(model)")
+    #expect(end.reason == .completed)
+    // db answers in 40 ms, svc in 25 ms: a few ms of scheduling more, not a pause's seconds.
+    #expect(end.tUs >= 65_000 && end.tUs < 1_000_000, "\(model): \(end.tUs) us")
+  }
+  #expect(try dbThenService().shown.isLive, "a sim run is stepped live")
+}
+
 @Test func theViewsCompareTableIsCompareCommandsOnceComputed() throws {
   let runs = try dbThenService(["--model", "threads", "--cpus", "3"])
   #expect(runs.table == nil, "nothing is compared before c")

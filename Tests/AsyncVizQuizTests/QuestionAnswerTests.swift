@@ -81,6 +81,17 @@ func answerFromEvents(_ question: QuizQuestion, in trace: Trace) -> QuizAnswer? 
     #expect(Set(clock.choices.map(\.value)) == [.time(65_000), .time(195_000), .time(40_000), .time(0)])
   }
 
+  @Test func theEndClockOfALazyFutureIsTheSumOfItsWaitsInTurn() throws {
+    let trace = DemoTraces.trace(named: "lazy-future")
+    let questions = QuestionGenerator.candidates(for: TraceHistory(trace: trace))
+    let clock = try #require(questions.first { $0.kind == .endClock })
+    // main sleeps 50 ms, then awaits the lookup, whose 30 ms query leaves only then.
+    #expect(clock.answer == .time(80_000))
+    let right = clock.choices[clock.correct]
+    #expect(right.reason.contains("one before it had ended") && right.reason.contains("their sum"))
+    #expect(!right.reason.contains("at the same time"))
+  }
+
   @Test func theNextPollTrapIsTheTaskQueuedLast() throws {
     let trace = DemoTraces.trace(named: "db-then-service")
     let questions = QuestionGenerator.candidates(for: TraceHistory(trace: trace))

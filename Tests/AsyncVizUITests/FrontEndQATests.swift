@@ -9,7 +9,7 @@ private func rows(_ model: ViewerModel, width: Int = 100, height: Int = 30) -> [
     .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
 }
 
-@Test func aCurrentStepTooLongForTheZoomedNarrationTurnsPages() {
+@Test func aCurrentStepTooLongForTheZoomedNarrationTurnsPages() throws {
   let feed = SavedTraceFeed(trace: DemoTraces.trace(named: "many-requests"))
   var m = ViewerModel(feed: feed)
   m.jump(to: 1)  // main spawns a thousand handlers in one poll
@@ -26,15 +26,27 @@ private func rows(_ model: ViewerModel, width: Int = 100, height: Int = 30) -> [
   frame = rows(m)
   #expect(frame[26].contains("(page 2 of \(pages)"), "\(frame[26])")
   #expect(frame[2...25].joined() != firstPage)
-  // Kept within the pages: more ] than pages stops at the last one, and one [ goes back.
-  for _ in 0..<(pages + 3) {
+  // The first pages hold the first notes made; ] past them makes more, up to
+  // the step's last event. Then more ] than pages stops at the last one, and
+  // one [ goes back.
+  for _ in 0..<(pages - 2) {
     _ = m.handle(.scrollNotesDown, feed: feed)
     m.fitNotesScroll(width: 100, height: 30)
   }
-  #expect(m.notesPage == pages - 1)
-  #expect(rows(m)[26].contains("the last: [ back"))
+  #expect(rows(m)[26].contains("] more notes, [ back"), "\(rows(m)[26])")
+  var previous = -1
+  while m.notesPage != previous {
+    previous = m.notesPage
+    _ = m.handle(.scrollNotesDown, feed: feed)
+    m.fitNotesScroll(width: 100, height: 30)
+  }
+  #expect(rows(m)[26].contains("the last: [ back"), "\(rows(m)[26])")
+  let step = try #require(m.recentNotes.first)
+  #expect(step.omitted == 0 && step.notes.count == m.history.events(ofStep: 1).count)
+  #expect(m.notesPage > pages * 10, "every note of the thousand spawns, a page at a time")
+  let lastPage = m.notesPage
   _ = m.handle(.scrollNotesUp, feed: feed)
-  #expect(m.notesPage == pages - 2)
+  #expect(m.notesPage == lastPage - 1)
   _ = m.handle(.stepForward, feed: feed)
   #expect(m.notesPage == 0)
   // z again: one short line per note, and the step fits without pages.
@@ -109,4 +121,21 @@ private func rows(_ model: ViewerModel, width: Int = 100, height: Int = 30) -> [
   #expect(atEnd.contains("Stuck at step") && atEnd.contains("#1 main (on chan receive L17)"), "\(atEnd)")
   m.jump(to: 1)
   #expect(statusLine(m).contains("#1 main (on chan receive L17)"), "\(statusLine(m))")
+}
+
+@Test func theTimelineAxisOfARunThatNeverMovedTheClockStaysBySteps() {
+  // lost-waker ends stuck at 0 ms: there is no time to draw by.
+  let feed = SavedTraceFeed(trace: DemoTraces.trace(named: "lost-waker"))
+  var m = ViewerModel(feed: feed)
+  _ = m.handle(.toggleTimelineAxis, feed: feed)
+  #expect(!m.timelineBySteps, "T flipped an axis the panel cannot show")
+  #expect(m.message?.contains("the timeline is by step") == true)
+  // At 160x50 the timeline shows beside the other panels.
+  #expect(rows(m, width: 160, height: 50).joined().contains("Timeline (by step"))
+  // A run that moved the clock switches at once.
+  let timed = SavedTraceFeed(trace: DemoTraces.trace(named: "timers"))
+  var n = ViewerModel(feed: timed)
+  _ = n.handle(.toggleTimelineAxis, feed: timed)
+  #expect(
+    n.timelineBySteps && rows(n, width: 160, height: 50).joined().contains("Timeline (by step; T: by time)"))
 }
