@@ -44,10 +44,10 @@ enum ModelComparison {
       text += "  the output has the same lines in another order.\n"
     } else if rust.lines.count == nodeLines.count {
       text +=
-        "  the output differs in its text (\(counted(nodeLines.count, "line")) under \(model) and under rust).\n"
+        "  the output differs in its text (\(English.count(nodeLines.count, "line")) under \(model) and under rust).\n"
     } else {
       text +=
-        "  the output differs: \(counted(nodeLines.count, "line")) under \(model), \(rust.lines.count) under rust"
+        "  the output differs: \(English.count(nodeLines.count, "line")) under \(model), \(rust.lines.count) under rust"
       text +=
         nodeLines.count > rust.lines.count && trace.program.model != .threads
         ? " (losers of select and timeout run on under \(model)).\n" : ".\n"

@@ -230,7 +230,7 @@ struct ModelTable {
           ? "the same lines in another order"
           : f.lines.count == first.lines.count
             ? "other text in as many lines (\(first.lines.count))"
-            : "\(counted(f.lines.count, "line")) to \(first.lines.count)"
+            : "\(English.count(f.lines.count, "line")) to \(first.lines.count)"
         sentences.append(
           "Under \(f.model.rawValue) the output differs from \(first.model.rawValue)'s: \(how).")
       }
@@ -240,8 +240,8 @@ struct ModelTable {
       let threadBytes = threads.memoryBytes, let rustBytes = rust.memoryBytes
     {
       var s =
-        "Threads need \(counted(threads.osThreads ?? 0, "OS thread")) and "
-        + "\(counted(threads.contextSwitches, "context switch", plural: "context switches")); "
+        "Threads need \(English.count(threads.osThreads ?? 0, "OS thread")) and "
+        + "\(threads.contextSwitches) context switch\(threads.contextSwitches == 1 ? "" : "es"); "
       s +=
         "their stacks reserve \(KernelCosts.bytesText(threads.reservedBytes ?? 0)) of address space and keep "
       let verb = rust.peakUnits == 1 ? "takes" : "take"

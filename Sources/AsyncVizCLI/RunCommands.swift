@@ -120,7 +120,7 @@ struct ExportCommand: ParsableCommand {
     try TraceExporter.write(runtime.trace, to: output, format: format)
     // On stderr, so `-o /dev/stdout | jq` sees only the trace.
     printError(
-      "wrote \(output): \(counted(runtime.trace.events.count, "event")), \(counted(end.steps, "step")), "
+      "wrote \(output): \(English.count(runtime.trace.events.count, "event")), \(English.count(Int(end.steps), "step")), "
         + "ended \(end.reason.name)")
     try ExitCode.unlessCompleted(end.reason)
   }
