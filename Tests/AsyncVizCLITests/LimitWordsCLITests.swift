@@ -39,3 +39,14 @@ func thePollBudgetSpeaksEachModelsWords(model: String, words: String) throws {
   #expect(error.contains("(change the limit with --poll-budget)"))
   if model != "rust" { #expect(!error.contains("executor"), "\(error)") }
 }
+
+@Test(arguments: ["rust", "node", "threads", "go"])
+func theStepLimitsEndNamesMaxSteps(model: String) throws {
+  let (_, file) = try CLIRunner.program(
+    "async fn main() {\n    repeat 1000 {\n        await sleep(1ms)\n    }\n}\n")
+  let r = try CLIRunner.run(["run", file.path, "--plain", "--model", model, "--max-steps", "50"])
+  #expect(r.code == 1)
+  let end = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("end: ") })
+  #expect(end.hasPrefix("end: max-steps. The step limit (50 steps) was reached"), "\(end)")
+  #expect(end.contains("a higher --max-steps"), "\(end)")
+}
