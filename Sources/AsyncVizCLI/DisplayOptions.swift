@@ -71,8 +71,14 @@ struct DisplayOptions: ParsableArguments {
   }
 
   /// Refuses a bad `--export` path before anything runs (see `OutputGuard`).
+  /// `-` is refused: standard output holds the transcript or the view.
   func checkExport(inputs: [String]) throws(CLIError) {
     guard let path = exportPath else { return }
+    if path == "-" {
+      throw CLIError(
+        "error: --export -: standard output shows the run (the transcript or the view); "
+          + "to write the trace there, use asyncviz export PROGRAM -o -")
+    }
     try OutputGuard.check(path, inputs: inputs, force: force)
   }
 }
