@@ -5,6 +5,36 @@ import AsyncVizTrace
 /// registration of its fd. The event folded in has an empty short form
 /// (see `briefNote(forEvent:in:)`), so each fact is told once.
 extension TraceState {
+  /// A short form longer than this (in bytes) is cut to its first clause,
+  /// for the models whose notes have no short forms written for them.
+  static let longBrief = 100
+
+  /// The note up to its first clause's end: a ":", ";" or "." followed by a
+  /// space, outside parentheses and quotes (a quoted print or a parenthesised
+  /// aside is never cut open), and not in its first 20 bytes (a task's
+  /// label, "#3 helper: sleep", is not a clause, and "Nothing is due now"
+  /// says less than what follows it). "The microtask queue runs
+  /// its front job (1 queued): a contender of ..." is "The microtask queue
+  /// runs its front job (1 queued)". A note with no such end stays whole.
+  static func firstClause(of note: String) -> String {
+    var depth = 0
+    var quoted = false
+    let bytes = Array(note.utf8)
+    for (i, byte) in bytes.enumerated() {
+      switch byte {
+      case UInt8(ascii: "\""): quoted.toggle()
+      case UInt8(ascii: "("): if !quoted { depth += 1 }
+      case UInt8(ascii: ")"): if !quoted { depth -= 1 }
+      case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "."):
+        if depth == 0 && !quoted && i >= 20 && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: " ") {
+          return String(decoding: bytes[..<i], as: UTF8.self)
+        }
+      default: break
+      }
+    }
+    return note
+  }
+
   /// ", run queue position 2" when event `i + 1` queues `task` (the spawn or
   /// wake at `i` caused it); nothing otherwise.
   func briefQueued<S: NoteSink & ~Copyable>(_ task: TaskID, after i: Int, in trace: Trace, into s: inout S) {

@@ -20,10 +20,13 @@ extension TraceState {
   /// the full note. Empty when the fact is told by a neighbour's short form
   /// (the queueing right after a spawn or a wake, the waker the reactor
   /// stores right after a register, the second and later fds one wait reports).
+  /// Node's and threads' notes, and go's own, have no short forms written
+  /// for them: a long one is told by its first clause (`firstClause`).
   public func briefNote(forEvent i: Int, in trace: Trace) -> String {
     var sink = StringNoteSink(brief: true)
     writeNote(forEvent: i, in: trace, into: &sink)
-    return sink.result
+    guard trace.program.model != .rust, sink.result.utf8.count > Self.longBrief else { return sink.result }
+    return Self.firstClause(of: sink.result)
   }
 
   /// The note, written into any sink (the JSON writer writes it escaped).
@@ -33,8 +36,8 @@ extension TraceState {
     forEvent i: Int, _ event: TraceEvent? = nil, in trace: Trace, into s: inout S
   ) {
     let event = event ?? trace.events[i]
-    // Node's and go's notes have no short forms of their own yet: the
-    // narration pane shows them whole, cut to its width (z shows them wrapped).
+    // Node's, threads' and go's own notes have no short forms of their own:
+    // `briefNote` tells a long one by its first clause (z shows them whole).
     switch trace.program.model {
     case .node: writeNodeNote(forEvent: i, event, in: trace, into: &s)
     case .threads: writeThreadsNote(forEvent: i, event, in: trace, into: &s)

@@ -190,10 +190,12 @@ extension TraceState {
       return
     }
     if blockOnWoken && timeout == 0 {
-      s.text("The run queue is empty and main, block_on's future, was woken, so the driver is polled ")
-      s.text("without blocking before main is: ")
+      // tokio's park runs here too, but main's waker has unparked the driver,
+      // so it returns at once; asyncviz shows that turn as a zero timeout.
+      s.text("The run queue is empty and main, block_on's future, was woken; its waker also unparked ")
+      s.text("the driver, so the driver's park returns at once and main is polled next: ")
       waitName(trace, capitalized: false, into: &s)
-      s.text(" with timeout 0 collects what is ready.")
+      s.text(" with timeout 0 (a park that does not block) collects what is ready.")
       return
     }
     s.text("The run queue is empty, so the reactor calls ")

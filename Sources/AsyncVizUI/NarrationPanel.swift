@@ -113,7 +113,18 @@ public enum NarrationPanel {
     /// A line as drawn: a short form cut with an ellipsis if a name is very
     /// long; a wrapped line already fits.
     func fitted(_ line: String, zoomed: Bool, ellipsis: String) -> String {
-      zoomed ? line : line.fitted(textWidth, ellipsis: ellipsis)
+      if zoomed { return line }
+      let cut = line.fitted(textWidth, ellipsis: ellipsis)
+      guard cut != line else { return line }
+      // A line cut to the width ends at a word, not inside one ("until t…"),
+      // when a word ends within the last 20 columns.
+      let kept = cut.dropLast(ellipsis.count)
+      guard let space = kept.lastIndex(of: " "), kept.distance(from: space, to: kept.endIndex) <= 20 else {
+        return cut
+      }
+      var word = kept[..<space]
+      while let last = word.last, ",;:(".contains(last) { word = word.dropLast() }
+      return word + ellipsis
     }
 
     /// The lines of one step: its short forms, one a line, or its full

@@ -97,7 +97,13 @@ public struct ScreenLayout: Equatable, Sendable {
     let leftWidth = width * 56 / 100
     let rightWidth = width - leftWidth
     if timelineShown && !room {
-      layout.timeline = Rect(x: 0, y: 1, width: leftWidth, height: upper)
+      // As many rows as the lanes need (a row per task, the axis, the
+      // border); what is left, when it is enough for a few lines, shows the
+      // source, so a program of four tasks does not get an empty timeline.
+      let lanes = min(content.tasks + 3, upper)
+      let rest = upper - lanes
+      layout.timeline = Rect(x: 0, y: 1, width: leftWidth, height: rest >= 5 ? lanes : upper)
+      if rest >= 5 { layout.source = Rect(x: 0, y: 1 + lanes, width: leftWidth, height: rest) }
     } else {
       // Sized to content: a header row and a row per task, no empty rows;
       // the source gets what the tasks and the output do not need.

@@ -70,7 +70,8 @@ func everySizeFromTheMinimumTiles(size: (Int, Int)) throws {
 }
 
 /// Zoomed, the narration takes every row between the header and the status
-/// line; `t` puts the timeline in the left column below 150x45, and shows
+/// line; `t` puts the timeline in the left column below 150x45 (the source
+/// below it when its lanes leave room), and shows
 /// it as a band from there up (t hides it).
 @Test func zoomAndTimelineLayouts() throws {
   var zoomed = ScreenLayout.Content()
@@ -80,9 +81,18 @@ func everySizeFromTheMinimumTiles(size: (Int, Int)) throws {
   #expect(tilesTheScreen(z, 100, 30))
   var toggled = ScreenLayout.Content()
   toggled.timelineToggled = true
+  toggled.tasks = 4
+  // Four lanes, the axis and the border: the source gets the rows below.
   let small = try #require(ScreenLayout.make(width: 100, height: 30, content: toggled))
-  #expect(small.timeline.width == small.executor.x && small.tasks.height == 0 && small.source.height == 0)
+  #expect(small.timeline.width == small.executor.x && small.tasks.height == 0)
+  #expect(small.timeline.height == 7 && small.source.y == 8 && small.source.height == 12)
   #expect(tilesTheScreen(small, 100, 30))
+  // More lanes than rows: the timeline takes the column, scrolling with the selection.
+  var many = toggled
+  many.tasks = 40
+  let crowded = try #require(ScreenLayout.make(width: 100, height: 30, content: many))
+  #expect(crowded.timeline.height == 19 && crowded.source.height == 0)
+  #expect(tilesTheScreen(crowded, 100, 30))
   let big = try #require(ScreenLayout.make(width: 160, height: 50))
   #expect(big.timeline.width == 160 && big.timeline.height >= 8 && big.source.height > 10)
   #expect(tilesTheScreen(big, 160, 50))
