@@ -33,8 +33,12 @@ public enum AsyncVizCLI {
 struct AsyncVizCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "asyncviz",
-    abstract: "Watch a small Rust-style async runtime schedule tasks, step by step.",
+    abstract: "Watch async tasks being scheduled, step by step: tokio, Node, Go and one thread per task.",
     discussion: """
+      Inside runs a small Rust-style runtime (futures, wakers, a run queue, a reactor over \
+      epoll and timers), and models of Node's event loop, Go's scheduler and one OS thread \
+      per task, each checked against the real runtime it claims to be.
+
       Start with:  asyncviz demo db-then-service
       Then try:    asyncviz list,  asyncviz show NAME,  asyncviz run FILE.av
       Then quiz:   asyncviz quiz db-then-service   (predict each step, then see)

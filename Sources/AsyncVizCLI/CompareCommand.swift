@@ -16,7 +16,8 @@ struct CompareCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The models, comma-separated (default: every model).", valueName: "rust,node,threads"))
+      "The models, comma-separated (default: every model).",
+      valueName: RuntimeModel.allCases.map(\.rawValue).joined(separator: ",")))
   var models: String?
 
   @Option(help: "text (a table and a paragraph) or json (for scripts).")

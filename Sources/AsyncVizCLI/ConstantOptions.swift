@@ -25,13 +25,17 @@ struct ConstantOptions: ParsableArguments {
       }
       let name = String(assignment[..<eq])
       let text = String(assignment[assignment.index(after: eq)...])
+      let outOfRange = CLIError("error: --set \(name)=\(text): the value must be from 0 to \(Self.largest)")
       guard let value = Int64(text) else {
+        // Digits too many for a 64-bit number are still a whole number: the range is what is wrong.
+        let digits = text.drop { $0 == "-" || $0 == "+" }
+        if text.count - digits.count <= 1, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+          throw outOfRange
+        }
         throw CLIError(
           "error: --set \(name)=\(text): a constant is a whole number, such as --set \(name)=10000")
       }
-      guard (0...Self.largest).contains(value) else {
-        throw CLIError("error: --set \(name)=\(text): the value must be from 0 to \(Self.largest)")
-      }
+      guard (0...Self.largest).contains(value) else { throw outOfRange }
       values[name] = value
     }
     return values

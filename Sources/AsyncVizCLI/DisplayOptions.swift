@@ -36,29 +36,30 @@ struct DisplayOptions: ParsableArguments {
   var wantsTranscript: Bool { plain || !isInteractiveTerminal() }
 
   /// Opens the full-screen viewer over `feed` until the user quits; the
-  /// viewer's exit code, if not 0, is thrown.
-  func view(_ feed: any TraceFeed, notice: String? = nil, prediction: PredictionOptions? = nil)
-    throws(ExitCode)
-  {
-    let name = feed.trace.program.name
-    var options = ViewOptions(self, name: name)
+  /// viewer's exit code, if not 0, is thrown. `e` never writes over `inputs`.
+  func view(
+    _ feed: any TraceFeed, inputs: [String], notice: String? = nil, prediction: PredictionOptions? = nil
+  ) throws(ExitCode) {
+    let export = ViewExport(name: feed.trace.program.name, inputs: inputs)
+    var options = ViewOptions(self, export: export)
     options.notice = notice
     options.prediction = prediction
     let code = TerminalApp.run(
       feed: feed, options: options,
-      export: { trace in TraceExporter.exportForUI(trace, name: name) })
+      export: { trace in export.write(trace) })
     if code != 0 { throw ExitCode(code) }
   }
 
   /// Opens the full-screen viewer over a program's run that the view may
-  /// run again under other models (`m`, `c`), until the user quits.
-  func view(_ runs: SessionRuns, notice: String? = nil) throws(ExitCode) {
-    let name = runs.shown.trace.program.name
-    var options = ViewOptions(self, name: name)
+  /// run again under other models (`m`, `c`), until the user quits. `e`
+  /// never writes over `inputs`.
+  func view(_ runs: SessionRuns, inputs: [String], notice: String? = nil) throws(ExitCode) {
+    let export = ViewExport(name: runs.shown.trace.program.name, inputs: inputs)
+    var options = ViewOptions(self, export: export)
     options.notice = notice
     let code = TerminalApp.run(
       runs: runs, options: options,
-      export: { trace in TraceExporter.exportForUI(trace, name: name) })
+      export: { trace in export.write(trace) })
     if code != 0 { throw ExitCode(code) }
   }
 
@@ -70,8 +71,14 @@ struct DisplayOptions: ParsableArguments {
   }
 
   /// Refuses a bad `--export` path before anything runs (see `OutputGuard`).
+  /// `-` is refused: standard output holds the transcript or the view.
   func checkExport(inputs: [String]) throws(CLIError) {
     guard let path = exportPath else { return }
+    if path == "-" {
+      throw CLIError(
+        "error: --export -: standard output shows the run (the transcript or the view); "
+          + "to write the trace there, use asyncviz export PROGRAM -o -")
+    }
     try OutputGuard.check(path, inputs: inputs, force: force)
   }
 }

@@ -8,27 +8,33 @@ import AsyncVizTranslate
 /// calls, uncancelled race losers, setTimeout's 1 ms floor, the check phase;
 /// go: runnext, the P handed off during a blocking syscall, preemption;
 /// threads: blocking calls that stop one thread only, context switches)
-/// shows in two numbers.
+/// shows in two numbers. Rust runs with the user's `--max-steps` and
+/// limits, on the sim backend, so the footer says what `--model rust` says.
 enum ModelComparison {
-  static func text(_ program: CompiledProgram, model trace: Trace) -> String {
+  static func text(_ program: CompiledProgram, model trace: Trace, options: RunOptions) throws(CLIError)
+    -> String
+  {
     let model = trace.program.model.rawValue
-    let rust = ProgramOutcome.model(program, model: .rust)
+    let rust = try rustOutcome(program, options: options)
     // ModelFacts reads main's end and the printed lines as `compare` does,
     // so both commands report the same numbers.
     let facts = ModelFacts(of: trace)
     let nodeLines = facts.lines
-    let mainEnd = facts.mainEndUs
+    let mainEnd = facts.mainReturnUs
     var text = "\ncompared with rust (the same program under --model rust):\n"
     // A real run's times are the wall clock's; rust's here is the sim's.
     let clock = trace.program.backend == .epoll ? " (real time)" : ""
     let nodeEnd =
       mainEnd.map { "main returns at \(DurationText.instant($0)) under \(model)\(clock)" }
-      ?? "main never returns under \(model)"
+      ?? (facts.end == .error
+        ? "main does not return under \(model) (the run ends in an error)"
+        : "main never returns under \(model)")
     switch rust.end {
     case .finished(let us):
       text +=
         "  \(nodeEnd); under rust at \(DurationText.instant(us))\(clock.isEmpty ? "" : " (virtual time)").\n"
-    case .stuck where mainEnd == nil: text += "  main never returns under \(model), nor under rust (stuck).\n"
+    case .stuck where mainEnd == nil && facts.end != .error:
+      text += "  main never returns under \(model), nor under rust (stuck).\n"
     case .stuck: text += "  \(nodeEnd); under rust it never returns (stuck).\n"
     case .failed(let why): text += "  \(nodeEnd); under rust the run fails (\(why)).\n"
     }
@@ -36,8 +42,12 @@ enum ModelComparison {
       text += "  the output is the same, line for line.\n"
     } else if rust.lines.sorted() == nodeLines.sorted() {
       text += "  the output has the same lines in another order.\n"
+    } else if rust.lines.count == nodeLines.count {
+      text +=
+        "  the output differs in its text (\(English.count(nodeLines.count, "line")) under \(model) and under rust).\n"
     } else {
-      text += "  the output differs: \(nodeLines.count) lines under \(model), \(rust.lines.count) under rust"
+      text +=
+        "  the output differs: \(English.count(nodeLines.count, "line")) under \(model), \(rust.lines.count) under rust"
       text +=
         nodeLines.count > rust.lines.count && trace.program.model != .threads
         ? " (losers of select and timeout run on under \(model)).\n" : ".\n"
@@ -49,11 +59,31 @@ enum ModelComparison {
     }
     return text
   }
+
+  /// `program` under `--model rust` with `options`' step limit and limits,
+  /// on the sim backend (the footer compares with rust's virtual time).
+  static func rustOutcome(_ program: CompiledProgram, options: RunOptions) throws(CLIError) -> ProgramOutcome
+  {
+    var rustOptions = options
+    rustOptions.model = .rust
+    rustOptions.backend = .sim
+    let run = try rustOptions.makeRun(for: program)
+    let end = run.run()
+    let lines = ModelFacts(of: run.trace).lines
+    switch end.reason {
+    case .completed: return ProgramOutcome(lines: lines, end: .finished(us: end.tUs))
+    case .stuck: return ProgramOutcome(lines: lines, end: .stuck)
+    case .maxSteps: return ProgramOutcome(lines: lines, end: .failed("max-steps"))
+    case .error: return ProgramOutcome(lines: lines, end: .failed("a run-time error"))
+    }
+  }
 }
 
 extension TranscriptPrinter {
-  /// Prints `ModelComparison.text` after a node or threads transcript.
-  static func printComparison(_ program: CompiledProgram, model trace: Trace) throws(CLIError) {
-    try write(ModelComparison.text(program, model: trace))
+  /// Prints `ModelComparison.text` after a node, go or threads transcript.
+  static func printComparison(_ program: CompiledProgram, model trace: Trace, options: RunOptions)
+    throws(CLIError)
+  {
+    try write(ModelComparison.text(program, model: trace, options: options))
   }
 }

@@ -11,25 +11,49 @@ enum OutputGuard {
     $0.withUTF8Buffer { Array($0) }
   }
 
-  /// Refuses `output` if it is one of `inputs` (same device and inode), or
-  /// an existing non-empty regular file that is not a trace we wrote (unless
-  /// `force`). A path that does not exist yet, or a device, passes.
-  static func check(_ output: String, inputs: [String], force: Bool) throws(CLIError) {
+  /// What writing to a path would do to what is already there.
+  enum Verdict: Equatable {
+    /// Nothing is there: the write makes a new file.
+    case new
+    /// A regular file that is empty or a trace asyncviz wrote: safe to replace.
+    case replaceable
+    /// One of the command's inputs (named as given): never written.
+    case input(String)
+    /// A non-empty regular file asyncviz did not write: only with `--force`.
+    case notOurs
+    /// A directory, device or pipe: written to directly, or refused by the write itself.
+    case special
+  }
+
+  /// What is at `output`, compared with `inputs` (same device and inode).
+  static func verdict(_ output: String, inputs: [String]) -> Verdict {
     var target = stat()
-    guard stat(output, &target) == 0 else { return }
+    guard stat(output, &target) == 0 else { return .new }
     for input in inputs {
       var source = stat()
       if stat(input, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
-        throw CLIError(
-          "error: refusing to write the export to \(output): it is \(input), which this command reads "
-            + "(choose another output file)")
+        return .input(input)
       }
     }
-    guard target.st_mode & S_IFMT == S_IFREG, target.st_size > 0, !force else { return }
-    if !isOwnFile(output) {
+    guard target.st_mode & S_IFMT == S_IFREG else { return .special }
+    return target.st_size == 0 || isOwnFile(output) ? .replaceable : .notOurs
+  }
+
+  /// Refuses `output` if it is one of `inputs`, or an existing non-empty
+  /// regular file that is not a trace we wrote (unless `force`). A path that
+  /// does not exist yet, or a device, passes.
+  static func check(_ output: String, inputs: [String], force: Bool) throws(CLIError) {
+    switch verdict(output, inputs: inputs) {
+    case .input(let input):
+      throw CLIError(
+        "error: refusing to write the export to \(output): it is \(input), which this command reads "
+          + "(choose another output file)")
+    case .notOurs where !force:
       throw CLIError(
         "error: refusing to replace \(output): it exists and is not a trace asyncviz wrote "
           + "(use --force to replace it anyway)")
+    case .new, .replaceable, .notOurs, .special:
+      return
     }
   }
 

@@ -1,5 +1,6 @@
 import AsyncVizExamples
 import AsyncVizLang
+import AsyncVizTrace
 import Foundation
 
 /// Turns what the user named (a demo, or a .av file) into a compiled program,
@@ -84,7 +85,8 @@ enum ProgramLoader {
   /// warning, and how many there are.
   static func notice(_ program: CompiledProgram) -> String? {
     guard let first = program.warnings.first else { return nil }
-    let more = program.warnings.count > 1 ? " (and \(program.warnings.count - 1) more warnings)" : ""
+    let more =
+      program.warnings.count > 1 ? " (and \(English.count(program.warnings.count - 1, "more warning")))" : ""
     return "warning: line \(first.line): \(first.message)\(more)"
   }
 

@@ -55,7 +55,7 @@ struct QuizCommand: ParsableCommand {
     } else {
       var prediction = PredictionOptions(seed: seed, count: questions)
       prediction.lesson = lesson
-      try display.view(SavedTraceFeed(trace: trace), prediction: prediction)
+      try display.view(SavedTraceFeed(trace: trace), inputs: [program], prediction: prediction)
     }
     try display.exportIfAsked(trace, inputs: [program])
   }

@@ -76,7 +76,7 @@ struct ReplayCommand: ParsableCommand {
       throw CLIError("\(error)")
     }
     do {
-      try options.view(feed)
+      try options.view(feed, inputs: [trace])
     } catch {
       if let failure = feed.failure { throw CLIError("\(failure)") }
       throw error
@@ -99,7 +99,7 @@ struct ExportCommand: ParsableCommand {
   @Argument(help: "A demo name or a .av file.")
   var program: String
 
-  @Option(name: .shortAndLong, help: "The file to write.")
+  @Option(name: .shortAndLong, help: "The file to write ('-': standard output).")
   var output: String
 
   @Option(help: "asyncviz (the trace format) or chrome (for ui.perfetto.dev).")
@@ -110,17 +110,25 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var options: RunOptions
 
+  /// `-o -` is standard output, as for most tools that write a file; what
+  /// it already holds is the shell's choice (`>>`), so only an input is refused there.
+  private var target: (path: String, name: String, force: Bool) {
+    output == "-" ? ("/dev/stdout", "standard output", true) : (output, output, force)
+  }
+
   func run() throws {
-    try OutputGuard.check(output, inputs: [program], force: force)
+    let target = self.target
+    try OutputGuard.check(target.path, inputs: [program], force: target.force)
     let (file, _) = try ProgramLoader.demoOrFile(program)
     let program = try options.constants.compile(file)
     ProgramLoader.printWarnings(program)
     let runtime = try options.makeRun(for: program)
     let end = runtime.run()
-    try TraceExporter.write(runtime.trace, to: output, format: format)
-    // On stderr, so `-o /dev/stdout | jq` sees only the trace.
+    try TraceExporter.write(runtime.trace, to: target.path, format: format)
+    // On stderr, so `-o - | jq` sees only the trace.
     printError(
-      "wrote \(output): \(runtime.trace.events.count) events, \(end.steps) steps, ended \(end.reason.name)")
+      "wrote \(target.name): \(English.count(runtime.trace.events.count, "event")), \(English.count(Int(end.steps), "step")), "
+        + "ended \(end.reason.name)")
     try ExitCode.unlessCompleted(end.reason)
   }
 }

@@ -34,7 +34,11 @@ struct RunOptions: ParsableArguments {
     if maxSteps == 0 { throw ValidationError("--max-steps must be at least 1") }
     if !(1...64).contains(cpus) { throw ValidationError("--cpus must be between 1 and 64") }
     if !(1...8).contains(procs) { throw ValidationError("--procs must be from 1 to 8") }
+    // Each model's own setting is refused under another model, where nothing would use it.
     if procs != 1 && model != .go { throw ValidationError("--procs is for --model go (GOMAXPROCS)") }
+    if cpus != KernelCosts.defaultCPUs && model != .threads {
+      throw ValidationError("--cpus is for --model threads (the CPUs of its simulated kernel)")
+    }
   }
 
   /// A run of `program` under the chosen model and backend.

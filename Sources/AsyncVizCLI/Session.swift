@@ -20,7 +20,9 @@ struct Session {
       let end = runtime.run()
       let trace = runtime.trace
       try TranscriptPrinter.print(trace)
-      if trace.program.model != .rust { try TranscriptPrinter.printComparison(program, model: trace) }
+      if trace.program.model != .rust {
+        try TranscriptPrinter.printComparison(program, model: trace, options: options)
+      }
       try display.exportIfAsked(trace, inputs: inputs)
       if let refusal = runtime.refusal { throw CLIError("error: \(refusal)") }
       try ExitCode.unlessCompleted(end.reason)
@@ -29,7 +31,7 @@ struct Session {
     // The view may run the program again under other models (m): `--export`
     // writes the run shown when the user quit.
     let runs = try SessionRuns(program: program, options: options)
-    try display.view(runs, notice: ProgramLoader.notice(program))
+    try display.view(runs, inputs: inputs, notice: ProgramLoader.notice(program))
     try display.exportIfAsked(runs.shown.finish(), inputs: inputs)
   }
 }

@@ -27,25 +27,14 @@ enum TraceExporter {
     while clean.hasPrefix(".") { clean.removeFirst() }
     return clean.isEmpty ? "trace" : clean
   }
-
-  /// The UI's `e`: writes NAME.trace.json in the current folder, returning the
-  /// path written or the reason it failed (the UI shows either).
-  static func exportForUI(_ trace: Trace, name: String) -> Result<String, ExportFailure> {
-    let path = "\(safeFileName(name)).trace.json"
-    do {
-      try write(trace, to: path, format: .asyncviz)
-      return .success(path)
-    } catch {
-      return .failure(ExportFailure(error.message))
-    }
-  }
 }
 
 extension ViewOptions {
-  /// The front end's options from the command line's.
-  init(_ options: DisplayOptions, name: String) {
+  /// The front end's options from the command line's; the help names the
+  /// file `e` would write now.
+  init(_ options: DisplayOptions, export: ViewExport) {
     self.init(
       ascii: options.ascii, color: options.wantsColor(environment: ProcessInfo.processInfo.environment),
-      exportPath: "\(TraceExporter.safeFileName(name)).trace.json")
+      exportPath: export.choice()?.path ?? export.usualPath)
   }
 }

@@ -1,4 +1,5 @@
 import AsyncVizRuntime
+import AsyncVizTrace
 
 /// The run-time limits a frame enforces (`Limits`): each stops the fn with
 /// an `error:` line instead of letting a hostile program run on.
@@ -30,13 +31,33 @@ extension ProgramRun {
   /// What a frame stopped by the instruction budget says: the poll's limit
   /// (a loop with no await that waits) or the whole run's (many polls or
   /// tasks each spinning). Each is reported once (nil: already reported,
-  /// the frames stopped after it stop silently).
-  func instructionLimitMessage() -> String? {
+  /// the frames stopped after it stop silently). The poll's limit is said
+  /// in `model`'s words: what a loop that never waits does to the rest of
+  /// a real program differs (the budget starts again at each poll, job,
+  /// dispatch of a thread or run of a goroutine).
+  func instructionLimitMessage(_ model: RuntimeModel = .rust) -> String? {
     if budget.pointee.pollBound {
       if budget.pointee.reportedPollLimit { return nil }
       budget.pointee.reportedPollLimit = true
-      return "this poll ran \(limits.instructionsPerPoll) instructions without reaching an await that waits; "
-        + "a real executor would never get its thread back (change the limit with --poll-budget)"
+      let n = limits.instructionsPerPoll
+      let change = " (change the limit with --poll-budget)"
+      switch model {
+      case .rust:
+        return "this poll ran \(n) instructions without reaching an await that waits; "
+          + "a real executor would never get its thread back" + change
+      case .node:
+        // Run to completion: nothing else in the loop runs until the job ends.
+        return "this job ran \(n) instructions without reaching an await; until it does, the event loop "
+          + "runs no timer, I/O or other job" + change
+      case .threads:
+        // The kernel's time slices share the CPUs: only this thread's CPU is taken.
+        return "this thread ran \(n) instructions without a blocking call; a real thread would keep a CPU "
+          + "busy until it blocks, though the kernel would still run the other threads" + change
+      case .go:
+        // Go 1.14's asynchronous preemption (sysmon, forcePreemptNS = 10 ms) lets the others run.
+        return "this goroutine ran \(n) instructions without blocking; Go would preempt it after 10 ms so "
+          + "the other goroutines run, then resume it" + change
+      }
     }
     if budget.pointee.reportedRunLimit { return nil }
     budget.pointee.reportedRunLimit = true

@@ -106,7 +106,8 @@ final class AsyncFnFuture: Future {
       return .end(
         fail(
           "futures nest more than \(run.limits.maxCallDepth) deep inside one poll (each awaited async fn call "
-            + "and each join, select or timeout counts; a recursion that never ends?)", at: 0, &r, &cx))
+            + "and each join, select or timeout counts; a recursion that never ends? if not, raise --max-depth)",
+          at: 0, &r, &cx))
     }
     if run.budget.pointee.stack.nearlyFull() {
       cancel(&cx)

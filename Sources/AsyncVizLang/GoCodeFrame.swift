@@ -33,7 +33,7 @@ final class GoCodeFrame: GoFrame {
     }
     let instructions = code.instructions
     while true {
-      guard run.budget.pointee.allowance > 0 else { return stop(run.instructionLimitMessage(), g) }
+      guard run.budget.pointee.allowance > 0 else { return stop(run.instructionLimitMessage(.go), g) }
       run.budget.pointee.spend(1)
       let line = code.lines[pc]
       switch instructions[pc] {

@@ -23,10 +23,19 @@ extension GoRun {
     let args = f.args
     switch f.recipe {
     case .asyncFn(let index):
-      guard g.frames.count < run.limits.maxCallDepth, !run.budget.pointee.stack.nearlyFull() else {
+      // The limit is raised to allow deeper calls; a stack full before it is
+      // reached (the interpreter's, not the goroutine's) needs a lower one.
+      guard g.frames.count < run.limits.maxCallDepth else {
         fail(
           run.budget.pointee.errorLine(
             "error: line \(line): calls nest more than \(run.limits.maxCallDepth) deep on the goroutine's stack "
+              + "(a recursion that never ends? if not, raise --max-depth)"), on: g)
+        return .returned(.none)
+      }
+      guard !run.budget.pointee.stack.nearlyFull() else {
+        fail(
+          run.budget.pointee.errorLine(
+            "error: line \(line): the thread's stack is nearly full with calls nested \(g.frames.count) deep "
               + "(lower --max-depth; a recursion that never ends?)"), on: g)
         return .returned(.none)
       }

@@ -65,7 +65,7 @@ final class NodeFrame {
     while true {
       guard run.budget.pointee.allowance > 0 else {
         registers = r
-        stop(run.instructionLimitMessage(), at: pc)
+        stop(run.instructionLimitMessage(.node), at: pc)
         return
       }
       run.budget.pointee.spend(1)

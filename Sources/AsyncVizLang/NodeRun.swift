@@ -56,11 +56,20 @@ final class NodeRun {
     let code = run.functions[index]
     liveCalls += 1
     let frame = NodeFrame(code: code, host: self, task: task, args: args)
-    if loop.callStack.depth >= run.limits.maxCallDepth || run.budget.pointee.stack.nearlyFull() {
+    // The limit is raised to allow deeper calls; a stack full before it is
+    // reached needs a lower limit, which stops the recursion sooner.
+    if loop.callStack.depth >= run.limits.maxCallDepth {
       loop.push(task)
       frame.stop(
-        "async fn calls nest more than \(min(loop.callStack.depth, run.limits.maxCallDepth)) deep on the call "
-          + "stack (lower --max-depth; a recursion that never ends?)", at: 0)
+        "async fn calls nest more than \(run.limits.maxCallDepth) deep on the call stack "
+          + "(a recursion that never ends? if not, raise --max-depth)", at: 0)
+      return frame.promise
+    }
+    if run.budget.pointee.stack.nearlyFull() {
+      loop.push(task)
+      frame.stop(
+        "the thread's stack is nearly full with async fn calls nested \(loop.callStack.depth) deep "
+          + "(lower --max-depth; a recursion that never ends?)", at: 0)
       return frame.promise
     }
     frame.start()

@@ -1,3 +1,5 @@
+import AsyncVizTrace
+
 /// What is left of a run's instruction, text and error-line budgets, shared
 /// by every frame of the run (one `ProgramRun`).
 ///
@@ -97,7 +99,8 @@ struct RunBudget {
   mutating func spendLine(_ bytes: Int, limits: Limits) -> FrameError? {
     guard outputLinesLeft > 0 else {
       return FrameError(
-        "the run has printed \(limits.outputLinesPerRun) lines, its limit (change it with --max-output)")
+        "the run has printed \(English.count(limits.outputLinesPerRun, "line")), its limit (change it with --max-output)"
+      )
     }
     if let error = spendText(bytes, limits: limits) { return error }
     outputLinesLeft -= 1

@@ -102,7 +102,7 @@ final class ThreadRunner {
     let run = host.run
     while let last = frames.indices.last {
       guard run.budget.pointee.allowance > 0 else {
-        if let action = stop(run.instructionLimitMessage()) { return action }
+        if let action = stop(run.instructionLimitMessage(.threads)) { return action }
         continue
       }
       run.budget.pointee.spend(1)

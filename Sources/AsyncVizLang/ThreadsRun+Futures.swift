@@ -14,7 +14,7 @@ extension ThreadsRun {
         return .failed(
           FrameError(
             "calls nest more than \(run.limits.maxCallDepth) deep on the thread's stack "
-              + "(lower --max-depth; a recursion that never ends?)"))
+              + "(a recursion that never ends? if not, raise --max-depth)"))
       }
       runner.push(run.functions[index], args)
       return .pushed

@@ -96,7 +96,7 @@ struct TraceFileOutput {
       if code == EINTR { continue }
       if code != EEXIST || attempt >= 100 {
         throw TraceWriteError(
-          path: path, errno: code, doing: "creating a temporary file", folder: folder(of: target))
+          path: path, errno: code, doing: TraceWriteError.creatingTemporary, folder: folder(of: target))
       }
       attempt += 1
     }

@@ -21,6 +21,9 @@ public struct TraceWriteError: Error, Sendable, Equatable, CustomStringConvertib
 // Only this module makes one: the memberwise `init(path:reason:)` and the
 // errno one below (in an extension, so that the memberwise one stays).
 extension TraceWriteError {
+  /// What `TraceFileOutput` is doing when it makes the file renamed into place.
+  static let creatingTemporary = "creating a temporary file"
+
   /// A failure of a system call, explained from its errno; `folder` is the
   /// folder the file was being created in (nil when no folder was involved).
   init(path: String, errno code: Int32, doing what: String, folder: String?) {
@@ -34,7 +37,14 @@ extension TraceWriteError {
   static func explain(_ code: Int32, doing what: String, folder: String?) -> String {
     switch code {
     case ENOENT:
-      if let folder, !exists(folder) { return "the folder \(folder) does not exist" }
+      guard let folder else { break }
+      if !exists(folder) { return "the folder \(folder) does not exist" }
+      // A folder that exists but says ENOENT to a new file: a file system
+      // such as /proc, whose files are made by the kernel alone.
+      if what == creatingTemporary {
+        return "the folder \(folder) cannot hold a new file (the trace is written to a new file there, "
+          + "then renamed over the old one)"
+      }
     case ENOTDIR:
       if let folder { return "a part of the folder \(folder) is not a folder" }
     case EACCES, EPERM:

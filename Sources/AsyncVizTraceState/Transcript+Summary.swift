@@ -46,7 +46,8 @@ extension Transcript {
     case .stuck:
       text += "end: stuck. No task is ready, and nothing can ever wake the pending ones.\n"
     case .maxSteps:
-      text += "end: max-steps. The step limit was reached before the program finished.\n"
+      text += "end: max-steps. The step limit (\(end.steps) steps) was reached before the program finished;"
+      text += " run it again with a higher --max-steps to see more.\n"
     case .error:
       text += "end: error. A run-time error stopped part of the program (see its `error:` line), "
       text += "so it did not run as written.\n"

@@ -64,7 +64,8 @@ enum FooterPanel {
       )
     case .maxSteps:
       return (
-        "Run stopped at the step limit (max-steps, \(end.steps) steps): it had not finished.\(at)", .warning
+        "Run stopped at the step limit (\(English.count(Int(end.steps), "step"))): it had not finished; "
+          + "a higher --max-steps lets it go on.\(at)", .warning
       )
     case .error:
       return (

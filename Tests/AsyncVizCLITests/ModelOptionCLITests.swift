@@ -30,6 +30,9 @@ func aModelOptionRunsAsChosen(arguments: [String], prints lines: [String]) throw
 @Test(arguments: [
   (["demo", "timers", "--model", "go", "--procs", "0", "--plain"], "--procs must be from 1 to 8"),
   (["demo", "timers", "--procs", "2", "--plain"], "--procs is for --model go"),
+  (["demo", "timers", "--cpus", "4", "--plain"], "--cpus is for --model threads"),
+  (["run", "x.av", "--model", "go", "--cpus", "4"], "--cpus is for --model threads"),
+  (["export", "timers", "-o", "t.json", "--model", "node", "--cpus", "4"], "--cpus is for --model threads"),
   (["demo", "timers", "--model", "threads", "--cpus", "0", "--plain"], "--cpus"),
   (["demo", "timers", "--model", "erlang", "--plain"], "--model"),
 ])

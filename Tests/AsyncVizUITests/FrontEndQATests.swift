@@ -139,3 +139,16 @@ private func rows(_ model: ViewerModel, width: Int = 100, height: Int = 30) -> [
   #expect(
     n.timelineBySteps && rows(n, width: 160, height: 50).joined().contains("Timeline (by step; T: by time)"))
 }
+
+@Test func aRunStoppedAtTheStepLimitSaysHowToLetItGoOn() throws {
+  var trace = DemoTraces.trace(named: "timers")
+  let end = try #require(trace.end)
+  trace.end = RunEnd(reason: .maxSteps, steps: end.steps, tUs: end.tUs)
+  let feed = SavedTraceFeed(trace: trace)
+  var m = ViewerModel(feed: feed)
+  m.jump(to: end.steps)
+  let status = rows(m, width: 160, height: 50)[48]
+  #expect(
+    status.contains("step limit (\(end.steps) steps)") && status.contains("a higher --max-steps"), "\(status)"
+  )
+}
