@@ -53,11 +53,11 @@ extension GoRun {
       let reply = Value.string(resource.reply(op: op, argument: argument))
       guard resource.latencyUs > 0 else { return .returned(reply) }
       let task = g.task
-      watch(task, "\(resource.name).\(op)", readyUs: sched.now + resource.latencyUs)
       // The reply comes after the server's latency: a timer of this P stands
       // in for the socket, as in the translation (the oracle runs that code).
+      // The trace's go_park (wait reason IO wait) is what puts the goroutine
+      // in the netpoller the panels show.
       sched.addTimer(afterUs: resource.latencyUs, for: task, purpose: .latency) { [unowned self] in
-        unwatch(task)
         g.pending = reply
         sched.ready(task)
       }

@@ -12,9 +12,6 @@ final class GoRun {
   let run: ProgramRun
   /// This run's channels.
   let channels: [GoChan]
-  /// The netpoller's interest list: goroutines waiting on a resource, with
-  /// what they asked and when the reply is due.
-  private(set) var netpoller: [(task: TaskID, what: String, readyUs: Int64)] = []
   /// The most goroutines that may be alive when one more is spawned.
   let maxTasks: Int
 
@@ -82,7 +79,4 @@ final class GoRun {
     }
   }
 
-  /// Adds a resource call to the netpoller's interest list; `done` takes it off.
-  func watch(_ task: TaskID, _ what: String, readyUs: Int64) { netpoller.append((task, what, readyUs)) }
-  func unwatch(_ task: TaskID) { netpoller.removeAll { $0.task == task } }
 }
