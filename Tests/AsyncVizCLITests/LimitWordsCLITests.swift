@@ -17,17 +17,6 @@ private func line(
   return try #require(found)
 }
 
-@Test(arguments: ["rust", "node", "threads", "go"])
-func theDepthLimitSaysRaiseItToGoDeeper(model: String) throws {
-  let error = try line(
-    of: "async fn f() {\n    await f()\n}\nasync fn main() {\n    await f()\n}\n", model,
-    ["--max-depth", "20"]
-  ) { $0.contains("prints: error:") }
-  #expect(error.contains("nest more than 20 deep"), "\(error)")
-  #expect(error.contains("if not, raise --max-depth"), "\(error)")
-  #expect(!error.contains("lower --max-depth"), "\(error)")
-}
-
 @Test(arguments: [
   (
     "rust",
@@ -50,12 +39,16 @@ func thePollBudgetSpeaksEachModelsWords(model: String, words: String) throws {
   if model != "rust" { #expect(!error.contains("executor"), "\(error)") }
 }
 
+/// The depth limit's error and the step limit's end each name the flag
+/// that lets the run go further, raised.
 @Test(arguments: ["rust", "node", "threads", "go"])
-func theStepLimitsEndNamesMaxSteps(model: String) throws {
-  let end = try line(
-    of: "async fn main() {\n    repeat 1000 {\n        await sleep(1ms)\n    }\n}\n", model,
-    ["--max-steps", "50"]
-  ) { $0.hasPrefix("end: ") }
+func theLimitsNameTheFlagThatLetsTheRunGoOn(model: String) throws {
+  let deep = "async fn f() {\n    await f()\n}\nasync fn main() {\n    await f()\n}\n"
+  let error = try line(of: deep, model, ["--max-depth", "20"]) { $0.contains("prints: error:") }
+  #expect(error.contains("nest more than 20 deep") && error.contains("if not, raise --max-depth"), "\(error)")
+  #expect(!error.contains("lower --max-depth"), "\(error)")
+  let long = "async fn main() {\n    repeat 1000 {\n        await sleep(1ms)\n    }\n}\n"
+  let end = try line(of: long, model, ["--max-steps", "50"]) { $0.hasPrefix("end: ") }
   #expect(end.hasPrefix("end: max-steps. The step limit (50 steps) was reached"), "\(end)")
   #expect(end.contains("a higher --max-steps"), "\(end)")
 }
