@@ -20,7 +20,7 @@ enum ModelComparison {
     // so both commands report the same numbers.
     let facts = ModelFacts(of: trace)
     let nodeLines = facts.lines
-    let mainEnd = facts.mainReturnUs
+    let mainEnd = facts.mainEndUs
     var text = "\ncompared with rust (the same program under --model rust):\n"
     // A real run's times are the wall clock's; rust's here is the sim's.
     let clock = trace.program.backend == .epoll ? " (real time)" : ""
@@ -69,13 +69,7 @@ enum ModelComparison {
     rustOptions.backend = .sim
     let run = try rustOptions.makeRun(for: program)
     let end = run.run()
-    let lines = ModelFacts(of: run.trace).lines
-    switch end.reason {
-    case .completed: return ProgramOutcome(lines: lines, end: .finished(us: end.tUs))
-    case .stuck: return ProgramOutcome(lines: lines, end: .stuck)
-    case .maxSteps: return ProgramOutcome(lines: lines, end: .failed("max-steps"))
-    case .error: return ProgramOutcome(lines: lines, end: .failed("a run-time error"))
-    }
+    return ProgramOutcome.outcome(run.trace, end)
   }
 }
 

@@ -62,7 +62,7 @@ struct ModelTable {
   }
 
   private func endCell(_ f: ModelFacts) -> String {
-    if let main = f.mainReturnUs { return DurationText.instant(main) }
+    if let main = f.mainEndUs { return DurationText.instant(main) }
     return f.end.name
   }
 
@@ -168,7 +168,7 @@ struct ModelTable {
       text +=
         "on \(RealRun.grouped(rust.osThreads)); threads made \(RealRun.grouped(threads.switches.voluntary)) voluntary "
       text +=
-        "context \(threads.switches.voluntary == 1 ? "switch" : "switches"), rust \(RealRun.grouped(rust.switches.voluntary)).\n"
+        "\(English.noun("context switch", threads.switches.voluntary, plural: "context switches")), rust \(RealRun.grouped(rust.switches.voluntary)).\n"
     }
     // A learner reads across the columns; the processes differ in what they
     // cost before their first task (asyncviz's Swift runtime and interpreter
@@ -195,15 +195,15 @@ struct ModelTable {
   /// The key differences, in a few sentences.
   var paragraph: String {
     var sentences: [String] = []
-    let ended = facts.filter { $0.mainReturnUs != nil }
-    if let fastest = ended.min(by: { ($0.mainReturnUs ?? 0) < ($1.mainReturnUs ?? 0) }),
-      let slowest = ended.max(by: { ($0.mainReturnUs ?? 0) < ($1.mainReturnUs ?? 0) }),
-      fastest.model != slowest.model, fastest.mainReturnUs != slowest.mainReturnUs
+    let ended = facts.filter { $0.mainEndUs != nil }
+    if let fastest = ended.min(by: { ($0.mainEndUs ?? 0) < ($1.mainEndUs ?? 0) }),
+      let slowest = ended.max(by: { ($0.mainEndUs ?? 0) < ($1.mainEndUs ?? 0) }),
+      fastest.model != slowest.model, fastest.mainEndUs != slowest.mainEndUs
     {
       // Every model tied for first or last is named: "first under rust" alone
       // would read as if rust were faster than a model that ties with it.
-      let first = ended.filter { $0.mainReturnUs == fastest.mainReturnUs }.map(\.model.rawValue)
-      let last = ended.filter { $0.mainReturnUs == slowest.mainReturnUs }.map(\.model.rawValue)
+      let first = ended.filter { $0.mainEndUs == fastest.mainEndUs }.map(\.model.rawValue)
+      let last = ended.filter { $0.mainEndUs == slowest.mainEndUs }.map(\.model.rawValue)
       sentences.append(
         "main returns first under \(Self.names(first)) (\(endCell(fastest))) and last under "
           + "\(Self.names(last)) (\(endCell(slowest))).")
@@ -212,9 +212,9 @@ struct ModelTable {
     }
     // One sentence per way of ending, naming every model that ended so.
     var endings: [EndReason] = []
-    for f in facts where f.mainReturnUs == nil && !endings.contains(f.end) { endings.append(f.end) }
+    for f in facts where f.mainEndUs == nil && !endings.contains(f.end) { endings.append(f.end) }
     for end in endings {
-      let models = Self.names(facts.filter { $0.mainReturnUs == nil && $0.end == end }.map(\.model.rawValue))
+      let models = Self.names(facts.filter { $0.mainEndUs == nil && $0.end == end }.map(\.model.rawValue))
       sentences.append(
         end == .error
           ? "Under \(models) the run ends in an error, so main does not return."
@@ -241,7 +241,7 @@ struct ModelTable {
     {
       var s =
         "Threads need \(English.count(threads.osThreads ?? 0, "OS thread")) and "
-        + "\(threads.contextSwitches) context switch\(threads.contextSwitches == 1 ? "" : "es"); "
+        + "\(English.count(threads.contextSwitches, "context switch", plural: "context switches")); "
       s +=
         "their stacks reserve \(KernelCosts.bytesText(threads.reservedBytes ?? 0)) of address space and keep "
       let verb = rust.peakUnits == 1 ? "takes" : "take"
@@ -260,7 +260,7 @@ struct ModelTable {
         "output": match(f).rawValue, "steps": Int(f.steps), "peak_units": f.peakUnits,
         "context_switches": f.contextSwitches, "polls": f.polls, "wakes": f.wakes,
       ]
-      o["main_end_us"] = f.mainReturnUs ?? NSNull()
+      o["main_end_us"] = f.mainEndUs ?? NSNull()
       o["os_threads"] = f.osThreads ?? NSNull()
       o["memory_bytes"] = f.memoryBytes ?? NSNull()
       o["reserved_bytes"] = f.reservedBytes ?? NSNull()
@@ -271,13 +271,4 @@ struct ModelTable {
     let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
     return String(decoding: data, as: UTF8.self)
   }
-}
-
-extension ModelFacts {
-  /// When main returned, for the table and the footers: nil also when the
-  /// run ended in an error. The models let a failed async fn stop and its
-  /// caller go on, so that the rest of the run stays visible, but the real
-  /// program would have panicked or thrown there: a "main returns at" time
-  /// after that is one it never reaches.
-  var mainReturnUs: Int64? { end == .error ? nil : mainEndUs }
 }

@@ -105,16 +105,15 @@ final class AsyncFnFuture: Future {
       cancel(&cx)
       return .end(
         fail(
-          "futures nest more than \(run.limits.maxCallDepth) deep inside one poll (each awaited async fn call "
-            + "and each join, select or timeout counts; a recursion that never ends? if not, raise --max-depth)",
-          at: 0, &r, &cx))
+          run.limits.tooDeep(
+            "futures", "inside one poll",
+            counting: "each awaited async fn call and each join, select or timeout counts; "), at: 0, &r, &cx)
+      )
     }
     if run.budget.pointee.stack.nearlyFull() {
       cancel(&cx)
       return .end(
-        fail(
-          "the thread's stack is nearly full with futures nested \(cx.nesting - 1) deep inside one poll "
-            + "(lower --max-depth; a recursion that never ends?)", at: 0, &r, &cx))
+        fail(Limits.stackNearlyFull("futures", depth: cx.nesting - 1, " inside one poll"), at: 0, &r, &cx))
     }
     let current = state
     state = .running

@@ -28,15 +28,13 @@ extension GoRun {
       guard g.frames.count < run.limits.maxCallDepth else {
         fail(
           run.budget.pointee.errorLine(
-            "error: line \(line): calls nest more than \(run.limits.maxCallDepth) deep on the goroutine's stack "
-              + "(a recursion that never ends? if not, raise --max-depth)"), on: g)
+            "error: line \(line): " + run.limits.tooDeep("calls", "on the goroutine's stack")), on: g)
         return .returned(.none)
       }
       guard !run.budget.pointee.stack.nearlyFull() else {
         fail(
           run.budget.pointee.errorLine(
-            "error: line \(line): the thread's stack is nearly full with calls nested \(g.frames.count) deep "
-              + "(lower --max-depth; a recursion that never ends?)"), on: g)
+            "error: line \(line): " + Limits.stackNearlyFull("calls", depth: g.frames.count)), on: g)
         return .returned(.none)
       }
       g.frames.append(GoCodeFrame(code: run.functions[index], args: args))

@@ -63,3 +63,22 @@ public struct Limits: Sendable {
     self.outputLinesPerRun = outputLinesPerRun
   }
 }
+
+extension Limits {
+  /// The depth limit's error, in every model: `what` ("futures", "calls")
+  /// nest deeper than `maxCallDepth` at `place`; `counting` says what counts
+  /// as a level when that is not plain. A higher limit is what allows deeper
+  /// calls.
+  func tooDeep(_ what: String, _ place: String, counting: String = "") -> String {
+    "\(what) nest more than \(maxCallDepth) deep \(place) "
+      + "(\(counting)a recursion that never ends? if not, raise --max-depth)"
+  }
+
+  /// The stack guard's error: the interpreter's own stack is nearly full
+  /// before the depth limit is reached, so a lower limit is what stops the
+  /// recursion in time.
+  static func stackNearlyFull(_ what: String, depth: Int, _ place: String = "") -> String {
+    "the thread's stack is nearly full with \(what) nested \(depth) deep\(place) "
+      + "(lower --max-depth; a recursion that never ends?)"
+  }
+}

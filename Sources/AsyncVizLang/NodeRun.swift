@@ -60,16 +60,12 @@ final class NodeRun {
     // reached needs a lower limit, which stops the recursion sooner.
     if loop.callStack.depth >= run.limits.maxCallDepth {
       loop.push(task)
-      frame.stop(
-        "async fn calls nest more than \(run.limits.maxCallDepth) deep on the call stack "
-          + "(a recursion that never ends? if not, raise --max-depth)", at: 0)
+      frame.stop(run.limits.tooDeep("async fn calls", "on the call stack"), at: 0)
       return frame.promise
     }
     if run.budget.pointee.stack.nearlyFull() {
       loop.push(task)
-      frame.stop(
-        "the thread's stack is nearly full with async fn calls nested \(loop.callStack.depth) deep "
-          + "(lower --max-depth; a recursion that never ends?)", at: 0)
+      frame.stop(Limits.stackNearlyFull("async fn calls", depth: loop.callStack.depth), at: 0)
       return frame.promise
     }
     frame.start()

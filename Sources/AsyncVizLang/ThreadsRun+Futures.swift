@@ -11,10 +11,7 @@ extension ThreadsRun {
     switch recipe {
     case .asyncFn(let index):
       guard runner.frames.count < run.limits.maxCallDepth else {
-        return .failed(
-          FrameError(
-            "calls nest more than \(run.limits.maxCallDepth) deep on the thread's stack "
-              + "(a recursion that never ends? if not, raise --max-depth)"))
+        return .failed(FrameError(run.limits.tooDeep("calls", "on the thread's stack")))
       }
       runner.push(run.functions[index], args)
       return .pushed

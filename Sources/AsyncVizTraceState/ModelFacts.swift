@@ -10,7 +10,11 @@ public struct ModelFacts: Sendable, Equatable {
   public var model: RuntimeModel
   /// How the run ended.
   public var end: EndReason
-  /// When main returned (its `complete`), nil if it never did.
+  /// When main returned (its `complete`), nil if it never did, or if the
+  /// run ended in an error: the models let a failed async fn stop and its
+  /// caller go on, so that the rest of the run stays visible, but the real
+  /// program would have panicked or thrown there, and never reached a
+  /// "main returns at" time after it.
   public var mainEndUs: Int64?
   /// The last event's time (the loop or kernel may run on after main).
   public var endUs: Int64
@@ -53,7 +57,7 @@ public struct ModelFacts: Sendable, Equatable {
     // every model (a unit is a thread there), so its peak is every model's.
     let peak = state.kernel.peakThreads
     peakUnits = peak
-    mainEndUs = Transcript.mainReturn(trace)
+    mainEndUs = end == .error ? nil : Transcript.mainReturn(trace)
     polls = state.tasks.reduce(0) { $0 + Int($1.polls) }
     wakes = state.tasks.reduce(0) { $0 + Int($1.wakes) }
     // The kernel's counters are the threads model's; node's memory (closures

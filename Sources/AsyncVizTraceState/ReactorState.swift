@@ -111,13 +111,7 @@ public struct ReactorState: Sendable, Equatable {
 
   /// The position of the first timer due after `deadlineUs` (binary search).
   private func firstTimer(dueAfter deadlineUs: Int64) -> Int {
-    var lo = 0
-    var hi = timers.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if timers[mid].deadlineUs <= deadlineUs { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
+    timers.partitionPoint { $0.deadlineUs <= deadlineUs }
   }
 
   /// Removes the earliest timer of `task` (the one that fired: the runtime

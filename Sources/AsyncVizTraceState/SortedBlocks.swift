@@ -26,25 +26,13 @@ public struct SortedBlocks<Element: SortKeyed>: Sendable {
 
   /// The first block whose last key is not below `key` (`blocks.count` when none).
   private func block(for key: Element.SortKey) -> Int {
-    var lo = 0
-    var hi = blocks.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      // A block is never empty (an emptied one is dropped).
-      if blocks[mid][blocks[mid].count - 1].sortKey < key { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
+    // A block is never empty (an emptied one is dropped).
+    blocks.partitionPoint { $0[$0.count - 1].sortKey < key }
   }
 
   /// The first position in `block` whose key is not below `key`.
   private static func offset(of key: Element.SortKey, in block: [Element]) -> Int {
-    var lo = 0
-    var hi = block.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if block[mid].sortKey < key { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
+    block.partitionPoint { $0.sortKey < key }
   }
 
   /// The first position whose key is not below `key` (`endIndex` when none).

@@ -103,13 +103,7 @@ public struct TraceHistory: Sendable {
 
   /// The index one past the last event of `step` (events are ordered by step).
   public func eventEnd(ofStep step: UInt32) -> Int {
-    var lo = 0
-    var hi = trace.events.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if trace.events.step(at: mid) <= step { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
+    (0..<trace.events.count).partitionPoint { trace.events.step(at: $0) <= step }
   }
 
   /// The events of `step`.

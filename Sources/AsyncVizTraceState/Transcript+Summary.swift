@@ -21,13 +21,13 @@ extension Transcript {
       text += "end: completed. main's thread returned, and exit() ended the process"
       text +=
         dropped.isEmpty
-        ? ".\n" : " with \(count(dropped.count, "other thread")) still alive.\n"
+        ? ".\n" : " with \(English.count(dropped.count, "other thread")) still alive.\n"
     case .completed where trace.program.model == .go:
       text += "end: completed. main returned, so the process exited"
       text +=
         dropped.isEmpty
         ? " (every other goroutine had returned already).\n"
-        : ": \(count(dropped.count, "goroutine")) still alive ended with it.\n"
+        : ": \(English.count(dropped.count, "goroutine")) still alive ended with it.\n"
     case .stuck where trace.program.model == .go:
       text +=
         "end: stuck. Go stops such a program itself: \"fatal error: all goroutines are asleep - deadlock!\"\n"
@@ -81,7 +81,6 @@ extension Transcript {
   }
 
   /// "1 goroutine", "2 goroutines".
-  private static let count = English.count
 
   /// The threads model's costs: threads, context switches, memory at the peak.
   /// On real pthreads (`real`), a thread_run is a take of the interpreter

@@ -64,7 +64,7 @@ public struct ProgramOutcome: Sendable, Equatable, CustomStringConvertible {
 
   /// What a finished trace shows from outside; a completed run finished at
   /// `finishedUs` (default: when the run ended).
-  static func outcome(_ trace: Trace, _ end: RunEnd, finishedUs: Int64? = nil) -> ProgramOutcome {
+  public static func outcome(_ trace: Trace, _ end: RunEnd, finishedUs: Int64? = nil) -> ProgramOutcome {
     let lines = trace.events.compactMap { e -> String? in
       if case .output(_, let text) = e.payload { return trace.string(text) }
       return nil

@@ -84,18 +84,17 @@ enum FooterPanel {
   /// drops them; under go and threads main's return is exit(), which kills
   /// every thread of the process and the goroutines on them).
   static func completedWhy(model: RuntimeModel, dropped: Int) -> String {
-    let count = English.count
     switch (model, dropped) {
     case (.rust, 0): return "every task is done"
     case (.node, 0): return "every async call has settled"
     case (.go, 0): return "every goroutine has returned"
     case (.threads, 0): return "every thread has exited"
     case (.rust, _), (.node, _):
-      return "main returned, and the runtime dropped \(count(dropped, "task")) still alive"
+      return "main returned, and the runtime dropped \(English.count(dropped, "task")) still alive"
     case (.go, _):
-      return "main returned, and the process's exit killed \(count(dropped, "goroutine")) still alive"
+      return "main returned, and the process's exit killed \(English.count(dropped, "goroutine")) still alive"
     case (.threads, _):
-      return "main returned, and exit() killed \(count(dropped, "thread")) still alive"
+      return "main returned, and exit() killed \(English.count(dropped, "thread")) still alive"
     }
   }
 

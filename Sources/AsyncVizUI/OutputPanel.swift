@@ -37,12 +37,6 @@ enum OutputPanel {
 
   /// How many of the ascending `indices` are below `end`.
   static func countBelow(_ end: Int, in indices: [Int]) -> Int {
-    var lo = 0
-    var hi = indices.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if indices[mid] < end { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
+    indices.partitionPoint { $0 < end }
   }
 }

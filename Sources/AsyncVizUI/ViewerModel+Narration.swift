@@ -9,9 +9,7 @@ extension ViewerModel {
   public mutating func fitNotesScroll(width: Int, height: Int) {
     guard let layout = ScreenLayout.make(width: width, height: height, model: self) else { return }
     var last = NarrationPanel.maxPage(self, rect: layout.narration)
-    while notesPage > last && narrationZoomed && currentNotesLimit < Self.maxNotesPerStep,
-      let current = recentNotes.first, current.step == step, current.omitted > 0
-    {
+    while notesPage > last && narrationZoomed, let current = recentNotes.first, canNarrateMore(current) {
       currentNotesLimit = min(currentNotesLimit * 2, Self.maxNotesPerStep)
       refresh()
       last = NarrationPanel.maxPage(self, rect: layout.narration)
