@@ -38,14 +38,15 @@ enum ModelComparison {
     case .stuck: text += "  \(nodeEnd); under rust it never returns (stuck).\n"
     case .failed(let why): text += "  \(nodeEnd); under rust the run fails (\(why)).\n"
     }
-    if rust.lines == nodeLines {
+    switch ModelTable.OutputMatch(nodeLines, comparedWith: rust.lines) {
+    case .same:
       text += "  the output is the same, line for line.\n"
-    } else if rust.lines.sorted() == nodeLines.sorted() {
+    case .reordered:
       text += "  the output has the same lines in another order.\n"
-    } else if rust.lines.count == nodeLines.count {
+    case .different where rust.lines.count == nodeLines.count:
       text +=
         "  the output differs in its text (\(English.count(nodeLines.count, "line")) under \(model) and under rust).\n"
-    } else {
+    case .different:
       text +=
         "  the output differs: \(English.count(nodeLines.count, "line")) under \(model), \(rust.lines.count) under rust"
       text +=

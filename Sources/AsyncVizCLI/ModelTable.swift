@@ -31,24 +31,33 @@ struct ModelTable {
     return ModelTable(program: name, cpus: cpus, facts: facts)
   }
 
-  /// How a model's output compares with the first model's.
+  /// How a model's output compares with another's (the table: the first
+  /// model's; the footer under a model's transcript: rust's).
   enum OutputMatch: String {
     case same
     /// The same lines in another order.
     case reordered
     case different
+
+    /// How `lines` compare with `other`.
+    init(_ lines: [String], comparedWith other: [String]) {
+      if lines == other {
+        self = .same
+      } else {
+        self = lines.sorted() == other.sorted() ? .reordered : .different
+      }
+    }
   }
 
   func match(_ f: ModelFacts) -> OutputMatch {
     guard let first = facts.first else { return .same }
-    if f.lines == first.lines { return .same }
-    return f.lines.sorted() == first.lines.sorted() ? .reordered : .different
+    return OutputMatch(f.lines, comparedWith: first.lines)
   }
 
   /// The output cell: the line count for the first model, else how it compares.
   func outputCell(_ f: ModelFacts) -> String {
     guard let first = facts.first, f.model != first.model else {
-      return "\(f.lines.count) \(f.lines.count == 1 ? "line" : "lines")"
+      return English.count(f.lines.count, "line")
     }
     switch match(f) {
     case .same: return "same"
@@ -74,7 +83,7 @@ struct ModelTable {
     case .threads: word = "thread"
     case .go: word = "goroutine"
     }
-    return "\(f.peakUnits) \(word)\(f.peakUnits == 1 ? "" : "s")"
+    return English.count(f.peakUnits, word)
   }
 
   private func memoryCell(_ f: ModelFacts) -> String {
@@ -110,7 +119,7 @@ struct ModelTable {
   /// What was compared and how: "db-then-service (sim backend, virtual time;
   /// threads on 2 CPUs)".
   var heading: String {
-    "\(program) (sim backend, virtual time; threads on \(cpus) \(cpus == 1 ? "CPU" : "CPUs"))"
+    "\(program) (sim backend, virtual time; threads on \(English.count(cpus, "CPU")))"
   }
 
   /// The table and the paragraph.

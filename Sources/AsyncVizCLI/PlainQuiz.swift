@@ -1,4 +1,5 @@
 import AsyncVizQuiz
+import AsyncVizTrace
 import AsyncVizTraceState
 
 #if canImport(Glibc)
@@ -29,7 +30,7 @@ struct PlainQuiz {
       return
     }
     say(
-      "\(total) question\(total == 1 ? "" : "s") about this run. Answer each with its letter or number, then Enter."
+      "\(English.count(total, "question")) about this run. Answer each with its letter or number, then Enter."
     )
     for (n, question) in plan.questions.enumerated() {
       say("")

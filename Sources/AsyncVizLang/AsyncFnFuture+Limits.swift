@@ -8,7 +8,7 @@ extension AsyncFnFuture {
   /// await that waits) or the whole run's (many polls or tasks each spinning).
   /// Each is reported once; the frames stopped after it stop silently.
   func outOfInstructions(at pc: Int, _ r: inout Registers, _ cx: inout Context) -> Poll<Value> {
-    fail(run.instructionLimitMessage(), at: pc, &r, &cx)
+    fail(run.instructionLimitMessage(.rust), at: pc, &r, &cx)
   }
 
   /// Checks a value coming out of an await: a list may hold at most
@@ -35,7 +35,7 @@ extension ProgramRun {
   /// in `model`'s words: what a loop that never waits does to the rest of
   /// a real program differs (the budget starts again at each poll, job,
   /// dispatch of a thread or run of a goroutine).
-  func instructionLimitMessage(_ model: RuntimeModel = .rust) -> String? {
+  func instructionLimitMessage(_ model: RuntimeModel) -> String? {
     if budget.pointee.pollBound {
       if budget.pointee.reportedPollLimit { return nil }
       budget.pointee.reportedPollLimit = true

@@ -8,9 +8,7 @@ extension Transcript {
     model: go (Go 1.19's scheduler: goroutines on Ps with runnext and local run queues, a global run
     queue, Ms (threads), the netpoller, per-P timers, sysmon's handoff and preemption)
     backend: sim (virtual time: the same program always gives the same trace)
-    \(trace.tasks.count) \(trace.tasks.count == 1 ? "goroutine" : "goroutines"), \
-    \(trace.events.count) \(trace.events.count == 1 ? "event" : "events"), \
-    \(trace.stepCount) \(trace.stepCount == 1 ? "step" : "steps")
+    \(counts(trace, "goroutine"))
 
     How to read it: each step is one scheduling action of one P, either `schedule` (its timers, then
     runnext, the local queue, the global queue) or one goroutine running until it parks, yields,

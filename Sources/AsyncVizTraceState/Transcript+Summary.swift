@@ -80,8 +80,6 @@ extension Transcript {
     return text + findings(trace)
   }
 
-  /// "1 goroutine", "2 goroutines".
-
   /// The threads model's costs: threads, context switches, memory at the peak.
   /// On real pthreads (`real`), a thread_run is a take of the interpreter
   /// lock, not a context switch, and the memory is the model's accounting:
@@ -175,7 +173,7 @@ extension Transcript {
     if output.isEmpty {
       text += "  output: none\n"
     } else {
-      text += "  output (\(output.count) \(output.count == 1 ? "line" : "lines")):\n"
+      text += "  output (\(English.count(output.count, "line"))):\n"
       text += output.joined(separator: "\n") + "\n"
     }
     return text

@@ -55,6 +55,12 @@ public enum Transcript {
     return "\n\(label)   t = \(DurationText.instant(tUs))\n"
   }
 
+  /// A header's counts, a task called `unit` in the model's words: "3 tasks, 120 events, 14 steps".
+  static func counts(_ trace: Trace, _ unit: String) -> String {
+    "\(English.count(trace.tasks.count, unit)), \(English.count(trace.events.count, "event")), "
+      + English.count(Int(trace.stepCount), "step")
+  }
+
   /// What the program is and how to read what follows.
   static func header(_ trace: Trace) -> String {
     if trace.program.model == .node { return nodeHeader(trace) }
@@ -68,9 +74,7 @@ public enum Transcript {
     return """
       asyncviz transcript: \(trace.program.name)
       backend: \(backend)
-      \(trace.tasks.count) \(trace.tasks.count == 1 ? "task" : "tasks"), \
-      \(trace.events.count) \(trace.events.count == 1 ? "event" : "events"), \
-      \(trace.stepCount) \(trace.stepCount == 1 ? "step" : "steps")
+      \(counts(trace, "task"))
 
       How to read it: each step is one scheduling action, either one poll of one task (with everything
       that happens inside it) or one reactor turn (one wait for I/O or timers, and the wakes it causes).
@@ -88,9 +92,7 @@ public enum Transcript {
     backend: \(trace.program.backend == .sim
       ? "sim (virtual time: the same program always gives the same trace)"
       : "epoll (real sockets read in the poll phase, on the real clock)")
-    \(trace.tasks.count) async fn \(trace.tasks.count == 1 ? "call" : "calls"), \
-    \(trace.events.count) \(trace.events.count == 1 ? "event" : "events"), \
-    \(trace.stepCount) \(trace.stepCount == 1 ? "step" : "steps")
+    \(counts(trace, "async fn call"))
 
     How to read it: each step is one job on the only JavaScript thread, either one macrotask (main's
     first call, a setTimeout, setImmediate or I/O callback) or one microtask (a promise job), or the
@@ -107,13 +109,11 @@ public enum Transcript {
     let cpus = cpuCount(trace)
     return """
       asyncviz transcript: \(trace.program.name)
-      model: threads (an OS thread per task under Linux's scheduler, simplified: \(cpus) \
-      \(cpus == 1 ? "CPU" : "CPUs"), round-robin run queues, time slices, \
+      model: threads (an OS thread per task under Linux's scheduler, simplified: \
+      \(English.count(cpus, "CPU")), round-robin run queues, time slices, \
       \(KernelCosts.contextSwitchUs) us per context switch)
       backend: sim (virtual time: the same program always gives the same trace)
-      \(trace.tasks.count) \(trace.tasks.count == 1 ? "thread" : "threads"), \
-      \(trace.events.count) \(trace.events.count == 1 ? "event" : "events"), \
-      \(trace.stepCount) \(trace.stepCount == 1 ? "step" : "steps")
+      \(counts(trace, "thread"))
 
       How to read it: each step is one decision of the kernel's scheduler: a CPU switches to a thread,
       whose code runs until it blocks in a system call (read, nanosleep, a futex), computes, yields or

@@ -59,7 +59,7 @@ enum CompareOverlay {
     if place.maxScroll > 0 {
       keys =
         "c/Esc: close  m/M: model  "
-        + (below > 0 ? "down/PgDn: \(below) more line\(below == 1 ? "" : "s")" : "up/PgUp: back to the top")
+        + (below > 0 ? "down/PgDn: \(English.count(below, "more line"))" : "up/PgUp: back to the top")
         + "  q: quit"
     }
     buffer.write(keys, x: inner.x + 1, y: inner.maxY - 1, style: CellStyle(.dim), limit: inner.maxX - 1)

@@ -56,7 +56,7 @@ enum ExecutorPanel {
         if case .wake = e.payload { return n + 1 }
         return n
       }
-      return ("reactor turn:", "woke \(woken) task\(woken == 1 ? "" : "s")")
+      return ("reactor turn:", "woke \(English.count(woken, "task"))")
     }
   }
 

@@ -11,7 +11,7 @@ enum OutputPanel {
     let start = history.events(ofStep: cx.model.step).lowerBound
     let events = cx.model.outputEvents
     let count = countBelow(end, in: events)
-    buffer.box(rect, title: "Output (\(count) line\(count == 1 ? "" : "s"))", glyphs: cx.glyphs)
+    buffer.box(rect, title: "Output (\(English.count(count, "line")))", glyphs: cx.glyphs)
     let inner = rect.interior
     guard inner.height > 0, inner.width > 4 else { return }
     guard count > 0 else {

@@ -43,7 +43,7 @@ enum TimelinePanel {
     if overflow {
       let others = taskCount - lanes.count
       buffer.write(
-        "+\(others) more task\(others == 1 ? "" : "s") (tab selects; their lanes follow)", x: inner.x,
+        "+\(English.count(others, "more task")) (tab selects; their lanes follow)", x: inner.x,
         y: inner.maxY - 2, style: CellStyle(.dim), limit: inner.maxX)
     }
     drawAxis(scale, cx, into: &buffer, x: inner.x + labelWidth + 1, y: inner.maxY - 1, cursor: cursor)

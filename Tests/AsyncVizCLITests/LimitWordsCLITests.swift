@@ -43,8 +43,7 @@ func thePollBudgetSpeaksEachModelsWords(model: String, words: String) throws {
 /// that lets the run go further, raised.
 @Test(arguments: ["rust", "node", "threads", "go"])
 func theLimitsNameTheFlagThatLetsTheRunGoOn(model: String) throws {
-  let deep = "async fn f() {\n    await f()\n}\nasync fn main() {\n    await f()\n}\n"
-  let error = try line(of: deep, model, ["--max-depth", "20"]) { $0.contains("prints: error:") }
+  let error = try line(of: endlessRecursion, model, ["--max-depth", "20"]) { $0.contains("prints: error:") }
   #expect(error.contains("nest more than 20 deep") && error.contains("if not, raise --max-depth"), "\(error)")
   #expect(!error.contains("lower --max-depth"), "\(error)")
   let long = "async fn main() {\n    repeat 1000 {\n        await sleep(1ms)\n    }\n}\n"

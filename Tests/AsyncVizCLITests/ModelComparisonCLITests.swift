@@ -29,8 +29,9 @@ private let selfSpawning = "async fn main() {\n    let h = spawn main()\n    awa
   #expect(footer.contains("the output is the same, line for line"), "\(footer)")
 }
 
-/// An async fn that calls itself: every model stops it at the depth limit.
-private let endlessRecursion = "async fn f() {\n    await f()\n}\nasync fn main() {\n    await f()\n}\n"
+/// An async fn that calls itself: every model stops it at the depth limit
+/// (the CLI tests' one program for that limit).
+let endlessRecursion = "async fn f() {\n    await f()\n}\nasync fn main() {\n    await f()\n}\n"
 
 @Test func aRunThatEndsInAnErrorHasNoMainReturnTime() throws {
   let (_, file) = try CLIRunner.program(endlessRecursion)

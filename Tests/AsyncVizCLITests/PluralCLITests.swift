@@ -15,8 +15,7 @@ import Testing
 
 @Test func compareAndTheFooterSayOneLineAndOtherText() throws {
   // Every model stops the recursion with its own words: one line each, other text.
-  let (_, file) = try CLIRunner.program(
-    "async fn f() {\n    await f()\n}\nasync fn main() {\n    await f()\n}\n")
+  let (_, file) = try CLIRunner.program(endlessRecursion)
   let table = try CLIRunner.expectSuccess(["compare", file.path]).stdout
   #expect(table.contains("Under node the output differs from rust's: other text in as many lines (1)."))
   #expect(table.contains("Threads need 1 OS thread and 1 context switch;"))
